@@ -334,7 +334,7 @@ fn bad_inference_options_exit_2_naming_the_option() {
     for (extra, says) in [
         (
             &["--ddf", "wald"][..],
-            "allowed: satterthwaite, kenward-roger, none",
+            "allowed: satterthwaite, kenward-roger, containment, none",
         ),
         (&["--ddf", "kenward-roger", "--ml"][..], "needs a REML fit"),
         (&["--ddf", "none", "--anova"][..], "need denominator df"),
@@ -482,8 +482,8 @@ fn compound_symmetry_prints_its_correlation_and_bad_structures_name_the_option()
 
 #[test]
 fn correlated_residuals_print_the_correlation_and_refuse_what_they_do_not_give() {
-    // Values checked against nlme in tests/lmm_residual.rs; here: the command's output and
-    // exit codes.
+    // Values checked against R in tests/lmm_residual.rs and tests/lmm_residual_df.rs; here:
+    // the command's output and exit codes.
     let file = data("visits_ar1.csv");
     let formula = "score ~ visit * arm + (1 | id)";
     let out = subcommand("lmm")
@@ -493,6 +493,11 @@ fn correlated_residuals_print_the_correlation_and_refuse_what_they_do_not_give()
             formula,
             "--residual",
             "ar1(visit | id)",
+            "--anova",
+            "--contrast",
+            "arm",
+            "--at",
+            "visit=3",
             "--format",
             "json",
         ])
@@ -503,11 +508,44 @@ fn correlated_residuals_print_the_correlation_and_refuse_what_they_do_not_give()
         .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["residual"]["kind"], "ar1");
+    assert_eq!(v["ddf"], "satterthwaite");
     assert!((v["rho"].as_f64().unwrap() - 0.662341974305638).abs() < 1e-4);
-    assert!(v["fixed"][0].get("df").is_none());
-    for (extra, name) in [
-        (vec!["--anova"], "--anova"),
-        (vec!["--ddf", "kenward-roger"], "--ddf kenward-roger"),
+    // Satterthwaite's df of armplacebo, 95.7813472467694 by benches/lmm_residual_df_reference.R.
+    assert!((v["fixed"][2]["df"].as_f64().unwrap() - 95.7813472467694).abs() < 1e-3);
+    assert!(v["fixed"][2]["p"].as_f64().is_some());
+    assert_eq!(v["anova"].as_array().unwrap().len(), 3);
+    assert_eq!(v["contrasts"][0]["contrast"], "drug - placebo");
+    // nlme's containment df in the table: 359 within patients, 78 between.
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula, "--residual", "ar1(visit | id)"])
+        .args(["--ddf", "containment", "--anova"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "fixed effects (containment df; 95% CI):",
+        ))
+        .stdout(predicate::str::contains(
+            "type III analysis of variance (containment df):",
+        ))
+        .stdout(predicate::str::is_match(r"armplacebo +-0\.58004\d* +0\.92353\d* +78 ").unwrap());
+    // --ddf none: SEs and t only, as before.
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula, "--residual", "ar1(visit | id)"])
+        .args(["--ddf", "none"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("fixed effects:\n"))
+        .stdout(predicate::str::contains(" df ").not());
+    for (extra, option, says) in [
+        (vec!["--ranef"], "--residual", "--ranef is not available"),
+        (vec!["--qq", "q.png"], "--residual", "--qq is not available"),
+        (
+            vec!["--ddf", "kenward-roger"],
+            "--ddf",
+            "pbkrtest computes it for lme4's models only",
+        ),
     ] {
         subcommand("lmm")
             .arg(&file)
@@ -515,8 +553,17 @@ fn correlated_residuals_print_the_correlation_and_refuse_what_they_do_not_give()
             .args(&extra)
             .assert()
             .code(2)
-            .stderr(predicate::str::contains(name));
+            .stderr(predicate::str::contains(format!("{option}:")))
+            .stderr(predicate::str::contains(says));
     }
+    // Containment df are nlme's, for --residual fits only.
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula, "--ddf", "containment"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--ddf:"))
+        .stderr(predicate::str::contains("--residual"));
     subcommand("lmm")
         .arg(&file)
         .args(["--formula", formula, "--residual", "ar1(week | id)"])

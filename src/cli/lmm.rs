@@ -7,10 +7,10 @@ use trialstats::charts::lmm_charts::{caterpillar_chart, residual_qq_chart, traje
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::anova::anova;
 use trialstats::lmm::emmeans::{emmeans, held_variables, parse_at};
-use trialstats::lmm::inference::Ddf;
-use trialstats::lmm::residual::fit_correlated_csv;
+use trialstats::lmm::inference::{Ddf, FixedInference};
+use trialstats::lmm::residual::fit_correlated_csv_with_frame;
 use trialstats::lmm::summary::LmmSummary;
-use trialstats::lmm::{Formula, LmmFit};
+use trialstats::lmm::{Formula, Frame, LmmFit};
 use trialstats::lmm::{ReferenceLevels, compare::compare_csv, fit_csv_with_references};
 use trialstats::output::{Format, render};
 use trialstats::plot::Chart;
@@ -56,12 +56,13 @@ pub struct Args {
     /// corAR1, corCAR1 or corCompSymm): 'ar1(TIME | ID)' (whole-number times), 'car1(TIME |
     /// ID)' (any times) or 'cs(TIME | ID)' (compound symmetry; not beside a random intercept,
     /// e.g. with (0 + TIME | ID)); the random terms must group by the same ID. Fixed effects
-    /// with SEs and t, no df.
+    /// with Satterthwaite's df (or --ddf containment, nlme's); --anova and --contrast as
+    /// without it.
     #[arg(long, value_name = "STRUCTURE")]
     pub residual: Option<String>,
     /// Denominator df of the fixed effects' t tests: satterthwaite (lmerTest's default),
-    /// kenward-roger (pbkrtest; also adjusts the SEs; REML fits only) or none (lme4's summary:
-    /// no df, p or CI).
+    /// kenward-roger (pbkrtest; also adjusts the SEs; REML fits only; not with --residual),
+    /// containment (nlme's; with --residual only) or none (lme4's summary: no df, p or CI).
     #[arg(long, default_value = "satterthwaite")]
     pub ddf: Ddf,
     /// Level of the fixed effects' confidence intervals, as a fraction.
@@ -106,39 +107,68 @@ pub struct Args {
     pub chart: super::args::ChartOptions,
 }
 
-/// `--residual`: the fit with correlated residuals, printed; the options that need an
-/// lme4-style fit (df, anova, contrasts, charts, conditional modes) are refused by name.
+/// `--residual`: the fit with correlated residuals, its df, anova and marginal means; the
+/// options that need an lme4-style fit (charts, conditional modes) are refused by name.
 fn run_residual(
     args: &Args,
     file: &std::path::Path,
     formula: &str,
     residual: &str,
     references: &ReferenceLevels,
+    at: &[(String, Vec<String>)],
     format: Format,
 ) -> Result<Outcome> {
     let others = [
-        (args.anova, "--anova"),
-        (args.contrast.is_some(), "--contrast"),
         (args.ranef, "--ranef"),
         (args.plot.is_some(), "--plot"),
         (args.qq.is_some(), "--qq"),
         (args.caterpillar.is_some(), "--caterpillar"),
-        (args.ddf == Ddf::KenwardRoger, "--ddf kenward-roger"),
     ];
     if let Some((_, name)) = others.iter().find(|(given, _)| *given) {
         return Err(Error::input(
             "--residual",
-            format!("{name} is not available with correlated residuals (yet); leave it out"),
+            format!(
+                "{name} is not available with correlated residuals (yet): the conditional modes and the charts are drawn from an lme4-style fit; leave it out"
+            ),
         ));
     }
     let structure = residual.parse()?;
-    let fit = fit_correlated_csv(file, formula, &structure, !args.ml, references)?;
-    super::print(&render(format, &fit)?);
-    Ok(if fit.converged {
+    let (fit, frame) =
+        fit_correlated_csv_with_frame(file, formula, &structure, !args.ml, references)?;
+    let parsed = Formula::parse(formula)?;
+    let (fit, inference) = fit.with_ddf(&parsed, &frame, args.ddf, args.level)?;
+    let mut summary = LmmSummary::new(fit);
+    if let Some(inference) = &inference {
+        add_tests(&mut summary, args, &parsed, &frame, inference, at)?;
+    }
+    super::print(&render(format, &summary)?);
+    Ok(if summary.fit.converged {
         Outcome::Ok
     } else {
         Outcome::ProblemFound
     })
+}
+
+/// `--anova` and `--contrast`, added to `summary` from `inference` on the model `parsed`
+/// fitted to `frame`.
+fn add_tests<F>(
+    summary: &mut LmmSummary<F>,
+    args: &Args,
+    parsed: &Formula,
+    frame: &Frame,
+    inference: &FixedInference,
+    at: &[(String, Vec<String>)],
+) -> Result<()> {
+    if args.anova {
+        summary.anova = Some(anova(parsed, frame, inference)?);
+    }
+    if let Some(variable) = &args.contrast {
+        let (means, differences) = emmeans(parsed, frame, inference, variable, at, args.level)?;
+        summary.emmeans = Some(means);
+        summary.emmeans_held = Some(held_variables(parsed, frame, variable, at));
+        summary.contrasts = Some(differences);
+    }
+    Ok(())
 }
 
 /// A model-checking chart drawn from a fit (`--qq`, `--caterpillar`).
@@ -189,23 +219,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let references = ReferenceLevels::parse(&args.reference)?;
     if let Some(residual) = &args.residual {
-        return run_residual(&args, &file, &formula, residual, &references, format);
+        return run_residual(&args, &file, &formula, residual, &references, &at, format);
     }
     let (fit, frame) = fit_csv_with_references(&file, &formula, !args.ml, &references)?;
     let parsed = Formula::parse(&formula)?;
     let (fit, inference) = fit.with_ddf(&parsed, &frame, args.ddf, args.level)?;
     let mut summary = LmmSummary::new(fit);
     if let Some(inference) = &inference {
-        if args.anova {
-            summary.anova = Some(anova(&parsed, &frame, inference)?);
-        }
-        if let Some(variable) = &args.contrast {
-            let (means, differences) =
-                emmeans(&parsed, &frame, inference, variable, &at, args.level)?;
-            summary.emmeans = Some(means);
-            summary.emmeans_held = Some(held_variables(&parsed, &frame, variable, &at));
-            summary.contrasts = Some(differences);
-        }
+        add_tests(&mut summary, &args, &parsed, &frame, inference, &at)?;
     }
     // The fit moves out for the charts and comes back (a clone would copy every row's values).
     let mut fit = summary.fit;

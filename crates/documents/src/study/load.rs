@@ -755,7 +755,8 @@ fn ddf_of(ctx: &Context, d: &RawPatientData, field: &str) -> Result<crate::lmm::
     Ok(match &d.ddf {
         None => crate::lmm::inference::Ddf::Satterthwaite,
         Some(text) => match text.get_ref().parse() {
-            Ok(crate::lmm::inference::Ddf::None) | Err(_) => {
+            Ok(crate::lmm::inference::Ddf::None | crate::lmm::inference::Ddf::Containment)
+            | Err(_) => {
                 return Err(ctx.err(
                     text.span(),
                     &format!("{field}.ddf"),

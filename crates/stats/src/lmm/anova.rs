@@ -1,6 +1,7 @@
 //! Type III F tests of the fixed terms of a linear mixed model (lmerTest's
-//! `anova(m, type = 3)`), with Satterthwaite or Kenward–Roger denominator df
-//! ([`super::inference`]).
+//! `anova(m, type = 3)`), with Satterthwaite, Kenward–Roger or (correlated residuals) nlme's
+//! containment denominator df ([`super::inference`]; containment gives each term nlme's
+//! `anova(lme(…))` denDF).
 //!
 //! The hypothesis of a term is built as lmerTest builds it (`get_contrasts_type3`, after SAS's
 //! type III estimable functions; Goodnight 1980, *Tests of hypotheses in fixed-effects linear
@@ -71,13 +72,14 @@ fn contained(formula: &Formula, frame: &Frame, a: usize, b: usize) -> bool {
         && na.iter().all(|v| nb.contains(v))
 }
 
-/// The type III hypothesis matrix of every fixed term (rows × p), in formula order; terms
-/// whose hypothesis has no rows are left out.
+/// The type III hypothesis matrix of every fixed term (rows × p), in formula order, with the
+/// term's index among the formula's fixed terms and its label; terms whose hypothesis has no
+/// rows are left out.
 pub fn type3_hypotheses(
     formula: &Formula,
     frame: &Frame,
     x: &ModelMatrix,
-) -> Result<Vec<(String, DMatrix<f64>)>> {
+) -> Result<Vec<(usize, String, DMatrix<f64>)>> {
     let n_terms = formula.fixed.len();
     let columns_of =
         |k: usize| -> Vec<usize> { (0..x.p).filter(|&j| x.assign[j] == k + 1).collect() };
@@ -90,7 +92,7 @@ pub fn type3_hypotheses(
         for k in 0..n_terms {
             let cols = columns_of(k);
             let l = DMatrix::from_fn(cols.len(), x.p, |a, c| lt[(cols[a], c)]);
-            out.push((formula.fixed[k].label(), l));
+            out.push((k, formula.fixed[k].label(), l));
         }
         return Ok(drop_empty_rows(out));
     }
@@ -159,21 +161,21 @@ pub fn type3_hypotheses(
     for k in 0..n_terms {
         let mine = columns_of(k);
         let h = DMatrix::from_fn(mine.len(), x.p, |a, c| l[(rows[c], mine[a])]);
-        out.push((formula.fixed[k].label(), h));
+        out.push((k, formula.fixed[k].label(), h));
     }
     Ok(drop_empty_rows(out))
 }
 
-fn drop_empty_rows(list: Vec<(String, DMatrix<f64>)>) -> Vec<(String, DMatrix<f64>)> {
+fn drop_empty_rows(list: Vec<(usize, String, DMatrix<f64>)>) -> Vec<(usize, String, DMatrix<f64>)> {
     list.into_iter()
-        .map(|(name, l)| {
+        .map(|(k, name, l)| {
             let keep: Vec<usize> = (0..l.nrows())
                 .filter(|&i| l.row(i).iter().map(|v| v.abs()).sum::<f64>() > 1e-8)
                 .collect();
             let kept = DMatrix::from_fn(keep.len(), l.ncols(), |i, j| l[(keep[i], j)]);
-            (name, kept)
+            (k, name, kept)
         })
-        .filter(|(_, l)| l.nrows() > 0)
+        .filter(|(_, _, l)| l.nrows() > 0)
         .collect()
 }
 
@@ -238,8 +240,8 @@ pub fn anova(
     let x = super::design::fixed_matrix(formula, frame)?;
     Ok(type3_hypotheses(formula, frame, &x)?
         .into_iter()
-        .map(|(term, l)| {
-            let t = inference.f_test(&l);
+        .map(|(k, term, l)| {
+            let t = inference.term_f_test(&l, k);
             AnovaRow {
                 term,
                 f: t.f,

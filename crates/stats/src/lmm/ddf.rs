@@ -10,6 +10,9 @@ use serde::Serialize;
 pub enum Ddf {
     Satterthwaite,
     KenwardRoger,
+    /// nlme's containment ("inner-outer") df (Pinheiro & Bates 2000, §2.4.2), offered with
+    /// correlated residuals ([`super::containment`]).
+    Containment,
     /// No df: estimates, SEs and t only (as lme4's `summary`).
     None,
 }
@@ -20,10 +23,13 @@ impl std::str::FromStr for Ddf {
         match s.to_ascii_lowercase().as_str() {
             "satterthwaite" => Ok(Ddf::Satterthwaite),
             "kenward-roger" | "kr" => Ok(Ddf::KenwardRoger),
+            "containment" => Ok(Ddf::Containment),
             "none" => Ok(Ddf::None),
             _ => Err(Error::field(
                 "ddf",
-                format!("'{s}' is not a method; allowed: satterthwaite, kenward-roger, none"),
+                format!(
+                    "'{s}' is not a method; allowed: satterthwaite, kenward-roger, containment, none"
+                ),
             )),
         }
     }
@@ -35,6 +41,7 @@ impl Ddf {
         match self {
             Ddf::Satterthwaite => "Satterthwaite",
             Ddf::KenwardRoger => "Kenward-Roger",
+            Ddf::Containment => "containment",
             Ddf::None => "none",
         }
     }

@@ -18,8 +18,12 @@
 //! [`super::criterion`]; several: [`super::blocked`]), so the cost is a few dozen
 //! factorisations and no matrix of order n. The Hessian of −2ℓ and the Jacobian of Var(β̂)
 //! are numDeriv's ([`trialstats_numerics::derivatives`], the same steps lmerTest takes);
-//! [`super::inference`] turns them into the `A` and `∂Φ/∂φ` of Satterthwaite's formula. The factorisations at each θ are kept, since the Hessian visits
-//! each θ with several σ.
+//! [`super::inference`] turns them into the `A` and `∂Φ/∂φ` of Satterthwaite's formula. The
+//! factorisations at each θ are kept, since the Hessian visits each θ with several σ.
+//!
+//! A model with correlated residuals ([`super::residual`]) has the same form with
+//! log|L_θ|² = Σᵢ log|Vᵢ| over its subjects' covariances relative to σ², and its θ extended
+//! by the unconstrained φ of the correlation ρ: its df are taken here too ([`from_solver`]).
 
 use super::blocked::BlockedSystem;
 use super::criterion::{CrossProducts, ProfiledCriterion, Solution};
@@ -121,46 +125,58 @@ pub(crate) fn deviance_derivatives(
     fit: &LmmFit,
 ) -> Result<DevianceDerivatives> {
     let reml = fit.method == "REML";
+    let varpar: Vec<f64> = fit.theta.iter().copied().chain([fit.sigma]).collect();
+    let beta = DVector::from_iterator(x.p, fit.fixed.iter().map(|f| f.estimate));
     if factors.len() == 1 {
         let data = CrossProducts::new(y, x, &factors[0])?;
         let criterion = ProfiledCriterion::new(&data, &factors[0], reml);
-        from_solver(&|t| criterion.solve(t), x, fit, reml)
+        from_solver(&|t| criterion.solve(t), fit.n_obs, x.p, reml, &varpar, beta)
     } else {
         let system = BlockedSystem::new(y, x, factors)?;
-        from_solver(&|t| system.solve(t, reml), x, fit, reml)
+        from_solver(
+            &|t| system.solve(t, reml),
+            fit.n_obs,
+            x.p,
+            reml,
+            &varpar,
+            beta,
+        )
     }
 }
 
-/// [`deviance_derivatives`] given the solution at any θ.
-fn from_solver(
+/// [`deviance_derivatives`] given the solution at any θ (`solve`) of a model with `n` rows
+/// and `p` fixed effects, at the fit's `varpar` = θ ++ [σ] with β̂ = `beta`. Any model whose
+/// −2ℓ and Var(β̂) have the form above (log|L_θ|² the log-determinant of the marginal
+/// covariance relative to σ², R_X the factor of XᵀV⁻¹X) takes its df here: the correlated
+/// residuals of [`super::residual`] too, with ρ's unconstrained φ among θ.
+pub(crate) fn from_solver(
     solve: &dyn Fn(&[f64]) -> Option<Solution>,
-    x: &ModelMatrix,
-    fit: &LmmFit,
+    n: usize,
+    p: usize,
     reml: bool,
+    varpar: &[f64],
+    beta: DVector<f64>,
 ) -> Result<DevianceDerivatives> {
-    let p = x.p;
     let parameters = VarianceParameters {
         solve,
-        n: fit.n_obs,
+        n,
         p,
         reml,
         seen: RefCell::new(Vec::new()),
     };
-    let varpar: Vec<f64> = fit.theta.iter().copied().chain([fit.sigma]).collect();
     let failed = || {
         Error::numerical(
             "the deviance could not be evaluated near the fit, so Satterthwaite's degrees of freedom are not available".into(),
         )
     };
-    let hess = hessian(&|v| parameters.deviance(v), &varpar).ok_or_else(failed)?;
-    let columns = jacobian(&|v| parameters.covariance(v), &varpar).ok_or_else(failed)?;
+    let hess = hessian(&|v| parameters.deviance(v), varpar).ok_or_else(failed)?;
+    let columns = jacobian(&|v| parameters.covariance(v), varpar).ok_or_else(failed)?;
     let k = varpar.len();
-    let phi = DMatrix::from_row_slice(p, p, &parameters.covariance(&varpar).ok_or_else(failed)?);
+    let phi = DMatrix::from_row_slice(p, p, &parameters.covariance(varpar).ok_or_else(failed)?);
     let jacobians: Vec<DMatrix<f64>> = columns
         .iter()
         .map(|c| DMatrix::from_row_slice(p, p, c))
         .collect();
-    let beta = DVector::from_iterator(p, fit.fixed.iter().map(|f| f.estimate));
     Ok(DevianceDerivatives {
         beta,
         phi,

@@ -27,7 +27,12 @@
 //! `ar1`, `csh`, … supply them in [`MarginalSums::second`], which also add their term to the
 //! observed information). The test uses `Φ_A`, a scale factor for F, and
 //! the df from the moments of Kenward & Roger's §4.
+//!
+//! **Containment** (nlme's, [`super::containment`]; Pinheiro & Bates 2000, §2.4.2): df fixed by
+//! the design, for fits with correlated residuals ([`super::residual`]); t and F tests on
+//! `Φ` unadjusted.
 
+use super::containment::ContainmentDf;
 use super::deviance_derivatives::DevianceDerivatives;
 use super::fit::{FixedEffect, LmmFit};
 use super::formula::Formula;
@@ -70,6 +75,8 @@ pub struct FixedInference {
     /// `A`, the inverse observed information of φ (Satterthwaite).
     info_inverse: DMatrix<f64>,
     kr: Option<KenwardRoger>,
+    /// nlme's containment df ([`Ddf::Containment`]).
+    containment: Option<ContainmentDf>,
 }
 
 /// One contrast's variance (adjusted by Kenward–Roger) and df.
@@ -165,6 +172,7 @@ impl FixedInference {
         method: Ddf,
     ) -> Result<Self> {
         let reml = fit.method == "REML";
+        refuse_containment(method)?;
         if method == Ddf::KenwardRoger && !reml {
             return Err(Error::field(
                 "ddf",
@@ -239,7 +247,26 @@ impl FixedInference {
             p,
             info_inverse: positive_inverse(&info, 0.5e-8),
             kr: None,
+            containment: None,
         })
+    }
+
+    /// Inference by nlme's containment df `df` ([`super::containment`]) on β̂ = `beta` with
+    /// `Φ = phi`.
+    pub(crate) fn from_containment(
+        beta: DVector<f64>,
+        phi: DMatrix<f64>,
+        df: ContainmentDf,
+    ) -> Self {
+        FixedInference {
+            method: Ddf::Containment,
+            beta,
+            phi,
+            p: Vec::new(),
+            info_inverse: DMatrix::zeros(0, 0),
+            kr: None,
+            containment: Some(df),
+        }
     }
 
     /// Inference from the marginal sums at the fit (`beta` = β̂; `reml` the fit's method),
@@ -256,6 +283,7 @@ impl FixedInference {
         method: Ddf,
         kr_information: KrInformation,
     ) -> Result<Self> {
+        refuse_containment(method)?;
         let k = s.p.len();
         let phi = s
             .xtsx
@@ -330,6 +358,7 @@ impl FixedInference {
             p: s.p,
             info_inverse,
             kr,
+            containment: None,
         })
     }
 
@@ -406,7 +435,11 @@ impl FixedInference {
         for (j, f) in fixed.iter_mut().enumerate() {
             let mut l = vec![0.0; p];
             l[j] = 1.0;
-            let c = self.contrast(&l);
+            let mut c = self.contrast(&l);
+            // nlme's own df of a coefficient (its tTable's; emmeans' differ for the intercept).
+            if let Some(containment) = &self.containment {
+                c.df = containment.columns[j];
+            }
             let se = c.variance.sqrt();
             let t = f.estimate / se;
             let half = level.t_crit(c.df) * se;
@@ -435,13 +468,46 @@ impl FixedInference {
             }
             None => ContrastVariance {
                 variance: quadratic(&lv, &self.phi),
-                df: self.satterthwaite(&lv),
+                df: match &self.containment {
+                    Some(c) => c.of_linear_function(l),
+                    None => self.satterthwaite(&lv),
+                },
             },
         }
     }
 
-    /// The F test of `Lβ = 0` for the rows of `l` (`q × p`).
+    /// The F test of the fixed term `term` (its index among the formula's fixed terms) with
+    /// hypothesis rows `l`: [`FixedInference::f_test`], but by containment with the term's own
+    /// df, as nlme's `anova` gives them.
+    pub fn term_f_test(&self, l: &DMatrix<f64>, term: usize) -> FTest {
+        match &self.containment {
+            Some(c) => self.wald_f_test(l, c.terms.get(term).copied().unwrap_or(f64::NAN)),
+            None => self.f_test(l),
+        }
+    }
+
+    /// The Wald F test of `Lβ = 0` on `Φ` with denominator df `den_df`.
+    fn wald_f_test(&self, l: &DMatrix<f64>, den_df: f64) -> FTest {
+        let q = l.nrows() as f64;
+        let lb = l * &self.beta;
+        let v = l * &self.phi * l.transpose();
+        let wald = v.cholesky().map_or(f64::NAN, |c| lb.dot(&c.solve(&lb)));
+        let f = wald / q;
+        FTest {
+            f,
+            num_df: q,
+            den_df,
+            p: crate::dist::pf_upper(f, q, den_df),
+        }
+    }
+
+    /// The F test of `Lβ = 0` for the rows of `l` (`q × p`); by containment with the smallest
+    /// df of the coefficients the rows use (nlme's `anova(m, L = …)` requires them equal).
     pub fn f_test(&self, l: &DMatrix<f64>) -> FTest {
+        if let Some(c) = &self.containment {
+            let used: Vec<f64> = (0..l.ncols()).map(|j| l.column(j).amax()).collect();
+            return self.wald_f_test(l, c.of_columns(&used));
+        }
         if let Some(kr) = &self.kr {
             let q = l.nrows() as f64;
             let (df, scale) = self
@@ -487,6 +553,18 @@ impl FixedInference {
             p: crate::dist::pf_upper(f, q as f64, den_df),
         }
     }
+}
+
+/// Containment df belong to fits with correlated residuals, whose inference is built by
+/// [`super::residual`]; the lme4-style fits and MMRMs refuse them.
+fn refuse_containment(method: Ddf) -> Result<()> {
+    if method == Ddf::Containment {
+        return Err(Error::field(
+            "ddf",
+            "containment df (nlme's) are given with correlated residuals only (trialstats lmm {field:residual}); use {field:ddf} satterthwaite or kenward-roger",
+        ));
+    }
+    Ok(())
 }
 
 /// The denominator df of an F statistic from the df `nu` of its q rotated t statistics

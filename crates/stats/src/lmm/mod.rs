@@ -32,11 +32,12 @@
 //! | [`blocked`] | several grouping factors (nested, crossed): the criterion by blocked Cholesky algebra |
 //! | `optimize` | the bounded optimiser over θ: `trialstats-numerics`' `optimize::quasi_newton`, shared with `meta` and `glmm` |
 //! | [`fit`](mod@fit) | the fitted model and its output |
-//! | [`residual`] | random effects with correlated residuals within a subject (nlme's `lme` with `corAR1` / `corCAR1` / `corCompSymm`), by dense per-subject algebra |
+//! | [`residual`] | random effects with correlated residuals within a subject (nlme's `lme` with `corAR1` / `corCAR1` / `corCompSymm`), by dense per-subject algebra, and their df |
 //! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
 //! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
-//! | [`inference`] | Satterthwaite and Kenward–Roger df, t and F tests of contrasts of β̂ |
-//! | `deviance_derivatives` | Satterthwaite's df from numerical derivatives of the deviance in (θ, σ), as lmerTest, where the marginal covariance is too large for dense blocks |
+//! | [`inference`] | Satterthwaite, Kenward–Roger and containment df, t and F tests of contrasts of β̂ |
+//! | [`containment`] | nlme's containment ("inner-outer") df of each coefficient and term, one grouping factor |
+//! | `deviance_derivatives` | Satterthwaite's df from numerical derivatives of the deviance in (θ, σ), as lmerTest: where the marginal covariance is too large for dense blocks, and for correlated residuals |
 //! | [`anova`](mod@anova) | type III hypotheses of the fixed terms and their F tests |
 //! | [`emmeans`](mod@emmeans) | estimated marginal means of a categorical variable and their pairwise differences |
 //! | [`summary`] | the fit with its anova and marginal means, as `trialstats lmm` prints them |
@@ -45,6 +46,7 @@
 pub mod anova;
 pub mod blocked;
 pub mod compare;
+pub mod containment;
 pub mod criterion;
 pub mod ddf;
 pub mod design;

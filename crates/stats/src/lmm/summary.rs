@@ -1,19 +1,47 @@
-//! What `trialstats lmm` reports: the fit ([`super::fit`](mod@super::fit)) with, when asked, the type III
-//! anova ([`super::anova`]) and estimated marginal means with their pairwise differences
-//! ([`super::emmeans`]). JSON keeps the fit's keys and adds `anova`, `emmeans`, `contrasts`.
+//! What `trialstats lmm` reports: the fit ([`super::fit`](mod@super::fit), or with correlated
+//! residuals [`super::residual`]) with, when asked, the type III anova ([`super::anova`]) and
+//! estimated marginal means with their pairwise differences ([`super::emmeans`]). JSON keeps
+//! the fit's keys and adds `anova`, `emmeans`, `contrasts`.
 
 use super::anova::{AnovaRow, anova_table};
+use super::ddf::Ddf;
 use super::emmeans::{Contrast, Emmean, contrasts_table, emmeans_table};
 use super::fit::LmmFit;
+use super::residual::CorrelatedFit;
+use crate::level::ConfidenceLevel;
 use crate::output::table::align;
 use crate::output::{Table, Tabular};
 use serde::Serialize;
 
-/// A fit and the tests asked of it.
+/// The method and level of a fit's df, which the headings of its tests name.
+pub trait DfOfFit {
+    fn ddf(&self) -> Option<Ddf>;
+    fn level(&self) -> Option<ConfidenceLevel>;
+}
+
+impl DfOfFit for LmmFit {
+    fn ddf(&self) -> Option<Ddf> {
+        self.ddf
+    }
+    fn level(&self) -> Option<ConfidenceLevel> {
+        self.level
+    }
+}
+
+impl DfOfFit for CorrelatedFit {
+    fn ddf(&self) -> Option<Ddf> {
+        self.ddf
+    }
+    fn level(&self) -> Option<ConfidenceLevel> {
+        self.level
+    }
+}
+
+/// A fit (an lme4-style [`LmmFit`] or a [`CorrelatedFit`]) and the tests asked of it.
 #[derive(Debug, Clone, Serialize)]
-pub struct LmmSummary {
+pub struct LmmSummary<F = LmmFit> {
     #[serde(flatten)]
-    pub fit: LmmFit,
+    pub fit: F,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anova: Option<Vec<AnovaRow>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -26,9 +54,9 @@ pub struct LmmSummary {
     pub contrasts: Option<Vec<Contrast>>,
 }
 
-impl LmmSummary {
+impl<F> LmmSummary<F> {
     /// The fit alone.
-    pub fn new(fit: LmmFit) -> Self {
+    pub fn new(fit: F) -> Self {
         LmmSummary {
             fit,
             anova: None,
@@ -43,7 +71,7 @@ fn block(title: String, t: Table) -> String {
     format!("{title}\n\n{}", align(&t.header, &t.rows).trim_end())
 }
 
-impl Tabular for LmmSummary {
+impl<F: Tabular + DfOfFit> Tabular for LmmSummary<F> {
     fn preamble(&self) -> Option<String> {
         self.fit.preamble()
     }
@@ -53,8 +81,8 @@ impl Tabular for LmmSummary {
     }
 
     fn epilogue(&self) -> Option<String> {
-        let method = self.fit.ddf.map_or("", |d| d.label());
-        let level = self.fit.level.map(|l| l.label()).unwrap_or_default();
+        let method = self.fit.ddf().map_or("", |d| d.label());
+        let level = self.fit.level().map(|l| l.label()).unwrap_or_default();
         let mut parts: Vec<String> = self.fit.epilogue().into_iter().collect();
         if let Some(rows) = &self.anova {
             parts.push(block(

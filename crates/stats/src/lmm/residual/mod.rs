@@ -32,8 +32,8 @@
 //! same holds whenever some combination of the random-effect columns is 1 on every row
 //! (`spans_intercept`). A random slope alone, `(0 + time | id)`, is identifiable.
 //!
-//! Degrees of freedom are not computed here: nlme's are the containment df, not lmerTest's,
-//! and no reference for Satterthwaite's with correlated residuals has been checked.
+//! The fixed effects' df, t and F tests (Satterthwaite's or nlme's containment df) are
+//! [`inference`]'s.
 
 use super::design::fixed_matrix;
 use super::fit::{
@@ -44,11 +44,14 @@ use super::formula::Formula;
 use super::frame::{Column, Frame};
 use super::random::RandomEffects;
 use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use crate::model_matrix::ModelMatrix;
 use crate::optimize::quasi_newton::minimize_with;
 use crate::output::{Table, Tabular, human_number};
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
+
+pub mod inference;
 
 /// The residual correlation within a subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,14 +125,25 @@ pub struct CorrelatedFit {
     /// The residual correlation ρ: between visits one time unit apart (ar1, car1), between
     /// any two visits (cs).
     pub rho: f64,
-    /// Fixed effects with SEs and t (no df).
+    /// Fixed effects with SEs and t, and with df, p and CI when [`CorrelatedFit::with_ddf`]
+    /// gave them.
     pub fixed: Vec<FixedEffect>,
+    /// The method of the fixed effects' df (`satterthwaite`, `containment`; absent when none
+    /// were computed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ddf: Option<super::ddf::Ddf>,
+    /// The level of the fixed effects' confidence intervals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<ConfidenceLevel>,
     pub random: Vec<RandomEffectSd>,
     pub correlations: Vec<RandomEffectCorrelation>,
     pub n_obs: usize,
     pub n_groups: usize,
     pub converged: bool,
     pub evaluations: usize,
+    /// The optimum's parameters: θ, then ρ's unconstrained φ.
+    #[serde(skip)]
+    params: Vec<f64>,
 }
 
 /// One subject's rows and times.
@@ -208,7 +222,7 @@ struct Problem<'a> {
     x: &'a ModelMatrix,
     y: &'a [f64],
     re: &'a RandomEffects,
-    subjects: Vec<Subject>,
+    subjects: &'a [Subject],
     patterns: Vec<Pattern>,
     kind: ResidualKind,
     /// ρ's lower bound for compound symmetry, −1/(m − 1) (unused by ar1 and car1).
@@ -231,6 +245,9 @@ struct AtOptimum {
     beta: DVector<f64>,
     sigma2: f64,
     xtvx: nalgebra::Cholesky<f64, nalgebra::Dyn>,
+    /// Σ log|Vᵢ| and r² = (y − Xβ̂)ᵀV⁻¹(y − Xβ̂).
+    logdet: f64,
+    r2: f64,
 }
 
 impl Problem<'_> {
@@ -332,6 +349,26 @@ impl Problem<'_> {
             beta,
             sigma2,
             xtvx: chol,
+            logdet: s.logdet,
+            r2,
+        })
+    }
+
+    /// The pieces of the criterion at `params` = θ ++ [φ] in the form of an lme4-style fit's
+    /// ([`super::criterion::Solution`]: log|L|² = Σ log|Vᵢ|, R_X the factor of XᵀV⁻¹X, the
+    /// penalised residual sum of squares r²), so that Satterthwaite's df are taken by the same
+    /// code ([`super::deviance_derivatives::from_solver`]).
+    fn solution(&self, params: &[f64]) -> Option<super::criterion::Solution> {
+        let at = self.evaluate(params)?;
+        let l = at.xtvx.l();
+        let p = self.x.p;
+        Some(super::criterion::Solution {
+            criterion: at.criterion,
+            beta: at.beta.as_slice().to_vec(),
+            pwrss: at.r2,
+            logdet_l: at.logdet,
+            logdet_rx: 2.0 * l.diagonal().iter().map(|d| d.ln()).sum::<f64>(),
+            rx: (0..p * p).map(|k| l[(k / p, k % p)]).collect(),
         })
     }
 }
@@ -451,6 +488,18 @@ pub fn fit_correlated_csv(
     reml: bool,
     references: &super::ReferenceLevels,
 ) -> Result<CorrelatedFit> {
+    fit_correlated_csv_with_frame(path, formula, residual, reml, references).map(|(fit, _)| fit)
+}
+
+/// [`fit_correlated_csv`] with the rows it used, for the df, anova and marginal means
+/// ([`CorrelatedFit::with_ddf`]).
+pub fn fit_correlated_csv_with_frame(
+    path: &std::path::Path,
+    formula: &str,
+    residual: &ResidualStructure,
+    reml: bool,
+    references: &super::ReferenceLevels,
+) -> Result<(CorrelatedFit, Frame)> {
     let f = Formula::parse(formula)?;
     let mut columns = super::fit::columns_for(&f);
     // The time column alone is `--residual`'s; the others are the formula's.
@@ -467,7 +516,110 @@ pub fn fit_correlated_csv(
     };
     let mut frame = Frame::read_csv_naming(path, &columns, &option_of)?;
     frame.relevel(references)?;
-    fit_correlated(&f, &frame, residual, reml)
+    let fit = fit_correlated(&f, &frame, residual, reml)?;
+    Ok((fit, frame))
+}
+
+/// The time column `name` of `frame` as numbers: a numeric column, or one that the formula
+/// reads as a factor (`factor(visit)` beside `ar1(visit | id)`, as nlme allows) whose levels
+/// are all numbers. `None` otherwise.
+fn times_of(frame: &Frame, name: &str) -> Option<Vec<f64>> {
+    match frame.column(name)? {
+        Column::Numeric(t) => Some(t.clone()),
+        Column::Categorical { codes, levels } => {
+            let values: Vec<f64> = levels
+                .iter()
+                .map(|l| l.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+                .collect::<Option<_>>()?;
+            Some(codes.iter().map(|&c| values[c as usize]).collect())
+        }
+    }
+}
+
+/// What the criterion of a fit with correlated residuals is built from, checked: X, the
+/// random effects on the subject, the response and the subjects' rows and times.
+struct Design<'f> {
+    x: ModelMatrix,
+    re: RandomEffects,
+    y: &'f [f64],
+    subjects: Vec<Subject>,
+    kind: ResidualKind,
+    cs_floor: f64,
+}
+
+impl<'f> Design<'f> {
+    /// The design of `formula` on `frame` with residuals correlated as `residual`, with the
+    /// checks of an lme4-style fit (rows, numeric columns, a response that varies, more
+    /// observations than random effects) and `residual`'s own.
+    fn new(formula: &Formula, frame: &'f Frame, residual: &ResidualStructure) -> Result<Self> {
+        super::fit::require_rows(formula, frame)?;
+        let x = fixed_matrix(formula, frame)?;
+        let factors = RandomEffects::build_all(formula, frame)?;
+        if let Some(Column::Numeric(y)) = frame.column(&formula.response) {
+            super::fit::check_numeric_columns(formula, frame, y)?;
+        }
+        super::fit::check_enough_rows(&factors, frame.n_rows, x.p)?;
+        let Ok([re]) = <[RandomEffects; 1]>::try_from(factors) else {
+            return Err(Error::field(
+                "residual",
+                "correlated residuals take random terms on one grouping factor, the subject the residuals are correlated within",
+            ));
+        };
+        if re.group != residual.group {
+            return Err(Error::field(
+                "residual",
+                format!(
+                    "the residuals are correlated within '{}' but the random terms group by '{}': they must be the same subject",
+                    residual.group, re.group
+                ),
+            ));
+        }
+        let (Some(Column::Numeric(y)), Some(times)) = (
+            frame.column(&formula.response),
+            times_of(frame, &residual.time),
+        ) else {
+            return Err(Error::field(
+                "residual",
+                format!(
+                    "the response '{}' and the time '{}' must be numeric columns of the file",
+                    formula.response, residual.time
+                ),
+            ));
+        };
+        let subjects = subjects(&re, &times, residual.kind)?;
+        let cs_floor = match residual.kind {
+            ResidualKind::Cs => cs_floor(&re, &subjects, residual)?,
+            ResidualKind::Ar1 | ResidualKind::Car1 => -1.0,
+        };
+        Ok(Design {
+            x,
+            re,
+            y,
+            subjects,
+            kind: residual.kind,
+            cs_floor,
+        })
+    }
+
+    /// The criterion by REML (`reml`) or ML.
+    fn problem(&self, reml: bool) -> Problem<'_> {
+        Problem {
+            x: &self.x,
+            y: self.y,
+            re: &self.re,
+            patterns: patterns(
+                &self.subjects,
+                &self.x,
+                self.y,
+                &self.re,
+                self.kind != ResidualKind::Cs,
+            ),
+            subjects: &self.subjects,
+            kind: self.kind,
+            cs_floor: self.cs_floor,
+            reml,
+        }
+    }
 }
 
 /// Fit `formula` (fixed effects and random terms on one grouping factor, the residual
@@ -478,61 +630,12 @@ pub fn fit_correlated(
     residual: &ResidualStructure,
     reml: bool,
 ) -> Result<CorrelatedFit> {
-    // The checks of an lme4-style fit: rows, numeric columns, a response that varies, more
-    // observations than random effects.
-    super::fit::require_rows(formula, frame)?;
-    let x = fixed_matrix(formula, frame)?;
-    let factors = RandomEffects::build_all(formula, frame)?;
-    if let Some(Column::Numeric(y)) = frame.column(&formula.response) {
-        super::fit::check_numeric_columns(formula, frame, y)?;
-    }
-    super::fit::check_enough_rows(&factors, frame.n_rows, x.p)?;
-    let [re] = factors.as_slice() else {
-        return Err(Error::field(
-            "residual",
-            "correlated residuals take random terms on one grouping factor, the subject the residuals are correlated within",
-        ));
-    };
-    if re.group != residual.group {
-        return Err(Error::field(
-            "residual",
-            format!(
-                "the residuals are correlated within '{}' but the random terms group by '{}': they must be the same subject",
-                residual.group, re.group
-            ),
-        ));
-    }
-    let (Some(Column::Numeric(y)), Some(Column::Numeric(times))) = (
-        frame.column(&formula.response),
-        frame.column(&residual.time),
-    ) else {
-        return Err(Error::field(
-            "residual",
-            format!(
-                "the response '{}' and the time '{}' must be numeric columns of the file",
-                formula.response, residual.time
-            ),
-        ));
-    };
-    let subjects = subjects(re, times, residual.kind)?;
-    let cs_floor = match residual.kind {
-        ResidualKind::Cs => cs_floor(re, &subjects, residual)?,
-        ResidualKind::Ar1 | ResidualKind::Car1 => -1.0,
-    };
-    let problem = Problem {
-        x: &x,
-        y,
-        re,
-        patterns: patterns(&subjects, &x, y, re, residual.kind != ResidualKind::Cs),
-        subjects,
-        kind: residual.kind,
-        cs_floor,
-        reml,
-    };
+    let design = Design::new(formula, frame, residual)?;
+    let problem = design.problem(reml);
     let f = |v: &[f64]| problem.evaluate(v).map_or(f64::INFINITY, |a| a.criterion);
-    let mut start = re.initial_theta();
+    let mut start = design.re.initial_theta();
     start.push(problem.start_phi());
-    let mut lower = re.lower_bounds();
+    let mut lower = design.re.lower_bounds();
     lower.push(f64::NEG_INFINITY);
     let opt = minimize_with(&f, None, &start, &lower);
     let at = problem.evaluate(&opt.x).ok_or_else(|| {
@@ -588,6 +691,9 @@ fn summarise(
         n_groups: problem.re.levels.len(),
         converged: opt.converged,
         evaluations: opt.evaluations,
+        ddf: None,
+        level: None,
+        params: opt.x.clone(),
     }
 }
 
@@ -631,7 +737,7 @@ impl Tabular for CorrelatedFit {
             human_number(self.sigma)
         ));
         Some(format!(
-            "Linear mixed model with correlated residuals, fit by {} (as nlme's lme with {nlme})\nformula: {}\nresiduals: {residuals}\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   groups ({}): {}\nconverged: {} ({} evaluations)\n\nfixed effects (no df: with correlated residuals they are not computed):",
+            "Linear mixed model with correlated residuals, fit by {} (as nlme's lme with {nlme})\nformula: {}\nresiduals: {residuals}\n\n{crit_name}: {}   log-likelihood: {}   AIC: {}   BIC: {}\n\nrandom effects:\n{}\n\nobservations: {}   groups ({}): {}\nconverged: {} ({} evaluations)\n\nfixed effects{}:",
             self.method,
             self.formula,
             human_number(self.criterion),
@@ -644,6 +750,10 @@ impl Tabular for CorrelatedFit {
             self.n_groups,
             if self.converged { "yes" } else { "NO" },
             self.evaluations,
+            match (self.ddf, self.level) {
+                (Some(ddf), Some(level)) => format!(" ({} df; {} CI)", ddf.label(), level.label()),
+                _ => String::new(),
+            },
         ))
     }
 
