@@ -16,7 +16,7 @@
 //! ([`super::not_data`]).
 
 use super::not_data::inside_name;
-use super::{Bound, ItemKind, Parts, Scan};
+use super::{Bound, ItemKind, Parts, Printed, Scan};
 use crate::text::number::{MULTIPLIED, NUMBER, number_words};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -924,8 +924,9 @@ pub fn find(scan: &mut Scan) {
 /// A document that states its layout `n (%)` (`Values are presented as n (%) or mean ±
 /// standard deviation`) prints its counts as `6 (24.0)`: a bare `a (b)` is a count with its
 /// percentage where `b` is `a` of one of the group sizes the document prints (`PENG (n = 25)`),
-/// to `b`'s decimals. The document's own n's decide; a mean with its SD fits one by chance
-/// only now and then, and an `a` with decimals is no count.
+/// to `b`'s decimals, or of a whole that several such pairs share though the document never
+/// prints it ([`common_wholes`]). The document's own numbers decide; a mean with its SD fits
+/// one by chance only now and then, and an `a` with decimals is no count.
 fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
     let lower = plain.to_lowercase();
     if !["n (%)", "n(%)", "no. (%)", "number (%)"]
@@ -934,20 +935,18 @@ fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
     {
         return;
     }
-    let ns: Vec<f64> = scan
+    let mut ns: Vec<f64> = scan
         .items
         .iter()
         .filter(|i| i.kind == ItemKind::N)
         .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.value))
         .collect();
-    if ns.is_empty() {
-        return;
-    }
     static P: OnceLock<Regex> = OnceLock::new();
     let pattern = P.get_or_init(|| {
         Regex::new(r"(?P<count>\d+)\s*\(\s*(?P<pct>\d+(?:\.\d+)?)\s*\)")
             .expect("the count (percent) pattern is valid")
     });
+    let mut pairs = Vec::new();
     for c in pattern.captures_iter(plain) {
         let (k, v) = (c.name("count").expect("count"), c.name("pct").expect("pct"));
         let whole = k.start()..c.get(0).expect("a match").end();
@@ -959,14 +958,71 @@ fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
         let (Some(count), Some(value)) = (scan.number(k.range()), scan.number(v.range())) else {
             continue;
         };
-        let fits = value.number.value <= 100.0
-            && ns.iter().any(|&n| {
-                count.number.value <= n && is_percent_of(&value.number, count.number.value, n)
-            });
+        if value.number.value <= 100.0 {
+            pairs.push((whole, value, count));
+        }
+    }
+    ns.extend(common_wholes(&pairs));
+    for (whole, value, count) in pairs {
+        let fits = ns.iter().any(|&n| {
+            count.number.value <= n && is_percent_of(&value.number, count.number.value, n)
+        });
         if fits {
             scan.push_percent_of_count(whole, value, count);
         }
     }
+}
+
+/// The fewest bare pairs `a (b)` one whole must fit before it is taken as the document's.
+const PAIRS_FOR_A_COMMON_WHOLE: usize = 3;
+
+/// The wholes the document's bare pairs `a (b)` imply though it never prints them: a whole
+/// `N` of which at least [`PAIRS_FOR_A_COMMON_WHOLE`] of the pairs are `100·a/N` to `b`'s
+/// decimals (`68 (36)`, `83 (44)`, `96 (51)` … are all of 189 in a table of subgroups of
+/// one trial). Each whole is the one most pairs fit, taken in turn while enough pairs are
+/// left: the document's numbers decide, and means with their SDs fit one whole together by
+/// chance hardly ever.
+fn common_wholes(pairs: &[(std::ops::Range<usize>, Printed, Printed)]) -> Vec<f64> {
+    // The wholes each pair allows: from 100·a/(b + h) to 100·a/(b − h), h half b's last unit.
+    let mut open: Vec<(u64, u64)> = pairs
+        .iter()
+        .filter_map(|(_, value, count)| {
+            let (a, b) = (count.number.value, value.number.value);
+            let h = value.number.half_unit();
+            // A share printed so coarsely that it allows a wide range of wholes (`5 (2)`:
+            // 200 to 333) says little; such pairs are checked against the whole, not used to
+            // find it.
+            if a < 1.0 || a.fract() != 0.0 || h > 0.1 * b {
+                return None;
+            }
+            let lo = (100.0 * a / (b + h)).ceil().max(a);
+            let hi = (100.0 * a / (b - h)).floor().min(1e7);
+            (lo <= hi).then_some((lo as u64, hi as u64))
+        })
+        .collect();
+    let mut wholes = Vec::new();
+    while open.len() >= PAIRS_FOR_A_COMMON_WHOLE {
+        // The whole inside the most intervals: a sweep over their ends.
+        let mut ends: Vec<(u64, i32)> = open
+            .iter()
+            .flat_map(|&(lo, hi)| [(lo, 1), (hi + 1, -1)])
+            .collect();
+        ends.sort_unstable();
+        let (mut depth, mut best) = (0, (0, 0));
+        for (at, step) in ends {
+            depth += step;
+            if depth > best.0 {
+                best = (depth, at);
+            }
+        }
+        let (count, whole) = best;
+        if usize::try_from(count).unwrap_or(0) < PAIRS_FOR_A_COMMON_WHOLE {
+            break;
+        }
+        wholes.push(whole as f64);
+        open.retain(|&(lo, hi)| !(lo <= whole && whole <= hi));
+    }
+    wholes
 }
 
 /// A count of people followed by a bracketed list of named parts whose numbers add up to it
@@ -1673,6 +1729,32 @@ mod tests {
         // Without the statement, the same numbers are not read so.
         let items = read_document(&Sentences::new(&text.replace("n (%) or ", "")));
         assert!(items.iter().all(|i| i.kind != ItemKind::Percent));
+    }
+
+    #[test]
+    fn counts_of_a_whole_the_document_implies_but_never_prints() {
+        // Made-up subgroup sizes of one trial of 200 (never printed): every `a (b)` is a share
+        // of 200; the means with their SDs below fit no common whole.
+        let text = "Subgroup | n (%) | Score\n≥34 | 70 (35) | 2.1 (1.3)\n≥33 | 84 (42) | 3.4 (1.1)\n≥32 | 98 (49) | 4.6 (1.9)\n≥31 | 106 (53) | 5.2 (0.9)\n";
+        let items = read_document(&Sentences::new(text));
+        let percents: Vec<String> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .filter_map(|i| Some(i.parts.count.as_ref()?.number.plain.clone()))
+            .collect();
+        assert_eq!(percents, ["70", "84", "98", "106"]);
+        // Two pairs alone decide no whole.
+        let text = "Subgroup | n (%)\n≥34 | 70 (35)\n≥33 | 84 (42)\n";
+        let items = read_document(&Sentences::new(text));
+        assert!(items.iter().all(|i| i.kind != ItemKind::Percent));
+        // Integer means with their SDs: no three share a whole (small SDs allow wide ranges
+        // of wholes, and are not used to find one).
+        let text = "Values are n (%) or mean (SD).\nAge 52 (10)\nWeight 69 (7)\nHeight 170 (8)\nScore 23 (5)\nA 5 (2)\nB 6 (2)\nC 7 (2)\n";
+        let items = read_document(&Sentences::new(text));
+        assert!(
+            items.iter().all(|i| i.kind != ItemKind::Percent),
+            "{items:#?}"
+        );
     }
 
     #[test]
