@@ -1787,6 +1787,14 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
     Some(table)
 }
 
+/// Does a line print a decimal broken by a space (`7. 19`), as a PDF's or page's copy
+/// sometimes sets a value's digits apart?
+fn broken_decimal(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.windows(4)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2] == b' ' && w[3].is_ascii_digit())
+}
+
 /// How many values a glued row's `cells` print after its label (an `ns` cell is none; an
 /// `N/A` one holds a column's place, as an empty cell does).
 fn values_printed(text: &str, cells: &[Range<usize>]) -> usize {
@@ -2191,6 +2199,12 @@ fn push_glued_body(
             // rate (W)42 (16)44 (18)` under two groups' two times each), shows no column its
             // values stand under: no row of the table, its values left to review.
             if values_printed(text, cells) + 1 < values {
+                continue;
+            }
+            // One short where a value is broken (`7. 19 (1.29)`: a decimal point and its digits
+            // set apart in the copy): the lost value's column is not shown, and the values
+            // after it would slide one column over.
+            if values_printed(text, cells) < values && broken_decimal(line) {
                 continue;
             }
             rows.push(Row {
@@ -4550,6 +4564,22 @@ mod tests {
 
     // A header whose cells were copied a line each, each closed by its separator, is one
     // header row over the data.
+    #[test]
+    fn a_glued_row_one_value_short_where_a_value_is_broken_is_no_row() {
+        // Made-up numbers; `27. 3 (4.1)` is a value whose copy set its digits apart: the
+        // values after it would slide one column over.
+        let text = "Table 1. Baseline\nDrug (n = 50)Placebo (n = 48)Other (n = 40)\nAge, mean (SD)52.1 (10.2)51.3 (9.8)50.2 (9.9)\nBMI, mean (SD)26.1 (4.2)27. 3 (4.1)26.8 (4.0)\nWeight, mean (SD)80.1 (12.2)79.3 (11.8)78.2 (10.9)\nScore, mean (SD)10.1 (2.2)11.3 (2.8)12.2 (2.9)\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:#?}", t.tables);
+        let in_a_row = |v: &str| {
+            let at = text.find(v).unwrap();
+            t.at(at)
+                .is_some_and(|(table, row, _)| row >= table.header_rows)
+        };
+        assert!(in_a_row("80.1") && in_a_row("52.1"));
+        assert!(!in_a_row("26.8"));
+    }
+
     #[test]
     fn a_header_row_over_dashes_below_a_data_row_starts_a_new_table() {
         // Made-up numbers: two Markdown tables pasted with no line between them.
