@@ -849,27 +849,33 @@ fn draft_on_the_held_out_part() {
 // time_same=false`, one group's times placed as arms) and 14 n's attached wrong (arms given
 // the document's n, smaller than the labelled one); no other batch brought any.
 // Development 8690/9901 -> 9270/10590, held-out 7550/9483 -> 8000/10004.
-const FLOOR_DEV_FOUND: f64 = 87.5;
-const FLOOR_HOLDOUT_FOUND: f64 = 79.9;
+// Then: counts of a whole the document implies but never prints (9270 -> 9293); batches 32
+// and 33 (32 documents, 16 Japanese) joined after being measured alone as they arrived,
+// after all of the session's rules but the last two (development halves 65.2 % and 94.6 %,
+// held-out halves 82.0 % and 52.8 %; non-data 38 + 13 and 16 + 23; no violation, no wrong ±
+// or n on either held-out half). Development 9293/10590 -> 9644/11042, held-out 8000/10004 ->
+// 8238/10384.
+const FLOOR_DEV_FOUND: f64 = 87.3;
+const FLOOR_HOLDOUT_FOUND: f64 = 79.3;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
 // Session 34: 726 -> 720 and 1032 -> 1019 by its not-data rules; then batches 28-31 joined.
-const CEILING_DEV_NON_DATA: usize = 789;
-const CEILING_HOLDOUT_NON_DATA: usize = 1140;
+const CEILING_DEV_NON_DATA: usize = 843;
+const CEILING_HOLDOUT_NON_DATA: usize = 1176;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1457;
+const FLOOR_DEV_PATH: usize = 1521;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1151;
+const FLOOR_HOLDOUT_PATH: usize = 1199;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
 // batches 28-31 joined.
-const FLOOR_DEV_DECIDED: usize = 1577;
-const FLOOR_HOLDOUT_DECIDED: usize = 393;
+const FLOOR_DEV_DECIDED: usize = 1597;
+const FLOOR_HOLDOUT_DECIDED: usize = 395;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -893,7 +899,7 @@ const CEILING_HOLDOUT_N_WRONG: usize = 84;
 // Session 31: a value printed again where two transitions share their end (`… to 1.3 ± 0.24)
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
-const FLOOR_DEV_N_RIGHT: usize = 687;
+const FLOOR_DEV_N_RIGHT: usize = 723;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -902,7 +908,7 @@ const FLOOR_DEV_N_RIGHT: usize = 687;
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
 const FLOOR_HOLDOUT_N_RIGHT: usize = 478;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1352;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1408;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
