@@ -11,7 +11,12 @@
 //!   consecutive values are then
 //!   - **time points of one measure** when a transition joins them (`from A to B`, `A → B`,
 //!     `A から B に`) or each names a different time of the same group;
-//!   - **arms of one measure** when each names a different group, or `vs` joins them;
+//!   - **arms of one measure** when each names a different group, or `vs` joins them; a
+//!     `respectively` list gives its values the groups named together, in order (also where
+//!     each slot of the list is closed by its own time: `6.0 and 6.5 on the first day, … in
+//!     the zinc and control groups respectively`), and a pair after a comparative word is the
+//!     subject's then the comparator's where the numbers agree with the word (`lower BP (124
+//!     versus 132) compared to the placebo group`);
 //!   - **different measures** when a content word stands between them that is no group, time,
 //!     unit or function word (`age 52.3 ± 11.0 years and disease duration 6.1 ± 4.2`);
 //!   - **undecided** otherwise: each stays a single value, marked for review, and nothing
@@ -25,7 +30,9 @@
 //!   a column's `N = 120`; where the group is printed with several n's, randomised and then
 //!   analysed at each visit, the n printed for the value's own time, else none), or, in a
 //!   document with one group, the one number of people it states (`Twelve patients were
-//!   treated`; counts in a bracket after an n break it down and are no other sample).
+//!   treated`; counts in a bracket after an n break it down and are no other sample), unless
+//!   a later, smaller sample is printed with its own summary (`299名に送付 … 107名(平均年齢
+//!   79.4±5.5歳)が参加`): samples narrow as a report goes, and that n is left open.
 //! - **what ± is**: printed with the value (`5.1 ± 1.7 (SD)`), said in its sentence or its
 //!   table's header, or else said by the document once (`Data are mean ± SD`) where it never
 //!   names another spread.
