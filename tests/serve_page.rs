@@ -1232,6 +1232,60 @@ fn a_chart_downloads_as_png() {
     assert_eq!(status, 400);
 }
 
+/// A chart's SVG button: the chart drawn again from the study file, its text as the embedded
+/// fonts' glyph outlines, so the Japanese labels of the NMO press release need no font where
+/// the file is opened (crates/page/tests/svg_download.rs draws it with none).
+#[test]
+fn a_chart_downloads_as_svg_with_its_own_glyphs() {
+    let server = Server::start();
+    let (status, page) = server.request("GET", "/?example=nmo-press-release", None, b"");
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"id="svg-0" formaction="/chart.svg""#));
+    assert!(
+        !page.contains("data:image/svg+xml"),
+        "the page carries no SVG copy of a chart"
+    );
+    let text = std::fs::read_to_string("tests/data/seeds/002_f6b3e19b5df4114a.txt").unwrap();
+    let (status, answer) = server.request(
+        "POST",
+        "/api/analyse",
+        Some("application/json"),
+        serde_json::json!({ "text": text }).to_string().as_bytes(),
+    );
+    assert_eq!(status, 200);
+    let api = json(&answer);
+    let inline = api["charts"][0]["svg"].as_str().unwrap();
+    assert!(inline.contains("<text") && inline.contains("年間再発率"));
+    let toml = api["study_toml"].as_str().unwrap();
+    let boundary = "trialstatsSvgBoundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"study_toml\"\r\n\r\n{toml}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"index\"\r\n\r\n0\r\n--{boundary}--\r\n"
+    );
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    let (status, headers, svg) = server.exchange(
+        &format!("127.0.0.1:{}", server.port),
+        "POST",
+        "/chart.svg",
+        Some(&content_type),
+        body.as_bytes(),
+    );
+    assert_eq!(status, 200, "{svg:.300}");
+    assert!(headers.contains("content-type: image/svg+xml"), "{headers}");
+    assert!(
+        headers.contains("attachment; filename=\"chart-0.svg\""),
+        "{headers}"
+    );
+    assert!(
+        svg.starts_with("<svg") && svg.contains("<path"),
+        "{svg:.300}"
+    );
+    assert!(!svg.contains("<text") && !svg.contains("年間再発率"));
+    // A GET says how to ask for it.
+    let (status, answer) = server.request("GET", "/chart.svg", None, b"");
+    assert_eq!(status, 405);
+    assert!(answer.contains("POST to /chart.svg"), "{answer}");
+}
+
 /// The bytes a `data:` link of the page holds (its text after the comma, percent-decoded).
 fn data_link_bytes(href: &str) -> Vec<u8> {
     let (_, encoded) = href.split_once(',').unwrap_or_else(|| panic!("{href:.80}"));

@@ -6,12 +6,14 @@
 //! drafted study that does not load or analyse is not an error of the page: the draft and the
 //! text's checks are still shown, with the reason. An edited study file is analysed the same
 //! way without the draft, and a reader's corrections of its structure
-//! ([`trialstats_documents::study::edit`]) are applied to it first.
+//! ([`trialstats_documents::study::edit`]) are applied to it first. A chart to download is
+//! drawn again from the study file ([`chart_file`]): a PNG, or an SVG that carries its own
+//! glyphs (its text as outlines of the embedded fonts).
 
 use crate::corrections::{RefusedCorrection, edits_from_form, field_of};
 use crate::error::Result;
 use serde::Serialize;
-use trialstats_charts::plot::{Canvas, Size, render_png, render_svg};
+use trialstats_charts::plot::{Canvas, Size, render_png, render_svg, render_svg_outlined};
 use trialstats_charts::report_charts::gallery::gallery_items;
 use trialstats_documents::analysis::{self, AnalysisOptions, StudyAnalysis};
 use trialstats_documents::checks::reported_test::CheckRules;
@@ -273,9 +275,37 @@ pub fn analyse_edited(study_toml: &str, edits: &[StudyEdit]) -> Result<PageAnaly
     Ok(analyse_study_toml(&edited))
 }
 
-/// Chart `index` of what [`analyse_study_toml`] draws for `study_toml`, as PNG (the page keeps
-/// no state: a PNG is asked for with the study file, and drawn again).
-pub fn chart_png(study_toml: &str, index: usize) -> Result<Vec<u8>> {
+/// A chart's file to download, as the page's buttons ask for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartFile {
+    /// The PNG, drawn with the embedded fonts.
+    Png,
+    /// The SVG with its text as the embedded fonts' glyph outlines: it shows the same on a
+    /// machine without those fonts (the page's inline SVG names the fonts instead).
+    Svg,
+}
+
+impl ChartFile {
+    /// The file name's extension, which is also the route's (`/chart.png`, `/chart.svg`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ChartFile::Png => "png",
+            ChartFile::Svg => "svg",
+        }
+    }
+
+    /// The file's media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ChartFile::Png => "image/png",
+            ChartFile::Svg => "image/svg+xml",
+        }
+    }
+}
+
+/// Chart `index` of what [`analyse_study_toml`] draws for `study_toml`, as a `format` file (the
+/// page keeps no state: a chart is asked for with the study file, and drawn again).
+pub fn chart_file(study_toml: &str, index: usize, format: ChartFile) -> Result<Vec<u8>> {
     let study = study::load_text(study_toml, STUDY_FILE)?;
     let analysed = analysis::analyse_study(&study, &AnalysisOptions::default())?;
     let (items, _) = gallery_items(&[analysed])?;
@@ -285,7 +315,11 @@ pub fn chart_png(study_toml: &str, index: usize) -> Result<Vec<u8>> {
             format!("no chart {index}: the study file draws {}", items.len()),
         )
     })?;
-    Ok(render_png(&item.chart, page_canvas()?)?)
+    let canvas = page_canvas()?;
+    Ok(match format {
+        ChartFile::Png => render_png(&item.chart, canvas)?,
+        ChartFile::Svg => render_svg_outlined(&item.chart, canvas)?.into_bytes(),
+    })
 }
 
 /// The size the page draws its charts at (the report's).

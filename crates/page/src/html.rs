@@ -1,7 +1,9 @@
 //! The page, rendered on the server with maud (HTML escaped by construction) and no script: a
 //! form posts the document, the answer is the same page with the results below it. Every
 //! element a test reads has a stable id; every result row carries `data-kind`, `data-value` or
-//! `data-verdict`. Downloads are `data:` links, so the server keeps no file and no state.
+//! `data-verdict`. Downloads are `data:` links, or a chart's form (its PNG and SVG buttons)
+//! sending the study file for the server to draw it again, so the server keeps no file and no
+//! state.
 //!
 //! The page's text and its inline charts are drawn with the fonts the charts embed
 //! ([`page_fonts`], served at `/fonts/NAME`), so Japanese shows on a machine without a
@@ -518,16 +520,13 @@ fn charts_section(a: &PageAnalysis, downloads: Downloads) -> Markup {
                     figcaption {
                         strong { (c.title) } " "
                         (Digits::Reader.sentence(&c.caption))
-                        @if offered {
-                            " "
-                            a class="downloads" download={ "chart-" (i) ".svg" } href=(data_uri("image/svg+xml", &c.svg)) { "SVG" }
-                        }
                     }
                     @if offered {
                         form class="downloads" method="post" action="/chart.png" enctype="multipart/form-data" {
                             input type="hidden" name="study_toml" value=(a.study_toml);
                             input type="hidden" name="index" value=(i);
                             button type="submit" id={ "png-" (i) } { "PNG" }
+                            button type="submit" id={ "svg-" (i) } formaction="/chart.svg" { "SVG" }
                             button type="submit" id={ "open-" (i) } name="view" value="open" formtarget="_blank" { "Open full size" }
                         }
                     }

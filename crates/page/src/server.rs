@@ -1,5 +1,6 @@
 //! The HTTP server: the page (`GET /`, `POST /` from its forms), the JSON API
-//! (`POST /api/analyse`), a chart as PNG (`POST /chart.png`), the page's fonts
+//! (`POST /api/analyse`), a chart as PNG or as an SVG needing no font (`POST /chart.png`,
+//! `POST /chart.svg`), the page's fonts
 //! (`GET /fonts/NAME`), and the rules that keep a local server safe on a user's machine:
 //!
 //! * a request whose `Host` is not the address the server listens on (or, on loopback,
@@ -9,10 +10,11 @@
 //!   with the reason, another content type 415, another method 405 saying which one;
 //! * each analysis runs on the blocking pool, so a slow one does not hold up the others, and a
 //!   panic in one is answered with 500 and its message while the server goes on answering;
-//! * nothing is written to disk: downloads are `data:` links in the page.
+//! * nothing is written to disk: downloads are `data:` links in the page, or drawn again from
+//!   the study file the form sends (a chart's PNG and SVG).
 
 use crate::analyse::{
-    DocumentText, PageAnalysis, analyse_corrections, analyse_document, analyse_edited,
+    ChartFile, DocumentText, PageAnalysis, analyse_corrections, analyse_document, analyse_edited,
 };
 use crate::corrections::{self, RefusedCorrection};
 use crate::error::{Error, Result};
@@ -99,7 +101,8 @@ pub fn router(address: SocketAddr) -> Router {
     Router::new()
         .route("/", get(index).post(analyse_form))
         .route("/api/analyse", post(api_analyse))
-        .route("/chart.png", post(chart_png))
+        .route("/chart.png", post(|r| chart(r, ChartFile::Png)))
+        .route("/chart.svg", post(|r| chart(r, ChartFile::Svg)))
         .route("/fonts/{name}", get(font))
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found: the page is at /") })
@@ -154,9 +157,9 @@ async fn method_not_allowed(uri: axum::http::Uri, method: axum::http::Method) ->
                 "{method} is not answered here: POST to /api/analyse, with a JSON body ({{\"text\": \"...\"}} or {{\"study_toml\": \"...\"}}) or a file as multipart/form-data"
             ),
         ),
-        "/chart.png" => (
+        path @ ("/chart.png" | "/chart.svg") => (
             status,
-            "POST to /chart.png, with the study file (study_toml) and a chart's number (index), as the page's PNG buttons do",
+            format!("POST to {path}, with the study file (study_toml) and a chart's number (index), as the page's PNG and SVG buttons do"),
         )
             .into_response(),
         path => (
@@ -539,10 +542,10 @@ async fn api_analyse(headers: HeaderMap, request: Request) -> Response {
     }
 }
 
-/// `POST /chart.png` with `study_toml` and `index` (multipart, as the page's PNG buttons send
-/// them): that chart as a PNG download, or with `view=open` to be shown in the browser (the
-/// page's "Open full size").
-async fn chart_png(request: Request) -> Response {
+/// `POST /chart.png` or `/chart.svg` with `study_toml` and `index` (multipart, as the page's
+/// PNG and SVG buttons send them): that chart as a `format` download, or with `view=open` to
+/// be shown in the browser (the page's "Open full size").
+async fn chart(request: Request, format: ChartFile) -> Response {
     let mut form = match Multipart::from_request(request, &()).await {
         Ok(f) => f,
         Err(e) => return (e.status(), e.body_text()).into_response(),
@@ -573,20 +576,22 @@ async fn chart_png(request: Request) -> Response {
         )
             .into_response();
     };
-    let task = tokio::task::spawn_blocking(move || crate::analyse::chart_png(&toml, index));
+    let task =
+        tokio::task::spawn_blocking(move || crate::analyse::chart_file(&toml, index, format));
     match task.await {
-        Ok(Ok(png)) => (
+        Ok(Ok(bytes)) => (
             [
-                (header::CONTENT_TYPE, "image/png".to_string()),
+                (header::CONTENT_TYPE, format.mime().to_string()),
                 (
                     header::CONTENT_DISPOSITION,
                     format!(
-                        "{}; filename=\"chart-{index}.png\"",
-                        if open { "inline" } else { "attachment" }
+                        "{}; filename=\"chart-{index}.{}\"",
+                        if open { "inline" } else { "attachment" },
+                        format.extension()
                     ),
                 ),
             ],
-            png,
+            bytes,
         )
             .into_response(),
         Ok(Err(e)) => (StatusCode::BAD_REQUEST, e.to_string()).into_response(),

@@ -10,7 +10,7 @@
 //!
 //! | file | owns |
 //! |---|---|
-//! | `mod.rs` | [`Chart`], [`Size`], [`render`], [`render_svg`], shared input checks |
+//! | `mod.rs` | [`Chart`], [`Size`], [`render`], [`render_svg`], [`render_svg_outlined`], shared input checks |
 //! | [`before_after`], [`panel`] | mean ± spread at each time point; several measures side by side |
 //! | [`slope`] | declines per month before and after treatment |
 //! | [`paired`] | per-patient lines with mean ± SD beside each time point |
@@ -32,7 +32,7 @@
 //! | [`gallery`] | many named charts into one folder, with an index |
 //! | [`input`] | chart rows from inline values or a CSV file |
 //! | [`palette`], [`style`], [`geometry`] | Okabe–Ito colours; sizes, frame, legend, axes; clipping |
-//! | [`font`], [`raster`] | the embedded font, text measuring, SVG text finishing; SVG → PNG |
+//! | [`font`], [`raster`] | the embedded font, text measuring, SVG text finishing; SVG → PNG, and SVG with its text as glyph outlines |
 //!
 //! Sizes: text is set in points for a stated resolution ([`Canvas::dpi`], 96 by default), so
 //! a label has the same size in pixels at 400×300 and at 1600×1200 and a larger image gives
@@ -442,6 +442,14 @@ pub fn render_svg(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
     let canvas = Canvas::new(canvas.size, canvas.dpi)?;
     chart.validate()?;
     Ok(draw_svg(chart, canvas)?.0)
+}
+
+/// Draw `chart` on `canvas` and return an SVG that needs no font: [`render_svg`]'s, with its
+/// text written as the outlines of the embedded fonts' glyphs, placed as in the PNG
+/// ([`raster::svg_text_to_paths`]). For a file to hand on (the page's SVG download); larger
+/// than [`render_svg`]'s, and its text can no longer be selected or edited.
+pub fn render_svg_outlined(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
+    raster::svg_text_to_paths(&render_svg(chart, canvas)?)
 }
 
 /// The finished SVG of `chart` and the size it was drawn at (taller than asked when the

@@ -1,5 +1,9 @@
-//! PNG output: the chart's SVG rasterised by resvg with the embedded font, written with its
-//! resolution (the PNG `pHYs` chunk) so that print software places it at the stated DPI.
+//! What the embedded fonts draw outside a viewer: the chart's SVG rasterised to PNG by resvg,
+//! written with its resolution (the PNG `pHYs` chunk) so that print software places it at the
+//! stated DPI; and the same SVG written again with its text as the glyphs' outlines
+//! ([`svg_text_to_paths`]), so that it needs no font on the viewer's machine. Both read the
+//! SVG with one set of fonts, the embedded ones ([`options`]), so the two files show the same
+//! glyphs at the same places.
 //!
 //! Why not plotters' bitmap backend: its text drawing (through ab_glyph) drops each glyph's
 //! left side bearing and truncates advances to whole pixels, so PNG labels read "0. 39",
@@ -28,6 +32,21 @@ fn options() -> &'static usvg::Options<'static> {
         fonts.set_sans_serif_family(FONT_FAMILY);
         options
     })
+}
+
+/// `svg` written again with every `<text>` replaced by the outlines (`<path>`) of the glyphs
+/// the embedded fonts draw it with, laid out as for the PNG: a self-contained SVG that shows
+/// the same on a machine with no DejaVu Sans and no Japanese font. The size and `viewBox` are
+/// kept; the text is no longer selectable or searchable.
+pub fn svg_text_to_paths(svg: &str) -> Result<String> {
+    let tree = usvg::Tree::from_str(svg, options()).map_err(super::drawing)?;
+    let write = usvg::WriteOptions {
+        coordinates_precision: 3,
+        transforms_precision: 5,
+        indent: usvg::Indent::None,
+        ..usvg::WriteOptions::default()
+    };
+    Ok(tree.to_string(&write))
 }
 
 /// The PNG bytes of `svg` (`width` × `height` pixels) with `dpi` recorded in the file.
