@@ -2,7 +2,7 @@
 //! written with its resolution (the PNG `pHYs` chunk) so that print software places it at the
 //! stated DPI; and the same SVG written again with its text as the glyphs' outlines
 //! ([`svg_text_to_paths`]), so that it needs no font on the viewer's machine. Both read the
-//! SVG with one set of fonts, the embedded ones ([`options`]), so the two files show the same
+//! SVG with one set of fonts, the embedded ones (`options`), so the two files show the same
 //! glyphs at the same places.
 //!
 //! Why not plotters' bitmap backend: its text drawing (through ab_glyph) drops each glyph's

@@ -8,7 +8,7 @@
 //! (nlme's, [`super`]) and the residual SD σ. −2ℓ (REML's for a REML fit, ML's for an ML fit,
 //! β profiled out) and Var(β̂) = σ²(XᵀV⁻¹X)⁻¹ are functions of them of the form lmerTest
 //! differentiates (log|L_θ|² = Σ log|Vᵢ|), so the Hessian and the Jacobian are numDeriv's
-//! Richardson differences of [`crate::lmm::deviance_derivatives`] and `ν = 2(lᵀΦl)² / (gᵀAg)`
+//! Richardson differences of `lmm::deviance_derivatives` and `ν = 2(lᵀΦl)² / (gᵀAg)`
 //! with `A = 2H⁻¹`. At the optimum ν does not depend on the parametrisation (the gradient
 //! vanishes, so the Hessian and the gradients of Φ transform together); φ rather than ρ keeps
 //! every step inside ρ's range. F tests rotate L as lmerTest's `contestMD`.
