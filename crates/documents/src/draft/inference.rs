@@ -83,6 +83,42 @@ pub fn find_p_values(scan: &mut Scan) {
         scan.push_original(ItemKind::P, begin..span.end, parts);
     }
     find_worded_p_values(scan);
+    find_bounded_p_cells(scan);
+}
+
+/// A table's cell that holds only a bound on a small decimal (`| <.001 |`, `| < 0.05b |`): a
+/// p-value, as tables print one in their P column however its header was copied. A bound with
+/// a unit (`<5 mg`) or on a number above 1 is no p.
+fn find_bounded_p_cells(scan: &mut Scan) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        Regex::new(r"^\s*(?P<rel>[<≤＜])\s*(?P<num>0?\.\d{2,4})[a-z†‡§¶*]{0,2}\s*$")
+            .expect("the bounded-p cell pattern is valid")
+    });
+    let plain = scan.doc.plain.text.clone();
+    let mut at = 0;
+    for line in plain.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
+        if !super::sentences::is_table_row(line) {
+            continue;
+        }
+        for cell in super::table::cells(line, start) {
+            let Some(c) = pattern.captures(&plain[cell.clone()]) else {
+                continue;
+            };
+            let (rel, num) = (c.name("rel").expect("rel"), c.name("num").expect("num"));
+            let whole = cell.start + rel.start()..cell.start + num.end();
+            let range = cell.start + num.start()..cell.start + num.end();
+            if !scan.free(whole.clone()) {
+                continue;
+            }
+            if let Some(value) = scan.number(range) {
+                push_p(scan, whole, value, Some(rel.as_str()));
+            }
+        }
+    }
 }
 
 /// Record a p-value item at the plain range `range`, its relation from the sign printed before
@@ -490,6 +526,19 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_table_cell_of_a_bound_on_a_small_decimal_is_a_p() {
+        // Made-up numbers; the header's cells were copied a line each, so no column is named P.
+        let text = "Outcome | Drug (n = 30) | Placebo (n = 30) | Effect\nTarget reached | 20/30 (66.7) | 10/30 (33.3) | RR, 2.0 | <.001 |\nDose | <0.5 mg | 1.0 mg | | < 0.05b |\n";
+        let items = read_items(text);
+        let ps: Vec<(&str, &str)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| (i.text.as_str(), i.parts.relation.unwrap_or("")))
+            .collect();
+        assert_eq!(ps, [("<.001", "<"), ("< 0.05", "<")]);
+    }
 
     #[test]
     fn a_legend_of_medians_decides_the_group_columns_not_the_ci_column() {
