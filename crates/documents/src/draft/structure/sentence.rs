@@ -384,6 +384,19 @@ fn comparative_pairs(
     }
 }
 
+/// The words before a group's name, lower-cased, without the article and preposition that
+/// lead into it (`… than in the` → `… than`): where a comparison's word (`than`, `compared
+/// with`) stands right before the name.
+fn words_before_a_name(before: &str) -> String {
+    before
+        .trim_end()
+        .to_lowercase()
+        .trim_end_matches(" the")
+        .trim_end_matches(" in")
+        .trim_end()
+        .to_string()
+}
+
 /// The two groups a comparative sentence names: the subject and the comparator (the one after
 /// `than`, `compared to`, `compared with`, `relative to`, `versus`), each as (text, key); `None`
 /// unless it names exactly two groups, one of them so.
@@ -394,12 +407,7 @@ fn subject_and_comparator(sentence_text: &str) -> Option<((String, String), (Str
         if key.is_empty() || named.iter().any(|n| n.1 == key) {
             continue;
         }
-        let before = sentence_text[..p.start].trim_end().to_lowercase();
-        let before = before
-            .trim_end_matches(" the")
-            .trim_end_matches(" in")
-            .trim_end_matches(" with")
-            .trim_end();
+        let before = words_before_a_name(&sentence_text[..p.start]);
         let compared = [
             "than",
             "compared to",
@@ -1156,13 +1164,7 @@ impl GapReader<'_> {
                 if cues::colon_label(between) && !after_name.is_empty() {
                     continue;
                 }
-                let than = between[..b.phrase.start]
-                    .trim_end()
-                    .to_lowercase()
-                    .trim_end_matches(" the")
-                    .trim_end_matches(" in")
-                    .trim_end()
-                    .ends_with("than");
+                let than = words_before_a_name(&between[..b.phrase.start]).ends_with("than");
                 // `shorter in the zinc group (3.1 ± 1.2) than in the probiotic group (3.8 ±
                 // 1.4)`: where the value before has its own group and the value follows the
                 // `than` group's name at once, each group is printed with its own value.
@@ -2541,6 +2543,12 @@ mod tests {
         assert_eq!(placed.len(), 1, "{:#?}", s.measures);
         let groups: Vec<String> = placed[0].iter().map(|c| c.0.clone()).collect();
         assert_eq!(groups, ["supplement", "placebo"]);
+        // `compared with` names the comparator as `compared to` does.
+        let (_, s) = read(
+            "The drug group had higher scores (8.2 ± 1.0 versus 6.1 ± 1.2) compared with the placebo group.",
+        );
+        let groups: Vec<String> = cells(&s, 0).into_iter().map(|c| c.0).collect();
+        assert_eq!(groups, ["drug", "placebo"]);
     }
 
     #[test]
