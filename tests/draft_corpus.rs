@@ -875,7 +875,11 @@ const FLOOR_HOLDOUT_PATH: usize = 1199;
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
 // batches 28-31 joined.
-const FLOOR_DEV_DECIDED: usize = 1597;
+// Session 35: two columns or more read as groups only because their headers name nothing
+// else are arms only where something says so (an n, a group's word, a dose, a drug's stem, a
+// sibling, the caption, the text); two glued tables whose header the reader had split wrong
+// (`Hb | A1c (%)` over the arms' columns) leave their cells unplaced: 1597 -> 1566.
+const FLOOR_DEV_DECIDED: usize = 1566;
 const FLOOR_HOLDOUT_DECIDED: usize = 395;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
@@ -909,7 +913,9 @@ const FLOOR_DEV_N_RIGHT: usize = 723;
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
 const FLOOR_HOLDOUT_N_RIGHT: usize = 478;
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1408;
+// Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
+// drafted file's ± unchanged at 1521).
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1347;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -923,7 +929,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1408;
 // columns) is read as arms over times; on the held-out half one table's 6 more pairs are
 // placed together (235 -> 241) and one labelled value it holds out of its measures leaves the
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 926;
+// Session 35: the same rule leaves 6 held-out cells unplaced (926 of 986 -> 920 of 980; the
+// drafted file's ± unchanged).
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 920;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -934,7 +942,9 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 926;
 // Batch 18's held-out half (session 31) brought 5, as it arrived (by class, with no text:
 // `measure_same=true group_same=true time_same=false`: one group's times placed as arms).
 // Batch 31's held-out half (session 34) brought 7 of that class, as it arrived.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 25;
+// Session 35: columns nothing names as groups are no arms (a rule from the development
+// part's headers): 25 -> 19, measured once.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 19;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).

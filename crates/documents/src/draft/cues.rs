@@ -51,6 +51,9 @@ const LATIN_NAME: &str = r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*[0-9][A-Za-
 /// matches keep the longest.
 pub fn groups(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
+    // The pattern ignores whitespace (`x`): the comparators' spaces (`usual care`) are
+    // written as such.
+    let comparators = COMPARATORS.replace(' ', r"\s+");
     let p = re(
         &P,
         &format!(
@@ -59,7 +62,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
           | (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
           | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}群)
-          | (?P<cmp>\b(?:{COMPARATORS})\b)
+          | (?P<cmp>\b(?:{comparators})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
         "
         ),
@@ -323,7 +326,7 @@ pub fn colon_label(between: &str) -> bool {
 /// Stems of the WHO's International Nonproprietary Names that end a drug's name (`-mab`
 /// antibodies, `-nib` kinase inhibitors, `-gliflozin`, `-sartan`, `-pril`, `-olol`, `-vir`,
 /// …): a word ending so names a treatment.
-const INN_STEMS: &str = "mab|nib|tinib|ciclib|parib|tide|glutide|gliptin|gliflozin|sartan|pril|olol|statin|cept|vir|previr|asvir|buvir|azole|prazole|mycin|cillin|dronate|setron|tidine|triptan|lukast|afil|oxacin|imod|zomib|lisib|degib|rafenib|lutamide|gepant|tegravir|semide|thiazide|dipine|floxacin|conazole|sertib|barb|ridone|apine|oxetine|pramine|triptyline|azepam|zolam|profen|coxib|caine|dronate|parin|xaban|gatran|grel|glinide|formin";
+pub(crate) const INN_STEMS: &str = "mab|nib|tinib|ciclib|parib|tide|glutide|gliptin|gliflozin|sartan|pril|olol|statin|cept|vir|previr|asvir|buvir|azole|prazole|mycin|cillin|dronate|setron|tidine|triptan|lukast|afil|oxacin|imod|zomib|lisib|degib|rafenib|lutamide|gepant|tegravir|semide|thiazide|dipine|floxacin|conazole|sertib|barb|ridone|apine|oxetine|pramine|triptyline|azepam|zolam|profen|coxib|caine|dronate|parin|xaban|gatran|grel|glinide|formin|tropium|fylline|phylline|terol|sonide|olone|fibrate";
 
 /// A group's key: its words lower-cased without articles and group nouns (`In the Drug
 /// group` and `drug arm` are one group). An `A` that ends the label is the group's letter
@@ -1146,6 +1149,14 @@ mod tests {
         ));
         assert!(change_words("the pre-post difference was 2.1"));
         assert!(!change_words("the difference between the groups was 2.1"));
+    }
+
+    #[test]
+    fn comparators_of_two_words_are_groups() {
+        // The group pattern ignores whitespace: a comparator's space must still match.
+        for text in ["Usual care", "standard of care", "no treatment", "standard care"] {
+            assert!(!groups(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

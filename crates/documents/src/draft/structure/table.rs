@@ -44,6 +44,66 @@ enum Column {
     RowGroup,
     Time,
     Statistic(Stat),
+    /// A column whose header names no group, time or statistic the reader knows, beside
+    /// others like it: its cells are left unplaced.
+    Unnamed,
+}
+
+/// Does a column's header name a group of patients: a group's noun or a comparator
+/// ([`cues::groups`]: `Placebo`, `A群`, `Arm 1`), the people a group is made of (`Patients
+/// with complete follow-up`, `Women`, `Healthy controls`, `患者`), a dose or a schedule of one
+/// (`50 mg`, `Q2W`, `Low-dose`), a treatment given alone or with another (`PENS only`,
+/// `Theophylline plus prednisone`, `併用`), or a drug by its international non-proprietary
+/// name's stem (WHO, *The use of stems in the selection of INNs*: `-mab`, `-vir`, `-sartan`,
+/// `-tropium`; katakana `-マブ`, `-ビル`)?
+fn names_a_group(header: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?ix)
+            \b(?:groups?|arms?|cohorts?|patients?|participants?|subjects?|volunteers?|cases|controls?|men|women|males?|females?|boys|girls|children|adults|infants|elderly|smokers|non-?smokers|users|completers|healthy|treated|untreated|treatment|intervention|active|comparator|pbo|waitlist|wait-list|waiting\s+list|monotherapy|combination|combined|alone|only|plus|low-?dose|high-?dose|dose|doses|mice|rats)\b
+          | \b\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg|g|iu|ml|mg/kg|µg/kg|μg/kg|units?)\b
+          | \b(?:qd|bid|tid|qid|qw|q\d+w|od)\b
+          | [a-z]{{3,}}(?:{stems})\b
+          | 群|投与|患者|症例|例数|男性|女性|併用|単独|実薬|本剤|コントロール
+          | (?:マブ|ニブ|ビル|プリル|サルタン|スタチン|グリプチン|グリフロジン|ゾール|マイシン|シリン|キサシン|パリン|キサバン|ジピン|プロフェン|テロール|ゾニド|フィリン)(?:\s|$|[（(])
+        ",
+            stems = cues::INN_STEMS
+        ))
+        .expect("the group-naming pattern is valid")
+    });
+    !cues::groups(header).is_empty() || p.is_match(header)
+}
+
+/// Does the document name `label` as a group in its running text (`the CBT group`, `CBT
+/// arm`, `本剤群`, `CBT-treated`)?
+fn named_as_group_in(original: &str, label: &str) -> bool {
+    let label = label.trim();
+    if label.chars().count() < 2 {
+        return false;
+    }
+    let text = original.to_lowercase();
+    let label = label.to_lowercase();
+    [" group", " arm", " cohort", "群", "-treated", " treated"]
+        .iter()
+        .any(|w| text.contains(&format!("{label}{w}")))
+}
+
+/// Does a table's caption, header or legend say its columns are groups compared (`between
+/// groups`, `between-group`, `by treatment group`, `群間`, `群別`)?
+fn compares_groups(statement: &str) -> bool {
+    let t = statement.to_lowercase().replace(['‐', '‑', '–'], "-");
+    [
+        "between group",
+        "between-group",
+        "between the group",
+        "treatment group",
+        "by group",
+        "群間",
+        "群別",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -342,10 +402,12 @@ fn read_header<'t>(
             names_row_groups(&crate::draft::table::header_text(doc.original, stub))
         }),
     };
+    let groups_before = s.groups.len();
     for cells in cells_over.iter().skip(1) {
         let column = header.column_of(doc.original, items, model, s, cells);
         header.columns.push(column);
     }
+    header.unname_groups_nothing_calls_so(doc.original, items, model, s, groups_before);
     header
 }
 
@@ -429,6 +491,59 @@ impl Header<'_> {
                 .push(parts.iter().any(|t| names_change(t)));
             Column::Group(g)
         }
+    }
+
+    /// Two columns or more read as groups only because their headers name nothing else are
+    /// groups only where something says so: a header printing its n or naming a group
+    /// ([`names_a_group`]), a sibling column doing so (`Tiotropium | Placebo`), the table's
+    /// caption comparing groups (`between groups`, `群間`), or the document naming one of
+    /// them as a group (`the CBT group`). A header the reader does not know (an unusual name
+    /// of a visit, a measure's name over its column) is otherwise not made an arm: its cells
+    /// stay unplaced, for review, rather than being compared as arms the text never names.
+    fn unname_groups_nothing_calls_so(
+        &mut self,
+        original: &str,
+        items: &[Item],
+        model: &Table,
+        s: &mut Structure,
+        groups_before: usize,
+    ) {
+        let group_columns: Vec<(usize, usize)> = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(c, col)| match col {
+                Column::Group(g) => Some((c, *g)),
+                _ => None,
+            })
+            .collect();
+        let mut distinct: Vec<usize> = group_columns.iter().map(|(_, g)| *g).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() < 2 {
+            return;
+        }
+        let named = |c: usize, g: usize| {
+            let cells = &self.cells_over[c];
+            let text = crate::draft::table::header_text(original, cells);
+            g < groups_before
+                || s.groups[g].n.is_some()
+                || items.iter().any(|i| {
+                    i.kind == ItemKind::N
+                        && cells
+                            .iter()
+                            .any(|r| i.span[0] >= r.start && i.span[1] <= r.end)
+                })
+                || names_a_group(&text)
+                || named_as_group_in(original, &s.groups[g].label)
+        };
+        if group_columns.iter().any(|&(c, g)| named(c, g)) || compares_groups(&model.statement) {
+            return;
+        }
+        for (c, _) in group_columns {
+            self.columns[c] = Column::Unnamed;
+        }
+        s.groups.truncate(groups_before);
     }
 
     /// The time a time column's header names, alone (`Week 2`), not what the cells print
@@ -1789,7 +1904,7 @@ mod tests {
     fn stacked_headers_name_the_groups_beside_the_statistics() {
         // The group names in a row above, the statistics' headers over the last columns,
         // cells laid out `mean (SD); n`, and a legend below saying so.
-        let text = "Table 2.\nCBT | BA |\nObserved data only |\n||||\n---|---|---|---|---|\nDifference | p value | ||||\nPHQ-9 | |||||\nBaseline | 17·4 (4·8); 219 | 17·7 (4·8); 221 | .. | .. | |\nMonth 12 | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5) | 0·89 | |\nData are mean (SD); n or mean (95% CI).\n";
+        let text = "Table 2.\nCBT | BA |\nObserved data only |\n||||\n---|---|---|---|---|\nBetween-group difference | p value | ||||\nPHQ-9 | |||||\nBaseline | 17·4 (4·8); 219 | 17·7 (4·8); 221 | .. | .. | |\nMonth 12 | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5) | 0·89 | |\nData are mean (SD); n or mean (95% CI).\n";
         let (items, s) = read_text(text);
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         let m = &s.measures[0];
@@ -2109,6 +2224,36 @@ mod tests {
             );
         }
         assert_eq!(cells(&s, 0)[1].1, "Final");
+    }
+
+    #[test]
+    fn columns_nothing_names_as_groups_are_no_arms() {
+        // Two columns whose headers name no group, time or statistic the reader knows
+        // (seasons here): their cells are not compared as arms.
+        let unnamed = "Table 2\n| | Spring | Autumn |\n|---|---|---|\n| Pain | 4.1 ± 1.2 | 3.2 ± 1.1 |\n| Sleep | 6.0 ± 0.9 | 6.4 ± 1.0 |\n";
+        let (_, s) = read_text(unnamed);
+        assert!(s.groups.is_empty(), "{:#?}", s.groups);
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::Arms),
+            "{:#?}",
+            s.measures
+        );
+        // A sibling naming a comparator makes both arms; so does the text naming one as a
+        // group, or a caption comparing groups.
+        for text in [
+            "Table 2\n| | Tiotropium | Placebo |\n|---|---|---|\n| Pain | 4.1 ± 1.2 | 3.2 ± 1.1 |\n| Sleep | 6.0 ± 0.9 | 6.4 ± 1.0 |\n",
+            "Patients in the CBT group improved.\n\nTable 2\n| | CBT | BA |\n|---|---|---|\n| Pain | 4.1 ± 1.2 | 3.2 ± 1.1 |\n| Sleep | 6.0 ± 0.9 | 6.4 ± 1.0 |\n",
+            "Table 2 Outcomes compared between groups\n| | Spring | Autumn |\n|---|---|---|\n| Pain | 4.1 ± 1.2 | 3.2 ± 1.1 |\n| Sleep | 6.0 ± 0.9 | 6.4 ± 1.0 |\n",
+            "Table 2\n| | 50 mg | 100 mg |\n|---|---|---|\n| Pain | 4.1 ± 1.2 | 3.2 ± 1.1 |\n| Sleep | 6.0 ± 0.9 | 6.4 ± 1.0 |\n",
+        ] {
+            let (_, s) = read_text(text);
+            assert_eq!(s.groups.len(), 2, "{text}: {:#?}", s.groups);
+            assert!(
+                s.measures.iter().all(|m| m.shape == Shape::Arms),
+                "{text}: {:#?}",
+                s.measures
+            );
+        }
     }
 
     #[test]
