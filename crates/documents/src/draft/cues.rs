@@ -1154,7 +1154,12 @@ mod tests {
     #[test]
     fn comparators_of_two_words_are_groups() {
         // The group pattern ignores whitespace: a comparator's space must still match.
-        for text in ["Usual care", "standard of care", "no treatment", "standard care"] {
+        for text in [
+            "Usual care",
+            "standard of care",
+            "no treatment",
+            "standard care",
+        ] {
             assert!(!groups(text).is_empty(), "{text}");
         }
     }

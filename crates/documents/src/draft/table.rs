@@ -935,12 +935,13 @@ fn numbers_under_a_time_unit(texts: &[String]) -> bool {
 }
 
 /// Is a header cell the unit of the times printed under it as bare numbers (`Week`, `Weeks`,
-/// `Time (months)`, `Day`, `Visit`, `週`, `ヶ月`)?
+/// `Time (months)`, `Day`, `Visit`, `Week of study`, `Months after surgery`, `週`, `ヶ月`,
+/// `投与後週数`)?
 pub fn is_time_unit(cell: &str) -> bool {
     static P: OnceLock<regex::Regex> = OnceLock::new();
     P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:time\s*\(\s*)?(?:weeks?|wks?|months?|mos?|days?|years?|hours?|visits?|週|週目|日|日目|か月|カ月|ヶ月|ヵ月|年)(?:\s*\))?$",
+            r"(?i)^(?:time\s*\(\s*)?(?:weeks?|wks?|months?|mos?|days?|years?|hours?|visits?)\b(?:\s*\))?(?:\s+(?:of|on|after|from|since|post|into)\b(?:\s+\S+){1,3})?$|^(?:投与後|治療後|介入後)?(?:週|週目|週数|日|日目|日数|か月|カ月|ヶ月|ヵ月|年)$",
         )
         .expect("valid pattern")
     })
@@ -1962,7 +1963,20 @@ fn glued_header_rows<'t>(
         Some((lower_row, lower))
     });
     let spanning = spanning_header(text, above, values, &header);
+    let under_unit = (none_names && stacked.is_none())
+        .then(|| numbers_under_their_unit(text, above, values))
+        .flatten();
     for (k, l) in above.iter().enumerate() {
+        if let Some((at, row)) = &under_unit {
+            match k.cmp(at) {
+                std::cmp::Ordering::Less => continue,
+                std::cmp::Ordering::Equal => {
+                    rows.push(row.clone());
+                    continue;
+                }
+                std::cmp::Ordering::Greater => {}
+            }
+        }
         if spanning.as_ref().is_some_and(|(at, _)| *at == k) {
             if let Some((_, row)) = &spanning {
                 rows.push(row.clone());
@@ -2007,6 +2021,69 @@ fn glued_header_rows<'t>(
         }
     }
     (rows, legend)
+}
+
+/// A header of visits printed as bare numbers under the unit they count, on the line above
+/// (`Week of study` over `0 4 8 12 p value`, `Months` over `0 6 12`, `週` over `0 4 12`), as
+/// journals set a time axis over a table's columns: one number per value column, rising, and
+/// after them at most the comparison's name (`p value`), which a row may leave empty. The
+/// numbers' line's index in `above` and its row, the unit's cell as the stub's (where
+/// [`crate::draft::structure`] reads a time printed in two header cells, `Week` and `6`).
+fn numbers_under_their_unit(
+    text: &str,
+    above: &[Range<usize>],
+    values: usize,
+) -> Option<(usize, Row)> {
+    let filled: Vec<usize> = (0..above.len())
+        .filter(|&k| !text[above[k].clone()].trim().is_empty())
+        .collect();
+    filled.windows(2).rev().find_map(|w| {
+        let (unit_line, numbers_line) = (&above[w[0]], &above[w[1]]);
+        let unit = text[unit_line.clone()].trim();
+        let unit_start = unit_line.start + text[unit_line.clone()].find(unit)?;
+        if !is_time_unit(unit) {
+            return None;
+        }
+        let line = &text[numbers_line.clone()];
+        let words = word_ranges(line.trim_end());
+        let numbers = words
+            .iter()
+            .take_while(|w| line[(*w).clone()].parse::<u32>().is_ok())
+            .count();
+        let rest = words[numbers..]
+            .first()
+            .map(|w| line[w.start..].trim())
+            .unwrap_or("");
+        let rising = words[..numbers].windows(2).all(|p| {
+            line[p[0].clone()].parse::<u32>().ok() < line[p[1].clone()].parse::<u32>().ok()
+        });
+        let comparison = !rest.is_empty();
+        if numbers < 2
+            || !rising
+            || comparison && !names_the_comparison(rest)
+            || numbers != values && !(comparison && numbers + 1 == values)
+        {
+            return None;
+        }
+        let mut cells: Vec<Range<usize>> =
+            std::iter::once(unit_start..unit_start + unit.len()).collect();
+        cells.extend(
+            words[..numbers]
+                .iter()
+                .map(|w| numbers_line.start + w.start..numbers_line.start + w.end),
+        );
+        if comparison {
+            let at = words[numbers].start;
+            cells.push(numbers_line.start + at..numbers_line.start + line.trim_end().len());
+        }
+        Some((
+            w[1],
+            Row {
+                line: numbers_line.clone(),
+                cells,
+            },
+        ))
+    })
 }
 
 /// How [`glued_header_rows`] splits a line into a header's cells.
@@ -3169,10 +3246,17 @@ impl Table {
         let mut header_rows = rows
             .iter()
             .position(|r| {
-                r.cells.iter().skip(1).any(|c| {
-                    let t = &text[c.clone()];
-                    opens_with_datum(t) || prints_a_p(t)
-                })
+                // Visits printed as bare numbers under their unit (`Week` | `0` | `4`) are
+                // the header's ([`numbers_under_their_unit`]).
+                let visits = r
+                    .cells
+                    .first()
+                    .is_some_and(|c| is_time_unit(&text[c.clone()]));
+                !visits
+                    && r.cells.iter().skip(1).any(|c| {
+                        let t = &text[c.clone()];
+                        opens_with_datum(t) || prints_a_p(t)
+                    })
             })
             .unwrap_or(rows.len());
         // A section label alone on its row (one cell: a row of a table found without

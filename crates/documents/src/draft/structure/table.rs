@@ -306,6 +306,75 @@ fn time_block_names(original: &str, items: &[Item], rows: &[Row]) -> Vec<Option<
     out
 }
 
+/// The rows of a table whose columns are times (`Week 0 | Week 4 | … | p`), with no `Group`
+/// column, that name the groups under each section's label (`Weight (kg)`, then `Placebo`
+/// and `HMB-FA` rows), as journals print a grid of measures by groups by visits: a section
+/// of two value rows or more, none labelled with a time, a change or a statistic, where one
+/// row's label names a group ([`names_a_group`]; its siblings are then groups too). For each
+/// such row `Some(last)`, where `last` says the row is the section's last and the only one
+/// to print a p: that p is the groups' comparison, not the row's change. `None` for every
+/// other row.
+fn groups_named_by_rows(
+    original: &str,
+    items: &[Item],
+    body: &[Row],
+    header: &Header,
+) -> Vec<Option<bool>> {
+    let mut out = vec![None; body.len()];
+    let times = header
+        .columns
+        .iter()
+        .filter(|c| **c == Column::Time)
+        .count();
+    if times < 2 || header.columns.contains(&Column::RowGroup) {
+        return out;
+    }
+    let members = |row: &Row| -> Vec<&Item> {
+        let from = items.partition_point(|i| i.span[0] < row.line.start);
+        items[from..]
+            .iter()
+            .take_while(|i| i.span[0] <= row.line.end)
+            .filter(|i| cell_index(&row.cells, i.span[0]).is_some_and(|c| c >= 1))
+            .collect()
+    };
+    let label = |row: &Row| row.cells.first().map_or("", |c| original[c.clone()].trim());
+    let mut sections: Vec<Vec<usize>> = Vec::new();
+    let mut open = false;
+    for (r, row) in body.iter().enumerate() {
+        if members(row).is_empty() {
+            open = !label(row).is_empty();
+            if open {
+                sections.push(Vec::new());
+            }
+        } else if let (true, Some(section)) = (open, sections.last_mut()) {
+            section.push(r);
+        }
+    }
+    for section in sections {
+        let labels: Vec<&str> = section.iter().map(|&r| label(&body[r])).collect();
+        let plain = labels.iter().all(|l| {
+            !l.is_empty()
+                && header_time(l).is_none()
+                && !cues::change_words(l)
+                && stat_of(l).is_none()
+                && !cues::difference_word(l)
+        });
+        if section.len() < 2 || !plain || !labels.iter().any(|l| names_a_group(l)) {
+            continue;
+        }
+        let with_p: Vec<usize> = section
+            .iter()
+            .copied()
+            .filter(|&r| members(&body[r]).iter().any(|i| i.kind == ItemKind::P))
+            .collect();
+        let last = *section.last().expect("two rows or more");
+        for &r in &section {
+            out[r] = Some(with_p == [last] && r == last);
+        }
+    }
+    out
+}
+
 /// Does a column header say its cells are changes (`Change (Δ)`, `Absolute change`, `%
 /// change`, `変化量`)? Under a group's name they are that group's changes; alone, a
 /// statistic of one group, never a group.
@@ -369,6 +438,9 @@ struct Header<'t> {
     /// The stub's header names the groups (`Group`, `群`, `グループ`): each row names its
     /// group, and the columns are what was measured (`Glucose | Insulin`), never groups.
     groups_in_rows: bool,
+    /// The unit of the times printed as bare numbers over the columns, where the stub's header
+    /// cell names it (`Week of study`).
+    stub_unit: Option<String>,
 }
 
 /// Read the header of a table: what each column is; each group column's group (and its n) is
@@ -401,6 +473,12 @@ fn read_header<'t>(
         groups_in_rows: cells_over.first().is_some_and(|stub| {
             names_row_groups(&crate::draft::table::header_text(doc.original, stub))
         }),
+        stub_unit: cells_over.first().and_then(|stub| {
+            stub.iter()
+                .map(|c| doc.original[c.clone()].trim())
+                .find(|t| crate::draft::table::is_time_unit(t))
+                .map(str::to_string)
+        }),
     };
     let groups_before = s.groups.len();
     for cells in cells_over.iter().skip(1) {
@@ -429,8 +507,9 @@ impl Header<'_> {
             .filter(|t| !t.is_empty())
             .collect();
         // A time printed as its unit in the stub and a bare number over the column.
+        // A time printed as its unit in the stub and a bare number over the column.
         let unit_time = unit_and_number(&all_parts);
-        let parts: Vec<&str> = all_parts
+        let mut parts: Vec<&str> = all_parts
             .iter()
             .enumerate()
             .filter(|(k, _)| {
@@ -440,6 +519,16 @@ impl Header<'_> {
             })
             .map(|(_, t)| *t)
             .collect();
+        // The unit may stand alone in the stub's cell of the header row (`Week of study` over
+        // `0 4 8`), over no column: the bare number is then the whole time.
+        let stub_time = match (&unit_time, &self.stub_unit, all_parts.as_slice()) {
+            (None, Some(unit), [number]) => unit_and_number(&[unit.as_str(), number]),
+            _ => None,
+        };
+        if stub_time.is_some() {
+            parts.clear();
+        }
+        let unit_time = unit_time.or(stub_time.clone());
         let cell_time = unit_time
             .as_ref()
             .map(|(t, _)| t.clone())
@@ -469,13 +558,21 @@ impl Header<'_> {
             .flatten()
         {
             self.descriptors.resize(self.columns.len(), String::new());
-            self.descriptors.push(
+            // A bare number under the stub's unit prints nothing else.
+            let described = if stub_time.is_some() {
+                String::new()
+            } else {
                 text.replacen(&t, " ", 1)
+            };
+            self.descriptors.push(
+                described
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")
                     .to_lowercase(),
             );
+            self.column_time
+                .push(stub_time.as_ref().map(|(t, _)| t.clone()));
             Column::Time
         } else if !named_group || self.groups_in_rows {
             // A change (`Absolute change`, `Change (%)`) or a time with what its cells print,
@@ -549,6 +646,9 @@ impl Header<'_> {
     /// The time a time column's header names, alone (`Week 2`), not what the cells print
     /// under it.
     fn time_of_column(&self, original: &str, column: usize) -> String {
+        if let Some(Some(t)) = self.column_time.get(column) {
+            return t.clone();
+        }
         let header = self.cells_over[column]
             .iter()
             .map(|c| original[c.clone()].trim())
@@ -630,6 +730,11 @@ fn unit_and_number(parts: &[&str]) -> Option<(String, usize)> {
     let word = unit
         .trim_start_matches(|c: char| c.is_alphabetic() && unit.contains('('))
         .trim_matches(|c: char| c.is_whitespace() || c == '(' || c == ')');
+    // The unit alone, without what it counts from (`Week of study`: `Week`; `投与後週数`: `週`).
+    let word = word.split_whitespace().next().unwrap_or(word);
+    let word = word
+        .trim_start_matches(['投', '与', '治', '療', '介', '入', '後'])
+        .trim_end_matches('数');
     let name = if word.is_ascii() {
         let lower = word.to_lowercase();
         let singular = lower
@@ -755,6 +860,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             .iter()
             .filter(|c| matches!(c, Column::Group(_)))
             .count(),
+        group_rows: groups_named_by_rows(original, items, body, &header),
         block_names: time_block_names(original, items, body),
         section: None,
         section_n: vec![None; header.columns.len()],
@@ -795,6 +901,10 @@ struct RowReader<'a> {
     /// The label of the last row naming its group that way: the next group's row, its label
     /// cell left empty, is the same measure.
     group_rows_label: String,
+    /// For each body row, where the table's columns are times with no `Group` column and the
+    /// rows under each section's label name the groups ([`groups_named_by_rows`]): whether
+    /// the row's p is the section's comparison of the groups.
+    group_rows: Vec<Option<bool>>,
     /// The labels of rows that count patients (`Current | 146 (46%) | 147 (47%)`): a row
     /// with the same label further down (`Pack years`, then `Current`) summarises that
     /// subgroup, whose n is the count, not the column's.
@@ -965,7 +1075,24 @@ impl RowReader<'_> {
         s: &mut Structure,
     ) {
         let (items, cells) = (self.items, &row.cells);
-        self.row_group = self.row_group_of(cells, members, s);
+        self.row_group = match self.group_rows.get(r) {
+            Some(Some(_)) if !label.is_empty() => {
+                let g = group_index(s, &label, &cues::group_key(&label));
+                if s.groups[g].n.is_none() {
+                    s.groups[g].n = n_named_by(self.original, self.items, &label);
+                }
+                Some(g)
+            }
+            _ => self.row_group_of(cells, members, s),
+        };
+        // Each group's row under a section's label is that section's measure.
+        let label = match (self.group_rows.get(r), &self.section) {
+            (Some(Some(_)), Some(section)) => {
+                self.group_rows_label = section.clone();
+                String::new()
+            }
+            _ => label,
+        };
         let label = match self.row_group {
             Some(_) if label.is_empty() => self.group_rows_label.clone(),
             Some(_) => {
@@ -1010,7 +1137,10 @@ impl RowReader<'_> {
             return;
         }
         let change = cues::change_words(&label);
-        let (measure_label, time) = self.measure_and_time(r, &label, change);
+        let (mut measure_label, time) = self.measure_and_time(r, &label, change);
+        if matches!(self.group_rows.get(r), Some(Some(_))) {
+            measure_label.clone_from(&self.section);
+        }
         let mut read = self.read_cells(cells, members, &label, (change, &time), s);
         push_change_measure(
             items,
@@ -1026,7 +1156,7 @@ impl RowReader<'_> {
         groups.dedup();
         let shape = self.shape_of(&read.values, &groups);
         if self.continues_last_measure(shape, (&measure_label, &time), &groups, &mut read, s)
-            || self.continues_group_rows(shape, &measure_label, &mut read, s)
+            || self.continues_group_rows(r, shape, &measure_label, &mut read, s)
         {
             return;
         }
@@ -1461,6 +1591,7 @@ impl RowReader<'_> {
     /// values were added to it.
     fn continues_group_rows(
         &self,
+        r: usize,
         shape: Shape,
         measure_label: &Option<String>,
         read: &mut RowCells,
@@ -1496,9 +1627,17 @@ impl RowReader<'_> {
             self.header.line
         )];
         // A row's p is its group's change over the times (`p-Value M0-M1`), no comparison of
-        // the arms: it leaves the measure, a fact of its own.
+        // the arms: it leaves the measure, a fact of its own. A p printed on the last
+        // group's row alone is the section's, the groups' comparison (a cell spanning the
+        // groups' rows, copied at the last).
         for j in std::mem::take(&mut m.comparison).items() {
             s.placed[j] = false;
+        }
+        if self.group_rows.get(r) == Some(&Some(true)) {
+            for j in read.comparison.items() {
+                s.placed[j] = true;
+            }
+            m.comparison = std::mem::take(&mut read.comparison);
         }
         for c in &read.values {
             s.placed[c.item] = true;
@@ -2224,6 +2363,49 @@ mod tests {
             );
         }
         assert_eq!(cells(&s, 0)[1].1, "Final");
+    }
+
+    #[test]
+    fn groups_as_rows_under_each_measure_over_visits_printed_as_numbers_under_their_unit() {
+        // A journal's grid set at single spaces: the visits as bare numbers under their unit,
+        // each measure a section row, each group a row under it; the p of the groups'
+        // comparison printed once, on the last group's row.
+        let text = "Table 2 Body composition over the study\n\n  Month\n  0 3 6 P value\nLean mass (kg)\n Control 50.1 ± 2.0 50.3 ± 2.1 50.2 ± 2.2  \n Drug X 50.4 ± 2.2 51.9 ± 2.0 53.0 ± 2.1 0.004\nFat mass (kg)\n Control 20.2 ± 1.5 20.0 ± 1.4 19.9 ± 1.6  \n Drug X 20.5 ± 1.6 19.1 ± 1.5 18.2 ± 1.4 0.012\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Control", "Drug X"]);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        for (m, p) in s.measures.iter().zip(["0.004", "0.012"]) {
+            assert_eq!(m.shape, Shape::Arms);
+            let cells: Vec<(Option<usize>, Option<&str>)> = m
+                .cells
+                .iter()
+                .map(|c| (c.group, c.time.as_deref()))
+                .collect();
+            assert_eq!(
+                cells,
+                [
+                    (Some(0), Some("Month 0")),
+                    (Some(0), Some("Month 3")),
+                    (Some(0), Some("Month 6")),
+                    (Some(1), Some("Month 0")),
+                    (Some(1), Some("Month 3")),
+                    (Some(1), Some("Month 6")),
+                ]
+            );
+            assert_eq!(items[m.comparison.p.expect("the section's p")].text, p);
+        }
+        assert_eq!(s.measures[0].label.as_deref(), Some("Lean mass (kg)"));
+        // Each group's row printing its own p: that p is the group's change, not the arms'.
+        let each = text
+            .replace("50.2 ± 2.2  ", "50.2 ± 2.2 0.81")
+            .replace("19.9 ± 1.6  ", "19.9 ± 1.6 0.44");
+        let (_, s) = read_text(&each);
+        assert!(
+            s.measures.iter().all(|m| m.comparison.p.is_none()),
+            "{:#?}",
+            s.measures
+        );
     }
 
     #[test]
