@@ -444,6 +444,73 @@ fn kenward_roger_on_a_design_too_large_for_dense_blocks_names_the_alternatives()
 }
 
 #[test]
+fn correlated_residuals_give_the_blups_and_the_charts() {
+    // The BLUPs are checked against nlme in tests/lmm_residual_ranef.rs; here: the keys, the
+    // table and the charts. nlme: ranef(lme(score ~ visit * arm, random = ~ 1 | id,
+    // correlation = corAR1(form = ~ visit | id), data = d))["P01", ] = 6.94887489021176.
+    let file = data("visits_ar1.csv");
+    let args = [
+        "--formula",
+        "score ~ visit * arm + (1 | id)",
+        "--residual",
+        "ar1(visit | id)",
+        "--ranef",
+    ];
+    let out = subcommand("lmm")
+        .arg(&file)
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let ranef = v["ranef"].as_array().unwrap();
+    assert_eq!(ranef.len(), 80);
+    assert_eq!(
+        (&ranef[0]["group"], &ranef[0]["level"]),
+        (&"id".into(), &"P01".into())
+    );
+    assert!((ranef[0]["values"][0].as_f64().unwrap() - 6.94887489021176).abs() < 1e-4);
+    subcommand("lmm")
+        .arg(&file)
+        .args(args)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("conditional modes (id):"))
+        .stdout(predicate::str::is_match(r"\nP01 +6\.94887").unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let [plot, qq, caterpillar] =
+        ["plot.png", "qq.svg", "caterpillar.png"].map(|f| dir.path().join(f));
+    subcommand("lmm")
+        .arg(&file)
+        .args(&args[..4])
+        .args(["--time", "visit", "--plot"])
+        .arg(&plot)
+        .arg("--qq")
+        .arg(&qq)
+        .arg("--caterpillar")
+        .arg(&caterpillar)
+        .assert()
+        .code(0);
+    for png in [&plot, &caterpillar] {
+        assert_eq!(&std::fs::read(png).unwrap()[1..4], b"PNG");
+    }
+    let svg = std::fs::read_to_string(&qq).unwrap();
+    assert!(svg.contains("Normalized residuals of score ~ visit * arm + (1 | id)"));
+    // A chart never overwrites the data.
+    subcommand("lmm")
+        .arg(&file)
+        .args(&args[..4])
+        .arg("--qq")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite the input"));
+}
+
+#[test]
 fn compound_symmetry_prints_its_correlation_and_bad_structures_name_the_option() {
     // Values checked against nlme in tests/lmm_residual.rs; here: the command's output and
     // exit codes.
@@ -481,7 +548,7 @@ fn compound_symmetry_prints_its_correlation_and_bad_structures_name_the_option()
 }
 
 #[test]
-fn correlated_residuals_print_the_correlation_and_refuse_what_they_do_not_give() {
+fn correlated_residuals_print_the_correlation_and_refuse_kenward_roger() {
     // Values checked against R in tests/lmm_residual.rs and tests/lmm_residual_df.rs; here:
     // the command's output and exit codes.
     let file = data("visits_ar1.csv");
@@ -538,24 +605,17 @@ fn correlated_residuals_print_the_correlation_and_refuse_what_they_do_not_give()
         .code(0)
         .stdout(predicate::str::contains("fixed effects:\n"))
         .stdout(predicate::str::contains(" df ").not());
-    for (extra, option, says) in [
-        (vec!["--ranef"], "--residual", "--ranef is not available"),
-        (vec!["--qq", "q.png"], "--residual", "--qq is not available"),
-        (
-            vec!["--ddf", "kenward-roger"],
-            "--ddf",
+    // Kenward-Roger has no reference for these models: exit 2, naming --ddf.
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula, "--residual", "ar1(visit | id)"])
+        .args(["--ddf", "kenward-roger"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--ddf:"))
+        .stderr(predicate::str::contains(
             "pbkrtest computes it for lme4's models only",
-        ),
-    ] {
-        subcommand("lmm")
-            .arg(&file)
-            .args(["--formula", formula, "--residual", "ar1(visit | id)"])
-            .args(&extra)
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(format!("{option}:")))
-            .stderr(predicate::str::contains(says));
-    }
+        ));
     // Containment df are nlme's, for --residual fits only.
     subcommand("lmm")
         .arg(&file)

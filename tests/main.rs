@@ -46,6 +46,7 @@ mod lmm_lme4;
 mod lmm_multi_lme4;
 mod lmm_residual;
 mod lmm_residual_df;
+mod lmm_residual_ranef;
 mod lmm_synthetic;
 mod meta_bayes;
 mod meta_cli;

@@ -1,4 +1,5 @@
-//! `trialstats lmm`: fit a linear mixed model (lme4's `lmer`) to a CSV file, or
+//! `trialstats lmm`: fit a linear mixed model (lme4's `lmer`, or with `--residual` nlme's
+//! `lme` with a residual correlation) to a CSV file, or
 //! `trialstats lmm compare` two nested models by a likelihood-ratio test. Exit 1 when an
 //! optimum could not be confirmed (the output says so), 2 on bad input.
 
@@ -7,10 +8,11 @@ use trialstats::charts::lmm_charts::{caterpillar_chart, residual_qq_chart, traje
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::anova::anova;
 use trialstats::lmm::emmeans::{emmeans, held_variables, parse_at};
+use trialstats::lmm::fitted::FittedValues;
 use trialstats::lmm::inference::{Ddf, FixedInference};
 use trialstats::lmm::residual::fit_correlated_csv_with_frame;
 use trialstats::lmm::summary::LmmSummary;
-use trialstats::lmm::{Formula, Frame, LmmFit};
+use trialstats::lmm::{Formula, Frame};
 use trialstats::lmm::{ReferenceLevels, compare::compare_csv, fit_csv_with_references};
 use trialstats::output::{Format, render};
 use trialstats::plot::Chart;
@@ -56,8 +58,9 @@ pub struct Args {
     /// corAR1, corCAR1 or corCompSymm): 'ar1(TIME | ID)' (whole-number times), 'car1(TIME |
     /// ID)' (any times) or 'cs(TIME | ID)' (compound symmetry; not beside a random intercept,
     /// e.g. with (0 + TIME | ID)); the random terms must group by the same ID. Fixed effects
-    /// with Satterthwaite's df (or --ddf containment, nlme's); --anova and --contrast as
-    /// without it.
+    /// with Satterthwaite's df (or --ddf containment, nlme's); --anova, --contrast, --ranef
+    /// (the BLUPs, nlme's ranef) and the charts as without it (--qq then shows the normalized
+    /// residuals, nlme's).
     #[arg(long, value_name = "STRUCTURE")]
     pub residual: Option<String>,
     /// Denominator df of the fixed effects' t tests: satterthwaite (lmerTest's default),
@@ -96,7 +99,8 @@ pub struct Args {
     /// Mark where treatment starts on the --plot time axis.
     #[arg(long, requires = "plot", allow_hyphen_values = true)]
     pub treatment_start: Option<f64>,
-    /// Draw the normal QQ plot of the residuals to this file (.png or .svg).
+    /// Draw the normal QQ plot of the residuals to this file (.png or .svg); with --residual,
+    /// of the normalized residuals (nlme's residuals(fit, type = "normalized")).
     #[arg(long, value_name = "FILE")]
     pub qq: Option<PathBuf>,
     /// Draw the random effects (each group's conditional modes, sorted) to this file.
@@ -107,8 +111,8 @@ pub struct Args {
     pub chart: super::args::ChartOptions,
 }
 
-/// `--residual`: the fit with correlated residuals, its df, anova and marginal means; the
-/// options that need an lme4-style fit (charts, conditional modes) are refused by name.
+/// `--residual`: the fit with correlated residuals, its df, anova and marginal means, its
+/// conditional modes (`--ranef`) and charts, as without it.
 fn run_residual(
     args: &Args,
     file: &std::path::Path,
@@ -118,20 +122,6 @@ fn run_residual(
     at: &[(String, Vec<String>)],
     format: Format,
 ) -> Result<Outcome> {
-    let others = [
-        (args.ranef, "--ranef"),
-        (args.plot.is_some(), "--plot"),
-        (args.qq.is_some(), "--qq"),
-        (args.caterpillar.is_some(), "--caterpillar"),
-    ];
-    if let Some((_, name)) = others.iter().find(|(given, _)| *given) {
-        return Err(Error::input(
-            "--residual",
-            format!(
-                "{name} is not available with correlated residuals (yet): the conditional modes and the charts are drawn from an lme4-style fit; leave it out"
-            ),
-        ));
-    }
     let structure = residual.parse()?;
     let (fit, frame) =
         fit_correlated_csv_with_frame(file, formula, &structure, !args.ml, references)?;
@@ -141,12 +131,52 @@ fn run_residual(
     if let Some(inference) = &inference {
         add_tests(&mut summary, args, &parsed, &frame, inference, at)?;
     }
+    draw_charts(args, file, &frame, &summary.fit.fitted_values())?;
+    if args.ranef {
+        summary.fit = summary.fit.with_ranef();
+    }
     super::print(&render(format, &summary)?);
     Ok(if summary.fit.converged {
         Outcome::Ok
     } else {
         Outcome::ProblemFound
     })
+}
+
+/// `--plot` (with `--time`), `--qq` and `--caterpillar`, drawn from `values`, the fitted
+/// values of the model fitted to `frame` (read from `file`, which no chart may overwrite).
+fn draw_charts(
+    args: &Args,
+    file: &std::path::Path,
+    frame: &Frame,
+    values: &FittedValues,
+) -> Result<()> {
+    if let (Some(path), Some(time)) = (&args.plot, &args.time) {
+        super::args::refuse_overwrite("--plot", path, &[file])?;
+        let canvas = args.chart.canvas()?;
+        let mut chart = trajectory_chart(values, frame, time, args.treatment_start)?;
+        if let Some(title) = &args.chart.title {
+            chart.title = title.clone();
+        }
+        if let Some(xlab) = &args.chart.xlab {
+            chart.x_label = xlab.clone();
+        }
+        if let Some(ylab) = &args.chart.ylab {
+            chart.y_label = ylab.clone();
+        }
+        trialstats::plot::render(&chart.into(), path, canvas)?;
+    }
+    let diagnostics: [(&Option<PathBuf>, DiagnosticChart); 2] = [
+        (&args.qq, |f| residual_qq_chart(f).into()),
+        (&args.caterpillar, |f| caterpillar_chart(f).into()),
+    ];
+    for (path, chart) in diagnostics {
+        if let Some(path) = path {
+            super::args::refuse_overwrite("--qq/--caterpillar", path, &[file])?;
+            trialstats::plot::render(&chart(values), path, args.chart.canvas()?)?;
+        }
+    }
+    Ok(())
 }
 
 /// `--anova` and `--contrast`, added to `summary` from `inference` on the model `parsed`
@@ -171,8 +201,8 @@ fn add_tests<F>(
     Ok(())
 }
 
-/// A model-checking chart drawn from a fit (`--qq`, `--caterpillar`).
-type DiagnosticChart = fn(&LmmFit) -> Chart;
+/// A model-checking chart drawn from a fit's values (`--qq`, `--caterpillar`).
+type DiagnosticChart = fn(&FittedValues) -> Chart;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum LmmCommand {
@@ -228,37 +258,10 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(inference) = &inference {
         add_tests(&mut summary, &args, &parsed, &frame, inference, &at)?;
     }
-    // The fit moves out for the charts and comes back (a clone would copy every row's values).
-    let mut fit = summary.fit;
-    if let (Some(path), Some(time)) = (&args.plot, &args.time) {
-        super::args::refuse_overwrite("--plot", path, &[&file])?;
-        let canvas = args.chart.canvas()?;
-        let mut chart = trajectory_chart(&fit, &frame, time, args.treatment_start)?;
-        if let Some(title) = &args.chart.title {
-            chart.title = title.clone();
-        }
-        if let Some(xlab) = &args.chart.xlab {
-            chart.x_label = xlab.clone();
-        }
-        if let Some(ylab) = &args.chart.ylab {
-            chart.y_label = ylab.clone();
-        }
-        trialstats::plot::render(&chart.into(), path, canvas)?;
-    }
-    let diagnostics: [(&Option<PathBuf>, DiagnosticChart); 2] = [
-        (&args.qq, |f| residual_qq_chart(f).into()),
-        (&args.caterpillar, |f| caterpillar_chart(f).into()),
-    ];
-    for (path, chart) in diagnostics {
-        if let Some(path) = path {
-            super::args::refuse_overwrite("--qq/--caterpillar", path, &[&file])?;
-            trialstats::plot::render(&chart(&fit), path, args.chart.canvas()?)?;
-        }
-    }
+    draw_charts(&args, &file, &frame, &summary.fit.fitted_values())?;
     if args.ranef {
-        fit = fit.with_ranef();
+        summary.fit = summary.fit.with_ranef();
     }
-    summary.fit = fit;
     super::print(&render(format, &summary)?);
     // An optimum that could not be confirmed is a problem the user must see (exit 1).
     let outcome = if summary.fit.converged {

@@ -1,8 +1,11 @@
 //! A fitted model as a chart: each group's observed values with its fitted line, and the
-//! population (fixed-effects) line, against a numeric time column.
+//! population (fixed-effects) line, against a numeric time column; the normal QQ plot of its
+//! residuals; the caterpillar plot of its random effects. Each is drawn from
+//! [`FittedValues`], so an lme4-style fit and one with correlated residuals (`lmm
+//! --residual`) share them.
 
 use crate::error::Result;
-use crate::lmm::fit::LmmFit;
+use crate::lmm::fitted::{FittedValues, QqResiduals};
 use crate::lmm::frame::Frame;
 use crate::plot::{
     CaterpillarChart, QqChart, RandomEffectTerm, SubjectTrajectory, TrajectoryChart,
@@ -12,7 +15,7 @@ use crate::plot::{
 /// The population line is the fixed-effects prediction at each distinct time (its mean where
 /// rows at one time differ in other covariates).
 pub fn trajectory_chart(
-    fit: &LmmFit,
+    fit: &FittedValues,
     frame: &Frame,
     time: &str,
     treatment_start: Option<f64>,
@@ -29,18 +32,14 @@ pub fn trajectory_chart(
         }
     }
     population.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let response = fit
-        .formula
-        .split('~')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_string();
+    let response = fit.response().to_string();
     Ok(TrajectoryChart {
         // From the data: what is plotted, against what, for how many groups, by which fit.
         title: format!(
-            "{response} over {time}: {} {}s, linear mixed model ({})",
-            fit.n_groups, fit.group, fit.method
+            "{response} over {time}: {} {}s, {}",
+            fit.modes.levels.len(),
+            fit.modes.group,
+            fit.model_name()
         ),
         x_label: time.to_string(),
         y_label: response,
@@ -60,40 +59,57 @@ pub fn trajectory_chart(
     })
 }
 
-/// The normal QQ plot of `fit`'s residuals (observed − fitted, lme4's `resid(fit)`), as
-/// `qqnorm(resid(fit)); qqline(resid(fit))` draws it.
-pub fn residual_qq_chart(fit: &LmmFit) -> QqChart {
-    let response = fit.formula.split('~').next().unwrap_or_default().trim();
-    QqChart {
-        title: format!("Residuals of {}: normal QQ plot", fit.formula),
-        value_label: format!("residual ({response})"),
-        values: fit
-            .observed
-            .iter()
-            .zip(&fit.fitted)
-            .map(|(y, f)| y - f)
-            .collect(),
+/// The normal QQ plot of `fit`'s residuals, as `qqnorm(r); qqline(r)` draws it: observed −
+/// fitted (lme4's `resid(fit)`) for an lme4-style fit; with correlated residuals the
+/// normalized residuals (nlme's `residuals(fit, type = "normalized")`, the correlation
+/// within each subject taken out), which the title and axis name.
+pub fn residual_qq_chart(fit: &FittedValues) -> QqChart {
+    let response = fit.response();
+    match fit.qq {
+        QqResiduals::Response => QqChart {
+            title: format!("Residuals of {}: normal QQ plot", fit.formula),
+            value_label: format!("residual ({response})"),
+            values: fit
+                .observed
+                .iter()
+                .zip(fit.fitted)
+                .map(|(y, f)| y - f)
+                .collect(),
+        },
+        QqResiduals::Normalized(values) => QqChart {
+            title: format!(
+                "Normalized residuals of {}, {}: normal QQ plot",
+                fit.formula,
+                fit.model_name()
+            ),
+            value_label: format!("normalized residual ({response}; nlme's type = \"normalized\")"),
+            values: values.to_vec(),
+        },
     }
 }
 
 /// The caterpillar plot of `fit`'s random effects: each group's conditional mode of every
-/// random-effect term (lme4's `ranef(fit)`), sorted.
-pub fn caterpillar_chart(fit: &LmmFit) -> CaterpillarChart {
-    let q = fit.random.len();
+/// random-effect term (lme4's and nlme's `ranef(fit)`), sorted.
+pub fn caterpillar_chart(fit: &FittedValues) -> CaterpillarChart {
+    let modes = fit.modes;
+    let q = modes.terms.len();
     CaterpillarChart {
-        title: format!("Random effects of {}", fit.formula),
-        group: fit.group.clone(),
-        terms: fit
-            .random
+        title: match fit.residual {
+            None => format!("Random effects of {}", fit.formula),
+            Some(_) => format!("Random effects of {}, {}", fit.formula, fit.model_name()),
+        },
+        group: modes.group.clone(),
+        terms: modes
+            .terms
             .iter()
             .enumerate()
-            .map(|(k, r)| RandomEffectTerm {
-                term: r.term.clone(),
-                modes: fit
+            .map(|(k, term)| RandomEffectTerm {
+                term: term.clone(),
+                modes: modes
                     .levels
                     .iter()
                     .enumerate()
-                    .map(|(g, level)| (level.clone(), fit.modes[g * q + k]))
+                    .map(|(g, level)| (level.clone(), modes.values[g * q + k]))
                     .collect(),
             })
             .collect(),

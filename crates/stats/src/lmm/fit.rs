@@ -655,37 +655,11 @@ impl LmmFit {
 
     /// Observed values with the fitted per-group and population lines, one trajectory per
     /// group in level order, points in order of the numeric column `time` (which the formula
-    /// must use, so that `frame`, the data of the fit, holds it).
+    /// must use, so that `frame`, the data of the fit, holds it). As
+    /// [`super::fitted::FittedValues::trajectories`], which a fit with correlated residuals
+    /// shares.
     pub fn trajectories(&self, frame: &Frame, time: &str) -> Result<Vec<Trajectory>> {
-        let times = match frame.column(time) {
-            Some(super::frame::Column::Numeric(v)) if v.len() == self.observed.len() => v,
-            _ => {
-                return Err(Error::field(
-                    "time",
-                    format!("'{time}' is not a numeric column of the model's data"),
-                ));
-            }
-        };
-        let mut out: Vec<Trajectory> = self
-            .levels
-            .iter()
-            .map(|l| Trajectory {
-                group: l.clone(),
-                points: Vec::new(),
-            })
-            .collect();
-        for (i, &g) in self.group_of_row.iter().enumerate() {
-            out[g as usize].points.push(TrajectoryPoint {
-                time: times[i],
-                observed: self.observed[i],
-                fitted: self.fitted[i],
-                population: self.population[i],
-            });
-        }
-        for t in out.iter_mut() {
-            t.points.sort_by(|a, b| a.time.total_cmp(&b.time));
-        }
-        Ok(out)
+        self.fitted_values().trajectories(frame, time)
     }
 
     /// The fixed effect called `term`.

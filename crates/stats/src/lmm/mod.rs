@@ -32,6 +32,7 @@
 //! | [`blocked`] | several grouping factors (nested, crossed): the criterion by blocked Cholesky algebra |
 //! | `optimize` | the bounded optimiser over θ: `trialstats-numerics`' `optimize::quasi_newton`, shared with `meta` and `glmm` |
 //! | [`fit`](mod@fit) | the fitted model and its output |
+//! | [`fitted`] | what a fit's charts are drawn from (fitted values, conditional modes, residuals), an lme4-style fit's or one with correlated residuals alike |
 //! | [`residual`] | random effects with correlated residuals within a subject (nlme's `lme` with `corAR1` / `corCAR1` / `corCompSymm`), by dense per-subject algebra, and their df |
 //! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
 //! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
@@ -53,6 +54,7 @@ pub mod design;
 mod deviance_derivatives;
 pub mod emmeans;
 pub mod fit;
+pub mod fitted;
 pub mod formula;
 pub mod frame;
 pub mod inference;

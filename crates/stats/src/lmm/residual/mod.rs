@@ -33,12 +33,14 @@
 //! (`spans_intercept`). A random slope alone, `(0 + time | id)`, is identifiable.
 //!
 //! The fixed effects' df, t and F tests (Satterthwaite's or nlme's containment df) are
-//! [`inference`]'s.
+//! [`inference`]'s; the subjects' conditional modes (BLUPs, nlme's `ranef`), the fitted
+//! values and the normalized residuals that `--ranef` and the charts show are
+//! [`conditional`]'s.
 
 use super::design::fixed_matrix;
 use super::fit::{
-    FixedEffect, RandomEffectCorrelation, RandomEffectSd, fixed_effects_table,
-    random_effect_summaries, random_effects_lines,
+    FixedEffect, GroupModes, RandomEffectCorrelation, RandomEffectSd, fixed_effects_table,
+    group_modes, mode_in, random_effect_summaries, random_effects_lines, ranef_text,
 };
 use super::formula::Formula;
 use super::frame::{Column, Frame};
@@ -51,7 +53,10 @@ use crate::output::{Table, Tabular, human_number};
 use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
 
+pub mod conditional;
 pub mod inference;
+
+pub use conditional::Conditional;
 
 /// The residual correlation within a subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -141,9 +146,16 @@ pub struct CorrelatedFit {
     pub n_groups: usize,
     pub converged: bool,
     pub evaluations: usize,
+    /// The conditional modes (BLUPs) of every subject, as nlme's `ranef(fit)` (only with
+    /// [`CorrelatedFit::with_ranef`]); the same rows as an lme4-style fit's `ranef`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranef: Option<Vec<GroupModes>>,
     /// The optimum's parameters: θ, then ρ's unconstrained φ.
     #[serde(skip)]
     params: Vec<f64>,
+    /// The BLUPs, fitted values and normalized residuals at the optimum.
+    #[serde(skip)]
+    conditional: Conditional,
 }
 
 /// One subject's rows and times.
@@ -157,6 +169,8 @@ struct Subject {
 struct Pattern {
     representative: usize,
     count: usize,
+    /// The subjects of the pattern (indices into the subjects), the first its representative.
+    members: Vec<usize>,
     cross: Vec<DMatrix<f64>>,
 }
 
@@ -191,6 +205,7 @@ fn patterns(
             out.push(Pattern {
                 representative: i,
                 count: 0,
+                members: Vec::new(),
                 cross: vec![DMatrix::zeros(p + 1, p + 1); m * m],
             });
             out.len() - 1
@@ -202,6 +217,7 @@ fn patterns(
             .collect();
         let pattern = &mut out[k];
         pattern.count += 1;
+        pattern.members.push(i);
         for a in 0..m {
             for b in 0..m {
                 pattern.cross[a * m + b] += &u[a] * u[b].transpose();
@@ -268,28 +284,32 @@ impl Problem<'_> {
         }
     }
 
-    /// Vᵢ = Zᵢ T Tᵀ Zᵢᵀ + Rᵢ(ρ) for `subject`.
-    fn v_of(&self, subject: &Subject, t: &[f64], rho: f64) -> DMatrix<f64> {
+    /// Zᵢ T for `subject` (m × q), T the relative factor `t` (row-major q × q).
+    fn zt_of(&self, subject: &Subject, t: &[f64]) -> DMatrix<f64> {
         let q = self.re.q();
-        let m = subject.rows.len();
-        // ZT, m × q.
-        let zt: DMatrix<f64> = DMatrix::from_fn(m, q, |a, j| {
+        DMatrix::from_fn(subject.rows.len(), q, |a, j| {
             let row = subject.rows[a];
             (j..q).map(|k| self.re.z[row * q + k] * t[k * q + j]).sum()
-        });
-        let mut v: DMatrix<f64> = &zt * zt.transpose();
-        for a in 0..m {
-            for b in 0..m {
-                v[(a, b)] += match self.kind {
-                    ResidualKind::Cs if a == b => 1.0,
-                    ResidualKind::Cs => rho,
-                    ResidualKind::Ar1 | ResidualKind::Car1 => {
-                        rho.powf((subject.times[a] - subject.times[b]).abs())
-                    }
-                };
+        })
+    }
+
+    /// Vᵢ = Zᵢ T Tᵀ Zᵢᵀ + Rᵢ(ρ) for `subject`.
+    fn v_of(&self, subject: &Subject, t: &[f64], rho: f64) -> DMatrix<f64> {
+        // ZT, m × q.
+        let zt = self.zt_of(subject, t);
+        &zt * zt.transpose() + self.correlation_of(subject, rho)
+    }
+
+    /// The residual correlation matrix Rᵢ(ρ) of `subject`, its rows in time order.
+    fn correlation_of(&self, subject: &Subject, rho: f64) -> DMatrix<f64> {
+        let m = subject.rows.len();
+        DMatrix::from_fn(m, m, |a, b| match self.kind {
+            ResidualKind::Cs if a == b => 1.0,
+            ResidualKind::Cs => rho,
+            ResidualKind::Ar1 | ResidualKind::Car1 => {
+                rho.powf((subject.times[a] - subject.times[b]).abs())
             }
-        }
-        v
+        })
     }
 
     /// The sums over subjects, pattern by pattern: subjects seen at the same times with the
@@ -641,7 +661,28 @@ pub fn fit_correlated(
     let at = problem.evaluate(&opt.x).ok_or_else(|| {
         Error::numerical("the criterion cannot be evaluated at the optimum".into())
     })?;
-    Ok(summarise(&problem, formula, residual, &opt, &at))
+    let (theta, phi) = opt.x.split_at(opt.x.len() - 1);
+    let conditional = problem
+        .conditional(
+            theta,
+            problem.rho_of(phi[0]),
+            at.beta.as_slice(),
+            at.sigma2.sqrt(),
+        )
+        .ok_or_else(|| {
+            Error::singular(
+                "residual covariance",
+                "a subject's covariance is not positive definite at the optimum".into(),
+            )
+        })?;
+    Ok(summarise(
+        &problem,
+        formula,
+        residual,
+        &opt,
+        &at,
+        conditional,
+    ))
 }
 
 /// The fit's output from the optimum `opt` and the criterion there.
@@ -651,6 +692,7 @@ fn summarise(
     residual: &ResidualStructure,
     opt: &crate::optimize::quasi_newton::Optimum,
     at: &AtOptimum,
+    conditional: Conditional,
 ) -> CorrelatedFit {
     let sigma = at.sigma2.sqrt();
     let unscaled_vcov = at.xtvx.inverse();
@@ -693,7 +735,49 @@ fn summarise(
         evaluations: opt.evaluations,
         ddf: None,
         level: None,
+        ranef: None,
         params: opt.x.clone(),
+        conditional,
+    }
+}
+
+impl CorrelatedFit {
+    /// Fill [`CorrelatedFit::ranef`]: every subject's conditional modes (BLUPs), as
+    /// `lmm --ranef` shows them for an lme4-style fit.
+    pub fn with_ranef(mut self) -> Self {
+        self.ranef = Some(group_modes(std::slice::from_ref(&self.conditional.modes)));
+        self
+    }
+
+    /// The conditional mode (BLUP) of random-effect `term` for subject `level`, if both exist.
+    ///
+    /// ```
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+    /// use std::path::Path;
+    /// use trialstats_stats::lmm::ReferenceLevels;
+    /// use trialstats_stats::lmm::residual::fit_correlated_csv;
+    /// // nlme: ranef(lme(score ~ visit * arm, random = ~ 1 | id, correlation =
+    /// //   corAR1(form = ~ visit | id), data = d))["P01", ] is 6.94887489021176
+    /// //   (benches/lmm_residual_ranef_reference.R).
+    /// let fit = fit_correlated_csv(
+    ///     Path::new("tests/data/visits_ar1.csv"),
+    ///     "score ~ visit * arm + (1 | id)",
+    ///     &"ar1(visit | id)".parse()?,
+    ///     true,
+    ///     &ReferenceLevels::default(),
+    /// )?;
+    /// let blup = fit.mode("P01", "(Intercept)").unwrap();
+    /// assert!((blup - 6.94887489021176).abs() < 1e-5 * 6.95);
+    /// # Ok::<(), trialstats_stats::Error>(())
+    /// ```
+    pub fn mode(&self, level: &str, term: &str) -> Option<f64> {
+        let modes = &self.conditional.modes;
+        mode_in(std::slice::from_ref(modes), &modes.group, level, term)
+    }
+
+    /// The BLUPs, fitted values and normalized residuals at the optimum.
+    pub fn conditional(&self) -> &Conditional {
+        &self.conditional
     }
 }
 
@@ -759,6 +843,13 @@ impl Tabular for CorrelatedFit {
 
     fn table(&self) -> Table {
         fixed_effects_table(&self.fixed)
+    }
+
+    fn epilogue(&self) -> Option<String> {
+        Some(ranef_text(
+            std::slice::from_ref(&self.conditional.modes),
+            self.ranef.as_ref()?,
+        ))
     }
 }
 
