@@ -857,7 +857,10 @@ fn draft_on_the_held_out_part() {
 // 8238/10384. A table's cell holding only a bound on a small decimal read as a p: 9644 ->
 // 9649, held-out 8238 -> 8239.
 const FLOOR_DEV_FOUND: f64 = 87.3;
-const FLOOR_HOLDOUT_FOUND: f64 = 79.3;
+// Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
+// from a development table that another reader takes first, so no development figure moves):
+// held-out 8239 -> 8263, measured.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).

@@ -50,7 +50,8 @@ fn median_pattern() -> &'static Regex {
         let p = r"(?x)
             (?P<median> NUMBER ) \s* (?: UNIT \s* )? [(\[] \s*
             (?P<what> (?i: IQR | inter-?quartile \s+ range | quartiles? | range | min(?:imum)? \s* - \s* max(?:imum)?
-                | Q1 \s* [-–—,;/] \s* Q3 | 25(?:th)? \s* [-–—] \s* 75(?:th)? \s* (?: percentiles? | centiles? ) ) | 四分位範囲 | 四分位 | 範囲 )
+                | Q1 \s* [-–—,;/] \s* Q3 | 25(?:th)? \s* (?: [-–—] | to ) \s* 75(?:th)? \s* (?: percentiles? | centiles? )
+                | (?: lower | first | 1st ) \s+ (?: and | to | [-–,] ) \s+ (?: upper | third | 3rd ) \s+ quartiles? ) | 四分位範囲 | 四分位 | 範囲 )
             (?: \s* [\[(] (?i: IQR ) [\])] )?
             \s* [:=,]? \s* (?P<lo> NUMBER ) \s* (?: (?i: to ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* (?: UNIT \s* )? [)\]]
           | (?i: median ) \s* (?: (?i: of | was | were | is ) \s+ | [:=] \s* )? (?P<wmedian> NUMBER ) \s*
@@ -79,7 +80,7 @@ fn stated_median_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:(?:medians?|(?-i:\b(?:Me|Ме)))\s*(?:[(\[,]|and|with)\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*[-–—,]\s*75(?:th)?\s*(?:centiles?|percentiles?))|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?)))",
+            r"(?i)(?:(?:medians?|(?-i:\b(?:Me|Ме)))\s*(?:[(\[,]|and|with)\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*(?:[-–—,]|to)\s*75(?:th)?\s*(?:centiles?|percentiles?)|(?:lower|first|1st)\s+(?:and|to|[-–,])\s+(?:upper|third|3rd)\s+quartiles?)|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?)))",
         )
         .expect("valid pattern")
     })
@@ -882,6 +883,27 @@ mod tests {
                 (ItemKind::MedianIqr, "7.0 (5.0, 9.5)".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn medians_stated_with_their_quartiles_named_in_words() {
+        // `(25th to 75th centiles)`, `(lower and upper quartiles)`: the quartiles, as
+        // journals' house styles name them in a caption.
+        for caption in [
+            "Table 2 Values are medians (25th to 75th centiles) unless stated otherwise",
+            "Table 2 Values are medians (lower and upper quartiles)",
+            "Table 2 Data are median (first and third quartiles)",
+        ] {
+            let items = read_items(&format!(
+                "{caption}\n\n| Measure | Drug | Placebo |\n|---|---|---|\n| Pain | 3.0 (0.0 to 7.5) | 1.5 (0.0 to 5.0) |\n"
+            ));
+            let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+            assert_eq!(
+                kinds,
+                [ItemKind::MedianIqr, ItemKind::MedianIqr],
+                "{caption}"
+            );
+        }
     }
 
     #[test]

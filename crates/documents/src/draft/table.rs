@@ -1034,10 +1034,14 @@ fn cell_line_runs(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) ->
 fn cell_lines_run(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Option<Table> {
     let line = |k: usize| text[lines[k].clone()].trim();
     let is_rule = |k: usize| is_rule_line(line(k));
+    // A line of spaces alone (`    `) is an empty cell, as a page's table copies one: the row
+    // of a section's label (`Primary endpoint`, then its empty cells) holds it, so the label
+    // is no column's name.
+    let blank_cell = |k: usize| line(k).is_empty() && !text[lines[k].clone()].is_empty();
     let cells: Vec<(usize, bool)> = run
         .clone()
-        .filter(|&k| !line(k).is_empty() && !is_rule(k))
-        .map(|k| (k, opens_with_datum(line(k))))
+        .filter(|&k| (!line(k).is_empty() || blank_cell(k)) && !is_rule(k))
+        .map(|k| (k, blank_cell(k) || opens_with_datum(line(k))))
         .collect();
     let rules: Vec<usize> = run
         .filter(|&k| is_rule(k) && line(k).contains('-'))
@@ -1067,9 +1071,11 @@ fn cell_lines_table(
     let first = rows.iter().position(|(_, v)| v.len() >= 2)?;
     let width = rows[first].1.len();
     merge_section_ns(&mut rows, first, width, &line);
+    // A cell's text without its spaces (an empty cell's at its line's start).
     let span = |k: usize| {
-        lines[k].start + (text[lines[k].clone()].len() - text[lines[k].clone()].trim_start().len())
-            ..lines[k].start + text[lines[k].clone()].trim_end().len()
+        let l = &text[lines[k].clone()];
+        let end = lines[k].start + l.trim_end().len();
+        (lines[k].start + (l.len() - l.trim_start().len())).min(end)..end
     };
     // The header: rows ended by rules, or the `width` labels right above the first row's
     // label, after any sections.
@@ -1962,21 +1968,15 @@ fn glued_header_rows<'t>(
         rows.push(upper_row);
         Some((lower_row, lower))
     });
+    // Visits as bare numbers under their unit stand as one header row, as stacked names do.
+    let stacked = stacked.or_else(|| {
+        let (at, row) = none_names
+            .then(|| numbers_under_their_unit(text, above, values))
+            .flatten()?;
+        Some((row, at))
+    });
     let spanning = spanning_header(text, above, values, &header);
-    let under_unit = (none_names && stacked.is_none())
-        .then(|| numbers_under_their_unit(text, above, values))
-        .flatten();
     for (k, l) in above.iter().enumerate() {
-        if let Some((at, row)) = &under_unit {
-            match k.cmp(at) {
-                std::cmp::Ordering::Less => continue,
-                std::cmp::Ordering::Equal => {
-                    rows.push(row.clone());
-                    continue;
-                }
-                std::cmp::Ordering::Greater => {}
-            }
-        }
         if spanning.as_ref().is_some_and(|(at, _)| *at == k) {
             if let Some((_, row)) = &spanning {
                 rows.push(row.clone());
@@ -4161,6 +4161,19 @@ mod tests {
         assert_eq!(table.column_header(text, row, 1), "Drug Group (n = 21)");
         assert_eq!(table.column_header(text, row, 2), "Placebo Group (n = 20)");
         assert_eq!(table.column_header(text, row, 3), "p value");
+    }
+
+    #[test]
+    fn a_line_of_spaces_is_an_empty_cell_of_a_sections_row() {
+        // A page's table copied a cell a line prints an empty cell as a line of spaces: the
+        // section's label before it (`Primary endpoint`) is no column's name.
+        let text = "Variable\nDrug (n = 30)\nPlacebo (n = 28)\nP value\nPrimary endpoint\n    \nAge, years\n52.1 (9.8)\n51.9 (10.2)\n0.81\nWeight, kg\n80.1 (12.3)\n82.4 (11.9)\n0.35\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("52.1").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Drug (n = 30)");
+        let (table, row, cell) = t.at(text.find("0.35").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "P value");
     }
 
     #[test]

@@ -160,31 +160,36 @@ pub(super) fn is_summary(kind: ItemKind) -> bool {
     )
 }
 
+/// Is `word` one of the names a table gives its stub column (`Outcome`, `Variables`,
+/// `Measure`, `Parameter`, `Endpoint`, `Item`, `Assessment`, `Characteristics`)?
+pub(super) fn is_stub_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().trim_end_matches([':', ',']),
+        "outcome"
+            | "outcomes"
+            | "variable"
+            | "variables"
+            | "characteristic"
+            | "characteristics"
+            | "measure"
+            | "measures"
+            | "parameter"
+            | "parameters"
+            | "endpoint"
+            | "endpoints"
+            | "item"
+            | "items"
+            | "assessment"
+    )
+}
+
 /// `name` without the leading words that name a table's stub column (`Outcome`, `Variable`,
 /// `Characteristic`, `Endpoint`, …): a header printed on one line runs the stub's name into
 /// the first group's (`Outcome Placebo (n = 30) Drug (n = 31)`), and no group is named so.
 pub(super) fn without_stub_name(name: &str) -> &str {
     let mut rest = name.trim_start();
     while let Some((word, after)) = rest.split_once(char::is_whitespace) {
-        let stub = matches!(
-            word.to_lowercase().trim_end_matches([':', ',']),
-            "outcome"
-                | "outcomes"
-                | "variable"
-                | "variables"
-                | "characteristic"
-                | "characteristics"
-                | "measure"
-                | "measures"
-                | "parameter"
-                | "parameters"
-                | "endpoint"
-                | "endpoints"
-                | "item"
-                | "items"
-                | "assessment"
-        );
-        if !stub {
+        if !is_stub_word(word) {
             break;
         }
         rest = after.trim_start();

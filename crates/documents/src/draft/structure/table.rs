@@ -205,7 +205,7 @@ fn header_time(header: &str) -> Option<String> {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
+            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|(?:treatment\s+)?period\s?(?:[0-9]|I{1,3}|IV)(?:\s?\([A-Za-z]{1,3}\))?|第\s*(?:[0-9]|I{1,3}|IV|Ⅰ|Ⅱ|Ⅲ)\s*期|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
         )
         .expect("a valid pattern")
     });
@@ -506,29 +506,7 @@ impl Header<'_> {
             .map(|c| original[c.clone()].trim())
             .filter(|t| !t.is_empty())
             .collect();
-        // A time printed as its unit in the stub and a bare number over the column.
-        // A time printed as its unit in the stub and a bare number over the column.
-        let unit_time = unit_and_number(&all_parts);
-        let mut parts: Vec<&str> = all_parts
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| {
-                unit_time
-                    .as_ref()
-                    .is_none_or(|(_, at)| *k != *at && *k != at + 1)
-            })
-            .map(|(_, t)| *t)
-            .collect();
-        // The unit may stand alone in the stub's cell of the header row (`Week of study` over
-        // `0 4 8`), over no column: the bare number is then the whole time.
-        let stub_time = match (&unit_time, &self.stub_unit, all_parts.as_slice()) {
-            (None, Some(unit), [number]) => unit_and_number(&[unit.as_str(), number]),
-            _ => None,
-        };
-        if stub_time.is_some() {
-            parts.clear();
-        }
-        let unit_time = unit_time.or(stub_time.clone());
+        let (unit_time, stub_time, parts) = self.unit_time_and_parts(&all_parts);
         let cell_time = unit_time
             .as_ref()
             .map(|(t, _)| t.clone())
@@ -545,6 +523,11 @@ impl Header<'_> {
         if names_row_groups(&text) {
             return Column::RowGroup;
         }
+        // The stub's own name (`Measure`, `Variables`) placed over a column by a header copied
+        // a cell a line names no group.
+        if !text.is_empty() && text.split_whitespace().all(super::model::is_stub_word) {
+            return Column::Unnamed;
+        }
         if text.is_empty() || crate::draft::table::describes_cells(&text) {
             Column::Statistic(Stat::Other)
         } else if let Some(st) = stat_of(&text).or(cell_stat) {
@@ -559,7 +542,7 @@ impl Header<'_> {
         {
             self.descriptors.resize(self.columns.len(), String::new());
             // A bare number under the stub's unit prints nothing else.
-            let described = if stub_time.is_some() {
+            let described = if stub_time {
                 String::new()
             } else {
                 text.replacen(&t, " ", 1)
@@ -571,8 +554,12 @@ impl Header<'_> {
                     .join(" ")
                     .to_lowercase(),
             );
-            self.column_time
-                .push(stub_time.as_ref().map(|(t, _)| t.clone()));
+            self.column_time.push(
+                unit_time
+                    .as_ref()
+                    .filter(|_| stub_time)
+                    .map(|(t, _)| t.clone()),
+            );
             Column::Time
         } else if !named_group || self.groups_in_rows {
             // A change (`Absolute change`, `Change (%)`) or a time with what its cells print,
@@ -641,6 +628,32 @@ impl Header<'_> {
             self.columns[c] = Column::Unnamed;
         }
         s.groups.truncate(groups_before);
+    }
+
+    /// A time printed in two header cells over a column (`Week`, `6`; or the unit alone in
+    /// the stub's cell of the header row, `Week of study` over `0 4 8`, over no column: the
+    /// bare number is then the whole time): the time with the unit's index in `all_parts`,
+    /// whether the unit stood in the stub, and the parts left naming something else.
+    fn unit_time_and_parts<'p>(
+        &self,
+        all_parts: &[&'p str],
+    ) -> (Option<(String, usize)>, bool, Vec<&'p str>) {
+        if let Some((t, at)) = unit_and_number(all_parts) {
+            let rest = all_parts
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != at && *k != at + 1)
+                .map(|(_, t)| *t)
+                .collect();
+            return (Some((t, at)), false, rest);
+        }
+        match (&self.stub_unit, all_parts) {
+            (Some(unit), [number]) => match unit_and_number(&[unit.as_str(), number]) {
+                Some(t) => (Some(t), true, Vec::new()),
+                None => (None, false, all_parts.to_vec()),
+            },
+            _ => (None, false, all_parts.to_vec()),
+        }
     }
 
     /// The time a time column's header names, alone (`Week 2`), not what the cells print
@@ -2406,6 +2419,28 @@ mod tests {
             "{:#?}",
             s.measures
         );
+    }
+
+    #[test]
+    fn a_crossovers_periods_are_times_and_the_stubs_name_no_group() {
+        // A crossover prints its periods over the columns (`Period 1(A) | Period 2(P)`), a
+        // Japanese one its 期; a header copied a cell a line may place the stub's name
+        // (`Measure`) over a column.
+        for h in [
+            "Period 1",
+            "Period 2(P)",
+            "period II",
+            "Treatment period 1",
+            "第1期",
+            "第Ⅱ期",
+        ] {
+            assert!(super::header_time(h).is_some(), "{h}");
+        }
+        assert!(super::header_time("Periodontal").is_none());
+        let text = "Table 2\n| | Measure | Drug | Placebo |\n|---|---|---|---|\n| Pain | 4.0 ± 1.0 | 4.1 ± 1.2 | 3.2 ± 1.1 |\n| Sleep | 5.0 ± 1.0 | 6.0 ± 0.9 | 6.4 ± 1.0 |\n";
+        let (_, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug", "Placebo"]);
     }
 
     #[test]
