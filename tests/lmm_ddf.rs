@@ -14,7 +14,7 @@ use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::anova::anova;
 use trialstats::lmm::emmeans::emmeans;
 use trialstats::lmm::inference::{Ddf, FixedInference};
-use trialstats::lmm::{Formula, Frame, LmmFit, fit_csv_with_frame};
+use trialstats::lmm::{FittedModel, Formula, Frame, LmmFit, fit_csv_with_frame};
 
 fn data(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -24,7 +24,7 @@ use trialstats::lmm::anova::anova;
 use trialstats::lmm::emmeans::emmeans;
 use trialstats::lmm::inference::Ddf;
 use trialstats::lmm::residual::fit_correlated_csv_with_frame;
-use trialstats::lmm::{Formula, ReferenceLevels};
+use trialstats::lmm::{FittedModel, Formula, ReferenceLevels};
 
 /// One model and what R gives for it.
 struct Case<'a> {

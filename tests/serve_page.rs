@@ -37,6 +37,16 @@ impl Server {
         Server { child, port }
     }
 
+    /// `127.0.0.1:PORT`, the host the server answers as.
+    pub fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// The page's address for `path` (`/`, `/?example=…`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.host())
+    }
+
     /// One request with `Host: 127.0.0.1:PORT` (or `host`); the status and body.
     pub fn request(
         &self,
@@ -45,13 +55,7 @@ impl Server {
         content_type: Option<&str>,
         body: &[u8],
     ) -> (u16, String) {
-        self.request_as(
-            &format!("127.0.0.1:{}", self.port),
-            method,
-            path,
-            content_type,
-            body,
-        )
+        self.request_as(&self.host(), method, path, content_type, body)
     }
 
     pub fn request_as(
@@ -358,8 +362,7 @@ fn the_safety_rules_hold_and_the_server_keeps_answering() {
         server.request_as(&format!("localhost:{}", server.port), "GET", "/", None, b"");
     assert_eq!(status, 200);
     // No CORS headers.
-    let (_, headers, _) =
-        server.exchange(&format!("127.0.0.1:{}", server.port), "GET", "/", None, b"");
+    let (_, headers, _) = server.exchange(&server.host(), "GET", "/", None, b"");
     assert!(
         !headers.contains("access-control-allow-origin"),
         "{headers}"
@@ -432,13 +435,7 @@ fn the_safety_rules_hold_and_the_server_keeps_answering() {
     );
     // Only POST analyses (a GET is told so, in one line); an unknown path is 404; and the
     // server still answers.
-    let (status, headers, body) = server.exchange(
-        &format!("127.0.0.1:{}", server.port),
-        "GET",
-        "/api/analyse",
-        None,
-        b"",
-    );
+    let (status, headers, body) = server.exchange(&server.host(), "GET", "/api/analyse", None, b"");
     assert_eq!(status, 405);
     assert!(headers.contains("allow: post"), "{headers}");
     let error = json(&body)["error"].as_str().unwrap().to_string();
@@ -645,7 +642,7 @@ fn a_corrected_spread_and_time_point_name_reach_the_charts_and_the_report() {
 #[test]
 fn the_page_serves_its_fonts() {
     let server = Server::start();
-    let host = format!("127.0.0.1:{}", server.port);
+    let host = server.host();
     for (file, path) in [
         ("DejaVuSans.ttf", "assets/fonts/DejaVuSans.ttf"),
         (
@@ -727,6 +724,14 @@ fn browser_with(
         .build()
         .unwrap();
     Some(headless_chrome::Browser::new(options).unwrap())
+}
+
+/// Load `url` in `tab` and wait until it has loaded.
+fn open(tab: &headless_chrome::Tab, url: &str) {
+    tab.navigate_to(url)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
 }
 
 /// Make the tab's viewport `width` × `height` CSS pixels (a phone's when `mobile`).
@@ -822,10 +827,7 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     let server = Server::start();
     let tab = desktop.new_tab().unwrap();
     viewport(&tab, 1280, 800, false);
-    tab.navigate_to(&format!("http://127.0.0.1:{}/", server.port))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &server.url("/"));
     let text = std::fs::read_to_string("tests/data/seeds/abe2014_edaravone_abstract.txt").unwrap();
     tab.evaluate(
         &format!(
@@ -945,13 +947,7 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     let shot = screenshot_at(&tab, "#structure");
     std::fs::write(out.join("page-refused-1280.png"), &shot).unwrap();
     // A single-group press release (Japanese): each measure's time points in one table.
-    tab.navigate_to(&format!(
-        "http://127.0.0.1:{}/?example=nmo-press-release",
-        server.port
-    ))
-    .unwrap()
-    .wait_until_navigated()
-    .unwrap();
+    open(&tab, &server.url("/?example=nmo-press-release"));
     tab.wait_for_element("#measures-table").unwrap();
     let rows = js(
         &tab,
@@ -966,13 +962,7 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     // A phone-sized screen.
     let tab = desktop.new_tab().unwrap();
     viewport(&tab, 390, 844, true);
-    tab.navigate_to(&format!(
-        "http://127.0.0.1:{}/?example=edaravone-abstract",
-        server.port
-    ))
-    .unwrap()
-    .wait_until_navigated()
-    .unwrap();
+    open(&tab, &server.url("/?example=edaravone-abstract"));
     tab.wait_for_element("#text-marked").unwrap();
     let shot = screenshot(&tab);
     assert_eq!(png_size(&shot), (390, 844));
@@ -1067,13 +1057,7 @@ fn japanese_shows_without_a_japanese_font_on_the_machine() {
     let server = Server::start();
     let tab = chrome.new_tab().unwrap();
     viewport(&tab, 1280, 800, false);
-    tab.navigate_to(&format!(
-        "http://127.0.0.1:{}/?example=nmo-press-release",
-        server.port
-    ))
-    .unwrap()
-    .wait_until_navigated()
-    .unwrap();
+    open(&tab, &server.url("/?example=nmo-press-release"));
     tab.wait_for_element("#text-marked").unwrap();
     let status = tab
         .evaluate(
@@ -1123,10 +1107,7 @@ fn japanese_shows_without_a_japanese_font_on_the_machine() {
     // A two-arm report: say ± is an SEM and name the time point in the tables, apply; the
     // chart says so, and the document is still marked.
     viewport(&tab, 1280, 800, false);
-    tab.navigate_to(&format!("http://127.0.0.1:{}/", server.port))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &server.url("/"));
     js(
         &tab,
         &format!(
@@ -1179,23 +1160,28 @@ fn drawn_with(tab: &headless_chrome::Tab, selector: &str) -> Vec<(String, bool)>
         .collect()
 }
 
+/// POST a chart's form, as its download buttons send it (the study file `toml`, the chart's
+/// number `index` and any `extra` fields), to `path` (`/chart.png`, `/chart.svg`): the status,
+/// the headers (lower case) and the body.
+fn post_chart_form(
+    server: &Server,
+    path: &str,
+    toml: &str,
+    index: &str,
+    extra: &[(&str, &str)],
+) -> (u16, String, String) {
+    let mut fields = vec![("study_toml", toml), ("index", index)];
+    fields.extend_from_slice(extra);
+    let (content_type, body) = multipart_fields(&fields);
+    server.exchange(&server.host(), "POST", path, Some(&content_type), &body)
+}
+
 /// A chart's PNG button: the study file and the chart's number give the PNG, drawn again.
 #[test]
 fn a_chart_downloads_as_png() {
     let server = Server::start();
     let toml = std::fs::read_to_string("data/nmo-tocilizumab.toml").unwrap();
-    let boundary = "trialstatsPngBoundary";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"study_toml\"\r\n\r\n{toml}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"index\"\r\n\r\n0\r\n--{boundary}--\r\n"
-    );
-    let content_type = format!("multipart/form-data; boundary={boundary}");
-    let (status, headers, png) = server.exchange(
-        &format!("127.0.0.1:{}", server.port),
-        "POST",
-        "/chart.png",
-        Some(&content_type),
-        body.as_bytes(),
-    );
+    let (status, headers, png) = post_chart_form(&server, "/chart.png", &toml, "0", &[]);
     assert_eq!(status, 200);
     assert!(headers.contains("content-type: image/png"), "{headers}");
     assert!(
@@ -1208,27 +1194,15 @@ fn a_chart_downloads_as_png() {
         png.get(..8)
     );
     // "Open full size": the same PNG, to be shown in the browser.
-    let open = body.replace(
-        &format!("--{boundary}--"),
-        &format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"view\"\r\n\r\nopen\r\n--{boundary}--"
-        ),
-    );
-    let (status, headers, _) = server.exchange(
-        &format!("127.0.0.1:{}", server.port),
-        "POST",
-        "/chart.png",
-        Some(&content_type),
-        open.as_bytes(),
-    );
+    let open = [("view", "open")];
+    let (status, headers, _) = post_chart_form(&server, "/chart.png", &toml, "0", &open);
     assert_eq!(status, 200);
     assert!(
         headers.contains("content-disposition: inline; filename=\"chart-0.png\""),
         "{headers}"
     );
     // A chart the study does not draw: 400.
-    let body = body.replace("\r\n\r\n0\r\n", "\r\n\r\n999\r\n");
-    let (status, _) = server.request("POST", "/chart.png", Some(&content_type), body.as_bytes());
+    let (status, _, _) = post_chart_form(&server, "/chart.png", &toml, "999", &[]);
     assert_eq!(status, 400);
 }
 
@@ -1257,18 +1231,7 @@ fn a_chart_downloads_as_svg_with_its_own_glyphs() {
     let inline = api["charts"][0]["svg"].as_str().unwrap();
     assert!(inline.contains("<text") && inline.contains("年間再発率"));
     let toml = api["study_toml"].as_str().unwrap();
-    let boundary = "trialstatsSvgBoundary";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"study_toml\"\r\n\r\n{toml}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"index\"\r\n\r\n0\r\n--{boundary}--\r\n"
-    );
-    let content_type = format!("multipart/form-data; boundary={boundary}");
-    let (status, headers, svg) = server.exchange(
-        &format!("127.0.0.1:{}", server.port),
-        "POST",
-        "/chart.svg",
-        Some(&content_type),
-        body.as_bytes(),
-    );
+    let (status, headers, svg) = post_chart_form(&server, "/chart.svg", toml, "0", &[]);
     assert_eq!(status, 200, "{svg:.300}");
     assert!(headers.contains("content-type: image/svg+xml"), "{headers}");
     assert!(
@@ -1318,13 +1281,7 @@ fn the_report_downloads_whole_and_prints_on_a4() {
     let server = Server::start();
     let tab = desktop.new_tab().unwrap();
     viewport(&tab, 1280, 800, false);
-    tab.navigate_to(&format!(
-        "http://127.0.0.1:{}/?example=edaravone-abstract",
-        server.port
-    ))
-    .unwrap()
-    .wait_until_navigated()
-    .unwrap();
+    open(&tab, &server.url("/?example=edaravone-abstract"));
     tab.wait_for_element("#download-report").unwrap();
     assert_eq!(
         js(
@@ -1340,10 +1297,7 @@ fn the_report_downloads_whole_and_prints_on_a4() {
     let file = out.join("report.html");
     std::fs::write(&file, &report).unwrap();
     // Opened from the disk, as a downloaded file is.
-    tab.navigate_to(&format!("file://{}", file.display()))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    open(&tab, &format!("file://{}", file.display()));
     tab.wait_for_element("#effects").unwrap();
     let sections = js(
         &tab,

@@ -214,7 +214,7 @@ fn doolittle_lower(x: &DMatrix<f64>) -> DMatrix<f64> {
 /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
 /// use std::path::Path;
 /// use trialstats_numerics::level::ConfidenceLevel;
-/// use trialstats_stats::lmm::fit_csv_with_frame;
+/// use trialstats_stats::lmm::{FittedModel, fit_csv_with_frame};
 /// use trialstats_stats::lmm::formula::Formula;
 /// use trialstats_stats::lmm::inference::Ddf;
 /// use trialstats_stats::lmm::anova::anova;

@@ -125,7 +125,7 @@ pub fn held_variables(
 /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
 /// use std::path::Path;
 /// use trialstats_numerics::level::ConfidenceLevel;
-/// use trialstats_stats::lmm::fit_csv_with_frame;
+/// use trialstats_stats::lmm::{FittedModel, fit_csv_with_frame};
 /// use trialstats_stats::lmm::formula::Formula;
 /// use trialstats_stats::lmm::inference::Ddf;
 /// use trialstats_stats::lmm::emmeans::emmeans;

@@ -33,6 +33,7 @@
 //! | `optimize` | the bounded optimiser over θ: `trialstats-numerics`' `optimize::quasi_newton`, shared with `meta` and `glmm` |
 //! | [`fit`](mod@fit) | the fitted model and its output |
 //! | [`fitted`] | what a fit's charts are drawn from (fitted values, conditional modes, residuals), an lme4-style fit's or one with correlated residuals alike |
+//! | [`fitted_model`] | what every fitted model offers, either kind: its df (`with_ddf`, written once), its charts' values, its conditional modes |
 //! | [`residual`] | random effects with correlated residuals within a subject (nlme's `lme` with `corAR1` / `corCAR1` / `corCompSymm`), by dense per-subject algebra, and their df |
 //! | [`marginal`] | the marginal covariance Σ(φ) by blocks of rows, and the sums over rows that small-sample inference needs (linear algebra only) |
 //! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
@@ -55,6 +56,7 @@ mod deviance_derivatives;
 pub mod emmeans;
 pub mod fit;
 pub mod fitted;
+pub mod fitted_model;
 pub mod formula;
 pub mod frame;
 pub mod inference;
@@ -68,5 +70,6 @@ pub use fit::{
     FactorModes, GroupingFactor, LmmFit, Trajectory, TrajectoryPoint, fit, fit_csv,
     fit_csv_with_frame, fit_csv_with_references,
 };
+pub use fitted_model::FittedModel;
 pub use formula::Formula;
 pub use frame::{Frame, ReferenceLevels};

@@ -4,40 +4,15 @@
 //! the fit's keys and adds `anova`, `emmeans`, `contrasts`.
 
 use super::anova::{AnovaRow, anova_table};
-use super::ddf::Ddf;
 use super::emmeans::{Contrast, Emmean, contrasts_table, emmeans_table};
 use super::fit::LmmFit;
-use super::residual::CorrelatedFit;
-use crate::level::ConfidenceLevel;
+use super::fitted_model::FittedModel;
 use crate::output::table::align;
 use crate::output::{Table, Tabular};
 use serde::Serialize;
 
-/// The method and level of a fit's df, which the headings of its tests name.
-pub trait DfOfFit {
-    fn ddf(&self) -> Option<Ddf>;
-    fn level(&self) -> Option<ConfidenceLevel>;
-}
-
-impl DfOfFit for LmmFit {
-    fn ddf(&self) -> Option<Ddf> {
-        self.ddf
-    }
-    fn level(&self) -> Option<ConfidenceLevel> {
-        self.level
-    }
-}
-
-impl DfOfFit for CorrelatedFit {
-    fn ddf(&self) -> Option<Ddf> {
-        self.ddf
-    }
-    fn level(&self) -> Option<ConfidenceLevel> {
-        self.level
-    }
-}
-
-/// A fit (an lme4-style [`LmmFit`] or a [`CorrelatedFit`]) and the tests asked of it.
+/// A fit (an lme4-style [`LmmFit`] or a [`CorrelatedFit`](super::residual::CorrelatedFit)) and
+/// the tests asked of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct LmmSummary<F = LmmFit> {
     #[serde(flatten)]
@@ -71,7 +46,7 @@ fn block(title: String, t: Table) -> String {
     format!("{title}\n\n{}", align(&t.header, &t.rows).trim_end())
 }
 
-impl<F: Tabular + DfOfFit> Tabular for LmmSummary<F> {
+impl<F: Tabular + FittedModel> Tabular for LmmSummary<F> {
     fn preamble(&self) -> Option<String> {
         self.fit.preamble()
     }

@@ -20,10 +20,36 @@
 //! **Kenward–Roger** is refused: pbkrtest computes it for lme4's models only, so there is no
 //! reference to check it against here, and its adjustment of Var(β̂) would need the second
 //! derivatives of V in ρ.
+//!
+//! ```
+//! # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+//! use std::path::Path;
+//! use trialstats_numerics::level::ConfidenceLevel;
+//! use trialstats_stats::lmm::{FittedModel, Formula, ReferenceLevels};
+//! use trialstats_stats::lmm::inference::Ddf;
+//! use trialstats_stats::lmm::residual::fit_correlated_csv_with_frame;
+//! // nlme 3.1.162: summary(lme(score ~ visit * arm, random = ~ 1 | id, correlation =
+//! // corAR1(form = ~ visit | id), data = d))$tTable gives armplacebo 78 DF; Satterthwaite's
+//! // df 95.7813472467694 (benches/lmm_residual_df_reference.R).
+//! let text = "score ~ visit * arm + (1 | id)";
+//! let (fit, frame) = fit_correlated_csv_with_frame(
+//!     Path::new("tests/data/visits_ar1.csv"),
+//!     text,
+//!     &"ar1(visit | id)".parse()?,
+//!     true,
+//!     &ReferenceLevels::default(),
+//! )?;
+//! let formula = Formula::parse(text)?;
+//! let level = ConfidenceLevel::NINETY_FIVE;
+//! let (by_containment, _) = fit.clone().with_ddf(&formula, &frame, Ddf::Containment, level)?;
+//! assert_eq!(by_containment.fixed[2].df, Some(78.0));
+//! let (by_satterthwaite, _) = fit.with_ddf(&formula, &frame, Ddf::Satterthwaite, level)?;
+//! assert!((by_satterthwaite.fixed[2].df.unwrap() - 95.7813472467694).abs() < 1e-4 * 95.8);
+//! # Ok::<(), trialstats_stats::Error>(())
+//! ```
 
 use super::{CorrelatedFit, Design};
 use crate::error::{Error, Result};
-use crate::level::ConfidenceLevel;
 use crate::lmm::containment::containment_df;
 use crate::lmm::ddf::Ddf;
 use crate::lmm::deviance_derivatives::from_solver;
@@ -33,58 +59,28 @@ use crate::lmm::inference::FixedInference;
 use nalgebra::DVector;
 
 impl CorrelatedFit {
-    /// Give every fixed effect its df, p-value and confidence interval at `level` by `method`
-    /// (`formula` and `frame` are the fit's; [`Ddf::None`] leaves the fit as it is), and
-    /// return the inference too, for the anova and the marginal means.
-    ///
-    /// ```
-    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
-    /// use std::path::Path;
-    /// use trialstats_numerics::level::ConfidenceLevel;
-    /// use trialstats_stats::lmm::{Formula, ReferenceLevels};
-    /// use trialstats_stats::lmm::inference::Ddf;
-    /// use trialstats_stats::lmm::residual::fit_correlated_csv_with_frame;
-    /// // nlme 3.1.162: summary(lme(score ~ visit * arm, random = ~ 1 | id, correlation =
-    /// // corAR1(form = ~ visit | id), data = d))$tTable gives armplacebo 78 DF; Satterthwaite's
-    /// // df 95.7813472467694 (benches/lmm_residual_df_reference.R).
-    /// let text = "score ~ visit * arm + (1 | id)";
-    /// let (fit, frame) = fit_correlated_csv_with_frame(
-    ///     Path::new("tests/data/visits_ar1.csv"),
-    ///     text,
-    ///     &"ar1(visit | id)".parse()?,
-    ///     true,
-    ///     &ReferenceLevels::default(),
-    /// )?;
-    /// let formula = Formula::parse(text)?;
-    /// let level = ConfidenceLevel::NINETY_FIVE;
-    /// let (by_containment, _) = fit.clone().with_ddf(&formula, &frame, Ddf::Containment, level)?;
-    /// assert_eq!(by_containment.fixed[2].df, Some(78.0));
-    /// let (by_satterthwaite, _) = fit.with_ddf(&formula, &frame, Ddf::Satterthwaite, level)?;
-    /// assert!((by_satterthwaite.fixed[2].df.unwrap() - 95.7813472467694).abs() < 1e-4 * 95.8);
-    /// # Ok::<(), trialstats_stats::Error>(())
-    /// ```
-    pub fn with_ddf(
-        mut self,
+    /// The inference on β̂ by `method`, as `--ddf` applies to a fit with correlated residuals
+    /// (`formula` and `frame` are the fit's): Satterthwaite's or containment df; Kenward–Roger
+    /// and [`Ddf::None`] are refused. [`FittedModel::with_ddf`](crate::lmm::FittedModel::with_ddf)
+    /// gives the fixed effects their df by it.
+    pub(crate) fn fixed_inference(
+        &self,
         formula: &Formula,
         frame: &Frame,
         method: Ddf,
-        level: ConfidenceLevel,
-    ) -> Result<(Self, Option<FixedInference>)> {
-        let inference = match method {
-            Ddf::None => return Ok((self, None)),
-            Ddf::KenwardRoger => {
-                return Err(Error::field(
-                    "ddf",
-                    "Kenward-Roger is not available with correlated residuals ({field:residual}): pbkrtest computes it for lme4's models only, so there is no reference to check it against, and its adjustment would need the second derivatives of the covariance in the correlation; use {field:ddf} satterthwaite (the default) or containment (nlme's)",
-                ));
-            }
-            Ddf::Satterthwaite => self.satterthwaite(formula, frame)?,
-            Ddf::Containment => self.containment(formula, frame)?,
-        };
-        inference.test_each(&mut self.fixed, level);
-        self.ddf = Some(method);
-        self.level = Some(level);
-        Ok((self, Some(inference)))
+    ) -> Result<FixedInference> {
+        match method {
+            Ddf::None => Err(Error::field(
+                "ddf",
+                "none gives no df, so there is no inference on the fixed effects; use {field:ddf} satterthwaite (the default) or containment (nlme's)",
+            )),
+            Ddf::KenwardRoger => Err(Error::field(
+                "ddf",
+                "Kenward-Roger is not available with correlated residuals ({field:residual}): pbkrtest computes it for lme4's models only, so there is no reference to check it against, and its adjustment would need the second derivatives of the covariance in the correlation; use {field:ddf} satterthwaite (the default) or containment (nlme's)",
+            )),
+            Ddf::Satterthwaite => self.satterthwaite(formula, frame),
+            Ddf::Containment => self.containment(formula, frame),
+        }
     }
 
     fn reml(&self) -> bool {

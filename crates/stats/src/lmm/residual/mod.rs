@@ -130,8 +130,8 @@ pub struct CorrelatedFit {
     /// The residual correlation ρ: between visits one time unit apart (ar1, car1), between
     /// any two visits (cs).
     pub rho: f64,
-    /// Fixed effects with SEs and t, and with df, p and CI when [`CorrelatedFit::with_ddf`]
-    /// gave them.
+    /// Fixed effects with SEs and t, and with df, p and CI when
+    /// [`FittedModel::with_ddf`](super::FittedModel::with_ddf) gave them.
     pub fixed: Vec<FixedEffect>,
     /// The method of the fixed effects' df (`satterthwaite`, `containment`; absent when none
     /// were computed).
@@ -512,7 +512,7 @@ pub fn fit_correlated_csv(
 }
 
 /// [`fit_correlated_csv`] with the rows it used, for the df, anova and marginal means
-/// ([`CorrelatedFit::with_ddf`]).
+/// ([`FittedModel::with_ddf`](super::FittedModel::with_ddf)).
 pub fn fit_correlated_csv_with_frame(
     path: &std::path::Path,
     formula: &str,
