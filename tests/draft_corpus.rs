@@ -856,7 +856,8 @@ fn draft_on_the_held_out_part() {
 // or n on either held-out half). Development 9293/10590 -> 9644/11042, held-out 8000/10004 ->
 // 8238/10384. A table's cell holding only a bound on a small decimal read as a p: 9644 ->
 // 9649, held-out 8238 -> 8239.
-const FLOOR_DEV_FOUND: f64 = 87.3;
+// Session 35: batches 34-35 joined (their development halves' rules landed first).
+const FLOOR_DEV_FOUND: f64 = 87.2;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -865,15 +866,17 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
 // Session 34: 726 -> 720 and 1032 -> 1019 by its not-data rules; then batches 28-31 joined.
-const CEILING_DEV_NON_DATA: usize = 843;
-const CEILING_HOLDOUT_NON_DATA: usize = 1176;
+// Session 35: batches 34-35 joined (their development halves' rules landed first).
+const CEILING_DEV_NON_DATA: usize = 900;
+const CEILING_HOLDOUT_NON_DATA: usize = 1245;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
-const FLOOR_DEV_PATH: usize = 1521;
+// Session 35: batches 34-35 joined (their development halves' rules landed first).
+const FLOOR_DEV_PATH: usize = 1637;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1199;
+const FLOOR_HOLDOUT_PATH: usize = 1261;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -885,8 +888,9 @@ const FLOOR_HOLDOUT_PATH: usize = 1199;
 // Then a journal's grid of measures (section rows) by groups (a row each) by visits printed
 // as bare numbers under their unit (`Week of study` over `0 4 8 12 p value`), the p on the
 // last group's row alone the groups' comparison: 1566 -> 1575 (held-out 395 -> 401).
-const FLOOR_DEV_DECIDED: usize = 1575;
-const FLOOR_HOLDOUT_DECIDED: usize = 401;
+// Session 35: batches 34-35 joined (their development halves' rules landed first).
+const FLOOR_DEV_DECIDED: usize = 1640;
+const FLOOR_HOLDOUT_DECIDED: usize = 490;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -903,7 +907,10 @@ const FLOOR_HOLDOUT_DECIDED: usize = 401;
 // the document's n, smaller than the labelled one).
 // Session 34: batch 31's held-out half brought 14, as it arrived (by class, with no text: arms
 // given the document's n, smaller than the labelled one).
-const CEILING_HOLDOUT_N_WRONG: usize = 84;
+// Session 35: batch 35's held-out half brought 15, as it arrived (by class, with no text: 10
+// arms given their column's n, larger than the labelled one; 5 arms given the n of the rows,
+// smaller).
+const CEILING_HOLDOUT_N_WRONG: usize = 99;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -919,10 +926,12 @@ const FLOOR_DEV_N_RIGHT: usize = 727;
 // read: development items +25 with `Me (IQR)`; on the held-out half 3 items gained and one n
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 478;
+// Session 35: batches 34-35 joined (their development halves' rules landed first).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 513;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1347;
+// Session 35: batches 34-35 joined (their development halves' rules landed first).
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1387;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -938,7 +947,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1347;
 // count (642 of 678 -> 641 of 677; the drafted file's ± unchanged at 813 of 925).
 // Session 35: the same rule leaves 6 held-out cells unplaced (926 of 986 -> 920 of 980; the
 // drafted file's ± unchanged).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 920;
+// Session 35: batches 34-35 joined (their development halves' rules landed first).
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 982;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
