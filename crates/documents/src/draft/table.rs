@@ -1037,7 +1037,18 @@ fn cell_lines_run(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
     // A line of spaces alone (`    `) is an empty cell, as a page's table copies one: the row
     // of a section's label (`Primary endpoint`, then its empty cells) holds it, so the label
     // is no column's name.
-    let blank_cell = |k: usize| line(k).is_empty() && !text[lines[k].clone()].is_empty();
+    // Where the cells are not set apart by blank lines, a blank line among them is an empty
+    // cell too (`Mean change ± SD`, then a blank line under `Day 0`, then the values).
+    let blank_lines = run
+        .clone()
+        .filter(|&k| text[lines[k].clone()].is_empty())
+        .count();
+    let set_apart = blank_lines * 3 >= run.len();
+    let blank_cell = |k: usize| {
+        line(k).is_empty()
+            && (!text[lines[k].clone()].is_empty()
+                || !set_apart && k > run.start && k + 1 < run.end)
+    };
     let cells: Vec<(usize, bool)> = run
         .clone()
         .filter(|&k| (!line(k).is_empty() || blank_cell(k)) && !is_rule(k))
@@ -4161,6 +4172,17 @@ mod tests {
         assert_eq!(table.column_header(text, row, 1), "Drug Group (n = 21)");
         assert_eq!(table.column_header(text, row, 2), "Placebo Group (n = 20)");
         assert_eq!(table.column_header(text, row, 3), "p value");
+    }
+
+    #[test]
+    fn a_blank_line_among_cells_not_set_apart_by_blank_lines_is_an_empty_cell() {
+        // Times over the columns, a row of their n's, then rows whose first cell is empty (a
+        // change has no value at the first visit), copied a cell a line.
+        let text = "Results are in Table 2.\nDay 0\nDay 7\nDay 30\nVAS (mm)\n(n=14)\n(n=14)\n(n=13)\nMean score ± SD\n95 ± 10\n65 ± 28\n40 ± 32\nMean change ± SD\n\n30 ± 29\n55 ± 32\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("55 ± 32").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Day 30");
     }
 
     #[test]

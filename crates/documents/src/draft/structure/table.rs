@@ -205,7 +205,7 @@ fn header_time(header: &str) -> Option<String> {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|(?:treatment\s+)?period\s?(?:[0-9]|I{1,3}|IV)(?:\s?\([A-Za-z]{1,3}\))?|第\s*(?:[0-9]|I{1,3}|IV|Ⅰ|Ⅱ|Ⅲ)\s*期|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
+            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|(?:(?:post|pre|after|before)[\s\-]?)?(?:session|cycle|course|infusion|injection)\s?[0-9]{1,2}|(?:treatment\s+)?period\s?(?:[0-9]|I{1,3}|IV)(?:\s?\([A-Za-z]{1,3}\))?|第\s*(?:[0-9]|I{1,3}|IV|Ⅰ|Ⅱ|Ⅲ)\s*期|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
         )
         .expect("a valid pattern")
     });
@@ -621,7 +621,22 @@ impl Header<'_> {
                 || names_a_group(&text)
                 || named_as_group_in(original, &s.groups[g].label)
         };
-        if group_columns.iter().any(|&(c, g)| named(c, g)) || compares_groups(&model.statement) {
+        // A difference printed beside them in rows labelled with times (`Baseline`, `Week 12`):
+        // what a row compares at one time are groups (the rows are the times).
+        let time_rows = model.rows[self.row + 1..]
+            .iter()
+            .filter(|r| {
+                r.cells
+                    .first()
+                    .is_some_and(|c| header_time(original[c.clone()].trim()).is_some())
+            })
+            .count();
+        let differences_at_times =
+            time_rows >= 2 && self.columns.contains(&Column::Statistic(Stat::Difference));
+        if group_columns.iter().any(|&(c, g)| named(c, g))
+            || compares_groups(&model.statement)
+            || differences_at_times
+        {
             return;
         }
         for (c, _) in group_columns {
@@ -2441,6 +2456,22 @@ mod tests {
         let (_, s) = read_text(text);
         let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(groups, ["Drug", "Placebo"]);
+    }
+
+    #[test]
+    fn columns_compared_by_a_difference_in_rows_of_times_are_arms() {
+        // Nothing names the columns as groups, but each row is a time and prints the
+        // difference between them: the columns are the groups compared.
+        let text = "Table 2\n| | App-based A, mean (SE) | App-based B, mean (SE) | Adjusted difference (95% CI) | p value |\n|---|---|---|---|---|\n| PHQ-9 | | | | |\n| Baseline | 12.1 (0.2) | 12.1 (0.2) | | |\n| Post-session 2 | 7.6 (0.2) | 7.7 (0.2) | -0.1 (-0.7, 0.5) | 0.72 |\n| 6 months | 5.4 (0.2) | 6.3 (0.2) | -0.8 (-1.4, -0.2) | 0.009 |\n";
+        let (_, s) = read_text(text);
+        assert_eq!(s.groups.len(), 2, "{:#?}", s.groups);
+        assert!(
+            s.measures.iter().any(|m| m.shape == Shape::Arms),
+            "{:#?}",
+            s.measures
+        );
+        assert!(super::header_time("Post-session 2").is_some());
+        assert!(super::header_time("Cycle 3").is_some());
     }
 
     #[test]
