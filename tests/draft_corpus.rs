@@ -861,22 +861,25 @@ const FLOOR_DEV_FOUND: f64 = 87.2;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
+// Then batches 36-37 joined (their development halves' rules landed first).
+const FLOOR_HOLDOUT_FOUND: f64 = 79.4;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
 // Session 34: 726 -> 720 and 1032 -> 1019 by its not-data rules; then batches 28-31 joined.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
-const CEILING_DEV_NON_DATA: usize = 900;
-const CEILING_HOLDOUT_NON_DATA: usize = 1245;
+// Then batches 36-37 joined (their development halves' rules landed first).
+const CEILING_DEV_NON_DATA: usize = 921;
+const CEILING_HOLDOUT_NON_DATA: usize = 1271;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
-const FLOOR_DEV_PATH: usize = 1637;
+// Then batches 36-37 joined (their development halves' rules landed first).
+const FLOOR_DEV_PATH: usize = 1732;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1261;
+const FLOOR_HOLDOUT_PATH: usize = 1342;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -889,8 +892,9 @@ const FLOOR_HOLDOUT_PATH: usize = 1261;
 // as bare numbers under their unit (`Week of study` over `0 4 8 12 p value`), the p on the
 // last group's row alone the groups' comparison: 1566 -> 1575 (held-out 395 -> 401).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
-const FLOOR_DEV_DECIDED: usize = 1640;
-const FLOOR_HOLDOUT_DECIDED: usize = 490;
+// Then batches 36-37 joined (their development halves' rules landed first).
+const FLOOR_DEV_DECIDED: usize = 1766;
+const FLOOR_HOLDOUT_DECIDED: usize = 497;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -918,7 +922,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 99;
 // and again from 12 w to 24 w (1.3 ± 0.24 to …`) is one time point: its second print stays a
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
 // Session 35: the same grid's groups take the n printed after their names: 723 -> 727.
-const FLOOR_DEV_N_RIGHT: usize = 727;
+// Then batches 36-37 joined (their development halves' rules landed first).
+const FLOOR_DEV_N_RIGHT: usize = 763;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -927,11 +932,13 @@ const FLOOR_DEV_N_RIGHT: usize = 727;
 // right lost (292 -> 291), one non-datum added; seen as figures only, the rule kept because
 // it names a house style, not a document.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 513;
+// Then batches 36-37 joined (their development halves' rules landed first).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 547;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1387;
+// Then batches 36-37 joined (their development halves' rules landed first).
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1452;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -948,7 +955,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1387;
 // Session 35: the same rule leaves 6 held-out cells unplaced (926 of 986 -> 920 of 980; the
 // drafted file's ± unchanged).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 982;
+// Then batches 36-37 joined (their development halves' rules landed first).
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1063;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -961,7 +969,9 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 982;
 // Batch 31's held-out half (session 34) brought 7 of that class, as it arrived.
 // Session 35: columns nothing names as groups are no arms (a rule from the development
 // part's headers): 25 -> 19, measured once.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 19;
+// Batch 36's held-out half (session 35) brought one, as it arrived (by class, with no text:
+// `TimeCourse group_same=false time_same=false`: two groups' values placed as one time course).
+const CEILING_HOLDOUT_VIOLATIONS: usize = 20;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).
