@@ -857,7 +857,7 @@ fn draft_on_the_held_out_part() {
 // 8238/10384. A table's cell holding only a bound on a small decimal read as a p: 9644 ->
 // 9649, held-out 8238 -> 8239.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
-const FLOOR_DEV_FOUND: f64 = 87.2;
+const FLOOR_DEV_FOUND: f64 = 87.5;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -893,7 +893,10 @@ const FLOOR_HOLDOUT_PATH: usize = 1342;
 // last group's row alone the groups' comparison: 1566 -> 1575 (held-out 395 -> 401).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
-const FLOOR_DEV_DECIDED: usize = 1766;
+// Then a ruled header whose visits span what their cells print, over groups' rows under each
+// measure's section (a row may leave a visit out): development 1766 -> 1802, ± 1452 -> 1480;
+// held-out unchanged.
+const FLOOR_DEV_DECIDED: usize = 1802;
 const FLOOR_HOLDOUT_DECIDED: usize = 497;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
@@ -938,7 +941,7 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 547;
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1452;
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1480;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one

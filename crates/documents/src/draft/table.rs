@@ -1101,23 +1101,7 @@ fn cell_lines_table(
         } else {
             labels_header(text, lines, &rows, first, width, &span)?
         };
-    let names_column = |t: &str| names_a_column(t) || is_dose(t);
-    // Rows that are the groups (`Topical diclofenac`, `Vehicle control`, each with its N and
-    // its values) are a table turned the other way, which this does not read; a column of n's
-    // (`N`) among the labels above says so too.
-    let rows_are_groups = rows[first..]
-        .iter()
-        .any(|(k, v)| !v.is_empty() && !super::cues::groups(line(*k)).is_empty());
-    let n_column = rows[first.saturating_sub(width + 2)..first]
-        .iter()
-        .any(|(k, _)| names_n(line(*k)));
-    if rows_are_groups
-        || n_column
-        || !names.iter().any(|&k| names_column(line(k)))
-        || names
-            .iter()
-            .any(|&k| names_n(line(k)) || describes_cells(line(k)))
-    {
+    if !reads_as_columns(text, lines, (&rows, first, width), &header_rows, &names) {
         return None;
     }
     let header_start = header_rows.first()?.line.start;
@@ -1159,6 +1143,45 @@ fn cell_lines_table(
         (first_line, last + 1),
         false,
     ))
+}
+
+/// Whether the header found for [`cell_lines_table`] (`header_rows`, its value columns'
+/// labels `names`) stands over columns it reads: some name a group, a time or the p; none a
+/// column of n's; and the rows (`rows`, the first data row `first`, `width` value columns)
+/// are not the groups with what each column prints as the header (a table turned the other
+/// way), unless a header row names the visits over the columns, whose groups' rows under
+/// each measure's section the structure reads as a grid of groups by visits.
+fn reads_as_columns(
+    text: &str,
+    lines: &[Range<usize>],
+    (rows, first, width): (&[(usize, Vec<usize>)], usize, usize),
+    header_rows: &[Row],
+    names: &[usize],
+) -> bool {
+    let line = |k: usize| text[lines[k].clone()].trim();
+    let names_column = |t: &str| names_a_column(t) || is_dose(t);
+    // Rows that are the groups (`Topical diclofenac`, `Vehicle control`, each with its N and
+    // its values); a column of n's (`N`) among the labels above says so too.
+    let rows_are_groups = rows[first..]
+        .iter()
+        .any(|(k, v)| !v.is_empty() && !super::cues::groups(line(*k)).is_empty());
+    let n_column = rows[first.saturating_sub(width + 2)..first]
+        .iter()
+        .any(|(k, _)| names_n(line(*k)));
+    // `Baseline | Post-intervention | 3-month follow-up` over `Mean (SD) | P value …`.
+    let visits_over = header_rows.iter().any(|r| {
+        r.cells
+            .iter()
+            .filter(|c| super::cues::is_whole(text[(*c).clone()].trim(), super::cues::times))
+            .count()
+            >= 2
+    });
+    let says_what_cells_print = names.iter().any(|&k| describes_cells(line(k)));
+    !(rows_are_groups && !visits_over
+        || n_column
+        || !names.iter().any(|&k| names_column(line(k))) && !visits_over
+        || names.iter().any(|&k| names_n(line(k)))
+        || says_what_cells_print && !visits_over)
 }
 
 /// The rows of a ruled header, each line's cell at its text's `span` (a cell no line fills
@@ -1320,6 +1343,9 @@ fn ruled_header<'t>(
         .position(|&k| row_of(k) == rules.len())
         .unwrap_or(labels.len());
     let lower = header.last()?;
+    if let Some(ruled) = visits_over_what_cells_print(&header, width, sections_from, &line) {
+        return Some(ruled);
+    }
     if lower.len() >= width {
         let values = &lower[lower.len() - width..];
         let stub = (lower.len() > width).then(|| lower[lower.len() - width - 1]);
@@ -1358,6 +1384,48 @@ fn ruled_header<'t>(
     Some(RuledHeader {
         rows: vec![top, bottom],
         names: values.iter().chain(lower).copied().collect(),
+        sections_from,
+    })
+}
+
+/// A ruled header of two rows whose lower names what each value column prints (`Mean (SD) |
+/// Mean (SD) | P value | …`) and whose upper names fewer columns, each over a run of the lower
+/// that opens with a summary's name (`Baseline` over `Mean (SD)`, `Post-intervention` over
+/// `Mean (SD) | P value`): as a page's table spans its visits over what each prints. Both
+/// rows, each upper name repeated over its run; `None` for any other header.
+fn visits_over_what_cells_print<'t>(
+    header: &[Vec<usize>],
+    width: usize,
+    sections_from: usize,
+    line: &impl Fn(usize) -> &'t str,
+) -> Option<RuledHeader> {
+    let [upper, lower] = header else {
+        return None;
+    };
+    if lower.len() != width || upper.len() >= lower.len() || upper.len() < 2 {
+        return None;
+    }
+    // The runs: each opens where a summary's name stands (`Mean (SD)`, `Median (IQR)`).
+    let opens: Vec<usize> = (0..width)
+        .filter(|&i| {
+            let t = line(lower[i]).trim().to_lowercase();
+            describes_cells(&t) && !names_p(&t) && !names_n(&t)
+        })
+        .collect();
+    if opens.len() != upper.len() || opens.first() != Some(&0) {
+        return None;
+    }
+    let mut top = vec![None];
+    for (run, &start) in opens.iter().enumerate() {
+        let end = opens.get(run + 1).copied().unwrap_or(width);
+        top.extend(std::iter::repeat_n(Some(upper[run]), end - start));
+    }
+    let bottom = std::iter::once(None)
+        .chain(lower.iter().copied().map(Some))
+        .collect();
+    Some(RuledHeader {
+        rows: vec![top, bottom],
+        names: upper.iter().chain(lower).copied().collect(),
         sections_from,
     })
 }

@@ -356,7 +356,8 @@ fn groups_named_by_rows(
             !l.is_empty()
                 && header_time(l).is_none()
                 && !cues::change_words(l)
-                && stat_of(l).is_none()
+                // (`CI` as a word: a group's name such as `Exercise` holds its letters.)
+                && stat_of(l).is_none_or(|st| st == Stat::Ci && !names_ci(l))
                 && !cues::difference_word(l)
         });
         if section.len() < 2 || !plain || !labels.iter().any(|l| names_a_group(l)) {
@@ -373,6 +374,14 @@ fn groups_named_by_rows(
         }
     }
     out
+}
+
+/// Does a label name a confidence interval by its word (`95% CI`, `CI`, `信頼区間`)?
+fn names_ci(label: &str) -> bool {
+    let l = label.to_lowercase();
+    l.contains("95%")
+        || l.contains("信頼区間")
+        || l.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ci")
 }
 
 /// Does a column header say its cells are changes (`Change (Δ)`, `Absolute change`, `%
@@ -1640,7 +1649,12 @@ impl RowReader<'_> {
             t
         };
         let other_groups = m.cells.iter().all(|c| c.group.is_some_and(|h| h != g));
-        let same_times = times(&m.cells) == times(&read.values);
+        // Under a section naming the measure, a group's row may leave a visit out (`Usual
+        // care` not followed up): it is the same measure all the same.
+        // Under a section naming the measure, a group's row may leave a visit out (`Usual
+        // care` not followed up): it is the same measure all the same.
+        let same_times = times(&m.cells) == times(&read.values)
+            || matches!(self.group_rows.get(r), Some(Some(_)));
         if !matches!(m.shape, Shape::TimeCourse | Shape::Arms)
             || m.label != *measure_label
             || m.change
@@ -2472,6 +2486,74 @@ mod tests {
         );
         assert!(super::header_time("Post-session 2").is_some());
         assert!(super::header_time("Cycle 3").is_some());
+    }
+
+    #[test]
+    fn groups_rows_under_visits_spanning_what_their_cells_print_copied_a_cell_a_line() {
+        // A page's table converted a cell a line (`|` between the cells, `---|` after each
+        // header row): the
+        // visits over `Mean (SD) | P value`, each measure a section, each group a row (one
+        // not followed up at the last visit); `Exercise` holds the letters of `CI`.
+        let cells = [
+            "Baseline",
+            "Post-intervention",
+            "Follow-up",
+            "---",
+            "Mean (SD)",
+            "Mean (SD)",
+            "P value",
+            "Mean (SD)",
+            "P value",
+            "---",
+            "Walking distance (m)",
+            "Exercise",
+            "402 (61)",
+            "455 (70)",
+            "< 0.001",
+            "470 (66)",
+            "< 0.001",
+            "Usual care",
+            "398 (58)",
+            "401 (60)",
+            "0.41",
+            "Grip strength (kg)",
+            "Exercise",
+            "30.1 (5.2)",
+            "32.0 (5.0)",
+            "0.002",
+            "32.2 (5.1)",
+            "0.003",
+            "Usual care",
+            "29.8 (4.9)",
+            "29.9 (5.3)",
+            "0.88",
+        ];
+        let text = format!("|\n{}\n", cells.join("\n|\n").replace("---\n|", "---|"));
+        let (_, s) = read_text(&text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Exercise", "Usual care"]);
+        let arms: Vec<&super::Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 2, "{:#?}", s.measures);
+        let cells: Vec<(Option<usize>, Option<&str>)> = arms[0]
+            .cells
+            .iter()
+            .map(|c| (c.group, c.time.as_deref()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                (Some(0), Some("Baseline")),
+                (Some(0), Some("Post-intervention")),
+                (Some(0), Some("Follow-up")),
+                (Some(1), Some("Baseline")),
+                (Some(1), Some("Post-intervention")),
+            ]
+        );
+        assert_eq!(arms[0].label.as_deref(), Some("Walking distance (m)"));
     }
 
     #[test]
