@@ -1984,8 +1984,17 @@ fn two_level_rows(
             .iter()
             .enumerate()
             .all(|(i, t)| *t == names[i % period]);
-    let tops = split(upper);
-    if !repeats || names.len() >= values || tops.len() < 1 + names.len() / period {
+    let mut tops = split(upper);
+    // The lower may name every value column (`Week 0Week 1Week 13Week 0Week 1Week 13`) under
+    // the groups alone (`Placebo ( )ZAZ ( )`, no stub's name): the stub's cell is left empty.
+    let every_column = names.len() == values && tops.len() == names.len() / period;
+    if every_column {
+        tops.insert(0, upper.start..upper.start);
+    }
+    if !repeats || names.len() > values || names.len() == values && !every_column {
+        return None;
+    }
+    if tops.len() < 1 + names.len() / period {
         return None;
     }
     Some([
@@ -2038,7 +2047,11 @@ fn glued_header_rows<'t>(
             stacked_header(text, above, values).or_else(|| names_a_line_each(text, above, values))
         })
         .flatten();
-    let two_level = (none_names && stacked.is_none())
+    // Tried also where one line names every column: a lower line that repeats its names
+    // (`Week 0Week 1Week 13Week 0Week 1Week 13`) under the groups' names is the lower row of
+    // two, not the whole header.
+    let two_level = stacked
+        .is_none()
         .then(|| two_level_glued_header(text, above, values))
         .flatten();
     let stacked = stacked.or_else(|| {

@@ -740,6 +740,12 @@ fn column_group(
     } else {
         label_parts.join(" ")
     };
+    // An n lost in the copy leaves its brackets empty (`Placebo ( )`).
+    let label = label
+        .replace("( )", "")
+        .replace("()", "")
+        .trim()
+        .to_string();
     // The same name in another set of columns is other patients.
     let label = match model.set {
         Some(k) => format!("{label} (set {k})"),
@@ -2554,6 +2560,35 @@ mod tests {
             ]
         );
         assert_eq!(arms[0].label.as_deref(), Some("Walking distance (m)"));
+    }
+
+    #[test]
+    fn groups_glued_over_each_ones_visits_glued_naming_every_column() {
+        // A journal page's glued copy: the groups (their n's lost, `( )`) over each group's
+        // visits, the lower line naming every value column.
+        let text = "Table 2\n\nResults before and after treatment.\n\nPlacebo ( )Drug A ( )\nWeek 0Week 1Week 13Week 0Week 1Week 13\n\nScore total46.6  ±  16.344.7  ±  15.345.9  ±  18.146.3  ±  17.137.1  ±  11.240.7  ±  15.1\n Pain2.5  ±  0.72.3  ±  1.12.4  ±  1.22.6  ±  0.82.1  ±  0.72.3  ±  0.9\n Sleep15.7  ±  9.314.8  ±  11.215.3  ±  11.615.9  ±  11.312.5  ±  4.613.4  ±  9.8\n";
+        let (_, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Placebo", "Drug A"]);
+        assert_eq!(s.measures.len(), 3, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::Arms);
+        let cells: Vec<(Option<usize>, Option<&str>)> = m
+            .cells
+            .iter()
+            .map(|c| (c.group, c.time.as_deref()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                (Some(0), Some("Week 0")),
+                (Some(0), Some("Week 1")),
+                (Some(0), Some("Week 13")),
+                (Some(1), Some("Week 0")),
+                (Some(1), Some("Week 1")),
+                (Some(1), Some("Week 13")),
+            ]
+        );
     }
 
     #[test]
