@@ -857,29 +857,33 @@ fn draft_on_the_held_out_part() {
 // 8238/10384. A table's cell holding only a bound on a small decimal read as a p: 9644 ->
 // 9649, held-out 8238 -> 8239.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
-const FLOOR_DEV_FOUND: f64 = 87.5;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const FLOOR_DEV_FOUND: f64 = 87.1;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
 // Then batches 36-37 joined (their development halves' rules landed first).
-const FLOOR_HOLDOUT_FOUND: f64 = 79.4;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
 // Session 34: 726 -> 720 and 1032 -> 1019 by its not-data rules; then batches 28-31 joined.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
-const CEILING_DEV_NON_DATA: usize = 921;
-const CEILING_HOLDOUT_NON_DATA: usize = 1271;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const CEILING_DEV_NON_DATA: usize = 995;
+const CEILING_HOLDOUT_NON_DATA: usize = 1300;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
-const FLOOR_DEV_PATH: usize = 1732;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const FLOOR_DEV_PATH: usize = 1789;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1342;
+const FLOOR_HOLDOUT_PATH: usize = 1382;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -896,7 +900,8 @@ const FLOOR_HOLDOUT_PATH: usize = 1342;
 // Then a ruled header whose visits span what their cells print, over groups' rows under each
 // measure's section (a row may leave a visit out): development 1766 -> 1802, ± 1452 -> 1480;
 // held-out unchanged.
-const FLOOR_DEV_DECIDED: usize = 1802;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const FLOOR_DEV_DECIDED: usize = 1892;
 const FLOOR_HOLDOUT_DECIDED: usize = 497;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
@@ -917,7 +922,9 @@ const FLOOR_HOLDOUT_DECIDED: usize = 497;
 // Session 35: batch 35's held-out half brought 15, as it arrived (by class, with no text: 10
 // arms given their column's n, larger than the labelled one; 5 arms given the n of the rows,
 // smaller).
-const CEILING_HOLDOUT_N_WRONG: usize = 99;
+// Batch 38's held-out half (session 35) brought one, as it arrived (by class, with no text: a
+// single value given its group's n, smaller than the labelled one).
+const CEILING_HOLDOUT_N_WRONG: usize = 100;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -926,7 +933,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 99;
 // single fact, whose n is no longer counted (596 of 1059 -> 594 of 1057, none wrong).
 // Session 35: the same grid's groups take the n printed after their names: 723 -> 727.
 // Then batches 36-37 joined (their development halves' rules landed first).
-const FLOOR_DEV_N_RIGHT: usize = 763;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const FLOOR_DEV_N_RIGHT: usize = 779;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -936,12 +944,14 @@ const FLOOR_DEV_N_RIGHT: usize = 763;
 // it names a house style, not a document.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 547;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 553;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1480;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1537;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -959,7 +969,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1480;
 // drafted file's ± unchanged).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1063;
+// Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1093;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
