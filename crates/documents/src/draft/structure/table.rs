@@ -2413,6 +2413,14 @@ mod tests {
         assert_eq!(cells(&s, 0)[1].1, "Final");
     }
 
+    /// Each cell's group and time, in order.
+    fn groups_and_times(m: &super::Measure) -> Vec<(Option<usize>, Option<&str>)> {
+        m.cells
+            .iter()
+            .map(|c| (c.group, c.time.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn groups_as_rows_under_each_measure_over_visits_printed_as_numbers_under_their_unit() {
         // A journal's grid set at single spaces: the visits as bare numbers under their unit,
@@ -2425,11 +2433,7 @@ mod tests {
         assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
         for (m, p) in s.measures.iter().zip(["0.004", "0.012"]) {
             assert_eq!(m.shape, Shape::Arms);
-            let cells: Vec<(Option<usize>, Option<&str>)> = m
-                .cells
-                .iter()
-                .map(|c| (c.group, c.time.as_deref()))
-                .collect();
+            let cells = groups_and_times(m);
             assert_eq!(
                 cells,
                 [
@@ -2544,11 +2548,7 @@ mod tests {
             .filter(|m| m.shape == Shape::Arms)
             .collect();
         assert_eq!(arms.len(), 2, "{:#?}", s.measures);
-        let cells: Vec<(Option<usize>, Option<&str>)> = arms[0]
-            .cells
-            .iter()
-            .map(|c| (c.group, c.time.as_deref()))
-            .collect();
+        let cells = groups_and_times(arms[0]);
         assert_eq!(
             cells,
             [
@@ -2573,11 +2573,7 @@ mod tests {
         assert_eq!(s.measures.len(), 3, "{:#?}", s.measures);
         let m = &s.measures[0];
         assert_eq!(m.shape, Shape::Arms);
-        let cells: Vec<(Option<usize>, Option<&str>)> = m
-            .cells
-            .iter()
-            .map(|c| (c.group, c.time.as_deref()))
-            .collect();
+        let cells = groups_and_times(m);
         assert_eq!(
             cells,
             [
