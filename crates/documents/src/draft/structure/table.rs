@@ -819,17 +819,28 @@ fn names_row_groups(header: &str) -> bool {
 }
 
 /// The n the document prints right after a group's short name, anywhere (`(IG: n = 13, CG:
-/// n = 26)` in a table's caption, `IG (n = 13)`): the first such n item.
+/// n = 26)` in a table's caption, `IG (n = 13)`), or right before it (`n = 11 HMB-FA-supplemented
+/// and n = 9 placebo-supplemented participants`, a legend's way): the first such n item.
 fn n_named_by(original: &str, items: &[Item], name: &str) -> Option<usize> {
+    let lower = name.to_lowercase();
     items.iter().position(|i| {
         let before = original[..i.span[0]]
             .trim_end_matches(|c: char| c.is_whitespace() || ":=(（,，：".contains(c));
-        before.ends_with(name)
+        let after_name = before.ends_with(name)
             && !before[..before.len() - name.len()]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric)
-            && i.kind == ItemKind::N
+                .is_some_and(char::is_alphanumeric);
+        // The name right after the n, then no more letters of a longer word.
+        let after = original[i.span[1]..].trim_start_matches([' ', ')']);
+        let before_name = after
+            .get(..lower.len())
+            .is_some_and(|head| head.to_lowercase() == lower)
+            && !after[lower.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        (after_name || before_name) && i.kind == ItemKind::N
     })
 }
 
@@ -2448,6 +2459,17 @@ mod tests {
             assert_eq!(items[m.comparison.p.expect("the section's p")].text, p);
         }
         assert_eq!(s.measures[0].label.as_deref(), Some("Lean mass (kg)"));
+        // A legend printing each group's n before its name gives the groups their n's.
+        let legend = format!(
+            "{text}  1. Mean ± SD for n = 11 Drug X-treated and n = 9 Control participants\n"
+        );
+        let (items, s) = read_text(&legend);
+        let ns: Vec<&str> = s
+            .groups
+            .iter()
+            .map(|g| items[g.n.expect("the group's n")].text.as_str())
+            .collect();
+        assert_eq!(ns, ["n = 9", "n = 11"]);
         // Each group's row printing its own p: that p is the group's change, not the arms'.
         let each = text
             .replace("50.2 ± 2.2  ", "50.2 ± 2.2 0.81")
