@@ -1991,10 +1991,8 @@ fn two_level_rows(
     if every_column {
         tops.insert(0, upper.start..upper.start);
     }
-    if !repeats || names.len() > values || names.len() == values && !every_column {
-        return None;
-    }
-    if tops.len() < 1 + names.len() / period {
+    let fits = names.len() < values || every_column;
+    if !repeats || !fits || tops.len() < 1 + names.len() / period {
         return None;
     }
     Some([

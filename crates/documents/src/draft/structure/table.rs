@@ -255,11 +255,7 @@ fn time_block_names(original: &str, items: &[Item], rows: &[Row]) -> Vec<Option<
     let mut open = false;
     for (r, row) in rows.iter().enumerate() {
         let label = row.cells.first().map_or("", |c| original[c.clone()].trim());
-        let from = items.partition_point(|i| i.span[0] < row.line.start);
-        let has_items = items[from..]
-            .iter()
-            .take_while(|i| i.span[0] <= row.line.end)
-            .any(|i| cell_index(&row.cells, i.span[0]).is_some_and(|c| c >= 1));
+        let has_items = row_items(items, row).any(|(_, c)| c >= 1);
         if !has_items {
             if !label.is_empty() && !label.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
                 pending.push(label.to_string());
@@ -330,11 +326,9 @@ fn groups_named_by_rows(
         return out;
     }
     let members = |row: &Row| -> Vec<&Item> {
-        let from = items.partition_point(|i| i.span[0] < row.line.start);
-        items[from..]
-            .iter()
-            .take_while(|i| i.span[0] <= row.line.end)
-            .filter(|i| cell_index(&row.cells, i.span[0]).is_some_and(|c| c >= 1))
+        row_items(items, row)
+            .filter(|&(_, c)| c >= 1)
+            .map(|(j, _)| &items[j])
             .collect()
     };
     let label = |row: &Row| row.cells.first().map_or("", |c| original[c.clone()].trim());
@@ -414,6 +408,15 @@ fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
                 .iter()
                 .position(|c| c.start <= at && at < c.end.max(c.start + 1))
         })
+}
+
+/// The items standing in a row's cells, each with its cell's index (0 the label's): items
+/// are in document order, so the row's are found by binary search.
+fn row_items<'a>(items: &'a [Item], row: &'a Row) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let from = items.partition_point(|i| i.span[0] < row.line.start);
+    (from..items.len())
+        .take_while(move |&j| items[j].span[0] <= row.line.end)
+        .filter_map(move |j| Some((j, cell_index(&row.cells, items[j].span[0])?)))
 }
 
 /// Does an item summarise a sample (mean ± spread, median with its IQR or range)?
@@ -980,14 +983,9 @@ struct RowCells {
 }
 
 impl RowReader<'_> {
-    /// The items in a row's cells (items are in document order: found by binary search).
+    /// The items in a row's cells.
     fn members(&self, row: &Row) -> Vec<usize> {
-        let items = self.items;
-        let from = items.partition_point(|i| i.span[0] < row.line.start);
-        (from..items.len())
-            .take_while(|&j| items[j].span[0] <= row.line.end)
-            .filter(|&j| cell_index(&row.cells, items[j].span[0]).is_some())
-            .collect()
+        row_items(self.items, row).map(|(j, _)| j).collect()
     }
 
     /// Read one row of the table's body (`r`: its index among the body's rows).
