@@ -240,6 +240,15 @@ fn spreads_in_study(study: &trialstats::study::Study) -> Vec<(f64, f64, Option<&
         };
         out.push((m.value, s.value, k));
     }
+    // A comparison's `spread` is its difference's SE by the study file's schema
+    // (`ReportedComparison::spread`).
+    for m in &study.arm_measures {
+        for c in &m.comparisons {
+            if let (Some(d), Some(s)) = (&c.difference, &c.spread) {
+                out.push((d.value, s.value, Some("SEM")));
+            }
+        }
+    }
     out
 }
 

@@ -107,24 +107,6 @@ fn ci_of(item: &Item, at: &str) -> Option<(ReportedNumber, ReportedNumber, Confi
     Some((lo, hi, level))
 }
 
-/// Is `d`'s mean the difference of `a`'s and `b`'s within their printed rounding: `Some(true)`
-/// for a − b, `Some(false)` for b − a, `None` for neither?
-fn difference_order(a: &Item, b: &Item, d: &Item) -> Option<bool> {
-    let (a, b, d) = (
-        &a.parts.mean.as_ref()?.number,
-        &b.parts.mean.as_ref()?.number,
-        &d.parts.mean.as_ref()?.number,
-    );
-    let slack = a.half_unit() + b.half_unit() + d.half_unit() + 1e-9;
-    if (a.value - b.value - d.value).abs() <= slack {
-        Some(true)
-    } else if (b.value - a.value - d.value).abs() <= slack {
-        Some(false)
-    } else {
-        None
-    }
-}
-
 /// The group of a mean ± spread item, when its n is printed with it.
 fn group_of(item: &Item, n: Option<&Item>, at: &str, what: &str) -> Option<Group> {
     let mean = item.parts.mean.as_ref()?.number.to_reported(at).ok()?;
@@ -277,7 +259,7 @@ fn check_arm_measure(
     // neither order's difference within the rounding is left out.
     let mut difference = m.comparison.difference.map(|j| &items[j]);
     if let Some(d) = difference {
-        match difference_order(&items[a.item], &items[b.item], d) {
+        match d.difference_of(&items[a.item], &items[b.item]) {
             Some(true) => {}
             Some(false) => cells.swap(0, 1),
             None => difference = None,

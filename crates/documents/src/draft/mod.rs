@@ -408,6 +408,25 @@ impl Item {
                 .join(" "),
         }
     }
+
+    /// Is this item's mean the difference of `a`'s and `b`'s within their printed rounding
+    /// (each number off by up to half its last printed digit): `Some(true)` for a − b,
+    /// `Some(false)` for b − a, `None` for neither (or where one prints no mean)?
+    pub(crate) fn difference_of(&self, a: &Item, b: &Item) -> Option<bool> {
+        let (a, b, d) = (
+            &a.parts.mean.as_ref()?.number,
+            &b.parts.mean.as_ref()?.number,
+            &self.parts.mean.as_ref()?.number,
+        );
+        let slack = a.half_unit() + b.half_unit() + d.half_unit() + 1e-9;
+        if (a.value - b.value - d.value).abs() <= slack {
+            Some(true)
+        } else if (b.value - a.value - d.value).abs() <= slack {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 /// Bytes of the document already read by an item, or not data.

@@ -982,6 +982,28 @@ struct RowCells {
     comparison: Comparison,
 }
 
+impl RowCells {
+    /// A difference printed with its spread (`−1.47 (1.99)` under `Difference (SE)`) is the
+    /// comparison's where the two arms' values give it within their rounding: a column
+    /// headed so under each arm (`Difference from baseline`) holds each arm's change
+    /// instead, and no number of the row says which it is but that.
+    fn take_difference_if_the_arms_give_it(&mut self, items: &[Item], d: usize) {
+        let arms = if self.values.is_empty() {
+            &self.changes
+        } else {
+            &self.values
+        };
+        if let ([a, b], None) = (&arms[..], self.comparison.difference) {
+            if items[d]
+                .difference_of(&items[a.item], &items[b.item])
+                .is_some()
+            {
+                self.comparison.difference = Some(d);
+            }
+        }
+    }
+}
+
 impl RowReader<'_> {
     /// The items in a row's cells.
     fn members(&self, row: &Row) -> Vec<usize> {
@@ -1194,13 +1216,7 @@ impl RowReader<'_> {
             measure_label.clone_from(&self.section);
         }
         let mut read = self.read_cells(cells, members, &label, (change, &time), s);
-        push_change_measure(
-            items,
-            &mut read.changes,
-            &measure_label,
-            self.header.line,
-            s,
-        );
+        push_change_measure(items, &mut read, &measure_label, self.header.line, s);
         if read.values.is_empty() {
             return;
         }
@@ -1359,6 +1375,7 @@ impl RowReader<'_> {
     ) -> RowCells {
         let items = self.items;
         let mut read = RowCells::default();
+        let mut difference_printed_with_spread = None;
         for &j in members {
             let Some(ci) = cell_index(cells, items[j].span[0]) else {
                 continue;
@@ -1429,6 +1446,9 @@ impl RowReader<'_> {
                 {
                     comparison.difference = Some(j)
                 }
+                (Column::Statistic(Stat::Difference), true) => {
+                    difference_printed_with_spread.get_or_insert(j);
+                }
                 (Column::Statistic(_), false)
                     if items[j].kind == ItemKind::Ci && comparison.ci.is_none() =>
                 {
@@ -1436,6 +1456,9 @@ impl RowReader<'_> {
                 }
                 _ => {}
             }
+        }
+        if let Some(d) = difference_printed_with_spread {
+            read.take_difference_if_the_arms_give_it(items, d);
         }
         read
     }
@@ -1467,6 +1490,16 @@ impl RowReader<'_> {
                 Some(format!("printed with it ('{}')", items[k].text.trim())),
             );
         }
+        if let Some(k) = self.n_beside(cells, ci, g) {
+            s.placed[k] = true;
+            return (
+                Some(k),
+                Some(format!(
+                    "the group's n on the row, in its column headed as an n ('{}')",
+                    items[k].text.trim()
+                )),
+            );
+        }
         if let Some(footnoted) = self.footnote_n(&self.original[cells[ci].clone()], g, s) {
             return match footnoted {
                 Some(k) => (
@@ -1495,6 +1528,36 @@ impl RowReader<'_> {
                     .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
             ),
         }
+    }
+
+    /// The n a row prints for group `g` in a column of its own under the group, headed as an
+    /// n (`Tiotropium` over `Number of patients | Mean (SE)`): each arm's n printed beside
+    /// its summary, as tables of subgroups print the n each subgroup has (the column's
+    /// header n, where there is one, is the whole arm's); in a grid of groups by times, the
+    /// n column of the cell's time.
+    fn n_beside(&self, cells: &[Range<usize>], ci: usize, g: usize) -> Option<usize> {
+        let time = |c: usize| self.header.column_time.get(c).cloned().flatten();
+        let n_column = |c: usize| {
+            c != ci
+                && self.header.columns.get(c) == Some(&Column::Group(g))
+                && time(c) == time(ci)
+                && self.header.cells_over[c]
+                    .iter()
+                    .any(|h| crate::draft::table::names_n(&self.original[h.clone()]))
+        };
+        let from = cells.first()?.start;
+        let to = cells.last()?.end;
+        let first = self.items.partition_point(|i| i.span[0] < from);
+        let mut ns = self.items[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, i)| i.span[0] < to)
+            .filter(|(_, i)| i.kind == ItemKind::N)
+            .filter(|(_, i)| cell_index(cells, i.span[0]).is_some_and(n_column))
+            .map(|(k, _)| first + k);
+        let n = ns.next()?;
+        // Two n's under one group's n columns: which is this cell's is not printed.
+        ns.next().is_none().then_some(n)
     }
 
     /// The n a footnote gives for a cell carrying its mark (`0.1 (4.4)§`, and below the table
@@ -1807,14 +1870,16 @@ impl RowReader<'_> {
 }
 
 /// Every arm's change of a row (cells under a change beside cells of values), one measure of
-/// changes beside the values', where each group stands once.
+/// changes beside the values', where each group stands once; with the row's comparison
+/// where the row prints nothing but the changes (its statistics then compare the changes).
 fn push_change_measure(
     items: &[Item],
-    changes: &mut Vec<Cell>,
+    read: &mut RowCells,
     measure_label: &Option<String>,
     header_line: usize,
     s: &mut Structure,
 ) {
+    let changes = &mut read.changes;
     if changes.len() < 2 {
         return;
     }
@@ -1827,16 +1892,26 @@ fn push_change_measure(
     for c in changes.iter() {
         s.placed[c.item] = true;
     }
+    let changes = std::mem::take(changes);
+    let comparison = if read.values.is_empty() {
+        std::mem::take(&mut read.comparison)
+    } else {
+        Comparison::default()
+    };
+    for j in comparison.items() {
+        s.placed[j] = true;
+    }
     let evidence = format!(
         "the table's columns name the groups and, under each, a change (header line {header_line})"
     );
     s.measures.push(Measure {
         label: measure_label.as_ref().map(|l| format!("{l} change")),
         change: true,
+        comparison,
         ..Measure::new(
             Shape::Arms,
             items[changes[0].item].sentence,
-            std::mem::take(changes),
+            changes,
             evidence,
         )
     });
@@ -1857,6 +1932,42 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn each_arms_n_and_change_beside_the_difference_with_its_se_in_rows_of_subgroups() {
+        // Made-up numbers, as a journal's page copies a table of subgroups: each arm spans
+        // its n and its change (the spanning names printed first), then the difference with
+        // its SE, its CI and p.
+        let text = "Table 2.\nDrugA | Placebo | ||||||\n---|---|---|---|---|---|---|---|\nNumber of patients | Mean (SE) change from baseline | Number of patients | Mean (SE) change from baseline | Difference (SE) | 95% CI | p value | |\nAge group | |||||||\n< 65 years | 101 | -6.20 ± 1.10 | 98 | -3.10 ± 1.20 | -3.10 (1.63) | -6.30, 0.10 | 0.0580 |\n≥ 65 years | 57 | -5.40 ± 1.50 | 61 | -1.90 ± 1.40 | -3.50 (2.05) | -7.52, 0.52 | 0.0890 |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.cells.iter().any(|c| items[c.item].text.contains("-6.20")))
+            .expect("the first row's measure");
+        assert_eq!(m.cells.len(), 2, "{m:?}");
+        let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns, ["101", "98"]);
+        let c = &m.comparison;
+        assert!(
+            items[c.difference.expect("the difference")]
+                .text
+                .contains("-3.10 (1.63)")
+        );
+        assert!(items[c.ci.expect("the CI")].text.contains("-6.30"));
+        assert!(items[c.p.expect("the p")].text.contains("0.0580"));
+    }
+
+    #[test]
+    fn a_difference_column_under_each_arm_is_no_comparison() {
+        // Made-up numbers: `Difference from baseline` under each arm is that arm's change,
+        // not the arms' difference at baseline (20.1 - 19.8 = 0.3, not -2.5 or -1.0).
+        let text = "Table 2.\nDrugA | Placebo | ||\n---|---|---|---|\nBaseline | Difference from baseline (SD) | Baseline | Difference from baseline (SD) |\nScore | 20.1 ± 3.0 | -2.5 ± 1.1 | 19.8 ± 3.2 | -1.0 ± 1.3 |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        for m in &s.measures {
+            assert!(m.comparison.difference.is_none(), "{m:?} {items:?}");
+        }
     }
 
     #[test]
