@@ -431,6 +431,24 @@ fn enclosing_parenthesis(plain: &str, range: std::ops::Range<usize>) -> Option<&
     Some(&plain[open..=close])
 }
 
+/// The mean printed before the spread that starts at `spread_start` (`35.77 ± 11.60`): a
+/// table of `Mean ± SD | 95% CI` prints the mean's interval right after its spread, so the
+/// number before the bracket is the SD and the interval holds the mean.
+fn mean_before_spread(plain: &str, spread_start: usize) -> Option<f64> {
+    let before = plain[..spread_start].trim_end();
+    let before = before
+        .strip_suffix('±')
+        .or_else(|| before.strip_suffix("+/-"))?
+        .trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | '-' | '−'))
+        .last()?
+        .0;
+    TextNumber::parse(&before[start..]).ok().map(|n| n.value)
+}
+
 /// Reads every bracketed pair that is an interval, though printed without its name.
 ///
 /// A document that names a CI anywhere (a table's footnote) makes a bracketed pair that
@@ -483,7 +501,11 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
         // A ratio's estimate printed before its bracket: `RR=0.957 [0.810 − 1.131]`,
         // `OR 2.1 (1.1, 3.9)`.
         let ratio_before = ratio_before_estimate(plain, &c);
-        let inside = estimate_inside(lo.value, hi.value);
+        let mean_inside = c
+            .name("est")
+            .and_then(|e| mean_before_spread(plain, e.start()))
+            .is_some_and(|m| lo.value <= m && m <= hi.value);
+        let inside = estimate_inside(lo.value, hi.value) || mean_inside;
         // A pair joined by a comma or semicolon in a sentence naming a CI is one; a pair joined
         // by `to` or a dash (which ranges and quartiles also print) must hold its estimate.
         let comma = c.name("sep").is_some();
@@ -538,6 +560,21 @@ mod tests {
             .map(|i| (i.text.as_str(), i.parts.relation.unwrap_or("")))
             .collect();
         assert_eq!(ps, [("<.001", "<"), ("< 0.05", "<")]);
+    }
+
+    #[test]
+    fn an_interval_after_a_mean_and_its_sd_holds_the_mean() {
+        // Made-up numbers, glued as a page's table copies `Mean ± SD | 95% CI`: the number
+        // before each bracket is the SD, which the interval need not hold (9.2 is outside
+        // (19.1, 24.0)); the mean (21.6) is inside, so each bracket is the mean's CI.
+        let text = "Mean ± SD95% CIMean ± SD95% CI\nAge, years21.60 ± 9.20(19.14, 24.06)23.10 ± 8.70(20.70, 25.50)0.41\n";
+        let items = read_items(text);
+        let cis: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(cis, ["(19.14, 24.06)", "(20.70, 25.50)"]);
     }
 
     #[test]
