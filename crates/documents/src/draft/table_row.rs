@@ -499,18 +499,32 @@ fn brackets_are_counts(statement: &str) -> bool {
 
 /// Does data row `r` print counts with their percents (`54 (31.0)  35 (28.9)  19 (35.8)`)
 /// where nothing labels them so? The document's own numbers decide: under headers that print
-/// each column's n (`Total sample (n = 174)`, `Men (n = 121)`), every `a (b)` cell of the row
-/// is a whole count `a` of at most that n whose share `100·a/n` rounds to `b` at `b`'s
-/// decimals, in two columns or more. A mean with its SD fits that by chance in one column
-/// now and then, in every column of a row almost never.
+/// each column's n (`Total sample (n = 174)`, `Men (n = 121)`), or beside the row's own n in
+/// a column headed as one (`調査例数 | 著明改善 | …` over `121 | 4(3.3) | 24(19.8)`, a row per
+/// subgroup), every `a (b)` cell of the row is a whole count `a` of at most that n whose
+/// share `100·a/n` rounds to `b` at `b`'s decimals, in two columns or more. A mean with its
+/// SD fits that by chance in one column now and then, in every column of a row almost never.
 fn counts_with_their_columns_percents(plain: &str, table: &super::table::Table, r: usize) -> bool {
+    let header_of =
+        |k: usize| super::table::header_text(plain, &table.column_header_cells(plain, r, k));
+    // The row's n: a whole number under the one column headed as an n.
+    let mut row_ns = table.rows[r]
+        .cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(k, _)| super::table::names_n(&header_of(*k)))
+        .map(|(_, cell)| plain[cell.clone()].trim().parse::<u64>().ok());
+    let row_n = match (row_ns.next(), row_ns.next()) {
+        (Some(n), None) => n,
+        _ => None,
+    };
     let mut fitting = 0;
     for (k, cell) in table.rows[r].cells.iter().enumerate().skip(1) {
         let Some(c) = count_percent_pattern().captures(&plain[cell.clone()]) else {
             continue;
         };
-        let header = super::table::header_text(plain, &table.column_header_cells(plain, r, k));
-        let n = super::table::n_printed_in(&header);
+        let n = super::table::n_printed_in(&header_of(k)).or(row_n);
         let (count, pct) = (&c["count"], &c["pct"]);
         // The project's exact rounding (as GRIM's and `check percent`'s): the counts k whose
         // share k · 100 / n rounds to the printed percent, ties either way.
@@ -1395,6 +1409,20 @@ mod tests {
                 .iter()
                 .all(|i| i.kind != ItemKind::Percent)
         );
+    }
+
+    #[test]
+    fn counts_whose_percents_fit_the_rows_own_n() {
+        // Made-up numbers as a package insert prints improvement by subgroup: each row's n
+        // under `症例数`, then `a(b)` cells with no `%` anywhere; 5 of 40 is 12.5 %.
+        let text = "原因疾患 | 症例数 | 著明改善 | 改善以上 |\n| 疾患A | 40 | 5(12.5) | 22(55.0) |\n| 疾患B | 16 | 0(0) | 9(56.3) |\n";
+        let items = read_items(text);
+        let want = [("12.5", "5"), ("55.0", "22"), ("0", "0"), ("56.3", "9")]
+            .map(|(p, c)| (p.to_string(), c.to_string()));
+        assert_eq!(percents_with_counts(&items), want);
+        // A share the row's n does not give (9 of 16 is 56.3 %, not 60.0 %): the row is left.
+        let unfit = text.replace("9(56.3)", "9(60.0)");
+        assert_eq!(percents_with_counts(&read_items(&unfit)).len(), 2);
     }
 
     #[test]
