@@ -778,11 +778,14 @@ pub fn comparative_direction(text: &str) -> Option<bool> {
 /// What a text says the spread is: `SD` for `mean ± SD`, `(SD)`, `standard deviation`,
 /// `標準偏差`, and the textbook notation of a sample's mean and standard deviation, `x̄ ± s`
 /// (`(x ± s)` where the bar is lost in copying); `SEM` for `± SE`, `(SEM)`, `standard error`,
-/// `標準誤差`; `None` when it says neither, or both.
+/// `標準誤差`; `None` when it says neither, or both. A glued table's header may run the
+/// spread's name into the next column's CI level (`Mean ± SD95% CI`).
 ///
 /// ```
 /// use trialstats_documents::draft::cues::spread_kind;
 /// assert_eq!(spread_kind("Data are mean ± SD."), Some("SD"));
+/// assert_eq!(spread_kind("Mean ± SD95% CIMean ± SD95% CI"), Some("SD"));
+/// assert_eq!(spread_kind("(SD2)"), None);
 /// assert_eq!(spread_kind("Knowledge score (x ± s)"), Some("SD"));
 /// assert_eq!(spread_kind("scores (x̄±s)"), Some("SD"));
 /// assert_eq!(spread_kind("5 ± 2 weeks"), None);
@@ -795,12 +798,12 @@ pub fn spread_kind(s: &str) -> Option<&'static str> {
     static SE: OnceLock<Regex> = OnceLock::new();
     let sd = re(
         &SD,
-        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)(?:$|[^a-z0-9])|\bstandard\s+deviations?\b|標準偏差|(?:\bx|x̄|x̅)\s*(?:±|\+/-)\s*s(?:$|[^a-z0-9])",
+        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)(?:$|[^a-z0-9]|\d{2}\s*%)|\bstandard\s+deviations?\b|標準偏差|(?:\bx|x̄|x̅)\s*(?:±|\+/-)\s*s(?:$|[^a-z0-9])",
     )
     .is_match(s);
     let se = re(
         &SE,
-        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sem|se|s\.e\.m?\.?)(?:$|[^a-z0-9])|\bstandard\s+errors?\b|標準誤差",
+        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sem|se|s\.e\.m?\.?)(?:$|[^a-z0-9]|\d{2}\s*%)|\bstandard\s+errors?\b|標準誤差",
     )
     .is_match(s);
     match (sd, se) {
