@@ -1172,6 +1172,9 @@ pub fn find_row_end_p(scan: &mut Scan) {
             || lower.contains("p-value")
             || l.contains("p値")
     });
+    if heads_p {
+        read_ps_between_intervals(scan, &plain);
+    }
     // The row's summaries in document order, found by binary search per line (one pass).
     let mut summaries: Vec<[usize; 2]> = scan
         .items
@@ -1229,6 +1232,61 @@ pub fn find_row_end_p(scan: &mut Scan) {
         if !(0.0..=1.0).contains(&value.number.value) || value.number.decimals < 2 {
             continue;
         }
+        push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
+    }
+}
+
+/// In a table naming a p column, a row of estimates each with its interval and its p
+/// (`0.88 (0.77 to 0.99) 0.038 1.15 (1.04 to 1.28) 0.009`, under `OR (95% CI) P value OR (95%
+/// CI) P value`, set apart by spaces only): between one interval and the next estimate on
+/// the row, a lone number in [0, 1] with two decimals or more (or printed as a bound, `<0.001`)
+/// is the first comparison's p. The last p, closing the row, is read by
+/// [`find_row_end_p`].
+fn read_ps_between_intervals(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p_cell = P.get_or_init(|| {
+        Regex::new(r"^(?P<rel><=|[<≤])?(?P<num>0?\.\d{2,}|1\.0+)[*†‡§]*$")
+            .expect("the lone p pattern is valid")
+    });
+    let mut cis: Vec<[usize; 2]> = scan
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Ci)
+        .map(|i| i.span)
+        .collect();
+    cis.sort_unstable();
+    for w in cis.windows(2) {
+        let from = scan.doc.plain.plain_offset(w[0][1]);
+        let to = scan.doc.plain.plain_offset(w[1][0]);
+        let Some(between) = plain.get(from..to) else {
+            continue;
+        };
+        if between.contains('\n') {
+            continue;
+        }
+        // The p, then the next estimate (whose interval is `w[1]`).
+        let words: Vec<(usize, &str)> = between
+            .split_whitespace()
+            .map(|t| (t.as_ptr() as usize - between.as_ptr() as usize, t))
+            .collect();
+        let [(at, p), (_, estimate)] = words[..] else {
+            continue;
+        };
+        if crate::text::number::TextNumber::parse(estimate).is_err() {
+            continue;
+        }
+        let Some(c) = p_cell.captures(p) else {
+            continue;
+        };
+        let num = c.name("num").expect("num");
+        let range = from + at + num.start()..from + at + num.end();
+        let whole = from + at + c.name("rel").map_or(num.start(), |r| r.start())..range.end;
+        if !scan.free(whole.clone()) {
+            continue;
+        }
+        let Some(value) = scan.number(range) else {
+            continue;
+        };
         push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
     }
 }
@@ -1423,6 +1481,23 @@ mod tests {
         // A share the row's n does not give (9 of 16 is 56.3 %, not 60.0 %): the row is left.
         let unfit = text.replace("9(56.3)", "9(60.0)");
         assert_eq!(percents_with_counts(&read_items(&unfit)).len(), 2);
+    }
+
+    #[test]
+    fn a_p_between_one_interval_and_the_next_estimate_on_a_spaced_row() {
+        // Made-up numbers as a page's table copies with single spaces: two analyses, each an
+        // estimate, its interval and its p.
+        let text = "Outcome Drug Placebo Crude Adjusted\nOR (95% CI) P value OR (95% CI) P value\nDeath 12/200 (6.0) 20/198 (10.1) 0.57 (0.27 to 1.19) 0.131 0.61 (0.29 to 1.28) 0.19\nStroke 5/200 (2.5) 9/198 (4.5) 0.54 (0.18 to 1.64) <0.001 0.50 (0.16 to 1.52) 0.22\n";
+        let items = read_items(text);
+        assert_eq!(ps_printed(&items), ["0.131", "0.19", "0.001", "0.22"]);
+        let bound = items
+            .iter()
+            .find(|i| i.text.contains("<0.001"))
+            .expect("the bound");
+        assert_eq!(bound.parts.relation, Some("<"));
+        // Without a p column named, a number there is not made a p.
+        let unnamed = text.replace("P value", "Weight");
+        assert!(ps_printed(&read_items(&unnamed)).len() < 4);
     }
 
     #[test]
