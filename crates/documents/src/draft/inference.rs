@@ -300,6 +300,76 @@ pub fn find_ratios(scan: &mut Scan) {
             },
         );
     }
+    find_ratios_under_interval_headers(scan, &plain);
+}
+
+/// A table whose header names each interval's estimate as one kind of ratio (`OR (95% CI)
+/// P value OR (95% CI) P value`, set apart by single spaces, so that no column is known):
+/// the number printed right before each interval on the lines below the header is that
+/// ratio. A header naming another estimate with an interval (`MD (95% CI)`, `Difference (95%
+/// CI)`), or two kinds of ratio, decides nothing.
+fn find_ratios_under_interval_headers(scan: &mut Scan, plain: &str) {
+    static H: OnceLock<Regex> = OnceLock::new();
+    static RATIO: OnceLock<Regex> = OnceLock::new();
+    let header = H.get_or_init(|| {
+        Regex::new(r"(?i)(?P<name>[^\s()|]+(?:\s+ratios?)?)?\s*\(\s*\d{2}\s*%\s*(?:CI|C\.I\.)\s*\)")
+            .expect("the interval header pattern is valid")
+    });
+    let ratio_name = RATIO.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:(?:a|adj\.?)?(?:hr|or|rr|irr|shr)|(?:hazard|odds|risk|rate)\s+ratios?)$",
+        )
+        .expect("the ratio name pattern is valid")
+    });
+    let mut kinds: Vec<&'static str> = Vec::new();
+    let mut first_header = None;
+    for c in header.captures_iter(plain) {
+        // An interval named for no estimate (`Median survival (months)` over `(95% CI)`)
+        // is not a ratio's.
+        let Some(name) = c.name("name").map(|m| m.as_str()) else {
+            return;
+        };
+        if !ratio_name.is_match(name) {
+            return;
+        }
+        kinds.push(ratio_of(name));
+        first_header.get_or_insert(c.get(0).expect("a match").end());
+    }
+    kinds.dedup();
+    let (Some(after), &[kind]) = (first_header, &kinds[..]) else {
+        return;
+    };
+    let cis: Vec<usize> = scan
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Ci)
+        .map(|i| scan.doc.plain.plain_offset(i.span[0]))
+        .filter(|&at| at > after)
+        .collect();
+    for at in cis {
+        let line_start = plain[..at].rfind('\n').map_or(0, |k| k + 1);
+        let before = plain[line_start..at].trim_end();
+        let token_start = before.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        let range = line_start + token_start..line_start + before.len();
+        if range.is_empty() || !scan.free(range.clone()) {
+            continue;
+        }
+        let Some(value) = scan.number(range.clone()) else {
+            continue;
+        };
+        if value.number.value <= 0.0 || value.number.text.starts_with(['-', '+']) {
+            continue;
+        }
+        scan.push(
+            ItemKind::Ratio,
+            range,
+            Parts {
+                value: Some(value),
+                ratio: Some(kind),
+                ..Parts::default()
+            },
+        );
+    }
 }
 
 /// Does a row above the table row holding plain offset `at` (its header) name a median
@@ -575,6 +645,32 @@ mod tests {
             .map(|i| i.text.as_str())
             .collect();
         assert_eq!(cis, ["(19.14, 24.06)", "(20.70, 25.50)"]);
+    }
+
+    #[test]
+    fn estimates_under_a_header_of_one_kind_of_ratio_with_intervals() {
+        // Made-up numbers at single spaces: the header names each interval's estimate an OR.
+        let text = "Outcome Drug Placebo Crude Adjusted\nOR (95% CI) P value OR (95% CI) P value\nDeath 12/200 (6.0) 20/198 (10.1) 0.57 (0.27 to 1.19) 0.131 0.61 (0.29 to 1.28) 0.19\n";
+        let items = read_items(text);
+        let ratios: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ratio)
+            .map(|i| (i.text.as_str(), i.parts.ratio))
+            .collect();
+        assert_eq!(
+            ratios,
+            [("0.57", Some("odds ratio")), ("0.61", Some("odds ratio"))]
+        );
+        // An interval named for no ratio (`Median (months)` over `(95% CI)`) decides nothing.
+        let median = text.replace(
+            "Crude Adjusted\n",
+            "Crude Adjusted\nMedian (months)\n(95% CI)\n",
+        );
+        assert!(
+            read_items(&median)
+                .iter()
+                .all(|i| i.kind != ItemKind::Ratio)
+        );
     }
 
     #[test]
