@@ -867,13 +867,17 @@ fn draft_on_the_held_out_part() {
 // 9649, held-out 8238 -> 8239.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
-const FLOOR_DEV_FOUND: f64 = 87.1;
+// Session 36: an interval after a mean ± SD holds the mean (+4), p's between an interval
+// and the next estimate on a spaced row (+16), estimates under a header of one kind of ratio
+// with intervals (+32): 10941 -> 10993 (87.6 %).
+const FLOOR_DEV_FOUND: f64 = 87.5;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
 // Then batches 36-37 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
-const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
+// Session 36: by the same three rules, measured: 9426 -> 9472 (79.7 %).
+const FLOOR_HOLDOUT_FOUND: f64 = 79.6;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -888,7 +892,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1300;
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
-const FLOOR_DEV_PATH: usize = 1789;
+// Session 36: a comparison's ± counts on the path as the study file's schema reads it (its
+// difference's SE): 1789 -> 1790.
+const FLOOR_DEV_PATH: usize = 1790;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -933,7 +939,13 @@ const FLOOR_HOLDOUT_DECIDED: usize = 497;
 // smaller).
 // Batch 38's held-out half (session 35) brought one, as it arrived (by class, with no text: a
 // single value given its group's n, smaller than the labelled one).
-const CEILING_HOLDOUT_N_WRONG: usize = 100;
+// Session 36: arms the text does not name take no number counting the whole sample (an arm
+// is part of it, unless the document says its arms are the same patients): 100 -> 86. The
+// rule is a principle of what an arm is, not read from a document; it never applies on the
+// development half, and batch 31's class above (arms given the document's n) prompted it, so
+// its held-out figure is no evidence that it generalises: the fresh batches measured after it
+// are.
+const CEILING_HOLDOUT_N_WRONG: usize = 86;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -945,7 +957,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 100;
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
 // Then a group's n printed before its name in a legend (`n = 11 HMB-FA-supplemented and n = 9
 // placebo-supplemented participants`): 779 -> 811, held-out unchanged.
-const FLOOR_DEV_N_RIGHT: usize = 811;
+// Session 36: each arm's n in its own column on a row of subgroups (`Tiotropium` over `Number
+// of patients | Mean (SE)`): 811 -> 827, none wrong.
+const FLOOR_DEV_N_RIGHT: usize = 827;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -956,7 +970,8 @@ const FLOOR_DEV_N_RIGHT: usize = 811;
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 553;
+// Session 36: arms given no count of the whole sample (see the ceiling above): 553 -> 547.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 547;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

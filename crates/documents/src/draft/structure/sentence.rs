@@ -1978,9 +1978,12 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
         any_groups: !s.groups.is_empty(),
     };
     for &mi in &measures {
+        // Arms split the patients between them (unless the document says they are the same
+        // patients, a crossover): a number counting them all is no arm's n.
+        let part_of_the_sample = s.measures[mi].shape == Shape::Arms && s.within_patients.is_none();
         for cell in &mut s.measures[mi].cells {
             if cell.n.is_none() {
-                known.give(doc_text, items, cell);
+                known.give(doc_text, items, cell, part_of_the_sample);
             }
         }
     }
@@ -2121,8 +2124,9 @@ struct KnownNs {
 
 impl KnownNs {
     /// Give a cell with no n printed with it its group's n, or (with no groups) the n its
-    /// sentence names before it, or the document's.
-    fn give(&self, doc_text: &str, items: &[Item], cell: &mut Cell) {
+    /// sentence names before it, or the document's; neither of those to one of several arms
+    /// (`part_of_the_sample`), which counts only its own patients.
+    fn give(&self, doc_text: &str, items: &[Item], cell: &mut Cell, part_of_the_sample: bool) {
         if let Some(g) = cell.group {
             // A group printed with several n's (randomised 62, analysed 54 right after the
             // intervention and 49 at week 4): the n printed for the value's own time, else
@@ -2156,9 +2160,11 @@ impl KnownNs {
                 cell.n = Some(j);
                 cell.n_evidence = Some(format!("the group's n ('{}')", items[j].text.trim()));
             }
-        } else if let (Some(in_sentence), false) =
-            (sentence_n(doc_text, items, cell.item), self.any_groups)
-        {
+        } else if let (Some(in_sentence), false, false) = (
+            sentence_n(doc_text, items, cell.item),
+            self.any_groups,
+            part_of_the_sample,
+        ) {
             // The sample its own sentence names before it, over the document's; where the
             // sentence names several and not which, the n stays open.
             if let Some(j) = in_sentence {
@@ -2170,7 +2176,7 @@ impl KnownNs {
             }
         } else if let (Some(j), false, false) = (
             self.document,
-            self.any_groups,
+            self.any_groups || part_of_the_sample,
             row_prints_another_count(doc_text, items, cell.item, self.document),
         ) {
             cell.n = Some(j);
@@ -3057,6 +3063,16 @@ mod tests {
             .find(|c| items[c.item].text.trim_start().starts_with(value))
             .expect("the value is placed");
         cell.n.map(|j| items[j].text.trim().to_string())
+    }
+
+    #[test]
+    fn arms_the_text_does_not_name_take_no_count_of_the_whole_sample() {
+        // Made-up numbers: two arms split the 120 patients, so 120 is neither arm's n.
+        let text = "We randomised 120 patients to two arms. At week 12 the score was 5.1 ± 1.2 versus 6.3 ± 1.4 (p = 0.01).";
+        assert_eq!(n_of(text, "5.1"), None);
+        // In a crossover every arm is all the patients.
+        let crossover = "In this crossover trial we enrolled 24 patients. At week 12 the score was 5.1 ± 1.2 versus 6.3 ± 1.4 (p = 0.01).";
+        assert_eq!(n_of(crossover, "5.1").as_deref(), Some("24"));
     }
 
     #[test]
