@@ -1217,6 +1217,9 @@ pub fn find_row_end_p(scan: &mut Scan) {
         if read_difference_ci_p(scan, &plain, (after, line_end), start) {
             continue;
         }
+        // A cell printing its interval and its p after a comma (`0.02 (−0.16 to 0.20), 0.85`,
+        // under `mean (95% CI) and p value`) closes the row so too.
+        let after = after + after_comma(&plain[after..line_end]);
         let Some(c) = end.captures(&plain[after..line_end]) else {
             continue;
         };
@@ -1245,7 +1248,7 @@ pub fn find_row_end_p(scan: &mut Scan) {
 fn read_ps_between_intervals(scan: &mut Scan, plain: &str) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p_cell = P.get_or_init(|| {
-        Regex::new(r"^(?P<rel><=|[<≤])?(?P<num>0?\.\d{2,}|1\.0+)[*†‡§]*$")
+        Regex::new(r"^(?P<rel><=|[<≤])?\s*(?P<num>0?\.\d{2,}|1\.0+)[*†‡§]*\s*")
             .expect("the lone p pattern is valid")
     });
     let mut cis: Vec<[usize; 2]> = scan
@@ -1264,20 +1267,20 @@ fn read_ps_between_intervals(scan: &mut Scan, plain: &str) {
         if between.contains('\n') {
             continue;
         }
-        // The p, then the next estimate (whose interval is `w[1]`).
-        let words: Vec<(usize, &str)> = between
-            .split_whitespace()
-            .map(|t| (t.as_ptr() as usize - between.as_ptr() as usize, t))
-            .collect();
-        let [(at, p), (_, estimate)] = words[..] else {
+        // The p (after a comma where the cell prints `estimate (interval), p`), then the next
+        // estimate (whose interval is `w[1]`), set apart by a space or glued to it by its sign
+        // (`0.85−0.37`); two positive decimals glued (`0.200.04`) do not say where one ends.
+        let at = after_comma(between);
+        let Some(c) = p_cell.captures(&between[at..]) else {
             continue;
         };
-        if crate::text::number::TextNumber::parse(estimate).is_err() {
+        let estimate = between[at + c.get(0).expect("a match").end()..].trim();
+        if estimate.starts_with(|ch: char| ch == '.' || ch.is_ascii_digit())
+            && !c[0].ends_with(char::is_whitespace)
+            || crate::text::number::TextNumber::parse(estimate).is_err()
+        {
             continue;
         }
-        let Some(c) = p_cell.captures(p) else {
-            continue;
-        };
         let num = c.name("num").expect("num");
         let range = from + at + num.start()..from + at + num.end();
         let whole = from + at + c.name("rel").map_or(num.start(), |r| r.start())..range.end;
@@ -1289,6 +1292,14 @@ fn read_ps_between_intervals(scan: &mut Scan, plain: &str) {
         };
         push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
     }
+}
+
+/// The length of the blank and the one comma or semicolon that open `s` (`, 0.85`): where
+/// a cell's p starts after its interval.
+fn after_comma(s: &str) -> usize {
+    let t = s.trim_start();
+    let t = t.strip_prefix([',', ';']).unwrap_or(t).trim_start();
+    s.len() - t.len()
 }
 
 /// After a glued row's summaries, the comparison's three cells glued as the header above names
@@ -1498,6 +1509,17 @@ mod tests {
         // Without a p column named, a number there is not made a p.
         let unnamed = text.replace("P value", "Weight");
         assert!(ps_printed(&read_items(&unnamed)).len() < 4);
+    }
+
+    #[test]
+    fn cells_of_an_estimate_its_interval_and_its_p_after_a_comma_glued_together() {
+        // Made-up numbers as a journal page's glued copy prints `mean (95% CI) and p value`
+        // cells: each p after its interval's comma, the next estimate glued to it by its sign.
+        let text = "Values are mean (95% CI) and p value.\nOutcomeWeek 2Week 4Week 8\nPain0.03 (−0.15 to 0.21), 0.74−0.36 (−0.54 to −0.17), < 0.001−0.41 (−0.60 to −0.22), 0.02\nStiffness0.05 (−0.10 to 0.20), 0.510.04 (−0.12 to 0.21), 0.63\n";
+        let items = read_items(text);
+        // Two positive decimals glued (`0.510.04`) do not say where the p ends: that row is
+        // left (its second interval too).
+        assert_eq!(ps_printed(&items), ["0.74", "0.001", "0.02"]);
     }
 
     #[test]
