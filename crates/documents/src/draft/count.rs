@@ -192,6 +192,49 @@ fn find_count_percent(scan: &mut Scan, plain: &str) {
     }
 }
 
+/// A count of people or events followed at once by its share, with no bracket, as Japanese
+/// lists of adverse events print them (`多尿(サムスカ群38例4.0%、プラセボ群0例)`): the counter
+/// closes the count and the `%` the share.
+fn counted_then_share_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?P<count>\d+)\s*(?:例|名|人|件)\s*(?P<value>\d+(?:\.\d+)?)\s*%";
+        Regex::new(p).expect("the counted-then-share pattern is valid")
+    })
+}
+
+/// Every count followed at once by its share ([`counted_then_share_pattern`]): one percent
+/// item holding its count.
+fn find_counted_then_share(scan: &mut Scan, plain: &str) {
+    for c in counted_then_share_pattern().captures_iter(plain) {
+        let whole = c.get(0).expect("a match");
+        let (k, v) = (
+            c.name("count").expect("count"),
+            c.name("value").expect("value"),
+        );
+        if !scan.free(whole.range())
+            || plain[..k.start()].ends_with(|ch: char| ch.is_ascii_digit() || ".-/".contains(ch))
+        {
+            continue;
+        }
+        let (Some(count), Some(value)) = (scan.number(k.range()), scan.number(v.range())) else {
+            continue;
+        };
+        if value.number.value > 100.0 {
+            continue;
+        }
+        scan.push(
+            ItemKind::Percent,
+            whole.range(),
+            Parts {
+                value: Some(value),
+                count: Some(count),
+                ..Parts::default()
+            },
+        );
+    }
+}
+
 /// Is the slash pair at `range` (`5/15`) a month and day rather than a count of a whole: a
 /// month (1–12) and a day (1–31) printed where a date stands, right after the ordinal of an
 /// event (`総会(第589回 5/15)`, `the 3rd meeting 5/15`) or before a weekday (`5/15(水)`,
@@ -913,6 +956,7 @@ pub fn find(scan: &mut Scan) {
     find_kanji_counts(scan, &plain);
     find_percent_of_printed_whole(scan, &plain);
     find_count_percent(scan, &plain);
+    find_counted_then_share(scan, &plain);
     find_shared_percent_sign(scan, &plain);
     find_percents(scan, &plain);
     find_tenths(scan, &plain);
@@ -1590,6 +1634,35 @@ mod tests {
             counts,
             [("3".into(), "60".into()), ("16".into(), "20".into())]
         );
+    }
+
+    #[test]
+    fn a_count_followed_at_once_by_its_share_in_a_list_of_events() {
+        // Made-up numbers as a Japanese list of adverse events prints them: each arm's count
+        // and share glued, no bracket; an arm with none prints its count alone.
+        let items = read_document(&Sentences::new(
+            "多尿(A群12例3.5%、B群0例)、口渇(7例2.0%、2例1.1%)であった。",
+        ));
+        let shares: Vec<(String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                let count = i
+                    .parts
+                    .count
+                    .as_ref()
+                    .map_or("", |p| p.number.plain.as_str());
+                let value = i
+                    .parts
+                    .value
+                    .as_ref()
+                    .map_or("", |p| p.number.plain.as_str());
+                (count.to_string(), value.to_string())
+            })
+            .collect();
+        let want = [("12", "3.5"), ("7", "2.0"), ("2", "1.1")]
+            .map(|(c, v)| (c.to_string(), v.to_string()));
+        assert_eq!(shares, want);
     }
 
     /// The texts drafted with kind `k`, in order.
