@@ -13,7 +13,7 @@
 use crate::corrections::{RefusedCorrection, edits_from_form, field_of};
 use crate::error::Result;
 use serde::Serialize;
-use trialstats_charts::plot::{Canvas, Size, render_png, render_svg, render_svg_outlined};
+use trialstats_charts::plot::{Canvas, Size, render_png, render_svg, render_svg_file};
 use trialstats_charts::report_charts::gallery::gallery_items;
 use trialstats_documents::analysis::{self, AnalysisOptions, PrintedAgainstArms, StudyAnalysis};
 use trialstats_documents::checks::reported_test::CheckRules;
@@ -323,7 +323,7 @@ pub fn chart_file(study_toml: &str, index: usize, format: ChartFile) -> Result<V
     let canvas = page_canvas()?;
     Ok(match format {
         ChartFile::Png => render_png(&item.chart, canvas)?,
-        ChartFile::Svg => render_svg_outlined(&item.chart, canvas)?.into_bytes(),
+        ChartFile::Svg => render_svg_file(&item.chart, canvas)?.into_bytes(),
     })
 }
 
