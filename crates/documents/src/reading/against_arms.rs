@@ -315,20 +315,21 @@ pub fn against_arms(
     let spreads = [arm.spread.value, control.spread.value];
     let ns = [arm.n as f64, control.n as f64];
     // The test that gives the most printed numbers; Welch's on a tie.
-    let mut best: Option<(usize, Test, Vec<ItemCheck>, super::comparison::Ranges)> = None;
-    for test in [Test::Welch, Test::Student, Test::Z] {
+    let by = |test: Test| {
         let r = ranges(test, reading, &groups, d_range, (1.0, 1.0), level);
         let pt = point(test, reading, d, &spreads, &ns, 1.0, level);
         let items = item_checks(printed, &r, &pt, d_range, level);
         let agreeing = items.iter().filter(|i| i.agrees).count();
-        if best.as_ref().is_none_or(|b| agreeing > b.0) {
-            best = Some((agreeing, test, items, r));
+        (agreeing, test, items, r, pt)
+    };
+    let mut best = by(Test::Welch);
+    for test in [Test::Student, Test::Z] {
+        let other = by(test);
+        if other.0 > best.0 {
+            best = other;
         }
     }
-    let Some((agreeing, test, items, r)) = best else {
-        unreachable!("three tests were tried")
-    };
-    let pt = point(test, reading, d, &spreads, &ns, 1.0, level);
+    let (agreeing, test, items, r, pt) = best;
     let recomputed = Recomputed {
         test: test.name().to_string(),
         estimate: pt.estimate,
