@@ -16,6 +16,8 @@ fn report(args: &[&str], plots: &Path) -> String {
         .unwrap()
         .args(["report", "--data", data().to_str().unwrap(), "--plots"])
         .arg(plots)
+        // The charts' text as text, to be read here.
+        .arg("--editable-svg")
         .args(args)
         .assert()
         .success()

@@ -354,7 +354,7 @@ fn a_drafted_time_course_is_charted_at_the_documents_times() {
     let plots = dir.path().join("plots");
     trialstats()
         .args(["report", "--data", data.to_str().unwrap()])
-        .arg("--plots")
+        .args(["--editable-svg", "--plots"])
         .arg(&plots)
         .assert()
         .code(0);

@@ -433,6 +433,7 @@ fn plot_draws_png_and_svg_at_any_size() {
             &svg.display().to_string(),
             "--title",
             "mRS at day 90",
+            "--editable-svg",
         ],
     ));
     assert_eq!(code, 0, "{stderr}");

@@ -492,6 +492,7 @@ fn correlated_residuals_give_the_blups_and_the_charts() {
         .arg(&qq)
         .arg("--caterpillar")
         .arg(&caterpillar)
+        .arg("--editable-svg")
         .assert()
         .code(0);
     for png in [&plot, &caterpillar] {

@@ -907,7 +907,13 @@ fn the_forest_model_line_names_the_test_and_shows_the_warnings() {
             "--sei",
             "sei",
         ])
-        .args(["--test", "adhoc", "--forest", svg.to_str().unwrap()])
+        .args([
+            "--test",
+            "adhoc",
+            "--editable-svg",
+            "--forest",
+            svg.to_str().unwrap(),
+        ])
         .assert()
         .success();
     let text = std::fs::read_to_string(&svg).unwrap();
@@ -928,7 +934,13 @@ fn the_forest_model_line_names_the_test_and_shows_the_warnings() {
             "--vi",
             "vi",
         ])
-        .args(["--test", "knha", "--forest", svg.to_str().unwrap()])
+        .args([
+            "--test",
+            "knha",
+            "--editable-svg",
+            "--forest",
+            svg.to_str().unwrap(),
+        ])
         .assert()
         .success();
     let text = std::fs::read_to_string(&svg).unwrap();
@@ -960,6 +972,7 @@ fn bayesian_forest_and_densities_are_drawn() {
             forest.to_str().unwrap(),
             "--bayes-densities",
             densities.to_str().unwrap(),
+            "--editable-svg",
         ])
         .assert()
         .success();

@@ -319,6 +319,7 @@ fn forest_and_funnel_charts_are_drawn_and_never_overwrite_the_input() {
             "--measure",
             "RR",
             "--exp",
+            "--editable-svg",
             "--forest",
         ])
         .arg(&forest)
@@ -374,6 +375,7 @@ fn forest_takes_the_chart_options_and_shows_heterogeneity() {
             "700",
             "--dpi",
             "120",
+            "--editable-svg",
         ])
         .arg("--forest")
         .arg(&forest)
@@ -403,6 +405,7 @@ fn forest_takes_the_chart_options_and_shows_heterogeneity() {
             "BCG vaccine trials",
             "--xlab",
             "log risk ratio (BCG vs control)",
+            "--editable-svg",
         ])
         .arg("--forest")
         .arg(&forest)

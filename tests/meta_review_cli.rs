@@ -114,11 +114,18 @@ fn review_options_write_the_contract_keys() {
 }
 
 /// Run `meta` on BCG with `extra` options, drawing one chart to `chart` (`--funnel` …) as
-/// SVG; the JSON output and the SVG text.
+/// SVG with its text as text; the JSON output and the SVG text.
 fn meta_with_chart(extra: &[&str], chart: &str) -> (Value, String) {
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("chart.svg");
-    let mut args = vec!["tests/data/bcg.csv", "--yi", "yi", "--vi", "vi"];
+    let mut args = vec![
+        "tests/data/bcg.csv",
+        "--yi",
+        "yi",
+        "--vi",
+        "vi",
+        "--editable-svg",
+    ];
     args.extend(extra);
     args.extend([chart, svg.to_str().unwrap()]);
     let j = meta(&args);

@@ -179,6 +179,7 @@ fn chart_shows_means_per_arm_and_visit_with_n() {
             "FEV1 ~ RACE + SEX + ARMCD * AVISIT + ar1h(AVISIT | USUBJID)",
             "--contrast",
             "ARMCD",
+            "--editable-svg",
             "--chart",
         ])
         .arg(&svg)

@@ -366,6 +366,7 @@ fn forest_and_split_forest_are_drawn() {
         .arg(&forest)
         .arg("--split-forest")
         .arg(&split)
+        .arg("--editable-svg")
         .output()
         .unwrap();
     assert_eq!(
@@ -403,7 +404,7 @@ fn network_graph_and_league_chart_are_drawn() {
     let forest = dir.path().join("forest.svg");
     let out = subcommand("nma")
         .arg(data("senn2013.csv"))
-        .args(["--network-graph"])
+        .args(["--editable-svg", "--network-graph"])
         .arg(&graph)
         .arg("--league-chart")
         .arg(&league)
@@ -460,7 +461,13 @@ fn network_graph_sizes_nodes_by_participants() {
     let graph = dir.path().join("graph.svg");
     subcommand("nma")
         .arg(data("smokingcessation_arms.csv"))
-        .args(["--arms", "--measure", "OR", "--network-graph"])
+        .args([
+            "--arms",
+            "--measure",
+            "OR",
+            "--editable-svg",
+            "--network-graph",
+        ])
         .arg(&graph)
         .assert()
         .success();
@@ -476,7 +483,14 @@ fn network_graph_sizes_nodes_by_participants() {
     );
     let out = subcommand("nma")
         .arg(f.path())
-        .args(["--n1", "n1", "--n2", "n2", "--network-graph"])
+        .args([
+            "--n1",
+            "n1",
+            "--n2",
+            "n2",
+            "--editable-svg",
+            "--network-graph",
+        ])
         .arg(dir.path().join("partial.svg"))
         .output()
         .unwrap();
@@ -538,7 +552,7 @@ fn forest_footnotes_sit_below_the_axis_label() {
     let forest = dir.path().join("forest.svg");
     subcommand("nma")
         .arg(data("senn2013.csv"))
-        .arg("--forest")
+        .args(["--editable-svg", "--forest"])
         .arg(&forest)
         .assert()
         .success();
@@ -553,6 +567,7 @@ fn forest_footnotes_sit_below_the_axis_label() {
             "--measure",
             "RR",
             "--exp",
+            "--editable-svg",
             "--forest",
         ])
         .arg(&meta_forest)

@@ -49,6 +49,116 @@ fn before_after_inline_writes_png_of_the_requested_size() {
     assert_eq!(png_size(&out), (640, 480));
 }
 
+/// The pixels of a PNG file as RGBA, with its size.
+fn png_rgba(path: &Path) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::fs::File::open(path).unwrap());
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let frame = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!(frame.color_type, png::ColorType::Rgba);
+    pixels.truncate(frame.buffer_size());
+    (frame.width, frame.height, pixels)
+}
+
+/// An SVG file a command writes needs no font on the viewer's machine: its text is the outlines
+/// of the embedded fonts' glyphs, written by the function that writes the page's SVG download
+/// (`plot::render_svg_file`). Drawn with no font at all (resvg with an empty font database) it
+/// has the PNG's size and shows what the PNG shows, Japanese labels included; `--editable-svg`
+/// keeps the text as text, and the report's gallery writes its SVG files the same way.
+#[test]
+fn an_svg_file_needs_no_font_and_shows_what_the_png_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let [svg, png, editable] =
+        ["chart.svg", "chart.png", "editable.svg"].map(|f| dir.path().join(f));
+    for (out, extra) in [
+        (&svg, None),
+        (&png, None),
+        (&editable, Some("--editable-svg")),
+    ] {
+        trialstats()
+            .args([
+                "plot",
+                "before-after",
+                "--label",
+                "年間再発率",
+                "--unit",
+                "回/年",
+            ])
+            .args([
+                "--n",
+                "7",
+                "--point",
+                "治療前,2.9,1.1",
+                "--point",
+                "1年後,0.4,0.8",
+            ])
+            .args(extra)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .success();
+    }
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.starts_with("<svg") && text.contains("<path"),
+        "{text:.300}"
+    );
+    for left in ["<text", "font-family", "年間再発率", "治療前"] {
+        assert!(!text.contains(left), "the SVG file holds {left}");
+    }
+    let kept = std::fs::read_to_string(&editable).unwrap();
+    assert!(kept.contains("<text") && kept.contains("年間再発率") && kept.contains("DejaVu Sans"));
+    // Drawn with no font: the PNG's size and, but for antialiasing, its pixels.
+    let tree = resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default()).unwrap();
+    let (w, h, expected) = png_rgba(&png);
+    assert_eq!(
+        tree.size().to_int_size(),
+        resvg::tiny_skia::IntSize::from_wh(w, h).unwrap()
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).unwrap();
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    let differing = pixmap
+        .pixels()
+        .iter()
+        .zip(expected.chunks_exact(4))
+        .filter(|(p, q)| {
+            let p = p.demultiply();
+            [p.red(), p.green(), p.blue()]
+                .iter()
+                .zip(q.iter())
+                .any(|(a, b)| a.abs_diff(*b) > 32)
+        })
+        .count();
+    let share = differing as f64 / f64::from(w * h);
+    assert!(share < 0.001, "{differing} of {w}×{h} pixels differ");
+    // The report's gallery (through `plot study`): every SVG file outlined, none empty.
+    let gallery = dir.path().join("gallery");
+    trialstats()
+        .args(["plot", "study", "nmo-tocilizumab", "-o"])
+        .arg(&gallery)
+        .assert()
+        .code(0);
+    let svgs: Vec<_> = std::fs::read_dir(&gallery)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "svg"))
+        .collect();
+    assert!(svgs.len() >= 10, "{svgs:?}");
+    for path in svgs {
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !text.contains("<text") && text.contains("<path"),
+            "{}",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn every_kind_has_an_inline_form() {
     let dir = tempfile::tempdir().unwrap();
@@ -190,6 +300,7 @@ fn every_kind_has_an_inline_form() {
         let out = svg(name);
         trialstats()
             .args(&args)
+            .arg("--editable-svg")
             .arg("-o")
             .arg(&out)
             .assert()
@@ -210,7 +321,7 @@ fn csv_forms_read_columns_by_name() {
     .unwrap();
     let out = dir.path().join("forest.svg");
     trialstats()
-        .args(["plot", "forest", "--input"])
+        .args(["plot", "forest", "--editable-svg", "--input"])
         .arg(&forest)
         .arg("-o")
         .arg(&out)
@@ -438,7 +549,7 @@ fn plot_study_draws_one_studys_charts_from_the_data() {
     let dir = tempfile::tempdir().unwrap();
     assert_cmd::Command::cargo_bin("trialstats")
         .unwrap()
-        .args(["plot", "study", "nmo-tocilizumab", "-o"])
+        .args(["plot", "study", "nmo-tocilizumab", "--editable-svg", "-o"])
         .arg(dir.path())
         .assert()
         .code(0);
@@ -465,7 +576,7 @@ fn plot_study_takes_the_path_of_a_study_file() {
     let study = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/als-muse-phase2.toml");
     assert_cmd::Command::cargo_bin("trialstats")
         .unwrap()
-        .args(["plot", "study"])
+        .args(["plot", "study", "--editable-svg"])
         .arg(&study)
         .arg("-o")
         .arg(dir.path())

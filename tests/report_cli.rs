@@ -202,7 +202,13 @@ fn charts_are_never_written_into_the_data_folder() {
 fn pooled_measures_get_forest_and_funnel_charts() {
     let dir = tempfile::tempdir().unwrap();
     trialstats()
-        .args(["report", "--data", "tests/data/pooling", "--plots"])
+        .args([
+            "report",
+            "--editable-svg",
+            "--data",
+            "tests/data/pooling",
+            "--plots",
+        ])
         .arg(dir.path())
         .assert()
         .code(0);

@@ -344,6 +344,124 @@ fn the_api_applies_a_readers_corrections() {
 }
 
 /// Each safety rule, and the server still answering after every refusal.
+/// A two-arm abstract that prints its difference with a 95% CI (tests/data/corpus/dev: Jebb et
+/// al., Lancet 2011, weight change at 12 months −5·06 kg (SE 0·31) in the commercial
+/// programme against −2·25 kg (0·21) in standard care, "adjusted difference −2·77 kg, 95% CI
+/// −3·50 to −2·03"): the API and the page set the printed comparison beside the one recomputed
+/// from the arms. The draft does not attach the arms' n (377 and 395, two sentences before),
+/// so it is not recomputed, and says why, until a reader sets them.
+#[test]
+fn a_printed_comparison_is_set_beside_the_one_the_arms_give() {
+    let server = Server::start();
+    let post = |body: serde_json::Value| {
+        let (status, answer) = server.request(
+            "POST",
+            "/api/analyse",
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        );
+        assert_eq!(status, 200, "{answer:.300}");
+        json(&answer)
+    };
+    let text = std::fs::read_to_string(
+        "tests/data/corpus/dev/b13_15_weight-watchers-vs-standard-care-se-adjusted-difference-abstract.txt",
+    )
+    .unwrap();
+    let drafted = post(serde_json::json!({ "text": text }));
+    let c = &drafted["printed_comparisons"][0];
+    assert_eq!(c["printed"], "difference -2.77, 95% CI -3.50 to -2.03");
+    assert_eq!(c["location"], "line 5");
+    assert!(
+        c["quote"]
+            .as_str()
+            .unwrap()
+            .contains("(adjusted difference -2·77 kg, 95% CI -3·50 to -2·03)")
+    );
+    assert_eq!(c["agreement"], "not recomputed");
+    assert_eq!(
+        c["why"],
+        "not recomputed: commercial_programme's n is not reported (at 12 months)"
+    );
+    let a = post(serde_json::json!({
+        "study_toml": drafted["study_toml"],
+        "edits": [
+            {"edit": "arm_n", "arm": "commercial_programme", "n": 377},
+            {"edit": "arm_n", "arm": "standard_care", "n": 395}
+        ]
+    }));
+    let c = &a["printed_comparisons"][0];
+    assert_eq!(
+        (c["arm"].as_str(), c["control"].as_str()),
+        (Some("commercial_programme"), Some("standard_care"))
+    );
+    assert_eq!(c["agreement"], "compatible", "{c}");
+    // ± labelled SE: each SD = SE·√n. R 4.x on data with exactly these means, SDs and n:
+    //   mk <- function(n, m, s) { z <- rnorm(n); m + s * (z - mean(z)) / sd(z) }
+    //   t.test(mk(377, -5.06, 0.31 * sqrt(377)), mk(395, -2.25, 0.21 * sqrt(395)))
+    // t = -7.5046823234587494, df = 666.3562544616077, p-value = 1.9785044153814947e-13,
+    // 95 percent CI -3.5452103961366435 to -2.0747896038633553, difference -2.81.
+    let against = &c["against_arms"];
+    assert_eq!(against["reading"], "SEM");
+    let rc = &against["recomputed"];
+    assert_eq!(rc["test"], "Welch t");
+    for (field, r) in [
+        ("estimate", -2.81),
+        ("ci_lower", -3.5452103961366435),
+        ("ci_upper", -2.0747896038633553),
+        ("df", 666.3562544616077),
+        ("statistic", -7.5046823234587494),
+        ("p", 1.9785044153814947e-13),
+    ] {
+        let x = rc[field].as_f64().unwrap();
+        assert!(
+            (x - r).abs() <= 1e-9 * r.abs(),
+            "{field}: {x} against R's {r}"
+        );
+    }
+    // The printed difference lies inside the recomputed CI; neither it nor the CI is what
+    // the raw arms give to the printed decimals (the abstract's difference is adjusted).
+    assert_eq!(against["estimate_within"], true);
+    assert_eq!(
+        against["items"],
+        serde_json::json!([
+            {"item": "difference", "printed": "-2.77", "recomputed": "-2.81", "agrees": false},
+            {"item": "95% CI", "printed": "-3.50 to -2.03", "recomputed": "-3.55 to -2.07", "agrees": false}
+        ])
+    );
+    assert!(
+        c["why"].as_str().unwrap().starts_with(
+            "the printed difference -2.77 lies within the 95% CI -3.55 to -2.07 recomputed from the arms (Welch t, ± read as an SEM)"
+        ),
+        "{c}"
+    );
+    // The page for the corrected study file: the row in `#effects`, with its attributes.
+    let (content_type, body) =
+        multipart_fields(&[("study_toml", a["study_toml"].as_str().unwrap())]);
+    let (status, page) = server.request("POST", "/", Some(&content_type), &body);
+    assert_eq!(status, 200);
+    let effects = &page[page.find(r#"<section id="effects">"#).unwrap()..];
+    let row = &effects[effects
+        .find(r#"<tr data-kind="printed-comparison""#)
+        .unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.starts_with(r#"<tr data-kind="printed-comparison" data-measure="weight_1" data-verdict="compatible">"#), "{row}");
+    assert!(
+        row.contains(
+            r#"data-kind="printed" data-value="difference -2.77, 95% CI -3.50 to -2.03">"#
+        ),
+        "{row}"
+    );
+    assert!(
+        row.contains("line 5: <q>Mean weight change at 12 months was -5·06 kg (SE 0·31)"),
+        "{row}"
+    );
+    assert!(
+        row.contains(r#"data-kind="recomputed" data-value="-2.81 -3.5452104 -2.0747896 "#),
+        "{row}"
+    );
+    assert!(row.contains("difference -2.81, 95% CI -3.55 to -2.07, p &lt; 0.001 (Welch t on 666 df); ± read as SEM"), "{row}");
+}
+
 #[test]
 fn the_safety_rules_hold_and_the_server_keeps_answering() {
     let server = Server::start();
@@ -858,6 +976,19 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     assert!(charts.parse::<usize>().unwrap() >= 1, "{charts}");
     let effects = js(&tab, "document.querySelector('#effects').textContent");
     assert!(effects.contains("MD   0.65"), "{effects}");
+    // The abstract's own difference beside the one its arms give (± read as the SE of an
+    // adjusted mean: 0.65, 95% CI -1.706697 to 3.006697, p = 0.587; reading::comparison
+    // checks that arithmetic against R's t.test).
+    let row = js(
+        &tab,
+        "const r = document.querySelector('#comparisons-table tr[data-kind=\"printed-comparison\"]'); [r.dataset.verdict, r.querySelector('[data-kind=printed]').dataset.value, r.querySelector('[data-kind=recomputed]').dataset.value].join('|')",
+    );
+    assert!(
+        row.starts_with(
+            "compatible|difference 0.65 ± 0.78, p = 0.411|0.65 -1.706697 3.006697 0.58711"
+        ),
+        "{row}"
+    );
     let shot = screenshot(&tab);
     assert_eq!(png_size(&shot), (1280, 800));
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
@@ -977,7 +1108,7 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     // screen under its column's name, with nothing to scroll sideways inside a table.
     let off_screen = js(
         &tab,
-        "String(Array.from(document.querySelectorAll('#verdicts-table td, #checks-table td, #text-checks-table td, #arms-table td, #measures-table td')).filter(td => td.getBoundingClientRect().right > window.innerWidth + 0.5).length)",
+        "String(Array.from(document.querySelectorAll('#verdicts-table td, #checks-table td, #text-checks-table td, #comparisons-table td, #arms-table td, #measures-table td')).filter(td => td.getBoundingClientRect().right > window.innerWidth + 0.5).length)",
     );
     assert_eq!(off_screen, "0");
     let scrolled = js(
@@ -994,6 +1125,8 @@ fn a_report_pasted_into_the_page_in_a_real_browser() {
     std::fs::write(out.join("page-verdicts-390x844.png"), &shot).unwrap();
     let shot = screenshot_at(&tab, "#text-checks");
     std::fs::write(out.join("page-text-checks-390x844.png"), &shot).unwrap();
+    let shot = screenshot_at(&tab, "#effects");
+    std::fs::write(out.join("page-effects-390x844.png"), &shot).unwrap();
     // The charts take the screen's whole width, each with a button opening it full size.
     let chart = js(
         &tab,
@@ -1353,6 +1486,8 @@ fn the_report_downloads_whole_and_prints_on_a4() {
     let shot = screenshot(&tab);
     assert_eq!(png_size(&shot), (794, 1123));
     std::fs::write(out.join("report-a4-print-1.png"), &shot).unwrap();
+    let shot = screenshot_at(&tab, "#effects");
+    std::fs::write(out.join("report-a4-print-effects.png"), &shot).unwrap();
     let shot = screenshot_at(&tab, "#charts");
     std::fs::write(out.join("report-a4-print-charts.png"), &shot).unwrap();
     let pdf = tab

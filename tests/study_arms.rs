@@ -560,7 +560,7 @@ fn the_gallery_draws_a_forest_of_each_per_arm_item() {
     let dir = tempfile::tempdir().unwrap();
     Command::cargo_bin("trialstats")
         .unwrap()
-        .args(["report", "--data"])
+        .args(["report", "--editable-svg", "--data"])
         .arg(manifest().join("tests/data/arms"))
         .arg("--plots")
         .arg(dir.path())

@@ -55,16 +55,27 @@ pub struct ChartOptions {
     /// Label of the y axis [default: from the data, e.g. the response column].
     #[arg(long)]
     pub ylab: Option<String>,
+    /// Write an SVG file's text as text (naming DejaVu Sans and VL PGothic), for a vector
+    /// editor to change it; a viewer without those fonts then draws it with others. Without
+    /// it, each text is written as the outlines of its glyphs, which show the same on any
+    /// machine.
+    #[arg(long)]
+    pub editable_svg: bool,
 }
 
 impl ChartOptions {
     /// The canvas from `--width`, `--height` and `--dpi` as typed (negative values reach the
     /// library's range check instead of clap's "unexpected argument").
     pub fn canvas(&self) -> Result<trialstats::plot::Canvas> {
-        Ok(trialstats::plot::Canvas::new(
-            size(self.width, self.height)?,
-            self.dpi,
-        )?)
+        let text = if self.editable_svg {
+            trialstats::plot::SvgText::Editable
+        } else {
+            trialstats::plot::SvgText::Outlined
+        };
+        Ok(
+            trialstats::plot::Canvas::new(size(self.width, self.height)?, self.dpi)?
+                .with_svg_text(text),
+        )
     }
 
     /// `--title` if given, else `default`.

@@ -13,9 +13,9 @@
 use crate::corrections::{RefusedCorrection, edits_from_form, field_of};
 use crate::error::Result;
 use serde::Serialize;
-use trialstats_charts::plot::{Canvas, Size, render_png, render_svg, render_svg_outlined};
+use trialstats_charts::plot::{Canvas, Size, render_png, render_svg, render_svg_file};
 use trialstats_charts::report_charts::gallery::gallery_items;
-use trialstats_documents::analysis::{self, AnalysisOptions, StudyAnalysis};
+use trialstats_documents::analysis::{self, AnalysisOptions, PrintedAgainstArms, StudyAnalysis};
 use trialstats_documents::checks::reported_test::CheckRules;
 use trialstats_documents::draft::summary_check::TextChecks;
 use trialstats_documents::draft::{DraftedItems, Sentences, study_file};
@@ -63,6 +63,9 @@ pub struct PageAnalysis {
     /// slopes, proportions, confirmatory trial).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effects: Option<String>,
+    /// Each comparison of two arms the document prints, beside the same comparison
+    /// recomputed from the arms, and whether they agree (empty when it prints none).
+    pub printed_comparisons: Vec<PrintedAgainstArms>,
     /// The study as analysed, from which the page and its printable report render the
     /// study's title and source and the effects (not in the JSON: `effects` holds them as
     /// `report` prints them).
@@ -214,6 +217,7 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
         check: None,
         study_check: None,
         effects: None,
+        printed_comparisons: Vec::new(),
         analysed: None,
         charts: Vec::new(),
         problems: Vec::new(),
@@ -237,6 +241,7 @@ pub fn analyse_study_toml(study_toml: &str) -> PageAnalysis {
         }
     };
     out.effects = Some(report::study_text(&analysed));
+    out.printed_comparisons = analysed.printed_comparisons.clone();
     let analyses = [analysed];
     out.study_check = Some(analysis::check_report(&analyses, options.rounding));
     match gallery_items(&analyses) {
@@ -318,7 +323,7 @@ pub fn chart_file(study_toml: &str, index: usize, format: ChartFile) -> Result<V
     let canvas = page_canvas()?;
     Ok(match format {
         ChartFile::Png => render_png(&item.chart, canvas)?,
-        ChartFile::Svg => render_svg_outlined(&item.chart, canvas)?.into_bytes(),
+        ChartFile::Svg => render_svg_file(&item.chart, canvas)?.into_bytes(),
     })
 }
 

@@ -128,6 +128,7 @@ figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 .problems { background: #fff7ed; border-left: 4px solid #f97316; padding: .5rem 1rem; }
 [aria-invalid="true"] { outline: 2px solid #dc2626; background: #fef2f2; }
 .field-error { display: block; color: #b91c1c; font-size: 13px; max-width: 24rem; }
+small.quote { display: block; color: #555; font-size: 12px; margin-top: .25rem; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; font-family: ui-monospace, monospace, 'VL PGothic'; }
 @media print { form, nav, .downloads { display: none; } }
 @media (max-width: 40rem) {
@@ -174,6 +175,8 @@ tr[data-verdict="inconsistent"], tr[data-verdict="decision error"], tr[data-verd
 pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 8.5pt/1.35 ui-monospace, 'DejaVu Sans Mono', monospace, 'VL PGothic'; }
 figure { margin: 1rem 0; } figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { font-size: 9pt; }
+small.quote { display: block; color: #444; font-size: 8.5pt; margin-top: .15rem; }
+h3 { font-size: 1rem; margin: 1rem 0 .25rem; break-after: avoid; }
 .problems { background: #fff7ed; border-left: 4px solid #f97316; padding: .25rem 1rem; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -378,8 +381,65 @@ fn findings_sections(a: &PageAnalysis) -> Markup {
             @let shown = a.analysed.as_ref().map_or_else(|| e.clone(), |s| report::study_text_in(s, Digits::Reader));
             section id="effects" {
                 h2 { "Effects" }
+                (printed_comparisons(a))
                 (abbreviations(&shown))
                 pre { (with_abbreviations(&shown)) }
+            }
+        }
+    }
+}
+
+/// The document's own comparisons of two arms, each beside the same comparison recomputed
+/// from the arms, and whether they agree: a row each (`data-kind="printed-comparison"`,
+/// `data-measure`, `data-verdict` = the agreement), its printed numbers as printed with the
+/// sentence they stand in and where (`data-kind="printed"`, `data-value`), the recomputed
+/// ones (`data-kind="recomputed"`, `data-value`: the difference, the CI's ends and p, every
+/// digit).
+fn printed_comparisons(a: &PageAnalysis) -> Markup {
+    let arm = |id: &str| {
+        a.analysed
+            .as_ref()
+            .and_then(|s| s.study.arms.iter().find(|arm| arm.id == id))
+            .map_or_else(|| id.to_string(), |arm| arm.label.clone())
+    };
+    let d = Digits::Check;
+    html! {
+        @if !a.printed_comparisons.is_empty() {
+            h3 id="printed-comparisons" { "The document's comparisons, recomputed from the arms" }
+            p {
+                "Each difference between two arms as the document prints it, beside the same difference recomputed from the two arms' means, ± (read as \"What each ± means\" says) and n, by Welch's t test as R's t.test gives it on those summaries. "
+                strong { "Reproduced" } ": every printed number is what the arms give, to its printed decimals; "
+                strong { "compatible" } ": the printed difference lies within the recomputed CI (an adjusted analysis or other n's give such); "
+                strong { "contradicted" } ": it lies outside."
+            }
+            div class="scroll" {
+                table id="comparisons-table" class="cards" {
+                    thead { tr { th { "measure" } th { "compared" } th { "as printed" } th { "recomputed from the arms" } th { "agreement" } th { "why" } } }
+                    tbody {
+                        @for c in &a.printed_comparisons {
+                            tr data-kind="printed-comparison" data-measure=(c.measure) data-verdict=(c.agreement.as_str()) {
+                                td data-label="measure" { (c.label) }
+                                td data-label="compared" { (arm(&c.arm)) " − " (arm(&c.control)) ", " (c.timepoint) }
+                                td data-label="as printed" data-kind="printed" data-value=(c.printed) {
+                                    (c.printed)
+                                    small class="quote" { (c.location) ": " q { (c.quote) } }
+                                }
+                                @match &c.against_arms {
+                                    Some(r) => {
+                                        @let rc = &r.recomputed;
+                                        td data-label="recomputed from the arms" data-kind="recomputed"
+                                            data-value={ (d.number(rc.estimate)) " " (d.number(rc.ci_lower)) " " (d.number(rc.ci_upper)) " " (d.number(rc.p)) } {
+                                            (r.words()) "; ± read as " (r.reading.as_str())
+                                        }
+                                    }
+                                    None => { td data-label="recomputed from the arms" data-kind="recomputed" { "—" } }
+                                }
+                                td data-label="agreement" { (c.agreement.as_str()) }
+                                td data-label="why" { (Digits::Reader.sentence(&c.why)) }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -951,6 +1011,8 @@ mod tests {
             assert_eq!(section(&report, id), section(&page, id), "{id}");
         }
         assert!(report.contains("<svg"));
+        // The abstract's own difference beside the one the arms give.
+        assert!(report.contains(r#"<tr data-kind="printed-comparison" data-measure="alsfrs_r_1" data-verdict="compatible">"#), "{report}");
         // Self-contained and printable: nothing to run or fetch, A4, rows kept whole.
         for outside in [
             "<script", "<form", "<nav", "<a ", "<link", "<img", "url(", "href=",
@@ -1004,6 +1066,85 @@ mod tests {
         });
         assert!(!e_notation, "{effects}");
         assert!(effects.contains("<abbr title=\"standardised mean change, (after − before) over the before SD, Hedges-corrected\">SMCR</abbr>"));
+    }
+
+    /// A two-arm table (tests/data/corpus/dev: COBRA's Table 2, Richards et al., Lancet 2016:
+    /// mean (SD); n per arm and each difference with its 95% CI and p): each printed
+    /// comparison is a row of `#effects` beside the one recomputed from the arms, in the page
+    /// and in its printable report.
+    #[test]
+    fn each_printed_comparison_is_set_beside_the_one_the_arms_give() {
+        let name = "en-cobra-cbt-behavioural-activation-table.txt";
+        let a = analyse_document(
+            name,
+            include_bytes!(
+                "../../../tests/data/corpus/dev/en-cobra-cbt-behavioural-activation-table.txt"
+            ),
+        )
+        .unwrap();
+        let html = page("", Some(&a), None).into_string();
+        let effects = &html[html.find(r#"<section id="effects">"#).unwrap()..];
+        let effects = &effects[..effects.find("</section>").unwrap()];
+        assert!(effects.contains(r#"<table id="comparisons-table" class="cards">"#));
+        let rows: Vec<&str> = effects
+            .split(r#"<tr data-kind="printed-comparison""#)
+            .skip(1)
+            .collect();
+        assert_eq!(rows.len(), a.printed_comparisons.len());
+        assert_eq!(rows.len(), 10, "{effects}");
+        // PHQ-9, mITT: 8·4 (7·5); 189 against 8·4 (7·0); 175, printed 0·1 (−1·3 to 1·5),
+        // p 0·89. R 4.x on data with exactly these means, SDs and n (BA − CBT):
+        //   mk <- function(n, m, s) { z <- rnorm(n); m + s * (z - mean(z)) / sd(z) }
+        //   t.test(mk(175, 8.4, 7.0), mk(189, 8.4, 7.5))
+        // gives 0, 95% CI -1.4945944758825782 to 1.4945944758825782, p = 1, df = 361.976.
+        let phq = rows[0];
+        assert!(
+            phq.starts_with(r#" data-measure="phq_9_mitt_2" data-verdict="compatible">"#),
+            "{phq}"
+        );
+        assert!(
+            phq.contains(
+                r#"data-kind="printed" data-value="difference 0.1, 95% CI -1.3 to 1.5, p = 0.89">"#
+            ),
+            "{phq}"
+        );
+        assert!(phq.contains("<small class=\"quote\">line 13: <q>mITT | 8·4 (7·5); 189 | 8·4 (7·0); 175 | 0·1 (−1·3 to 1·5)* | 0·89"), "{phq}");
+        let value = phq
+            .split(r#"data-kind="recomputed" data-value=""#)
+            .nth(1)
+            .unwrap();
+        let numbers: Vec<f64> = value[..value.find('"').unwrap()]
+            .split(' ')
+            .map(|x| x.parse().unwrap())
+            .collect();
+        let r = [0.0, -1.4945944758825782, 1.4945944758825782, 1.0];
+        for (x, r) in numbers.iter().zip(r) {
+            assert!((x - r).abs() < 1e-6, "{numbers:?}");
+        }
+        assert!(
+            phq.contains(
+                "difference 0.0, 95% CI -1.5 to 1.5, p = 1.00 (Welch t on 362 df); ± read as SD"
+            ),
+            "{phq}"
+        );
+        // Depression-free days printed as CBT − BA where the draft compares BA − CBT: said.
+        let days = rows.iter().find(|r| r.contains("9 (−3 to 23)")).unwrap();
+        assert!(days.contains(r#"data-verdict="contradicted""#), "{days}");
+        assert!(days.contains("the document may subtract the arms the other way round"));
+        // The printable report shows the same rows: the page's own section.
+        let report = report(&a).into_string();
+        let section = |html: &str| {
+            let start = html.find(r#"<section id="effects">"#).unwrap();
+            html[start..][..html[start..].find("</section>").unwrap()].to_string()
+        };
+        assert_eq!(section(&report), section(&html));
+        // The JSON keeps every digit.
+        let json = serde_json::to_value(&a).unwrap();
+        assert_eq!(json["printed_comparisons"][0]["agreement"], "compatible");
+        assert_eq!(
+            json["printed_comparisons"][0]["against_arms"]["recomputed"]["p"],
+            1.0
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //!
 //! | file | owns |
 //! |---|---|
-//! | `mod.rs` | [`Chart`], [`Size`], [`render`], [`render_svg`], [`render_svg_outlined`], shared input checks |
+//! | `mod.rs` | [`Chart`], [`Size`], [`Canvas`], [`render`], [`render_svg`], [`render_svg_file`], shared input checks |
 //! | [`before_after`], [`panel`] | mean ± spread at each time point; several measures side by side |
 //! | [`slope`] | declines per month before and after treatment |
 //! | [`paired`] | per-patient lines with mean ± SD beside each time point |
@@ -331,13 +331,30 @@ impl Default for Size {
     }
 }
 
-/// What a chart is drawn on: its size in pixels and the resolution its text sizes (in
-/// points) are converted at.
+/// How an SVG file of a chart writes its text ([`render`], [`render_svg_file`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SvgText {
+    /// As the outlines of the embedded fonts' glyphs (`<path>`: no `<text>`, no font named),
+    /// laid out as in the PNG: the file shows the same on any machine, with or without
+    /// DejaVu Sans and a Japanese font. Its text can no longer be selected or edited as text.
+    #[default]
+    Outlined,
+    /// As `<text>` naming the embedded fonts (DejaVu Sans, VL PGothic), each with its measured
+    /// width (`textLength`): a vector editor can change it; a viewer without those fonts
+    /// draws it with others, in the same place.
+    Editable,
+}
+
+/// What a chart is drawn on: its size in pixels, the resolution its text sizes (in points)
+/// are converted at, and how an SVG file writes its text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Canvas {
     pub size: Size,
     /// Pixels per inch: text of `p` points is `p × dpi / 72` pixels high.
     pub dpi: f64,
+    /// How an SVG file of the chart writes its text (outlines unless asked otherwise); the
+    /// SVG of [`render_svg`], for a page that serves the fonts, always keeps its text.
+    pub svg_text: SvgText,
 }
 
 impl Canvas {
@@ -362,7 +379,16 @@ impl Canvas {
                 ),
             ));
         }
-        Ok(Canvas { size, dpi })
+        Ok(Canvas {
+            size,
+            dpi,
+            svg_text: SvgText::default(),
+        })
+    }
+
+    /// This canvas, with an SVG file's text written as `svg_text` says.
+    pub fn with_svg_text(self, svg_text: SvgText) -> Canvas {
+        Canvas { svg_text, ..self }
     }
 }
 
@@ -371,6 +397,7 @@ impl From<Size> for Canvas {
         Canvas {
             size,
             dpi: Canvas::DEFAULT_DPI,
+            svg_text: SvgText::default(),
         }
     }
 }
@@ -407,21 +434,17 @@ impl ImageFormat {
 }
 
 /// Draw `chart` on `canvas` (a [`Size`] alone uses the default resolution) and write it to
-/// `path`, as SVG or PNG by the extension. A chart whose rows need more height than the
+/// `path`, as SVG ([`render_svg_file`]: its text as glyph outlines unless the canvas says
+/// [`SvgText::Editable`]) or PNG ([`render_png`]) by the extension. A chart whose rows need more height than the
 /// canvas has (a forest plot of many studies) is drawn taller, one whose cells need more
 /// width (a league table of many treatments) wider; one that cannot use the canvas's height
 /// (a forest plot of a few studies) is drawn shorter. The file appears complete or
 /// not at all (temporary file in the same directory, then renamed).
 pub fn render(chart: &Chart, path: &Path, canvas: impl Into<Canvas>) -> Result<()> {
     let canvas = canvas.into();
-    let format = ImageFormat::from_path(path)?;
-    let canvas = Canvas::new(canvas.size, canvas.dpi)?;
-    chart.validate()?;
-    font::register_font()?;
-    let (svg, size) = draw_svg(chart, canvas)?;
-    let bytes = match format {
-        ImageFormat::Svg => svg.into_bytes(),
-        ImageFormat::Png => raster::svg_to_png(&svg, size.width, size.height, canvas.dpi)?,
+    let bytes = match ImageFormat::from_path(path)? {
+        ImageFormat::Svg => render_svg_file(chart, canvas)?.into_bytes(),
+        ImageFormat::Png => render_png(chart, canvas)?,
     };
     trialstats_numerics::whole_file::write(path, &bytes, "chart", None).map_err(Into::into)
 }
@@ -436,7 +459,9 @@ pub fn render_png(chart: &Chart, canvas: impl Into<Canvas>) -> Result<Vec<u8>> {
     raster::svg_to_png(&svg, size.width, size.height, canvas.dpi)
 }
 
-/// Draw `chart` on `canvas` and return the SVG text.
+/// Draw `chart` on `canvas` and return the SVG text, with its text as `<text>` naming the
+/// embedded fonts: for a page that serves those fonts (the page's inline charts,
+/// `report.html`). A file to write or hand on is [`render_svg_file`]'s.
 pub fn render_svg(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
     let canvas = canvas.into();
     let canvas = Canvas::new(canvas.size, canvas.dpi)?;
@@ -444,12 +469,19 @@ pub fn render_svg(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
     Ok(draw_svg(chart, canvas)?.0)
 }
 
-/// Draw `chart` on `canvas` and return an SVG that needs no font: [`render_svg`]'s, with its
-/// text written as the outlines of the embedded fonts' glyphs, placed as in the PNG
-/// ([`raster::svg_text_to_paths`]). For a file to hand on (the page's SVG download); larger
-/// than [`render_svg`]'s, and its text can no longer be selected or edited.
-pub fn render_svg_outlined(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
-    raster::svg_text_to_paths(&render_svg(chart, canvas)?)
+/// Draw `chart` on `canvas` and return the SVG file to write or hand on: the commands'
+/// `.svg` files ([`render`]) and the page's SVG download. By default it needs no font:
+/// [`render_svg`]'s SVG with its text written as the outlines of the embedded fonts' glyphs,
+/// placed as in the PNG ([`raster::svg_text_to_paths`]); larger than [`render_svg`]'s, and its
+/// text can no longer be selected or edited. With [`SvgText::Editable`] it is
+/// [`render_svg`]'s, its text kept as text.
+pub fn render_svg_file(chart: &Chart, canvas: impl Into<Canvas>) -> Result<String> {
+    let canvas = canvas.into();
+    let svg = render_svg(chart, canvas)?;
+    match canvas.svg_text {
+        SvgText::Outlined => raster::svg_text_to_paths(&svg),
+        SvgText::Editable => Ok(svg),
+    }
 }
 
 /// The finished SVG of `chart` and the size it was drawn at (taller than asked when the

@@ -1255,6 +1255,7 @@ mod tests {
                 height: h,
             },
             dpi,
+            svg_text: super::super::SvgText::default(),
         };
         let small = Style::for_canvas(canvas(400, 300, 96.0));
         let large = Style::for_canvas(canvas(1600, 1200, 96.0));

@@ -25,6 +25,7 @@
 //! | [`slopes`] | before/after slopes ([`SlopeAnalysis`]); the effect a confirmatory trial powers for |
 //! | [`proportions`] | counts out of a denominator ([`ProportionAnalysis`]) |
 //! | [`arms`] | a trial's arms: each arm against the control ([`ArmItemAnalysis`]) |
+//! | [`as_printed`] | each comparison of two arms the document prints, beside the same comparison recomputed from the arms, and whether they agree ([`PrintedAgainstArms`]) |
 //! | [`patient_data`] | patient-level data a study names: the MMRM, each arm against the control at every visit ([`PatientDataAnalysis`]) |
 //! | [`consistency`] | which reported numbers are checked, and the findings |
 //! | [`spread_readings`] | what each measure's ± means, decided from the study's own numbers ([`MeasureReading`]); the study as the rest of the analysis reads it |
@@ -35,6 +36,7 @@
 //! and the data (`study`), and below what presents it (`report`, the command line).
 
 pub mod arms;
+pub mod as_printed;
 pub mod confirmatory;
 pub mod consistency;
 pub mod measures;
@@ -46,6 +48,7 @@ pub mod slopes;
 pub mod spread_readings;
 
 pub use arms::{ArmBasis, ArmComparison, ArmItemAnalysis};
+pub use as_printed::PrintedAgainstArms;
 pub use confirmatory::ConfirmatoryTrial;
 pub use consistency::Reconstruction;
 pub use measures::{ImpliedCorrelation, MeasureAnalysis, TimePointSummary};
@@ -121,6 +124,10 @@ pub struct StudyAnalysis {
     pub patient_data: Vec<PatientDataAnalysis>,
     /// What each measure's ± means, with the evidence: every other result reads ± this way.
     pub spread_readings: Vec<MeasureReading>,
+    /// Each comparison of two arms the document prints, beside the one recomputed from the
+    /// arms with ± read as decided, and whether they agree.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub printed_comparisons: Vec<PrintedAgainstArms>,
     /// Fields the study file still marks for review (a drafted file: what a person must
     /// decide), as `path: value`; the report says so at its top.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -227,6 +234,11 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
         proportions: proportions::analyse_proportions(study, options.level)?,
         arms,
         patient_data: patient_data::analyse_patient_data(study, options.level)?,
+        printed_comparisons: as_printed::printed_against_arms(
+            study,
+            &spread_readings,
+            options.level,
+        ),
         spread_readings,
         review_marks: study.review_marks(),
         confirmatory_trial: None,

@@ -209,16 +209,27 @@ fn measure_evidence(
 
 /// The group of `arm` at time point `tp` of `m`, when its mean, spread and n are printed.
 fn arm_group(m: &ArmMeasure, arm: &str, tp: &str) -> Option<Group> {
-    let s = m.series(arm)?;
-    let t = s.timepoint(tp)?;
-    let n = *t.n.value().or(s.n.value())?;
-    Group::new(
-        t.mean.value()?.clone(),
-        t.spread.value()?.clone(),
-        u64::from(n),
-        "arm",
-    )
-    .ok()
+    arm_group_or_why(m, arm, tp).ok()
+}
+
+/// The group of `arm` at time point `tp` of `m`; else what it lacks, in words (`the n of
+/// placebo is not reported`).
+pub(super) fn arm_group_or_why(
+    m: &ArmMeasure,
+    arm: &str,
+    tp: &str,
+) -> std::result::Result<Group, String> {
+    let s = m
+        .series(arm)
+        .ok_or_else(|| format!("{arm} prints no numbers for this measure"))?;
+    let t = s
+        .timepoint(tp)
+        .ok_or_else(|| format!("{arm} prints nothing at {tp}"))?;
+    let lacks = |what: &str| format!("{arm}'s {what} is not reported ({})", t.name());
+    let n = *t.n.value().or(s.n.value()).ok_or_else(|| lacks("n"))?;
+    let mean = t.mean.value().ok_or_else(|| lacks("mean"))?;
+    let spread = t.spread.value().ok_or_else(|| lacks("±"))?;
+    Group::new(mean.clone(), spread.clone(), u64::from(n), arm).map_err(|e| e.to_string())
 }
 
 /// The evidence of a per-arm measure, and whether some comparison may be adjusted.

@@ -75,7 +75,7 @@ pub enum Groups {
 }
 
 impl Groups {
-    fn list(&self) -> Vec<&Group> {
+    pub(super) fn list(&self) -> Vec<&Group> {
         match self {
             Groups::Two(a, b) => vec![a, b],
             Groups::One(a) => vec![a],
@@ -116,7 +116,7 @@ impl PrintedComparison {
 
 /// The tests a comparison may have been computed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Test {
+pub(super) enum Test {
     Welch,
     Student,
     OneSample,
@@ -124,7 +124,7 @@ enum Test {
 }
 
 impl Test {
-    fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Test::Welch => "Welch t",
             Test::Student => "Student t",
@@ -137,17 +137,17 @@ impl Test {
 /// A closed interval, widened by a relative 1e-9 so that a printed value at the exact edge
 /// of a recomputed range (a rounding tie) still meets it.
 #[derive(Debug, Clone, Copy)]
-struct Range(f64, f64);
+pub(super) struct Range(pub(super) f64, pub(super) f64);
 
 impl Range {
-    fn of(x: &ReportedNumber) -> Range {
+    pub(super) fn of(x: &ReportedNumber) -> Range {
         Range(x.value - x.half_unit(), x.value + x.half_unit())
     }
-    fn meets(self, other: Range) -> bool {
+    pub(super) fn meets(self, other: Range) -> bool {
         let slack = 1e-9 * (self.1.abs().max(other.1.abs()).max(1e-300));
         self.0 <= other.1 + slack && other.0 <= self.1 + slack
     }
-    fn abs(self) -> Range {
+    pub(super) fn abs(self) -> Range {
         if self.0 <= 0.0 && self.1 >= 0.0 {
             Range(0.0, self.0.abs().max(self.1.abs()))
         } else {
@@ -161,18 +161,18 @@ impl Range {
 
 /// The comparison computed at one set of input values.
 #[derive(Debug, Clone, Copy)]
-struct Point {
-    estimate: f64,
-    se: f64,
-    df: Option<f64>,
-    statistic: f64,
-    p: f64,
-    ci: (f64, f64),
+pub(super) struct Point {
+    pub(super) estimate: f64,
+    pub(super) se: f64,
+    pub(super) df: Option<f64>,
+    pub(super) statistic: f64,
+    pub(super) p: f64,
+    pub(super) ci: (f64, f64),
 }
 
 /// Compute `test` at the difference `d` and spreads `spreads` (as printed, one per group) of
 /// groups with sizes `ns`, under `reading`, the SE multiplied by `widen`.
-fn point(
+pub(super) fn point(
     test: Test,
     reading: Reading,
     d: f64,
@@ -290,19 +290,19 @@ fn fit_items(items: &Items, ranges: &Ranges) -> Fit {
 }
 
 /// The ranges of the recomputed values over the rounding of every input.
-struct Ranges {
-    p: Range,
-    statistic: Range,
-    se: Range,
-    ci_lower: Range,
-    ci_upper: Range,
+pub(super) struct Ranges {
+    pub(super) p: Range,
+    pub(super) statistic: Range,
+    pub(super) se: Range,
+    pub(super) ci_lower: Range,
+    pub(super) ci_upper: Range,
 }
 
 /// Evaluate `test` under `reading` at every corner of the inputs' rounding intervals (the
 /// difference, each spread, and the SE window `widen`), and at 0 when the difference's
 /// interval holds it: each recomputed value is monotone in each input, so the corners give
 /// its range.
-fn ranges(
+pub(super) fn ranges(
     test: Test,
     reading: Reading,
     groups: &Groups,
@@ -408,7 +408,7 @@ fn printed_se(printed: &PrintedComparison, d: f64) -> Option<(f64, String)> {
 }
 
 /// A few significant digits, for sentences.
-fn sig(x: f64) -> String {
+pub(super) fn sig(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
         return h(x);
     }

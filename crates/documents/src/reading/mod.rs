@@ -45,6 +45,7 @@
 //! |---|---|
 //! | `mod.rs` | [`Reading`], [`Fit`], [`Evidence`], [`Verdict`], [`SpreadReading`] and [`decide`], [`adopt_document_reading`] |
 //! | [`comparison`] | evidence from a printed difference between two arms (or a group's mean change against 0): its p, CI, t or ± recomputed under each reading (Welch t, Student t, z) |
+//! | [`against_arms`] | a printed comparison of two arms beside the same comparison recomputed from the arms' summaries under one reading (R's `t.test` on them), and whether the two agree |
 //! | [`change`] | evidence from a printed test of one group measured twice, when the pre/post r is unknown: which reading lets some r in [−1, 1] give it |
 //! | [`question`] | one spread asked about directly (`check spread`): [`question::SpreadQuestion`] → [`SpreadReading`] |
 //! | [`scale`] | evidence from the scale: the largest SD a bounded scale allows, and GRIMMER |
@@ -53,6 +54,7 @@
 //! and the vocabulary of `reported`; the analysis layer gathers each study's evidence and
 //! uses the verdict everywhere.
 
+pub mod against_arms;
 pub mod change;
 pub mod comparison;
 pub mod question;
