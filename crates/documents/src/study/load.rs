@@ -920,7 +920,7 @@ fn build_timepoints(
             Some(v) => count(ctx, v, &format!("{tfield}.n"))?,
             None => n.clone(),
         };
-        let median = build_median(ctx, t, &tfield, &tn, source)?;
+        let median = build_median(ctx, t, &tfield, source)?;
         let (mean, spread) = timepoint_mean_spread(ctx, t, &tfield, median.is_some())?;
         let own_scale = match &t.scale {
             Some(raw) => Some(self::scale(ctx, raw, &format!("{tfield}.scale"))?),
@@ -1042,13 +1042,12 @@ pub(super) struct TimePointSource<'a> {
 
 /// The median, quartiles and range of a time point, when it gives them: each a number as
 /// printed, in pairs (q1 with q3, min with max), ordered min ≤ q1 ≤ median ≤ q3 ≤ max, with
-/// a method that `convert::median` knows and has a formula for, and n ≥ 5 when n is reported
-/// (the methods are not used below, as metafor's `conv.fivenum`).
+/// a method that `convert::median` knows and has a formula for (an n below the method's
+/// smallest, 5 as metafor's `conv.fivenum`, is the analysis's to say: not converted).
 fn build_median(
     ctx: &Context,
     t: &RawTimePoint,
     tfield: &str,
-    n: &Reported<u32>,
     source: &TimePointSource,
 ) -> Result<Option<MedianSummary>> {
     let extras = [
@@ -1104,7 +1103,7 @@ fn build_median(
         ("max", &t.max, &max),
     ];
     check_five_numbers_ordered(ctx, tfield, &ordered)?;
-    let method = median_method(ctx, t, tfield, raw_median, (q1.is_some(), min.is_some()), n)?;
+    let method = median_method(ctx, t, tfield, raw_median, (q1.is_some(), min.is_some()))?;
     Ok(Some(MedianSummary {
         median,
         q1,
@@ -1153,14 +1152,15 @@ fn check_five_numbers_ordered(ctx: &Context, tfield: &str, ordered: &[FiveNumber
 }
 
 /// The median's conversion method (the default when none is named), if it has a formula for
-/// the numbers given (`given`: quartiles, range) and n is large enough for it.
+/// the numbers given (`given`: quartiles, range). An n too small for the method is no fault
+/// of the file (a trial of four patients prints its medians rightly): the analysis leaves
+/// that time point unconverted and says why.
 fn median_method(
     ctx: &Context,
     t: &RawTimePoint,
     tfield: &str,
     raw_median: &Spanned<String>,
     given: (bool, bool),
-    n: &Reported<u32>,
 ) -> Result<crate::convert::MedianMethod> {
     use crate::convert::{MedianMethod, Scenario};
     let method = match &t.method {
@@ -1186,20 +1186,6 @@ fn median_method(
                 scenario.as_str()
             ),
         ));
-    }
-    if let Some(&nn) = n.value() {
-        if u64::from(nn) < method.min_n() {
-            return Err(ctx.err(
-                raw_median.span(),
-                &format!("{tfield}.median"),
-                format!(
-                    "n = {nn} is too small to estimate a mean and SD from a median; allowed: n ≥ {} ({} {})",
-                    method.min_n(),
-                    method.as_str(),
-                    if method.is_skewed() { "as estmeansd" } else { "as metafor's conv.fivenum" }
-                ),
-            ));
-        }
     }
     Ok(method)
 }

@@ -2052,10 +2052,32 @@ fn n_printed_with_value(
     });
     with.filter(|&j| {
         let between = &doc_text[items[item].span[1]..items[j].span[0]];
+        // `…であり、無効はそれぞれ2名と4名`, `…; non-responders were 2 and 4, respectively`:
+        // n's listed `respectively` count something in each group named before (or the
+        // groups themselves, in order), never the last value's sample alone. An n in the
+        // value's own bracket (`5.1 ± 1.2 (n = 40) and …, respectively`) is still its own.
+        let bracketed = between.contains(['(', '（']);
+        let listed = || {
+            let after = &doc_text[items[j].span[1]..end_of_list(doc_text, items[j].span[1])];
+            cues::respectively(between).is_some() || cues::respectively(after).is_some()
+        };
         cues::groups(between)
             .iter()
             .all(|g| Some(cues::group_key(&g.text)) == own)
+            && (bracketed || !listed())
     })
+}
+
+/// Where a list that starts at `from` ends: at the next sentence's or clause's end (`。`, `.`,
+/// `;`), at most 80 bytes on.
+fn end_of_list(text: &str, from: usize) -> usize {
+    let mut end = (from + 80).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[from..end]
+        .find(['。', ';', '；'])
+        .map_or(end, |k| from + k)
 }
 
 /// Where the innermost bracket still open at byte `at` opens (`(` or `（`), looking back at
@@ -3063,6 +3085,19 @@ mod tests {
             .find(|c| items[c.item].text.trim_start().starts_with(value))
             .expect("the value is placed");
         cell.n.map(|j| items[j].text.trim().to_string())
+    }
+
+    #[test]
+    fn counts_listed_respectively_after_the_arms_values_are_not_the_last_arms_n() {
+        // Made-up numbers: after each arm's median, the non-responders of each arm, listed
+        // `respectively` (それぞれ); 2 is no arm's sample.
+        let text = "1日目の中央値 (四分位範囲)は、A群が10.0 (6.5 ~ 17.3)、プラセボ群が11.0 (7.0 ~ 18.5)であった。変化量は、A群が-3.5 (-5.0 ~ 2.0)、プラセボ群が-4.0 (-7.5 ~ -0.5)であり、無効はそれぞれ2名と4名であった。";
+        let (_, s) = read(text);
+        assert_eq!(s.groups.len(), 2, "{:?}", s.groups);
+        assert!(s.groups.iter().all(|g| g.n.is_none()), "{:?}", s.groups);
+        // Each value's own bracketed n stays its n, though a `respectively` follows.
+        let own = "At week 12 the score was 5.1 ± 1.2 (n = 40) and 6.3 ± 1.4 (n = 42) in the drug and placebo groups, respectively.";
+        assert_eq!(n_of(own, "6.3").as_deref(), Some("n = 42"));
     }
 
     #[test]
