@@ -121,7 +121,13 @@ fn stat_of(header: &str) -> Option<Stat> {
     // test's statistic and p.
     if crate::draft::table::names_p(h) || h.ends_with("test") || h.ends_with("検定") {
         Some(Stat::P)
-    } else if h.contains("difference") || h.contains("群間差") || h.contains("diff") {
+    } else if h.contains("difference")
+        || h.contains("群間差")
+        || h.contains("diff")
+        // `Estimated treatment effect (Drug minus placebo)`: one arm's value less another's.
+        || h.contains(" minus ")
+        || h.contains("treatment effect")
+    {
         Some(Stat::Difference)
     } else if h.contains("95%") || h.contains("ci") && h.len() <= 12 || h.contains("信頼区間") {
         Some(Stat::Ci)
@@ -1932,6 +1938,22 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn a_column_of_one_arm_minus_the_other_is_the_comparison_not_a_group() {
+        // Made-up numbers: `Estimated treatment effect (Drug minus placebo)` heads the
+        // difference of the arms' values.
+        let text = "| Day | Drug (n = 40) | Placebo (n = 41) | Estimated treatment effect (Drug minus placebo) | P value |\n|---|---|---|---|---|\n| Day 3 | -3.0 ± 0.4 | -2.1 ± 0.4 | -0.9 | 0.01 |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug", "Placebo"]);
+        let m = &s.measures[0];
+        assert!(
+            items[m.comparison.difference.expect("the difference")]
+                .text
+                .contains("-0.9")
+        );
     }
 
     #[test]
