@@ -520,6 +520,14 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         let labelled_once = if unlabelled_unit {
             match labelled_before(scan, &c, whole_range.clone(), (&mean_n, &spread_n)) {
                 Some(l) => Some(l),
+                // `mean (standard deviation) HbA1c was 9.48% (0.99)`: the sentence states what
+                // its brackets print, and a spread with decimals is no count.
+                None if spread_n.number.decimals > 0
+                    && stated_spread(scan, plain, whole_range.clone(), &mut stated_cache)
+                        .is_some_and(|(_, from)| from == "sentence") =>
+                {
+                    None
+                }
                 None => continue,
             }
         } else if c.name("ditto").is_some() {
@@ -809,6 +817,30 @@ mod tests {
                 ("-1.5".to_string(), Some("SD"))
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_stating_mean_sd_reads_a_percent_unit_mean_with_its_bracketed_sd() {
+        // Made-up numbers in an abstract's form: `mean (standard deviation)` stated once,
+        // then HbA1c values in % with their SDs in brackets.
+        let items = read_items(
+            "At baseline, mean (standard deviation) HbA1c was 8.71% (0.93) in the drug group (n = 40) and 8.65% (1.02) in the placebo group (n = 41).",
+        );
+        let ms: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.parts.mean.as_ref().unwrap().number.text.as_str(),
+                    i.parts.spread_label,
+                )
+            })
+            .collect();
+        assert_eq!(ms.len(), 2, "{items:#?}");
+        assert_eq!(ms[0].0, "8.71");
+        // With no statement, a percentage and a whole number in brackets stay as they were.
+        let items = read_items("Response was 56% (28) in the drug group.");
+        assert!(items.iter().all(|i| i.kind != ItemKind::MeanSpread));
     }
 
     #[test]
