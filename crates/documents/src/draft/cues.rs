@@ -702,13 +702,22 @@ pub fn fall_words(s: &str) -> bool {
 }
 
 /// The first words of `s` that print a change as the size of a fall (see [`fall_words`]).
+/// A fall naming patients (`食欲低下例`, `体重減少群`: the cases whose appetite fell) names a
+/// group, not how the values are printed.
+///
+/// ```
+/// use trialstats_documents::draft::cues::fall_match;
+/// assert_eq!(fall_match("体重は3.2kg低下した"), Some("低下"));
+/// assert_eq!(fall_match("食欲低下例と食欲不変例の体重"), None);
+/// ```
 pub fn fall_match(s: &str) -> Option<&str> {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
         r"(?i)\b(?:fell|dropped|declined|decreased|reduced|lowered)\s+by\b|\b(?:reduction|decrease|decline|fall|drop)\s+(?:of|in)\b|低下|減少",
     )
-    .find(s)
+    .find_iter(s)
+    .find(|m| !s[m.end()..].starts_with(['例', '群', '者']))
     .map(|m| m.as_str())
 }
 
