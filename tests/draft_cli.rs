@@ -251,7 +251,25 @@ fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
         .assert()
         .code(0);
 
-    // Upper case and a space: refused, naming the rule and a name that works; nothing written.
+    // Upper case is kept (`Smith2019.toml` holds `id = "Smith2019"`) and loads.
+    let cased = data.join("Smith2019.toml");
+    trialstats()
+        .args([
+            "draft",
+            doc.to_str().unwrap(),
+            "-o",
+            cased.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(&cased)
+            .unwrap()
+            .contains("id = \"Smith2019\"")
+    );
+    trialstats().args(["list", "--data", d]).assert().code(0);
+    std::fs::remove_file(&cased).unwrap();
+    // A space: refused, naming the rule and a name that works; nothing written.
     let spaced = data.join("Paper X.toml");
     trialstats()
         .args([
@@ -262,7 +280,7 @@ fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
         ])
         .assert()
         .code(2)
-        .stderr(contains("Paper X.toml").and(contains("paper-x.toml")))
+        .stderr(contains("Paper X.toml").and(contains("Paper-X.toml")))
         .stderr(contains("'_' and '-'"));
     assert!(!spaced.exists());
     // Without -o the id is made from the document's name by the same rule.
@@ -272,14 +290,14 @@ fn a_study_named_with_an_underscore_drafts_and_loads_everywhere() {
         .args(["draft", upper.to_str().unwrap()])
         .assert()
         .code(0)
-        .stdout(contains("id = \"paper-x\""));
+        .stdout(contains("id = \"Paper-X\""));
     // A study file whose name is not an id is refused when loaded, with the name to use.
     std::fs::copy(&out, &spaced).unwrap();
     trialstats()
         .args(["check", "--data", d])
         .assert()
         .code(2)
-        .stderr(contains("Paper X.toml").and(contains("paper-x.toml")));
+        .stderr(contains("Paper X.toml").and(contains("Paper-X.toml")));
 }
 
 /// A sign set apart from its number (`+ 20%`, as an abstract prints a CI's bounds) is

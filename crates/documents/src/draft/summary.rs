@@ -484,6 +484,41 @@ fn ditto_label(scan: &Scan, whole: Range<usize>) -> Option<(&'static str, String
 }
 
 /// Reads every mean ± spread: `m ± s`, `m (SD s)`, `m (s)`, `m (同 s)` and the worded forms.
+/// The label a summary printed without one takes from its sentence, for the forms that are
+/// summaries only so: `Some(Some(label))`, `Some(None)` (a summary, its label the sentence's
+/// statement or none), or `None` (no summary).
+fn label_from_sentence(
+    scan: &Scan,
+    (plain, c, whole_range): (&str, &regex::Captures, Range<usize>),
+    (mean_n, spread_n): (&Printed, &Printed),
+    printed_label: bool,
+    stated_cache: &mut StatedInSentence,
+) -> Option<Option<(&'static str, String)>> {
+    // `−2·25 kg (0·21)` with no label: a mean only where the sentence printed an earlier
+    // value so with its label (`−5·06 kg (SE 0·31) … versus −2·25 kg (0·21)`).
+    let unlabelled_unit = c.name("umean").is_some() && !printed_label && c.name("upm").is_none();
+    if unlabelled_unit {
+        return match labelled_before(scan, c, whole_range.clone(), (mean_n, spread_n)) {
+            Some(l) => Some(Some(l)),
+            // `mean (standard deviation) HbA1c was 9.48% (0.99)`: the sentence states what its
+            // brackets print, and a spread with decimals is no count.
+            None if spread_n.number.decimals > 0
+                && stated_spread(scan, plain, whole_range, stated_cache)
+                    .is_some_and(|(_, from)| from == "sentence") =>
+            {
+                Some(None)
+            }
+            None => None,
+        };
+    }
+    if c.name("ditto").is_some() {
+        // `対照群0.15(同0.46)`: 同 (the same) repeats the label of the sentence's value before;
+        // with none before, the bracket says nothing.
+        return ditto_label(scan, whole_range).map(Some);
+    }
+    Some(None)
+}
+
 fn find_mean_spreads(scan: &mut Scan, plain: &str) {
     let mut stated_cache: StatedInSentence = None;
     let mut pos = 0;
@@ -513,32 +548,14 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         if spread_n.number.value < 0.0 {
             continue;
         }
-        // `−2·25 kg (0·21)` with no label: a mean only where the sentence printed an earlier
-        // value so with its label (`−5·06 kg (SE 0·31) … versus −2·25 kg (0·21)`).
-        let unlabelled_unit =
-            c.name("umean").is_some() && label.is_none() && c.name("upm").is_none();
-        let labelled_once = if unlabelled_unit {
-            match labelled_before(scan, &c, whole_range.clone(), (&mean_n, &spread_n)) {
-                Some(l) => Some(l),
-                // `mean (standard deviation) HbA1c was 9.48% (0.99)`: the sentence states what
-                // its brackets print, and a spread with decimals is no count.
-                None if spread_n.number.decimals > 0
-                    && stated_spread(scan, plain, whole_range.clone(), &mut stated_cache)
-                        .is_some_and(|(_, from)| from == "sentence") =>
-                {
-                    None
-                }
-                None => continue,
-            }
-        } else if c.name("ditto").is_some() {
-            // `対照群0.15(同0.46)`: 同 (the same) repeats the label of the sentence's value
-            // before; with none before, the bracket says nothing.
-            match ditto_label(scan, whole_range.clone()) {
-                Some(l) => Some(l),
-                None => continue,
-            }
-        } else {
-            None
+        let Some(labelled_once) = label_from_sentence(
+            scan,
+            (plain, &c, whole_range.clone()),
+            (&mean_n, &spread_n),
+            label.is_some(),
+            &mut stated_cache,
+        ) else {
+            continue;
         };
         let statement = stated_spread(scan, plain, whole_range.clone(), &mut stated_cache);
         let stated = statement.map(|(l, _)| l);

@@ -27,22 +27,24 @@ pub use display::{StudyList, StudyNumbers, StudySummary, describe};
 pub use load::{load_dir, load_file, load_str, load_text, study_ids};
 
 /// What a study id may hold, for messages.
-pub const STUDY_ID_RULE: &str = "lower-case letters a-z, digits, '_' and '-'";
+pub const STUDY_ID_RULE: &str = "letters a-z or A-Z, digits, '_' and '-'";
 
-/// Is `id` a valid study id: `[a-z0-9_-]+`? A study's id also equals its file stem, so
-/// `paper_x.toml` holds `id = "paper_x"`. The one rule, used when a study file is loaded and
-/// when `draft` names one.
+/// Is `id` a valid study id: `[A-Za-z0-9_-]+`? A study's id also equals its file stem, so
+/// `paper_x.toml` holds `id = "paper_x"` (and `Smith2019.toml`, as files are often named,
+/// `id = "Smith2019"`). The one rule, used when a study file is loaded and when `draft` names
+/// one.
 ///
 /// ```
 /// use trialstats_documents::study::valid_study_id;
 /// assert!(valid_study_id("paper_x") && valid_study_id("nmo-tocilizumab"));
-/// assert!(!valid_study_id("Paper X") && !valid_study_id(""));
+/// assert!(valid_study_id("Smith2019") && valid_study_id("ldl-siRNA"));
+/// assert!(!valid_study_id("Paper X") && !valid_study_id("") && !valid_study_id("café"));
 /// ```
 pub fn valid_study_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// What the id of an item of a study (a measure, an arm, a time point) may hold, for messages.
@@ -87,20 +89,21 @@ pub fn item_id_from_label(label: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// A study id made from any name (a document's file stem): lower case, each run of other
-/// characters (spaces, dots, non-ASCII) one '-'; `"draft"` when nothing is left. A stem that
-/// is already a valid id is returned unchanged.
+/// A study id made from any name (a document's file stem): its ASCII letters (in their case,
+/// so that the id stays its file's stem), digits, '_' and '-', each run of other characters
+/// (spaces, dots, non-ASCII) one '-'; `"draft"` when nothing is left. A stem that is already
+/// a valid id is returned unchanged.
 ///
 /// ```
 /// use trialstats_documents::study::study_id_from_name;
 /// assert_eq!(study_id_from_name("paper_x"), "paper_x"); // already an id: unchanged
-/// assert_eq!(study_id_from_name("NEJM 2019.Trial"), "nejm-2019-trial");
+/// assert_eq!(study_id_from_name("Smith2019"), "Smith2019");
+/// assert_eq!(study_id_from_name("NEJM 2019.Trial"), "NEJM-2019-Trial");
 /// ```
 pub fn study_id_from_name(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-' {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
@@ -204,7 +207,7 @@ pub struct Publication {
 /// One study: one source document and every number in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Study {
-    /// `[a-z0-9_-]+` ([`valid_study_id`]), equal to the file stem.
+    /// `[A-Za-z0-9_-]+` ([`valid_study_id`]), equal to the file stem.
     pub id: String,
     /// English title.
     pub title: String,
