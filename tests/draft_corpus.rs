@@ -870,14 +870,18 @@ fn draft_on_the_held_out_part() {
 // Session 36: an interval after a mean ± SD holds the mean (+4), p's between an interval
 // and the next estimate on a spaced row (+16), estimates under a header of one kind of ratio
 // with intervals (+32): 10941 -> 10993 (87.6 %).
-const FLOOR_DEV_FOUND: f64 = 87.5;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+const FLOOR_DEV_FOUND: f64 = 86.4;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
 // Then batches 36-37 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
 // Session 36: by the same three rules, measured: 9426 -> 9472 (79.7 %).
-const FLOOR_HOLDOUT_FOUND: f64 = 79.6;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+const FLOOR_HOLDOUT_FOUND: f64 = 79.4;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -885,8 +889,10 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.6;
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
-const CEILING_DEV_NON_DATA: usize = 995;
-const CEILING_HOLDOUT_NON_DATA: usize = 1300;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+const CEILING_DEV_NON_DATA: usize = 1114;
+const CEILING_HOLDOUT_NON_DATA: usize = 1388;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -894,11 +900,17 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1300;
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
 // Session 36: a comparison's ± counts on the path as the study file's schema reads it (its
 // difference's SE): 1789 -> 1790.
-const FLOOR_DEV_PATH: usize = 1790;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+const FLOOR_DEV_PATH: usize = 1908;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
-const FLOOR_HOLDOUT_PATH: usize = 1382;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+// Before they joined, a mean in % units with its bracketed SD under a sentence stating `mean
+// (standard deviation)`: 1382 -> 1387.
+const FLOOR_HOLDOUT_PATH: usize = 1510;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -916,8 +928,10 @@ const FLOOR_HOLDOUT_PATH: usize = 1382;
 // measure's section (a row may leave a visit out): development 1766 -> 1802, ± 1452 -> 1480;
 // held-out unchanged.
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
 const FLOOR_DEV_DECIDED: usize = 1892;
-const FLOOR_HOLDOUT_DECIDED: usize = 497;
+const FLOOR_HOLDOUT_DECIDED: usize = 626;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -945,7 +959,12 @@ const FLOOR_HOLDOUT_DECIDED: usize = 497;
 // development half, and batch 31's class above (arms given the document's n) prompted it, so
 // its held-out figure is no evidence that it generalises: the fresh batches measured after it
 // are.
-const CEILING_HOLDOUT_N_WRONG: usize = 86;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+// As they arrived their held-out halves brought 0, 1, 0 and 1 wrong n's (batch 41: a single
+// value given the n printed with it, larger; batch 43: a single value given its group's n,
+// larger).
+const CEILING_HOLDOUT_N_WRONG: usize = 88;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -959,7 +978,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 86;
 // placebo-supplemented participants`): 779 -> 811, held-out unchanged.
 // Session 36: each arm's n in its own column on a row of subgroups (`Tiotropium` over `Number
 // of patients | Mean (SE)`): 811 -> 827, none wrong.
-const FLOOR_DEV_N_RIGHT: usize = 827;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+const FLOOR_DEV_N_RIGHT: usize = 830;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -971,13 +992,17 @@ const FLOOR_DEV_N_RIGHT: usize = 827;
 // Then batches 36-37 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
 // Session 36: arms given no count of the whole sample (see the ceiling above): 553 -> 547.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 547;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 620;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1537;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1645;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -996,7 +1021,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1537;
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
 // Then batches 36-37 joined (their development halves' rules landed first).
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1093;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1203;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -1011,7 +1038,12 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1093;
 // part's headers): 25 -> 19, measured once.
 // Batch 36's held-out half (session 35) brought one, as it arrived (by class, with no text:
 // `TimeCourse group_same=false time_same=false`: two groups' values placed as one time course).
-const CEILING_HOLDOUT_VIOLATIONS: usize = 20;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+// Batch 40's held-out half brought 24 as it arrived (by class, with no text: 12 pairs of two
+// measures of different groups and 12 of two measures of one group placed as arms); batches
+// 41-43 none.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 44;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).
@@ -1023,4 +1055,8 @@ const CEILING_HOLDOUT_SPREAD_WRONG: usize = 3;
 // Batch 21's held-out half (session 32), as it arrived: `check text` reports a problem on one
 // report its labeller found sound (by class, with no text: a two-arm comparison's ± that
 // neither SD nor SE fits by the printed p or CI). Counted, not read; it may only fall.
-const CEILING_HOLDOUT_CHECK_TEXT: usize = 1;
+// Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
+// its development half's rules landed before it joined; see docs/commands/draft.md).
+// Batch 41's held-out half brought one sound report on which `check text` finds a problem (by
+// class: a comparison's ±), as it arrived.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 2;
