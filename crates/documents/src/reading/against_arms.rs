@@ -330,19 +330,13 @@ pub fn against_arms(
         }
     }
     let (agreeing, test, items, r, pt) = best;
-    let recomputed = Recomputed {
-        test: test.name().to_string(),
-        estimate: pt.estimate,
-        se: pt.se,
-        statistic: pt.statistic,
-        df: pt.df,
-        p: pt.p,
-        ci_lower: pt.ci.0,
-        ci_upper: pt.ci.1,
-        level: level.value(),
-        p_range: (r.p.0, r.p.1),
-        se_ratio: printed.spread.as_ref().map(|s| s.value / pt.se),
-    };
+    let recomputed = Recomputed::at(
+        test,
+        &pt,
+        &r,
+        level,
+        printed.spread.as_ref().map(|s| s.value),
+    );
     let estimate = printed_estimate(printed);
     let estimate_within = estimate
         .as_ref()

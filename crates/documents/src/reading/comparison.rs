@@ -289,6 +289,32 @@ fn fit_items(items: &Items, ranges: &Ranges) -> Fit {
     if any { worst } else { Fit::Allowed }
 }
 
+impl Recomputed {
+    /// The comparison `test` recomputed at the printed values (`at`), with its p over the
+    /// rounding of the printed inputs (`full`) and the printed SE over its own (`printed_se`).
+    pub(super) fn at(
+        test: Test,
+        at: &Point,
+        full: &Ranges,
+        level: ConfidenceLevel,
+        printed_se: Option<f64>,
+    ) -> Recomputed {
+        Recomputed {
+            test: test.name().to_string(),
+            estimate: at.estimate,
+            se: at.se,
+            statistic: at.statistic,
+            df: at.df,
+            p: at.p,
+            ci_lower: at.ci.0,
+            ci_upper: at.ci.1,
+            level: level.value(),
+            p_range: (full.p.0, full.p.1),
+            se_ratio: printed_se.map(|se| se / at.se),
+        }
+    }
+}
+
 /// The ranges of the recomputed values over the rounding of every input.
 pub(super) struct Ranges {
     pub(super) p: Range,
@@ -662,19 +688,13 @@ impl Routes<'_> {
         which.dedup();
         let at = point(chosen, reading, d, spreads, ns, 1.0, level);
         let full = ranges(chosen, reading, groups, d_range, (1.0, 1.0), level);
-        let recomputed = Recomputed {
-            test: chosen.name().to_string(),
-            estimate: at.estimate,
-            se: at.se,
-            statistic: at.statistic,
-            df: at.df,
-            p: at.p,
-            ci_lower: at.ci.0,
-            ci_upper: at.ci.1,
-            level: level.value(),
-            p_range: (full.p.0, full.p.1),
-            se_ratio: reported_se.as_ref().map(|(se, _)| se / at.se),
-        };
+        let recomputed = Recomputed::at(
+            chosen,
+            &at,
+            &full,
+            level,
+            reported_se.as_ref().map(|(se, _)| *se),
+        );
         (best, which, recomputed)
     }
 
