@@ -81,6 +81,97 @@ fn adjacent(before: &str, units: &[String]) -> bool {
     })
 }
 
+/// The word printed right after every one of a sentence's values (`0.24 ± 0.28 logMAR before
+/// laser, 0.19 ± 0.25 logMAR 3 months after laser`): their unit, whatever it is, so that a
+/// time or group named after it is the value's before it. Two values at least; a word that
+/// opens a time's or a group's phrase is none.
+fn shared_unit(original: &str, items: &[Item], summaries: &[usize]) -> Option<String> {
+    if summaries.len() < 2 {
+        return None;
+    }
+    let first_word = |j: usize| {
+        let rest = original.get(items[j].span[1]..)?;
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !",;.、。()（）".contains(*c))
+            .collect();
+        (!word.is_empty()).then(|| word.to_lowercase())
+    };
+    let unit = first_word(summaries[0])?;
+    let opens_phrase = [
+        "in", "at", "after", "before", "for", "and", "or", "vs", "versus", "to",
+    ];
+    (unit.chars().any(char::is_alphabetic)
+        && !opens_phrase.contains(&unit.as_str())
+        && summaries[1..]
+            .iter()
+            .all(|&j| first_word(j).as_deref() == Some(&unit)))
+    .then_some(unit)
+}
+
+/// The events a sentence counts time from (`laser` in `3 months after laser`): whatever the
+/// intervention is called, the text names its time points from it.
+fn events_counted_from(sentence: &str) -> Vec<String> {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b\d+\s*(?:weeks?|months?|days?|years?|hours?)\s+after\s+(?:the\s+)?([a-z][a-z-]{2,})\b",
+        )
+        .expect("the event pattern is valid")
+    });
+    let mut events: Vec<String> = p
+        .captures_iter(sentence)
+        .map(|c| c[1].to_lowercase())
+        .collect();
+    events.sort();
+    events.dedup();
+    events
+}
+
+/// The time points `before EVENT` and `after EVENT` in `between` for the sentence's `events`
+/// (`before laser`, where `3 months after laser` names the event), that no phrase in `found`
+/// already covers.
+fn times_around_events(
+    between: &str,
+    events: &[String],
+    found: &[cues::Phrase],
+) -> Vec<cues::Phrase> {
+    let lower = between.to_lowercase();
+    let mut out = Vec::new();
+    for event in events {
+        for side in ["before ", "after "] {
+            let phrase = format!("{side}{event}");
+            let mut from = 0;
+            while let Some(k) = lower[from..].find(&phrase) {
+                let (start, end) = (from + k, from + k + phrase.len());
+                from = end;
+                let whole_word = lower[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && lower[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                let covered = found.iter().any(|f| f.start < end && start < f.end);
+                if whole_word
+                    && !covered
+                    && between.is_char_boundary(start)
+                    && between.is_char_boundary(end)
+                {
+                    out.push(cues::Phrase {
+                        start,
+                        end,
+                        text: between[start..end].to_string(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `text` in lower case with brackets and separators as spaces: the words [`adjacent`] reads.
 fn plain_words(text: &str) -> String {
     text.replace(|c: char| "()（）[]、,;:=".contains(c), " ")
@@ -138,6 +229,12 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool, units: &[String]) -> Vec
                 ]
                 .iter()
                 .any(|p| t.starts_with(p))
+                    // A time counted from an event (`3 months after laser`, `6 weeks later`)
+                    // places the value it follows, as `after 3 months` does.
+                    || t.starts_with(|c: char| c.is_ascii_digit())
+                        && [" after ", " before ", " later", " post"]
+                            .iter()
+                            .any(|w| t.contains(w))
                     || between[..phrase.start]
                         .trim_end()
                         .ends_with(['(', '（', '['])
@@ -957,7 +1054,10 @@ pub(super) fn read_sentence(
         comparator: None,
         named: vec![false; summaries.len()],
         time_opens: vec![false; summaries.len()],
-        units: Vec::new(),
+        units: shared_unit(original, items, &summaries)
+            .into_iter()
+            .collect(),
+        events: events_counted_from(&original[sentence.span.clone()]),
     };
     // The text before each summary (since the one before it), and after the last.
     for k in 0..=summaries.len() {
@@ -1045,6 +1145,8 @@ struct GapReader<'a> {
     time_opens: Vec<bool>,
     /// The words read as a value's unit so far (see [`adjacent`]).
     units: Vec<String>,
+    /// The events the sentence counts time from (`laser` in `3 months after laser`).
+    events: Vec<String>,
 }
 
 impl GapReader<'_> {
@@ -1057,7 +1159,9 @@ impl GapReader<'_> {
         let first = k == 0;
         let mut groups = bind(between, cues::groups(between), first, &self.units);
         self.order_groups(k, between, &mut groups, last);
-        let times = bind(between, cues::times(between), first, &self.units);
+        let mut found_times = cues::times(between);
+        found_times.extend(times_around_events(between, &self.events, &found_times));
+        let times = bind(between, found_times, first, &self.units);
         // The words between the value before and a phrase bound to it are that value's unit
         // (`words per minute (wpm)`), not the name of a new measure.
         let unit_end = groups
@@ -3085,6 +3189,33 @@ mod tests {
             .find(|c| items[c.item].text.trim_start().starts_with(value))
             .expect("the value is placed");
         cell.n.map(|j| items[j].text.trim().to_string())
+    }
+
+    #[test]
+    fn times_printed_after_their_values_counted_from_a_named_event() {
+        // Made-up numbers: each value, its unit, then its time, counted from the event the
+        // sentence names (`after surgery` is a time the text reads; `before ablation` is one
+        // here because `3 months after ablation` counts from it).
+        let text = "Mean pain was 6.1 ± 1.2 points before ablation, 3.4 ± 1.5 points 3 months after ablation, and 2.9 ± 1.1 points after 6 months.";
+        let (items, s) = read(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.cells.len() == 3)
+            .unwrap_or_else(|| panic!("one time course of three values: {:?}", s.measures));
+        let got: Vec<(&str, Option<&str>)> = m
+            .cells
+            .iter()
+            .map(|c| (items[c.item].text.trim(), c.time.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("6.1 ± 1.2", Some("before ablation")),
+                ("3.4 ± 1.5", Some("3 months after ablation")),
+                ("2.9 ± 1.1", Some("after 6 months"))
+            ]
+        );
     }
 
     #[test]
