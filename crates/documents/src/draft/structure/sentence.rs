@@ -481,6 +481,58 @@ fn comparative_pairs(
     }
 }
 
+/// `VAS was lower in the duloxetine phase compared with placebo (4.1 ± 2.9 vs. 6.0 ± 2.7)`: a
+/// pair set against each other right after a group named as the comparator (after `compared
+/// with`, `than`, `versus`), where the subject is named by no group word. The pair is printed
+/// in the comparison's order, so the comparator's value is the second; the first is the
+/// subject's, which the text does not name as a group (left open, never the comparator's).
+fn comparator_before_a_pair(
+    sentence_text: &str,
+    at: usize,
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    for k in 1..summaries.len() {
+        if !locals[k].versus || locals[k].group.is_some() {
+            continue;
+        }
+        let Some(g) = locals[k - 1].group.clone() else {
+            continue;
+        };
+        let from = if k >= 2 {
+            items[summaries[k - 2]].span[1] - at
+        } else {
+            0
+        };
+        let to = items[summaries[k - 1]].span[0] - at;
+        let Some(gap) = sentence_text.get(from..to) else {
+            continue;
+        };
+        // The group's name is the last in the gap, after a comparison's word, and the pair
+        // opens a bracket right after it.
+        let Some(name) = cues::groups(gap).into_iter().last() else {
+            continue;
+        };
+        let before = words_before_a_name(&gap[..name.start]);
+        let comparator = [
+            "compared with",
+            "compared to",
+            "than",
+            "versus",
+            "vs",
+            "vs.",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        let bracket_opens = gap[name.end..].trim().starts_with(['(', '（']);
+        if comparator && bracket_opens && cues::group_key(&name.text) == g.1 {
+            locals[k].group = Some(g);
+            locals[k - 1].group = None;
+        }
+    }
+}
+
 /// The words before a group's name, lower-cased, without the article and preposition that
 /// lead into it (`… than in the` → `… than`): where a comparison's word (`than`, `compared
 /// with`) stands right before the name.
@@ -1080,6 +1132,13 @@ pub(super) fn read_sentence(
     }
     let (mut locals, sentence_time) = gaps.finish();
     comparative_pairs(
+        &original[sentence.span.start..sentence.span.end],
+        sentence.span.start,
+        items,
+        &summaries,
+        &mut locals,
+    );
+    comparator_before_a_pair(
         &original[sentence.span.start..sentence.span.end],
         sentence.span.start,
         items,
@@ -3189,6 +3248,26 @@ mod tests {
             .find(|c| items[c.item].text.trim_start().starts_with(value))
             .expect("the value is placed");
         cell.n.map(|j| items[j].text.trim().to_string())
+    }
+
+    #[test]
+    fn a_pair_after_the_comparator_named_alone_gives_it_the_second_value() {
+        // Made-up numbers in a crossover abstract's form: only the comparator is a group word;
+        // the pair is printed in the comparison's order, so placebo's value is the second.
+        let text = "Pain was significantly lower in the active phase compared with placebo (3.2 ± 1.1 vs. 5.0 ± 1.4; P = 0.01).";
+        let (items, s) = read(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.cells.len() == 2)
+            .expect("the pair");
+        let placebo: Vec<&str> = m
+            .cells
+            .iter()
+            .filter(|c| c.group.is_some_and(|g| s.groups[g].key.contains("placebo")))
+            .map(|c| items[c.item].text.trim())
+            .collect();
+        assert_eq!(placebo, ["5.0 ± 1.4"]);
     }
 
     #[test]
