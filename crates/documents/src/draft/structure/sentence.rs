@@ -1131,27 +1131,16 @@ pub(super) fn read_sentence(
         }
     }
     let (mut locals, sentence_time) = gaps.finish();
-    comparative_pairs(
-        &original[sentence.span.start..sentence.span.end],
-        sentence.span.start,
-        items,
-        &summaries,
-        &mut locals,
-    );
-    comparator_before_a_pair(
-        &original[sentence.span.start..sentence.span.end],
-        sentence.span.start,
-        items,
-        &summaries,
-        &mut locals,
-    );
-    respectively(
-        &original[sentence.span.start..sentence.span.end],
-        sentence.span.start,
-        items,
-        &summaries,
-        &mut locals,
-    );
+    let sentence_text = &original[sentence.span.start..sentence.span.end];
+    for pass in [comparative_pairs, comparator_before_a_pair, respectively] {
+        pass(
+            sentence_text,
+            sentence.span.start,
+            items,
+            &summaries,
+            &mut locals,
+        );
+    }
     pairs_follow_the_first(&mut locals);
     let mut relation = relations(&locals);
     undecide_value_and_its_baseline(items, members, &summaries, &locals, &mut relation);
