@@ -194,7 +194,7 @@ fn ci_pattern() -> &'static Regex {
             (?: \s* (?P<after> \d{2} (?: \.\d+ )? ) \s* % )?
             (?: \s+ (?i: for | of ) (?: \s+ [A-Za-z][A-Za-z-]* ){1,4} )?
             \s* (?: [:=,] | (?i: of | was | were | from ) )? \s* [(\[]? \s*
-            (?P<lo> NUMBER ) \s* %? \s* (?: (?i: to | and ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* %? \s* [)\]]?"
+            (?P<lo> NUMBER ) \s* %? \s* (?: (?i: to | and ) | から | [-,;~〜～] ) \s* (?P<hi> NUMBER ) \s* %? \s* [)\]]?"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the CI pattern is valid")
     })
@@ -630,6 +630,21 @@ mod tests {
             .map(|i| (i.text.as_str(), i.parts.relation.unwrap_or("")))
             .collect();
         assert_eq!(ps, [("<.001", "<"), ("< 0.05", "<")]);
+    }
+
+    #[test]
+    fn a_named_interval_whose_bounds_japanese_joins_with_kara() {
+        // Made-up numbers: `95%信頼区間2.1から3.8kg`, the bounds joined by から (from … to).
+        let items = read_items("体重変化は+2.9kg(95%信頼区間2.1から3.8kg)であった。");
+        let cis: Vec<(String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| {
+                let b = |p: &Option<crate::draft::Printed>| p.as_ref().unwrap().number.text.clone();
+                (b(&i.parts.lower), b(&i.parts.upper))
+            })
+            .collect();
+        assert_eq!(cis, [("2.1".to_string(), "3.8".to_string())]);
     }
 
     #[test]
