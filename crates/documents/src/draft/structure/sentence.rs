@@ -2208,7 +2208,10 @@ fn n_printed_with_value(
         // n's listed `respectively` count something in each group named before (or the
         // groups themselves, in order), never the last value's sample alone. An n in the
         // value's own bracket (`5.1 ± 1.2 (n = 40) and …, respectively`) is still its own.
-        let bracketed = between.contains(['(', '（']);
+        let bracketed = {
+            let t = between.trim_start();
+            t.starts_with(['(', '（']) && !t.contains([')', '）'])
+        };
         let listed = || {
             let after = &doc_text[items[j].span[1]..end_of_list(doc_text, items[j].span[1])];
             cues::respectively(between).is_some() || cues::respectively(after).is_some()
@@ -3290,7 +3293,7 @@ mod tests {
     fn counts_listed_respectively_after_the_arms_values_are_not_the_last_arms_n() {
         // Made-up numbers: after each arm's median, the non-responders of each arm, listed
         // `respectively` (それぞれ); 2 is no arm's sample.
-        let text = "1日目の中央値 (四分位範囲)は、A群が10.0 (6.5 ~ 17.3)、プラセボ群が11.0 (7.0 ~ 18.5)であった。変化量は、A群が-3.5 (-5.0 ~ 2.0)、プラセボ群が-4.0 (-7.5 ~ -0.5)であり、無効はそれぞれ2名と4名であった。";
+        let text = "1日目の中央値 (四分位範囲)は、A群が10.0 (6.5 ~ 17.3)、プラセボ群が11.0 (7.0 ~ 18.5)であった。変化量は、A群が-3.5 (-5.0 ~ 2.0)、プラセボ群が-4.0 (-7.5 ~ -0.5)であり、無効(Δ≧0)はそれぞれ2名と4名であった。";
         let (_, s) = read(text);
         assert_eq!(s.groups.len(), 2, "{:?}", s.groups);
         assert!(s.groups.iter().all(|g| g.n.is_none()), "{:?}", s.groups);
