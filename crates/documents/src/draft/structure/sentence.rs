@@ -458,15 +458,7 @@ fn comparative_pairs(
         if !locals[k].versus || locals[k].group.is_some() || !first_open {
             continue;
         }
-        // The words since the value before the pair (or the sentence's start).
-        let from = if k >= 2 {
-            items[summaries[k - 2]].span[1] - at
-        } else {
-            0
-        };
-        let to = items[summaries[k - 1]].span[0] - at;
-        let Some(lower) = sentence_text
-            .get(from..to)
+        let Some(lower) = words_before_pair(sentence_text, at, items, summaries, k)
             .and_then(cues::comparative_direction)
         else {
             continue;
@@ -479,6 +471,24 @@ fn comparative_pairs(
             locals[k].group = Some(comparator.clone());
         }
     }
+}
+
+/// The words of `sentence_text` (starting at byte `at` of the document) before the pair of
+/// values `k - 1` and `k`: since the value before the pair, or the sentence's start.
+fn words_before_pair<'s>(
+    sentence_text: &'s str,
+    at: usize,
+    items: &[Item],
+    summaries: &[usize],
+    k: usize,
+) -> Option<&'s str> {
+    let from = if k >= 2 {
+        items[summaries[k - 2]].span[1] - at
+    } else {
+        0
+    };
+    let to = items[summaries[k - 1]].span[0] - at;
+    sentence_text.get(from..to)
 }
 
 /// `VAS was lower in the duloxetine phase compared with placebo (4.1 ± 2.9 vs. 6.0 ± 2.7)`: a
@@ -500,13 +510,7 @@ fn comparator_before_a_pair(
         let Some(g) = locals[k - 1].group.clone() else {
             continue;
         };
-        let from = if k >= 2 {
-            items[summaries[k - 2]].span[1] - at
-        } else {
-            0
-        };
-        let to = items[summaries[k - 1]].span[0] - at;
-        let Some(gap) = sentence_text.get(from..to) else {
+        let Some(gap) = words_before_pair(sentence_text, at, items, summaries, k) else {
             continue;
         };
         // The group's name is the last in the gap, after a comparison's word, and the pair
