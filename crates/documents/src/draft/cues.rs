@@ -685,6 +685,26 @@ pub fn from_before(lead: &str) -> bool {
         || lead.trim_end().ends_with("from")
 }
 
+/// Does a measure's name say it is an attribute of the person, not of an eye, knee or lesion
+/// (`age`, `mean age`, `BMI`, `body weight`, `disease duration`, `年齢`, `体重`, `罹病期間`)?
+///
+/// ```
+/// use trialstats_documents::draft::cues::names_a_persons_attribute;
+/// assert!(names_a_persons_attribute("eyes of patients with a mean age"));
+/// assert!(names_a_persons_attribute("罹病期間"));
+/// assert!(!names_a_persons_attribute("visual acuity"));
+/// ```
+pub fn names_a_persons_attribute(name: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:age[ds]?|bmi|body\s+(?:weight|mass)|weight|height|sex|gender|(?:disease|symptom|illness)\s+duration|duration\s+of\s+(?:disease|illness|symptoms))\b|年齢|体重|身長|性別|罹病期間|罹患期間|病悩期間",
+        )
+        .expect("the attributes pattern is valid")
+    })
+    .is_match(name)
+}
+
 /// Words that make the values changes (`fell by`, `change from baseline`, `変化量`), and the
 /// difference sign before a time span or a measure (`Δ28日目-1日目`, `ΔHbA1c`).
 ///

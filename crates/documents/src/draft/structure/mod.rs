@@ -210,6 +210,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     }
     split_by_unit(doc, items, &mut s);
     split_incoherent_arms(&mut s);
+    review_units_of_patients(doc, items, &mut s);
     s.document_spread = sentence::document_spread(doc, items);
     if let Some((kind, line)) = s.document_spread {
         for m in s.measures.iter_mut().filter(|m| m.spread_label.is_none()) {
@@ -220,6 +221,35 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         }
     }
     s
+}
+
+/// Values per eye or per knee of fewer patients (`20 eyes of 19 patients`): a measure whose n
+/// is the patients' count, or none, is for the reader to settle; a person's own attributes
+/// (age, weight) are per patient.
+fn review_units_of_patients(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    if let Some((words, people)) = sentence::units_of_patients(doc.original) {
+        // Values per eye or per knee of fewer patients: an n that is the patients' count, or
+        // none, is for the reader to settle; a person's own attributes (age, weight) are per
+        // patient.
+        let counts_patients = |j: usize| {
+            items[j]
+                .parts
+                .value
+                .as_ref()
+                .is_some_and(|v| v.number.value == people as f64)
+        };
+        for m in &mut s.measures {
+            let per_person = m
+                .label
+                .as_deref()
+                .is_some_and(cues::names_a_persons_attribute);
+            if !per_person && m.cells.iter().any(|c| c.n.is_none_or(counts_patients)) {
+                m.review.push(format!(
+                    "the document counts {words}: say whether this measure's n is the one or the other"
+                ));
+            }
+        }
+    }
 }
 
 /// The unit printed right after an item (`/mm2` in `2,059±614/mm2と`, `カ月` in

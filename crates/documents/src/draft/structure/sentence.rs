@@ -920,9 +920,50 @@ fn counts_people(item: &Item) -> bool {
     }
 }
 
+/// Where the document counts parts of its patients with a number other than its patients'
+/// (`20 eyes of 19 patients`, `Twenty knees in 14 women`, `19例20眼`, `24眼（21例）`): the
+/// words of that count and the number of people in it. Ophthalmology,
+/// orthopaedics and dentistry report values per eye, knee or tooth, while the patients are
+/// fewer: which of the two is a value's n, only the measure can say (an age is per patient, an
+/// intraocular pressure per eye), so neither is the document's n.
+pub(super) fn units_of_patients(text: &str) -> Option<(String, u64)> {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        let count = format!(r"(?:\d+|{})", crate::text::number::number_words());
+        regex::Regex::new(&format!(
+            r"(?ix)
+              (?P<parts>{count}) \s+ (?:eyes|knees|hips|teeth|lesions|limbs|feet|ears|joints|shoulders|hands|ankles|wounds|ulcers) \s+ (?:of|in|from) \s+ (?:the\s+)?
+              (?P<people>{count}) \s+ {people}
+            | (?P<people2>{count}) \s+ {people} \s* (?:\(|,|with|\x20and) \s* (?P<parts2>{count}) \s+ (?:eyes|knees|hips|teeth|lesions|limbs|feet|ears|joints)
+            | (?P<people3>\d+) \s* (?:例|名|人) \s* [、,]? \s* (?P<parts3>\d+) \s* (?:眼|膝|肢|歯|関節|病変|股関節)
+            | (?P<parts4>\d+) \s* (?:眼|膝|肢|歯|関節|病変|股関節) \s* [（(] \s* (?P<people4>\d+) \s* (?:例|名|人)",
+            people = r"(?:patients?|participants?|subjects?|people|persons|individuals|children|adults|women|men|cases|volunteers)",
+        ))
+        .expect("valid pattern")
+    });
+    let value = |s: &str| {
+        s.parse::<u64>()
+            .ok()
+            .or_else(|| crate::text::number::word_value(s))
+    };
+    p.captures_iter(text).find_map(|c| {
+        let parts = ["parts", "parts2", "parts3", "parts4"]
+            .iter()
+            .find_map(|g| c.name(g))?;
+        let people = ["people", "people2", "people3", "people4"]
+            .iter()
+            .find_map(|g| c.name(g))?;
+        let people = value(people.as_str())?;
+        (value(parts.as_str())? != people).then(|| (c[0].trim().to_string(), people))
+    })
+}
+
 /// The one number of people a document states in a sentence with no summary (`Twelve
 /// patients were treated`, `7名の患者`), if it states exactly one distinct such number.
 pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
+    if units_of_patients(doc.original).is_some() {
+        return None;
+    }
     let mut found: Vec<usize> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if item.kind != ItemKind::N {
@@ -2525,6 +2566,42 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
+    }
+
+    #[test]
+    fn values_of_eyes_fewer_patients_have_leave_the_patients_count_open() {
+        // 12 eyes of 10 patients: the pressure is per eye, the age per patient; the document's
+        // one count of people (10) is not the pressure's n.
+        let (_, s) = read(
+            "We studied 12 eyes of 10 patients. Ten patients had a mean age of 61.2 ± 8.0 years. Intraocular pressure fell from 24.1 ± 3.2 mmHg at baseline to 16.3 ± 2.9 mmHg at 6 months.",
+        );
+        assert_eq!(s.document_n, None);
+        let iop = s
+            .measures
+            .iter()
+            .find(|m| m.cells.len() == 2)
+            .expect("a time course");
+        assert!(iop.cells.iter().all(|c| c.n.is_none()));
+        assert!(
+            iop.review
+                .iter()
+                .any(|r| r.contains("12 eyes of 10 patients")),
+            "{:?}",
+            iop.review
+        );
+        // The same count of eyes and of patients leaves nothing to settle.
+        let (items2, s2) = read(
+            "対象は健常人14例14眼。眼圧は点眼前14.7±1.8 mmHg、点眼2時間後13.2±1.9 mmHgであった。",
+        );
+        let n = s2
+            .document_n
+            .map(|j| items2[j].parts.value.as_ref().unwrap().number.plain.clone());
+        assert_eq!(n.as_deref(), Some("14"));
+        assert!(
+            s2.measures
+                .iter()
+                .all(|m| m.review.iter().all(|r| !r.contains("眼")))
+        );
     }
 
     /// Each group's key and its n as printed.
