@@ -872,7 +872,9 @@ fn draft_on_the_held_out_part() {
 // with intervals (+32): 10941 -> 10993 (87.6 %).
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const FLOOR_DEV_FOUND: f64 = 86.4;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_FOUND: f64 = 85.9;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -881,7 +883,9 @@ const FLOOR_DEV_FOUND: f64 = 86.4;
 // Session 36: by the same three rules, measured: 9426 -> 9472 (79.7 %).
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const FLOOR_HOLDOUT_FOUND: f64 = 79.4;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_FOUND: f64 = 79.3;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -891,8 +895,12 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.4;
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const CEILING_DEV_NON_DATA: usize = 1114;
-const CEILING_HOLDOUT_NON_DATA: usize = 1388;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const CEILING_DEV_NON_DATA: usize = 1179;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const CEILING_HOLDOUT_NON_DATA: usize = 1473;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -902,7 +910,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1388;
 // difference's SE): 1789 -> 1790.
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const FLOOR_DEV_PATH: usize = 1908;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_PATH: usize = 1926;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -910,7 +920,9 @@ const FLOOR_DEV_PATH: usize = 1908;
 // its development half's rules landed before it joined; see docs/commands/draft.md).
 // Before they joined, a mean in % units with its bracketed SD under a sentence stating `mean
 // (standard deviation)`: 1382 -> 1387.
-const FLOOR_HOLDOUT_PATH: usize = 1510;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_PATH: usize = 1537;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -930,8 +942,15 @@ const FLOOR_HOLDOUT_PATH: usize = 1510;
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const FLOOR_DEV_DECIDED: usize = 1892;
-const FLOOR_HOLDOUT_DECIDED: usize = 626;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+// Then a `respectively` list of another group takes the first group's measures in order
+// (`in the drug group A 7.1 ± 0.8, B 82.4 ± 9.1; in the placebo group 7.9 ± 0.9 and 84.0 ±
+// 8.7, respectively`): dev 1900 -> 1903, and the one violation batch 44 brought gone.
+const FLOOR_DEV_DECIDED: usize = 1903;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_DECIDED: usize = 647;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -964,7 +983,9 @@ const FLOOR_HOLDOUT_DECIDED: usize = 626;
 // As they arrived their held-out halves brought 0, 1, 0 and 1 wrong n's (batch 41: a single
 // value given the n printed with it, larger; batch 43: a single value given its group's n,
 // larger).
-const CEILING_HOLDOUT_N_WRONG: usize = 88;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md). As they arrived their held-out halves brought 1 and 3 wrong n's.
+const CEILING_HOLDOUT_N_WRONG: usize = 92;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -980,7 +1001,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 88;
 // of patients | Mean (SE)`): 811 -> 827, none wrong.
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const FLOOR_DEV_N_RIGHT: usize = 830;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_N_RIGHT: usize = 836;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -994,7 +1017,9 @@ const FLOOR_DEV_N_RIGHT: usize = 830;
 // Session 36: arms given no count of the whole sample (see the ceiling above): 553 -> 547.
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 620;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 639;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1002,7 +1027,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 620;
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1645;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1663;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1023,7 +1050,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1645;
 // Then batches 38-39 joined (measured as they arrived, at the session's last rules but one).
 // Session 36: batches 40-43 joined (64 reports, 32 Japanese; each measured alone as it arrived,
 // its development half's rules landed before it joined; see docs/commands/draft.md).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1203;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1226;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -1059,4 +1088,7 @@ const CEILING_HOLDOUT_SPREAD_WRONG: usize = 3;
 // its development half's rules landed before it joined; see docs/commands/draft.md).
 // Batch 41's held-out half brought one sound report on which `check text` finds a problem (by
 // class: a comparison's ±), as it arrived.
-const CEILING_HOLDOUT_CHECK_TEXT: usize = 2;
+// Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+// Batch 45's held-out half brought one false alarm as it arrived.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 3;

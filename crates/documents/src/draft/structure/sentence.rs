@@ -247,7 +247,11 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool, units: &[String]) -> Vec
                             .any(|p| tail.ends_with(p))
                     }
             };
-            let backward = !first && adjacent(before, units) && starts_preposition;
+            // A semicolon closes the clause of the value before: a phrase after it opens the
+            // next (`… 131 ± 12 mmHg; in the placebo group, 134 ± 11`).
+            let clause_closed = before.contains([';', '；']);
+            let backward =
+                !first && !clause_closed && adjacent(before, units) && starts_preposition;
             Bound { phrase, backward }
         })
         .collect()
@@ -272,6 +276,9 @@ struct Local {
     /// Its group comes from a `respectively` list; the first of the list starts a new measure.
     respectively: bool,
     list_start: bool,
+    /// The value of another group whose measure this one is, from a `respectively` run that
+    /// takes the measures of that group's values in order ([`measures_in_order`]).
+    counterpart: Option<usize>,
 }
 
 /// `A and B in the drug and placebo groups, respectively` (or `ベースラインはそれぞれ、A、B`
@@ -341,7 +348,10 @@ fn respectively(
             (keys.len() == gs.len()).then_some(gs)
         };
         let Some(groups) = named.or_else(before) else {
-            if listed_times(sentence_text, &run, locals) || slotted_by_time(&run, &lists, locals) {
+            if listed_times(sentence_text, &run, locals)
+                || slotted_by_time(&run, &lists, locals)
+                || measures_in_order(&run, locals)
+            {
                 return;
             }
             continue;
@@ -357,6 +367,50 @@ fn respectively(
         locals[run[0]].list_start = true;
         return;
     }
+}
+
+/// `In the drug group, A was 1.2 ± 0.3, B 2.1 ± 0.5 and C 5 ± 2; in the placebo group, the
+/// values were 0.3 ± 0.2, 0.4 ± 0.3 and 1 ± 2, respectively` (`標準的透析量群において,尿素除去率は
+/// 66.3±2.5%,…平衡 Kt/V は 1.16±0.08 であり,高透析量群では,値はそれぞれ 75.2±2.5%,…`): a
+/// `respectively` `run` of another group, as long as the run of one group's values right before
+/// it, each of which names its own measure, takes those measures in the same order. Each value
+/// of the run is that measure's value in its own group (its `counterpart` is the earlier value
+/// in its place), never the next arm of the value printed right before it. Whether the run was
+/// read so.
+fn measures_in_order(run: &[usize], locals: &mut [Local]) -> bool {
+    let group_of = |k: usize| locals[k].group.as_ref().map(|g| g.1.clone());
+    // The run as found may begin with the earlier group's last values (only separators and a
+    // group's name stand between them): the values after the last change of group.
+    let start = (1..run.len())
+        .rev()
+        .find(|&i| group_of(run[i]) != group_of(run[i - 1]))
+        .unwrap_or(0);
+    let run = &run[start..];
+    let first = run[0];
+    let Some(from) = first.checked_sub(run.len()) else {
+        return false;
+    };
+    if run.len() < 2 {
+        return false;
+    }
+    let (Some(earlier), Some(later)) = (group_of(from), group_of(first)) else {
+        return false;
+    };
+    // The earlier run is the whole of one group's values, each after the first naming a new
+    // measure; the run after the word is all of one other group's.
+    let whole = from == 0 || group_of(from - 1).as_ref() != Some(&earlier);
+    let one_group = (from..first).all(|k| group_of(k).as_ref() == Some(&earlier));
+    let measures_named = (from + 1..first).all(|k| !locals[k].content.is_empty());
+    let other_group = later != earlier && run.iter().all(|&k| group_of(k).as_ref() == Some(&later));
+    if !(whole && one_group && measures_named && other_group) {
+        return false;
+    }
+    for (i, &k) in run.iter().enumerate() {
+        locals[k].counterpart = Some(from + i);
+        locals[k].list_start = true;
+        locals[k].respectively = true;
+    }
+    true
 }
 
 /// `6.0 and 6.5 on the first day, 4.1 and 4.4 on the second day, … in the zinc and control
@@ -1208,7 +1262,44 @@ pub(super) fn read_sentence(
     while r < runs.len() {
         r = reader.read_run_at(r, s);
     }
+    pair_counterparts(items, &summaries, &locals, si, s);
     attach_n(original, items, members, s, si);
+}
+
+/// Join each value that a `respectively` run gave another group's measure
+/// ([`measures_in_order`]) to the value of that measure it stands for: the two are the
+/// measure's arms, labelled as the first group's value names it.
+fn pair_counterparts(
+    items: &[Item],
+    summaries: &[usize],
+    locals: &[Local],
+    si: usize,
+    s: &mut Structure,
+) {
+    let single_of = |s: &Structure, item: usize| {
+        s.measures.iter().position(|m| {
+            m.sentence == si
+                && m.shape == Shape::Single
+                && m.cells.len() == 1
+                && m.cells[0].item == item
+        })
+    };
+    for (k, local) in locals.iter().enumerate() {
+        let Some(j) = local.counterpart else { continue };
+        let (Some(mj), Some(mk)) = (single_of(s, summaries[j]), single_of(s, summaries[k])) else {
+            continue;
+        };
+        let cell = s.measures[mk].cells[0].clone();
+        let m = &mut s.measures[mj];
+        m.cells.push(cell);
+        m.shape = Shape::Arms;
+        m.evidence.push(format!(
+            "a 'respectively' list takes the measures of the other group's values in order ('{}' is the measure of '{}')",
+            items[summaries[k]].text.trim(),
+            items[summaries[j]].text.trim()
+        ));
+        s.measures.remove(mk);
+    }
 }
 
 /// The words between a sentence's summaries, read gap by gap from left to right: each
@@ -2566,6 +2657,29 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
+    }
+
+    #[test]
+    fn a_respectively_run_of_another_group_takes_the_first_groups_measures_in_order() {
+        let (items, s) = read(
+            "In the drug group, HbA1c was 7.1 ± 0.8, body weight 82.4 ± 9.1 kg and systolic pressure 131 ± 12 mmHg; in the placebo group, the values were 7.9 ± 0.9, 84.0 ± 8.7 kg and 134 ± 11 mmHg, respectively.",
+        );
+        let arms: Vec<Vec<&str>> = s
+            .measures
+            .iter()
+            .map(|m| {
+                assert_eq!(m.shape, Shape::Arms, "{m:?}");
+                m.cells.iter().map(|c| items[c.item].text.trim()).collect()
+            })
+            .collect();
+        assert_eq!(
+            arms,
+            [
+                ["7.1 ± 0.8", "7.9 ± 0.9"],
+                ["82.4 ± 9.1", "84.0 ± 8.7"],
+                ["131 ± 12", "134 ± 11"]
+            ]
+        );
     }
 
     #[test]
