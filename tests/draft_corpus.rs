@@ -874,7 +874,10 @@ fn draft_on_the_held_out_part() {
 // its development half's rules landed before it joined; see docs/commands/draft.md).
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_DEV_FOUND: f64 = 85.9;
+// Then a table copied a cell a line whose section's label stands alone over its indented
+// categories (`NYHA stage, n (%)` over ` I`, ` II`): read on past it, not ended there. Dev items
+// 12254 -> 12277, held-out unchanged.
+const FLOOR_DEV_FOUND: f64 = 86.1;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -947,7 +950,9 @@ const FLOOR_HOLDOUT_PATH: usize = 1537;
 // Then a `respectively` list of another group takes the first group's measures in order
 // (`in the drug group A 7.1 ± 0.8, B 82.4 ± 9.1; in the placebo group 7.9 ± 0.9 and 84.0 ±
 // 8.7, respectively`): dev 1900 -> 1903, and the one violation batch 44 brought gone.
-const FLOOR_DEV_DECIDED: usize = 1903;
+// Then a table copied a cell a line whose section's label stands alone over its indented
+// categories (`NYHA stage, n (%)` over ` I`, ` II`): read on past it, not ended there.: 1903 -> 1906.
+const FLOOR_DEV_DECIDED: usize = 1906;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 const FLOOR_HOLDOUT_DECIDED: usize = 647;
@@ -1003,7 +1008,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 92;
 // its development half's rules landed before it joined; see docs/commands/draft.md).
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_DEV_N_RIGHT: usize = 836;
+// Then a table copied a cell a line whose section's label stands alone over its indented
+// categories (`NYHA stage, n (%)` over ` I`, ` II`): read on past it, not ended there.: 836 -> 840.
+const FLOOR_DEV_N_RIGHT: usize = 840;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range

@@ -781,7 +781,7 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
             out.push(table);
             continue;
         }
-        let Some((taken_cells, width, header)) = stacked_columns(text, &cells_at) else {
+        let Some((taken_cells, layout)) = stacked_columns(text, &cells_at) else {
             continue;
         };
         if !spaced
@@ -796,7 +796,7 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
         {
             continue;
         }
-        let rows = stacked_rows(&cells_at[..taken_cells], width, header);
+        let rows = stacked_rows(text, &cells_at[..taken_cells], layout);
         let extent = extent(&rows);
         out.push(Table::new(text, rows, lines, extent, spaced));
     }
@@ -821,10 +821,11 @@ fn lines_hold_one_cell(text: &str, lines: &[Range<usize>]) -> bool {
     !(candidates.len() < 9 || multi * 10 > candidates.len())
 }
 
-/// The rows of a table copied a cell a line: the first `header` cells as its header row
-/// (under an empty stub when they are fewer than the `width` columns), then the rest,
-/// `width` cells a row.
-fn stacked_rows(cells_at: &[Range<usize>], width: usize, header: usize) -> Vec<Row> {
+/// The rows of a table copied a cell a line: the first `layout.header` cells as its header
+/// row (under an empty stub when they are fewer than the columns), then the body's rows as
+/// [`stacked_body`] reads them.
+fn stacked_rows(text: &str, cells_at: &[Range<usize>], layout: StackedLayout) -> Vec<Row> {
+    let (width, header) = (layout.width, layout.header);
     let header_row = Row {
         line: cells_at[0].start..cells_at[header - 1].end,
         cells: (header < width)
@@ -834,10 +835,14 @@ fn stacked_rows(cells_at: &[Range<usize>], width: usize, header: usize) -> Vec<R
             .collect(),
     };
     std::iter::once(header_row)
-        .chain(cells_at[header..].chunks_exact(width).map(|r| Row {
-            line: r[0].start..r[width - 1].end,
-            cells: r.to_vec(),
-        }))
+        .chain(
+            stacked_body(text, &cells_at[header..], layout)
+                .into_iter()
+                .map(|r| Row {
+                    line: r[0].start..r.iter().map(|c| c.end).max().unwrap_or(r[0].end),
+                    cells: r,
+                }),
+        )
         .collect()
 }
 
@@ -954,14 +959,89 @@ fn value_or_empty(cell: &str) -> bool {
     opens_with_datum(cell) || cell.is_empty() || ["—", "–", "-", "ns", "NS"].contains(&cell)
 }
 
-/// The columns of a stacked table's cells ([`find_stacked`]): (cells taken, columns, header
-/// cells) of the count of columns whose consistent rows take the most cells, or `None`.
-fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, usize, usize)> {
+/// How a stacked table's cells ([`find_stacked`]) make rows: its columns, its header's cells,
+/// and whether a row's label may stand alone as a section's (`NYHA stage, n (%)` over its
+/// indented categories ` I`, ` II`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct StackedLayout {
+    width: usize,
+    header: usize,
+    sections: bool,
+}
+
+/// A cell printed indented on its line (` I`, ` < 25`, ` 25–30`): a page's table copies a
+/// category's row under its section's label so, and its label may open with a number.
+fn indented_label(text: &str, cell: &Range<usize>) -> bool {
+    let line = &text[cell.clone()];
+    line.starts_with(|c: char| c.is_whitespace()) && !line.trim().is_empty()
+}
+
+/// The body rows of a stacked table's cells after its header, as long as they read as a
+/// table's rows (a label, then values or empty cells), each `layout.width` cells; with
+/// `layout.sections`, a label followed straight by an indented category's label is a
+/// section's row alone, its other cells empty.
+fn stacked_body(
+    text: &str,
+    cells: &[Range<usize>],
+    layout: StackedLayout,
+) -> Vec<Vec<Range<usize>>> {
+    let width = layout.width;
     let datum = |c: &Range<usize>| opens_with_datum(&text[c.clone()]);
+    let label = |c: &Range<usize>| !datum(c) || (layout.sections && indented_label(text, c));
+    // Without the stub's cell the rows must read as rows throughout: a label, then values
+    // (or empty cells) only; a label among the values says the columns were miscounted (a
+    // table of groups as rows, each with its n).
+    let values_only = |r: &[Range<usize>]| {
+        layout.header == width
+            || r[1..].iter().all(|c| {
+                let t = text[c.clone()].trim();
+                value_or_empty(t) || is_n_cell(t)
+            })
+    };
+    let mut rows = Vec::new();
+    let mut k = 0;
+    while k < cells.len() {
+        let c = &cells[k];
+        let section = layout.sections
+            && !text[c.clone()].trim().is_empty()
+            && !datum(c)
+            && !indented_label(text, c)
+            && cells.get(k + 1).is_some_and(|n| indented_label(text, n));
+        if section {
+            let mut row = vec![c.clone()];
+            row.resize(width, c.end..c.end);
+            rows.push(row);
+            k += 1;
+            continue;
+        }
+        let Some(r) = cells.get(k..k + width) else {
+            break;
+        };
+        if !label(&r[0]) || !values_only(r) {
+            break;
+        }
+        rows.push(r.to_vec());
+        k += width;
+    }
+    rows
+}
+
+/// The layout of a stacked table's cells ([`find_stacked`]) whose rows take the most cells,
+/// and how many cells they take, or `None`.
+fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, StackedLayout)> {
+    let datum = |c: &Range<usize>| opens_with_datum(&text[c.clone()]);
+    // Indented cells mark categories under a section only where they are few (a paste that
+    // indents every line marks nothing).
+    let filled = cells_at
+        .iter()
+        .filter(|c| !text[(*c).clone()].trim().is_empty())
+        .count();
+    let indented = cells_at.iter().filter(|c| indented_label(text, c)).count();
+    let may_have_sections = indented > 0 && indented * 3 <= filled;
     // For each number of columns, how many cells its consistent rows take. The header row
     // may leave the stub's cell out (`Control group (n= 180) | Tα1 (n= 181) | P value`
     // over rows of a label and three values), as a page's table copies an empty cell.
-    let mut best: Option<(usize, usize, usize)> = None; // (cells taken, columns, header cells)
+    let mut best: Option<(usize, StackedLayout)> = None;
     for width in 3..=10 {
         if cells_at.len() < 3 * width {
             break;
@@ -970,32 +1050,34 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, usiz
             if cells_at[..header].iter().any(datum) {
                 continue;
             }
-            let rows: Vec<&[Range<usize>]> = cells_at[header..].chunks_exact(width).collect();
-            // Without the stub's cell the rows must read as rows throughout: a label,
-            // then values (or empty cells) only; a label among the values says the
-            // columns were miscounted (a table of groups as rows, each with its n).
-            let values_only = |r: &[Range<usize>]| {
-                header == width
-                    || r[1..].iter().all(|c| {
-                        let t = text[c.clone()].trim();
-                        value_or_empty(t) || is_n_cell(t)
-                    })
-            };
-            let consistent = rows
-                .iter()
-                .take_while(|r| !datum(&r[0]) && values_only(r))
-                .count();
-            let data_rows = rows[..consistent]
-                .iter()
-                .filter(|r| r[1..].iter().any(datum))
-                .count();
-            let taken = header + consistent * width;
-            if data_rows >= 2 && best.is_none_or(|(most, _, _)| taken > most) {
-                best = Some((taken, width, header));
+            for sections in [false, true] {
+                if sections && !may_have_sections {
+                    continue;
+                }
+                let layout = StackedLayout {
+                    width,
+                    header,
+                    sections,
+                };
+                let rows = stacked_body(text, &cells_at[header..], layout);
+                let data_rows = rows.iter().filter(|r| r[1..].iter().any(datum)).count();
+                let taken = header
+                    + rows
+                        .iter()
+                        .map(|r| {
+                            if r[1..].iter().all(|c| c.is_empty()) {
+                                1
+                            } else {
+                                width
+                            }
+                        })
+                        .sum::<usize>();
+                if data_rows >= 2 && best.is_none_or(|(most, _)| taken > most) {
+                    best = Some((taken, layout));
+                }
             }
         }
     }
-
     best
 }
 
@@ -4638,6 +4720,91 @@ mod tests {
         // only), under a caption line, is no table whose header leaves the stub out.
         let text = "Table 2\n\nEfficacy of the continuous variables\n\nVariable\n\nGroup\n\nN\n\nBaseline, mean (SD)\n\nChange, mean (SD)\n\nDifference (95% CI)\n\nP\n\nEffect size (95% CI)\n\nPain\n\nDrug\n\n105\n\n13.0 (3.1)\n\n-5.2 (5.0)\n\n1.9 (0.7 to 3.2)\n\n0.003\n\n0.41 (0.14 to 0.68)\n\nPlacebo\n\n107\n\n12.7 (3.2)\n\n-3.3 (4.3)\n\nFunction\n\nDrug\n\n105\n\n40.9 (11.9)\n\n-13.4 (16.3)\n\n5.2 (1.1 to 9.3)\n\n0.02\n\n0.30 (0.05 to 0.57)\n\nPlacebo\n\n107\n\n41.2 (12.0)\n\n-9.8 (14.1)\n";
         assert!(Tables::find(text).at(text.find("12.7").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_stacked_tables_section_label_over_its_indented_categories() {
+        // A section's label alone (`Stage, n (%)`), its categories indented under it, one
+        // opening with a number (` < 25`), an empty cell a line of a space: the rows after it
+        // are still the table's, and the p on a category's row is under the p's column.
+        let text = "Table 1 Baseline
+
+Drug (n = 60)
+
+Placebo (n = 58)
+
+P-value
+
+Male, n (%)
+
+30 (50.0)
+
+31 (53.4)
+
+0.71
+
+Age, mean (SD)
+
+61.2 (8.1)
+
+60.4 (7.9)
+
+0.59
+
+Stage, n (%)
+
+ I
+
+20 (33.3)
+
+18 (31.0)
+
+ 
+
+ II
+
+40 (66.7)
+
+40 (69.0)
+
+0.79
+
+BMI, n (%)
+
+ < 25
+
+21 (35.0)
+
+19 (32.8)
+
+ 
+
+ 25 or more
+
+39 (65.0)
+
+39 (67.2)
+
+0.80
+
+Smoker, n (%)
+
+12 (20.0)
+
+10 (17.2)
+
+0.70
+";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("0.79").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row).trim(), "II");
+        assert_eq!(table.column_header(text, row, cell), "P-value");
+        let (table, row, cell) = t.at(text.find("39 (65.0)").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row).trim(), "25 or more");
+        assert_eq!(table.column_header(text, row, cell), "Drug (n = 60)");
+        let (table, row, _) = t.at(text.find("10 (17.2)").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row), "Smoker, n (%)");
     }
 
     #[test]
