@@ -888,6 +888,9 @@ const FLOOR_DEV_FOUND: f64 = 86.1;
 // its development half's rules landed before it joined; see docs/commands/draft.md).
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
+// Then a ratio named with its interval's bracket before a colon (`odds ratio [95% CI]: 4.95
+// [2.21, 11.53]`) and a median whose unit stands after it and its bound (`7.3週間(5.3〜23.4週間)`):
+// dev 12277 -> 12281, held-out 10761 -> 10765 (79.35 %).
 const FLOOR_HOLDOUT_FOUND: f64 = 79.3;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so

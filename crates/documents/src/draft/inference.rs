@@ -233,7 +233,9 @@ fn ratio_label_pattern() -> &'static Regex {
 
 /// A ratio's name and its estimate: `HR 0.75`, `hazard ratio, 0.75`, `odds ratio 2.1`,
 /// `RR=0.8`, `hazard ratio for death was 0.75`, `hazard ratio (HR) 0.75`, ハザード比0.75,
-/// オッズ比は1.73 (the topic particle as Japanese prints it).
+/// オッズ比は1.73 (the topic particle as Japanese prints it); the name of the interval printed
+/// after it in a bracket, before a colon (`odds ratio [95% CI]: 4.95 [2.21, 11.53]`,
+/// `オッズ比[95%信頼区間]:4.95[2.21,11.53]`), as a label says what the values after it are.
 fn ratio_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -242,6 +244,7 @@ fn ratio_pattern() -> &'static Regex {
               | (?i: (?: adjusted \s+ | relative \s+ )? (?: hazard | odds | risk | rate | incidence \s+ rate ) \s+ ratios? | relative \s+ risk ) (?-u:\b)
               | ハザード比 | オッズ比 | リスク比 | 相対リスク | 発生率比 )
             (?: \s* [(\[] [A-Za-z]{2,4} [)\]] )?
+            (?: \s* [(\[（［] [^()\[\]（）［］]{0,16}? (?: CI | CrI | 信頼区間 | (?i: confidence \s+ interval ) ) \s* [)\]）］] )?
             (?: \s+ (?: [a-z-]+ \s+ ){1,4}? (?: (?i: was | were | is | of ) | = ) | \s* (?: [=:,] | (?i: was | were | is | of ) (?-u:\b) | は | が )? )
             \s* [=:]? \s* (?P<value> NUMBER )"
             .replace("NUMBER", NUMBER);
@@ -892,6 +895,28 @@ mod tests {
                 .not()
         }));
         assert_eq!(items.len(), 16, "{:?}", brief(&items));
+    }
+
+    #[test]
+    fn a_ratio_named_with_its_intervals_bracket_before_a_colon() {
+        // The interval's name in a bracket after the ratio's, then a colon: a label saying
+        // what the values after it are (made-up numbers).
+        let items = read_items(
+            "The odds ratio [95% CI]: 3.10 [1.52, 6.30]. 有意差が認められた(オッズ比[95%信頼区間]:2.40[1.10,5.20]、p=0.02)。",
+        );
+        assert_eq!(
+            brief(&items),
+            [
+                ("ratio", "3.10"),
+                ("ci", "95/1.52/6.30"),
+                ("ratio", "2.40"),
+                ("ci", "95/1.10/5.20"),
+                ("p", "0.02"),
+            ]
+            .iter()
+            .map(|(k, n)| (*k, n.to_string()))
+            .collect::<Vec<_>>()
+        );
     }
 
     #[test]

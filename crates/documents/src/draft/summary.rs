@@ -26,6 +26,9 @@ const UNIT: &str = r"(?: % | (?i: years? | yrs? | months? | weeks? | days? | hou
 /// The units a median's bounds may repeat inside its bracket (`40 mg (range, 10 to 80 mg)`): a
 /// bracket that names its bounds (`IQR`, `range`) cannot be a dose's n, so doses are units here.
 const MEDIAN_UNIT: &str = r"(?: UNIT | (?i: mg | g | μg | µg ) (?-u:\b) )";
+/// Japanese units of time, age and score a median and its bounds may print (`7.3週間`, `65歳`).
+const JA_UNIT: &str =
+    r"(?: 週間 | 週 | 日間 | 日 | カ月 | ヵ月 | ヶ月 | か月 | 年 | 歳 | 時間 | 分 | 点 )";
 
 fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -87,11 +90,16 @@ fn stated_median_pattern() -> &'static Regex {
 }
 
 /// `m (a–b)`, `m [a–b]`, `m (a to b)`, `m [a, b]`: a median with its quartiles or range when the
-/// document says so.
+/// document says so; its unit may stand after it and after its upper bound (`7.3週間(5.3〜23.4週間)`,
+/// `12 days (7-20 days)`).
 fn bracketed_pair_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let p = r"(?x) (?P<m> NUMBER ) \s* [(\[（［] \s* (?P<lo> NUMBER ) \s* (?: - | ~ | ～ | , | ， | 、 | ; | (?i: to ) ) \s* (?P<hi> NUMBER ) \s* [)\]）］]"
+        let p = r"(?x) (?P<m> NUMBER ) (?: \s* PAIRUNIT )? \s* [(\[（［] \s* (?P<lo> NUMBER ) \s* (?: - | ~ | ～ | , | ， | 、 | ; | (?i: to ) ) \s* (?P<hi> NUMBER ) (?: \s* PAIRUNIT )? \s* [)\]）］]"
+            .replace(
+                "PAIRUNIT",
+                &format!("(?: {} | {JA_UNIT} )", MEDIAN_UNIT.replace("UNIT", UNIT)),
+            )
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the bracketed pair pattern is valid")
     })
@@ -1000,6 +1008,32 @@ mod tests {
                 ("0.68".to_string(), Some("SD")),
                 ("0.46".to_string(), Some("SD"))
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_median_with_its_unit_after_it_and_after_its_bound() {
+        // The document states `中央値(範囲)`; the median and its upper bound each print the
+        // unit (made-up numbers).
+        let items = read_items("投与間隔の中央値(範囲)は8.1週間(4.0〜20.5週間)であった。");
+        let med: Vec<(ItemKind, Vec<String>)> = items
+            .iter()
+            .map(|i| {
+                let nums = i
+                    .parts
+                    .numbers()
+                    .iter()
+                    .map(|n| n.number.text.clone())
+                    .collect();
+                (i.kind, nums)
+            })
+            .collect();
+        assert_eq!(
+            med,
+            [(
+                ItemKind::MedianRange,
+                vec!["8.1".to_string(), "4.0".to_string(), "20.5".to_string()]
+            )]
         );
     }
 
