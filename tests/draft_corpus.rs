@@ -877,7 +877,9 @@ fn draft_on_the_held_out_part() {
 // Then a table copied a cell a line whose section's label stands alone over its indented
 // categories (`NYHA stage, n (%)` over ` I`, ` II`): read on past it, not ended there. Dev items
 // 12254 -> 12277, held-out unchanged.
-const FLOOR_DEV_FOUND: f64 = 86.1;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_FOUND: f64 = 85.8;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -891,7 +893,9 @@ const FLOOR_DEV_FOUND: f64 = 86.1;
 // Then a ratio named with its interval's bracket before a colon (`odds ratio [95% CI]: 4.95
 // [2.21, 11.53]`) and a median whose unit stands after it and its bound (`7.3週間(5.3〜23.4週間)`):
 // dev 12277 -> 12281, held-out 10761 -> 10765 (79.35 %).
-const FLOOR_HOLDOUT_FOUND: f64 = 79.3;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -903,10 +907,14 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.3;
 // its development half's rules landed before it joined; see docs/commands/draft.md).
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const CEILING_DEV_NON_DATA: usize = 1179;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const CEILING_DEV_NON_DATA: usize = 1239;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const CEILING_HOLDOUT_NON_DATA: usize = 1473;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const CEILING_HOLDOUT_NON_DATA: usize = 1507;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -928,7 +936,9 @@ const FLOOR_DEV_PATH: usize = 1926;
 // (standard deviation)`: 1382 -> 1387.
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_HOLDOUT_PATH: usize = 1537;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_PATH: usize = 1541;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -955,10 +965,14 @@ const FLOOR_HOLDOUT_PATH: usize = 1537;
 // 8.7, respectively`): dev 1900 -> 1903, and the one violation batch 44 brought gone.
 // Then a table copied a cell a line whose section's label stands alone over its indented
 // categories (`NYHA stage, n (%)` over ` I`, ` II`): read on past it, not ended there.: 1903 -> 1906.
-const FLOOR_DEV_DECIDED: usize = 1906;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_DECIDED: usize = 1907;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_HOLDOUT_DECIDED: usize = 647;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_DECIDED: usize = 650;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1013,7 +1027,11 @@ const CEILING_HOLDOUT_N_WRONG: usize = 92;
 // see docs/commands/draft.md).
 // Then a table copied a cell a line whose section's label stands alone over its indented
 // categories (`NYHA stage, n (%)` over ` I`, ` II`): read on past it, not ended there.: 836 -> 840.
-const FLOOR_DEV_N_RIGHT: usize = 840;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+// Then a count after a value that a new topic introduces (`…歳で,病型は…19例`) is no n of the
+// value: the one wrong n batch 47's development half brought gone.
+const FLOOR_DEV_N_RIGHT: usize = 843;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -1029,7 +1047,9 @@ const FLOOR_DEV_N_RIGHT: usize = 840;
 // its development half's rules landed before it joined; see docs/commands/draft.md).
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 639;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 640;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1062,7 +1082,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1663;
 // its development half's rules landed before it joined; see docs/commands/draft.md).
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1226;
+// Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1230;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

@@ -2356,7 +2356,19 @@ fn n_printed_with_value(
             .iter()
             .all(|g| Some(cues::group_key(&g.text)) == own)
             && (bracketed || !listed())
+            && !names_a_new_topic(between)
     })
+}
+
+/// Do the words between a value and a count after it open a new topic (`70.8±10.4歳で,病型は
+/// …緑内障眼19例`: a noun marked by は): the count is then that topic's (a subgroup's), not
+/// the value's sample.
+fn names_a_new_topic(between: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(r"[\p{Han}\p{Katakana}ー]は").expect("the topic pattern is valid")
+    })
+    .is_match(between)
 }
 
 /// Where a list that starts at `from` ends: at the next sentence's or clause's end (`。`, `.`,
@@ -2680,6 +2692,15 @@ mod tests {
                 ["131 ± 12", "134 ± 11"]
             ]
         );
+    }
+
+    #[test]
+    fn a_count_after_a_value_that_a_new_topic_introduces_is_not_its_n() {
+        // Made-up numbers: the count after `病型は` is a subtype's patients, not the age's n.
+        let (items, s) = read("年齢は68.2±9.1歳で,病型は開放隅角緑内障17例,その他4例であった.");
+        let age = &s.measures[0].cells[0];
+        assert_eq!(items[age.item].text.trim(), "68.2±9.1");
+        assert_eq!(age.n, None, "{:?}", age.n_evidence);
     }
 
     #[test]
