@@ -56,7 +56,7 @@ fn median_pattern() -> &'static Regex {
                 | Q1 \s* [-–—,;/] \s* Q3 | 25(?:th)? \s* (?: [-–—] | to ) \s* 75(?:th)? \s* (?: percentiles? | centiles? )
                 | (?: lower | first | 1st ) \s+ (?: and | to | [-–,] ) \s+ (?: upper | third | 3rd ) \s+ quartiles? ) | 四分位範囲 | 四分位 | 範囲 )
             (?: \s* [\[(] (?i: IQR ) [\])] )?
-            \s* [:=,]? \s* (?P<lo> NUMBER ) \s* (?: (?i: to ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* (?: UNIT \s* )? [)\]]
+            \s* [:=,;]? \s* (?P<lo> NUMBER ) \s* (?: (?i: to ) | [-,;~] ) \s* (?P<hi> NUMBER ) \s* (?: UNIT \s* )? [)\]]
           | (?i: median ) \s* (?: (?i: of | was | were | is ) \s+ | [:=] \s* )? (?P<wmedian> NUMBER ) \s*
             (?: (?i: days? | weeks? | months? | years? | hours? | points? ) \s* )? [,;] \s*
             (?P<wwhat> (?i: IQR | inter-?quartile \s+ range | range ) ) \s* [:=,]? \s*
@@ -1007,6 +1007,23 @@ mod tests {
             [
                 ("0.68".to_string(), Some("SD")),
                 ("0.46".to_string(), Some("SD"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_median_whose_bracket_names_its_bounds_before_a_semicolon() {
+        // `(range; 21–43)`, as some journals print the bracket (made-up numbers).
+        let items = read_items("Median age (years)31 (range; 19–45)30.5 (range; 20–44)");
+        let kinds: Vec<(ItemKind, String)> = items
+            .iter()
+            .map(|i| (i.kind, i.parts.numbers()[0].number.text.clone()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (ItemKind::MedianRange, "31".to_string()),
+                (ItemKind::MedianRange, "30.5".to_string())
             ]
         );
     }
