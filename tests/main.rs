@@ -41,6 +41,7 @@ mod glmm_synthetic;
 mod glmm_zero_inflation;
 mod grim_rounding;
 mod lmm_cli;
+mod lmm_containment;
 mod lmm_ddf;
 mod lmm_lme4;
 mod lmm_multi_lme4;

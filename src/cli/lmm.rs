@@ -66,7 +66,8 @@ pub struct Args {
     pub residual: Option<String>,
     /// Denominator df of the fixed effects' t tests: satterthwaite (lmerTest's default),
     /// kenward-roger (pbkrtest; also adjusts the SEs; REML fits only; not with --residual),
-    /// containment (nlme's; with --residual only) or none (lme4's summary: no df, p or CI).
+    /// containment (nlme's lme: one grouping factor or nested ones, not crossed) or none
+    /// (lme4's summary: no df, p or CI).
     #[arg(long, default_value = "satterthwaite")]
     pub ddf: Ddf,
     /// Level of the fixed effects' confidence intervals, as a fraction.
@@ -250,7 +251,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if args.ddf == Ddf::None && (args.anova || args.contrast.is_some()) {
         return Err(Error::input(
             "--ddf",
-            "--anova and --contrast need denominator df: use --ddf satterthwaite or kenward-roger",
+            "--anova and --contrast need denominator df: use --ddf satterthwaite, kenward-roger or containment",
         ));
     }
     let references = ReferenceLevels::parse(&args.reference)?;
