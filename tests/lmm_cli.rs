@@ -274,7 +274,7 @@ fn plot_draws_trajectories_and_never_overwrites_the_input() {
         .arg(dir.path().join("x.png"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("not a numeric column"));
+        .stderr(predicates::str::contains("not a categorical fixed effect"));
 }
 
 #[test]

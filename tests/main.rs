@@ -43,6 +43,7 @@ mod grim_rounding;
 mod lmm_cli;
 mod lmm_containment;
 mod lmm_ddf;
+mod lmm_level_means;
 mod lmm_lme4;
 mod lmm_multi_lme4;
 mod lmm_residual;
