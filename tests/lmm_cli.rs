@@ -1,7 +1,7 @@
 //! `trialstats lmm` from the command line: output formats, the JSON contract, the
 //! likelihood-ratio test, and refusals of bad input with exit code 2.
 
-use crate::common::subcommand;
+use crate::common::{json, subcommand};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
@@ -274,7 +274,7 @@ fn plot_draws_trajectories_and_never_overwrites_the_input() {
         .arg(dir.path().join("x.png"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("not a numeric column"));
+        .stderr(predicates::str::contains("not a categorical fixed effect"));
 }
 
 #[test]
@@ -617,18 +617,63 @@ fn correlated_residuals_print_the_correlation_and_refuse_kenward_roger() {
         .stderr(predicate::str::contains(
             "pbkrtest computes it for lme4's models only",
         ));
-    // Containment df are nlme's, for --residual fits only.
-    subcommand("lmm")
-        .arg(&file)
-        .args(["--formula", formula, "--ddf", "containment"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--ddf:"))
-        .stderr(predicate::str::contains("--residual"));
     subcommand("lmm")
         .arg(&file)
         .args(["--formula", formula, "--residual", "ar1(week | id)"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("week"));
+}
+
+#[test]
+fn containment_df_without_correlated_residuals() {
+    // Values checked against nlme and emmeans in tests/lmm_containment.rs; here: the table,
+    // the JSON and the refusal of crossed factors.
+    let file = data("visits_ar1.csv");
+    let formula = "score ~ visit * arm + (1 | id)";
+    // nlme's containment df of lme(score ~ visit * arm, random = ~ 1 | id):
+    // 78 for the arm (benches/lmm_containment_reference.R; tests/lmm_containment.rs).
+    subcommand("lmm")
+        .arg(&file)
+        .args(["--formula", formula, "--ddf", "containment"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "fixed effects (containment df; 95% CI):",
+        ))
+        .stdout(predicate::str::is_match(r"armplacebo +-0\.39219\d* +0\.88965\d* +78 ").unwrap());
+    // Crossed grouping factors have none (nlme cannot fit them): exit 2, naming --ddf.
+    subcommand("lmm")
+        .arg(data("penicillin.csv"))
+        .args(["--formula", "diameter ~ 1 + (1 | plate) + (1 | sample)"])
+        .args(["--ddf", "containment"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--ddf:"))
+        .stderr(predicate::str::contains("crossed"))
+        .stderr(predicate::str::contains("--ddf satterthwaite"));
+    let v = json(&[
+        "lmm",
+        file.to_str().unwrap(),
+        "--formula",
+        formula,
+        "--ddf",
+        "containment",
+        "--anova",
+        "--contrast",
+        "arm",
+        "--at",
+        "visit=3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["ddf"], "containment");
+    assert_eq!(v["fixed"][2]["df"], 78.0);
+    assert_eq!(v["fixed"][1]["df"], 359.0);
+    for key in ["p", "ci_lower", "ci_upper"] {
+        assert!(v["fixed"][2][key].as_f64().is_some(), "{key}");
+    }
+    assert_eq!(v["anova"][1]["den_df"], 78.0);
+    assert_eq!(v["emmeans"][0]["df"], 79.0);
+    assert_eq!(v["contrasts"][0]["df"], 78.0);
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use std::path::PathBuf;
-use trialstats::charts::lmm_charts::{caterpillar_chart, residual_qq_chart, trajectory_chart};
+use trialstats::charts::lmm_charts::{caterpillar_chart, residual_qq_chart, time_chart};
 use trialstats::level::ConfidenceLevel;
 use trialstats::lmm::anova::anova;
 use trialstats::lmm::emmeans::{emmeans, held_variables, parse_at};
@@ -66,7 +66,8 @@ pub struct Args {
     pub residual: Option<String>,
     /// Denominator df of the fixed effects' t tests: satterthwaite (lmerTest's default),
     /// kenward-roger (pbkrtest; also adjusts the SEs; REML fits only; not with --residual),
-    /// containment (nlme's; with --residual only) or none (lme4's summary: no df, p or CI).
+    /// containment (nlme's lme: one grouping factor or nested ones, not crossed) or none
+    /// (lme4's summary: no df, p or CI).
     #[arg(long, default_value = "satterthwaite")]
     pub ddf: Ddf,
     /// Level of the fixed effects' confidence intervals, as a fraction.
@@ -91,13 +92,16 @@ pub struct Args {
     #[arg(long, default_value = "table")]
     pub format: String,
     /// Also draw observed trajectories with the fitted per-group and population lines to
-    /// this file (.png or .svg); needs --time.
+    /// this file (.png or .svg); needs --time. With a categorical time (factor(visit) in the
+    /// formula): each visit's observed mean (t interval at --level) and the mean of the
+    /// population prediction over the same rows, visits in level order.
     #[arg(long, requires = "time")]
     pub plot: Option<PathBuf>,
-    /// The numeric time column for --plot (for example month).
+    /// The time column for --plot (for example month; visit or factor(visit) for a visit the
+    /// formula takes as a factor).
     #[arg(long, requires = "plot")]
     pub time: Option<String>,
-    /// Mark where treatment starts on the --plot time axis.
+    /// Mark where treatment starts on the --plot time axis (a numeric time only).
     #[arg(long, requires = "plot", allow_hyphen_values = true)]
     pub treatment_start: Option<f64>,
     /// Draw the normal QQ plot of the residuals to this file (.png or .svg); with --residual,
@@ -160,17 +164,13 @@ fn draw_charts(
     if let (Some(path), Some(time)) = (&args.plot, &args.time) {
         super::args::refuse_overwrite("--plot", path, &[file])?;
         let canvas = args.chart.canvas()?;
-        let mut chart = trajectory_chart(values, frame, time, args.treatment_start)?;
-        if let Some(title) = &args.chart.title {
-            chart.title = title.clone();
-        }
-        if let Some(xlab) = &args.chart.xlab {
-            chart.x_label = xlab.clone();
-        }
-        if let Some(ylab) = &args.chart.ylab {
-            chart.y_label = ylab.clone();
-        }
-        trialstats::plot::render(&chart.into(), path, canvas)?;
+        let chart = time_chart(values, frame, time, args.treatment_start, args.level)?;
+        let chart = chart.relabelled(
+            args.chart.title.as_deref(),
+            args.chart.xlab.as_deref(),
+            args.chart.ylab.as_deref(),
+        );
+        trialstats::plot::render(&chart, path, canvas)?;
     }
     let diagnostics: [(&Option<PathBuf>, DiagnosticChart); 2] = [
         (&args.qq, |f| residual_qq_chart(f).into()),
@@ -250,7 +250,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     if args.ddf == Ddf::None && (args.anova || args.contrast.is_some()) {
         return Err(Error::input(
             "--ddf",
-            "--anova and --contrast need denominator df: use --ddf satterthwaite or kenward-roger",
+            "--anova and --contrast need denominator df: use --ddf satterthwaite, kenward-roger or containment",
         ));
     }
     let references = ReferenceLevels::parse(&args.reference)?;

@@ -1,15 +1,148 @@
 //! A fitted model as a chart: each group's observed values with its fitted line, and the
-//! population (fixed-effects) line, against a numeric time column; the normal QQ plot of its
-//! residuals; the caterpillar plot of its random effects. Each is drawn from
-//! [`FittedValues`], so an lme4-style fit and one with correlated residuals (`lmm
+//! population (fixed-effects) line, against a numeric time column, or, against a categorical
+//! one (a visit as `factor(visit)`), the observed and fitted means of each of its levels; the
+//! normal QQ plot of its residuals; the caterpillar plot of its random effects. Each is drawn
+//! from [`FittedValues`], so an lme4-style fit and one with correlated residuals (`lmm
 //! --residual`) share them.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::level::ConfidenceLevel;
 use crate::lmm::fitted::{FittedValues, QqResiduals};
-use crate::lmm::frame::Frame;
+use crate::lmm::frame::{Column, Frame};
 use crate::plot::{
-    CaterpillarChart, QqChart, RandomEffectTerm, SubjectTrajectory, TrajectoryChart,
+    CaterpillarChart, Chart, LevelSeries, LevelValues, ObservedFittedBody, ObservedFittedChart,
+    QqChart, RandomEffectTerm, SubjectTrajectory, TrajectoryChart,
 };
+
+/// What a fit is drawn as against its time column ([`time_chart`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimeChart {
+    /// A numeric time: each group's trajectory and the population line.
+    Trajectories(TrajectoryChart),
+    /// A categorical time: each level's observed and fitted means, in level order.
+    LevelMeans(ObservedFittedChart),
+}
+
+impl TimeChart {
+    /// The chart, its title and axis descriptions replaced by those given.
+    pub fn relabelled(
+        self,
+        title: Option<&str>,
+        x_label: Option<&str>,
+        y_label: Option<&str>,
+    ) -> Chart {
+        let set = |field: &mut String, to: Option<&str>| {
+            if let Some(to) = to {
+                *field = to.to_string();
+            }
+        };
+        match self {
+            TimeChart::Trajectories(mut c) => {
+                set(&mut c.title, title);
+                set(&mut c.x_label, x_label);
+                set(&mut c.y_label, y_label);
+                c.into()
+            }
+            TimeChart::LevelMeans(mut c) => {
+                set(&mut c.title, title);
+                set(&mut c.x_label, x_label);
+                set(&mut c.y_label, y_label);
+                c.into()
+            }
+        }
+    }
+}
+
+/// `fit` against the column `time` of its data `frame` (`factor(visit)` names the column
+/// `visit` too): the trajectory chart ([`trajectory_chart`]) when the data holds it as numbers,
+/// the means by level ([`level_means_chart`], observed intervals at `level`) when it holds it
+/// as categorical, as a time written `factor(visit)` in the formula is. A treatment start
+/// needs a numeric time and is refused (naming it) beside a categorical one.
+pub fn time_chart(
+    fit: &FittedValues,
+    frame: &Frame,
+    time: &str,
+    treatment_start: Option<f64>,
+    level: ConfidenceLevel,
+) -> Result<TimeChart> {
+    let name = time
+        .trim()
+        .strip_prefix("factor(")
+        .and_then(|t| t.strip_suffix(')'))
+        .map_or(time.trim(), str::trim);
+    if !matches!(frame.column(name), Some(Column::Categorical { .. })) {
+        return Ok(TimeChart::Trajectories(trajectory_chart(
+            fit,
+            frame,
+            name,
+            treatment_start,
+        )?));
+    }
+    if treatment_start.is_some() {
+        return Err(Error::field(
+            "treatment_start",
+            format!(
+                "'{name}' is categorical (its levels are set in order, not on a numeric axis), so there is no time to mark the treatment start at; leave it out, or give a numeric time"
+            ),
+        ));
+    }
+    Ok(TimeChart::LevelMeans(level_means_chart(
+        fit, frame, name, level,
+    )?))
+}
+
+/// The observed and fitted means of `fit` at each level of the categorical column `time` of
+/// its data `frame`, in level order along the axis ([`FittedValues::means_by_level`]): each
+/// level's observed mean with its t interval at `level`, and the mean of the population
+/// prediction Xβ̂ over the same rows, with the rows under each level.
+pub fn level_means_chart(
+    fit: &FittedValues,
+    frame: &Frame,
+    time: &str,
+    level: ConfidenceLevel,
+) -> Result<ObservedFittedChart> {
+    let means = fit.means_by_level(frame, time, level)?;
+    let times: Vec<String> = means.iter().map(|m| m.level.clone()).collect();
+    let points = means
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let values = LevelValues {
+                level: m.level.clone(),
+                size: format!("n = {}", m.n),
+                observed: m.observed,
+                interval: m.interval,
+                fitted: m.fitted,
+                fitted_interval: None,
+            };
+            (k as f64, values)
+        })
+        .collect();
+    let response = fit.response().to_string();
+    Ok(ObservedFittedChart {
+        title: format!(
+            "{response} by {time}: observed and fitted means, {}",
+            fit.model_name()
+        ),
+        subtitle: vec![format!(
+            "{} {}s; fitted: the mean of the population prediction Xβ̂ over the rows observed at each {time}; n: those rows",
+            fit.modes.levels.len(),
+            fit.modes.group
+        )],
+        x_label: time.to_string(),
+        y_label: format!("mean {response}"),
+        observed_label: format!("observed mean, {} t interval", level.label()),
+        fitted_label: "fitted, population (Xβ̂)".to_string(),
+        notes: Vec::new(),
+        body: ObservedFittedBody::OverLevels {
+            times,
+            series: vec![LevelSeries {
+                level: response,
+                points,
+            }],
+        },
+    })
+}
 
 /// The trajectory chart of `fit` against the numeric column `time` of its data `frame`.
 /// The population line is the fixed-effects prediction at each distinct time (its mean where

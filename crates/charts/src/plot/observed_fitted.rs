@@ -2,9 +2,11 @@
 //! factor (the arm) as a row, its observed summary with a confidence interval beside the
 //! model's fitted value with its own (whiskers under the observed ones); or, with a time
 //! column, one line per level over time (observed points with intervals, fitted values joined,
-//! their intervals a translucent band); or, for ordered categories, each level's observed
-//! category shares stacked in a bar above its fitted probabilities (as stroke trials draw the
-//! modified Rankin scale). The numbers come computed ([`crate::glmm::observed_fitted`]).
+//! their intervals a translucent band), the time numeric or a categorical one whose levels
+//! (visits as `factor(visit)`) are set in order along the axis with the rows at each under
+//! its label; or, for ordered categories, each level's observed category shares stacked in a
+//! bar above its fitted probabilities (as stroke trials draw the modified Rankin scale). The
+//! numbers come computed ([`crate::glmm::observed_fitted`], [`crate::lmm::fitted`]).
 //!
 //! Labels wrap onto up to four lines in a column on the left (at most two fifths of the
 //! width), so long arm names and many levels keep their own room; the image grows taller when
@@ -62,6 +64,13 @@ pub enum ObservedFittedBody {
     Levels(Vec<LevelValues>),
     /// One line per level against a numeric time.
     OverTime(Vec<LevelSeries>),
+    /// One line per level against the levels of a categorical time (`times`, in order along
+    /// the axis): each series' points are at positions 0, 1, … of `times` (a time with no
+    /// point of a series is left out of it), each point's size printed under its time.
+    OverLevels {
+        times: Vec<String>,
+        series: Vec<LevelSeries>,
+    },
     /// Each level's category shares, observed over fitted, stacked; `categories` lowest first.
     Shares {
         categories: Vec<String>,
@@ -90,6 +99,8 @@ pub struct ObservedFittedChart {
 
 /// Lines a level's label may take (its n takes one more).
 const LABEL_LINES: usize = 4;
+/// Lines a categorical time's label may take under the axis.
+const TIME_LABEL_LINES: usize = 2;
 /// The largest share of the width the label column takes.
 const LABEL_SHARE: f64 = 0.4;
 /// The height (at 96 dpi, axes included) a chart over time keeps for its plot under the
@@ -114,6 +125,28 @@ impl ObservedFittedChart {
                     require_nonempty(&s.points, at, "times")?;
                     for (t, v) in &s.points {
                         require_drawable(*t, at, "a time")?;
+                        v.validate(&here)?;
+                    }
+                }
+                Ok(())
+            }
+            ObservedFittedBody::OverLevels { times, series } => {
+                require_nonempty(times, here, "times")?;
+                require_nonempty(series, here, "levels")?;
+                for s in series {
+                    let at = || format!("{}, level '{}'", here(), s.level);
+                    require_nonempty(&s.points, at, "times")?;
+                    for (t, v) in &s.points {
+                        if t.fract() != 0.0 || !(0.0..times.len() as f64).contains(t) {
+                            return Err(Error::input(
+                                at(),
+                                format!(
+                                    "a point at position {t}; give positions 0 to {} of the {} times",
+                                    times.len() - 1,
+                                    times.len()
+                                ),
+                            ));
+                        }
                         v.validate(&here)?;
                     }
                 }
@@ -159,7 +192,9 @@ impl ObservedFittedChart {
                 .iter()
                 .map(|l| (l.level.as_str(), l.size.as_str()))
                 .collect(),
-            ObservedFittedBody::OverTime(_) => return None,
+            ObservedFittedBody::OverTime(_) | ObservedFittedBody::OverLevels { .. } => {
+                return None;
+            }
         };
         let desc_w = y_description_width(&self.y_label, style);
         Some(LabelColumn::new(&names, width, desc_w, style))
@@ -178,24 +213,21 @@ impl ObservedFittedChart {
                     self.fitted_label.clone(),
                 ),
             ],
-            ObservedFittedBody::OverTime(series) => {
-                let mut legend: Vec<LegendEntry> = series
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        LegendEntry::new(LegendMark::Square(level_colour(i)), s.level.clone())
-                    })
-                    .collect();
-                legend.push(LegendEntry::new(
-                    LegendMark::PointWithBar(palette::DARK_GREY),
-                    self.observed_label.clone(),
-                ));
-                legend.push(LegendEntry::new(
-                    LegendMark::DashedLine(palette::DARK_GREY),
-                    self.fitted_label.clone(),
-                ));
-                legend
+            ObservedFittedBody::OverTime(series) => self.series_legend(series),
+            ObservedFittedBody::OverLevels { series, .. } if series.len() == 1 => {
+                // One line: observed and fitted in their own colours, no square to name it.
+                vec![
+                    LegendEntry::new(
+                        LegendMark::PointWithBar(OBSERVED_COLOUR),
+                        self.observed_label.clone(),
+                    ),
+                    LegendEntry::new(
+                        LegendMark::DashedLine(FITTED_COLOUR),
+                        self.fitted_label.clone(),
+                    ),
+                ]
             }
+            ObservedFittedBody::OverLevels { series, .. } => self.series_legend(series),
             ObservedFittedBody::Shares { categories, .. } => categories
                 .iter()
                 .enumerate()
@@ -215,6 +247,25 @@ impl ObservedFittedChart {
         }
     }
 
+    /// The legend of lines over time: a square in each level's colour, then the observed and
+    /// fitted marks in grey.
+    fn series_legend(&self, series: &[LevelSeries]) -> Vec<LegendEntry> {
+        let mut legend: Vec<LegendEntry> = series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| LegendEntry::new(LegendMark::Square(level_colour(i)), s.level.clone()))
+            .collect();
+        legend.push(LegendEntry::new(
+            LegendMark::PointWithBar(palette::DARK_GREY),
+            self.observed_label.clone(),
+        ));
+        legend.push(LegendEntry::new(
+            LegendMark::DashedLine(palette::DARK_GREY),
+            self.fitted_label.clone(),
+        ));
+        legend
+    }
+
     pub(crate) fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
@@ -224,6 +275,9 @@ impl ObservedFittedChart {
         match &self.body {
             ObservedFittedBody::Levels(levels) => self.draw_levels(&plot_area, levels, style),
             ObservedFittedBody::OverTime(series) => self.draw_over_time(&plot_area, series, style),
+            ObservedFittedBody::OverLevels { times, series } => {
+                self.draw_over_levels(&plot_area, times, series, style)
+            }
             ObservedFittedBody::Shares { categories, levels } => {
                 self.draw_shares(&plot_area, categories.len(), levels, style)
             }
@@ -486,29 +540,91 @@ impl ObservedFittedChart {
         let x = padded(t0 - half, t1 + half, 0.06);
         let axes = Axes::new(x, padded(lo, hi, 0.06), &self.x_label, &self.y_label);
         let mut chart = axes.draw(plot_area, style)?;
-        for (i, s) in series.iter().enumerate() {
-            let colour = level_colour(i);
-            let shift = i as f64 * dodge - half;
-            let fitted: Vec<(f64, f64)> = s
-                .points
-                .iter()
-                .map(|(t, v)| (*t + shift, v.fitted))
-                .collect();
-            draw_fitted_band(&chart, plot_area, &s.points, shift, colour)?;
-            chart
-                .draw_series(DashedLineSeries::new(
-                    fitted.clone(),
-                    style.px(6.0),
-                    style.px(4.0),
-                    colour.stroke_width(style.line(2.0)),
-                ))
-                .map_err(drawing)?;
-            for (t, v) in &s.points {
-                draw_observed_at(&chart, plot_area, (v, *t + shift), colour, style)?;
+        draw_lines(
+            &mut chart,
+            plot_area,
+            series,
+            Lines::ByLevel { dodge },
+            style,
+        )
+    }
+
+    /// Each level's line against the levels of a categorical time, set in order along the
+    /// axis (as [`Self::draw_over_time`]), each time's label under it and, under that, each
+    /// line's size there in its colour.
+    fn draw_over_levels<DB: DrawingBackend>(
+        &self,
+        plot_area: &DrawingArea<DB, Shift>,
+        times: &[String],
+        series: &[LevelSeries],
+        style: &Style,
+    ) -> Result<()> {
+        let (k, m) = (times.len(), series.len());
+        // Lines side by side within a time: spread over at most 40% of a column; one line's
+        // observed and fitted values a tenth of a column apart.
+        let lines = if m > 1 {
+            Lines::ByLevel {
+                dodge: (0.4 / (m - 1) as f64).min(0.12),
             }
-            for &(t, f) in &fitted {
-                let at = pixel_in(&chart, plot_area, (t, f));
-                draw_diamond(plot_area, at, colour, style)?;
+        } else {
+            Lines::Apart(0.05)
+        };
+        let values = series
+            .iter()
+            .flat_map(|s| s.points.iter().flat_map(|(_, v)| v.values()));
+        let (lo, hi) = extent(values).unwrap_or((0.0, 1.0));
+        let y = padded(lo, hi, 0.06);
+        let mut axes = Axes::new(
+            -0.5..(k as f64 - 0.5),
+            y.clone(),
+            &self.x_label,
+            &self.y_label,
+        );
+        axes.x_ticks = false;
+        axes.x_label_lines = TIME_LABEL_LINES as i32 + m as i32;
+        let width = axes.plot_width(plot_area, style) / k.max(1) as i32 - style.px(6.0);
+        let label_lines = times
+            .iter()
+            .map(|l| wrap_text(l, &style.tick(), width, TIME_LABEL_LINES).len())
+            .max()
+            .unwrap_or(1);
+        axes.x_label_lines = (label_lines + m) as i32;
+        let mut chart = axes.draw(plot_area, style)?;
+        draw_lines(&mut chart, plot_area, series, lines, style)?;
+        let (_, _, _, bottom) = plot_rect(&chart, plot_area);
+        let tick = style.tick();
+        let lh = line_height(&tick);
+        for (v, label) in times.iter().enumerate() {
+            let (cx, _) = pixel_in(&chart, plot_area, (v as f64, y.start));
+            let mut row = bottom + style.px(6.0);
+            for line in wrap_text(label, &tick, width, label_lines) {
+                put_text(plot_area, &line, (cx, row), &tick, HPos::Center, VPos::Top)?;
+                row += lh;
+            }
+            row = bottom + style.px(6.0) + lh * label_lines as i32;
+            for (i, s) in series.iter().enumerate() {
+                let size = s
+                    .points
+                    .iter()
+                    .find(|(t, _)| *t == v as f64)
+                    .map_or("–", |(_, p)| p.size.as_str());
+                let text = super::style::fit_text(size, &tick, width);
+                // One line's sizes in grey; several lines' each in its line's colour.
+                let colour = if m == 1 {
+                    palette::DARK_GREY
+                } else {
+                    level_colour(i)
+                };
+                let coloured = tick.clone().color(&colour);
+                put_text(
+                    plot_area,
+                    &text,
+                    (cx, row),
+                    &coloured,
+                    HPos::Center,
+                    VPos::Top,
+                )?;
+                row += lh;
             }
         }
         Ok(())
@@ -554,6 +670,60 @@ impl ObservedFittedChart {
         }
         Ok(())
     }
+}
+
+/// How the lines of levels over time are told apart.
+#[derive(Debug, Clone, Copy)]
+enum Lines {
+    /// Each level in its colour, observed and fitted alike, the levels `dodge` apart in time.
+    ByLevel { dodge: f64 },
+    /// One level: the observed values in the observed colour this far before their time, the
+    /// fitted ones in the fitted colour as far after it, so that neither hides the other.
+    Apart(f64),
+}
+
+/// Draws each series' line: its fitted values dashed between diamonds (over their band, if
+/// any), its observed values as points with intervals, placed and coloured as `lines` says
+/// (by level, series `i` shifted `i · dodge` from the middle of them all in time).
+fn draw_lines<DB: DrawingBackend>(
+    chart: &mut Plane<DB>,
+    plot_area: &DrawingArea<DB, Shift>,
+    series: &[LevelSeries],
+    lines: Lines,
+    style: &Style,
+) -> Result<()> {
+    for (i, s) in series.iter().enumerate() {
+        let (observed_colour, fitted_colour, observed_shift, fitted_shift) = match lines {
+            Lines::ByLevel { dodge } => {
+                let shift = i as f64 * dodge - dodge * (series.len() as f64 - 1.0) / 2.0;
+                (level_colour(i), level_colour(i), shift, shift)
+            }
+            Lines::Apart(apart) => (OBSERVED_COLOUR, FITTED_COLOUR, -apart, apart),
+        };
+        let fitted: Vec<(f64, f64)> = s
+            .points
+            .iter()
+            .map(|(t, v)| (*t + fitted_shift, v.fitted))
+            .collect();
+        draw_fitted_band(chart, plot_area, &s.points, fitted_shift, fitted_colour)?;
+        chart
+            .draw_series(DashedLineSeries::new(
+                fitted.clone(),
+                style.px(6.0),
+                style.px(4.0),
+                fitted_colour.stroke_width(style.line(2.0)),
+            ))
+            .map_err(drawing)?;
+        for (t, v) in &s.points {
+            let at = (v, *t + observed_shift);
+            draw_observed_at(chart, plot_area, at, observed_colour, style)?;
+        }
+        for &(t, f) in &fitted {
+            let at = pixel_in(chart, plot_area, (t, f));
+            draw_diamond(plot_area, at, fitted_colour, style)?;
+        }
+    }
+    Ok(())
 }
 
 /// Draws the observed value of `level` at pixel row `py` with its interval and caps.
@@ -783,6 +953,35 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("lower end"), "{e}");
+    }
+
+    #[test]
+    fn points_over_levels_must_sit_at_a_level() {
+        let point = |t: f64| {
+            (
+                t,
+                LevelValues {
+                    level: "all".into(),
+                    size: "n = 3".into(),
+                    observed: 1.0,
+                    interval: Some((0.5, 1.5)),
+                    fitted: 1.1,
+                    fitted_interval: None,
+                },
+            )
+        };
+        let over = |t: f64| ObservedFittedBody::OverLevels {
+            times: vec!["baseline".into(), "week 4".into()],
+            series: vec![LevelSeries {
+                level: "all".into(),
+                points: vec![point(0.0), point(t)],
+            }],
+        };
+        assert!(chart(over(1.0)).validate().is_ok());
+        for bad in [2.0, 0.5, -1.0] {
+            let e = chart(over(bad)).validate().unwrap_err().to_string();
+            assert!(e.contains("give positions 0 to 1 of the 2 times"), "{e}");
+        }
     }
 
     #[test]

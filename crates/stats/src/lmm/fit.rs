@@ -163,6 +163,10 @@ pub struct LmmFit {
     /// The design the fit was made from, kept for inference on it (see [`FitDesign`]).
     #[serde(skip)]
     pub(crate) design: Option<Arc<FitDesign>>,
+    /// Var(β̂) = σ̂²(RX RXᵀ)⁻¹ (lme4's `vcov`), p × p row-major: the covariance the
+    /// containment df test with ([`super::inference`]).
+    #[serde(skip)]
+    pub(crate) beta_covariance: Vec<f64>,
 }
 
 /// The fixed-effect matrix X and the random effects of every grouping factor of a fit, kept
@@ -429,7 +433,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
     let p = x.p;
     let df_resid = if reml { n - p } else { n } as f64;
     let sigma = (sol.pwrss / df_resid).sqrt();
-    let fixed = fixed_effects(&x, &sol, sigma);
+    let (fixed, beta_covariance) = fixed_effects(&x, &sol, sigma);
     let (random, correlations, singular) = factor_summaries(&factors, &opt.x, sigma);
     let (population, fitted) = fitted_values(&x, &factors, &sol.beta, &modes);
     let n_theta: usize = factors.iter().map(|f| f.n_theta()).sum();
@@ -471,6 +475,7 @@ pub fn fit(formula: &Formula, frame: &Frame, reml: bool) -> Result<LmmFit> {
         group_of_row: first.group_of_row.clone(),
         observed: y.clone(),
         design: Some(Arc::new(FitDesign { x, factors })),
+        beta_covariance,
     })
 }
 
@@ -503,11 +508,11 @@ pub(crate) fn check_enough_rows(factors: &[RandomEffects], n: usize, p: usize) -
 }
 
 /// The fixed effects of the solution `sol` with their SEs `σ̂ √diag((RX RXᵀ)⁻¹)` and t (no
-/// df, p or CI yet).
-fn fixed_effects(x: &ModelMatrix, sol: &Solution, sigma: f64) -> Vec<FixedEffect> {
+/// df, p or CI yet), and their covariance σ̂²(RX RXᵀ)⁻¹ (p × p, row-major).
+fn fixed_effects(x: &ModelMatrix, sol: &Solution, sigma: f64) -> (Vec<FixedEffect>, Vec<f64>) {
     let p = x.p;
     let vcov = inverse_from_cholesky(&sol.rx, p);
-    (0..p)
+    let fixed = (0..p)
         .map(|j| {
             let se = sigma * vcov[j * p + j].sqrt();
             FixedEffect {
@@ -521,7 +526,9 @@ fn fixed_effects(x: &ModelMatrix, sol: &Solution, sigma: f64) -> Vec<FixedEffect
                 ci_upper: None,
             }
         })
-        .collect()
+        .collect();
+    let covariance = vcov.iter().map(|v| v * sigma * sigma).collect();
+    (fixed, covariance)
 }
 
 /// Each row's population prediction `xβ̂` and fitted value `xβ̂ + zb` (the conditional modes

@@ -116,7 +116,8 @@ macro_rules! answered_alike {
 }
 
 impl FittedModel for LmmFit {
-    /// [`FixedInference::new`]: Satterthwaite's or Kenward–Roger's df.
+    /// [`FixedInference::new`]: Satterthwaite's, Kenward–Roger's or (nested grouping factors)
+    /// nlme's containment df.
     fn inference(&self, formula: &Formula, frame: &Frame, method: Ddf) -> Result<FixedInference> {
         FixedInference::new(formula, frame, self, method)
     }

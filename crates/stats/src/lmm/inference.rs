@@ -29,10 +29,11 @@
 //! the df from the moments of Kenward & Roger's §4.
 //!
 //! **Containment** (nlme's, [`super::containment`]; Pinheiro & Bates 2000, §2.4.2): df fixed by
-//! the design, for fits with correlated residuals ([`super::residual`]); t and F tests on
-//! `Φ` unadjusted.
+//! the design, for an lme4-style fit whose grouping factors are nested (one factor, or
+//! patients within sites) and for fits with correlated residuals ([`super::residual`]); t and
+//! F tests on `Φ` unadjusted.
 
-use super::containment::ContainmentDf;
+use super::containment::{ContainmentDf, nested_containment_df, nested_levels};
 use super::deviance_derivatives::DevianceDerivatives;
 use super::fit::{FixedEffect, LmmFit};
 use super::formula::Formula;
@@ -152,18 +153,47 @@ fn quadratic(l: &DVector<f64>, m: &DMatrix<f64>) -> f64 {
 
 impl FixedInference {
     /// Inference for `fit`, the model `formula` fitted to `frame`, by `method` (not
-    /// [`Ddf::None`]). Kenward–Roger needs a REML fit, as pbkrtest's. The design matrices are
-    /// the ones kept with the fit (built from `formula` and `frame` when it has none).
+    /// [`Ddf::None`]). Kenward–Roger needs a REML fit, as pbkrtest's; containment, nested
+    /// grouping factors, as nlme's `lme`. The design matrices are the ones kept with the fit
+    /// (built from `formula` and `frame` when it has none).
     pub fn new(formula: &Formula, frame: &Frame, fit: &LmmFit, method: Ddf) -> Result<Self> {
-        if let Some(design) = &fit.design {
-            return Self::from_parts(&design.x, &fit.observed, &design.factors, fit, method);
+        let built;
+        let (x, factors) = match &fit.design {
+            Some(design) => (&design.x, design.factors.as_slice()),
+            None => {
+                built = (
+                    super::design::fixed_matrix(formula, frame)?,
+                    RandomEffects::build_all(formula, frame)?,
+                );
+                (&built.0, built.1.as_slice())
+            }
+        };
+        if method == Ddf::Containment {
+            return Self::by_containment(x, formula.fixed.len(), factors, fit);
         }
-        let x = super::design::fixed_matrix(formula, frame)?;
-        let factors = RandomEffects::build_all(formula, frame)?;
-        Self::from_parts(&x, &fit.observed, &factors, fit, method)
+        Self::from_parts(x, &fit.observed, factors, fit, method)
     }
 
-    /// [`FixedInference::new`] from the model's design `x`, response `y` and random effects.
+    /// Inference on `fit` by nlme's containment df ([`super::containment`]) of its design `x`
+    /// (`n_terms` fixed terms) grouped by `factors`, which must be nested (nlme's `lme` fits
+    /// no crossed factors); Φ is the fit's Var(β̂), lme4's `vcov` (nlme's `varFix`).
+    fn by_containment(
+        x: &ModelMatrix,
+        n_terms: usize,
+        factors: &[RandomEffects],
+        fit: &LmmFit,
+    ) -> Result<Self> {
+        let levels = nested_levels(factors)?;
+        let df = nested_containment_df(x, n_terms, &levels);
+        let p = x.p;
+        let beta = DVector::from_iterator(p, fit.fixed.iter().map(|f| f.estimate));
+        let phi = DMatrix::from_row_slice(p, p, &fit.beta_covariance);
+        Ok(Self::from_containment(beta, phi, df))
+    }
+
+    /// [`FixedInference::new`] from the model's design `x`, response `y` and random effects,
+    /// by Satterthwaite's or Kenward–Roger's df (containment df need the formula's terms:
+    /// [`FixedInference::new`]).
     pub fn from_parts(
         x: &ModelMatrix,
         y: &[f64],
@@ -555,13 +585,14 @@ impl FixedInference {
     }
 }
 
-/// Containment df belong to fits with correlated residuals, whose inference is built by
-/// [`super::residual`]; the lme4-style fits and MMRMs refuse them.
+/// Containment df belong to linear mixed models with random effects, built by
+/// [`FixedInference::new`] and [`super::residual`] from the grouping factors; the inference
+/// built from marginal sums alone (an MMRM's, which has no grouping factor) refuses them.
 fn refuse_containment(method: Ddf) -> Result<()> {
     if method == Ddf::Containment {
         return Err(Error::field(
             "ddf",
-            "containment df (nlme's) are given with correlated residuals only (trialstats lmm {field:residual}); use {field:ddf} satterthwaite or kenward-roger",
+            "containment df (nlme's) are given for linear mixed models with random effects (trialstats lmm), whose grouping factors define them; use {field:ddf} satterthwaite or kenward-roger",
         ));
     }
     Ok(())
