@@ -85,13 +85,17 @@ pub fn before_after_chart(study: &Study, m: &Measure) -> BeforeAfterChart {
     }
 }
 
+/// The longest time point name a chart's axis prints (the chart wraps it onto up to three
+/// lines under its point): `3 months after laser`, `12週後（投与終了時）`; a longer one is a
+/// sentence, not a time's name.
+const LONGEST_TIME_LABEL: usize = 40;
+
 /// A time point's name on a chart's axis: its name ([`crate::study::TimePoint::name`]: the
 /// time as the document prints it or a reader named it, where the id is only a number the
-/// draft gave it) when that is short (16 characters at most, as a tick label under each
-/// point), else its id.
+/// draft gave it) when it is a name's length ([`LONGEST_TIME_LABEL`]), else its id.
 fn time_axis_label(t: &crate::study::TimePoint) -> String {
     let name = t.name();
-    if name != t.id && name.chars().count() <= 16 {
+    if name != t.id && name.chars().count() <= LONGEST_TIME_LABEL {
         name.to_string()
     } else {
         t.id.replace('_', " ")
