@@ -663,3 +663,86 @@ fn an_arm_that_reports_its_change_uses_that_sd_for_the_change_scores() {
         "{e}"
     );
 }
+
+/// Two arms printing medians with their quartiles (made-up numbers), as a draft writes them:
+/// `n_drug` and `n_placebo` are each arm's n (`"not reported"` or a number).
+fn median_arms(n_drug: &str, n_placebo: &str) -> Study {
+    let text = format!(
+        r#"schema = 1
+id = "medians"
+title = "Two arms' medians"
+source_file = "medians.txt"
+document = "made up"
+publication = {{ title = "not reported", journal = "not reported", date = "not reported", doi = "not reported" }}
+design = "randomised"
+population = "adults"
+intervention = "drug"
+
+[[arms]]
+id = "drug"
+label = "drug"
+n = {n_drug}
+control = false
+quote = "made up"
+where = "line 1"
+
+[[arms]]
+id = "placebo"
+label = "placebo"
+n = {n_placebo}
+control = true
+quote = "made up"
+where = "line 1"
+
+[[arm_measures]]
+id = "pain"
+label = "pain"
+unit = "points"
+dispersion = "not reported"
+values = "score"
+correlation = "not reported"
+direction = "lower is better"
+claim = {{ significant = "not reported", wording = "none" }}
+quote = "made up"
+where = "line 1"
+
+[[arm_measures.arms]]
+arm = "drug"
+[[arm_measures.arms.timepoints]]
+id = "t1"
+when = "day 1"
+median = "10.0"
+q1 = "6.5"
+q3 = "17.3"
+
+[[arm_measures.arms]]
+arm = "placebo"
+[[arm_measures.arms.timepoints]]
+id = "t1"
+when = "day 1"
+median = "11.0"
+q1 = "7.0"
+q3 = "18.5"
+"#
+    );
+    study::load_str(&text, Path::new("medians.toml")).unwrap()
+}
+
+#[test]
+fn arms_of_medians_say_why_they_are_not_compared_and_read_no_plus_minus() {
+    let reason = |s: &Study| {
+        let a = analysis::analyse_study(s, &AnalysisOptions::default()).unwrap();
+        let item = &a.arms[0];
+        // Medians print no ± to read as SD or SEM.
+        assert_eq!(item.spread_reading, None, "{item:?}");
+        item.not_analysed.clone().unwrap()
+    };
+    let unknown = reason(&median_arms("\"not reported\"", "\"not reported\""));
+    assert!(unknown.starts_with("no arm's n is reported"), "{unknown}");
+    // The placebo arm's n = 2 is below the conversion's n ≥ 5: that is the reason given.
+    let small = reason(&median_arms("16", "2"));
+    assert!(
+        small.starts_with("placebo.t1's median is not converted") && small.contains("n = 2"),
+        "{small}"
+    );
+}

@@ -288,13 +288,18 @@ fn analyse_arm_measure(
 ) -> ArmItemAnalysis {
     let level = options.level;
     let reported = reported_by_arm(m);
-    let spread_reading = arm_spread_reading(m);
+    // Medians with their quartiles or range print no ± to read.
+    let prints_a_spread = m
+        .arms
+        .iter()
+        .flat_map(|s| &s.timepoints)
+        .any(|t| t.median.is_none() && t.spread.is_reported());
     let mut out = ArmItemAnalysis {
         id: m.id.clone(),
         label: m.label.clone(),
         unit: m.unit.clone(),
         reported,
-        spread_reading: Some(spread_reading),
+        spread_reading: prints_a_spread.then(|| arm_spread_reading(m)),
         comparisons: Vec::new(),
         implied: implied_by_arm(m),
         not_analysed: None,
@@ -324,12 +329,37 @@ fn analyse_arm_measure(
     out.comparisons
         .extend(printed_comparisons(m, control, level));
     if out.comparisons.is_empty() {
-        out.not_analysed = Some(
-            "no time point at which an arm and the control both report a mean, a spread and n"
-                .to_string(),
-        );
+        out.not_analysed = Some(why_not_compared(m));
     }
     out
+}
+
+/// Why no arm could be compared with the control, as precisely as the file says: no arm's n
+/// (a comparison needs each arm's), a median that its n does not let convert to a mean and
+/// SD (the conversion's own reason), or no time point both print a mean, a spread and n.
+fn why_not_compared(m: &ArmMeasure) -> String {
+    let n_of = |s: &ArmSeries, t: &TimePoint| t.n.value().or(s.n.value()).copied();
+    let points = || {
+        m.arms
+            .iter()
+            .flat_map(|s| s.timepoints.iter().map(move |t| (s, t)))
+    };
+    if points().all(|(s, t)| n_of(s, t).is_none()) {
+        return "no arm's n is reported: a comparison needs each arm's n (set `n` of each arm)"
+            .to_string();
+    }
+    for (s, t) in points() {
+        let Some(n) = n_of(s, t) else { continue };
+        let name = format!("{}.{}", s.arm, t.id);
+        let at = format!(
+            "arm_measures[{}].arms[{}].timepoints[{}]",
+            m.id, s.arm, t.id
+        );
+        if let Some(Err(e)) = convert_timepoint(t, n, &name, &at) {
+            return format!("{name}'s median is not converted to a mean and SD: {e}");
+        }
+    }
+    "no time point at which an arm and the control both report a mean, a spread and n".to_string()
 }
 
 /// Each arm's time points as printed: `low (n = 12): before 5.1 ± 1.7; after 4.1 ± 1.6`.
