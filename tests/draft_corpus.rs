@@ -916,7 +916,8 @@ const CEILING_DEV_NON_DATA: usize = 1239;
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const CEILING_HOLDOUT_NON_DATA: usize = 1507;
+// Then a subscript in a bracket glued to its name (`HbA(1c)`, `FEV(1)`) is no number: 1507 -> 1506.
+const CEILING_HOLDOUT_NON_DATA: usize = 1506;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

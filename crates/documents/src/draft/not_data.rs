@@ -354,6 +354,9 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
             return true;
         }
     }
+    if subscript_in_brackets(plain, start) {
+        return true;
+    }
     // A whole number with a leading zero is a code (0323, 070), not a quantity.
     let digits = &plain[start..end];
     if digits.len() >= 2 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
@@ -397,6 +400,30 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
         return true;
     }
     false
+}
+
+/// Is the number at byte `start` of `plain` a subscript printed in a bracket glued to its
+/// name's capital letter (`HbA(1c)`, `FEV(1)`, `PaO(2)`, `CD(4)`, as PubMed prints
+/// subscripts): one digit, with a letter or not, after a word of two letters at least? A
+/// statistic's one letter before its df (`F(4)`, `t(28)`) is no name, and a count glued to a
+/// name is lower case before it (`placebo(12)`) or longer.
+fn subscript_in_brackets(plain: &str, start: usize) -> bool {
+    let mut back = plain[..start].chars().rev();
+    let (b1, b2, b3) = (back.next(), back.next(), back.next());
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    if b1 != Some('(') || !b2.is_some_and(|c| c.is_ascii_uppercase()) || !letter(b3) {
+        return false;
+    }
+    let inner: String = plain[start..]
+        .chars()
+        .take_while(|&c| c != ')' && c != '\n')
+        .take(3)
+        .collect();
+    let closes = plain[start..]
+        .get(inner.len()..)
+        .is_some_and(|r| r.starts_with(')'));
+    let digits = inner.chars().filter(|c| c.is_ascii_digit()).count();
+    closes && digits == 1 && inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -604,6 +631,14 @@ mod tests {
         assert!(n("ポリン 4 抗", "4"));
         // A molecule's locant (`25(OH)D`); a value before its bracketed label is none.
         assert!(n("25(OH)D", "25") && !n("12 (SD)", "12") && !n("4 (IQR", "4"));
+        // A subscript glued to its name in a bracket; a statistic's df and a count are none.
+        let plain = "HbA(1c) FEV(1) F(4)=4.4 placebo(12) Drug A(12)";
+        let n = |context: &str, number: &str| {
+            let at = plain.find(context).unwrap() + context.find(number).unwrap();
+            inside_name(plain, at, at + number.len())
+        };
+        assert!(n("HbA(1c)", "1") && n("FEV(1)", "1"));
+        assert!(!n("F(4)", "4") && !n("placebo(12)", "12") && !n("A(12)", "12"));
     }
 
     /// Each item of `text`: its kind and its first number as printed (`n 30`).

@@ -2146,16 +2146,60 @@ fn last_acronym(text: &str) -> Option<&str> {
     })
 }
 
+/// The length of a subscript in a bracket at the start of `s` (`(1c)`, `(2)`): one to three
+/// letters or digits, a digit among them.
+fn subscript_at(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let sub = &inner[..close];
+    (matches!(sub.len(), 1..=3)
+        && sub.chars().all(|c| c.is_ascii_alphanumeric())
+        && sub.chars().any(|c| c.is_ascii_digit()))
+    .then_some(close + 2)
+}
+
+/// `text` with each subscript bracket glued to a letter (`HbA(1c)`) written with `[` and `]`
+/// instead, byte for byte, so that splitting at brackets leaves the name whole.
+fn subscripts_masked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (k, c) in text.char_indices() {
+        if k < skip_to {
+            continue;
+        }
+        if c == '(' && prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+            if let Some(len) = subscript_at(&text[k..]) {
+                out.push('[');
+                out.push_str(&text[k + 1..k + len - 1]);
+                out.push(']');
+                skip_to = k + len;
+                prev = Some(']');
+                continue;
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
 /// A label from the words before the first value of a measure (`the QMG score improved from`
 /// → `QMG score`): the longest run of content words, as printed.
 fn label_of(text: &str) -> Option<String> {
     // The measure is named in the clause right before the value: the last stretch between
     // clause marks that holds a content word (`…p < 0.05), although similar pain scores were
     // recorded (group 1:` names `pain scores`, not the test before it).
-    let text = text
+    // A subscript printed in a bracket glued to its word (`HbA(1c)`, `FEV(1)`, `PaO(2)`, as
+    // PubMed prints them) is part of the name, not a clause mark.
+    let masked = subscripts_masked(text);
+    let text = masked
         .rsplit([',', ';', '(', ')', '（', '）', ':'])
         .find(|clause| !cues::content_words(clause).is_empty())
-        .unwrap_or(text);
+        .map_or(text, |clause| {
+            let start = clause.as_ptr() as usize - masked.as_ptr() as usize;
+            &text[start..start + clause.len()]
+        });
     let words = cues::content_words(text);
     if let Some(first) = words.first() {
         // Take the printed stretch from the first content word to the last.
@@ -2168,6 +2212,7 @@ fn label_of(text: &str) -> Option<String> {
         let b = b + text[b..]
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .unwrap_or(text.len() - b);
+        let b = b + subscript_at(&text[b..]).unwrap_or(0);
         let span = text.get(a..b)?.trim();
         // Keep a capitalised acronym before it (`QMG score`).
         let before = text[..a].trim_end();
@@ -2701,6 +2746,15 @@ mod tests {
         let age = &s.measures[0].cells[0];
         assert_eq!(items[age.item].text.trim(), "68.2±9.1");
         assert_eq!(age.n, None, "{:?}", age.n_evidence);
+    }
+
+    #[test]
+    fn a_subscript_in_a_bracket_glued_to_its_name_stays_in_the_label() {
+        assert_eq!(
+            label_of("At enrolment, mean (standard deviation) HbA(1c) was ").as_deref(),
+            Some("HbA(1c)")
+        );
+        assert_eq!(label_of("the FEV(1) fell from ").as_deref(), Some("FEV(1)"));
     }
 
     #[test]
