@@ -206,6 +206,17 @@ fn is_row_of_values(line: &str) -> bool {
     values >= 3 && values < words.len() && words[0].starts_with(|c: char| c.is_alphabetic())
 }
 
+/// Do Japanese characters (kana, kanji, a closing Japanese bracket before) stand right before
+/// byte `at` and right after byte `after`, with no space: a full stop of Japanese text, never a
+/// decimal point or an abbreviation's.
+fn japanese_on_both_sides(p: &str, at: usize, after: usize) -> bool {
+    let japanese =
+        |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3005}');
+    let before = p[..at].chars().next_back();
+    let next = p[after..].chars().next();
+    before.is_some_and(|c| japanese(c) || c == '）') && next.is_some_and(japanese)
+}
+
 /// Pushes onto `cuts` the character-level cuts of the plain text (a sentence's end mark, a
 /// heading's brackets), mapped back to offsets in the original.
 fn character_cuts(plain: &PlainText, cuts: &mut Vec<usize>) {
@@ -215,6 +226,9 @@ fn character_cuts(plain: &PlainText, cuts: &mut Vec<usize>) {
         let after = i + c.len_utf8();
         let cut = match c {
             '。' | '！' | '？' | '】' => true,
+            // Japanese journals end sentences with `．` or `.` between Japanese words
+            // (`認められた.食欲低下例と…`, `した．次に`), as they print `，` for `、`.
+            '．' | '.' if japanese_on_both_sides(p, i, after) => true,
             '【' => {
                 cuts.push(plain.original_span(i..i).start);
                 false
@@ -292,6 +306,23 @@ fn sentences_between(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_stop_between_japanese_words_ends_a_sentence() {
+        // `.` and `．` as Japanese journals print the full stop; a decimal point and an
+        // English sentence's abbreviation are none.
+        let text = "副作用は8例に認められた.有効例の体重は65.2±3.1kgであった．次に2.5 mg群を比較した. e.g. Fig. 2.";
+        let d = Sentences::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "副作用は8例に認められた.",
+                "有効例の体重は65.2±3.1kgであった．",
+                "次に2.5 mg群を比較した. e.g. Fig. 2."
+            ]
+        );
+    }
 
     #[test]
     fn sentences_join_line_breaks_and_keep_everything_else() {
