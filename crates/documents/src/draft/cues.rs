@@ -92,8 +92,42 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     }
     push_named_beside_comparator(s, &mut out);
     push_listed_drug(s, &mut out);
+    push_cases_set_against_each_other(s, &mut out);
     out.sort_by_key(|p| p.start);
     out
+}
+
+/// Two kinds of cases named together, as Japanese reports split their patients by an outcome
+/// (`食欲低下例と食欲不変例`, `有効例および無効例`, `改善例と非改善例`): each a noun of two
+/// characters or more before `例`, joined by `と`, `および`, `及び` or a comma; the words for
+/// cases in general (`症例`, `全例`, `本例`) name no group.
+fn push_cases_set_against_each_other(s: &str, out: &mut Vec<Phrase>) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"([\p{Han}\p{Katakana}ー]{2,10}例)\s*(?:と|および|及び|、|，|,)\s*([\p{Han}\p{Katakana}ー]{2,10}例)",
+    );
+    let general = |name: &str| {
+        ["症例", "全例", "本例", "各例", "自験例", "対象例"]
+            .iter()
+            .any(|g| name.ends_with(g) && name.chars().count() <= 3)
+    };
+    for c in p.captures_iter(s) {
+        let (a, b) = (c.get(1).expect("first"), c.get(2).expect("second"));
+        if general(a.as_str()) || general(b.as_str()) {
+            continue;
+        }
+        for m in [a, b] {
+            if out.iter().any(|p| p.start < m.end() && m.start() < p.end) {
+                continue;
+            }
+            out.push(Phrase {
+                start: m.start(),
+                end: m.end(),
+                text: m.as_str().to_string(),
+            });
+        }
+    }
 }
 
 /// Does `rest`, right after a comparator's word, make it an adjective of the design
@@ -1189,6 +1223,18 @@ mod tests {
         ));
         assert!(change_words("the pre-post difference was 2.1"));
         assert!(!change_words("the difference between the groups was 2.1"));
+    }
+
+    #[test]
+    fn kinds_of_cases_set_against_each_other_are_groups() {
+        let names = |s: &str| groups(s).into_iter().map(|p| p.text).collect::<Vec<_>>();
+        assert_eq!(
+            names("有効例と無効例の投与前の体重はそれぞれ"),
+            ["有効例", "無効例"]
+        );
+        // Cases in general, or one kind alone, name no group.
+        assert!(names("全例と本例の").is_empty());
+        assert!(names("改善例は12例であった").is_empty());
     }
 
     #[test]
