@@ -28,6 +28,9 @@ fn adjacent(before: &str, units: &[String]) -> bool {
         per || is_acronym_of(w, &words[..i])
             || units.iter().any(|u| u == w)
             || w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            // The value's own change printed after it, signed, in % (`26.5 (43.5) points
+            // (−44.6%) at six months`).
+            || is_signed_percent(w)
             // A unit written as a ratio (`μg/g`, `mL/min/1.73m2`, `cells/μL`).
             || (w.contains('/') && !w.contains("//") && w.chars().count() <= 16)
             || matches!(
@@ -79,6 +82,19 @@ fn adjacent(before: &str, units: &[String]) -> bool {
                     | "sec"
             )
     })
+}
+
+/// Is `w` a signed number in % (`−44.6%`, `+12%`, `-3.1％`)?
+fn is_signed_percent(w: &str) -> bool {
+    let Some(rest) = w.strip_prefix(['-', '−', '–', '+', '＋', '－']) else {
+        return false;
+    };
+    let Some(number) = rest.strip_suffix(['%', '％']) else {
+        return false;
+    };
+    !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && number.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The word printed right after every one of a sentence's values (`0.24 ± 0.28 logMAR before
@@ -2755,6 +2771,28 @@ mod tests {
             Some("HbA(1c)")
         );
         assert_eq!(label_of("the FEV(1) fell from ").as_deref(), Some("FEV(1)"));
+    }
+
+    #[test]
+    fn a_times_phrase_after_the_values_own_percent_change_is_that_values() {
+        // Each value prints its % change in a bracket, then its time (made-up numbers).
+        let (items, s) = read(
+            "The score fell from 40.2 (10.1) points at baseline to 30.5 (9.8) points (−24.1%) at six months, 25.0 (8.7) points (−37.8%) at one year, and 24.1 (9.0) points (−40.0%) at the last visit.",
+        );
+        let course: Vec<(&str, &str)> = s.measures[0]
+            .cells
+            .iter()
+            .map(|c| (items[c.item].text.trim(), c.time.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            course,
+            [
+                ("40.2 (10.1)", "at baseline"),
+                ("30.5 (9.8)", "at six months"),
+                ("25.0 (8.7)", "at one year"),
+                ("24.1 (9.0)", "at the last visit")
+            ]
+        );
     }
 
     #[test]
