@@ -218,6 +218,20 @@ fn implied_r_finding(study: &Study, measure: String, i: &ImpliedCorrelation) -> 
                 h(i.range.1)
             ),
         )
+    } else if i.from_p_alone {
+        // A p alone is recomputed as a paired t test's; the text does not say it is one.
+        (
+            Status::Warning,
+            format!(
+                "r = {} implied by {} read as a paired t test's p (SD of the change {}: {}) is outside [-1, 1] even within rounding ([{}, {}]): the p is no paired t test's at these SDs; the text does not name its test (a signed-rank test's p may be the one printed), so the numbers are not called inconsistent",
+                h(i.r),
+                i.from,
+                h(i.sd_change),
+                i.derivation,
+                h(i.range.0),
+                h(i.range.1)
+            ),
+        )
     } else {
         (
             Status::Inconsistent,

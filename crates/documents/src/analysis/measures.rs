@@ -66,6 +66,9 @@ pub struct ImpliedCorrelation {
     pub r: f64,
     /// The smallest and largest r the printed SDs allow within their rounding.
     pub range: (f64, f64),
+    /// Derived from a printed p alone, recomputed as a paired t test's: a signed-rank test's
+    /// p, which the text may have used without naming it, implies no r.
+    pub from_p_alone: bool,
 }
 
 impl ImpliedCorrelation {
@@ -240,12 +243,15 @@ pub(super) fn implied_correlation(
             }
         }
     }
+    let from_p_alone =
+        change.sd.is_none() && change.se.is_none() && change.ci.is_none() && change.t.is_none();
     Ok(Some(ImpliedCorrelation {
         sd_change: sdc,
         from,
         derivation,
         r,
         range,
+        from_p_alone,
     }))
 }
 

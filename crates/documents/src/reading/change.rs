@@ -273,6 +273,13 @@ pub fn evidence(group: &BeforeAfter, printed: &PrintedChange) -> Option<Evidence
                 printed.describe(),
                 r_words(bs, as_, needed)
             )
+        } else if needed.1 < possible.0 {
+            format!(
+                "the printed {} needs an SD of the change of at most {}, less than any r allows ({} at least)",
+                printed.describe(),
+                h(needed.1),
+                h(possible.0)
+            )
         } else {
             format!(
                 "the printed {} needs an SD of the change of at least {}, more than any r allows ({} at most)",
@@ -294,6 +301,7 @@ pub fn evidence(group: &BeforeAfter, printed: &PrintedChange) -> Option<Evidence
         });
     }
     Some(Evidence {
+        p_only: printed.sd.is_none() && printed.se.is_none() && printed.test.p_only(),
         source: format!(
             "the printed {} of the change from {} ± {} to {} ± {} (n = {}), r not reported",
             printed.describe(),

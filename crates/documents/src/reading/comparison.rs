@@ -590,6 +590,13 @@ pub fn evidence(
             routes.printed_words
         ),
         readings: fits,
+        // One group's change tested against 0 with a p alone may be a signed-rank test's
+        // ([`Evidence::p_only`]). Two samples' p is taken as a t test's even where the text
+        // names no test: a rank test's p far from it needs distributions whose means nearly
+        // agree while their ranks do not, which summaries cannot show.
+        p_only: matches!(groups, Groups::One(_))
+            && printed.spread.is_none()
+            && printed.test.p_only(),
     })
 }
 

@@ -198,6 +198,12 @@ pub struct Evidence {
     /// What the evidence is, in words: `the reported difference 0.65 ± 0.78 (p = 0.411)`.
     pub source: String,
     pub readings: Vec<ReadingFit>,
+    /// It rests on the p (or a claim of significance) of one group's change alone, recomputed
+    /// as a paired t test's: a signed-rank test's p, which the text may have used without
+    /// naming it, says nothing of a ± (with a few patients or values at a scale's ceiling it
+    /// lies far from the t test's), so [`decide`] calls no reading contradicted on such
+    /// evidence alone.
+    pub p_only: bool,
 }
 
 impl Evidence {
@@ -311,6 +317,14 @@ impl SpreadReading {
     }
 }
 
+/// Does every evidence that excludes a reading rest on a printed p alone ([`Evidence::p_only`])?
+fn excluded_by_p_alone(evidence: &[Evidence]) -> bool {
+    evidence
+        .iter()
+        .filter(|e| e.readings.iter().any(|r| r.fit == Fit::Excluded))
+        .all(|e| e.p_only)
+}
+
 /// The candidate readings for a spread: SD and SEM always; the SE of an adjusted mean when
 /// some comparison of it is (or may be) adjusted.
 ///
@@ -356,6 +370,22 @@ pub fn decide(
                 (
                     Verdict::Undecided,
                     "± not specified, and nothing else the document prints tells SD from SEM: read as SD, the smaller of the two".to_string(),
+                )
+            } else if survivors.is_empty() && excluded_by_p_alone(&evidence) {
+                (
+                    Verdict::Undecided,
+                    format!(
+                        "no reading of ± fits the printed p as a t test's ({}); the text does not name its test, and a rank test's p (Wilcoxon, Mann–Whitney) tells nothing of ±: read as SD, not called inconsistent",
+                        readings
+                            .iter()
+                            .map(|s| format!(
+                                "as {}: {}",
+                                s.reading.with_article(),
+                                first_detail(s)
+                            ))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
                 )
             } else if survivors.is_empty() {
                 (
@@ -609,6 +639,11 @@ pub struct PrintedTest {
 }
 
 impl PrintedTest {
+    /// Whether only a p (or a claim of significance) is printed: no CI and no statistic.
+    pub fn p_only(&self) -> bool {
+        self.ci.is_none() && self.t.is_none() && (self.p.is_some() || self.claim.is_some())
+    }
+
     /// Whether nothing is printed.
     pub fn is_empty(&self) -> bool {
         self.ci.is_none() && self.t.is_none() && self.p.is_none() && self.claim.is_none()
@@ -670,6 +705,7 @@ mod tests {
         Evidence {
             source: "test".into(),
             readings: fits,
+            p_only: false,
         }
     }
 
@@ -732,7 +768,31 @@ mod tests {
             fit(Reading::Sd, Fit::Excluded, "a"),
             fit(Reading::Sem, Fit::Excluded, "b"),
         ]);
-        let r = decide(SpreadKind::NotReported, &candidates(false), vec![none]);
+        let r = decide(
+            SpreadKind::NotReported,
+            &candidates(false),
+            vec![none.clone()],
+        );
+        assert_eq!(r.verdict, Verdict::Contradicted);
+        // Excluded only by the p of one group's change, read as a paired t test's: the text
+        // names no test, and a signed-rank test's p would say nothing of ±.
+        let p_alone = Evidence {
+            p_only: true,
+            ..none.clone()
+        };
+        let r = decide(
+            SpreadKind::NotReported,
+            &candidates(false),
+            vec![p_alone.clone()],
+        );
+        assert_eq!(r.verdict, Verdict::Undecided);
+        assert!(r.reason.contains("rank test"), "{}", r.reason);
+        // Other evidence excluding them too still contradicts.
+        let r = decide(
+            SpreadKind::NotReported,
+            &candidates(false),
+            vec![p_alone, none],
+        );
         assert_eq!(r.verdict, Verdict::Contradicted);
     }
 

@@ -88,5 +88,6 @@ pub fn evidence(
             mean.text, spread.text
         ),
         readings: fits,
+        p_only: false,
     }))
 }
