@@ -114,10 +114,12 @@ pub fn percent_count(
         match n {
             None | Some(0) => {
                 if denominators.is_empty() {
+                    // With no whole printed, the sample may be larger, or the percentage no
+                    // share of people at all (a mean or a change in %): nothing to suspect.
                     Verdict::new(
-                        Status::Warning,
+                        Status::NotApplicable,
                         format!(
-                            "{} % needs more than {max_n} people (every n from 1 to {max_n} searched)",
+                            "no denominator reported; {} % needs more than {max_n} people (every n from 1 to {max_n} searched): a larger sample, or no share of people (a mean or a change in %)",
                             percent.text
                         ),
                     )
@@ -266,6 +268,11 @@ mod tests {
         assert!(!c.possible_denominators.contains(&104));
         let c = percent_count(&rv("88.5"), None, None, 200, Rounding::UpOrDown).unwrap();
         assert!(c.possible_denominators.contains(&104));
+        // 10.93 % needs 183 people at least (20/183 = 10.929 %; Python: the first n with a k/n
+        // in [10.925, 10.935)); with no whole printed, that is no reason for suspicion.
+        let c = percent_count(&rv("10.93"), None, None, 100, Rounding::UpOrDown).unwrap();
+        assert!(c.possible_denominators.is_empty());
+        assert_eq!(c.status, Status::NotApplicable, "{}", c.detail);
     }
 
     #[test]
