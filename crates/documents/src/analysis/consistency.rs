@@ -205,44 +205,37 @@ pub fn implied_r_findings(
 
 fn implied_r_finding(study: &Study, measure: String, i: &ImpliedCorrelation) -> Finding {
     let h = crate::output::human_number;
+    // A p alone is recomputed as a paired t test's; the text does not say it is one.
+    let as_t = if i.from_p_alone {
+        " read as a paired t test's p"
+    } else {
+        ""
+    };
+    let implied = format!(
+        "r = {} implied by {}{as_t} (SD of the change {}: {})",
+        h(i.r),
+        i.from,
+        h(i.sd_change),
+        i.derivation
+    );
+    let range = format!("[{}, {}]", h(i.range.0), h(i.range.1));
     let (status, detail) = if i.is_possible() {
         (
             Status::Consistent,
-            format!(
-                "r = {} implied by {} (SD of the change {}: {}); within rounding r lies in [{}, {}], inside [-1, 1]",
-                h(i.r),
-                i.from,
-                h(i.sd_change),
-                i.derivation,
-                h(i.range.0),
-                h(i.range.1)
-            ),
+            format!("{implied}; within rounding r lies in {range}, inside [-1, 1]"),
         )
     } else if i.from_p_alone {
-        // A p alone is recomputed as a paired t test's; the text does not say it is one.
         (
             Status::Warning,
             format!(
-                "r = {} implied by {} read as a paired t test's p (SD of the change {}: {}) is outside [-1, 1] even within rounding ([{}, {}]): the p is no paired t test's at these SDs; the text does not name its test (a signed-rank test's p may be the one printed), so the numbers are not called inconsistent",
-                h(i.r),
-                i.from,
-                h(i.sd_change),
-                i.derivation,
-                h(i.range.0),
-                h(i.range.1)
+                "{implied} is outside [-1, 1] even within rounding ({range}): the p is no paired t test's at these SDs; the text does not name its test (a signed-rank test's p may be the one printed), so the numbers are not called inconsistent"
             ),
         )
     } else {
         (
             Status::Inconsistent,
             format!(
-                "r = {} implied by {} (SD of the change {}: {}) is outside [-1, 1] even within rounding ([{}, {}]): the before SD, the after SD and the change cannot all be true",
-                h(i.r),
-                i.from,
-                h(i.sd_change),
-                i.derivation,
-                h(i.range.0),
-                h(i.range.1)
+                "{implied} is outside [-1, 1] even within rounding ({range}): the before SD, the after SD and the change cannot all be true"
             ),
         )
     };

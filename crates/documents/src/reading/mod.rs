@@ -317,6 +317,15 @@ impl SpreadReading {
     }
 }
 
+/// Each reading with the first detail of its standing, in words: `as an SD: …; as an SEM: …`.
+fn each_reading(readings: &[ReadingSummary]) -> String {
+    readings
+        .iter()
+        .map(|s| format!("as {}: {}", s.reading.with_article(), first_detail(s)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Does every evidence that excludes a reading rest on a printed p alone ([`Evidence::p_only`])?
 fn excluded_by_p_alone(evidence: &[Evidence]) -> bool {
     evidence
@@ -376,15 +385,7 @@ pub fn decide(
                     Verdict::Undecided,
                     format!(
                         "no reading of ± fits the printed p as a t test's ({}); the text does not name its test, and a rank test's p (Wilcoxon, Mann–Whitney) tells nothing of ±: read as SD, not called inconsistent",
-                        readings
-                            .iter()
-                            .map(|s| format!(
-                                "as {}: {}",
-                                s.reading.with_article(),
-                                first_detail(s)
-                            ))
-                            .collect::<Vec<_>>()
-                            .join("; ")
+                        each_reading(&readings)
                     ),
                 )
             } else if survivors.is_empty() {
@@ -392,15 +393,7 @@ pub fn decide(
                     Verdict::Contradicted,
                     format!(
                         "no reading of ± fits the printed numbers: {}",
-                        readings
-                            .iter()
-                            .map(|s| format!(
-                                "as {}: {}",
-                                s.reading.with_article(),
-                                first_detail(s)
-                            ))
-                            .collect::<Vec<_>>()
-                            .join("; ")
+                        each_reading(&readings)
                     ),
                 )
             } else if at_best.len() == 1 && (survivors.len() == 1 || best > Some(Fit::Allowed)) {
