@@ -10,6 +10,12 @@
 #     PATIENTS patients (10 visits each, months 0..9) in 500 sites (patient i in site
 #     i mod 500): y = 40 - 0.5 month + site (SD 2) + patient intercept (SD 4) and slope
 #     (SD 0.3, independent) + noise (SD 1.5).
+#   benches/lmm_multi_bench_data.sh sites PATIENTS OUT.csv [SITES]
+#     A trial: PATIENTS patients (10 visits each, months 0..9) in SITES sites (default 50;
+#     patient i in site i mod SITES), each randomised to arm A or B (alternately within a
+#     site): y = 40 - 0.5 month - 0.2 month (arm B) + 0.5 (arm B) + site (SD 2) + patient
+#     intercept (SD 4) and slope (SD 0.3, independent) + noise (SD 1.5), rounded to 0.001.
+#     10,000 patients give 100,000 rows, 2,000 in each of 50 sites.
 kind=${1:?crossed or nested}
 size=${2:?rows or patients}
 out=${3:?output file}
@@ -41,5 +47,21 @@ nested)
       }
     }
   }' > "$out" ;;
-*) echo "kind must be crossed or nested" >&2; exit 2 ;;
+sites)
+  awk -v n="$size" -v ns="${4:-50}" 'BEGIN {
+    srand(20261124); pi = 3.141592653589793
+    for (i = 0; i < ns; i++) site[i] = 2 * sqrt(-2 * log(1 - rand())) * cos(2 * pi * rand())
+    print "site,patient,arm,month,y"
+    for (i = 0; i < n; i++) {
+      b0 = 4 * sqrt(-2 * log(1 - rand())) * cos(2 * pi * rand())
+      b1 = 0.3 * sqrt(-2 * log(1 - rand())) * cos(2 * pi * rand())
+      arm = (int(i / ns) % 2 == 0) ? "A" : "B"
+      eff = (arm == "B") ? 0.5 : 0; slope = (arm == "B") ? -0.7 : -0.5
+      for (k = 0; k < 10; k++) {
+        e = 1.5 * sqrt(-2 * log(1 - rand())) * cos(2 * pi * rand())
+        printf "C%d,P%d,%s,%d,%.3f\n", i % ns, i, arm, k, 40 + eff + site[i % ns] + b0 + (slope + b1) * k + e
+      }
+    }
+  }' > "$out" ;;
+*) echo "kind must be crossed, nested or sites" >&2; exit 2 ;;
 esac

@@ -2,8 +2,9 @@
 //! computes them for every model (Kuznetsova, Brockhoff & Christensen 2017, *J. Stat.
 //! Softw.* 82(13), §3–4; lmerTest's `devfun_vp` and `get_covbeta`): for the designs whose
 //! marginal covariance links more rows than [`super::marginal::MAX_BLOCK_ROWS`] (crossed
-//! factors over 10⁵ rows, a site with thousands of patients), where the exact derivatives of
-//! [`super::inference`] would need a dense block of that order.
+//! factors over 10⁵ rows, a site with thousands of patients), or whose exact sums
+//! ([`super::marginal`]) would cost more than [`super::inference`] allows (sites of 2,000 rows
+//! with 200 patients each, a crossed block of 1,500 rows).
 //!
 //! In lmerTest's parametrisation φ = (θ, σ) (θ the relative Cholesky factors of the fit, σ
 //! the residual SD), at the fit:

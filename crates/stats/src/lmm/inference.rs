@@ -38,7 +38,9 @@ use super::deviance_derivatives::DevianceDerivatives;
 use super::fit::{FixedEffect, LmmFit};
 use super::formula::Formula;
 use super::frame::Frame;
-use super::marginal::{Component, MAX_BLOCK_ROWS, MarginalSums, blocks, marginal_sums};
+use super::marginal::{
+    Component, MAX_BLOCK_ROWS, MarginalSums, blocks, marginal_sums, marginal_sums_within,
+};
 use super::random::RandomEffects;
 use crate::error::{Error, Result};
 use crate::level::ConfidenceLevel;
@@ -132,6 +134,13 @@ fn components<'a>(
     phi.push(sigma * sigma);
     (comps, phi)
 }
+
+/// The most floating-point operations (as [`super::marginal`] estimates them) the exact sums
+/// of Satterthwaite's df may take, about a second; a design that needs more (sites of
+/// thousands of rows, crossed factors linking a block of a thousand) takes its df from
+/// derivatives of the deviance instead ([`super::deviance_derivatives`], as lmerTest), whose
+/// cost is a few dozen factorisations of the fit's sparse system.
+const EXACT_BUDGET: f64 = 1e9;
 
 /// The inverse of a symmetric matrix over its eigenvalues above `tol` (a pseudo-inverse).
 fn positive_inverse(h: &DMatrix<f64>, tol: f64) -> DMatrix<f64> {
@@ -239,6 +248,17 @@ impl FixedInference {
             };
         }
         let (comps, phi_values) = components(factors, &fit.theta, fit.sigma);
+        if method == Ddf::Satterthwaite {
+            // The exact sums while they are cheap; else lmerTest's derivatives, which take a
+            // few factorisations of the fit's sparse system whatever the blocks.
+            let within = marginal_sums_within(x, &e, &comps, &phi_values, &blocks, EXACT_BUDGET)?;
+            return match within {
+                Some(sums) => Self::from_sums(sums, beta, reml, method),
+                None => Self::from_derivatives(super::deviance_derivatives::deviance_derivatives(
+                    x, y, factors, fit,
+                )?),
+            };
+        }
         let sums = marginal_sums(x, &e, &comps, &phi_values, &blocks)?;
         Self::from_sums(sums, beta, reml, method)
     }

@@ -37,8 +37,9 @@
 //! ([`crate::mmrm`]; Jennrich & Schluchter 1986, *Biometrics* 42:805). A sum over the
 //! design's blocks of `X_bᵀ M X_b` is then `Σ_ab M[a, b] Cxx[a, b]`.
 //!
-//! A block of its own design (patients each seen at their own times) whose random effects
-//! have fewer columns than it has rows is summed in **low rank**: with `Z̃` the block's
+//! A block of its own design (patients each seen at their own times), or of a design whose
+//! dense algebra would be costly (sites of hundreds of rows), whose random effects have fewer
+//! columns than it has rows is summed in **low rank**: with `Z̃` the block's
 //! random-effect columns (each grouping's `q` columns per level present), every grouped
 //! `Gᵣ = Σ w z̃_c z̃_dᵀ` is a sum of outer products of columns of `Z̃`, so with
 //! `V = [Z̃ X e]` every sum above is a product of entries of the three small matrices
@@ -50,6 +51,11 @@
 //! `k²` dense traces per block. The same numbers to rounding (the unit tests check every path against the whole-Σ
 //! formulas): everything Kenward–Roger needs of a block lives in the span of its `Z̃` and `X`.
 //!
+//! Which path each design takes, and its cost in floating-point operations, is estimated from
+//! its sizes before anything is summed (`plan`): [`marginal_sums_within`] declines a design
+//! set above a budget, so that a caller can take another way (Satterthwaite's df from
+//! derivatives of the deviance).
+//!
 //! The blocks are summed in parallel in fixed chunks whose sums are added in order, so the
 //! result does not depend on the number of threads.
 
@@ -57,6 +63,7 @@ use crate::error::{Error, Result};
 use crate::model_matrix::ModelMatrix;
 use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 mod low_rank;
 mod one_factor;
@@ -259,6 +266,22 @@ pub fn marginal_sums(
     phi: &[f64],
     blocks: &[Vec<usize>],
 ) -> Result<MarginalSums> {
+    let sums = marginal_sums_within(x, e, components, phi, blocks, f64::INFINITY)?;
+    sums.ok_or_else(|| Error::numerical("the marginal sums were not taken".into()))
+}
+
+/// [`marginal_sums`], or `None` (nothing computed) when they would take more than `budget`
+/// floating-point operations, as estimated from the sizes of the blocks' designs (rows,
+/// random-effect columns, components) for the path each would take: a caller with another
+/// way to its answer (Satterthwaite's df from derivatives of the deviance) takes it instead.
+pub fn marginal_sums_within(
+    x: &ModelMatrix,
+    e: &[f64],
+    components: &[Component],
+    phi: &[f64],
+    blocks: &[Vec<usize>],
+    budget: f64,
+) -> Result<Option<MarginalSums>> {
     if let Some(big) = blocks.iter().find(|b| b.len() > MAX_BLOCK_ROWS) {
         return Err(Error::field(
             "ddf",
@@ -268,14 +291,20 @@ pub fn marginal_sums(
             ),
         ));
     }
-    match one_factor::sums(x, e, components, phi, blocks) {
-        Some(sums) => sums,
-        None => general_sums(x, e, components, phi, blocks),
+    // One grouping factor: a pass over the rows, far below any budget.
+    if let Some(sums) = one_factor::sums(x, e, components, phi, blocks) {
+        return sums.map(Some);
     }
+    let plan = plan(x.p, components, blocks);
+    if plan.cost() > budget {
+        return Ok(None);
+    }
+    planned_sums(x, e, components, phi, blocks, &plan).map(Some)
 }
 
-/// [`marginal_sums`] for any components: blocks that share a design through its
-/// cross-products, a block of its own in low rank when it can be, else densely.
+/// [`marginal_sums`] for any components, by [`plan`]'s paths (the unit tests check it where
+/// [`one_factor`] serves).
+#[cfg(test)]
 fn general_sums(
     x: &ModelMatrix,
     e: &[f64],
@@ -283,27 +312,207 @@ fn general_sums(
     phi: &[f64],
     blocks: &[Vec<usize>],
 ) -> Result<MarginalSums> {
-    let (p, k) = (x.p, components.len());
+    planned_sums(
+        x,
+        e,
+        components,
+        phi,
+        blocks,
+        &plan(x.p, components, blocks),
+    )
+}
+
+/// How the sums of one design are taken ([`plan`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Path {
+    /// Once for all its blocks, through their cross-products ([`design_sums`]).
+    Shared,
+    /// Block by block in low rank ([`LowRank`]).
+    LowRank,
+    /// Block by block densely ([`block_sums`]).
+    Dense,
+}
+
+/// The blocks' designs, the path of each and its estimated cost.
+struct Plan {
+    designs: Designs,
+    paths: Vec<Path>,
+    /// Floating-point operations per design, estimated (see [`plan`]).
+    costs: Vec<f64>,
+}
+
+impl Plan {
+    /// The estimated floating-point operations of every design's sums.
+    fn cost(&self) -> f64 {
+        self.costs.iter().sum()
+    }
+
+    /// Consecutive runs of designs summed together in parallel: at most
+    /// [`DESIGNS_PER_CHUNK`] each, and a run closed once its cost reaches [`CHUNK_COST`] (so
+    /// that a few large blocks, a trial's sites, spread over the threads). The runs depend on
+    /// the data only, so the sums do not depend on the number of threads.
+    fn chunks(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let (mut start, mut cost) = (0, 0.0);
+        for (d, c) in self.costs.iter().enumerate() {
+            cost += c;
+            if d + 1 - start == DESIGNS_PER_CHUNK || cost >= CHUNK_COST {
+                out.push(start..d + 1);
+                (start, cost) = (d + 1, 0.0);
+            }
+        }
+        if start < self.costs.len() {
+            out.push(start..self.costs.len());
+        }
+        out
+    }
+}
+
+/// Designs per parallel chunk of [`marginal_sums`].
+const DESIGNS_PER_CHUNK: usize = 512;
+
+/// The estimated floating-point operations at which a chunk of designs is closed.
+const CHUNK_COST: f64 = 1e8;
+
+/// A design shared by several blocks is summed once ([`Path::Shared`]) when its dense algebra
+/// costs at most this many operations (blocks of up to about 60 rows), or when low rank does
+/// not apply; above it, block by block in low rank, whose cost grows with the random-effect
+/// columns of a block rather than the cube of its rows (a site of 2,000 rows: 200 patients'
+/// intercepts and the site's).
+const SHARED_DENSE_COST: f64 = 1e7;
+
+/// The widest design summed once through its cross-products: `(m(p + 1))²` entries of them.
+const SHARED_WIDTH_SQUARED: usize = 1 << 22;
+
+/// The designs of `blocks` under `components` (with `p` fixed effects) and how each is
+/// summed: a design of several blocks once through their cross-products when that is cheap
+/// or low rank does not apply (and the cross-products fit in memory); else each block in low
+/// rank when its random-effect columns are fewer than its rows, else densely. Each path's
+/// cost is estimated from the sizes: for `m` rows, `k` components, `r` columns of `Z̃`,
+///
+/// ```text
+/// dense      (2k + ⅓) m³ + k² m² + 3k m² p                (Cholesky, k solves, k² traces)
+/// shared     (2k² + 2k + 2) m³ + (k² + 2k) m² p² + b (m(p + 1))²   (b blocks)
+/// low rank   9 r³ + m (nz + p + 1)(r + p + 1) + (t + 1)² (p² + 2)
+/// ```
+///
+/// per block (`nz` the non-zeros of a row of `Z̃`, `t` the components' terms in `Z̃`).
+fn plan(p: usize, components: &[Component], blocks: &[Vec<usize>]) -> Plan {
     let groupings = groupings(components);
     let designs = shared_designs(&groupings, blocks);
+    let (k, pf) = (components.len() as f64, p as f64);
+    let nz: usize = groupings.iter().map(|g| g.2).sum();
+    let (mut scratch, mut levels) = (Vec::new(), Vec::with_capacity(groupings.len()));
+    let (mut paths, mut costs) = (Vec::new(), Vec::new());
+    for d in 0..designs.len() {
+        let members = designs.members(d);
+        let rows = &blocks[members[0]];
+        let (m, b) = (rows.len(), members.len() as f64);
+        levels.clear();
+        for &(group_of_row, _, _) in &groupings {
+            scratch.clear();
+            scratch.extend(rows.iter().map(|&r| group_of_row[r]));
+            scratch.sort_unstable();
+            scratch.dedup();
+            levels.push(scratch.len());
+        }
+        let r: usize = groupings.iter().zip(&levels).map(|(g, l)| g.2 * l).sum();
+        let terms = component_terms(components, &groupings, &levels);
+        let mf = m as f64;
+        let width = m * (p + 1);
+        let shared = (2.0 * k * k + 2.0 * k + 2.0) * mf.powi(3)
+            + (k * k + 2.0 * k) * mf * mf * pf * pf
+            + b * (width as f64).powi(2);
+        let (path, cost) = if members.len() > 1
+            && width * width <= SHARED_WIDTH_SQUARED
+            && (shared <= SHARED_DENSE_COST || r >= m)
+        {
+            (Path::Shared, shared)
+        } else if r < m {
+            let (rf, w) = (r as f64, (r + p + 1) as f64);
+            let one = 9.0 * rf.powi(3)
+                + mf * (nz + p + 1) as f64 * w
+                + ((terms + 1) as f64).powi(2) * (pf * pf + 2.0);
+            (Path::LowRank, b * one)
+        } else {
+            let one = (2.0 * k + 1.0 / 3.0) * mf.powi(3) + k * k * mf * mf + 3.0 * k * mf * mf * pf;
+            (Path::Dense, b * one)
+        };
+        paths.push(path);
+        costs.push(cost);
+    }
+    Plan {
+        designs,
+        paths,
+        costs,
+    }
+}
+
+/// The terms in `Z̃` of every grouped component (its grouping's `levels` in the block, two
+/// terms per level for a covariance), as [`LowRank::stack`] lists them.
+fn component_terms(components: &[Component], groupings: &[Grouping], levels: &[usize]) -> usize {
+    components
+        .iter()
+        .map(|c| match *c {
+            Component::Residual => 0,
+            Component::Grouped {
+                group_of_row,
+                z,
+                a,
+                b,
+                ..
+            } => {
+                let of = groupings
+                    .iter()
+                    .position(|g| std::ptr::eq(g.0, group_of_row) && std::ptr::eq(g.1, z));
+                let per_level = if a == b { 1 } else { 2 };
+                of.map_or(0, |gi| levels[gi] * per_level)
+            }
+        })
+        .sum()
+}
+
+/// The sums over `blocks` by the paths of `plan`.
+fn planned_sums(
+    x: &ModelMatrix,
+    e: &[f64],
+    components: &[Component],
+    phi: &[f64],
+    blocks: &[Vec<usize>],
+    plan: &Plan,
+) -> Result<MarginalSums> {
+    let (p, k) = (x.p, components.len());
+    let groupings = groupings(components);
+    let designs = &plan.designs;
     // Fixed chunks of designs, added in order: the sums do not depend on the number of threads.
-    let parts: Vec<MarginalSums> = (0..designs.len())
-        .collect::<Vec<_>>()
-        .par_chunks(DESIGNS_PER_CHUNK)
+    let parts: Vec<MarginalSums> = plan
+        .chunks()
+        .into_par_iter()
         .map(|chunk| {
             let mut acc = MarginalSums::zero(p, k);
             let mut low_rank = LowRank::new();
-            for &d in chunk {
+            for d in chunk {
                 let members = designs.members(d);
-                if members.len() > 1 {
-                    acc = acc.add(design_sums(x, e, components, phi, blocks, members)?);
-                    continue;
-                }
-                let rows = &blocks[members[0]];
-                if low_rank.stack(&groupings, components, rows) {
-                    low_rank.add_block(x, e, phi, rows, &mut acc)?;
-                } else {
-                    acc = acc.add(block_sums(x, e, components, phi, rows)?);
+                match plan.paths[d] {
+                    Path::Shared => {
+                        acc = acc.add(design_sums(x, e, components, phi, blocks, members)?);
+                    }
+                    Path::LowRank => {
+                        for &bi in members {
+                            let rows = &blocks[bi];
+                            // The plan counted the same columns as `stack`.
+                            if low_rank.stack(&groupings, components, rows) {
+                                low_rank.add_block(x, e, phi, rows, &mut acc)?;
+                            } else {
+                                acc = acc.add(block_sums(x, e, components, phi, rows)?);
+                            }
+                        }
+                    }
+                    Path::Dense => {
+                        for &bi in members {
+                            acc = acc.add(block_sums(x, e, components, phi, &blocks[bi])?);
+                        }
+                    }
                 }
             }
             Ok(acc)
@@ -313,9 +522,6 @@ fn general_sums(
         .into_iter()
         .fold(MarginalSums::zero(p, k), MarginalSums::add))
 }
-
-/// Designs per parallel chunk of [`marginal_sums`].
-const DESIGNS_PER_CHUNK: usize = 512;
 
 /// One grouping factor of the components: its level per row, its row-major `n × q` Z.
 type Grouping<'a> = (&'a [u32], &'a [f64], usize);
@@ -364,14 +570,12 @@ impl Designs {
 /// every grouping, each row's level (as the block's first row at it) and Z values.
 fn design_key(groupings: &[Grouping], rows: &[usize], mut each: impl FnMut(u64)) {
     each(rows.len() as u64);
+    let mut first_at: HashMap<u32, usize> = HashMap::new();
     for &(group_of_row, z, q) in groupings {
+        first_at.clear();
         for (i, &r) in rows.iter().enumerate() {
-            // The level as the block's first row at it (blocks are small; linear search).
-            let g = group_of_row[r];
-            let first = rows[..i]
-                .iter()
-                .position(|&s| group_of_row[s] == g)
-                .unwrap_or(i);
+            // The level as the block's first row at it.
+            let first = *first_at.entry(group_of_row[r]).or_insert(i);
             each(first as u64);
             z[r * q..(r + 1) * q].iter().for_each(|v| each(v.to_bits()));
         }
@@ -449,8 +653,7 @@ fn shared_designs(groupings: &[Grouping], blocks: &[Vec<usize>]) -> Designs {
 
 /// The sums over the blocks `members` (indices into `blocks`), which share one design: `W`,
 /// `WGᵣW` and `WGᵣWGₛW` from the first, the data through the cross-products of the module
-/// doc. Falls back to [`block_sums`] per block when the cross-products would not fit in
-/// memory (a design of very large blocks).
+/// doc ([`plan`] sends here only designs whose cross-products fit in memory).
 fn design_sums(
     x: &ModelMatrix,
     e: &[f64],
@@ -463,13 +666,6 @@ fn design_sums(
     let first = &blocks[members[0]];
     let m = first.len();
     let width = m * (p + 1);
-    if width * width > 1 << 22 {
-        return members
-            .iter()
-            .try_fold(MarginalSums::zero(p, k), |acc, &b| {
-                Ok(acc.add(block_sums(x, e, components, phi, &blocks[b])?))
-            });
-    }
     let g: Vec<DMatrix<f64>> = components
         .iter()
         .map(|c| DMatrix::from_fn(m, m, |i, j| c.entry(first[i], first[j])))
@@ -610,7 +806,8 @@ mod tests {
         assert_eq!(blocks(3, &[]), vec![vec![0], vec![1], vec![2]]);
     }
 
-    /// The sums of `marginal_sums` against the products formed with the whole n × n Σ.
+    /// The sums of `marginal_sums` against the products formed with the whole n × n Σ, to
+    /// 1e-12.
     fn check_components_against_dense(
         comps: &[Component],
         groupings: &[&[u32]],
@@ -618,22 +815,35 @@ mod tests {
         e: &[f64],
         phi: &[f64],
     ) {
+        check_components_against_dense_to(comps, groupings, x, e, phi, 1.0);
+    }
+
+    /// [`check_components_against_dense`] to `1e-12 · scale`.
+    fn check_components_against_dense_to(
+        comps: &[Component],
+        groupings: &[&[u32]],
+        x: &ModelMatrix,
+        e: &[f64],
+        phi: &[f64],
+        scale: f64,
+    ) {
         let n = e.len();
         let bl = blocks(n, groupings);
         // The general path too, where the one-factor path serves.
         let general = general_sums(x, e, comps, phi, &bl).unwrap();
-        check_sums_against_dense(&general, comps, x, e, phi);
+        check_sums_against_dense(&general, comps, x, e, phi, scale);
         let sums = marginal_sums(x, e, comps, phi, &bl).unwrap();
-        check_sums_against_dense(&sums, comps, x, e, phi);
+        check_sums_against_dense(&sums, comps, x, e, phi, scale);
     }
 
-    /// `sums` against the products formed with the whole n × n Σ.
+    /// `sums` against the products formed with the whole n × n Σ, to `1e-12 · scale`.
     fn check_sums_against_dense(
         sums: &MarginalSums,
         comps: &[Component],
         x: &ModelMatrix,
         e: &[f64],
         phi: &[f64],
+        scale: f64,
     ) {
         let n = e.len();
         let g: Vec<DMatrix<f64>> = comps
@@ -647,20 +857,21 @@ mod tests {
         let si = sigma.try_inverse().unwrap();
         let xm = DMatrix::from_fn(n, x.p, |i, j| x.row(i)[j]);
         let ev = DVector::from_column_slice(e);
-        let close = |a: &DMatrix<f64>, b: &DMatrix<f64>| (a - b).abs().max() < 1e-12;
+        let tol = 1e-12 * scale;
+        let close = |a: &DMatrix<f64>, b: &DMatrix<f64>| (a - b).abs().max() < tol;
         assert!(close(&sums.xtsx, &(xm.transpose() * &si * &xm)));
         for r in 0..comps.len() {
             let want_p = xm.transpose() * &si * &g[r] * &si * &xm;
             assert!(close(&sums.p[r], &want_p));
             let want_b = xm.transpose() * &si * &g[r] * &si * &ev;
-            assert!((&sums.b[r] - want_b).abs().max() < 1e-12);
+            assert!((&sums.b[r] - want_b).abs().max() < tol);
             for s in 0..comps.len() {
                 let want_q = xm.transpose() * &si * &g[r] * &si * &g[s] * &si * &xm;
                 assert!(close(sums.q(r, s), &want_q));
                 let want_k = (&si * &g[r] * &si * &g[s]).trace();
-                assert!((sums.k[(r, s)] - want_k).abs() < 1e-12);
+                assert!((sums.k[(r, s)] - want_k).abs() < tol);
                 let want_a = (ev.transpose() * &si * &g[r] * &si * &g[s] * &si * &ev)[(0, 0)];
-                assert!((sums.a[(r, s)] - want_a).abs() < 1e-12);
+                assert!((sums.a[(r, s)] - want_a).abs() < tol);
             }
         }
     }
@@ -853,5 +1064,52 @@ mod tests {
             &e,
             &[2.0, 0.3, 0.5, 0.8, 1.2],
         );
+    }
+
+    #[test]
+    fn sites_sharing_a_design_are_summed_in_low_rank_and_match_the_dense_formulas() {
+        // Two sites of 4 patients seen at the same 21 times (84 rows each, one design): their
+        // dense algebra (about 1.6e7 operations) is above what a shared design is summed
+        // with, so each site is summed in low rank (5 random-effect columns), and the budget
+        // of `marginal_sums_within` is checked against the plan's estimate.
+        let (per_patient, patients) = (21usize, 8usize);
+        let n = per_patient * patients;
+        let patient: Vec<u32> = (0..n as u32).map(|i| i / per_patient as u32).collect();
+        let site: Vec<u32> = patient.iter().map(|&p| p / 4).collect();
+        let t: Vec<f64> = (0..n).map(|i| (i % per_patient) as f64 / 4.0).collect();
+        let ones = vec![1.0; n];
+        let e: Vec<f64> = (0..n)
+            .map(|i| ((i * 37 % 101) as f64 - 50.0) / 30.0)
+            .collect();
+        let intercept = |group: &'static str| Component::Grouped {
+            group_of_row: if group == "patient" { &patient } else { &site },
+            z: &ones,
+            q: 1,
+            a: 0,
+            b: 0,
+        };
+        let comps = [intercept("patient"), intercept("site"), Component::Residual];
+        let x = ModelMatrix::from_columns(
+            n,
+            vec![
+                ("(Intercept)".into(), ones.clone()),
+                ("t".into(), t.clone()),
+            ],
+        );
+        let bl = blocks(n, &[&patient, &site]);
+        assert_eq!(bl.len(), 2);
+        let planned = plan(x.p, &comps, &bl);
+        assert_eq!(planned.designs.len(), 1, "one design");
+        assert_eq!(planned.paths, vec![Path::LowRank]);
+        let phi = [2.0, 0.8, 1.2];
+        // Woodbury's identities subtract terms of the size of the cross-products [X e]ᵀ[X e]
+        // (here up to about 1,400, Σt²): the sums agree to rounding relative to those.
+        let v = DMatrix::from_fn(n, 3, |i, j| [1.0, t[i], e[i]][j]);
+        let scale = v.tr_mul(&v).abs().max().max(1.0);
+        check_components_against_dense_to(&comps, &[&patient, &site], &x, &e, &phi, scale);
+        let cost = planned.cost();
+        let within = |budget| marginal_sums_within(&x, &e, &comps, &phi, &bl, budget).unwrap();
+        assert!(within(cost * 0.99).is_none());
+        assert!(within(cost).is_some());
     }
 }

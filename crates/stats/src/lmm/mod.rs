@@ -39,7 +39,7 @@
 //! | [`ddf`] | the choice of denominator df (`--ddf`), recorded by the fit |
 //! | [`inference`] | Satterthwaite, Kenward–Roger and containment df, t and F tests of contrasts of β̂ |
 //! | [`containment`] | nlme's containment ("inner-outer") df of each coefficient and term, one grouping factor |
-//! | `deviance_derivatives` | Satterthwaite's df from numerical derivatives of the deviance in (θ, σ), as lmerTest: where the marginal covariance is too large for dense blocks, and for correlated residuals |
+//! | `deviance_derivatives` | Satterthwaite's df from numerical derivatives of the deviance in (θ, σ), as lmerTest: where the exact sums of the marginal covariance's blocks would be too large or too costly, and for correlated residuals |
 //! | [`anova`](mod@anova) | type III hypotheses of the fixed terms and their F tests |
 //! | [`emmeans`](mod@emmeans) | estimated marginal means of a categorical variable and their pairwise differences |
 //! | [`summary`] | the fit with its anova and marginal means, as `trialstats lmm` prints them |
