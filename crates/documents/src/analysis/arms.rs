@@ -249,13 +249,23 @@ fn group(m: &ArmMeasure, series: &ArmSeries, t: &TimePoint) -> Option<GroupSumma
 /// The mean and SD of time point `t` of arm `series` estimated from its median, when it
 /// reports one and its n is known.
 fn conversion(m: &ArmMeasure, series: &ArmSeries, t: &TimePoint) -> Option<Conversion> {
+    converted(m, series, t)?.ok()
+}
+
+/// The conversion of time point `t`'s median (or why it cannot be converted), when it
+/// reports one and its n is known.
+fn converted(
+    m: &ArmMeasure,
+    series: &ArmSeries,
+    t: &TimePoint,
+) -> Option<crate::error::Result<Conversion>> {
     let n = *t.n.value().or(series.n.value())?;
     let name = format!("{}.{}", series.arm, t.id);
     let at = format!(
         "arm_measures[{}].arms[{}].timepoints[{}]",
         m.id, series.arm, t.id
     );
-    convert_timepoint(t, n, &name, &at)?.ok()
+    convert_timepoint(t, n, &name, &at)
 }
 
 /// The conversions behind the time points `used` (arm, time point) of one comparison.
@@ -349,14 +359,11 @@ fn why_not_compared(m: &ArmMeasure) -> String {
             .to_string();
     }
     for (s, t) in points() {
-        let Some(n) = n_of(s, t) else { continue };
-        let name = format!("{}.{}", s.arm, t.id);
-        let at = format!(
-            "arm_measures[{}].arms[{}].timepoints[{}]",
-            m.id, s.arm, t.id
-        );
-        if let Some(Err(e)) = convert_timepoint(t, n, &name, &at) {
-            return format!("{name}'s median is not converted to a mean and SD: {e}");
+        if let Some(Err(e)) = converted(m, s, t) {
+            return format!(
+                "{}.{}'s median is not converted to a mean and SD: {e}",
+                s.arm, t.id
+            );
         }
     }
     "no time point at which an arm and the control both report a mean, a spread and n".to_string()

@@ -837,6 +837,7 @@ fn stacked_rows(text: &str, cells_at: &[Range<usize>], layout: StackedLayout) ->
     std::iter::once(header_row)
         .chain(
             stacked_body(text, &cells_at[header..], layout)
+                .0
                 .into_iter()
                 .map(|r| Row {
                     line: r[0].start..r.iter().map(|c| c.end).max().unwrap_or(r[0].end),
@@ -979,12 +980,12 @@ fn indented_label(text: &str, cell: &Range<usize>) -> bool {
 /// The body rows of a stacked table's cells after its header, as long as they read as a
 /// table's rows (a label, then values or empty cells), each `layout.width` cells; with
 /// `layout.sections`, a label followed straight by an indented category's label is a
-/// section's row alone, its other cells empty.
+/// section's row alone, its other cells empty. With the rows, the cells they take.
 fn stacked_body(
     text: &str,
     cells: &[Range<usize>],
     layout: StackedLayout,
-) -> Vec<Vec<Range<usize>>> {
+) -> (Vec<Vec<Range<usize>>>, usize) {
     let width = layout.width;
     let datum = |c: &Range<usize>| opens_with_datum(&text[c.clone()]);
     let label = |c: &Range<usize>| !datum(c) || (layout.sections && indented_label(text, c));
@@ -1023,7 +1024,7 @@ fn stacked_body(
         rows.push(r.to_vec());
         k += width;
     }
-    rows
+    (rows, k)
 }
 
 /// The layout of a stacked table's cells ([`find_stacked`]) whose rows take the most cells,
@@ -1059,19 +1060,9 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
                     header,
                     sections,
                 };
-                let rows = stacked_body(text, &cells_at[header..], layout);
+                let (rows, body_cells) = stacked_body(text, &cells_at[header..], layout);
                 let data_rows = rows.iter().filter(|r| r[1..].iter().any(datum)).count();
-                let taken = header
-                    + rows
-                        .iter()
-                        .map(|r| {
-                            if r[1..].iter().all(|c| c.is_empty()) {
-                                1
-                            } else {
-                                width
-                            }
-                        })
-                        .sum::<usize>();
+                let taken = header + body_cells;
                 if data_rows >= 2 && best.is_none_or(|(most, _)| taken > most) {
                     best = Some((taken, layout));
                 }

@@ -141,7 +141,11 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         placed: vec![false; items.len()],
         ..Default::default()
     };
-    s.document_n = sentence::document_n(doc, items);
+    // Values per eye or knee of fewer patients: neither count is the document's n.
+    let units_of_patients = sentence::units_of_patients(doc.original);
+    if units_of_patients.is_none() {
+        s.document_n = sentence::document_n(doc, items);
+    }
     let lower = doc.original.to_lowercase();
     s.within_patients = first_line_naming(&lower, &WITHIN_PATIENTS);
     s.rank_test = first_line_naming(&lower, &RANK_TESTS);
@@ -210,7 +214,9 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     }
     split_by_unit(doc, items, &mut s);
     split_incoherent_arms(&mut s);
-    review_units_of_patients(doc, items, &mut s);
+    if let Some((words, people)) = units_of_patients {
+        review_units_of_patients(items, &words, people, &mut s);
+    }
     s.document_spread = sentence::document_spread(doc, items);
     if let Some((kind, line)) = s.document_spread {
         for m in s.measures.iter_mut().filter(|m| m.spread_label.is_none()) {
@@ -226,28 +232,23 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
 /// Values per eye or per knee of fewer patients (`20 eyes of 19 patients`): a measure whose n
 /// is the patients' count, or none, is for the reader to settle; a person's own attributes
 /// (age, weight) are per patient.
-fn review_units_of_patients(doc: &Sentences, items: &[Item], s: &mut Structure) {
-    if let Some((words, people)) = sentence::units_of_patients(doc.original) {
-        // Values per eye or per knee of fewer patients: an n that is the patients' count, or
-        // none, is for the reader to settle; a person's own attributes (age, weight) are per
-        // patient.
-        let counts_patients = |j: usize| {
-            items[j]
-                .parts
-                .value
-                .as_ref()
-                .is_some_and(|v| v.number.value == people as f64)
-        };
-        for m in &mut s.measures {
-            let per_person = m
-                .label
-                .as_deref()
-                .is_some_and(cues::names_a_persons_attribute);
-            if !per_person && m.cells.iter().any(|c| c.n.is_none_or(counts_patients)) {
-                m.review.push(format!(
-                    "the document counts {words}: say whether this measure's n is the one or the other"
-                ));
-            }
+fn review_units_of_patients(items: &[Item], words: &str, people: u64, s: &mut Structure) {
+    let counts_patients = |j: usize| {
+        items[j]
+            .parts
+            .value
+            .as_ref()
+            .is_some_and(|v| v.number.value == people as f64)
+    };
+    for m in &mut s.measures {
+        let per_person = m
+            .label
+            .as_deref()
+            .is_some_and(cues::names_a_persons_attribute);
+        if !per_person && m.cells.iter().any(|c| c.n.is_none_or(counts_patients)) {
+            m.review.push(format!(
+                "the document counts {words}: say whether this measure's n is the one or the other"
+            ));
         }
     }
 }

@@ -1031,9 +1031,6 @@ pub(super) fn units_of_patients(text: &str) -> Option<(String, u64)> {
 /// The one number of people a document states in a sentence with no summary (`Twelve
 /// patients were treated`, `7名の患者`), if it states exactly one distinct such number.
 pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
-    if units_of_patients(doc.original).is_some() {
-        return None;
-    }
     let mut found: Vec<usize> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if item.kind != ItemKind::N {
