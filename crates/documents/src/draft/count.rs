@@ -1173,9 +1173,17 @@ fn find_tenths(scan: &mut Scan, plain: &str) {
 fn names_an_interval(plain: &str, end: usize) -> bool {
     let rest: String = plain[end..].chars().take(14).collect();
     let rest = rest.trim_start().to_ascii_lowercase();
-    ["ci", "c.i.", "confidence", "credible", "cri", "信頼区間"]
-        .iter()
-        .any(|w| rest.starts_with(w))
+    [
+        "ci",
+        "c.i.",
+        "confidence",
+        "credible",
+        "cri",
+        "信頼区間",
+        "信用区間",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// Is the number at `at` a cell (past the row's label) under a column headed by a change
@@ -1244,15 +1252,27 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         // `変化率`) is that change.
         let beyond_a_whole = value.number.value > 100.0 && count.is_none() && of.is_none();
         let under_a_change = under_a_change_header(scan, plain, v_range.start);
+        let summary = if count.is_none() && of.is_none() {
+            summary_of_a_measure_in_percent(scan, plain, v_range.start, whole.end())
+        } else {
+            None
+        };
         let kind = if count.is_none()
             && of.is_none()
             && (names_a_concentration(plain, v_range.start, whole.end())
                 || value_of_a_measure_in_percent(plain, v_range.start, whole.end()))
         {
             ItemKind::Number
+        } else if let Some(of_a_change) = summary {
+            if of_a_change || is_change(plain, v_range.start, whole.end(), &value) {
+                ItemKind::PercentChange
+            } else {
+                ItemKind::Number
+            }
         } else if beyond_a_whole
             || under_a_change
             || is_change(plain, v_range.start, whole.end(), &value)
+            || (count.is_none() && of.is_none() && set_against_a_change(scan, v_range.start))
         {
             ItemKind::PercentChange
         } else {
@@ -1311,7 +1331,251 @@ fn value_of_a_measure_in_percent(plain: &str, start: usize, end: usize) -> bool 
         let b = before.trim_end().to_lowercase();
         b.ends_with(" in") || b.ends_with(" among")
     };
-    measure.is_match(before) && !in_people && !share.is_match(&plain[end..])
+    // `群間差の点推定値〔95%信頼区間〕 31.8%`, `between-group difference was 12%`: the difference
+    // itself names the percentage (not `群間差はなかった(8% vs. 7%)`, where the groups' own rates
+    // follow a sentence saying there was no difference).
+    static D: OnceLock<Regex> = OnceLock::new();
+    let difference = D.get_or_init(|| {
+        Regex::new(r"(?i)(?:群間差(?:の(?:点)?推定値)?|between-group difference(?:\s+(?:was|of))?)\s*(?:[〔\[（(][^〕\]）)]*[〕\]）)])?\s*(?:は|:|：|,)?\s*$")
+            .expect("the difference pattern is valid")
+    });
+    (measure.is_match(before) || difference.is_match(before))
+        && !in_people
+        && !share.is_match(&plain[end..])
+}
+
+/// Is the percentage at `start..end` a summary of a measure each patient has in percent (its
+/// mean, median, SD or a bound of its mean's interval), not a share of the patients? A share is
+/// never averaged: where the clause names a mean, average or median before the percentage
+/// (`the mean decline in SVC … was 10.93%`, `平均減少率は…12.50%`) with no other number between
+/// (but a time's: `from Baseline to Month 6`), or where a table's row is labelled by such a
+/// statistic (`| 算術平均 | 79.44% |`, `| 標準偏差 | 24.59% |`), the percentage is that
+/// measure's value. In the text, only a mean or median of a change (a decline, a reduction,
+/// 減少率) is taken: a mean level in percent may be a share averaged over units. `Some(true)`
+/// where what is summarised is a change, `Some(false)` where it is a level (a table's row),
+/// `None` where neither holds, or where the percentage is followed by the people it would be a
+/// share of (`of patients`, `were`).
+fn summary_of_a_measure_in_percent(
+    scan: &Scan,
+    plain: &str,
+    start: usize,
+    end: usize,
+) -> Option<bool> {
+    static SHARE_AFTER: OnceLock<Regex> = OnceLock::new();
+    let share_after = SHARE_AFTER.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^\s*(?:of\b|(?:were|was|had|achieved|reached|showed)\b|{COUNTERS_EN}|の(?:患者|症例)|が)"
+        ))
+        .expect("the share pattern is valid")
+    });
+    if share_after.is_match(&plain[end..]) {
+        return None;
+    }
+    // `4 (17.4%)`: the share of the count before it.
+    let opened = plain[..start].trim_end();
+    if let Some(b) = opened.strip_suffix(['(', '（', '[']) {
+        if b.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    // `a mean of 44% IOP readings`: a share of the things the noun after it counts.
+    static NOUN_AFTER: OnceLock<Regex> = OnceLock::new();
+    let noun_after = NOUN_AFTER
+        .get_or_init(|| Regex::new(r"^[ \t]*[A-Za-z]+").expect("the word pattern is valid"));
+    if let Some(w) = noun_after.find(&plain[end..]) {
+        let word = w.as_str().trim().to_lowercase();
+        let joins = [
+            "in",
+            "at",
+            "from",
+            "for",
+            "and",
+            "or",
+            "vs",
+            "versus",
+            "compared",
+            "with",
+            "to",
+            "respectively",
+            "after",
+            "during",
+            "over",
+            "by",
+            "on",
+            "per",
+            "among",
+            "than",
+        ];
+        if !joins.contains(&word.as_str()) {
+            return None;
+        }
+    }
+    if let Some(of_a_change) = statistic_row_of_a_table(scan, plain, start) {
+        return Some(of_a_change);
+    }
+    mean_of_a_change_before(plain, start)
+}
+
+/// Words of a change (`decline`, `reduction`, 減少, 変化).
+fn change_words() -> &'static Regex {
+    static CHANGE: OnceLock<Regex> = OnceLock::new();
+    CHANGE.get_or_init(|| {
+        Regex::new(r"(?i)(?:\b(?:declines?|decreases?|reductions?|increases?|changes?|improvements?|loss|gain|falls?|rises?|drops?|percentage change)\b|減少|低下|変化|改善|増加|上昇|抑制)")
+            .expect("the change pattern is valid")
+    })
+}
+
+/// Is the number at `start` a cell of a table's row labelled by a statistic of a measure
+/// (`| 算術平均 | 79.44% |`, `| 標準偏差 |`), not by a count (`n (%)`)? `Some(true)` where
+/// the column, the row or the lines above name a change (`変化率`), `Some(false)` for a level.
+fn statistic_row_of_a_table(scan: &Scan, plain: &str, start: usize) -> Option<bool> {
+    static STATISTIC: OnceLock<Regex> = OnceLock::new();
+    let statistic = STATISTIC.get_or_init(|| {
+        Regex::new(r"(?i)(?:\b(?:mean|average|median|sd|s\.d\.|standard deviation|iqr|interquartile|quartiles?|confidence interval|ci)\b|平均|中央値|標準偏差|四分位|信頼区間)")
+            .expect("the statistic pattern is valid")
+    });
+    let change = change_words();
+    // A table's row labelled by the statistic its cells print.
+    if let Some((table, row, cell)) = scan.tables.at(start) {
+        let label = table.row_label(plain, row);
+        let names_people = {
+            let l = label.to_lowercase();
+            [
+                "n (",
+                "n(",
+                "no.",
+                "number",
+                "例数",
+                "割合",
+                "proportion",
+                "rate",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+        };
+        if cell > 0 && !names_people && statistic.is_match(label) {
+            let header = table.column_header(plain, row, cell);
+            let above = &plain[chars_back(plain, start, 400)..start];
+            Some(
+                change.is_match(&header) || change.is_match(label) || {
+                    // The table's title or the measure named in the lines above it (`痛みの程度の変化率`).
+                    above
+                        .lines()
+                        .rev()
+                        .take(12)
+                        .any(|l| change.is_match(l) && l.contains('率'))
+                },
+            )
+        } else {
+            None
+        }
+    } else {
+        None
+    }
+}
+
+/// Does the clause before the percentage at `start` name a mean or median of a change (`the
+/// mean decline in SVC … was`, `平均減少率は`), with no number between but a time's?
+fn mean_of_a_change_before(plain: &str, start: usize) -> Option<bool> {
+    let change = change_words();
+    // The clause before: back to a full stop, a semicolon, a line's end, or a comma that opens
+    // another clause (`, and`, `, with`, `, while`).
+    let from = chars_back(plain, start, 160);
+    let before = &plain[from..start];
+    let clause_start = before.rfind(['.', ';', '。', '；', '\n']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let mut clause = &before[clause_start..];
+    for opener in [
+        ", and ",
+        ", with ",
+        ", while ",
+        ", whereas ",
+        ", but ",
+        "、一方",
+    ] {
+        if let Some(i) = clause.rfind(opener) {
+            clause = &clause[i + opener.len()..];
+        }
+    }
+    // In the text only a mean, average or median names a summary (a CI or SD there names the
+    // interval around the percentage, whatever it is of).
+    static AVERAGED: OnceLock<Regex> = OnceLock::new();
+    let averaged = AVERAGED.get_or_init(|| {
+        Regex::new(r"(?i)(?:\b(?:mean|average|median)\b|平均|中央値)")
+            .expect("the average pattern is valid")
+    });
+    let m = averaged.find_iter(clause).last()?;
+    let between = &clause[m.end()..];
+    // `(response defined as a 50% reduction in average …) in the two groups (50% vs 27%`: the
+    // mean was inside a bracket that has closed; the percentage is not what it names.
+    let mut depth = 0i32;
+    for c in between.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return None;
+        }
+    }
+    // Only a time's number between (`Month 6`, `12週`): any other number or percentage is the
+    // value the statistic names.
+    static NUMBER_BETWEEN: OnceLock<Regex> = OnceLock::new();
+    let number_between = NUMBER_BETWEEN
+        .get_or_init(|| Regex::new(r"\d+(?:\.\d+)?").expect("the number pattern is valid"));
+    let only_times = number_between.find_iter(between).all(|n| {
+        after_a_time_noun(between, n.start())
+            || ["週", "カ月", "ヶ月", "か月", "日", "年"]
+                .iter()
+                .any(|t| between[n.end()..].trim_start().starts_with(t))
+    }) && !between.contains('%');
+    if !only_times {
+        return None;
+    }
+    // A mean level in percent may still be a share averaged over units (`a mean of 44% of
+    // readings`); only a change of one (a mean decline, 平均減少率) is surely no share.
+    change.is_match(&clause[m.start()..]).then_some(true)
+}
+
+/// Is the percentage at `start` set against the sentence's previous percentage (`compared to`,
+/// `versus`, `than`, に対し, と比べ between them), and was that one read as a change? What a
+/// change is compared with is a change of the same kind (`a mean decline of 10.93% … compared
+/// to 12.71% in the placebo group`), however the first was decided.
+fn set_against_a_change(scan: &Scan, start: usize) -> bool {
+    static AGAINST: OnceLock<Regex> = OnceLock::new();
+    let against = AGAINST.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:compared\s+(?:to|with)|versus|vs\.?|than)\s|に対し|と比べ|と比較")
+            .expect("the against pattern is valid")
+    });
+    let at = scan.doc.plain.original_span(start..start + 1).start;
+    let sentence = scan.doc.sentence_at(at);
+    // The item right before (a rate in brackets aside: `10.93% (1.82% per month) … compared to`).
+    let Some(earlier) = scan
+        .items
+        .iter()
+        .filter(|i| i.span[1] <= at && i.kind != ItemKind::Rate)
+        .max_by_key(|i| i.span[1])
+        .filter(|i| scan.doc.sentence_at(i.span[0]) == sentence)
+    else {
+        return false;
+    };
+    let between = &scan.doc.original[earlier.span[1]..at];
+    // A number between that no item has read (`by 75% versus placebo (1.1 vs. 4.8%`) is the
+    // one this percentage is set against.
+    let unread_number = between.char_indices().any(|(i, c)| {
+        let i = earlier.span[1] + i;
+        c.is_ascii_digit()
+            && !scan
+                .items
+                .iter()
+                .any(|it| it.span[0] <= i && i < it.span[1])
+    });
+    earlier.kind == ItemKind::PercentChange
+        && !unread_number
+        && between.chars().count() <= 80
+        && against.is_match(between)
 }
 
 /// Is the percentage from `start` to `end` a product's strength, part of its name (`timolol
@@ -1828,6 +2092,55 @@ mod tests {
             items.iter().all(|i| i.kind != ItemKind::Percent),
             "{items:#?}"
         );
+    }
+
+    #[test]
+    fn a_summary_of_a_measure_in_percent_is_no_share_of_the_patients() {
+        let kinds = |text: &str| -> Vec<(ItemKind, String)> {
+            read_document(&Sentences::new(text))
+                .iter()
+                .filter_map(|i| Some((i.kind, i.parts.value.as_ref()?.number.plain.clone())))
+                .collect()
+        };
+        // Made-up numbers in the forms of a press release and a product page's table.
+        let k = kinds(
+            "The mean decline in vital capacity, from Baseline to Month 6, was 10.93% (1.82% per month) in the drug group.",
+        );
+        assert!(
+            k.contains(&(ItemKind::PercentChange, "10.93".into())),
+            "{k:?}"
+        );
+        assert!(k.contains(&(ItemKind::Rate, "1.82".into())), "{k:?}");
+        let k = kinds(
+            "The mean decline in vital capacity was 10.93% in the drug group compared to 12.71% in the placebo group.",
+        );
+        assert!(
+            k.contains(&(ItemKind::PercentChange, "12.71".into())),
+            "{k:?}"
+        );
+        let k = kinds(
+            "痛みの程度の変化率\n| TYPE | 頭痛群 | 生理痛群 |\n| 被験者数 | 59人 | 60人 |\n| 算術平均 | 79.44% | 76.98% |\n| 標準偏差 | 24.59% | 25.55% |\n| 中央値 | 85.71% | 87.50% |\n",
+        );
+        for v in ["79.44", "76.98", "24.59", "85.71"] {
+            assert!(
+                k.contains(&(ItemKind::PercentChange, v.into())),
+                "{v}: {k:?}"
+            );
+        }
+        // A difference of two rates is in points; the level of a credible interval no datum.
+        let k = kinds(
+            "群間差の点推定値〔95%信頼区間〕 31.8%〔10.8, 52.7〕。オッズ比の中央値[95%信用区間]:1.13",
+        );
+        assert!(k.contains(&(ItemKind::Number, "31.8".into())), "{k:?}");
+        assert!(!k.iter().any(|(_, v)| v == "95"), "{k:?}");
+        // Still shares: a mean of readings' shares, a count's share in a row named `SD`
+        // (stable disease), the rates after `no difference between the groups`.
+        let k = kinds("At follow-up, a mean of 44% IOP readings exceeded the limit.");
+        assert!(k.contains(&(ItemKind::Percent, "44".into())), "{k:?}");
+        let k = kinds("Response | Drug | Placebo\nPR | 1 (4.3%) | 0\nSD | 4 (17.4%) | 3 (30%)\n");
+        assert!(k.contains(&(ItemKind::Percent, "17.4".into())), "{k:?}");
+        let k = kinds("心血管イベントの発現率に有意な群間差はなかった(8% vs. 7%)。");
+        assert!(k.contains(&(ItemKind::Percent, "8".into())), "{k:?}");
     }
 
     #[test]

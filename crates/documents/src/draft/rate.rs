@@ -1,4 +1,5 @@
 //! Rates per period: `0.47 points per month`, `1.2 relapses per patient-year`, `0.5/year`,
+//! `1.82% per month` (a decline of a measure printed in percent, per month),
 //! `3 per 100 patient-years`, 1月あたり平均0.47ポイント, 年間 2 回, and, in a sentence that names
 //! the period once (…1月あたり平均0.47ポイント…、…平均0.25ポイントの低下), each further
 //! 平均 N ポイント; and the bare numbers after a relapse rate's name (`ARR decreased from 0.20
@@ -14,7 +15,7 @@ fn pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-              (?P<value> NUMBER ) \s* (?P<unit> (?: [A-Za-z]+ (?: -[A-Za-z]+ )? \s+ ){0,2}? )
+              (?P<value> NUMBER ) \s* (?P<unit> % \s* | (?: [A-Za-z]+ (?: -[A-Za-z]+ )? \s+ ){0,2}? )
               (?: (?i: per | each ) \s+ | / \s* )
               (?P<per> (?: \d+ \s* )? (?i: (?: patient | person ) - ? \s* (?: years? | months? ) | months? | years? | weeks? | days? | yr | mo | wk ) ) (?-u:\b)
             | (?: (?P<jn> \d+ ) \s* )? (?P<jper> ヶ月 | カ月 | ヵ月 | か月 | 月 | 年 | 週 | 日 ) \s* (?: あたり | 当たり | につき ) \s* (?: 平均 \s* )?
