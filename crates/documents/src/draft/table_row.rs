@@ -1517,9 +1517,9 @@ mod tests {
         // cells: each p after its interval's comma, the next estimate glued to it by its sign.
         let text = "Values are mean (95% CI) and p value.\nOutcomeWeek 2Week 4Week 8\nPain0.03 (−0.15 to 0.21), 0.74−0.36 (−0.54 to −0.17), < 0.001−0.41 (−0.60 to −0.22), 0.02\nStiffness0.05 (−0.10 to 0.20), 0.510.04 (−0.12 to 0.21), 0.63\n";
         let items = read_items(text);
-        // Two positive decimals glued (`0.510.04`) do not say where the p ends: that row is
-        // left (its second interval too).
-        assert_eq!(ps_printed(&items), ["0.74", "0.001", "0.02"]);
+        // Two positive decimals glued (`0.510.04`): the row's numbers below one print two
+        // decimals, so the p ends after `0.51` (`crate::text::plain::glued_cell_breaks`).
+        assert_eq!(ps_printed(&items), ["0.74", "0.001", "0.02", "0.51", "0.63"]);
     }
 
     #[test]

@@ -89,8 +89,19 @@ pub fn find(scan: &mut Scan) {
             // never for a hyphen or a dash: `(3.1)−1.5`, a glued table's next cell.
             let sign_span = scan.doc.plain.original_span(range.start..range.start + 1);
             let true_minus = scan.doc.original[sign_span].starts_with(['\u{2212}', '－']);
+            // After a bracketed number (`24.3 (25)–6.8`, a glued table's cell and then the
+            // next, a change) the dash joins nothing: no range runs from a bracket's close.
+            let after_bracketed_number = {
+                let b = plain[..range.start].strip_suffix(')').unwrap_or("");
+                let inner = b.rsplit('(').next().unwrap_or("");
+                b.contains('(')
+                    && !inner.is_empty()
+                    && inner.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    && text[1..].starts_with(|c: char| c.is_ascii_digit())
+            };
             if !joins
                 && !true_minus
+                && !after_bracketed_number
                 && before
                     .is_some_and(|c| (c.is_alphanumeric() && !is_japanese_script(c)) || c == ')')
             {
@@ -202,6 +213,20 @@ mod tests {
         assert!(values.contains(&"-0.33".to_string()), "{values:?}");
         assert!(!values.iter().any(|v| v.contains(',')), "{values:?}");
         assert!(values.contains(&"2.94".to_string()), "{values:?}");
+    }
+
+    #[test]
+    fn a_dash_after_a_bracketed_number_is_the_next_cells_minus() {
+        // Made-up cells of a table copied glued, its minus typeset as an en dash: the change
+        // after a mean (SD) keeps its sign; a hyphen inside a name does not become one.
+        let items = read_items("Physical functionControl31.1 (24)24.3 (25)–6.8 0.005 IL-6");
+        let values: Vec<String> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Number)
+            .filter_map(|i| Some(i.parts.value.as_ref()?.number.text.clone()))
+            .collect();
+        assert!(values.contains(&"-6.8".to_string()), "{values:?}");
+        assert!(!values.contains(&"-6".to_string()), "{values:?}");
     }
 
     #[test]

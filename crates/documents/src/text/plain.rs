@@ -288,6 +288,202 @@ fn glued_to_label(plain: &str, rest: &str) -> bool {
     tail.starts_with(['±', '(', '[']) || tail.starts_with("+/-")
 }
 
+/// Where the cells of a table row that text extraction glued together start again: the
+/// byte offsets in `original` before which a space sets two numbers apart.
+///
+/// A web page's table copied as text loses the space between its cells, so one row prints
+/// `Private78.679.30.83079.481.00.542` for 78.6, 79.3, 0.830, 79.4, 81.0 and 0.542. A run of
+/// digits holding several decimal points is several numbers; where each ends is decided by the
+/// table's own numbers: the cells printed apart in the lines around say how many decimals a
+/// value below one (a p) and a larger value carry, and the split whose numbers keep those
+/// decimals is taken, and its numbers below one print one number of decimals, as do its
+/// others. A run is left whole (and unread) where two splits fit equally well, where no split
+/// keeps the decimals alike, or where a part would open with a zero (`0357.6`) or run past
+/// three digits (`14814532.1`, integers glued); a run of two decimal points whose first number
+/// is a year (`2018.12.25`) is a date.
+pub fn glued_cell_breaks(original: &str) -> Vec<usize> {
+    static RUN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let run = RUN
+        .get_or_init(|| regex::Regex::new(r"\d[\d.]*\d").expect("the digit-run pattern is valid"));
+    let lines: Vec<(usize, &str)> = {
+        let mut at = 0;
+        original
+            .split_inclusive('\n')
+            .map(|l| {
+                let start = at;
+                at += l.len();
+                (start, l)
+            })
+            .collect()
+    };
+    let mut breaks = Vec::new();
+    for (i, &(line_start, line)) in lines.iter().enumerate() {
+        let runs: Vec<regex::Match> = run
+            .find_iter(line)
+            .filter(|m| m.as_str().matches('.').count() >= 2)
+            .collect();
+        if runs.is_empty() {
+            continue;
+        }
+        // The row's own cells printed apart decide first; the lines around where the row
+        // prints none of a kind.
+        let around = &lines[i.saturating_sub(15)..(i + 16).min(lines.len())];
+        let (around_small, around_large, _) = printed_decimals(around.iter().map(|(_, l)| *l));
+        let (row_small, row_large, widest) = printed_decimals(std::iter::once(line));
+        let small = row_small.unwrap_or(around_small.unwrap_or(3));
+        let large = row_large.unwrap_or(around_large.unwrap_or(1));
+        for m in runs {
+            let text = m.as_str();
+            if text.split('.').any(str::is_empty) {
+                continue;
+            }
+            let Some(cuts) = best_split(text, small, large, widest) else {
+                continue;
+            };
+            // Glued to the row's label (`Private78.6`): set apart from it too.
+            if line[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphabetic() || c == ')' || c == '%')
+            {
+                breaks.push(line_start + m.start());
+            }
+            breaks.extend(cuts.into_iter().map(|c| line_start + m.start() + c));
+        }
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
+    breaks
+}
+
+/// The decimals most often printed, in `lines`, by numbers standing apart (not glued to another
+/// number): of those below one (`0.578`, mostly p values) and of the others (`57.7`), `None`
+/// where the lines print none of that kind; and the most digits an integer part of those
+/// others has (0 where none).
+fn printed_decimals<'l>(
+    lines: impl Iterator<Item = &'l str>,
+) -> (Option<usize>, Option<usize>, usize) {
+    static APART: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let apart = APART.get_or_init(|| {
+        regex::Regex::new(r"(?:^|[^\d.])(\d+)\.(\d+)(?:$|[^\d.])")
+            .expect("the apart-number pattern is valid")
+    });
+    let mut small = [0usize; 6];
+    let mut large = [0usize; 6];
+    let mut widest = 0;
+    for line in lines {
+        for c in apart.captures_iter(line) {
+            let d = c[2].len().min(5);
+            if &c[1] == "0" {
+                small[d] += 1;
+            } else {
+                large[d] += 1;
+                widest = widest.max(c[1].len());
+            }
+        }
+    }
+    let mode = |counts: &[usize; 6]| {
+        (1..6)
+            .max_by_key(|&d| (counts[d], std::cmp::Reverse(d)))
+            .filter(|&d| counts[d] > 0)
+    };
+    (mode(&small), mode(&large), widest)
+}
+
+/// The cut points (byte offsets into `run`) that split a run of digits with several decimal
+/// points into numbers of one point each, keeping the decimals `small` (for a number below one)
+/// and `large` (for the others) and no integer part wider than `widest` digits (0: no bound);
+/// `None` where no split is clearly best (see [`glued_cell_breaks`]).
+fn best_split(run: &str, small: usize, large: usize, widest: usize) -> Option<Vec<usize>> {
+    let parts: Vec<&str> = run.split('.').collect();
+    // parts[0] is the first number's integer part, parts[last] the last one's decimals; each
+    // part between holds one number's decimals and the next one's integer part.
+    let gaps = &parts[1..parts.len() - 1];
+    if gaps.iter().any(|g| g.len() < 2) {
+        return None;
+    }
+    let choices: usize = gaps.iter().map(|g| g.len() - 1).product();
+    if choices > 4096 {
+        return None;
+    }
+    // `2018.12.25`: a date.
+    if parts.len() == 3
+        && parts[0].len() == 4
+        && (parts[0].starts_with("19") || parts[0].starts_with("20"))
+    {
+        return None;
+    }
+    // Each number of a split: its integer part and its decimals; `None` where a part opens
+    // with a zero or runs past three digits (no table cell glued to another prints so).
+    let numbers = |splits: &[usize]| -> Option<Vec<(&str, usize)>> {
+        let mut integer = parts[0];
+        let mut out = Vec::with_capacity(parts.len() - 1);
+        for (g, &s) in gaps.iter().zip(splits) {
+            out.push((integer, s));
+            integer = &g[s..];
+        }
+        out.push((integer, parts[parts.len() - 1].len()));
+        out.iter()
+            .all(|(i, _)| i.len() <= 3 && !(i.len() > 1 && i.starts_with('0')))
+            .then_some(out)
+    };
+    // Cells of one kind print one number of decimals: a split is judged first by how many
+    // different decimals its values below one and its other values carry (one each at most),
+    // then by how many differ from what the table prints apart.
+    let cost_of = |numbers: &[(&str, usize)]| -> Option<usize> {
+        let mut below = std::collections::BTreeSet::new();
+        let mut above = std::collections::BTreeSet::new();
+        let mut off = 0;
+        for &(integer, decimals) in numbers {
+            let (set, want) = if integer == "0" {
+                (&mut below, small)
+            } else {
+                (&mut above, large)
+            };
+            set.insert(decimals);
+            // A value wider than any the row prints apart (`71.28` beside `1.38`).
+            off += usize::from(decimals != want)
+                + usize::from(widest > 0 && integer != "0" && integer.len() > widest);
+        }
+        (below.len() <= 1 && above.len() <= 1).then_some(off)
+    };
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    let mut tied = false;
+    for choice in 0..choices {
+        let mut rest = choice;
+        let mut splits = Vec::with_capacity(gaps.len());
+        for g in gaps {
+            let n = g.len() - 1;
+            splits.push(rest % n + 1);
+            rest /= n;
+        }
+        let Some(cost) = numbers(&splits).as_deref().and_then(cost_of) else {
+            continue;
+        };
+        match &best {
+            Some((b, _)) if cost > *b => {}
+            Some((b, _)) if cost == *b => tied = true,
+            _ => {
+                best = Some((cost, splits));
+                tied = false;
+            }
+        }
+    }
+    // Only a split that keeps every number as the table prints it apart is taken.
+    let (cost, splits) = best?;
+    if tied || cost > 0 {
+        return None;
+    }
+    // Cut offsets: after each gap's decimals.
+    let mut at = parts[0].len() + 1;
+    let mut cuts = Vec::with_capacity(splits.len());
+    for (g, s) in gaps.iter().zip(splits) {
+        cuts.push(at + s);
+        at += g.len() + 1;
+    }
+    Some(cuts)
+}
+
 impl PlainText {
     /// Make `original` plain.
     ///
@@ -311,6 +507,7 @@ impl PlainText {
         let mut line_starts = vec![0];
         let mut in_exponent = false;
         let kanji_digits = positional_kanji_digits(original);
+        let glued_breaks = glued_cell_breaks(original);
         // Japanese academic writing punctuates its clauses with the comma (`対象に,プラセボ`):
         // such a document never writes a decimal comma.
         let japanese_commas = original.char_indices().any(|(i, c)| {
@@ -331,7 +528,7 @@ impl PlainText {
             let rest = &original[at + c.len_utf8()..];
             let between_digits = text.ends_with(|b: char| b.is_ascii_digit())
                 && rest.starts_with(|d: char| d.is_ascii_digit());
-            if glued_to_label(&text, &original[at..]) {
+            if glued_to_label(&text, &original[at..]) || glued_breaks.binary_search(&at).is_ok() {
                 text.push(' ');
             }
             // The Lancet's decimal point, a middle dot between digits (`0·38`), is a point;
@@ -515,6 +712,45 @@ mod tests {
         // A document whose Japanese clauses end with a comma writes no decimal comma at all.
         let p = PlainText::new("得点は,F(疲労)59,47,C(混乱)48,45であった。");
         assert_eq!(p.text, "得点は,F(疲労)59, 47,C(混乱)48, 45であった。");
+    }
+
+    #[test]
+    fn table_cells_glued_by_text_extraction_are_set_apart_by_the_tables_own_decimals() {
+        // Made-up numbers in the form a web page's table takes when copied: the row's label,
+        // then two arms' percentages (one decimal) and a p (three), twice, with no space.
+        let table = "Age (mean, SD)57.7 (12.4)55.6 (12.5)0.00357.6 (12.4)57.2 (11.7)0.578\n\
+                     Private78.679.30.83079.481.00.542\n\
+                     Medicaid5.06.90.1885.16.40.374\n";
+        let plain = PlainText::new(table);
+        assert!(
+            plain.text.contains("12.5) 0.003 57.6 (12.4)"),
+            "{}",
+            plain.text
+        );
+        assert!(
+            plain
+                .text
+                .contains("Private 78.6 79.3 0.830 79.4 81.0 0.542"),
+            "{}",
+            plain.text
+        );
+        assert!(
+            plain.text.contains("Medicaid 5.0 6.9 0.188 5.1 6.4 0.374"),
+            "{}",
+            plain.text
+        );
+        // Each plain number still maps back to its digits in the original.
+        let at = plain.text.find("0.188").unwrap();
+        assert_eq!(&table[plain.original_span(at..at + 5)], "0.188");
+        // Left whole: a date, integers glued (`148 145 32.1`), and a split the row's decimals
+        // cannot decide (31.1 17.10 or 31.11 7.10 beside cells of one and of two decimals).
+        for whole in [
+            "2018.12.25",
+            "Non-HF14814532.10.567",
+            "Exercise 31.117.10 -45.1 0.55",
+        ] {
+            assert_eq!(glued_cell_breaks(whole), Vec::<usize>::new(), "{whole}");
+        }
     }
 
     #[test]
