@@ -962,7 +962,60 @@ pub fn find(scan: &mut Scan) {
     find_tenths(scan, &plain);
     find_counts_of(scan, &plain);
     find_ns(scan, &plain);
+    find_participant_flow_counts(scan, &plain);
     find_counts_in_the_stated_layout(scan, &plain);
+}
+
+/// The counts of a registry's participant flow, as ClinicalTrials.gov prints its results (and
+/// the sites that copy them): under `Participant Flow` (or `Participant milestones`, `Reasons
+/// for withdrawal`), each milestone or reason (`STARTED`, `COMPLETED`, `NOT COMPLETED`,
+/// `Withdrawal by Subject`) is followed by one whole number per arm, each alone on its line.
+/// Those are numbers of participants. The flow ends where the record's next part begins
+/// (`Baseline Characteristics`, `Outcome Measures`, `Adverse Events`).
+fn find_participant_flow_counts(scan: &mut Scan, plain: &str) {
+    static START: OnceLock<Regex> = OnceLock::new();
+    let start = START.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:participant\s+(?:flow|milestones)|reasons\s+for\s+withdrawal)\s*$")
+            .expect("the participant-flow pattern is valid")
+    });
+    static END: OnceLock<Regex> = OnceLock::new();
+    let end = END.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:baseline\s+(?:characteristics|measures)|outcome\s+measures?|primary\s+outcome|adverse\s+events?|serious\s+adverse|more\s+information)")
+            .expect("the end-of-flow pattern is valid")
+    });
+    static COUNT: OnceLock<Regex> = OnceLock::new();
+    let count = COUNT.get_or_init(|| {
+        Regex::new(r"^\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:\s+(?i:participants?))?\s*$")
+            .expect("the flow-count pattern is valid")
+    });
+    let mut in_flow = false;
+    let mut at = 0;
+    for line in plain.split_inclusive('\n') {
+        let line_start = at;
+        at += line.len();
+        let text = line.trim_end_matches(['\n', '\r']);
+        if start.is_match(text) {
+            in_flow = true;
+            continue;
+        }
+        if end.is_match(text) {
+            in_flow = false;
+            continue;
+        }
+        if !in_flow {
+            continue;
+        }
+        let Some(n) = count.captures(text).and_then(|c| c.name("n")) else {
+            continue;
+        };
+        let range = line_start + n.start()..line_start + n.end();
+        if !scan.free(range.clone()) {
+            continue;
+        }
+        if let Some(value) = scan.number(range.clone()) {
+            scan.push_value(ItemKind::N, range, value);
+        }
+    }
 }
 
 /// A document that states its layout `n (%)` (`Values are presented as n (%) or mean ±
@@ -2092,6 +2145,21 @@ mod tests {
             items.iter().all(|i| i.kind != ItemKind::Percent),
             "{items:#?}"
         );
+    }
+
+    #[test]
+    fn a_registrys_participant_flow_counts_participants() {
+        // Made-up counts in the layout of a ClinicalTrials.gov record copied as text: one
+        // number per arm, each on its line, under each milestone; a dose in an arm's name and
+        // the numbers after the flow are no counts of participants.
+        let text = "Participant Flow\nDrug 10 mg\nPlacebo\nOverall Study\nSTARTED\n40\n41\nOverall Study\nNOT COMPLETED\n3\n5\nBaseline Characteristics\nAge\n52\n";
+        let items = read_document(&Sentences::new(text));
+        let ns: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(ns, ["40", "41", "3", "5"]);
     }
 
     #[test]

@@ -1519,7 +1519,10 @@ mod tests {
         let items = read_items(text);
         // Two positive decimals glued (`0.510.04`): the row's numbers below one print two
         // decimals, so the p ends after `0.51` (`crate::text::plain::glued_cell_breaks`).
-        assert_eq!(ps_printed(&items), ["0.74", "0.001", "0.02", "0.51", "0.63"]);
+        assert_eq!(
+            ps_printed(&items),
+            ["0.74", "0.001", "0.02", "0.51", "0.63"]
+        );
     }
 
     #[test]
