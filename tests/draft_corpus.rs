@@ -886,7 +886,9 @@ fn draft_on_the_held_out_part() {
 // bracketed number is the next cell's minus: dev 12506 -> 12554, held-out 11045 -> 11055.
 // Then a registry's participant flow counts participants: dev 12554 -> 12560, held-out
 // 11055 -> 11084.
-const FLOOR_DEV_FOUND: f64 = 86.2;
+// Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_FOUND: f64 = 85.5;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -906,7 +908,9 @@ const FLOOR_DEV_FOUND: f64 = 86.2;
 // web page's table glued are set apart by the table's own decimals, and a dash after a
 // bracketed number is the next cell's minus: dev 12506 -> 12554, held-out 11045 -> 11055.
 // Then a registry's participant flow counts participants: held-out 11055 -> 11084 (79.87 %).
-const FLOOR_HOLDOUT_FOUND: f64 = 79.8;
+// Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -920,14 +924,18 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.8;
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const CEILING_DEV_NON_DATA: usize = 1239;
+// Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const CEILING_DEV_NON_DATA: usize = 1308;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Then a subscript in a bracket glued to its name (`HbA(1c)`, `FEV(1)`) is no number: 1507 -> 1506.
 // Session 38: the same change, 1506 -> 1504.
-const CEILING_HOLDOUT_NON_DATA: usize = 1504;
+// Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const CEILING_HOLDOUT_NON_DATA: usize = 1559;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -940,7 +948,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1504;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 38: glued cells set apart, 1926 -> 1932.
-const FLOOR_DEV_PATH: usize = 1932;
+// Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_PATH: usize = 1995;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1050,7 +1060,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 92;
 // 843 -> 837, none wrong (a bracketed analysis's n, `三次元動作解析(N=9)`, now stands in a
 // sentence of its own, a second count of people that leaves the document's n open); held-out
 // 640 -> 641. Kept: it ends the fall word of one sentence (`食欲低下は16例`) reaching the next.
-const FLOOR_DEV_N_RIGHT: usize = 837;
+// Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_N_RIGHT: usize = 840;
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
 // Session 32: a median whose bracket repeats its unit (`65 years (interquartile range
@@ -1068,7 +1080,9 @@ const FLOOR_DEV_N_RIGHT: usize = 837;
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 640;
+// Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 642;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1079,7 +1093,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 640;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 38: glued cells set apart, 1663 -> 1669.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1669;
+// Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md).
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1715;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
