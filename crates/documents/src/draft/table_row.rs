@@ -1217,6 +1217,14 @@ pub fn find_row_end_p(scan: &mut Scan) {
         if read_difference_ci_p(scan, &plain, (after, line_end), start) {
             continue;
         }
+        if read_trailing_ps(
+            scan,
+            &plain,
+            after..line_end,
+            p_columns_above(&plain, start),
+        ) {
+            continue;
+        }
         // A cell printing its interval and its p after a comma (`0.02 (−0.16 to 0.20), 0.85`,
         // under `mean (95% CI) and p value`) closes the row so too.
         let after = after + after_comma(&plain[after..line_end]);
@@ -1237,6 +1245,76 @@ pub fn find_row_end_p(scan: &mut Scan) {
         }
         push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
     }
+}
+
+/// How many p columns the header above the row starting at `row_start` names (`A p betw
+/// groups at B1 B p for B2 – B1 C p for after 24 sessions D p for Δ …`: four): the nearest
+/// line above that prints no mean ± spread and holds a digit or a `p` (lines of words only,
+/// a section's label such as `Secondary outcomes`, are passed over). 0 where it names none.
+fn p_columns_above(plain: &str, row_start: usize) -> usize {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?:^|[\s(])[Pp](?:[\s*†‡-]|$)|(?i:p-?values?)")
+            .expect("the p-column pattern is valid")
+    });
+    for line in plain[..row_start].lines().rev().take(40) {
+        if line.contains('±') || line.contains("+/-") {
+            continue;
+        }
+        let names_p = p.is_match(line);
+        if !names_p && !line.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        return if names_p {
+            p.find_iter(line).count()
+        } else {
+            0
+        };
+    }
+    0
+}
+
+/// Several p columns closing a row set apart by spaces (`Robot 24.1 ± 8.8 … 26.5 ± 11.2 0.02*
+/// 0.02* 0.06`, under a header naming four p columns): every bare number after the row's last
+/// summary, from 0 to 1 with its relation and mark, is one of the row's p's, when there are
+/// two or more of them and no more than the header names (a row prints fewer where a p
+/// between the groups is printed once for both). Anything else after the summaries (a word, a
+/// number above 1, more numbers than p columns) leaves them all to the other readers.
+fn read_trailing_ps(scan: &mut Scan, plain: &str, rest: Range<usize>, p_columns: usize) -> bool {
+    static TOKEN: OnceLock<Regex> = OnceLock::new();
+    let token = TOKEN.get_or_init(|| {
+        Regex::new(r"^(?P<rel><=|>=|[<>=≤≥])?(?P<num>\d*\.\d+|\d+)[*†‡§]*$")
+            .expect("the p-token pattern is valid")
+    });
+    if p_columns < 2 {
+        return false;
+    }
+    let mut cells = Vec::new();
+    let mut at = rest.start;
+    for t in plain[rest.clone()].split_whitespace() {
+        let offset = at + plain[at..rest.end].find(t).unwrap_or(0);
+        at = offset + t.len();
+        let Some(c) = token.captures(t) else {
+            return false;
+        };
+        let num = c.name("num").expect("num");
+        let range = offset + num.start()..offset + num.end();
+        let whole = offset + c.name("rel").map_or(num.start(), |r| r.start())..range.end;
+        let Some(value) = scan.number(range) else {
+            return false;
+        };
+        if !(0.0..=1.0).contains(&value.number.value) || !scan.free(whole.clone()) {
+            return false;
+        }
+        cells.push((whole, value, c.name("rel").map(|r| r.as_str().to_string())));
+    }
+    if cells.len() < 2 || cells.len() > p_columns {
+        return false;
+    }
+    for (whole, value, rel) in cells {
+        push_p(scan, whole, value, rel.as_deref());
+    }
+    true
 }
 
 /// In a table naming a p column, a row of estimates each with its interval and its p
@@ -1492,6 +1570,22 @@ mod tests {
         // A share the row's n does not give (9 of 16 is 56.3 %, not 60.0 %): the row is left.
         let unfit = text.replace("9(56.3)", "9(60.0)");
         assert_eq!(percents_with_counts(&read_items(&unfit)).len(), 2);
+    }
+
+    #[test]
+    fn several_p_columns_closing_a_spaced_row_are_its_ps() {
+        // Made-up numbers in the layout of a journal's table copied with single spaces: two
+        // arms' rows of four means ± SD, then one p per comparison the header names (four);
+        // the second arm's row prints three (the first is shared). A header naming one p
+        // column leaves a row of four numbers after its summaries alone (one is an effect size).
+        let text = "Group Baseline Week 4 Week 8 Week 12 A p at baseline B p for week 4 C p for week 8 D p for week 12\nScore (0-66) Control 22.9 ± 7.4 23.0 ± 7.5 23.8 ± 8.0 23.0 ± 8.0 0.7 0.4 0.04* 0.4\nDrug 24.1 ± 8.8 24.6 ± 9.1 27.4 ± 11.4 26.5 ± 11.2 0.02* 0.02* 0.06\n";
+        let items = read_items(text);
+        assert_eq!(
+            ps_printed(&items),
+            ["0.7", "0.4", "0.04", "0.4", "0.02", "0.02", "0.06"]
+        );
+        let one = "Control Drug P Effect size\nMemory 0.31 ± 1.1 0.11 ± 1.1 0.07 0.72 0.12 0.21\n";
+        assert!(ps_printed(&read_items(one)).is_empty());
     }
 
     #[test]
