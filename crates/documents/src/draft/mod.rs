@@ -585,6 +585,17 @@ impl<'a> Scan<'a> {
     /// Record an item of `kind` standing at the byte range `span` of the document, and
     /// claim its bytes.
     pub fn push_original(&mut self, kind: ItemKind, span: Range<usize>, parts: Parts) {
+        // A share of a whole lies from 0 to 100: a percentage printed with a minus, or above
+        // 100 with no whole printed (`-0.8 (400.0)` under `Difference (%)`), is a relative
+        // change, whichever reader found it.
+        let kind = match (&kind, &parts.value) {
+            (ItemKind::Percent, Some(v))
+                if parts.of.is_none() && (v.number.value < 0.0 || v.number.value > 100.0) =>
+            {
+                ItemKind::PercentChange
+            }
+            _ => kind,
+        };
         let raw = &self.doc.original[span.clone()];
         let span = span.start + (raw.len() - raw.trim_start().len())..span.end;
         self.claimed.claim(span.clone());
@@ -802,6 +813,25 @@ pub(crate) mod tests {
         assert_eq!(d("- 2.1", "-"), None);
         assert_eq!(d("- 6.9", "\u{2212}"), None);
         assert_eq!(d("- 3", "-"), Some(at("3")));
+    }
+
+    #[test]
+    fn a_percentage_below_zero_or_above_a_hundred_is_a_change_not_a_share() {
+        // Made-up cells of a results table: a difference and its relative size in %, under a
+        // row labelled `Difference (%)`; none of them is a share of the patients.
+        let items = read_items(
+            "Visit | Placebo | Drug\nDifference (%) vs. placebo | -0.8 (400.0) | -0.1 (-12.5)\n",
+        );
+        let percents: Vec<(ItemKind, String)> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Percent | ItemKind::PercentChange))
+            .map(|i| (i.kind, i.parts.value.as_ref().unwrap().number.text.clone()))
+            .collect();
+        assert!(!percents.is_empty());
+        assert!(
+            percents.iter().all(|(k, _)| *k == ItemKind::PercentChange),
+            "{percents:?}"
+        );
     }
 
     #[test]
