@@ -1,7 +1,9 @@
 # Reference values for `trialstats glmm --ziformula` (tests/glmm_zero_inflation.rs): simulates a
 # trial's new-lesion counts with excess zeros (a fixed seed), writes them to tests/data/ as CSV,
 # reads them back and fits them with glmmTMB 1.1.5 at tight tolerances (ziformula = ~ 1 and
-# ~ arm, poisson and nbinom2), printing every number with 17 significant digits.
+# ~ arm, poisson and nbinom2; at the end, with the scan's period as a second factor in
+# lesions_zi_period.csv, ~ arm * period and ~ arm + period), printing every number with 17
+# significant digits.
 #   cd tests/data && Rscript ../../benches/glmm_zero_inflation_reference.R > glmm_zero_inflation_reference_output.txt 2>&1
 # glmmTMB's zero-inflation model (Brooks et al. 2017, R Journal 9(2)): P(y = 0) = pi + (1 - pi)
 # f(0), P(y > 0) = (1 - pi) f(y), logit(pi) linear in the ziformula's terms (fixef(m)$zi); the
@@ -102,3 +104,16 @@ show("nbinom2 zi ~ arm dispformula ~ arm",
 show("poisson zi ~ arm + scan, (scan | patient)",
      glmmTMB(lesions ~ arm + scan + (scan | patient), ziformula = ~ arm + scan,
              family = poisson, data = lesions, control = tight))
+
+# Zero inflation with several factors (issue 42): the same counts with a second factor, the
+# period of the scan (early: scans 1-2, late: 3-4), written as tests/data/lesions_zi_period.csv,
+# and a ziformula with both factors and their interaction.
+lesions$period <- ifelse(lesions$scan <= 2, "early", "late")
+write.csv(lesions, "lesions_zi_period.csv", row.names = FALSE)
+lesions <- read.csv("lesions_zi_period.csv")
+show("poisson zi ~ arm * period",
+     glmmTMB(lesions ~ arm + scan + (1 | patient), ziformula = ~ arm * period,
+             family = poisson, data = lesions, control = tight))
+show("nbinom2 zi ~ arm + period",
+     glmmTMB(lesions ~ arm + scan + (1 | patient), ziformula = ~ arm + period,
+             family = nbinom2, data = lesions, control = tight))

@@ -67,12 +67,17 @@ fn fit(file: &str, formula: &str, side: SideModels, family: Family) -> GlmmFit {
 
 impl Reference {
     fn check(&self) -> GlmmFit {
+        self.check_on(LESIONS)
+    }
+
+    /// [`Reference::check`] on the data of `file` in tests/data.
+    fn check_on(&self, file: &str) -> GlmmFit {
         let side = SideModels {
             dispformula: self.dispformula,
             ziformula: Some(self.ziformula),
             ..SideModels::default()
         };
-        let m = fit(LESIONS, self.formula, side, self.family);
+        let m = fit(file, self.formula, side, self.family);
         let name = format!("{} {:?} zi {}", self.formula, self.family, self.ziformula);
         assert!(
             m.converged && m.warnings.is_empty(),
@@ -236,6 +241,63 @@ fn zero_inflated_poisson_glm_and_correlated_slopes_match_glmmtmb() {
         -0.69567600099646176,
         1e-5,
     );
+}
+
+#[test]
+fn zero_inflation_with_several_factors_matches_glmmtmb() {
+    // tests/data/lesions_zi_period.csv: the same counts with the period of each scan (early:
+    // scans 1-2, late: 3-4), so that the ziformula has two factors and their interaction.
+    // glmmTMB(lesions ~ arm + scan + (1 | patient), ziformula = ~ arm * period,
+    // family = poisson, data = lesions, control = tight), polished.
+    Reference {
+        formula: MODEL,
+        ziformula: "~ arm * period",
+        dispformula: None,
+        family: Family::Poisson,
+        log_likelihood: -886.34463794774967,
+        unpolished: -886.34463794992087,
+        fixed: &[
+            ("(Intercept)", 0.43472123457480216, 0.1940513968053926),
+            ("armplacebo", 0.44930193908657046, 0.18512309874299371),
+            ("scan", -0.06648038182812141, 0.039745985190271026),
+        ],
+        zero_inflation: &[
+            ("(Intercept)", 0.20015607450919887, 0.24415849267284828),
+            ("armplacebo", -0.90087418449485424, 0.3184172476931445),
+            ("periodlate", 0.23132895678985815, 0.30459935611511935),
+            (
+                "armplacebo:periodlate",
+                -0.50000751925404074,
+                0.43875749374004747,
+            ),
+        ],
+        sd: &[0.68632013452525464],
+        dispersion: &[],
+    }
+    .check_on("lesions_zi_period.csv");
+    // glmmTMB(lesions ~ arm + scan + (1 | patient), ziformula = ~ arm + period,
+    // family = nbinom2, data = lesions, control = tight), polished: log θ 0.58869222388693587.
+    Reference {
+        formula: MODEL,
+        ziformula: "~ arm + period",
+        dispformula: None,
+        family: Family::NegativeBinomial,
+        log_likelihood: -865.41063427973802,
+        unpolished: -865.41063428295899,
+        fixed: &[
+            ("(Intercept)", 0.26897120947660652, 0.24691948867354099),
+            ("armplacebo", 0.46676789862430312, 0.20245848934701752),
+            ("scan", -0.040574779069132864, 0.063998771299127538),
+        ],
+        zero_inflation: &[
+            ("(Intercept)", -0.065814431232293816, 0.3405411599402921),
+            ("armplacebo", -1.4058561737897579, 0.43553775305181047),
+            ("periodlate", 0.08223950923758315, 0.33262881616634149),
+        ],
+        sd: &[0.57950003124776039],
+        dispersion: &[("(Intercept)", 0.58869222388693587, 0.43179330837573221)],
+    }
+    .check_on("lesions_zi_period.csv");
 }
 
 #[test]
