@@ -1,7 +1,10 @@
 # Reference values for `trialstats glmm --ziformula` (tests/glmm_zero_inflation.rs): simulates a
 # trial's new-lesion counts with excess zeros (a fixed seed), writes them to tests/data/ as CSV,
 # reads them back and fits them with glmmTMB 1.1.5 at tight tolerances (ziformula = ~ 1 and
-# ~ arm, poisson and nbinom2), printing every number with 17 significant digits.
+# ~ arm, poisson and nbinom2; at the end, with the scan's period as a second factor in
+# lesions_zi_period.csv, ~ arm * period and ~ arm + period; with two grouping factors on lme4's
+# grouseticks, ~ 1 and ~ cHEIGHT), printing every number with 17
+# significant digits.
 #   cd tests/data && Rscript ../../benches/glmm_zero_inflation_reference.R > glmm_zero_inflation_reference_output.txt 2>&1
 # glmmTMB's zero-inflation model (Brooks et al. 2017, R Journal 9(2)): P(y = 0) = pi + (1 - pi)
 # f(0), P(y > 0) = (1 - pi) f(y), logit(pi) linear in the ziformula's terms (fixef(m)$zi); the
@@ -56,6 +59,7 @@ polish <- function(m) {
   if (length(th) == 3) cat("polished corr:", f17(th[3] / sqrt(1 + th[3]^2)), "\n")
   cat("polished disp:", f17(par[names(par) == "betad"]), "\n")
   cat("polished disp se:", f17(se[names(par) == "betad"]), "\n")
+  invisible(par)
 }
 
 set.seed(20240611)
@@ -102,3 +106,37 @@ show("nbinom2 zi ~ arm dispformula ~ arm",
 show("poisson zi ~ arm + scan, (scan | patient)",
      glmmTMB(lesions ~ arm + scan + (scan | patient), ziformula = ~ arm + scan,
              family = poisson, data = lesions, control = tight))
+
+# Zero inflation with several factors (issue 42): the same counts with a second factor, the
+# period of the scan (early: scans 1-2, late: 3-4), written as tests/data/lesions_zi_period.csv,
+# and a ziformula with both factors and their interaction.
+lesions$period <- ifelse(lesions$scan <= 2, "early", "late")
+write.csv(lesions, "lesions_zi_period.csv", row.names = FALSE)
+lesions <- read.csv("lesions_zi_period.csv")
+show("poisson zi ~ arm * period",
+     glmmTMB(lesions ~ arm + scan + (1 | patient), ziformula = ~ arm * period,
+             family = poisson, data = lesions, control = tight))
+show("nbinom2 zi ~ arm + period",
+     glmmTMB(lesions ~ arm + scan + (1 | patient), ziformula = ~ arm + period,
+             family = nbinom2, data = lesions, control = tight))
+
+# Zero inflation with several grouping factors (issue 42): lme4's grouseticks
+# (tests/data/grouseticks.csv, written by benches/glmm_reference.R; 403 chicks, 126 without
+# ticks, in 118 broods in 63 locations), cHEIGHT = HEIGHT - 462 (-59 to 71). sdreport's
+# Hessian is optimHess's differences of the gradient at steps of 1e-3, 7% of the SE of the
+# zero-inflation slope in cHEIGHT, which leaves that SE 2.6e-4 (relative) short; the SEs the
+# tests take are those of numDeriv's Richardson Jacobian of the same TMB gradient at the
+# polished optimum ("richardson se"), which optimHess with steps of 1e-5 gives to 3e-8.
+richardson <- function(m, par) {
+  h <- numDeriv::jacobian(function(p) as.numeric(m$obj$gr(p)), par)
+  se <- sqrt(diag(solve((h + t(h)) / 2)))
+  cat("richardson se:", f17(se[names(par) == "beta"]), "\n")
+  cat("richardson zi se:", f17(se[names(par) == "betazi"]), "\n")
+}
+gt <- read.csv("grouseticks.csv")
+m <- glmmTMB(TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | LOCATION), ziformula = ~ 1,
+             family = poisson, data = gt, control = tight)
+richardson(m, show("grouseticks poisson zi ~ 1, (1 | BROOD) + (1 | LOCATION)", m))
+m <- glmmTMB(TICKS ~ factor(YEAR) + cHEIGHT + (1 | BROOD) + (1 | LOCATION), ziformula = ~ cHEIGHT,
+             family = poisson, data = gt, control = tight)
+richardson(m, show("grouseticks poisson zi ~ cHEIGHT, (1 | BROOD) + (1 | LOCATION)", m))

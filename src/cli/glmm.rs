@@ -43,10 +43,10 @@ levels by --levels 'none<mild<severe'; a positive coefficient moves the response
 Dispersion formula (negbin, gamma, beta, betabinomial): --dispformula '~ arm' makes the log
 dispersion (log theta, log shape, log phi) linear in fixed terms, as glmmTMB's dispformula; its
 coefficients are printed on that log scale (glmmTMB's fixef(m)$disp).
-Zero inflation (poisson, negbin): --ziformula '~ 1' (or '~ arm') adds structural zeros,
-P(y = 0) = pi + (1 - pi) f(0), P(y > 0) = (1 - pi) f(y), with logit(pi) linear in fixed
-terms, as glmmTMB's ziformula; the random effects stay in the count model. Its coefficients
-are printed on the logit scale (glmmTMB's fixef(m)$zi).
+Zero inflation (poisson, negbin): --ziformula '~ 1' (or '~ arm', '~ arm * period') adds
+structural zeros, P(y = 0) = pi + (1 - pi) f(0), P(y > 0) = (1 - pi) f(y), with logit(pi)
+linear in fixed terms, as glmmTMB's ziformula; the random effects stay in the count model.
+Its coefficients are printed on the logit scale (glmmTMB's fixef(m)$zi).
 Rows with a missing value (empty or NA) in a used column are dropped, as R's na.omit.
 Exit codes: 0 fitted; 1 the optimum could not be confirmed or an estimate is infinite
 (separation; the output says so); 2 bad input.

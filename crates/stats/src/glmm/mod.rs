@@ -55,9 +55,9 @@
 //! differenced numerically by the optimiser) for every family: the beta's and the
 //! beta-binomial's information in η, negative for a row far from its mean, weights the rows'
 //! cross-products as it is, and the log determinant is that of the observed Hessian, as
-//! glmmTMB's; the ordinal model's thresholds are parameters like the dispersion's. What
-//! several factors still refuse: zero inflation (`ziformula`) and adaptive quadrature
-//! (`nagq` above 1).
+//! glmmTMB's; the ordinal model's thresholds are parameters like the dispersion's, and a
+//! zero-inflated row's score and information are the mixture's ([`zero_inflation`]), of either
+//! sign. What several factors still refuse: adaptive quadrature (`nagq` above 1).
 
 pub mod betabinomial;
 pub mod compare;

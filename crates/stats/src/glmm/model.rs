@@ -126,14 +126,8 @@ pub fn build(
     }
     let mut factors = random_factors(formula, frame)?;
     check_nagq(nagq, &factors)?;
-    let zero_inflation = zero_inflation_model(
-        family,
-        side.zero_inflation.as_ref(),
-        frame,
-        &factors,
-        nagq,
-        &y,
-    )?;
+    let zero_inflation =
+        zero_inflation_model(family, side.zero_inflation.as_ref(), frame, nagq, &y)?;
     let (random, several) = if factors.len() > 1 {
         (None, Some(SeveralFactors::new(factors, n)?))
     } else {
@@ -579,13 +573,13 @@ fn zero_inflated_family(family: Family) -> Result<()> {
 
 /// The zero-inflation model of `family` with the formula `formula` (see [`build`]): none
 /// without one; with one, only for the Poisson and the negative binomial
-/// ([`zero_inflated_family`]), with at most one grouping factor (`factors`) and the Laplace
-/// approximation (`nagq` 1), and for responses `y` that have zeros.
+/// ([`zero_inflated_family`]), with the Laplace approximation (`nagq` 1), and for responses
+/// `y` that have zeros. Any number of grouping factors: with several, the joint conditional
+/// modes of [`super::several`] take the zero-inflated rows' terms as they take any family's.
 fn zero_inflation_model(
     family: Family,
     formula: Option<&Formula>,
     frame: &Frame,
-    factors: &[RandomEffects],
     nagq: usize,
     y: &[f64],
 ) -> Result<ZeroInflation> {
@@ -593,16 +587,6 @@ fn zero_inflation_model(
         return Ok(ZeroInflation::None);
     };
     zero_inflated_family(family)?;
-    if factors.len() > 1 {
-        return Err(Error::field(
-            "ziformula",
-            format!(
-                "a zero-inflated model is fitted with one grouping factor; this model has {} ({}). Zero inflation with several grouping factors is not supported yet (its fit has not been checked against glmmTMB's); keep one grouping factor, or fit without {{field:ziformula}}",
-                factors.len(),
-                group_names(factors)
-            ),
-        ));
-    }
     if nagq > 1 {
         return Err(Error::field(
             "ziformula",
