@@ -1033,7 +1033,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 650;
 // larger).
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md). As they arrived their held-out halves brought 1 and 3 wrong n's.
-const CEILING_HOLDOUT_N_WRONG: usize = 92;
+// Session 38: arms' listed sizes are parts of the document's n: 92 -> 89.
+const CEILING_HOLDOUT_N_WRONG: usize = 89;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1083,7 +1084,9 @@ const FLOOR_DEV_N_RIGHT: usize = 840;
 // see docs/commands/draft.md).
 // Session 38: batches 48-49 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 642;
+// Session 38: a number repeated within one sentence counts once toward the document's n, and
+// the sum of the arms' listed sizes is the whole: held-out n right 642 -> 641, wrong 92 -> 89.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 641;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

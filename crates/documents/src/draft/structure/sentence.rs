@@ -1064,9 +1064,16 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
             .as_ref()
             .map(|v| v.number.plain.clone())
     };
+    // A number repeated within one sentence is counted once there: `three groups: TE (n = 21),
+    // TE-Cr (n = 21) and TE-JM (n = 21)` names three arms' sizes, not the document's n thrice.
     let mut counts: Vec<(String, usize, usize)> = Vec::new(); // value, times, first item
+    let mut seen: Vec<(String, usize)> = Vec::new(); // value, sentence
     for &i in &found {
         let Some(v) = value(i) else { continue };
+        if seen.contains(&(v.clone(), items[i].sentence)) {
+            continue;
+        }
+        seen.push((v.clone(), items[i].sentence));
         match counts.iter_mut().find(|(x, _, _)| *x == v) {
             Some(c) => c.1 += 1,
             None => counts.push((v, 1, i)),
@@ -1076,9 +1083,35 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
     let chosen = match counts.as_slice() {
         [only] => only.2,
         [first, second, ..] if first.1 >= 2 && first.1 > second.1 => first.2,
-        _ => return None,
+        _ => the_whole_of_listed_arms(items, &found)?,
     };
     (!a_later_smaller_sample(doc, items, chosen)).then_some(chosen)
+}
+
+/// Among the numbers of people `found`, the one that is the sum of the sizes one sentence lists
+/// for its arms (`63 patients … three groups: TE (n = 21), TE-Cr (n = 21) and TE-JM (n = 21)`):
+/// the whole sample the arms divide. `None` where no sentence lists two or more sizes or no
+/// single number equals their sum.
+fn the_whole_of_listed_arms(items: &[Item], found: &[usize]) -> Option<usize> {
+    let value = |i: usize| items[i].parts.value.as_ref().map(|v| v.number.value);
+    let mut sentences: Vec<usize> = found.iter().map(|&i| items[i].sentence).collect();
+    sentences.dedup();
+    let mut wholes = sentences.iter().filter_map(|&s| {
+        let sizes: Vec<f64> = found
+            .iter()
+            .filter(|&&i| items[i].sentence == s)
+            .filter_map(|&i| value(i))
+            .collect();
+        let sum: f64 = sizes.iter().sum();
+        let whole: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&i| items[i].sentence != s && value(i) == Some(sum))
+            .collect();
+        (sizes.len() >= 2 && !whole.is_empty()).then(|| whole[0])
+    });
+    let first = wholes.next()?;
+    wholes.all(|w| value(w) == value(first)).then_some(first)
 }
 
 /// Does the document print, after the n `chosen`, a smaller number of people with a summary
@@ -2675,6 +2708,16 @@ mod tests {
         assert_eq!(n_of(text, "3.2").as_deref(), Some("150名"));
         let text = "We enrolled 150 patients. The model was then checked in another 25 patients. The score fell from 3.2 ± 0.7 to 2.1 ± 0.5. In the second cohort of 25 patients it held.";
         assert_eq!(n_of(text, "3.2").as_deref(), Some("150"));
+    }
+
+    #[test]
+    fn arms_listed_with_their_sizes_are_parts_of_the_documents_n() {
+        // Made-up numbers in an abstract's form: the whole sample once, then three arms of
+        // equal size in one sentence; the document's n is the whole, not the arms' size.
+        let text = "This trial involved 63 patients. Patients were assigned to three groups: exercise (EX, n = 21), cold (CO, n = 21) and mobilisation (MO, n = 21). Pain fell in all groups.";
+        let (items, s) = read(text);
+        let n = s.document_n.map(|i| items[i].text.clone());
+        assert_eq!(n.as_deref(), Some("63"));
     }
 
     #[test]
