@@ -1026,18 +1026,21 @@ fn find_participant_flow_counts(scan: &mut Scan, plain: &str) {
 /// one by chance only now and then, and an `a` with decimals is no count.
 fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
     let lower = plain.to_lowercase();
-    if !["n (%)", "n(%)", "no. (%)", "number (%)"]
+    let stated = ["n (%)", "n(%)", "no. (%)", "number (%)"]
         .iter()
-        .any(|w| lower.contains(w))
-    {
-        return;
-    }
-    let mut ns: Vec<f64> = scan
-        .items
-        .iter()
-        .filter(|i| i.kind == ItemKind::N)
-        .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.value))
-        .collect();
+        .any(|w| lower.contains(w));
+    // Where the layout is not stated (a table copied without its header's `n (%)` and arm
+    // sizes), only a whole that many pairs share says the brackets are shares: a mean with its
+    // SD fits one whole in five cells almost never.
+    let mut ns: Vec<f64> = if stated {
+        scan.items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.value))
+            .collect()
+    } else {
+        Vec::new()
+    };
     static P: OnceLock<Regex> = OnceLock::new();
     let pattern = P.get_or_init(|| {
         Regex::new(r"(?P<count>\d+)\s*\(\s*(?P<pct>\d+(?:\.\d+)?)\s*\)")
@@ -1059,7 +1062,14 @@ fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
             pairs.push((whole, value, count));
         }
     }
-    ns.extend(common_wholes(&pairs));
+    ns.extend(common_wholes(
+        &pairs,
+        if stated {
+            PAIRS_FOR_A_COMMON_WHOLE
+        } else {
+            PAIRS_FOR_AN_UNSTATED_WHOLE
+        },
+    ));
     for (whole, value, count) in pairs {
         let fits = ns.iter().any(|&n| {
             count.number.value <= n && is_percent_of(&value.number, count.number.value, n)
@@ -1072,6 +1082,8 @@ fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
 
 /// The fewest bare pairs `a (b)` one whole must fit before it is taken as the document's.
 const PAIRS_FOR_A_COMMON_WHOLE: usize = 3;
+/// The same where the document does not state its cells print counts with their shares.
+const PAIRS_FOR_AN_UNSTATED_WHOLE: usize = 5;
 
 /// The wholes the document's bare pairs `a (b)` imply though it never prints them: a whole
 /// `N` of which at least [`PAIRS_FOR_A_COMMON_WHOLE`] of the pairs are `100·a/N` to `b`'s
@@ -1079,7 +1091,7 @@ const PAIRS_FOR_A_COMMON_WHOLE: usize = 3;
 /// one trial). Each whole is the one most pairs fit, taken in turn while enough pairs are
 /// left: the document's numbers decide, and means with their SDs fit one whole together by
 /// chance hardly ever.
-fn common_wholes(pairs: &[(std::ops::Range<usize>, Printed, Printed)]) -> Vec<f64> {
+fn common_wholes(pairs: &[(std::ops::Range<usize>, Printed, Printed)], fewest: usize) -> Vec<f64> {
     // The wholes each pair allows: from 100·a/(b + h) to 100·a/(b − h), h half b's last unit.
     let mut open: Vec<(u64, u64)> = pairs
         .iter()
@@ -1098,7 +1110,7 @@ fn common_wholes(pairs: &[(std::ops::Range<usize>, Printed, Printed)]) -> Vec<f6
         })
         .collect();
     let mut wholes = Vec::new();
-    while open.len() >= PAIRS_FOR_A_COMMON_WHOLE {
+    while open.len() >= fewest {
         // The whole inside the most intervals: a sweep over their ends.
         let mut ends: Vec<(u64, i32)> = open
             .iter()
@@ -1113,7 +1125,7 @@ fn common_wholes(pairs: &[(std::ops::Range<usize>, Printed, Printed)]) -> Vec<f6
             }
         }
         let (count, whole) = best;
-        if usize::try_from(count).unwrap_or(0) < PAIRS_FOR_A_COMMON_WHOLE {
+        if usize::try_from(count).unwrap_or(0) < fewest {
             break;
         }
         wholes.push(whole as f64);
@@ -2141,6 +2153,28 @@ mod tests {
         // of wholes, and are not used to find one).
         let text = "Values are n (%) or mean (SD).\nAge 52 (10)\nWeight 69 (7)\nHeight 170 (8)\nScore 23 (5)\nA 5 (2)\nB 6 (2)\nC 7 (2)\n";
         let items = read_document(&Sentences::new(text));
+        assert!(
+            items.iter().all(|i| i.kind != ItemKind::Percent),
+            "{items:#?}"
+        );
+    }
+
+    #[test]
+    fn counts_with_their_shares_of_one_unprinted_whole_are_read_without_a_stated_layout() {
+        // Made-up cells of a baseline table copied without its header's `n (%)` and arm sizes:
+        // five categories' counts of one arm of 343, each with its share; a mean (SD) row and
+        // three pairs alone say nothing.
+        let text = "Sex\nFemale 292 (85.1)\nMale 51 (14.9)\nRace\nWhite 185 (53.9)\nBlack 87 (25.4)\nOther 71 (20.7)\nAge 52 (10)\n";
+        let items = read_document(&Sentences::new(text));
+        let shares: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(shares.len(), 5, "{shares:?}");
+        assert!(!shares.iter().any(|t| t.contains("(10)")));
+        let three = "Female 292 (85.1)\nMale 51 (14.9)\nWhite 185 (53.9)\n";
+        let items = read_document(&Sentences::new(three));
         assert!(
             items.iter().all(|i| i.kind != ItemKind::Percent),
             "{items:#?}"

@@ -351,9 +351,35 @@ pub fn glued_cell_breaks(original: &str) -> Vec<usize> {
             breaks.extend(cuts.into_iter().map(|c| line_start + m.start() + c));
         }
     }
+    breaks.extend(glued_count_breaks(original));
     breaks.sort_unstable();
     breaks.dedup();
     breaks
+}
+
+/// Where a count with its bracketed share, a table's `n (%)` cell, is glued to what stands
+/// before it: the row's label (`Female292 (85.1)`) or the cell before (`(85.1)318 (88.3)`).
+/// Only a whole number followed by a bracketed decimal that can be its share (0 to 100) is
+/// set apart, after a bracket's close or after a word of three letters or more (not a name
+/// such as `CD4` or `IL6`).
+fn glued_count_breaks(original: &str) -> Vec<usize> {
+    static GLUED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let glued = GLUED.get_or_init(|| {
+        regex::Regex::new(r"(?:\)|(?-u:\b)\p{L}{3,})(?P<count>\d+) \((?P<share>\d{1,3}\.\d+)\)")
+            .expect("the glued-count pattern is valid")
+    });
+    let mut at = 0;
+    let mut out = Vec::new();
+    while let Some(c) = glued.captures_at(original, at) {
+        let count = c.name("count").expect("count");
+        let share: f64 = c["share"].parse().unwrap_or(f64::INFINITY);
+        // The bracket closing the previous cell is itself the next match's start.
+        at = count.end();
+        if share <= 100.0 {
+            out.push(count.start());
+        }
+    }
+    out
 }
 
 /// The decimals most often printed, in `lines`, by numbers standing apart (not glued to another
@@ -744,6 +770,15 @@ mod tests {
         assert_eq!(&table[plain.original_span(at..at + 5)], "0.188");
         // Left whole: a date, integers glued (`148 145 32.1`), and a split the row's decimals
         // cannot decide (31.1 17.10 or 31.11 7.10 beside cells of one and of two decimals).
+        // A count with its share glued to its row's label and to the cell before.
+        let plain = PlainText::new("Female292 (85.1)318 (88.3)\nCD4 (45.2)\n");
+        assert!(
+            plain
+                .text
+                .starts_with("Female 292 (85.1) 318 (88.3)\nCD4 (45.2)"),
+            "{}",
+            plain.text
+        );
         for whole in [
             "2018.12.25",
             "Non-HF14814532.10.567",
