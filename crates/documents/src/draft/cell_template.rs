@@ -198,6 +198,15 @@ impl CellTemplate {
         }
         flush(&mut word, &mut groups, &mut first_word);
         groups.retain(|g| !g.is_empty());
+        // `% (SE)`, `% (SD)`: a spread is a mean's, so the % before it is that mean's unit (a
+        // mean relative change, a mean share of days), not a share of the patients.
+        for i in 1..groups.len() {
+            if groups[i - 1] == [Slot::Percent]
+                && matches!(groups[i].first(), Some(Slot::Spread(_)))
+            {
+                groups[i - 1][0] = Slot::Mean;
+            }
+        }
         let slots: usize = groups.iter().map(Vec::len).sum();
         (starts_with_name && slots >= 2 && groups.len() >= 2 || slots >= 2 && groups.len() == 1)
             .then_some(CellTemplate { groups })
@@ -325,6 +334,18 @@ impl CellTemplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percent_before_a_spread_is_a_means_unit() {
+        // `Drug, % (SE)` heads means of a relative change with their SEs: no percentage
+        // of people, so nothing the bare `x (y)` reading would miss (a summary reads it).
+        let t = CellTemplate::of_label("Drug 80 mg, % (SE)").expect("a layout");
+        assert_eq!(t.groups, [vec![Slot::Mean], vec![Slot::Spread(Some("SE"))]]);
+        assert!(!t.decides_more_than_a_summary());
+        // `n (%)` keeps its percentage.
+        let t = CellTemplate::of_label("n (%)").expect("a layout");
+        assert!(t.decides_more_than_a_summary());
+    }
 
     #[test]
     fn labels_declare_layouts() {
