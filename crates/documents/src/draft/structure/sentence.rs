@@ -543,6 +543,95 @@ fn comparative_pairs(
     }
 }
 
+/// `compared to the TE-only (4.76 ± 0.77) and TE-Cr (4.86 ± 0.57) groups`: values listed
+/// (`and`, `,`, `or` between), each in a bracket right after a name, the list closed by a word
+/// for groups (`groups`, `arms`, `cohorts`): each name is a group and the value in its bracket
+/// that group's, not a measure of its own. Two values or more; a name is one word, not a
+/// function word.
+fn names_before_bracketed_values(
+    sentence_text: &str,
+    at: usize,
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    const NOT_NAMES: [&str; 12] = [
+        "the", "and", "or", "of", "in", "at", "to", "was", "were", "levels", "score", "scores",
+    ];
+    let span = |k: usize| {
+        let sp = items[summaries[k]].span;
+        (sp[0].saturating_sub(at), sp[1].saturating_sub(at))
+    };
+    // The name right before each value's bracket, if the value stands alone in it.
+    let name_of = |k: usize| -> Option<String> {
+        let (start, end) = span(k);
+        let before = sentence_text.get(..start)?.trim_end().strip_suffix('(')?;
+        if !sentence_text.get(end..)?.trim_start().starts_with(')') {
+            return None;
+        }
+        let name = before.trim_end().rsplit(char::is_whitespace).next()?;
+        let bare = name.trim_matches(|c: char| !c.is_alphanumeric());
+        (bare.chars().any(char::is_alphabetic)
+            && bare == name
+            && !NOT_NAMES.contains(&bare.to_lowercase().as_str()))
+        .then(|| bare.to_string())
+    };
+    let closes_with_group_word = |k: usize| {
+        let (_, end) = span(k);
+        sentence_text.get(end..).is_some_and(|rest| {
+            let rest = rest
+                .trim_start()
+                .trim_start_matches(')')
+                .trim_start()
+                .to_lowercase();
+            ["groups", "arms", "cohorts"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        })
+    };
+    // Between two listed values: their brackets' close, a separator and the next name.
+    let listed = |k: usize, next_name: &str| {
+        let (_, end) = span(k);
+        let (next_start, _) = span(k + 1);
+        sentence_text.get(end..next_start).is_some_and(|between| {
+            let b = between.trim().trim_start_matches(')').trim();
+            let b = b.strip_suffix('(').unwrap_or(b).trim_end();
+            let b = b.strip_suffix(next_name).unwrap_or(b).trim();
+            matches!(b, "," | "and" | "or" | ", and" | ", or" | "")
+        })
+    };
+    let mut k = 0;
+    while k < summaries.len() {
+        let mut run: Vec<(usize, String)> = Vec::new();
+        let mut i = k;
+        while i < summaries.len() {
+            let Some(name) = name_of(i) else { break };
+            if !run.is_empty() && !listed(i - 1, &name) {
+                break;
+            }
+            run.push((i, name));
+            if closes_with_group_word(i) {
+                break;
+            }
+            i += 1;
+        }
+        let closed = run
+            .last()
+            .is_some_and(|&(last, _)| closes_with_group_word(last));
+        if run.len() >= 2 && closed {
+            for (i, name) in &run {
+                let label = format!("{name} group");
+                let key = cues::group_key(&label);
+                locals[*i].group = Some((label, key));
+                locals[*i].content.clear();
+            }
+            k = run.last().map_or(k, |r| r.0) + 1;
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// The words of `sentence_text` (starting at byte `at` of the document) before the pair of
 /// values `k - 1` and `k`: since the value before the pair, or the sentence's start.
 fn words_before_pair<'s>(
@@ -783,10 +872,14 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
     }
     // In the text's order, so that an arm's first n (of those randomised) is its n.
     for &(sentence, j, ref text, is_group) in &named {
+        // Another of the sentence's names is a group by its words, or the sentence says it
+        // lists groups (`assigned to three groups: TE (n = 21), TE-Cr (n = 21) …`).
         let in_a_list_of_arms = || {
             named
                 .iter()
                 .any(|other| other.0 == sentence && other.3 && other.1 != j)
+                || named.iter().filter(|other| other.0 == sentence).count() >= 2
+                    && lists_groups(&doc.sentences[sentence].quote)
         };
         if !is_group && !in_a_list_of_arms() {
             continue;
@@ -803,20 +896,7 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         // Those who left (`脱落したものは7名(介入群4名、対照群3名)`) are no sample.
         let sentence_start = doc.sentences[sentence].span.start;
         let before = &doc.original[sentence_start..items[j].span[0]];
-        let lower = before.to_lowercase();
-        let left = [
-            "脱落",
-            "中止",
-            "除外",
-            "死亡",
-            "withdr",
-            "dropped out",
-            "discontinu",
-            "lost to",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        if !left {
+        if !names_those_who_left(before) {
             let time = cues::times(before).last().map(|t| cues::time_key(&t.text));
             s.groups[gi].ns_by_time.push((time, j));
         }
@@ -831,12 +911,55 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
     }
 }
 
+/// Does a sentence say it lists groups (`assigned to three groups:`, `randomised to`)?
+fn lists_groups(quote: &str) -> bool {
+    let text = quote.to_lowercase();
+    [
+        "groups",
+        "arms",
+        "assigned to",
+        "randomised to",
+        "randomized to",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+/// Do the words before an n name those who left (`脱落したものは7名`, `withdrew`): no sample.
+fn names_those_who_left(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    [
+        "脱落",
+        "中止",
+        "除外",
+        "死亡",
+        "withdr",
+        "dropped out",
+        "discontinu",
+        "lost to",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// The name right before a bracketed n at the end of `before` (`… and edaravone (n = ` →
 /// `edaravone`, `Salmeterol(n = ` → `Salmeterol`): the words after the last word that joins
 /// or introduces a list item, at most four, starting with a letter; none for a whole sample
 /// (`all patients (n = 12)`).
 fn name_before_bracketed_n(before: &str) -> Option<&str> {
     let open = before.trim_end_matches(|c: char| c.is_whitespace() || "=:nN".contains(c));
+    // `therapeutic exercise alone (TE, n = 21)`: the arm's short name, declared in the
+    // bracket before its n, is the name the text goes on to use.
+    if let Some(inside) = open.strip_suffix(',')
+        && let Some(k) = inside.rfind(['(', '（'])
+    {
+        let short = inside[k..].trim_start_matches(['(', '（']).trim();
+        let words = short.split_whitespace().count();
+        return (short.chars().next().is_some_and(char::is_alphabetic)
+            && (1..=2).contains(&words)
+            && !short.contains([')', '）']))
+        .then_some(short);
+    }
     let name = open
         .strip_suffix('(')
         .or_else(|| open.strip_suffix('（'))
@@ -1277,7 +1400,12 @@ pub(super) fn read_sentence(
     }
     let (mut locals, sentence_time) = gaps.finish();
     let sentence_text = &original[sentence.span.start..sentence.span.end];
-    for pass in [comparative_pairs, comparator_before_a_pair, respectively] {
+    for pass in [
+        names_before_bracketed_values,
+        comparative_pairs,
+        comparator_before_a_pair,
+        respectively,
+    ] {
         pass(
             sentence_text,
             sentence.span.start,
@@ -2708,6 +2836,34 @@ mod tests {
         assert_eq!(n_of(text, "3.2").as_deref(), Some("150名"));
         let text = "We enrolled 150 patients. The model was then checked in another 25 patients. The score fell from 3.2 ± 0.7 to 2.1 ± 0.5. In the second cohort of 25 patients it held.";
         assert_eq!(n_of(text, "3.2").as_deref(), Some("150"));
+    }
+
+    #[test]
+    fn names_before_bracketed_values_closed_by_groups_are_the_values_groups() {
+        // Made-up numbers in a three-arm abstract's form: the arms declared with short names
+        // and n's, then one measure compared across them, each value in a bracket after its
+        // arm's short name and the list closed by `groups`.
+        let text = "Patients were assigned to three groups: exercise alone (EX, n = 21), cold (CO, n = 20) and mobilisation (MO, n = 22). The MO group reported lower pain (3.2 ± 1.0) compared to the EX (4.8 ± 0.8) and CO (4.9 ± 0.6) groups.";
+        let (items, s) = read(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.cells.len() == 3)
+            .expect("one measure of three arms");
+        let by_value: Vec<(String, String, Option<String>)> = m
+            .cells
+            .iter()
+            .map(|c| {
+                let g = &s.groups[c.group.expect("a group")];
+                let n = g.n.map(|j| items[j].text.clone());
+                (items[c.item].text.clone(), g.label.clone(), n)
+            })
+            .collect();
+        assert_eq!(by_value[1].0, "4.8 ± 0.8");
+        assert_eq!(cues::group_key(&by_value[1].1), "ex");
+        assert_eq!(by_value[1].2.as_deref(), Some("n = 21"));
+        assert_eq!(cues::group_key(&by_value[2].1), "co");
+        assert_eq!(by_value[2].2.as_deref(), Some("n = 20"));
     }
 
     #[test]
