@@ -1574,16 +1574,8 @@ fn mean_of_a_change_before(plain: &str, start: usize) -> Option<bool> {
     let between = &clause[m.end()..];
     // `(response defined as a 50% reduction in average …) in the two groups (50% vs 27%`: the
     // mean was inside a bracket that has closed; the percentage is not what it names.
-    let mut depth = 0i32;
-    for c in between.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            _ => {}
-        }
-        if depth < 0 {
-            return None;
-        }
+    if super::cues::closes_a_bracket(between) {
+        return None;
     }
     // Only a time's number between (`Month 6`, `12週`): any other number or percentage is the
     // value the statistic names.

@@ -1124,6 +1124,25 @@ pub fn content_ja(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Does `between` (the text after a value, or after a word) close a bracket it did not open:
+/// what came before was printed inside a bracket, and what follows stands outside it
+/// (`(11.2±16.9 Mets h/week, P=0.017)一方、36人の女性患者は…`, `(response defined as a 50%
+/// reduction in average …) in the two groups (50% vs 27%`): a parenthesis scopes what it holds.
+pub fn closes_a_bracket(between: &str) -> bool {
+    let mut depth = 0i32;
+    for c in between.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

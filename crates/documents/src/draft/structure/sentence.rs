@@ -2555,7 +2555,7 @@ fn n_printed_with_value(
                 80,
             )
             && !opens_next_values_bracket(doc_text, items[item].span[1], items[j].span[0], next)
-            && !closes_a_bracket(&doc_text[items[item].span[1]..items[j].span[0]])
+            && !cues::closes_a_bracket(&doc_text[items[item].span[1]..items[j].span[0]])
     });
     with.filter(|&j| {
         let between = &doc_text[items[item].span[1]..items[j].span[0]];
@@ -2620,24 +2620,6 @@ fn open_bracket_at(text: &str, at: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// Does `between` (the text from a value to an n after it) close a bracket it did not open:
-/// the value was printed inside a bracket, and the n stands outside it (`(11.2±16.9 Mets
-/// h/week, P=0.017)一方、36人の女性患者は…`): a parenthesis scopes what it holds.
-fn closes_a_bracket(between: &str) -> bool {
-    let mut depth = 0i32;
-    for c in between.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            _ => {}
-        }
-        if depth < 0 {
-            return true;
-        }
-    }
-    false
 }
 
 /// Does the n at `n_start` (after a value ending at `value_end`) sit in a bracket that opens
