@@ -949,7 +949,9 @@ const CEILING_DEV_NON_DATA: usize = 1341;
 // see docs/commands/draft.md).
 // Session 38: batches 50-51 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const CEILING_HOLDOUT_NON_DATA: usize = 1605;
+// Then a label's section heading numbered with one point (`14.3 Adjunctive Therapy`) is no
+// number: 1605 -> 1604.
+const CEILING_HOLDOUT_NON_DATA: usize = 1604;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

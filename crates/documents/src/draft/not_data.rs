@@ -27,7 +27,7 @@
 //!   (`100*[(T–BL)/BL]`), codes with a leading zero (0323);
 //! - list enumerators at a line's start (`1. `, `１）`) or inside a sentence's list (`groups:
 //!   (1) Vitamin D2 …, (2) …`), and section numbers (`17.1.1`, as
-//!   package inserts number their headings), times of day (午後4 時, 16:00);
+//!   package inserts number their headings; `14.3 Adjunctive Therapy`, a label's heading), times of day (午後4 時, 16:00);
 //! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts, and
 //!   an allocation in words (`assigned to one of four preventive treatments`), the design;
 //! - a significance threshold (`P < 0.05 was considered significant`, `significant at p <
@@ -85,6 +85,7 @@ fn patterns() -> &'static Regex {
             | (?-u:\b)et\x20al\.? ,? \s* \(? \d{4}
             | (?m: ^ [\x20\t]* \(? \d{1,2} (?: \.\x20 | \) ) )
             | (?m: ^ [\x20\t]* \d{1,2} (?: \. \d{1,2} ){2,} )
+            | (?m: ^ [\x20\t]* \d{1,2} \. \d{1,2} \x20+ [A-Z][a-z]+ \x20 (?: [A-Z][a-z]+ | (?: of | in | for | and | with | the ) \x20 [A-Z][a-z]+ ) )
             | (?:午前|午後) \s* \d{1,2} \s* 時 (?: \s* \d{1,2} \s* 分 )?
             | (?-u:\b)\d{1,2}:\d{2}(?-u:\b)
             | (?-u:\b) \d{2,5} - \d{2,4} - \d{3,4} (?-u:\b)
@@ -751,6 +752,11 @@ mod tests {
             "17.1.1 第III相試験(QX-1試験)27),28)\n※1:平均値±標準偏差\n本剤群(106例)で12.5%であった。",
         );
         assert_eq!(values, ["n 106", "percent 12.5"]);
+        // A label's section heading numbered with one point; a value opening a line is data.
+        let values = kinds_and_values(
+            "14.3 Adjunctive Therapy for Seizures\nThe rate fell by 12.5%.\n12.5 mg was given.",
+        );
+        assert_eq!(values, ["percent_change 12.5", "number 12.5"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
         let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";
         let values = kinds_and_values(text);
