@@ -127,6 +127,9 @@ fn names_patient_flow(label: &str) -> bool {
         "withdrew",
         "discontinued",
         "completed",
+        // ClinicalTrials.gov's milestones (`Started 148 155 157`, `Not Completed 25 25 35`).
+        "started",
+        "not completed",
         "lost to follow",
         "intent to treat",
         "intent-to-treat",
@@ -162,10 +165,39 @@ pub fn find_flow_lines(scan: &mut Scan) {
     });
     static N: OnceLock<Regex> = OnceLock::new();
     let number = N.get_or_init(|| Regex::new(r"\d+").expect("valid"));
+    // The reasons for not completing (`Reason Not Completed`, then `Adverse Event 12 10 18`,
+    // `Lack of Efficacy 5 6 3`, one line each) count participants as the milestones do: the
+    // lines right under such a heading, while each is a label with its numbers.
+    static REASONS: OnceLock<Regex> = OnceLock::new();
+    let reasons = REASONS.get_or_init(|| {
+        Regex::new(r"(?i)^\s*reasons?\s+(?:not\s+completed|for\s+(?:withdrawal|discontinuation|not\s+completing))\s*$")
+            .expect("the reasons heading is valid")
+    });
     let plain = scan.doc.plain.text.clone();
+    let mut under_reasons: Vec<Range<usize>> = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in plain.split_inclusive('\n') {
+        let text = line.trim_end_matches(['\n', '\r']);
+        if reasons.is_match(text) {
+            open = Some(at + line.len());
+        } else if open.is_some() && !line_pattern.is_match(text) {
+            if let Some(from) = open.take() {
+                under_reasons.push(from..at);
+            }
+        }
+        at += line.len();
+    }
+    if let Some(from) = open {
+        under_reasons.push(from..plain.len());
+    }
     for c in line_pattern.captures_iter(&plain) {
         let label = c.name("label").expect("label");
-        if !names_patient_flow(label.as_str()) {
+        let whole = c.get(0).expect("a match");
+        let a_reason = under_reasons
+            .iter()
+            .any(|r| r.start <= whole.start() && whole.end() <= r.end);
+        if !names_patient_flow(label.as_str()) && !a_reason {
             continue;
         }
         let values = c.name("values").expect("values");
@@ -1570,6 +1602,21 @@ mod tests {
         // A share the row's n does not give (9 of 16 is 56.3 %, not 60.0 %): the row is left.
         let unfit = text.replace("9(56.3)", "9(60.0)");
         assert_eq!(percents_with_counts(&read_items(&unfit)).len(), 2);
+    }
+
+    #[test]
+    fn a_registrys_milestones_and_reasons_count_participants() {
+        // Made-up counts in the layout of a ClinicalTrials.gov results page copied as text.
+        let text = "Period Title: Overall Study\nStarted 148 155\nCompleted 123 130\nNot Completed 25 25\nReason Not Completed\nAdverse Event 12 10\nLack of Efficacy 5 6\n\nAge 45 47\n";
+        let ns: Vec<String> = read_items(text)
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .map(|i| i.text.clone())
+            .collect();
+        assert_eq!(
+            ns,
+            ["148", "155", "123", "130", "25", "25", "12", "10", "5", "6"]
+        );
     }
 
     #[test]
