@@ -131,10 +131,22 @@ pub fn find_parts(text: &str, line_of: impl Fn(usize) -> usize) -> Vec<PartsFind
         else {
             continue;
         };
+        let mut printed = whole.as_str().replace(',', "");
+        // A footnote mark glued to the whole (`外来患者※1578例(テリボン群290例、プラセボ群288例)`)
+        // may carry its first digits (`※1`): the parts decide where the mark ends. Where no
+        // reading of it gives their sum, the whole is left unchecked, never called wrong.
+        if text[..whole.start()].ends_with(['※', '*', '＊', '†', '‡']) {
+            let mark_digits =
+                (1..printed.len().min(3)).find(|&k| printed[k..].parse::<u64>().ok() == Some(sum));
+            match mark_digits {
+                Some(k) => printed = printed[k..].to_string(),
+                None => continue,
+            }
+        }
         out.push(PartsFinding {
             line: line_of(whole.start()),
             quote: c[0].to_string(),
-            whole: whole.as_str().replace(',', ""),
+            whole: printed,
             parts,
             sum,
         });
@@ -170,6 +182,17 @@ mod tests {
             read("We enrolled 118 participants (drug group, n = 60; placebo, n = 59)."),
             [("118".to_string(), 119, true)]
         );
+    }
+
+    #[test]
+    fn a_footnote_mark_glued_to_the_whole_keeps_its_digit() {
+        // Made-up counts as a package insert prints them: the mark ※1 glued to the whole.
+        assert_eq!(
+            read("外来患者※1578例(実薬群290例、プラセボ群288例)を対象とした。"),
+            [("578".to_string(), 578, false)]
+        );
+        // No reading of the mark gives the sum: left unchecked.
+        assert!(read("外来患者※1578例(実薬群290例、プラセボ群280例)を対象とした。").is_empty());
     }
 
     #[test]
