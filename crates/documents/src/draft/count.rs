@@ -1664,6 +1664,23 @@ fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
     if before.ends_with("本剤") || before.ends_with("本薬") {
         return true;
     }
+    // The strength after the form (`プロトピック軟膏0.1%`, `Protopic ointment 0.1%`), or before
+    // a Japanese product's name that ends in its form (`0.1%アルクロメタゾンプロピオン酸エステル軟膏`).
+    static AFTER_FORM: OnceLock<Regex> = OnceLock::new();
+    let after_form = AFTER_FORM.get_or_init(|| {
+        Regex::new(r"(?i)(?:軟膏|クリーム|ゲル|ローション|点眼液|外用液|\b(?:ointment|cream|gel|lotion|eye\s*drops?))$")
+            .expect("the form-before pattern is valid")
+    });
+    static NAMED_PRODUCT: OnceLock<Regex> = OnceLock::new();
+    let named_product = NAMED_PRODUCT.get_or_init(|| {
+        Regex::new(
+            r"^[\p{Katakana}\p{Han}ー・]{2,30}?(?:軟膏|クリーム|ゲル|ローション|点眼液|外用液)",
+        )
+        .expect("the product-name pattern is valid")
+    });
+    if after_form.is_match(before) || named_product.is_match(&plain[end..]) {
+        return true;
+    }
     // The word right before the strength, and whether it names a strength with a form elsewhere.
     let word: String = before
         .chars()
@@ -2251,6 +2268,15 @@ mod tests {
         assert!(k.contains(&(ItemKind::Number, "0.1".into())), "{k:?}");
         assert!(k.contains(&(ItemKind::Number, "0.5".into())), "{k:?}");
         assert!(k.contains(&(ItemKind::Percent, "12".into())), "{k:?}");
+        let k =
+            kinds("プロトピック軟膏0.1%と0.1%アルクロメタゾン軟膏を比べ、改善率は86.3%であった。");
+        assert!(k.contains(&(ItemKind::Number, "0.1".into())), "{k:?}");
+        assert!(
+            !k.iter()
+                .any(|(kind, v)| *kind == ItemKind::Percent && v == "0.1"),
+            "{k:?}"
+        );
+        assert!(k.contains(&(ItemKind::Percent, "86.3".into())), "{k:?}");
         let k = kinds("本剤0.5%又はプラセボを1日2回塗布した。");
         assert!(k.contains(&(ItemKind::Number, "0.5".into())), "{k:?}");
         // Groups named by their strength, a footnote's mark between (made-up numbers in a
