@@ -1029,6 +1029,30 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Is the count of people `item` introduced as a sample other than the study's own (`another
 /// 28 patients`, `a validation cohort of 28`, `別の28名`, `新規28名`): a second sample the
 /// report checks its result on, not the one its values describe.
+/// Does the n stand in a table's footnote entry: its line opens with a footnote mark (`c n =
+/// 14 patients who had …`, `† n = 14`), or the line above it is the mark alone (the legend as
+/// a page copies it, the mark on a line of its own)? Such an n is the marked rows' (`V̇O2peak,
+/// mL/kg/minc`), not the document's.
+fn in_a_footnote_entry(text: &str, item: &Item) -> bool {
+    static MARK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let mark = MARK.get_or_init(|| {
+        regex::Regex::new(r"^\s*(?:[a-z]|[*†‡§¶#]+)\)?\s*$").expect("the mark pattern is valid")
+    });
+    let line_start = text[..item.span[0]].rfind('\n').map_or(0, |i| i + 1);
+    let opening = &text[line_start..item.span[0]];
+    if opening.trim().chars().count() <= 2 && !opening.trim().is_empty() && mark.is_match(opening) {
+        return true;
+    }
+    if !opening.trim().is_empty() {
+        return false;
+    }
+    text[..line_start]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| mark.is_match(l))
+}
+
 fn another_sample(text: &str, item: &Item) -> bool {
     static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
@@ -1165,6 +1189,7 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
         if same_sentence_summary
             || had_an_event(doc.original, item)
             || another_sample(doc.original, item)
+            || in_a_footnote_entry(doc.original, item)
         {
             continue;
         }
@@ -2846,6 +2871,16 @@ mod tests {
         assert_eq!(by_value[1].2.as_deref(), Some("n = 21"));
         assert_eq!(cues::group_key(&by_value[2].1), "co");
         assert_eq!(by_value[2].2.as_deref(), Some("n = 20"));
+    }
+
+    #[test]
+    fn an_n_in_a_tables_footnote_entry_is_not_the_documents() {
+        // Made-up numbers in the layout of a journal's table page: a footnote's n for the one
+        // marked row, its mark on a line of its own; the document's n is not that n.
+        let text = "Table 2.\nBaseline Exit\nMETs 4.6 ± 1.6 6.2 ± 2.4\nVO2peak, mL/kg/minc 14.4 ± 3.5 16.4 ± 4.6\n\nc\n\nn = 14 patients who had an exercise test before and after.\n";
+        let (items, s) = read(text);
+        assert_eq!(s.document_n.map(|i| items[i].text.clone()), None);
+        assert_ne!(n_of(text, "4.6").as_deref(), Some("n = 14"));
     }
 
     #[test]
