@@ -109,7 +109,7 @@ fn patterns() -> &'static Regex {
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
             | (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
             | (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise | reduced | decreased | improved | increased | declined ) \s+ (?i: in \s+ [A-Za-z][\w\-.]{0,15} (?: \s+ [A-Za-z][\w\-.]{0,15} ){0,2} \s+ )? (?i: (?: of | by | in ) \s+ )? (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )?
-            | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: [\p{Han}\p{Katakana}ー]{1,8} \s* の \s* )? (?: 改善 | 減少 | 低下 | 増加 | 短縮 )
+            | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: [\p{Han}\p{Katakana}ー]{1,8} \s* の \s* )? (?: 改善 | 減少 | 低下 | 増加 | 短縮 | 減量 | 体重減少 )
             | (?-u:\b) \d+ \s* [:：] \s* \d+ (?: \s* [-–] \s* \d+ )? \s* , \s* (?: 19 | 20 ) \d{2} (?-u:\b)
             | [\p{Han}\p{Katakana}\p{Hiragana}A-Za-z] \x20? [(（] \s* 0 \s* [-–~] \s* \d{1,3} \s* (?: (?i: points? | mm | cm ) \s* )? [)）]
             | [(（] \s* (?: 引用 | 文献 | (?i: refs? \.? | references? ) ) \s* \d+ (?: \s* [,、，-] \s* \d+ )* \s* [)）]
@@ -757,6 +757,9 @@ mod tests {
             "14.3 Adjunctive Therapy for Seizures\nThe rate fell by 12.5%.\n12.5 mg was given.",
         );
         assert_eq!(values, ["percent_change 12.5", "number 12.5"]);
+        // A weight-loss threshold defines the responders; their share is data.
+        let values = kinds_and_values("5%以上の減量を達成した患者は42.0%であった。");
+        assert_eq!(values, ["percent 42.0"]);
         // A list of categories ends with its `or`; `34% genotype 1a, 19% genotype 1b` is no list.
         let text = "Patients with genotype 1, 2, 4, or 6 were enrolled; 40% had genotype 1a, 6% genotype 5, and 19% genotype 3b. 本剤2400mg/日(1日3回)を8週間投与し、1回最大5gを塗布した。";
         let values = kinds_and_values(text);
