@@ -1608,11 +1608,16 @@ fn set_against_a_change(scan: &Scan, start: usize) -> bool {
     });
     let at = scan.doc.plain.original_span(start..start + 1).start;
     let sentence = scan.doc.sentence_at(at);
-    // The item right before (a rate in brackets aside: `10.93% (1.82% per month) … compared to`).
+    // The item right before, passing over a rate in brackets (`10.93% (1.82% per month) …
+    // compared to`) and a quantity with its unit (`72.1% in those receiving 250 mg every two
+    // weeks, … compared to placebo's 41.1%`): neither is what the percentage is set against.
+    let passed_over = |i: &super::Item| {
+        i.kind == ItemKind::Rate || i.kind == ItemKind::Number && i.parts.unit.is_some()
+    };
     let Some(earlier) = scan
         .items
         .iter()
-        .filter(|i| i.span[1] <= at && i.kind != ItemKind::Rate)
+        .filter(|i| i.span[1] <= at && !passed_over(i))
         .max_by_key(|i| i.span[1])
         .filter(|i| scan.doc.sentence_at(i.span[0]) == sentence)
     else {
@@ -1621,17 +1626,24 @@ fn set_against_a_change(scan: &Scan, start: usize) -> bool {
     let between = &scan.doc.original[earlier.span[1]..at];
     // A number between that no item has read (`by 75% versus placebo (1.1 vs. 4.8%`) is the
     // one this percentage is set against.
-    let unread_number = between.char_indices().any(|(i, c)| {
-        let i = earlier.span[1] + i;
-        c.is_ascii_digit()
-            && !scan
-                .items
-                .iter()
-                .any(|it| it.span[0] <= i && i < it.span[1])
+    // A quantity with its unit not read yet (`250 mg`) is passed over as above.
+    static BARE: OnceLock<Regex> = OnceLock::new();
+    let bare =
+        BARE.get_or_init(|| Regex::new(r"\d+(?:[.,]\d+)?").expect("the number pattern is valid"));
+    let unread_number = bare.find_iter(between).any(|m| {
+        let i = earlier.span[1] + m.start();
+        let read = scan
+            .items
+            .iter()
+            .any(|it| it.span[0] <= i && i < it.span[1]);
+        let rest = between[m.end()..].trim_start();
+        let with_unit =
+            rest.starts_with(|c: char| c.is_alphabetic()) && !rest.to_lowercase().starts_with("vs");
+        !read && !with_unit
     });
     earlier.kind == ItemKind::PercentChange
         && !unread_number
-        && between.chars().count() <= 80
+        && between.chars().count() <= 100
         && against.is_match(between)
 }
 
