@@ -2241,6 +2241,14 @@ mod tests {
             k.contains(&(ItemKind::PercentChange, "12.71".into())),
             "{k:?}"
         );
+        // A dose and a schedule between the change and what is set against it are passed over.
+        let k = kinds(
+            "The mean improvement in EASI was 72.1% in those receiving 250 mg every two weeks, all significant compared to placebo's 41.1%.",
+        );
+        assert!(
+            k.contains(&(ItemKind::PercentChange, "41.1".into())),
+            "{k:?}"
+        );
         let k = kinds(
             "痛みの程度の変化率\n| TYPE | 頭痛群 | 生理痛群 |\n| 被験者数 | 59人 | 60人 |\n| 算術平均 | 79.44% | 76.98% |\n| 標準偏差 | 24.59% | 25.55% |\n| 中央値 | 85.71% | 87.50% |\n",
         );
