@@ -1573,7 +1573,15 @@ impl GapReader<'_> {
             self.listed_times = keys.len() >= 2;
         }
         self.place_groups(k, between, &groups, last);
-        self.place_times(k, between, &times, last);
+        // A time inside a bracket that closes before the value (`追跡調査(6か月-12か月後)が
+        // 可能であった151名(84±8歳)`) says when something else happened: it is no time of the
+        // value after the bracket. (After a value, a bracketed time is that value's own.)
+        let placed_times: Vec<Bound> = times
+            .iter()
+            .filter(|b| b.backward || !cues::closes_a_bracket(&between[b.phrase.end..]))
+            .cloned()
+            .collect();
+        self.place_times(k, between, &placed_times, last);
         if last {
             return false;
         }
@@ -2871,6 +2879,22 @@ mod tests {
         assert_eq!(by_value[1].2.as_deref(), Some("n = 21"));
         assert_eq!(cues::group_key(&by_value[2].1), "co");
         assert_eq!(by_value[2].2.as_deref(), Some("n = 20"));
+    }
+
+    #[test]
+    fn a_time_in_a_bracket_closed_before_a_value_is_not_its_time() {
+        // Made-up numbers in a conference abstract's form: the follow-up's window in a bracket
+        // after its noun, then the patients' age at entry; and a time after a value, in its
+        // own bracket, which is that value's.
+        let text = "追跡調査(6か月-12か月後)が可能であった151名(84±8歳)を対象とした。";
+        let (items, s) = read(text);
+        let cell = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .find(|c| items[c.item].text.starts_with("84"))
+            .expect("the age");
+        assert_eq!(cell.time, None);
     }
 
     #[test]
