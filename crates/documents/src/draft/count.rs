@@ -1370,6 +1370,19 @@ fn find_percents(scan: &mut Scan, plain: &str) {
     }
 }
 
+/// Does `rest`, the text right after a percentage, name those it is a share of (`of patients`,
+/// `were`, `had`, `patients`, `の患者`)?
+fn names_whom_it_shares(rest: &str) -> bool {
+    static S: OnceLock<Regex> = OnceLock::new();
+    S.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^\s*(?:of\b|(?:were|was|had|of the)\b|{COUNTERS_EN}|の(?:患者|症例))"
+        ))
+        .expect("the share pattern is valid")
+    })
+    .is_match(rest)
+}
+
 /// Is the percentage at `start..end` a value of a measure whose unit is the percent (`HbA1c
 /// … fell from 8.8% to 8.1%`, `changes in HbA1c were -0.2%, -0.8%`, `LVEF 41.6%`) or a
 /// difference of risks in points (`risk difference -11.7%`, `リスク差-2.9%`), rather than a share
@@ -1382,13 +1395,6 @@ fn value_of_a_measure_in_percent(plain: &str, start: usize, end: usize) -> bool 
     let measure = M.get_or_init(|| {
         Regex::new(r"(?i)(?:hba1c|a1c|glycated ha?emoglobin|ヘモグロビンa1c|ejection fraction|lvef|駆出率|spo2|haematocrit|hematocrit|body fat|体脂肪率|risk difference|absolute difference|リスク差)(?:[^.;。；]|\.\d)*$")
             .expect("the measure-in-percent pattern is valid")
-    });
-    static S: OnceLock<Regex> = OnceLock::new();
-    let share = S.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)^\s*(?:of\b|(?:were|was|had|of the)\b|{COUNTERS_EN}|の(?:患者|症例))"
-        ))
-        .expect("the share pattern is valid")
     });
     let before = &plain[chars_back(plain, start, 60)..start];
     // `occurred in 64.0%`, `among 30%`: a share of the patients.
@@ -1406,7 +1412,7 @@ fn value_of_a_measure_in_percent(plain: &str, start: usize, end: usize) -> bool 
     });
     (measure.is_match(before) || difference.is_match(before))
         && !in_people
-        && !share.is_match(&plain[end..])
+        && !names_whom_it_shares(&plain[end..])
 }
 
 /// Is the percentage at `start..end` a summary of a measure each patient has in percent (its
@@ -1426,14 +1432,13 @@ fn summary_of_a_measure_in_percent(
     start: usize,
     end: usize,
 ) -> Option<bool> {
-    static SHARE_AFTER: OnceLock<Regex> = OnceLock::new();
-    let share_after = SHARE_AFTER.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)^\s*(?:of\b|(?:were|was|had|achieved|reached|showed)\b|{COUNTERS_EN}|の(?:患者|症例)|が)"
-        ))
-        .expect("the share pattern is valid")
+    // Also a share where those it counts did something (`45% achieved …`, `20%が`).
+    static DID: OnceLock<Regex> = OnceLock::new();
+    let did = DID.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:(?:achieved|reached|showed)\b|が)")
+            .expect("the share pattern is valid")
     });
-    if share_after.is_match(&plain[end..]) {
+    if names_whom_it_shares(&plain[end..]) || did.is_match(&plain[end..]) {
         return None;
     }
     // `4 (17.4%)`: the share of the count before it.
@@ -1501,42 +1506,38 @@ fn statistic_row_of_a_table(scan: &Scan, plain: &str, start: usize) -> Option<bo
     });
     let change = change_words();
     // A table's row labelled by the statistic its cells print.
-    if let Some((table, row, cell)) = scan.tables.at(start) {
-        let label = table.row_label(plain, row);
-        let names_people = {
-            let l = label.to_lowercase();
-            [
-                "n (",
-                "n(",
-                "no.",
-                "number",
-                "例数",
-                "割合",
-                "proportion",
-                "rate",
-            ]
-            .iter()
-            .any(|w| l.contains(w))
-        };
-        if cell > 0 && !names_people && statistic.is_match(label) {
-            let header = table.column_header(plain, row, cell);
-            let above = &plain[chars_back(plain, start, 400)..start];
-            Some(
-                change.is_match(&header) || change.is_match(label) || {
-                    // The table's title or the measure named in the lines above it (`痛みの程度の変化率`).
-                    above
-                        .lines()
-                        .rev()
-                        .take(12)
-                        .any(|l| change.is_match(l) && l.contains('率'))
-                },
-            )
-        } else {
-            None
-        }
-    } else {
-        None
+    let (table, row, cell) = scan.tables.at(start)?;
+    let label = table.row_label(plain, row);
+    let names_people = {
+        let l = label.to_lowercase();
+        [
+            "n (",
+            "n(",
+            "no.",
+            "number",
+            "例数",
+            "割合",
+            "proportion",
+            "rate",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    };
+    if cell == 0 || names_people || !statistic.is_match(label) {
+        return None;
     }
+    let header = table.column_header(plain, row, cell);
+    let above = &plain[chars_back(plain, start, 400)..start];
+    Some(
+        change.is_match(&header) || change.is_match(label) || {
+            // The table's title or the measure named in the lines above it (`痛みの程度の変化率`).
+            above
+                .lines()
+                .rev()
+                .take(12)
+                .any(|l| change.is_match(l) && l.contains('率'))
+        },
+    )
 }
 
 /// Does the clause before the percentage at `start` name a mean or median of a change (`the

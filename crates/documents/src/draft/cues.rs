@@ -97,6 +97,19 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     out
 }
 
+/// Pushes the match `m` onto `out` as a group's phrase, unless a phrase found already covers
+/// any of it (the longer reading, found first, stands).
+fn push_unless_covered(out: &mut Vec<Phrase>, m: regex::Match) {
+    if out.iter().any(|p| p.start < m.end() && m.start() < p.end) {
+        return;
+    }
+    out.push(Phrase {
+        start: m.start(),
+        end: m.end(),
+        text: m.as_str().to_string(),
+    });
+}
+
 /// Two kinds of cases named together, as Japanese reports split their patients by an outcome
 /// (`食欲低下例と食欲不変例`, `有効例および無効例`, `改善例と非改善例`): each a noun of two
 /// characters or more before `例`, joined by `と`, `および`, `及び` or a comma; the words for
@@ -118,14 +131,7 @@ fn push_cases_set_against_each_other(s: &str, out: &mut Vec<Phrase>) {
             continue;
         }
         for m in [a, b] {
-            if out.iter().any(|p| p.start < m.end() && m.start() < p.end) {
-                continue;
-            }
-            out.push(Phrase {
-                start: m.start(),
-                end: m.end(),
-                text: m.as_str().to_string(),
-            });
+            push_unless_covered(out, m);
         }
     }
 }
@@ -293,15 +299,7 @@ fn push_named_beside_comparator(s: &str, out: &mut Vec<Phrase>) {
         ),
     );
     for c in beside.captures_iter(s) {
-        let m = c.name("name").expect("the name");
-        if out.iter().any(|p| p.start < m.end() && m.start() < p.end) {
-            continue;
-        }
-        out.push(Phrase {
-            start: m.start(),
-            end: m.end(),
-            text: m.as_str().to_string(),
-        });
+        push_unless_covered(out, c.name("name").expect("the name"));
     }
 }
 
@@ -323,13 +321,7 @@ fn push_listed_drug(s: &str, out: &mut Vec<Phrase>) {
         ),
     );
     if let Some(m) = listed.captures(s).and_then(|c| c.name("name")) {
-        if !out.iter().any(|p| p.start < m.end() && m.start() < p.end) {
-            out.push(Phrase {
-                start: m.start(),
-                end: m.end(),
-                text: m.as_str().to_string(),
-            });
-        }
+        push_unless_covered(out, m);
     }
 }
 

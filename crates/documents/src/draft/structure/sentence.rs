@@ -1040,7 +1040,7 @@ fn in_a_footnote_entry(text: &str, item: &Item) -> bool {
     });
     let line_start = text[..item.span[0]].rfind('\n').map_or(0, |i| i + 1);
     let opening = &text[line_start..item.span[0]];
-    if opening.trim().chars().count() <= 2 && !opening.trim().is_empty() && mark.is_match(opening) {
+    if opening.trim().chars().count() <= 2 && mark.is_match(opening) {
         return true;
     }
     if !opening.trim().is_empty() {
