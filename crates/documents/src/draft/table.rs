@@ -115,6 +115,10 @@ pub struct Table {
     /// Which set of columns this is, from the second on, where a table prints the same groups
     /// side by side for several sets of patients ([`Table::column_sets`]).
     pub set: Option<usize>,
+    /// The measure a header cell spanning this set of columns names, where the sets are the
+    /// same groups' measures side by side (`ADAS-Cog` over `Placebo | 100 mg`, `CDR-SB` over
+    /// the same arms again; [`Table::sets_of_measures`]).
+    pub measure: Option<String>,
 }
 
 /// Every table of a text.
@@ -3227,6 +3231,25 @@ fn nearest_placement(
 
 /// Does a header cell name a time: a time phrase, or a header's word placing a column in time
 /// (`Pre training`, `Post-test`, `Before`, `After intervention`)?
+/// The visit a row label names the n of (`Week 13/n`, `Baseline, n`): tables of a trial's
+/// visits print how many patients each visit saw on the visit's own row, its statistics on the
+/// rows under it.
+///
+/// ```
+/// use trialstats_documents::draft::table::visit_of_n;
+/// assert_eq!(visit_of_n("Week 13/n"), Some("Week 13"));
+/// assert_eq!(visit_of_n("Baseline, n"), Some("Baseline"));
+/// assert_eq!(visit_of_n("Patients with relapse, n"), None);
+/// ```
+pub fn visit_of_n(label: &str) -> Option<&str> {
+    let l = label.trim();
+    let visit = ["/n", "/N", ", n", ", N", " (n)", " (N)"]
+        .iter()
+        .find_map(|end| l.strip_suffix(end))?
+        .trim();
+    names_a_time(visit).then_some(visit)
+}
+
 fn names_a_time(t: &str) -> bool {
     static BEFORE_AFTER: OnceLock<regex::Regex> = OnceLock::new();
     let before_after = BEFORE_AFTER.get_or_init(|| {
@@ -3459,6 +3482,7 @@ impl Table {
             width,
             column_headers: Vec::new(),
             set: None,
+            measure: None,
         };
         table.column_headers = table.headers(text, width);
         table
@@ -3472,18 +3496,26 @@ impl Table {
     /// a table of its own: its groups are other patients than the same names in the next set,
     /// and its statistics compare its own groups. `None` where the names do not repeat so.
     pub fn column_sets(&self, text: &str) -> Option<Vec<Vec<usize>>> {
+        // The name nearest the data, past a cell printing only the column's n (`(N = 341)`
+        // under `Placebo BID`).
         let names: Vec<String> = self
             .column_headers
             .iter()
             .skip(1)
             .map(|cells| {
-                let last = cells.last().map_or("", |c| text[c.clone()].trim());
-                n_printed()
-                    .replace_all(last, "")
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase()
+                cells
+                    .iter()
+                    .rev()
+                    .map(|c| {
+                        n_printed()
+                            .replace_all(text[c.clone()].trim(), "")
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase()
+                    })
+                    .find(|t| !t.is_empty())
+                    .unwrap_or_default()
             })
             .collect();
         let group_like = |t: &str| {
@@ -3507,10 +3539,73 @@ impl Table {
         )
     }
 
+    /// Where the sets of columns ([`Table::column_sets`]) are the same groups' measures side
+    /// by side rather than other patients: one header cell spans each set (over all of its
+    /// columns and no other's), and none of them names a group of people (`ADAS-Cog` and
+    /// `CDR-SB`, not `Men` and `Women` or `Per-protocol set`). The cells spanning each set, in
+    /// order; `None` where the sets are other patients.
+    pub fn sets_of_measures(
+        &self,
+        text: &str,
+        sets: &[Vec<usize>],
+        names_a_group: impl Fn(&str) -> bool,
+    ) -> Option<Vec<Range<usize>>> {
+        let spanning: Vec<Range<usize>> = sets
+            .iter()
+            .map(|columns| {
+                let first = self.column_headers.get(*columns.first()?)?;
+                first
+                    .iter()
+                    .find(|cell| {
+                        columns
+                            .iter()
+                            .all(|&c| self.column_headers.get(c).is_some_and(|h| h.contains(cell)))
+                    })
+                    .cloned()
+            })
+            .collect::<Option<_>>()?;
+        let distinct = spanning.windows(2).all(|w| w[0] != w[1]);
+        // A name printing its n (`Adults (N=60)`) is a set of patients.
+        let measures = spanning.iter().all(|c| {
+            let name = text[c.clone()].trim();
+            !name.is_empty()
+                && !names_a_group(name)
+                && !describes_cells(name)
+                && n_printed_in(name).is_none()
+        });
+        // The same groups' n's, where each column prints one, are the same in every set.
+        let ns = |columns: &Vec<usize>| -> Vec<Option<u64>> {
+            columns
+                .iter()
+                .map(|&c| {
+                    let cells = self.column_headers.get(c)?;
+                    cells.iter().find_map(|h| n_printed_in(&text[h.clone()]))
+                })
+                .collect()
+        };
+        let first = ns(&sets[0]);
+        let same_ns = sets[1..].iter().all(|set| {
+            let other = ns(set);
+            other.len() != first.len()
+                || first
+                    .iter()
+                    .zip(&other)
+                    .all(|(a, b)| a.is_none() || b.is_none() || a == b)
+        });
+        (distinct && measures && same_ns).then_some(spanning)
+    }
+
     /// The table of one set of columns ([`Table::column_sets`]): every row's label and those
     /// columns' cells (an empty range where a row prints fewer), their headers as this table
-    /// reads them; `set` numbers it from the second on.
-    pub fn column_set(&self, columns: &[usize], set: Option<usize>) -> Table {
+    /// reads them; `set` numbers it from the second on. `spanning`: the header cell naming
+    /// the set's measure ([`Table::sets_of_measures`]), left out of its columns' headers.
+    pub fn column_set(
+        &self,
+        text: &str,
+        columns: &[usize],
+        set: Option<usize>,
+        spanning: Option<&Range<usize>>,
+    ) -> Table {
         let pick = |row: &Row| Row {
             line: row.line.clone(),
             cells: std::iter::once(0)
@@ -3530,9 +3625,14 @@ impl Table {
             width: columns.len() + 1,
             column_headers: std::iter::once(0)
                 .chain(columns.iter().copied())
-                .map(|c| self.column_headers.get(c).cloned().unwrap_or_default())
+                .map(|c| {
+                    let mut cells = self.column_headers.get(c).cloned().unwrap_or_default();
+                    cells.retain(|cell| Some(cell) != spanning);
+                    cells
+                })
                 .collect(),
             set,
+            measure: spanning.map(|c| text[c.clone()].trim().to_string()),
         }
     }
 
@@ -3602,17 +3702,19 @@ impl Table {
             // A row of dashes separates; a row with one filled cell is a section's or a
             // spanning header's label, over no one column; a row of each column's n (`HbA1c |
             // n = 74 | n = 84`) heads the rows below it, as their section.
-            let only_ns = filled.len() >= 3
-                && filled[1..]
-                    .iter()
-                    .all(|&k| is_n_cell(&text[h.cells[k].clone()]));
+            // A row whose every cell is an n, its first too, is the columns' n's printed
+            // from the stub's place (the stub spanning the header rows), no section.
+            let is_n = |k: usize| is_n_cell(&text[h.cells[k].clone()]);
+            let only_ns =
+                filled.len() >= 3 && filled[1..].iter().all(|&k| is_n(k)) && !is_n(filled[0]);
             if is_separator(&text[h.line.clone()]) || filled.len() < 2 || only_ns {
                 continue;
             }
             let hw = filled_width(text, h);
             let unnamed: Vec<usize> = (1..width).filter(|&c| !named[c]).collect();
-            // Over a row that says what its cells print (`Mean ± SD`), not over a row of the
-            // comparison's statistics (`Difference | p value`), which no group's name heads.
+            // Over a row that says what its cells print (`Mean ± SD`) or prints each column's
+            // n (`(N = 341)`), not over a row of the comparison's statistics (`Difference | p
+            // value`), which no group's name heads.
             let same_layout = below
                 .iter()
                 .find(|b| b.filled == filled && b.describes)
@@ -3639,9 +3741,10 @@ impl Table {
                 };
             nearest = false;
             placements.push((r, placed.clone()));
-            let describes = filled
-                .iter()
-                .all(|&k| describes_cells(&text[h.cells[k].clone()]));
+            let describes = filled.iter().all(|&k| {
+                let cell = &text[h.cells[k].clone()];
+                describes_cells(cell) || is_n_cell(cell)
+            });
             below.push(PlacedRow {
                 filled: filled.clone(),
                 placed: placed.clone(),
@@ -3897,6 +4000,8 @@ pub fn names_p(header: &str) -> bool {
 /// for no in ["Number of events", "n (%)", "NNT", "Patients with relapse, n", "副作用発現例数"] {
 ///     assert!(!names_n(no), "{no}");
 /// }
+/// // A visit's n (`Week 13/n`): the patients seen at that visit.
+/// assert!(names_n("Week 13/n") && names_n("Baseline, n"));
 /// ```
 pub fn names_n(header: &str) -> bool {
     let h = header
@@ -3904,6 +4009,9 @@ pub fn names_n(header: &str) -> bool {
         .trim_end_matches(['*', '†', '‡', '§', '¶', ':'])
         .trim()
         .to_lowercase();
+    if visit_of_n(&h).is_some() {
+        return true;
+    }
     const PEOPLE: [&str; 8] = [
         "patients",
         "participants",
@@ -4128,9 +4236,26 @@ pub fn names_statistic(header: &str) -> bool {
 }
 
 /// Is a header cell the stub's (the row labels' column): empty, or a name such as
-/// `Characteristic`, `Variable`, `Outcome`, 項目?
+/// `Characteristic`, `Variable`, `Outcome`, 項目, or such names of what the rows hold set
+/// side by side (`Visit / parameter`: the rows print each visit's parameters)?
+///
+/// ```
+/// use trialstats_documents::draft::table::names_stub;
+/// assert!(names_stub("Visit / parameter"));
+/// assert!(names_stub("Characteristic"));
+/// assert!(!names_stub("Placebo / drug"));
+/// ```
 pub fn names_stub(header: &str) -> bool {
     let h = header.trim().trim_end_matches(['*', ':']).to_lowercase();
+    let parts: Vec<&str> = h.split(['/', '&']).map(str::trim).collect();
+    if parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| ["visit", "time point", "timepoint"].contains(p) || names_stub(p))
+        && parts.iter().any(|p| !p.is_empty())
+    {
+        return true;
+    }
     h.is_empty()
         || [
             "characteristic",

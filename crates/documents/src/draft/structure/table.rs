@@ -897,10 +897,16 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     }
     // The same groups printed side by side for several sets of patients: each set is read
     // as a table of its own.
-    if model.set.is_none() {
+    // Where a header cell spanning each set names a measure, the sets are the same groups'
+    // measures side by side: one set of groups, each set's rows that measure's.
+    if model.set.is_none() && model.measure.is_none() {
         if let Some(sets) = model.column_sets(original) {
+            let spanning = model.sets_of_measures(original, &sets, names_a_group);
             for (k, columns) in sets.iter().enumerate() {
-                let set = model.column_set(columns, (k > 0).then_some(k + 1));
+                let set = match &spanning {
+                    Some(cells) => model.column_set(original, columns, None, cells.get(k)),
+                    None => model.column_set(original, columns, (k > 0).then_some(k + 1), None),
+                };
                 read_table(doc, items, &set, s);
             }
             return;
@@ -928,6 +934,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         section: None,
         section_n: vec![None; header.columns.len()],
         last_measure: None,
+        visit: None,
         row_group: None,
         group_rows_label: String::new(),
         counted: Vec::new(),
@@ -959,6 +966,8 @@ struct RowReader<'a> {
     section_n: Vec<Option<usize>>,
     /// The measure the last row of values made, which the next rows may continue.
     last_measure: Option<usize>,
+    /// The visit the last row of n's named (`Week 13/n`): the time of the rows under it.
+    visit: Option<String>,
     /// The group the row being read names in a [`Column::RowGroup`] column, if any.
     row_group: Option<usize>,
     /// The label of the last row naming its group that way: the next group's row, its label
@@ -1217,7 +1226,9 @@ impl RowReader<'_> {
             return;
         }
         let change = cues::change_words(&label);
-        let (mut measure_label, time) = self.measure_and_time(r, &label, change);
+        let (measure_label, time) = self.measure_and_time(r, &label, change);
+        let time = time.or_else(|| self.visit.clone());
+        let mut measure_label = self.within_set_measure(measure_label);
         if matches!(self.group_rows.get(r), Some(Some(_))) {
             measure_label.clone_from(&self.section);
         }
@@ -1291,6 +1302,8 @@ impl RowReader<'_> {
                 s.placed[j] = true;
             }
         }
+        // A visit's n (`Week 13/n`) gives the rows under it that visit.
+        self.visit = crate::draft::table::visit_of_n(label).map(str::to_string);
         // A row labelled `N` or `例数` says whose n, not which measure: the section above it
         // stays the measure's name.
         if !label.is_empty() && !crate::draft::table::names_n(label) {
@@ -1358,6 +1371,19 @@ impl RowReader<'_> {
             (Some(t), None) if !change => (None, Some(t.clone())),
             _ => (Some(label.to_string()).filter(|l| !l.is_empty()), None),
         }
+    }
+
+    /// A row's measure in a set of columns spanned by a measure's name
+    /// ([`Table::sets_of_measures`](crate::draft::table::Table::sets_of_measures)): that
+    /// name, with the row's own where it names more than what the cells print (`Mean (SD)`).
+    fn within_set_measure(&self, row_measure: Option<String>) -> Option<String> {
+        let Some(spanning) = &self.model.measure else {
+            return row_measure;
+        };
+        Some(match row_measure {
+            Some(m) if !crate::draft::table::describes_cells(&m) => format!("{spanning} ({m})"),
+            _ => spanning.clone(),
+        })
     }
 
     /// What a time column's cell prints apart from its time (its column's descriptor).
@@ -2427,6 +2453,61 @@ mod tests {
             .map(|m| value(m.comparison.p.unwrap()))
             .collect();
         assert_eq!(ps, ["0.010", "0.160"]);
+    }
+
+    #[test]
+    fn the_same_arms_under_each_measures_name_side_by_side() {
+        // Made-up numbers. Two measures' names span the same three arms, printed again under
+        // each; the copy left the stub out of the arms' rows (`Placebo | 10 mg | …` from the
+        // stub's place, then each arm's n). Each row `Week 4/n` prints that visit's n's. The
+        // arms are three, not six; each set of columns is its measure; the mean (SD) row
+        // under `Baseline/n` is the baseline, its n the visit's.
+        let text = "Table 3.\nChange in two scales\nVisit / parameter | Scale A | Scale B | ||||\n---|---|---|---|---|---|---|\nPlacebo | 10 mg | 20 mg | Placebo | 10 mg | 20 mg | |\n(N = 120) | (N = 118) | (N = 121) | (N = 120) | (N = 118) | (N = 121) | |\nBaseline/n | 115 | 112 | 117 | 116 | 113 | 118 |\nMean (SD) | 30.2 (6.1) | 29.8 (6.4) | 30.5 (5.9) | 4.1 (1.6) | 4.3 (1.5) | 4.0 (1.7) |\nWeek 4/n | 101 | 99 | 104 | 102 | 98 | 103 |\nMean (SD) | 28.9 (6.3) | 27.1 (6.2) | 26.8 (6.0) | 3.9 (1.5) | 3.6 (1.4) | 3.5 (1.6) |\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Placebo", "10 mg", "20 mg"]);
+        let value = |j: usize| items[j].parts.value.as_ref().unwrap().number.text.clone();
+        let ns: Vec<String> = s.groups.iter().map(|g| value(g.n.unwrap())).collect();
+        assert_eq!(ns, ["120", "118", "121"]);
+        let measures: Vec<(&str, Vec<(Option<usize>, Option<&str>, &str)>)> = s
+            .measures
+            .iter()
+            .map(|m| {
+                let cells = m
+                    .cells
+                    .iter()
+                    .map(|c| (c.group, c.time.as_deref(), n_printed(&items, c)))
+                    .collect();
+                (m.label.as_deref().unwrap_or(""), cells)
+            })
+            .collect();
+        let arms = |time: &'static str, ns: [&'static str; 3]| {
+            vec![
+                (Some(0), Some(time), ns[0]),
+                (Some(1), Some(time), ns[1]),
+                (Some(2), Some(time), ns[2]),
+            ]
+        };
+        let course = |ns: [[&'static str; 3]; 2]| {
+            let mut cells = arms("Baseline", ns[0]);
+            cells.extend(arms("Week 4", ns[1]));
+            cells
+        };
+        assert_eq!(
+            measures,
+            [
+                (
+                    "Scale A",
+                    course([["115", "112", "117"], ["101", "99", "104"]])
+                ),
+                (
+                    "Scale B",
+                    course([["116", "113", "118"], ["102", "98", "103"]])
+                ),
+            ],
+            "{:#?}",
+            s.measures
+        );
     }
 
     #[test]
