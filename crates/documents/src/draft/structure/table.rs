@@ -2469,7 +2469,8 @@ mod tests {
         let value = |j: usize| items[j].parts.value.as_ref().unwrap().number.text.clone();
         let ns: Vec<String> = s.groups.iter().map(|g| value(g.n.unwrap())).collect();
         assert_eq!(ns, ["120", "118", "121"]);
-        let measures: Vec<(&str, Vec<(Option<usize>, Option<&str>, &str)>)> = s
+        type Placed<'a> = (Option<usize>, Option<&'a str>, &'a str);
+        let measures: Vec<(&str, Vec<Placed>)> = s
             .measures
             .iter()
             .map(|m| {
