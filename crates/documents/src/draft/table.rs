@@ -1342,8 +1342,106 @@ fn labels_header(
             return Some((vec![names_row, n_row], header, end));
         }
     }
+    if let Some(spanned) = spanned_comparisons(rows, first, width, &line) {
+        return Some(spanned.header_rows(lines, span));
+    }
     let stub = stub_at(end);
     Some((vec![header_row(&header, stub)], header, end))
+}
+
+/// A header copied a cell a line whose statistic's name spans the comparisons it is printed
+/// for (`Variable` / `High dose (n = 22)` / `Low dose (n = 23)` / `Placebo (n = 23)` / `P
+/// value` / `High dose vs placebo` / `Low dose vs placebo`, over rows of five values): one
+/// line more than the columns, the spanning name no column's own.
+struct SpannedComparisons {
+    /// The stub's name, if printed.
+    stub: Option<usize>,
+    /// The columns' names, in order (the spanning name left out).
+    names: Vec<usize>,
+    /// The spanning name's line and the columns (indices into `names`) it spans.
+    spanning: (usize, Vec<usize>),
+    /// Where the data begin (an index into the run's rows).
+    end: usize,
+}
+
+/// The [`SpannedComparisons`] right above the first data row (`first` in `rows`), where the
+/// last labels (two or more) each name a comparison of groups and the label before them a
+/// statistic.
+fn spanned_comparisons<'t>(
+    rows: &[(usize, Vec<usize>)],
+    first: usize,
+    width: usize,
+    line: &impl Fn(usize) -> &'t str,
+) -> Option<SpannedComparisons> {
+    let from = first.checked_sub(width + 1)?;
+    let labels: Vec<usize> = rows[from..first]
+        .iter()
+        .map(|(k, v)| v.is_empty().then_some(*k))
+        .collect::<Option<_>>()?;
+    let compared = labels
+        .iter()
+        .rev()
+        .take_while(|&&k| names_a_comparison_of_groups(line(k)))
+        .count();
+    let over = labels.len().checked_sub(compared + 1)?;
+    let statistic = line(labels[over]);
+    if compared < 2 || !(names_p(statistic) || names_statistic(statistic)) {
+        return None;
+    }
+    let names: Vec<usize> = labels
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != over)
+        .map(|(_, &k)| k)
+        .collect();
+    let stub = from
+        .checked_sub(1)
+        .map(|r| &rows[r])
+        .filter(|(k, v)| v.is_empty() && names_stub(line(*k)))
+        .map(|(k, _)| *k);
+    Some(SpannedComparisons {
+        stub,
+        spanning: (
+            labels[over],
+            (names.len() - compared..names.len()).collect(),
+        ),
+        names,
+        end: first,
+    })
+}
+
+impl SpannedComparisons {
+    /// The header's rows: the spanning name over its columns (the others' cells empty), then
+    /// the columns' names; with the names and where the data begin, as [`labels_header`]
+    /// returns them.
+    fn header_rows(
+        self,
+        lines: &[Range<usize>],
+        span: &dyn Fn(usize) -> Range<usize>,
+    ) -> (Vec<Row>, Vec<usize>, usize) {
+        let first = self.stub.unwrap_or(self.names[0]);
+        let at = lines[first].start;
+        let (over, spanned) = &self.spanning;
+        let upper = Row {
+            line: lines[*over].clone(),
+            cells: std::iter::once(at..at)
+                .chain((0..self.names.len()).map(|i| {
+                    if spanned.contains(&i) {
+                        span(*over)
+                    } else {
+                        at..at
+                    }
+                }))
+                .collect(),
+        };
+        let names_row = Row {
+            line: at..lines[self.names[self.names.len() - 1]].end,
+            cells: std::iter::once(self.stub.map_or(at..at, span))
+                .chain(self.names.iter().map(|&k| span(k)))
+                .collect(),
+        };
+        (vec![upper, names_row], self.names, self.end)
+    }
 }
 
 /// Below the first data row, a section's label followed by exactly `width` lines that are
@@ -2119,9 +2217,15 @@ fn glued_header_rows<'t>(
     let none_names = above.iter().all(|l| header(l).is_none());
     let stacked = none_names
         .then(|| {
-            stacked_header(text, above, values).or_else(|| names_a_line_each(text, above, values))
+            stacked_header(text, above, values)
+                .map(|(row, at)| (None, row, at))
+                .or_else(|| names_a_line_each(text, above, values))
         })
-        .flatten();
+        .flatten()
+        .map(|(upper, row, at)| {
+            rows.extend(upper);
+            (row, at)
+        });
     // Tried also where one line names every column: a lower line that repeats its names
     // (`Week 0Week 1Week 13Week 0Week 1Week 13`) under the groups' names is the lower row of
     // two, not the whole header.
@@ -2352,9 +2456,28 @@ fn stacked_header(text: &str, above: &[Range<usize>], values: usize) -> Option<(
 /// is named or every name is a group's, a time's or the p's or carries an n (a legend or a
 /// caption split over lines names no columns). The row (its stub cell empty) and the last
 /// name's line.
-fn names_a_line_each(text: &str, above: &[Range<usize>], values: usize) -> Option<(Row, usize)> {
+fn names_a_line_each(
+    text: &str,
+    above: &[Range<usize>],
+    values: usize,
+) -> Option<(Option<Row>, Row, usize)> {
     let line = |k: usize| text[above[k].clone()].trim();
-    let filled: Vec<usize> = (0..above.len()).filter(|&k| !line(k).is_empty()).collect();
+    let mut filled: Vec<usize> = (0..above.len()).filter(|&k| !line(k).is_empty()).collect();
+    // A statistic's name over the comparisons it is printed for (`P value` over `High dose
+    // vs placebo` / `Low dose vs placebo`): a header cell spanning theirs, no column.
+    let spanning = filled.windows(3).find_map(|w| {
+        let over = names_p(line(w[0])) || names_statistic(line(w[0]));
+        let compared: Vec<usize> = filled
+            .iter()
+            .copied()
+            .skip_while(|&k| k <= w[0])
+            .take_while(|&k| names_a_comparison_of_groups(line(k)))
+            .collect();
+        (over && compared.len() >= 2).then_some((w[0], compared))
+    });
+    if let Some((over, _)) = &spanning {
+        filled.retain(|k| k != over);
+    }
     let stubbed = match filled.len().checked_sub(values)? {
         0 => false,
         1 => names_stub(line(filled[0])),
@@ -2385,11 +2508,46 @@ fn names_a_line_each(text: &str, above: &[Range<usize>], values: usize) -> Optio
     };
     let row = Row {
         line: above[first].start..above[names[values - 1]].end,
-        cells: std::iter::once(stub)
+        cells: std::iter::once(stub.clone())
             .chain(names.iter().map(|&k| trimmed(k)))
             .collect(),
     };
-    Some((row, names[values - 1]))
+    // The spanning name as a row of its own over the comparisons' columns.
+    let upper = spanning.map(|(over, compared)| Row {
+        line: above[over].clone(),
+        cells: std::iter::once(stub.start..stub.start)
+            .chain(names.iter().map(|k| {
+                if compared.contains(k) {
+                    trimmed(over)
+                } else {
+                    above[over].start..above[over].start
+                }
+            }))
+            .collect(),
+    });
+    Some((upper, row, names[values - 1]))
+}
+
+/// Does a header name the comparison of two groups (`High dose vs placebo`, `Drug versus
+/// control`, `A群対B群`): a column of that comparison's statistic, never a group?
+///
+/// ```
+/// use trialstats_documents::draft::table::names_a_comparison_of_groups;
+/// assert!(names_a_comparison_of_groups("High dose vs placebo"));
+/// assert!(names_a_comparison_of_groups("Drug versus control"));
+/// assert!(names_a_comparison_of_groups("A群 vs. B群"));
+/// assert!(!names_a_comparison_of_groups("Placebo"));
+/// assert!(!names_a_comparison_of_groups("Baseline vs week 12 change in the score of the patients"));
+/// ```
+pub fn names_a_comparison_of_groups(header: &str) -> bool {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\S.{0,30}\s(?:vs\.?|versus|v\.)\s.{1,30}$|^\S{1,15}群?\s?対\s?\S{1,15}群$",
+        )
+        .expect("the comparison pattern is valid")
+    });
+    p.is_match(header.trim())
 }
 
 /// A header of `count` names glued at capitals after the stub's name, the last naming the

@@ -2366,6 +2366,43 @@ mod tests {
     }
 
     #[test]
+    fn a_p_spanning_the_comparisons_in_a_header_copied_a_cell_a_line() {
+        // Made-up numbers. `P value` spans `Drug 10 mg vs placebo` and `Drug 5 mg vs
+        // placebo`: seven header lines over rows of five values. The spanning name is no
+        // column: the three arms keep their own columns, and the comparisons' cells are p's.
+        let text = "Table 2 Changes from baseline\nVariable\nDrug 10 mg (n = 30)\nDrug 5 mg (n = 31)\nPlacebo (n = 29)\nP value\nDrug 10 mg vs placebo\nDrug 5 mg vs placebo\nWeight, kg\n-2.10 ± 3.40\n-1.20 ± 2.90\n-0.30 ± 3.10\n0.041\n0.262\nWaist, cm\n-3.30 ± 4.20\n-2.00 ± 3.80\n-0.90 ± 3.60\n0.020\n0.257\nGlucose, mg/dL\n-5.40 ± 9.10\n-3.10 ± 8.70\n-1.00 ± 8.80\n0.060\n0.346\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        let arm_of = |m: &super::Measure| -> Vec<(String, String)> {
+            m.cells
+                .iter()
+                .map(|c| {
+                    (
+                        labels[c.group.unwrap()].to_string(),
+                        items[c.item].text.clone(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(s.measures.len(), 3, "{:#?}", s.measures);
+        let weight: Vec<(String, String)> = [
+            ("Drug 10 mg", "-2.10 ± 3.40"),
+            ("Drug 5 mg", "-1.20 ± 2.90"),
+            ("Placebo", "-0.30 ± 3.10"),
+        ]
+        .iter()
+        .map(|(g, v)| (g.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(arm_of(&s.measures[0]), weight);
+        let ps: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == crate::draft::ItemKind::P)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(ps, ["0.041", "0.262", "0.020", "0.257", "0.060", "0.346"]);
+    }
+
+    #[test]
     fn a_label_spanning_rows_printed_among_them_and_an_arms_later_visits() {
         // A page's table copied a cell a line under a title: the measure's label spans its
         // rows and is printed at their middle (`FEV1 (L)`, then `(full set)`), and the open
