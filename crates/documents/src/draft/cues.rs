@@ -601,7 +601,8 @@ pub fn times(s: &str) -> Vec<Phrase> {
         | \b(?:before|after|prior\s+to|following|during)\s+{EVENT}\b
         | \b(?:pre|post)-?{EVENT}\b
         | \b(?:pretreatment|posttreatment|preoperative|postoperative|pre-intervention|post-intervention|pretest|posttest|pre-test|post-test)\b
-        | {EVENT_JA}(?:期間|開始|終了)?後?第?\d+\s*{UNIT_JA}(?:間)?(?:後|目|時点|時|以内)?
+        | (?:{EVENT_JA}(?:期間|開始|終了)?|開始|終了)後?第?\d+\s*{UNIT_JA}(?:間)?(?:後|目|時点|時|以内)?
+        | (?:\d+|[一二三四五六七八九十]+)\s*{UNIT_JA}(?:間)?(?:の時点)?(?:では|には|で)
         | 第\d+\s*(?:週|日|病日|回|クール|サイクル)(?:目|時点|時)?
         | (?:\d+|[一二三四五六七八九十]+)\s*{UNIT_JA}(?:間)?(?:後|目|時点|以内)
         | (?:\d+|[一二三四五六七八九十]+)\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月)時
@@ -615,10 +616,19 @@ pub fn times(s: &str) -> Vec<Phrase> {
     p.find_iter(s)
         .filter(|m| !(is_baseline(m.as_str()) && change_anchor(&s[..m.start()], &s[m.end()..])))
         .filter(|m| !number_of_another(s, m.start(), m.as_str()))
-        .map(|m| Phrase {
-            start: m.start(),
-            end: m.end(),
-            text: m.as_str().trim().to_string(),
+        .map(|m| {
+            // `2週間で`, `8週間では` (at two weeks, at eight): the particle that makes the
+            // length a point in time is no part of the time's name.
+            let text = m.as_str();
+            let named = ["では", "には", "で"]
+                .iter()
+                .find_map(|p| text.strip_suffix(p))
+                .map_or(text, |t| t.strip_suffix("の時点").unwrap_or(t));
+            Phrase {
+                start: m.start(),
+                end: m.start() + named.len(),
+                text: named.trim().to_string(),
+            }
         })
         .collect()
 }

@@ -2428,6 +2428,13 @@ fn label_of(text: &str) -> Option<String> {
             Some(a) => format!("{a} {span}"),
             None => span.to_string(),
         };
+        // A Japanese particle glued to a Latin name (`CAIは`, `HbA1cが`) marks the topic or
+        // the subject: no part of the name.
+        let label = ["では", "には", "は", "が", "を", "も", "の"]
+            .iter()
+            .find_map(|p| label.strip_suffix(p))
+            .filter(|name| name.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ')'))
+            .map_or(label.clone(), str::to_string);
         return (!label.is_empty() && label.len() <= 80).then_some(label);
     }
     let ja = cues::content_ja(text);
@@ -3617,6 +3624,22 @@ mod tests {
             label.contains("systolic pressure") && !label.contains("did") && !label.contains("not"),
             "{label}"
         );
+    }
+
+    #[test]
+    fn japanese_lengths_of_time_with_a_particle_before_each_value_are_its_time() {
+        // Made-up numbers. `開始時 A であったが、開始後2週間で B と…、8週間では C と…`: the time
+        // before each value is that value's (`2週間で`, at two weeks), so the three make one
+        // time course; the topic particle glued to the name (`MADRSは`) is no part of it.
+        let (_, s) = read(
+            "MADRSは開始時6.20±1.90であったが、開始後2週間で4.10±1.50と低下し、8週間では2.30±1.20と有意に低下した(p<0.05)。",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::TimeCourse);
+        let times: Vec<&str> = m.cells.iter().filter_map(|c| c.time.as_deref()).collect();
+        assert_eq!(times, ["開始時", "開始後2週間", "8週間"]);
+        assert_eq!(m.label.as_deref(), Some("MADRS"));
     }
 
     #[test]
