@@ -1116,7 +1116,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 103;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 847 -> 850.
-const FLOOR_DEV_N_RIGHT: usize = 850;
+// Session 40: one n printed for every group (`32 in each group`, `各群30例`) is each group's n,
+// and `各群` names no group: 850 -> 856.
+const FLOOR_DEV_N_RIGHT: usize = 856;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of

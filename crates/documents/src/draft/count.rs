@@ -312,6 +312,7 @@ fn n_pattern() -> &'static Regex {
             | (?P<paren> NUMBER ) \s* \( [^()\n]{1,40} \) \s+ (?: [a-z]+ \s+ )?? (?P<parenunit> CEN ) (?-u:\b)
             | (?P<afterunit> CEN ) \s* \( \s* (?P<after> NUMBER ) \s* \)
             | (?P<arm> NUMBER ) \s+ (?P<armunit> intervention | control | placebo | treatment | usual \x20 care ) (?: \s+ (?: arm | group ) )? \s* [,;)]
+            | (?P<each> NUMBER ) \s+ (?i: in \s+ each | per | in \s+ both ) \s+ (?i: group | arm )s? (?-u:\b)
             | (?i: of \s+ whom ) \s+ (?P<whom> NUMBER ) (?-u:\b)
             | (?P<assigned> NUMBER ) \s+ (?: (?: were | was ) \s+ (?: randomi[sz]ed | assigned | allocated | enrolled | included | analy[sz]ed | treated | screened | evaluated | followed ) | (?: completed | discontinued | withdrew | participated ) | to \s+ the \s+ [a-z-]+ \s+ (?: arm | group ) ) (?-u:\b)
             | (?i: of \s+ the ) \s+ (?P<ofthe> NUMBER ) \s+ (?: randomi[sz]ed | enrolled | included | treated | evaluable | analy[sz]ed ) (?-u:\b)"
@@ -1914,6 +1915,13 @@ fn find_ns(scan: &mut Scan, plain: &str) {
         } else if let Some(m) = c.name("arm") {
             let u = c.name("armunit").expect("unit");
             (m, Some(u.as_str().to_string()), m.start()..m.end())
+        } else if let Some(m) = c.name("each") {
+            // `Week 8 in each group`: a time's number, not a count.
+            if after_a_time_noun(plain, m.start()) {
+                pos = m.end();
+                continue;
+            }
+            (m, None, m.start()..m.end())
         } else if let Some(m) = c.name("whom").or(c.name("ofthe")) {
             (m, None, m.start()..m.end())
         } else {

@@ -159,6 +159,13 @@ fn group_span(s: &str, c: &regex::Captures) -> Option<(usize, usize)> {
     };
     if c.name("ja").is_some() {
         start = ja_group_name_start(s, start, end);
+        if names_every_group(&s[start..end]) {
+            return None;
+        }
+    }
+    // `the age group 18-39 years`, `age groups`: a band of ages, no arm.
+    if c.name("noun").is_some() && s[..start].trim_end().to_lowercase().ends_with("age") {
+        return None;
     }
     if c.name("noun").is_some() && !numbered {
         let name_start = group_name_start(s, start);
@@ -183,10 +190,32 @@ fn group_number_len(rest: &str) -> Option<usize> {
         && label.len() <= 3
         && (label.chars().all(|c| c.is_ascii_digit())
             || label.chars().all(|c| c.is_ascii_uppercase()));
-    ok.then(|| {
-        let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
-        skip + label.len()
-    })
+    let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    // `age group 18-39 years`, `group 40 to 60`: a range's first bound, a category of the
+    // patients, not a group named by its number.
+    let after = rest[skip + label.len()..].trim_start();
+    let opens_a_range = label.chars().all(|c| c.is_ascii_digit())
+        && (after.starts_with(['-', '–', '~', '〜'])
+            && after[after.chars().next().map_or(0, char::len_utf8)..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+            || after.starts_with("to ")
+                && after[3..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()));
+    (ok && !opens_a_range).then_some(skip + label.len())
+}
+
+/// A Japanese word for every group or both (`各群`, `両群`, `全投与群`: each, both, all
+/// groups) rather than one group's name.
+fn names_every_group(name: &str) -> bool {
+    let Some(rest) = name
+        .strip_suffix('群')
+        .and_then(|n| n.strip_prefix(['各', '両', '全']))
+    else {
+        return false;
+    };
+    ["", "投与", "治療", "介入"].contains(&rest)
 }
 
 /// Where a Japanese group's name `s[start..end]` starts once the particle, postpositional

@@ -212,6 +212,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         }
         sentence::read_sentence(doc, items, si, members, &mut s);
     }
+    each_groups_n(doc, items, &mut s);
     split_by_unit(doc, items, &mut s);
     split_incoherent_arms(&mut s);
     if let Some((words, people)) = units_of_patients {
@@ -227,6 +228,49 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         }
     }
     s
+}
+
+/// One n printed for every group (`a total of 64 cases with 32 in each group`, `30 per arm`,
+/// `各群32例`): the n of each group the text names none for, and of those groups' values,
+/// where the document has two groups or more.
+fn each_groups_n(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    if s.groups.len() < 2 {
+        return;
+    }
+    let each = items.iter().position(|i| {
+        if i.kind != crate::draft::ItemKind::N {
+            return false;
+        }
+        let after = doc.original[i.span[1]..].trim_start().to_lowercase();
+        let before = &doc.original[..i.span[0]];
+        [
+            "in each group",
+            "in each arm",
+            "per group",
+            "per arm",
+            "in both groups",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            || ["各群", "両群", "各群とも", "両群とも"]
+                .iter()
+                .any(|w| before.trim_end().ends_with(w))
+    });
+    let Some(j) = each else {
+        return;
+    };
+    let without: Vec<usize> = (0..s.groups.len())
+        .filter(|&g| s.groups[g].n.is_none())
+        .collect();
+    for &g in &without {
+        s.groups[g].n = Some(j);
+    }
+    for cell in s.measures.iter_mut().flat_map(|m| m.cells.iter_mut()) {
+        if cell.n.is_none() && cell.group.is_some_and(|g| without.contains(&g)) {
+            cell.n = Some(j);
+        }
+    }
+    s.placed[j] = true;
 }
 
 /// Values per eye or per knee of fewer patients (`20 eyes of 19 patients`): a measure whose n

@@ -3643,6 +3643,52 @@ mod tests {
     }
 
     #[test]
+    fn one_n_printed_for_each_group_is_every_groups_n() {
+        // Made-up numbers. `with 32 in each group`, `各群30例`: one count, every arm's n; each
+        // arm's value carries it.
+        for (text, n) in [
+            (
+                "A total of 64 patients were randomized, with 32 in each group. The score was 12.1 ± 3.0 in group A and 14.2 ± 2.9 in group B.",
+                "32",
+            ),
+            (
+                "対象は各群30例とした。スコアはA群12.1±3.0、B群14.2±2.9であった。",
+                "30",
+            ),
+        ] {
+            let (items, s) = read(text);
+            assert_eq!(s.groups.len(), 2, "{text}: {:#?}", s.groups);
+            for g in &s.groups {
+                let j = g.n.unwrap_or_else(|| panic!("{text}: {g:?}"));
+                assert!(
+                    items[j].text.trim().starts_with(n),
+                    "{text}: {:?}",
+                    items[j]
+                );
+            }
+            let cells: Vec<_> = s.measures.iter().flat_map(|m| &m.cells).collect();
+            assert_eq!(cells.len(), 2, "{text}: {:#?}", s.measures);
+            assert!(cells.iter().all(|c| c.n.is_some()), "{text}: {cells:#?}");
+        }
+        // `Week 8 in each group` is a time, not a count.
+        let (items, _) = read("The score was lower at Week 8 in each group.");
+        assert!(items.iter().all(|i| i.kind != ItemKind::N), "{items:#?}");
+    }
+
+    #[test]
+    fn a_band_of_ages_called_a_group_is_no_arm() {
+        // Made-up numbers: `the age group 18-39 years`, `group 40 to 60` name categories of
+        // patients by a range, not arms named by a number.
+        for text in [
+            "In the age group 18-39 years, the score was 12.1 ± 3.0.",
+            "Patients in group 40 to 60 years had a score of 12.1 ± 3.0.",
+        ] {
+            let (_, s) = read(text);
+            assert!(s.groups.is_empty(), "{text}: {:#?}", s.groups);
+        }
+    }
+
+    #[test]
     fn a_statement_of_the_spread_inside_a_list_names_no_measure() {
         // `(mean ± standard deviation)` after the first value of a `respectively` list: the
         // values are still one measure's, at the listed times.
