@@ -901,7 +901,9 @@ fn draft_on_the_held_out_part() {
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 85.56 %.
-const FLOOR_DEV_FOUND: f64 = 85.5;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md); their development halves 63.9 % and 68.3 %: 85.6 % -> 84.7 %.
+const FLOOR_DEV_FOUND: f64 = 84.5;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -950,7 +952,9 @@ const FLOOR_HOLDOUT_FOUND: f64 = 80.0;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 1341 -> 1406.
-const CEILING_DEV_NON_DATA: usize = 1406;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 1406 -> 1478.
+const CEILING_DEV_NON_DATA: usize = 1478;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -967,7 +971,9 @@ const CEILING_DEV_NON_DATA: usize = 1406;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 1603 -> 1648.
-const CEILING_HOLDOUT_NON_DATA: usize = 1648;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 1648 -> 1731.
+const CEILING_HOLDOUT_NON_DATA: usize = 1731;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -986,7 +992,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1648;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 2005 -> 2023.
-const FLOOR_DEV_PATH: usize = 2023;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 2023 -> 2143.
+const FLOOR_DEV_PATH: usize = 2143;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1002,7 +1010,9 @@ const FLOOR_DEV_PATH: usize = 2023;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 1543 -> 1565.
-const FLOOR_HOLDOUT_PATH: usize = 1565;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 1565 -> 1619.
+const FLOOR_HOLDOUT_PATH: usize = 1619;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1035,14 +1045,20 @@ const FLOOR_HOLDOUT_PATH: usize = 1565;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 1912 -> 1914.
-const FLOOR_DEV_DECIDED: usize = 1914;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 1914 -> 2019; pairs each opened by their time
+// (`24時間後 a と b, 48時間後は c と d`) set against the groups listed: 2019 -> 2022.
+const FLOOR_DEV_DECIDED: usize = 2022;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 38: batches 50-51 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
-const FLOOR_HOLDOUT_DECIDED: usize = 663;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 663 -> 667; pairs each opened by their time
+// set against the groups listed (a rule from the development part): 667 -> 674.
+const FLOOR_HOLDOUT_DECIDED: usize = 674;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1118,7 +1134,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 103;
 // 178/186 and 146/164, no violation in either): 847 -> 850.
 // Session 40: one n printed for every group (`32 in each group`, `各群30例`) is each group's n,
 // and `各群` names no group: 850 -> 856.
-const FLOOR_DEV_N_RIGHT: usize = 856;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 856 -> 909; pairs opened by their time: 909 -> 912.
+const FLOOR_DEV_N_RIGHT: usize = 912;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1152,7 +1170,9 @@ const CEILING_DEV_N_WRONG: usize = 2;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 641 -> 671 (651 by the session's table rules before).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 671;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): unchanged; pairs opened by their time: 671 -> 680.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 680;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1169,7 +1189,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 671;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 1725 -> 1742.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1742;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 1742 -> 1840.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1840;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1198,7 +1220,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1742;
 // Session 39: batches 52-53 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // at the session's table rules: development halves 198/304 and 190/273 items, held-out halves
 // 178/186 and 146/164, no violation in either): 1232 -> 1261 (1242 by the session's table rules before).
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1261;
+// Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
+// see docs/commands/draft.md): 1261 -> 1315.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1315;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

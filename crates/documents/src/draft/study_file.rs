@@ -78,6 +78,8 @@ struct Writer<'a> {
     n_written: std::collections::HashSet<usize>,
     /// What ± is for a value drafted alone, where its measure (or the document) says it.
     pending_spread: std::collections::HashMap<usize, &'static str>,
+    /// The ids given to measures and arm measures so far.
+    measure_ids: std::collections::HashSet<String>,
 }
 
 impl Writer<'_> {
@@ -229,6 +231,7 @@ pub(crate) fn write_study(
         pending_notes: Default::default(),
         n_written: Default::default(),
         pending_spread: Default::default(),
+        measure_ids: Default::default(),
     };
     let arms = StudyArms::of(structure, items, doc.original);
     arms.write(&mut w, structure, items);
@@ -846,13 +849,21 @@ impl Writer<'_> {
             .label
             .as_deref()
             .and_then(crate::study::item_id_from_label);
-        match base {
-            Some(b) => {
-                let n = self.next.entry(stem).or_insert(0);
-                *n += 1;
-                format!("{b}_{n}")
+        // One count for measures and arm measures named by their label, and a check against
+        // every id given: a study's ids are unique across both tables (a time course and a
+        // set of arms of one measure, `VAS`, are `vas_1` and `vas_2`).
+        loop {
+            let id = match &base {
+                Some(b) => {
+                    let n = self.next.entry("labelled measure").or_insert(0);
+                    *n += 1;
+                    format!("{b}_{n}")
+                }
+                None => self.id(stem),
+            };
+            if self.measure_ids.insert(id.clone()) {
+                return id;
             }
-            None => self.id(stem),
         }
     }
 
@@ -1247,6 +1258,20 @@ mod tests {
         );
         let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
         (toml, s)
+    }
+
+    #[test]
+    fn a_time_course_and_a_set_of_arms_of_one_measure_get_ids_of_their_own() {
+        // Made-up numbers: one group's VAS over time, then two groups' VAS at two times; both
+        // are `VAS`, and the study must load (ids are unique across measures and arm measures).
+        let (toml, s) = drafted(
+            "E群の安静時のVASの中央値 (範囲) は, 24時間後8 (0-51), 48時間後7 (0-31) であった. GB群とEB群の安静時のVASはそれぞれ24時間後6 (0-19) と0 (0-0), 48時間後は2 (0-21) と0 (0-0) であった.",
+        );
+        assert!(
+            toml.contains("id = \"vas_1\"") && toml.contains("id = \"vas_2\""),
+            "{toml}"
+        );
+        assert_eq!(s.measures.len() + s.arm_measures.len(), 2, "{toml}");
     }
 
     #[test]

@@ -161,7 +161,9 @@ fn push_bare_median(
         return;
     };
     let (lo, mid, hi) = (lo.number.value, mid.number.value, hi.number.value);
-    if !(lo <= mid && mid <= hi && lo < hi) {
+    // A median between its bounds; all three equal (`0 (0-0)`: every patient scored 0) is a
+    // median too, once the document has said its bare pairs are medians.
+    if !(lo <= mid && mid <= hi) {
         return;
     }
     scan.push(kind, whole, parts);

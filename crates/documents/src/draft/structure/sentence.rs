@@ -278,6 +278,9 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool, units: &[String]) -> Vec
 struct Local {
     group: Option<(String, String)>,
     time: Option<String>,
+    /// Its time is printed right before it (`24時間後6 (0-19)`, `at week 4, 5.1 ± 1.0`), not
+    /// after it (`5.1 ± 1.0 at week 4`).
+    time_before: bool,
     /// A transition (`to`, `→`, `から`) stands between it and the value before.
     transition: bool,
     /// `vs` stands between it and the value before.
@@ -430,8 +433,10 @@ fn measures_in_order(run: &[usize], locals: &mut [Local]) -> bool {
 }
 
 /// `6.0 and 6.5 on the first day, 4.1 and 4.4 on the second day, … in the zinc and control
-/// groups respectively`: a `respectively` `run` printed as slots, each closed by its own time,
-/// each holding one value per group of a list named together. Every value of a slot takes the
+/// groups respectively`: a `respectively` `run` printed as slots, each closed by its own time
+/// (or each opened by it: `GB群とEB群のVASはそれぞれ24時間後6と0, 48時間後は0と0`, `in the zinc
+/// and control groups respectively: on day 1, 6.0 and 6.5; on day 2, …`), each holding one
+/// value per group of a list named together. Every value of a slot takes the
 /// slot's time and the list's groups in order. A slot that holds another number of values (a
 /// group's value printed bare: `0 and 3.6 ± 1.6`) is left open, cut off from the slots beside
 /// it. Nothing is assigned unless at least two slots fit, at different times. Whether the run
@@ -439,8 +444,13 @@ fn measures_in_order(run: &[usize], locals: &mut [Local]) -> bool {
 fn slotted_by_time(run: &[usize], lists: &[Vec<Phrase>], locals: &mut [Local]) -> bool {
     let mut slots: Vec<&[usize]> = Vec::new();
     let mut start = 0;
+    // Times printed before the values open the slots; else each time closes its slot.
+    let opened = locals[run[0]].time_before;
     for (i, &k) in run.iter().enumerate() {
-        if locals[k].time.is_some() {
+        if opened && i > start && locals[k].time_before {
+            slots.push(&run[start..i]);
+            start = i;
+        } else if !opened && locals[k].time.is_some() {
             slots.push(&run[start..=i]);
             start = i + 1;
         }
@@ -448,10 +458,13 @@ fn slotted_by_time(run: &[usize], lists: &[Vec<Phrase>], locals: &mut [Local]) -
     if start < run.len() {
         slots.push(&run[start..]);
     }
-    // Each slot's time: the one its last value is printed with.
+    // Each slot's time: the one its first (opened) or last (closed) value is printed with.
     let times: Vec<Option<String>> = slots
         .iter()
-        .map(|slot| slot.last().and_then(|&k| locals[k].time.clone()))
+        .map(|slot| {
+            let k = if opened { slot.first() } else { slot.last() };
+            k.and_then(|&k| locals[k].time.clone())
+        })
         .collect();
     for list in lists.iter().filter(|l| l.len() >= 2) {
         let fits: Vec<bool> = slots
@@ -1699,6 +1712,7 @@ impl GapReader<'_> {
                 // times before the values after it are theirs.
                 if leads_into(&between[b.phrase.end..]) {
                     self.locals[0].time = Some(b.phrase.text.clone());
+                    self.locals[0].time_before = true;
                 }
                 // Of a list, each value's time stays to be read from its own words.
                 if !self.listed_times {
@@ -1706,6 +1720,7 @@ impl GapReader<'_> {
                 }
             } else if !last && self.locals[k].time.is_none() {
                 self.locals[k].time = Some(b.phrase.text.clone());
+                self.locals[k].time_before = true;
                 self.time_opens[k] = true;
             }
         }
@@ -2429,7 +2444,13 @@ fn label_of(text: &str) -> Option<String> {
             None => span.to_string(),
         };
         // A Japanese particle glued to a Latin name (`CAIは`, `HbA1cが`) marks the topic or
-        // the subject: no part of the name.
+        // the subject, and `それぞれ` (respectively) after it says how the values are listed:
+        // no part of the name.
+        let label = label
+            .trim_end()
+            .strip_suffix("それぞれ")
+            .or_else(|| label.trim_end().strip_suffix("各々"))
+            .map_or(label.clone(), |l| l.trim_end().to_string());
         let label = ["では", "には", "は", "が", "を", "も", "の"]
             .iter()
             .find_map(|p| label.strip_suffix(p))
@@ -3686,6 +3707,43 @@ mod tests {
             let (_, s) = read(text);
             assert!(s.groups.is_empty(), "{text}: {:#?}", s.groups);
         }
+    }
+
+    #[test]
+    fn respectively_over_pairs_each_opened_by_its_time_sets_each_pair_against_the_groups() {
+        // Made-up numbers. `GB群とEB群のVASはそれぞれ24時間後 a と b, 48時間後は c と d`: each
+        // time printed before its pair opens a slot, whose values take the groups in order;
+        // `0 (0-0)` (every patient scored 0) is a median with its range.
+        let text = "GB群とEB群の安静時のVASの中央値(範囲)はそれぞれ24時間後6 (0-19) と0 (0-0), 48時間後は2 (0-21) と0 (0-0) であった.";
+        let (items, s) = read(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::Arms);
+        let label = m.label.clone().unwrap_or_default();
+        assert!(
+            label.starts_with("VAS") && !label.contains("それぞれ"),
+            "{label}"
+        );
+        let placed: Vec<(&str, String, &str)> = m
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    items[c.item].text.trim(),
+                    s.groups[c.group.expect("a group")].key.clone(),
+                    c.time.as_deref().expect("a time"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("6 (0-19)", "gb".to_string(), "24時間後"),
+                ("0 (0-0)", "eb".to_string(), "24時間後"),
+                ("2 (0-21)", "gb".to_string(), "48時間後"),
+                ("0 (0-0)", "eb".to_string(), "48時間後"),
+            ]
+        );
     }
 
     #[test]
