@@ -304,6 +304,82 @@ pub fn find_ratios(scan: &mut Scan) {
         );
     }
     find_ratios_under_interval_headers(scan, &plain);
+    find_ratios_named_by_ditto(scan, &plain);
+}
+
+/// `(オッズ比1.14、95%CI 0.89-1.46、P=0.31)…(同1.48、1.05-2.10、P=0.0258)`: a bracket opened by
+/// `同` (ditto: the same as before) prints its numbers as the bracket before it did, so its
+/// estimate is a ratio of the kind last named in the paragraph and the pair after it that
+/// ratio's interval, at the level last printed. Nothing is read where no ratio precedes it.
+fn find_ratios_named_by_ditto(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        let p = r"[(（]\s*同\s*(?P<value>NUMBER)\s*[、,，]\s*(?P<lo>NUMBER)\s*(?:[-–~〜～]|から)\s*(?P<hi>NUMBER)"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the ditto pattern is valid")
+    });
+    for c in pattern.captures_iter(plain) {
+        let v = c.name("value").expect("value");
+        let (Some(lo), Some(hi)) = (c.name("lo"), c.name("hi")) else {
+            continue;
+        };
+        let at = scan.doc.plain.original_span(v.start()..v.end()).start;
+        let paragraph_start = scan.doc.original[..at].rfind("\n\n").unwrap_or(0);
+        let Some(kind) = scan
+            .items
+            .iter()
+            .filter(|i| {
+                i.kind == ItemKind::Ratio && i.span[1] <= at && i.span[0] >= paragraph_start
+            })
+            .max_by_key(|i| i.span[0])
+            .and_then(|i| i.parts.ratio)
+        else {
+            continue;
+        };
+        if !scan.free(v.start()..hi.end()) {
+            continue;
+        }
+        let (Some(value), Some(lower), Some(upper)) = (
+            scan.number(v.range()),
+            scan.number(lo.range()),
+            scan.number(hi.range()),
+        ) else {
+            continue;
+        };
+        let (e, l, u) = (value.number.value, lower.number.value, upper.number.value);
+        if !(0.0 < l && l <= e && e <= u) {
+            continue;
+        }
+        let before = &plain[..v.start()];
+        let level = level_pattern()
+            .captures_iter(before)
+            .last()
+            .and_then(|l| TextNumber::parse(&l[1]).ok())
+            .map(|number| Printed {
+                original: number.text.clone(),
+                number,
+                span: [at, at],
+            });
+        scan.push(
+            ItemKind::Ratio,
+            v.range(),
+            Parts {
+                value: Some(value),
+                ratio: Some(kind),
+                ..Parts::default()
+            },
+        );
+        scan.push(
+            ItemKind::Ci,
+            lo.start()..hi.end(),
+            Parts {
+                lower: Some(lower),
+                upper: Some(upper),
+                level,
+                ..Parts::default()
+            },
+        );
+    }
 }
 
 /// A table whose header names each interval's estimate as one kind of ratio (`OR (95% CI)
@@ -621,6 +697,31 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_bracket_opened_by_ditto_prints_the_ratio_and_interval_named_before() {
+        // Made-up numbers in the form of a Japanese news summary: `(同0.79、0.62-1.01、P=0.06)`
+        // repeats the names of the bracket before (`ハザード比`, `95%CI`).
+        let items = read_items(
+            "発生は介入群で少なかった(ハザード比0.78、95%CI 0.67-0.92、P=0.005)。持続も同様であった(同0.79、0.62-1.01、P=0.06)。",
+        );
+        let read: Vec<(ItemKind, &str)> = items.iter().map(|i| (i.kind, i.text.as_str())).collect();
+        assert!(read.contains(&(ItemKind::Ratio, "0.79")), "{read:?}");
+        let ci = items
+            .iter()
+            .find(|i| i.kind == ItemKind::Ci && i.text == "0.62-1.01")
+            .unwrap_or_else(|| panic!("{read:?}"));
+        let level = ci.parts.level.as_ref().map(|l| l.number.value);
+        assert_eq!(level, Some(95.0));
+        let ratio = items
+            .iter()
+            .find(|i| i.text == "0.79")
+            .and_then(|i| i.parts.ratio);
+        assert_eq!(ratio, Some("hazard ratio"));
+        // With no ratio named before, `同` decides nothing.
+        let items = read_items("持続も同様であった(同0.79、0.62-1.01、P=0.06)。");
+        assert!(items.iter().all(|i| i.kind != ItemKind::Ratio), "{items:?}");
+    }
 
     #[test]
     fn a_table_cell_of_a_bound_on_a_small_decimal_is_a_p() {

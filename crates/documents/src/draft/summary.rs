@@ -157,6 +157,9 @@ fn push_bare_median(
     let Some((whole, parts)) = median_with_bounds(scan, plain, c, "m", "lo", "hi") else {
         return;
     };
+    if spread_of_a_mean(plain, whole.start) {
+        return;
+    }
     let (Some(lo), Some(mid), Some(hi)) = (&parts.lower, &parts.median, &parts.upper) else {
         return;
     };
@@ -170,6 +173,16 @@ fn push_bare_median(
     if let Some(item) = scan.items.last_mut() {
         item.notes.push(note);
     }
+}
+
+/// The number at byte `start` is the spread of a mean printed before it (`0.81 ± 0.40 mm
+/// (range 0.1-1.6 mm)`, `0.81±0.40mm(範囲:0.1〜1.6mm)`): a mean ± SD with its range, whose SD is
+/// no median of the range after it.
+fn spread_of_a_mean(plain: &str, start: usize) -> bool {
+    let before = plain[..start].trim_end();
+    ["±", "+/-", "+-", "＋/－"]
+        .iter()
+        .any(|pm| before.ends_with(pm))
 }
 
 /// Every mean ± spread and median with IQR or range.
@@ -195,6 +208,9 @@ fn find_labelled_medians(scan: &mut Scan, plain: &str) -> Vec<(ItemKind, Range<u
         let Some((whole, parts)) = median_with_bounds(scan, plain, &c, median_group, lo, hi) else {
             continue;
         };
+        if spread_of_a_mean(plain, whole.start) {
+            continue;
+        }
         let what = c[what].to_ascii_lowercase();
         let range = what.contains("range") && !what.contains("quartile")
             || what == "範囲"
@@ -699,6 +715,24 @@ mod tests {
     }
 
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_mean_and_spread_with_its_range_after_it_is_a_mean_not_a_median() {
+        // Made-up numbers: `mean ± SD (range a-b)`; the SD is no median of the range.
+        for text in [
+            "Mean loss was 0.81 ± 0.40 mm (range 0.1-1.6 mm) in the crestal group.",
+            "平均骨吸収は0.81±0.40mm(範囲:0.1〜1.6mm)であった。",
+        ] {
+            let items = read_items(text);
+            let kinds: Vec<(ItemKind, &str)> = items
+                .iter()
+                .map(|i| (i.kind, i.text.as_str()))
+                .filter(|(k, _)| *k == ItemKind::MeanSpread || *k == ItemKind::MedianRange)
+                .collect();
+            assert_eq!(kinds.len(), 1, "{text}: {kinds:?}");
+            assert_eq!(kinds[0].0, ItemKind::MeanSpread, "{text}: {kinds:?}");
+        }
+    }
 
     #[test]
     fn a_sentence_naming_both_spreads_says_each_for_the_values_after_it() {
