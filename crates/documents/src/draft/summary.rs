@@ -191,6 +191,7 @@ pub fn find(scan: &mut Scan) {
     let labelled = find_labelled_medians(scan, &plain);
     find_medians_after_labelled(scan, &plain, &labelled);
     find_medians_stated_once(scan, &plain);
+    find_medians_beside_their_bounds(scan, &plain);
     find_mean_spreads(scan, &plain);
 }
 
@@ -315,6 +316,66 @@ fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
                 ),
             );
         }
+    }
+}
+
+/// Reads the medians a table prints in one column and their bounds in the next.
+///
+/// A header naming a median's column and its bounds' column side by side (`Median | 1st Q-3rd
+/// Q`, `Median\tIQR`, `中央値 | 範囲`) prints each median as a cell and its bounds as the next
+/// cell (`31.5 |\n25.0-37.0 |`): a number and a pair of bounds holding it, one cell apart, after
+/// such a header, are one median with its quartiles (or range, as the header names it).
+fn find_medians_beside_their_bounds(scan: &mut Scan, plain: &str) {
+    static HEADER: OnceLock<Regex> = OnceLock::new();
+    static CELLS: OnceLock<Regex> = OnceLock::new();
+    // Cells are set apart by a pipe, a tab, a run of spaces or a line break.
+    let header = HEADER.get_or_init(|| {
+        Regex::new(
+            r"(?x) (?: (?i: median ) | 中央値 ) \s* (?: \| \s* | \t \s* | \x20{2,} | \n \s* )
+            (?P<what> (?i: IQR | inter-?quartile \s+ range | 1st \s* Q \s* [-–] \s* 3rd \s* Q | Q1 \s* [-–,] \s* Q3 | quartiles? | range | min(?:imum)? \s* [-–] \s* max(?:imum)? ) | 四分位範囲 | 四分位 | 範囲 )",
+        )
+        .expect("the median-beside-bounds header pattern is valid")
+    });
+    let cells = CELLS.get_or_init(|| {
+        let p = r"(?x) (?P<m> NUMBER ) (?: \s* \| \s* | \t \s* | \x20{2,} | \x20* \n \s* ) \|? \s* (?P<lo> NUMBER ) \s* (?: - | – | ~ | 〜 | ～ ) \s* (?P<hi> NUMBER )"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the median-beside-bounds cells pattern is valid")
+    });
+    let Some(stated) = header.captures(plain) else {
+        return;
+    };
+    let what = stated["what"].to_ascii_lowercase();
+    let kind = if what.contains("range") && !what.contains("quartile") && !what.contains("iqr")
+        || what.starts_with("min")
+        || &stated["what"] == "範囲"
+    {
+        ItemKind::MedianRange
+    } else {
+        ItemKind::MedianIqr
+    };
+    let from = stated.get(0).map_or(0, |m| m.end());
+    let shown = stated[0].split_whitespace().collect::<Vec<_>>().join(" ");
+    let kind_name = bounds_name(kind);
+    let mut pos = from;
+    while let Some(c) = cells.captures_at(plain, pos) {
+        pos = c.get(0).map_or(plain.len(), |m| m.end());
+        // The bounds fill their cell: what follows ends it.
+        let after = &plain[pos..];
+        let rest = after.trim_start_matches(' ');
+        let cell_ends =
+            rest.is_empty() || rest.starts_with(['|', '\t', '\n', '\r']) || after.starts_with("  ");
+        if !cell_ends {
+            continue;
+        }
+        push_bare_median(
+            scan,
+            plain,
+            &c,
+            kind,
+            format!(
+                "read as a median with its {kind_name} in the next cell because the header prints `{shown}`; check it applies here"
+            ),
+        );
     }
 }
 
@@ -715,6 +776,42 @@ mod tests {
     }
 
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_median_and_its_quartiles_in_the_next_cell_under_a_header_naming_both_are_one() {
+        // Made-up numbers in a table copied a cell a line: `Median | 1st Q-3rd Q` heads each
+        // arm's pair of columns.
+        let text = "| Mean ± SD | Median | 1st Q-3rd Q | Mean ± SD | Median | 1st Q-3rd Q |\n|\nAge (years)\n|\n30.1 ± 5.0 |\n31.5 |\n25.0-37.0 |\n30.4 ± 6.0 |\n31.0 |\n26.0-36.0 |\n0.88 |\n";
+        let items = read_items(text);
+        let medians: Vec<(ItemKind, f64, f64, f64)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MedianIqr || i.kind == ItemKind::MedianRange)
+            .map(|i| {
+                let v = |p: &Option<crate::draft::Printed>| {
+                    p.as_ref().map_or(f64::NAN, |p| p.number.value)
+                };
+                (
+                    i.kind,
+                    v(&i.parts.median),
+                    v(&i.parts.lower),
+                    v(&i.parts.upper),
+                )
+            })
+            .collect();
+        assert_eq!(
+            medians,
+            [
+                (ItemKind::MedianIqr, 31.5, 25.0, 37.0),
+                (ItemKind::MedianIqr, 31.0, 26.0, 36.0)
+            ]
+        );
+        // With no header naming both, a number and a pair in the next cell decide nothing.
+        let items = read_items("| Score | Limits |\n| 31.5 | 25.0-37.0 |\n");
+        assert!(
+            items.iter().all(|i| i.kind != ItemKind::MedianIqr),
+            "{items:?}"
+        );
+    }
 
     #[test]
     fn a_mean_and_spread_with_its_range_after_it_is_a_mean_not_a_median() {
