@@ -61,7 +61,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<recv>\b(?:patients|participants|subjects|those|women|men|children|group|arm|cohort)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
           | (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
-          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}群)
+          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}(?:群|グループ))
           | (?P<cmp>\b(?:{comparators})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
         "
@@ -211,6 +211,7 @@ fn group_number_len(rest: &str) -> Option<usize> {
 fn names_every_group(name: &str) -> bool {
     let Some(rest) = name
         .strip_suffix('群')
+        .or_else(|| name.strip_suffix("グループ"))
         .and_then(|n| n.strip_prefix(['各', '両', '全']))
     else {
         return false;
@@ -225,6 +226,12 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     // joins two groups; it is not part of the name.
     // A topic or subject particle ends the words before the name (`変化量は実薬群`).
     let name = &s[start..end];
+    // The group noun the name ends with (`実薬群`, `セマグルチドグループ`).
+    let noun = if name.ends_with("グループ") {
+        "グループ".len()
+    } else {
+        "群".len()
+    };
     if let Some(k) = name.rfind(['は', 'が']) {
         start += k + 'は'.len_utf8();
     }
@@ -246,7 +253,7 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     .iter()
     .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
     .max()
-    .filter(|&k| name.len() > k + "群".len())
+    .filter(|&k| name.len() > k + noun)
     {
         start += k;
     }
@@ -263,7 +270,7 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
         "で",
         "の",
     ] {
-        if name.starts_with(joiner) && name.len() > joiner.len() + "群".len() {
+        if name.starts_with(joiner) && name.len() > joiner.len() + noun {
             start += joiner.len();
             break;
         }
@@ -390,7 +397,7 @@ pub fn group_key(label: &str) -> String {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = re(
         &P,
-        r"(?i)\b(?:in|for|among|with|of|the|group|groups|arm|arms|cohort|patients|participants|subjects|those|receiving|treated|taking|given|on)\b|\b(?:a|an)\s+|群$",
+        r"(?i)\b(?:in|for|among|with|of|the|group|groups|arm|arms|cohort|patients|participants|subjects|those|receiving|treated|taking|given|on)\b|\b(?:a|an)\s+|群$|グループ$",
     );
     let k = p.replace_all(label, " ").to_lowercase();
     k.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -1151,7 +1158,11 @@ pub fn content_ja(s: &str) -> Vec<String> {
     ];
     r.find_iter(s)
         .map(|m| m.as_str().to_string())
-        .filter(|w| !NOT_CONTENT.iter().any(|n| w == n || w.ends_with("群")))
+        .filter(|w| {
+            !NOT_CONTENT
+                .iter()
+                .any(|n| w == n || w.ends_with("群") || w.ends_with("グループ"))
+        })
         .collect()
 }
 
@@ -1201,6 +1212,11 @@ mod tests {
         let g = groups("実薬群で-2.15、プラセボ群で-0.5");
         let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
         assert_eq!(keys, ["実薬", "プラセボ"]);
+        // `グループ` (group, in katakana) is a group noun as `群` is; `各グループ` names none.
+        let g =
+            groups("減少率はセマグルチドグループで86.6%、プラセボグループで47.6%、各グループで");
+        let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
+        assert_eq!(keys, ["セマグルチド", "プラセボ"]);
         // A dose is part of a Japanese group's name; a value or a visit before it is not.
         let g = groups("変化量は、本剤10mg群−3.1±2.0、本剤20mg群−3.5±2.2、投与12週後の対照群");
         let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();

@@ -116,7 +116,8 @@ pub fn find_parts(text: &str, line_of: impl Fn(usize) -> usize) -> Vec<PartsFind
                 .or(p.name("name_after"))
                 .map_or("", |m| m.as_str().trim());
             let n = p.name("n1").or(p.name("n2")).map_or("", |m| m.as_str());
-            if cues::groups(name).is_empty() && !name.ends_with('群') {
+            if cues::groups(name).is_empty() && !name.ends_with('群') && !name.ends_with("グループ")
+            {
                 break;
             }
             parts.push((name.to_string(), n.to_string()));

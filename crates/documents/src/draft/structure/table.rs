@@ -84,9 +84,17 @@ fn named_as_group_in(original: &str, label: &str) -> bool {
     }
     let text = original.to_lowercase();
     let label = label.to_lowercase();
-    [" group", " arm", " cohort", "群", "-treated", " treated"]
-        .iter()
-        .any(|w| text.contains(&format!("{label}{w}")))
+    [
+        " group",
+        " arm",
+        " cohort",
+        "群",
+        "グループ",
+        "-treated",
+        " treated",
+    ]
+    .iter()
+    .any(|w| text.contains(&format!("{label}{w}")))
 }
 
 /// Does a table's caption, header or legend say its columns are groups compared (`between
