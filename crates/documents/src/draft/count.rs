@@ -582,9 +582,10 @@ fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> b
     change_words_around(plain, start, end, 0)
 }
 
-/// Which way a percent change printed without its sign goes, by the word right after it
-/// (`a 15.2 percent decrease`, `a 5% increase`, `12% reduction`, `減少`) or the verb right
-/// before it (`fell by 12%`, `increased by 5%`): `Some("decrease")` or `Some("increase")`;
+/// Which way a percent change printed without its sign goes, by a word of the value's own noun
+/// phrase after it (`a 15.2 percent decrease`, `a 5% increase`, `21.1% mean weight loss`,
+/// `減少`), the verb right before it (`fell by 12%`, `increased by 5%`) or the noun joined to it
+/// before (`a weight loss of 26.6%`): `Some("decrease")` or `Some("increase")`;
 /// `None` for a signed value or where no such word stands beside it.
 ///
 /// ```
@@ -595,6 +596,15 @@ fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> b
 /// let at = t.find("5 percent i").unwrap();
 /// assert_eq!(direction_of_change(t, at..at + 1), Some("increase"));
 /// assert_eq!(direction_of_change("fell by -3%", 8..10), None);
+/// // The value's own noun phrase after it, or the noun joined to it before.
+/// let t = "achieved an additional 21.1% mean weight loss; a total weight loss of 26.6% by week 88";
+/// let at = t.find("21.1").unwrap();
+/// assert_eq!(direction_of_change(t, at..at + 4), Some("decrease"));
+/// let at = t.find("26.6").unwrap();
+/// assert_eq!(direction_of_change(t, at..at + 4), Some("decrease"));
+/// // A share of patients is no change.
+/// let t = "21.1% of patients with weight loss";
+/// assert_eq!(direction_of_change(t, 0..4), None);
 /// ```
 pub fn direction_of_change(text: &str, value: std::ops::Range<usize>) -> Option<&'static str> {
     if text[value.clone()]
@@ -603,27 +613,6 @@ pub fn direction_of_change(text: &str, value: std::ops::Range<usize>) -> Option<
     {
         return None;
     }
-    let after: String = text[value.end..]
-        .trim_start_matches(|c: char| c == '%' || c == '％' || c.is_whitespace())
-        .trim_start_matches("percent")
-        .trim_start_matches("per cent")
-        .trim_start()
-        .chars()
-        .take(12)
-        .collect::<String>()
-        .to_lowercase();
-    let before: String = text[..value.start]
-        .trim_end()
-        .trim_end_matches("by")
-        .trim_end()
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
     const FALLS: [&str; 9] = [
         "decrease",
         "reduction",
@@ -645,14 +634,75 @@ pub fn direction_of_change(text: &str, value: std::ops::Range<usize>) -> Option<
         "lowered",
     ];
     const ROSE: [&str; 4] = ["increased", "rose", "gained", "grew"];
-    if FALLS.iter().any(|w| after.starts_with(w)) || FELL.iter().any(|w| before.ends_with(w)) {
+    // Words that end the phrase the value stands in (`21.1% of patients with a loss`).
+    const PHRASE_ENDS: [&str; 20] = [
+        "of", "in", "with", "than", "vs", "versus", "and", "or", "for", "from", "to", "at", "by",
+        "on", "compared", "who", "that", "which", "was", "were",
+    ];
+    let after = text[value.end..]
+        .trim_start_matches(|c: char| c == '%' || c == '％' || c.is_whitespace())
+        .trim_start_matches("percent")
+        .trim_start_matches("per cent")
+        .trim_start()
+        .to_lowercase();
+    // The value's own noun phrase after it: up to four words (`21.1% mean weight loss`,
+    // `a 5 percent increase`), up to a word that ends it or a mark.
+    let phrase_after: Vec<&str> = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .take_while(|w| !w.is_empty() && !PHRASE_ENDS.contains(w))
+        .take(4)
+        .collect();
+    let names = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| words_start(w, &FALLS))
+            .then_some("decrease")
+            .or_else(|| {
+                words
+                    .iter()
+                    .any(|w| words_start(w, &RISES))
+                    .then_some("increase")
+            })
+    };
+    // A Japanese fall or rise right after the value (`12%減少`).
+    let ja_after = after.chars().take(4).collect::<String>();
+    let before: String = text[..value.start]
+        .trim_end()
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let verb_before = before.trim_end_matches("by").trim_end();
+    // The noun before the value, joined to it by `of`, `was` or a colon (`a total mean weight
+    // loss of 26.6%`).
+    let noun_before = ["of", "was", "were", ":", "="]
+        .iter()
+        .find_map(|j| before.strip_suffix(j))
+        .map(|b| b.split_whitespace().last().unwrap_or(""));
+    if names(&phrase_after) == Some("decrease")
+        || FALLS.iter().any(|w| ja_after.starts_with(w))
+        || FELL.iter().any(|w| verb_before.ends_with(w))
+        || noun_before.is_some_and(|w| words_start(w, &FALLS))
+    {
         Some("decrease")
-    } else if RISES.iter().any(|w| after.starts_with(w)) || ROSE.iter().any(|w| before.ends_with(w))
+    } else if names(&phrase_after) == Some("increase")
+        || RISES.iter().any(|w| ja_after.starts_with(w))
+        || ROSE.iter().any(|w| verb_before.ends_with(w))
+        || noun_before.is_some_and(|w| words_start(w, &RISES))
     {
         Some("increase")
     } else {
         None
     }
+}
+
+/// Does `word` begin with one of `stems` (`reductions`, `losses`)?
+fn words_start(word: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|s| word.starts_with(s))
 }
 
 /// The byte offset `chars` characters before `at` in `plain` (0 where there are fewer).
