@@ -225,6 +225,16 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     // `実薬群及びプラセボ群`: a conjunction (or a particle) before the second name
     // joins two groups; it is not part of the name.
     // A topic or subject particle ends the words before the name (`変化量は実薬群`).
+    // A counter glued to the number before it (`A群35名とB群`: 35 people) closes that count;
+    // it opens no name.
+    if s[..start].ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        if let Some(counter) = ["症例", "名", "例", "人", "匹", "頭", "眼", "施設", "件"]
+            .iter()
+            .find(|c| s[start..end].starts_with(*c))
+        {
+            start += counter.len();
+        }
+    }
     let name = &s[start..end];
     // The group noun the name ends with (`実薬群`, `セマグルチドグループ`).
     let noun = if name.ends_with("グループ") {
@@ -1217,6 +1227,10 @@ mod tests {
             groups("減少率はセマグルチドグループで86.6%、プラセボグループで47.6%、各グループで");
         let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
         assert_eq!(keys, ["セマグルチド", "プラセボ"]);
+        // The counter of an n glued before the next name (`A群35名とB群`) is no part of it.
+        let g = groups("対象者はA群35名とB群79名に分けられた");
+        let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
+        assert_eq!(keys, ["a", "b"]);
         // A dose is part of a Japanese group's name; a value or a visit before it is not.
         let g = groups("変化量は、本剤10mg群−3.1±2.0、本剤20mg群−3.5±2.2、投与12週後の対照群");
         let keys: Vec<String> = g.iter().map(|p| group_key(&p.text)).collect();
