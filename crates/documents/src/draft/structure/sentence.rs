@@ -366,7 +366,28 @@ fn respectively(
             keys.dedup();
             (keys.len() == gs.len()).then_some(gs)
         };
-        let Some(groups) = named.or_else(before) else {
+        // Or the arms the sentence declares before the word, each with its bracketed n, in a
+        // sentence that says it lists arms (`randomized to FtF CBT-I (n = 52) or dCBT-I (n =
+        // 49); … were 18.4 (SD 3.7) and 19.4 (SD 4.1), respectively`).
+        let declared = || -> Option<Vec<(String, String)>> {
+            let head = &sentence_text[..cue - at];
+            if !lists_groups(head) {
+                return None;
+            }
+            let names: Vec<(String, String)> = bracketed_n_pattern()
+                .find_iter(head)
+                .filter_map(|m| {
+                    name_before_bracketed_n(&head[..m.start() + m.as_str().find(['n', 'N'])?])
+                })
+                .map(|name| (name.to_string(), cues::group_key(name)))
+                .filter(|(_, key)| !key.is_empty())
+                .collect();
+            let mut keys: Vec<&str> = names.iter().map(|g| g.1.as_str()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            (names.len() == run.len() && keys.len() == names.len()).then_some(names)
+        };
+        let Some(groups) = named.or_else(before).or_else(declared) else {
             if listed_times(sentence_text, &run, locals)
                 || slotted_by_time(&run, &lists, locals)
                 || measures_in_order(&run, locals)
@@ -936,6 +957,15 @@ fn lists_groups(quote: &str) -> bool {
     ]
     .iter()
     .any(|w| text.contains(w))
+}
+
+/// A bracketed n (`(n = 52)`, `（n=49）`, `(TE, n = 21)`) as arms are declared with.
+fn bracketed_n_pattern() -> &'static regex::Regex {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(r"[(（]\s*(?:[A-Za-z][A-Za-z0-9-]{0,7}\s*,\s*)?[nN]\s*=\s*\d+\s*[)）,;]")
+            .expect("the bracketed n pattern is valid")
+    })
 }
 
 /// Do the words before an n name those who left (`脱落したものは7名`, `withdrew`): no sample.
@@ -3707,6 +3737,34 @@ mod tests {
             let (_, s) = read(text);
             assert!(s.groups.is_empty(), "{text}: {:#?}", s.groups);
         }
+    }
+
+    #[test]
+    fn respectively_after_arms_declared_with_their_n_sets_the_values_against_them() {
+        // Made-up numbers: the arms are named only by their bracketed n's, in a sentence that
+        // says they were randomised; the values after take them in order.
+        let (items, s) = read(
+            "Participants were randomized to group CBT (n = 52) or digital CBT (n = 49); mean baseline scores were 18.4 (SD 3.7) and 19.4 (SD 4.1), respectively.",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::Arms);
+        let placed: Vec<(&str, String, &str)> = m
+            .cells
+            .iter()
+            .map(|c| {
+                let g = &s.groups[c.group.expect("a group")];
+                let n = g.n.map_or("", |j| items[j].text.as_str());
+                (items[c.item].text.as_str(), g.key.clone(), n)
+            })
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("18.4 (SD 3.7)", "cbt".to_string(), "n = 52"),
+                ("19.4 (SD 4.1)", "digital cbt".to_string(), "n = 49"),
+            ]
+        );
     }
 
     #[test]
