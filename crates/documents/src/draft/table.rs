@@ -2271,20 +2271,8 @@ fn glued_header_rows<'t>(
             }),
             (None, true) => {}
             (None, false) => {
-                if let Some(cells) = section_with_ns(&text[l.clone()], l.start) {
-                    rows.push(Row {
-                        line: l.clone(),
-                        cells,
-                    })
-                } else if let Some(row) = section_p_row(text, &rows[0], l) {
+                if let Some(row) = section_row_under_header(text, &rows[0], l) {
                     rows.push(row)
-                } else if is_section_label(&text[l.clone()]) {
-                    // A short label under the header, with no statement of what the cells
-                    // are, is the first rows' section (`Pain score` over `Week 4`).
-                    rows.push(Row {
-                        line: l.clone(),
-                        cells: vec![l.clone()],
-                    })
                 } else if !text[l.clone()].trim().is_empty() {
                     legend.push(&text[l.clone()])
                 }
@@ -2292,6 +2280,26 @@ fn glued_header_rows<'t>(
         }
     }
     (rows, legend)
+}
+
+/// A line under a glued header's first row that opens a section rather than a legend: a
+/// section's name with its n's, a row of p's under the header, or a short label with no
+/// statement of what the cells are, which is the first rows' section (`Pain score` over
+/// `Week 4`).
+fn section_row_under_header(text: &str, first: &Row, l: &Range<usize>) -> Option<Row> {
+    if let Some(cells) = section_with_ns(&text[l.clone()], l.start) {
+        return Some(Row {
+            line: l.clone(),
+            cells,
+        });
+    }
+    if let Some(row) = section_p_row(text, first, l) {
+        return Some(row);
+    }
+    is_section_label(&text[l.clone()]).then(|| Row {
+        line: l.clone(),
+        cells: vec![l.clone()],
+    })
 }
 
 /// A header of visits printed as bare numbers under the unit they count, on the line above

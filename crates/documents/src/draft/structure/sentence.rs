@@ -366,27 +366,8 @@ fn respectively(
             keys.dedup();
             (keys.len() == gs.len()).then_some(gs)
         };
-        // Or the arms the sentence declares before the word, each with its bracketed n, in a
-        // sentence that says it lists arms (`randomized to FtF CBT-I (n = 52) or dCBT-I (n =
-        // 49); … were 18.4 (SD 3.7) and 19.4 (SD 4.1), respectively`).
-        let declared = || -> Option<Vec<(String, String)>> {
-            let head = &sentence_text[..cue - at];
-            if !lists_groups(head) {
-                return None;
-            }
-            let names: Vec<(String, String)> = bracketed_n_pattern()
-                .find_iter(head)
-                .filter_map(|m| {
-                    name_before_bracketed_n(&head[..m.start() + m.as_str().find(['n', 'N'])?])
-                })
-                .map(|name| (name.to_string(), cues::group_key(name)))
-                .filter(|(_, key)| !key.is_empty())
-                .collect();
-            let mut keys: Vec<&str> = names.iter().map(|g| g.1.as_str()).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            (names.len() == run.len() && keys.len() == names.len()).then_some(names)
-        };
+        // Or the arms the sentence declares before the word, each with its bracketed n.
+        let declared = || arms_declared_with_n(&sentence_text[..cue - at], run.len());
         let Some(groups) = named.or_else(before).or_else(declared) else {
             if listed_times(sentence_text, &run, locals)
                 || slotted_by_time(&run, &lists, locals)
@@ -957,6 +938,29 @@ fn lists_groups(quote: &str) -> bool {
     ]
     .iter()
     .any(|w| text.contains(w))
+}
+
+/// The arms `head` (a sentence up to its `respectively`) declares, each named before its
+/// bracketed n, where the sentence says it lists arms (`randomized to FtF CBT-I (n = 52) or
+/// dCBT-I (n = 49); … were 18.4 (SD 3.7) and 19.4 (SD 4.1), respectively`): their names and
+/// keys in order, when there are `count` of them and no two alike.
+fn arms_declared_with_n(head: &str, count: usize) -> Option<Vec<(String, String)>> {
+    if !lists_groups(head) {
+        return None;
+    }
+    let names: Vec<(String, String)> = bracketed_n_pattern()
+        .find_iter(head)
+        .filter_map(|m| {
+            let n = m.start() + m.as_str().find(['n', 'N'])?;
+            name_before_bracketed_n(&head[..n])
+        })
+        .map(|name| (name.to_string(), cues::group_key(name)))
+        .filter(|(_, key)| !key.is_empty())
+        .collect();
+    let mut keys: Vec<&str> = names.iter().map(|g| g.1.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    (names.len() == count && keys.len() == names.len()).then_some(names)
 }
 
 /// A bracketed n (`(n = 52)`, `（n=49）`, `(TE, n = 21)`) as arms are declared with.
