@@ -711,6 +711,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     table_row::find_flow_lines(&mut scan);
     table_row::find_laid_out_lines(&mut scan);
     table_row::find_bracketed_p_lines(&mut scan);
+    table_row::find_spaced_summary_rows(&mut scan);
     inference::find_test_statistics(&mut scan);
     inference::find_confidence_intervals(&mut scan);
     inference::find_ratios(&mut scan);

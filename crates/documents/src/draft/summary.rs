@@ -744,7 +744,8 @@ pub fn n_printed_with(original: &str, value_end: usize, n_start: usize, within: 
 /// ([`n_printed_with`]).
 pub fn attach_n(items: &mut [Item], original: &str) {
     for i in 0..items.len() {
-        if items[i].kind != ItemKind::MeanSpread {
+        // A reader that knew the summary's n (a table's n column) has given it already.
+        if items[i].kind != ItemKind::MeanSpread || items[i].parts.n.is_some() {
             continue;
         }
         let next = items[i + 1..]

@@ -267,6 +267,168 @@ pub fn find_laid_out_lines(scan: &mut Scan) {
     }
 }
 
+/// One column of a summary header printed with single spaces.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum SummaryColumn {
+    N,
+    Mean,
+    Spread(&'static str),
+}
+
+/// A header that names each arm's summary columns in turn, set with single spaces as a PDF's
+/// text prints them (`Mean SD N with data Mean SD N with data`, `N Mean S.E. N Mean S.E. N
+/// Mean S.E.`): each column's kind, for one arm, and how many arms repeat them. `None` unless
+/// the same columns (a mean, its spread right after it, and at most one n) repeat two times or
+/// more.
+fn repeated_summary_header(text: &str) -> Option<(Vec<SummaryColumn>, usize)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut columns: Vec<SummaryColumn> = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
+        let column = match w.to_ascii_lowercase().trim_end_matches('.') {
+            "n" => SummaryColumn::N,
+            "mean" | "平均" | "平均値" => SummaryColumn::Mean,
+            "sd" | "s.d" | "標準偏差" => SummaryColumn::Spread("SD"),
+            "se" | "s.e" | "標準誤差" => SummaryColumn::Spread("SE"),
+            "sem" | "s.e.m" => SummaryColumn::Spread("SEM"),
+            _ => return None,
+        };
+        columns.push(column);
+        k += 1;
+        // `N with data`, `N in trial`: the n's own words.
+        if column == SummaryColumn::N
+            && words.get(k).is_some_and(|w| ["with", "in"].contains(w))
+            && words.get(k + 1).is_some()
+        {
+            k += 2;
+        }
+    }
+    let period = columns
+        .iter()
+        .skip(1)
+        .position(|c| *c == columns[0])
+        .map(|p| p + 1)?;
+    let arms = columns.len() / period;
+    let one = &columns[..period];
+    let mean = one.iter().position(|c| *c == SummaryColumn::Mean)?;
+    let spread_follows = matches!(one.get(mean + 1), Some(SummaryColumn::Spread(_)));
+    let ns = one.iter().filter(|c| **c == SummaryColumn::N).count();
+    (arms >= 2
+        && columns.len() == arms * period
+        && columns.chunks(period).all(|c| c == one)
+        && spread_follows
+        && ns <= 1
+        && one.len() == 2 + ns)
+        .then(|| (one.to_vec(), arms))
+}
+
+/// The rows under a [`repeated_summary_header`] set with single spaces (`Day 1 12.7 7.6 20
+/// 16.4 10.0 19`, or one long line: `機能障害(Functional Impairment352 2.18 0.05 343 2.19 0.05
+/// …`): each run of numbers as long as the header's columns, its last numbers taken (a row's
+/// label may end in a number: `Day 1`), is read column by column, each arm's mean with its
+/// spread, as the header names it, and its n. Runs that do not fit (an n that is no whole
+/// number, a negative spread) are left to the other readers. The header's statement is the
+/// table's own, so no number is guessed.
+pub fn find_spaced_summary_rows(scan: &mut Scan) {
+    static HEADER: OnceLock<Regex> = OnceLock::new();
+    static NUMBER_RUN: OnceLock<Regex> = OnceLock::new();
+    static ONE_NUMBER: OnceLock<Regex> = OnceLock::new();
+    let header = HEADER.get_or_init(|| {
+        Regex::new(r"(?:(?:\bN(?:\x20(?:with|in)\x20[a-z]+)?|\bMean|\bSD|\bS\.D\.|\bSE|\bS\.E\.|\bSEM|\bS\.E\.M\.)(?:\x20|$)){4,}")
+            .expect("the spaced summary header pattern is valid")
+    });
+    let run = NUMBER_RUN.get_or_init(|| {
+        let p = r"(?:NUMBER)(?:[\x20\t]+(?:NUMBER))*".replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the number run pattern is valid")
+    });
+    let number_in =
+        ONE_NUMBER.get_or_init(|| Regex::new(NUMBER).expect("the number pattern is valid"));
+    let plain = scan.doc.plain.text.clone();
+    let headers: Vec<(usize, usize, Vec<SummaryColumn>, usize)> = header
+        .find_iter(&plain)
+        .filter_map(|m| {
+            let (columns, arms) = repeated_summary_header(m.as_str())?;
+            Some((m.start(), m.end(), columns, arms))
+        })
+        .collect();
+    for (h, (_, end, columns, arms)) in headers.iter().enumerate() {
+        let until = headers.get(h + 1).map_or(plain.len(), |next| next.0);
+        let width = columns.len() * arms;
+        for r in run.find_iter(&plain[*end..until]) {
+            let numbers: Vec<Range<usize>> = number_in
+                .find_iter(r.as_str())
+                .map(|m| end + r.start() + m.start()..end + r.start() + m.end())
+                .collect();
+            if numbers.len() < width {
+                continue;
+            }
+            let row = &numbers[numbers.len() - width..];
+            read_spaced_summary_row(scan, row, columns);
+        }
+    }
+}
+
+/// One row's numbers under a [`repeated_summary_header`]: arm by arm, a mean with its spread
+/// and its n, read only if every arm's numbers fit (a whole n above 0, a spread not below 0).
+fn read_spaced_summary_row(scan: &mut Scan, row: &[Range<usize>], columns: &[SummaryColumn]) {
+    let mut reads: Vec<(ItemKind, Range<usize>, Parts)> = Vec::new();
+    for arm in row.chunks(columns.len()) {
+        let mut mean: Option<(Range<usize>, super::Printed)> = None;
+        // The arm's n, wherever its column stands, is its mean's n.
+        let arm_n = columns
+            .iter()
+            .position(|c| *c == SummaryColumn::N)
+            .and_then(|k| scan.number(arm[k].clone()));
+        for (at, column) in arm.iter().zip(columns) {
+            let Some(number) = scan.number(at.clone()) else {
+                return;
+            };
+            if !scan.free(at.clone()) {
+                return;
+            }
+            match column {
+                SummaryColumn::N => {
+                    if number.number.decimals > 0 || number.number.value < 1.0 {
+                        return;
+                    }
+                    reads.push((
+                        ItemKind::N,
+                        at.clone(),
+                        Parts {
+                            value: Some(number),
+                            ..Parts::default()
+                        },
+                    ));
+                }
+                SummaryColumn::Mean => mean = Some((at.clone(), number)),
+                SummaryColumn::Spread(label) => {
+                    let Some((mean_at, mean)) = mean.take() else {
+                        return;
+                    };
+                    if number.number.value < 0.0 {
+                        return;
+                    }
+                    reads.push((
+                        ItemKind::MeanSpread,
+                        mean_at.start..at.end,
+                        Parts {
+                            mean: Some(mean),
+                            spread: Some(number),
+                            spread_label: Some(label),
+                            n: arm_n.clone(),
+                            ..Parts::default()
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    for (kind, range, parts) in reads {
+        scan.push(kind, range, parts);
+    }
+}
+
 /// Lines of a table that print only bracketed numbers from 0 to 1, one under each cell of the
 /// row above (`(0.0344) | (0.0017) | (<.0001) | (0.0123)`): each is that cell's p, as tables
 /// print a within-arm test under its estimate. Only a p is printed as `<` a small number, so the
@@ -1506,6 +1668,61 @@ fn read_difference_ci_p(
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn rows_under_a_header_repeating_each_arms_summary_columns_with_single_spaces() {
+        // Made-up numbers in the two ways a PDF's text prints such a table: a row a line
+        // (whose label may end in a number: `Day 1`), and all rows run together on one line
+        // with each label glued to its first number.
+        for (text, want) in [
+            (
+                "Score Drug Placebo\nMean SD N with data Mean SD N with data\nDay 0 25.1 8.3 20 29.9 7.0 19\nDay 1 12.7 7.6 20 16.4 10.0 19\n",
+                vec![
+                    "25.1 8.3",
+                    "20",
+                    "29.9 7.0",
+                    "19",
+                    "12.7 7.6",
+                    "20",
+                    "16.4 10.0",
+                    "19",
+                ],
+            ),
+            (
+                "投与群 A B 構成要素 N Mean S.E. N Mean S.E. 機能障害(Impairment352 2.18 0.05 343 2.19 0.05 総スコア(Focal Score348 6.55 0.12 340 6.55 0.13",
+                vec![
+                    "352",
+                    "2.18 0.05",
+                    "343",
+                    "2.19 0.05",
+                    "348",
+                    "6.55 0.12",
+                    "340",
+                    "6.55 0.13",
+                ],
+            ),
+        ] {
+            let items = read_items(text);
+            let read: Vec<&str> = items
+                .iter()
+                .filter(|i| i.kind == ItemKind::MeanSpread || i.kind == ItemKind::N)
+                .map(|i| i.text.as_str())
+                .collect();
+            assert_eq!(read, want, "{text}");
+            let labels: Vec<Option<&str>> = items
+                .iter()
+                .filter(|i| i.kind == ItemKind::MeanSpread)
+                .map(|i| i.parts.spread_label)
+                .collect();
+            assert!(labels.iter().all(|l| l.is_some()), "{labels:?}");
+        }
+        // An n that is no whole number: the row is left to the other readers.
+        let items = read_items("Mean SD N Mean SD N\nDay 1 12.7 7.6 20.5 16.4 10.0 19\n");
+        assert!(
+            items.iter().all(|i| i.kind != ItemKind::MeanSpread),
+            "{items:?}"
+        );
+    }
 
     /// Each p drafted, as printed.
     fn ps_printed(items: &[super::super::Item]) -> Vec<&str> {

@@ -2558,7 +2558,22 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
         for ci in 0..s.measures[mi].cells.len() {
             let cell = &s.measures[mi].cells[ci];
             let own = cell.group.map(|g| s.groups[g].key.clone());
-            let with = n_printed_with_value(doc_text, items, (&ns, &all_cells), cell.item, own);
+            // The n the value's reader read with it from a column before it (`N Mean S.E.`):
+            // the n printed after the value is no other value's.
+            let value_start = items[cell.item].span[0];
+            let read_with = items[cell.item]
+                .parts
+                .n
+                .as_ref()
+                .filter(|p| p.span[1] <= value_start)
+                .and_then(|p| {
+                    ns.iter()
+                        .copied()
+                        .find(|&j| items[j].span[0] <= p.span[0] && p.span[1] <= items[j].span[1])
+                });
+            let with = read_with.or_else(|| {
+                n_printed_with_value(doc_text, items, (&ns, &all_cells), cell.item, own)
+            });
             let cell = &mut s.measures[mi].cells[ci];
             if let Some(j) = with {
                 cell.n = Some(j);
