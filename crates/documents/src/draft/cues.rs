@@ -746,14 +746,34 @@ pub fn is_baseline(label: &str) -> bool {
     .is_match(label)
 }
 
-/// A transition between two values of one time course: `to`, `→`, `から`, `より`, `へ`.
+/// A transition between two values of one time course: `to`, `→`, `から`, `より`, `へ`. A
+/// `to` inside a bracket the gap opens and closes (`.67 (–1.0 to 1.5)`, an interval or range
+/// printed between two values) joins that bracket's bounds, not the values.
+///
+/// ```
+/// use trialstats_documents::draft::cues::transition;
+/// assert!(transition(" to "));
+/// assert!(!transition(" .67d (–1.0 to 1.5) "));
+/// assert!(transition("→") && transition("から") && transition("(to"));
+/// ```
 pub fn transition(between: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
         r"(?i)(?:^|[\s,;(])(?:to|into|then)(?:$|[\s,;)])|→|⇒|->|から|より",
     )
-    .is_match(between)
+    .find_iter(between)
+    .any(|m| {
+        // The match may take the bracket beside its word (`(to`, `to)`); both are ASCII.
+        let upto = m.start() + usize::from(m.as_str().starts_with('('));
+        let from = m.end() - usize::from(m.as_str().ends_with(')'));
+        let before = &between[..upto];
+        let opened = before.rfind(['(', '[']);
+        let closed = before.rfind([')', ']']);
+        let in_bracket = opened.is_some_and(|o| closed.is_none_or(|c| c < o))
+            && between[from..].contains([')', ']']);
+        !in_bracket
+    })
 }
 
 /// The start of a time course before the first value: `from`, `improved from`.
