@@ -931,7 +931,9 @@ const FLOOR_DEV_FOUND: f64 = 84.5;
 // see docs/commands/draft.md).
 // Then the registry's milestone rows count participants: held-out 11613 -> 11617 (79.96 %).
 // Then strengths after the form or before a product's name: held-out 11617 -> 11634 (80.07 %).
-const FLOOR_HOLDOUT_FOUND: f64 = 80.0;
+// Session 40: batch 58 joined (16 reports, 8 Japanese; measured alone as it arrived at 108ebc0,
+// see docs/commands/draft.md); its held-out half 62.8 %: 80.1 % -> 79.8 %.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -954,7 +956,10 @@ const FLOOR_HOLDOUT_FOUND: f64 = 80.0;
 // 178/186 and 146/164, no violation in either): 1341 -> 1406.
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 1406 -> 1478.
-const CEILING_DEV_NON_DATA: usize = 1478;
+// Session 40's later rules (spaced rows under a repeated summary header, medians beside their
+// bounds, ditto brackets, the mean ± SD with its range): 1478 -> 1476; Session 40: batch 58 joined (16 reports, 8 Japanese; measured alone as it arrived at 108ebc0,
+// see docs/commands/draft.md): 1476 -> 1485.
+const CEILING_DEV_NON_DATA: usize = 1485;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -973,7 +978,9 @@ const CEILING_DEV_NON_DATA: usize = 1478;
 // 178/186 and 146/164, no violation in either): 1603 -> 1648.
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 1648 -> 1731.
-const CEILING_HOLDOUT_NON_DATA: usize = 1731;
+// Session 40: batch 58 joined (16 reports, 8 Japanese; measured alone as it arrived at 108ebc0,
+// see docs/commands/draft.md): 1730 -> 1771.
+const CEILING_HOLDOUT_NON_DATA: usize = 1771;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -994,7 +1001,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1731;
 // 178/186 and 146/164, no violation in either): 2005 -> 2023.
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 2023 -> 2143.
-const FLOOR_DEV_PATH: usize = 2143;
+// Session 40's later rules (spaced rows under a repeated summary header, medians beside their
+// bounds, ditto brackets, the mean ± SD with its range): 2143 -> 2183; batch 58 joined: 2183 -> 2237.
+const FLOOR_DEV_PATH: usize = 2237;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1012,7 +1021,9 @@ const FLOOR_DEV_PATH: usize = 2143;
 // 178/186 and 146/164, no violation in either): 1543 -> 1565.
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 1565 -> 1619.
-const FLOOR_HOLDOUT_PATH: usize = 1619;
+// Session 40: batch 58 joined (16 reports, 8 Japanese; measured alone as it arrived at 108ebc0,
+// see docs/commands/draft.md): 1619 -> 1620.
+const FLOOR_HOLDOUT_PATH: usize = 1620;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1048,7 +1059,9 @@ const FLOOR_HOLDOUT_PATH: usize = 1619;
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 1914 -> 2019; pairs each opened by their time
 // (`24時間後 a と b, 48時間後は c と d`) set against the groups listed: 2019 -> 2022.
-const FLOOR_DEV_DECIDED: usize = 2022;
+// Session 40's later rules (spaced rows under a repeated summary header, medians beside their
+// bounds, ditto brackets, the mean ± SD with its range): 2022 -> 2036; batch 58 joined: 2036 -> 2037.
+const FLOOR_DEV_DECIDED: usize = 2037;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1058,7 +1071,9 @@ const FLOOR_DEV_DECIDED: usize = 2022;
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 663 -> 667; pairs each opened by their time
 // set against the groups listed (a rule from the development part): 667 -> 674.
-const FLOOR_HOLDOUT_DECIDED: usize = 674;
+// Session 40: batch 58 joined (16 reports, 8 Japanese; measured alone as it arrived at 108ebc0,
+// see docs/commands/draft.md): 674 -> 681.
+const FLOOR_HOLDOUT_DECIDED: usize = 681;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1136,7 +1151,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 103;
 // and `各群` names no group: 850 -> 856.
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 856 -> 909; pairs opened by their time: 909 -> 912.
-const FLOOR_DEV_N_RIGHT: usize = 912;
+// Session 40's later rules (spaced rows under a repeated summary header, medians beside their
+// bounds, ditto brackets, the mean ± SD with its range): 912 -> 924; batch 58 joined: unchanged.
+const FLOOR_DEV_N_RIGHT: usize = 924;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1172,7 +1189,9 @@ const CEILING_DEV_N_WRONG: usize = 2;
 // 178/186 and 146/164, no violation in either): 641 -> 671 (651 by the session's table rules before).
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): unchanged; pairs opened by their time: 671 -> 680.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 680;
+// Session 40: the counter of an n glued before the next Japanese group's name opens no name,
+// a rule from a new-user trial: 681 -> 683; batch 58 joined: 683 -> 697.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 697;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1191,7 +1210,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 680;
 // 178/186 and 146/164, no violation in either): 1725 -> 1742.
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 1742 -> 1840.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 1840;
+// Session 40's later rules (spaced rows under a repeated summary header, medians beside their
+// bounds, ditto brackets, the mean ± SD with its range): 1840 -> 1880; batch 58 joined: 1880 -> 1934.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 1934;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1222,7 +1243,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 1840;
 // 178/186 and 146/164, no violation in either): 1232 -> 1261 (1242 by the session's table rules before).
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md): 1261 -> 1315.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1315;
+// Session 40: batch 58 joined (16 reports, 8 Japanese; measured alone as it arrived at 108ebc0,
+// see docs/commands/draft.md): 1315 -> 1316.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1316;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
