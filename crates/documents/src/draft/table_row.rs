@@ -323,9 +323,9 @@ fn repeated_summary_header(text: &str) -> Option<(Vec<SummaryColumn>, usize)> {
         .then(|| (one.to_vec(), arms))
 }
 
-/// The rows under a [`repeated_summary_header`] set with single spaces (`Day 1 12.7 7.6 20
-/// 16.4 10.0 19`, or one long line: `機能障害(Functional Impairment352 2.18 0.05 343 2.19 0.05
-/// …`): each run of numbers as long as the header's columns, its last numbers taken (a row's
+/// The rows under a header repeating each arm's summary columns (`Mean SD N Mean SD N`), set
+/// with single spaces (`Day 1 12.7 7.6 20 16.4 10.0 19`, or one long line: `機能障害(Functional
+/// Impairment352 2.18 0.05 343 2.19 0.05 …`): each run of numbers as long as the header's columns, its last numbers taken (a row's
 /// label may end in a number: `Day 1`), is read column by column, each arm's mean with its
 /// spread, as the header names it, and its n. Runs that do not fit (an n that is no whole
 /// number, a negative spread) are left to the other readers. The header's statement is the
