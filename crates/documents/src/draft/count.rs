@@ -644,6 +644,10 @@ pub fn direction_of_change(text: &str, value: std::ops::Range<usize>) -> Option<
         .trim_start_matches("percent")
         .trim_start_matches("per cent")
         .trim_start()
+        // Enough for the four words read below, not the rest of the document.
+        .chars()
+        .take(120)
+        .collect::<String>()
         .to_lowercase();
     // The value's own noun phrase after it: up to four words (`21.1% mean weight loss`,
     // `a 5 percent increase`), up to a word that ends it or a mark.

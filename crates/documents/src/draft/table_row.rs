@@ -288,9 +288,9 @@ fn repeated_summary_header(text: &str) -> Option<(Vec<SummaryColumn>, usize)> {
         let w = words[k];
         let column = match w.to_ascii_lowercase().trim_end_matches('.') {
             "n" => SummaryColumn::N,
-            "mean" | "平均" | "平均値" => SummaryColumn::Mean,
-            "sd" | "s.d" | "標準偏差" => SummaryColumn::Spread("SD"),
-            "se" | "s.e" | "標準誤差" => SummaryColumn::Spread("SE"),
+            "mean" => SummaryColumn::Mean,
+            "sd" | "s.d" => SummaryColumn::Spread("SD"),
+            "se" | "s.e" => SummaryColumn::Spread("SE"),
             "sem" | "s.e.m" => SummaryColumn::Spread("SEM"),
             _ => return None,
         };

@@ -241,7 +241,13 @@ fn each_groups_n(doc: &Sentences, items: &[Item], s: &mut Structure) {
         if i.kind != crate::draft::ItemKind::N {
             return false;
         }
-        let after = doc.original[i.span[1]..].trim_start().to_lowercase();
+        // The words right after the n, not the rest of the document, for every n.
+        let after: String = doc.original[i.span[1]..]
+            .trim_start()
+            .chars()
+            .take(20)
+            .collect::<String>()
+            .to_lowercase();
         let before = &doc.original[..i.span[0]];
         [
             "in each group",
