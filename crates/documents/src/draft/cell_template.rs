@@ -72,9 +72,7 @@ fn slot_of(word: &str) -> Option<Slot> {
         "%" | "％" | "percent" => Slot::Percent,
         "mean" | "means" | "lsm" | "lsmean" | "average" | "平均" | "平均値" | "estimate"
         | "difference" => Slot::Mean,
-        "sd" | "s.d." | "標準偏差" => Slot::Spread(Some("SD")),
-        "se" | "s.e." | "標準誤差" => Slot::Spread(Some("SE")),
-        "sem" | "s.e.m." => Slot::Spread(Some("SEM")),
+        w if super::cues::spread_named(w).is_some() => Slot::Spread(super::cues::spread_named(w)),
         "median" | "中央値" => Slot::Median,
         "iqr" | "四分位範囲" | "quartiles" => Slot::Bounds(Bounds::Quartiles),
         "range" | "範囲" => Slot::Bounds(Bounds::Range),

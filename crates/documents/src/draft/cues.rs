@@ -914,6 +914,28 @@ pub fn comparative_direction(text: &str) -> Option<bool> {
     Some(last.name("lower").is_some() || last.name("jlower").is_some())
 }
 
+/// What a spread's printed name says it is (a column's header, a bracket's label): `SD` for
+/// `SD`, `S.D.`, `standard deviation`, `標準偏差`; `SEM` for `SEM`, `S.E.M.`, `standard error of
+/// the mean`; `SE` for `SE`, `S.E.`, `standard error`, `標準誤差`. The one list every reader of
+/// a name asks, so that a table's header and a sentence's bracket say the same.
+///
+/// ```
+/// use trialstats_documents::draft::cues::spread_named;
+/// assert_eq!(spread_named("S.D."), Some("SD"));
+/// assert_eq!(spread_named("sem"), Some("SEM"));
+/// assert_eq!(spread_named("標準誤差"), Some("SE"));
+/// assert_eq!(spread_named("mean"), None);
+/// ```
+pub fn spread_named(name: &str) -> Option<&'static str> {
+    let t = name.trim().to_ascii_uppercase().replace('.', "");
+    match t.as_str() {
+        "SD" | "STANDARD DEVIATION" | "標準偏差" => Some("SD"),
+        "SEM" | "STANDARD ERROR OF THE MEAN" => Some("SEM"),
+        "SE" | "STANDARD ERROR" | "標準誤差" => Some("SE"),
+        _ => None,
+    }
+}
+
 /// What a text says the spread is: `SD` for `mean ± SD`, `(SD)`, `standard deviation`,
 /// `標準偏差`, and the textbook notation of a sample's mean and standard deviation, `x̄ ± s`
 /// (`(x ± s)` where the bar is lost in copying); `SEM` for `± SE`, `(SEM)`, `standard error`,

@@ -105,17 +105,10 @@ fn bracketed_pair_pattern() -> &'static Regex {
     })
 }
 
-/// `SD`, `SE` or `SEM` for a printed label.
+/// `SD`, `SE` or `SEM` for a printed label ([`super::cues::spread_named`]); a label it does
+/// not name (`標準誤差` spelled otherwise) is a standard error.
 fn label_of(text: &str) -> &'static str {
-    let t = text.to_ascii_uppercase().replace('.', "");
-    match t.as_str() {
-        "SD" | "STANDARD DEVIATION" => "SD",
-        "STANDARD ERROR OF THE MEAN" => "SEM",
-        "SEM" => "SEM",
-        "SE" => "SE",
-        _ if text == "標準偏差" => "SD",
-        _ => "SE",
-    }
+    super::cues::spread_named(text).unwrap_or("SE")
 }
 
 /// The span and parts of a median (capture `median_group`) printed with its two bounds

@@ -289,10 +289,7 @@ fn repeated_summary_header(text: &str) -> Option<(Vec<SummaryColumn>, usize)> {
         let column = match w.to_ascii_lowercase().trim_end_matches('.') {
             "n" => SummaryColumn::N,
             "mean" => SummaryColumn::Mean,
-            "sd" | "s.d" => SummaryColumn::Spread("SD"),
-            "se" | "s.e" => SummaryColumn::Spread("SE"),
-            "sem" | "s.e.m" => SummaryColumn::Spread("SEM"),
-            _ => return None,
+            other => SummaryColumn::Spread(super::cues::spread_named(other)?),
         };
         columns.push(column);
         k += 1;
@@ -830,13 +827,7 @@ fn mean_spread_columns(plain: &str, table: &super::table::Table) -> Vec<&'static
             .iter()
             .any(|w| t.eq_ignore_ascii_case(w))
     };
-    let spread = |t: &str| -> Option<&'static str> {
-        match t.to_ascii_lowercase().trim_end_matches('.') {
-            "sd" | "s.d" | "標準偏差" => Some("SD"),
-            "se" | "sem" | "s.e" | "s.e.m" | "標準誤差" => Some("SE"),
-            _ => None,
-        }
-    };
+    let spread = super::cues::spread_named;
     for row in &table.rows[..table.header_rows.min(table.rows.len())] {
         let filled: Vec<&str> = row
             .cells
