@@ -1265,7 +1265,9 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1316;
 // Batch 40's held-out half brought 24 as it arrived (by class, with no text: 12 pairs of two
 // measures of different groups and 12 of two measures of one group placed as arms); batches
 // 41-43 none.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 44;
+// Session 41: the last of one group's run and the first of the next are no arms (a rule from
+// batch 59's development table, rows copied as text): 44 -> 38, measured once.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 38;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).

@@ -298,6 +298,10 @@ struct Local {
     /// The value of another group whose measure this one is, from a `respectively` run that
     /// takes the measures of that group's values in order ([`measures_in_order`]).
     counterpart: Option<usize>,
+    /// The key of the group carried to it from a name before it (`In the drug group, 8.1 …
+    /// 7.2`), rather than named beside it or given by a list; stale once another reading
+    /// gives it another group.
+    carried_from: Option<String>,
 }
 
 /// `A and B in the drug and placebo groups, respectively` (or `ベースラインはそれぞれ、A、B`
@@ -380,6 +384,7 @@ fn respectively(
         let time = run.iter().find_map(|&k| locals[k].time.clone());
         for (g, &k) in groups.into_iter().zip(&run) {
             locals[k].group = Some(g);
+            locals[k].carried_from = None;
             locals[k].respectively = true;
             if locals[k].time.is_none() {
                 locals[k].time = time.clone();
@@ -491,6 +496,7 @@ fn slotted_by_time(run: &[usize], lists: &[Vec<Phrase>], locals: &mut [Local]) -
                 if fits[i] {
                     let p = &list[j];
                     locals[k].group = Some((p.text.clone(), cues::group_key(&p.text)));
+                    locals[k].carried_from = None;
                     locals[k].time = times[i].clone();
                     locals[k].respectively = true;
                 } else {
@@ -553,7 +559,9 @@ fn comparative_pairs(
         };
         if (lower && x < y) || (!lower && x > y) {
             locals[k - 1].group = Some(subject.clone());
+            locals[k - 1].carried_from = None;
             locals[k].group = Some(comparator.clone());
+            locals[k].carried_from = None;
         }
     }
 }
@@ -638,6 +646,7 @@ fn names_before_bracketed_values(
                 let label = format!("{name} group");
                 let key = cues::group_key(&label);
                 locals[*i].group = Some((label, key));
+                locals[*i].carried_from = None;
                 locals[*i].content.clear();
             }
             k = run.last().map_or(k, |r| r.0) + 1;
@@ -706,6 +715,7 @@ fn comparator_before_a_pair(
         let bracket_opens = gap[name.end..].trim().starts_with(['(', '（']);
         if comparator && bracket_opens && cues::group_key(&name.text) == g.1 {
             locals[k].group = Some(g);
+            locals[k].carried_from = None;
             locals[k - 1].group = None;
         }
     }
@@ -1639,6 +1649,7 @@ impl GapReader<'_> {
             // A group named before carries to the values after it, but not across `vs`:
             // `placebo 4.1 vs 3.2` does not make 3.2 placebo's.
             if let Some(g) = &self.carried_group {
+                self.locals[k].carried_from = Some(g.1.clone());
                 self.locals[k].group = Some(g.clone());
             }
         }
@@ -1696,6 +1707,7 @@ impl GapReader<'_> {
             if b.backward {
                 if k > 0 {
                     self.locals[k - 1].group = Some(g);
+                    self.locals[k - 1].carried_from = None;
                     self.named[k - 1] = true;
                 }
             } else if !last {
@@ -1727,6 +1739,7 @@ impl GapReader<'_> {
                     continue;
                 }
                 self.locals[k].group = Some(g.clone());
+                self.locals[k].carried_from = None;
                 self.named[k] = true;
                 self.carried_group = Some(g);
             }
@@ -1874,7 +1887,9 @@ fn pairs_follow_the_first(locals: &mut [Local]) {
             (None, None, Some((a, b))) => {
                 let (a, b) = (a.clone(), b.clone());
                 locals[k - 1].group = Some(a);
+                locals[k - 1].carried_from = None;
                 locals[k].group = Some(b);
+                locals[k].carried_from = None;
             }
             _ => {}
         }
@@ -1895,6 +1910,7 @@ enum Relation {
 /// The relation of each summary to the one before it (the first: a new measure).
 fn relations(locals: &[Local]) -> Vec<Relation> {
     let mut relation = vec![Relation::NewMeasure; locals.len()];
+    let places = places_in_group(locals);
     for k in 1..locals.len() {
         let (a, b) = (&locals[k - 1], &locals[k]);
         let group_differs = matches!((&a.group, &b.group), (Some(x), Some(y)) if x.1 != y.1);
@@ -1908,6 +1924,12 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
             Relation::Comparison
         } else if !b.content.is_empty() || back_to_baseline {
             Relation::NewMeasure
+        } else if group_differs && places[k - 1] != places[k] {
+            // Each group's values in a run of their own (a table's rows copied as text:
+            // `プラセボ群 5.09±1.04 3.16±1.78 -1.96±0.11 60mg群 5.14±1.11 …`): the last of one
+            // group's run and the first of the next stand at different places in their runs,
+            // so nothing says they are one measure's arms.
+            Relation::Undecided
         } else if group_differs || (b.versus && !b.transition) {
             Relation::Arms
         } else if b.transition || times_differ {
@@ -1917,6 +1939,26 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
         };
     }
     relation
+}
+
+/// Each value's place in its group's run: 0 where its group is named beside it (or given by a
+/// list), else one more than the value before it of the same group, as a group named once
+/// carries to the values after it.
+fn places_in_group(locals: &[Local]) -> Vec<usize> {
+    let mut places = vec![0; locals.len()];
+    for k in 0..locals.len() {
+        let key = locals[k].group.as_ref().map(|g| &g.1);
+        let carried = key.is_some() && locals[k].carried_from.as_ref() == key;
+        if carried {
+            let follows_its_group = k > 0 && locals[k - 1].group.as_ref().map(|g| &g.1) == key;
+            places[k] = if follows_its_group {
+                places[k - 1] + 1
+            } else {
+                1
+            };
+        }
+    }
+    places
 }
 
 /// Two values set against each other (`x vs. y`) with no group named for either are read as
@@ -2889,6 +2931,37 @@ mod tests {
             assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
             assert!(items.len() >= 6);
         }
+    }
+
+    #[test]
+    fn the_last_of_one_groups_run_and_the_first_of_the_next_are_no_arms() {
+        // Made-up values in the layout of a table's rows copied as text, each row a group's
+        // name and its values (baseline, week 14, change): the placebo row's change and the
+        // drug row's baseline follow each other, each with a group, but are no one measure.
+        let text = "プラセボ群 4.80\n±1.20\n(120) 3.10\n±1.50\n(110) -1.70\n±0.10 - -\n20mg群 4.90\n±1.10\n(118) 2.60\n±1.40\n(112) -2.30\n±0.10 -0.60";
+        let (items, s) = read(text);
+        let change = items
+            .iter()
+            .position(|i| i.text.starts_with("-1.70"))
+            .expect("the change");
+        let drug_baseline = items
+            .iter()
+            .position(|i| i.text.starts_with("4.90"))
+            .expect("the baseline");
+        for m in &s.measures {
+            let members: Vec<usize> = m.cells.iter().map(|c| c.item).collect();
+            assert!(
+                !(members.contains(&change) && members.contains(&drug_baseline)),
+                "{:#?}",
+                s.measures
+            );
+        }
+        // Each group's value named beside it stays a pair of arms.
+        let (_, s) = read(
+            "The score fell by 1.7 ± 0.1 in the placebo group and by 2.3 ± 0.1 in the drug group.",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
     }
 
     #[test]
