@@ -955,6 +955,25 @@ pub fn spread_named(name: &str) -> Option<&'static str> {
 /// assert_eq!(spread_kind("EDSS improved from 5.1 ± 1.7"), None); // the text does not say
 /// ```
 pub fn spread_kind(s: &str) -> Option<&'static str> {
+    match spreads_named(s) {
+        (true, false) => Some("SD"),
+        (false, true) => Some("SEM"),
+        _ => None,
+    }
+}
+
+/// Whether `s` states an SD, and whether it states a standard error, as [`spread_kind`] reads
+/// a statement: a text that states both (a table's two notes run together on one line) says
+/// which spreads the document prints, though not which is whose.
+///
+/// ```
+/// use trialstats_documents::draft::cues::{spread_kind, spreads_named};
+/// let notes = "注1:平均値±標準偏差 注2:調整平均値±標準誤差";
+/// assert_eq!(spreads_named(notes), (true, true));
+/// assert_eq!(spread_kind(notes), None);
+/// assert_eq!(spreads_named("Data are mean ± SD."), (true, false));
+/// ```
+pub fn spreads_named(s: &str) -> (bool, bool) {
     static SD: OnceLock<Regex> = OnceLock::new();
     static SE: OnceLock<Regex> = OnceLock::new();
     let sd = re(
@@ -967,11 +986,7 @@ pub fn spread_kind(s: &str) -> Option<&'static str> {
         r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sem|se|s\.e\.m?\.?)(?:$|[^a-z0-9]|\d{2}\s*%)|\bstandard\s+errors?\b|標準誤差",
     )
     .is_match(s);
-    match (sd, se) {
-        (true, false) => Some("SD"),
-        (false, true) => Some("SEM"),
-        _ => None,
-    }
+    (sd, se)
 }
 
 /// Function words, units and statistics words: what may stand between two values of one

@@ -455,7 +455,10 @@ fn stated_spread(
     }
     // A sentence that names both spreads (`the change (LS mean ± SE) was −5.8 ± 0.41 kg
     // (baseline mean ± SD: 78.6 ± 16.4 kg)`) says each for the values after it: the nearest
-    // statement before the summary decides, else the sentence's first.
+    // statement before the summary decides, else the sentence's first, where every statement
+    // after the summary names the same spread. Statements of both printed after every value
+    // (a table's notes, `注1:平均値±標準偏差 注2:…調整平均値±標準誤差`, each tied to its
+    // columns by a mark) do not say which is this value's.
     if cache.as_ref().is_none_or(|(cached, _)| *cached != si) {
         let stated: Vec<(usize, &'static str)> = stated_label_pattern()
             .captures_iter(&scan.doc.original[sentence.span.clone()])
@@ -472,10 +475,11 @@ fn stated_spread(
         .as_ref()
         .map(|(_, st)| st.as_slice())
         .unwrap_or_default();
+    let one_kind = stated.windows(2).all(|w| w[0].1 == w[1].1);
     let before = stated
         .iter()
         .rfind(|(end, _)| *end <= original_span.start)
-        .or(stated.first());
+        .or(stated.first().filter(|_| one_kind));
     before.map(|(_, l)| (*l, "sentence")).or_else(|| {
         in_table
             .iter()
@@ -840,6 +844,30 @@ mod tests {
         assert_eq!(
             labels,
             [("-4.8±0.52", Some("SE")), ("81.2±14.9", Some("SD"))]
+        );
+    }
+
+    #[test]
+    fn statements_of_both_spreads_after_every_value_label_none() {
+        // Made-up numbers under a table's two notes printed after the values, one for the
+        // raw means and one for the adjusted changes (each tied to its columns by a mark):
+        // neither is said of a value on its own.
+        let items = read_items(
+            "A群 5.10±1.00 -1.90±0.10 B群 5.20±1.10 -2.40±0.10 注1:平均値±標準偏差 注2:調整平均値±標準誤差",
+        );
+        let labels: Vec<Option<&str>> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| i.parts.spread_label)
+            .collect();
+        assert_eq!(labels, [None, None, None, None]);
+        // Notes of one spread only still say it.
+        let items = read_items("A群 5.10±1.00 B群 5.20±1.10 注:平均値±標準偏差");
+        assert!(
+            items
+                .iter()
+                .filter(|i| i.kind == ItemKind::MeanSpread)
+                .all(|i| i.parts.spread_label == Some("SD"))
         );
     }
 

@@ -813,17 +813,28 @@ pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'stat
     // A statement behind a footnote mark (`a:平均値±標準偏差`, `c:調整平均値±標準誤差`, `†
     // mean ± SE`) says what the values carrying that mark are, not every value: a table
     // states one spread for its raw means and another for its adjusted ones so. Such a
-    // statement decides nothing for the whole document.
-    let mut said: Vec<(&'static str, usize)> = doc
-        .sentences
-        .iter()
-        .flat_map(|s| {
+    // statement decides nothing for the whole document; but it names a spread the document
+    // prints, so a statement elsewhere of another no longer holds for every bare value.
+    let statements = || {
+        doc.sentences.iter().flat_map(|s| {
             s.quote
                 .lines()
                 .enumerate()
-                .filter(|(_, l)| !cues::opens_with_footnote_mark(l))
-                .filter_map(move |(k, l)| cues::spread_kind(l).map(|kind| (kind, s.line + k)))
+                .filter_map(move |(k, l)| cues::spread_kind(l).map(|kind| (kind, s.line + k, l)))
         })
+    };
+    let (sd, se) = doc
+        .sentences
+        .iter()
+        .flat_map(|s| s.quote.lines())
+        .map(cues::spreads_named)
+        .fold((false, false), |(a, b), (c, d)| (a || c, b || d));
+    if sd && se {
+        return None;
+    }
+    let mut said: Vec<(&'static str, usize)> = statements()
+        .filter(|(_, _, l)| !cues::opens_with_footnote_mark(l))
+        .map(|(kind, line, _)| (kind, line))
         .collect();
     said.extend(items.iter().filter_map(|i| {
         i.parts
@@ -4050,6 +4061,12 @@ mod tests {
         // Said once without a mark, it holds for the document.
         let (_, s) = read("Data are mean ± SE. The score was 4.1 ± 0.5.");
         assert_eq!(s.document_spread.map(|d| d.0), Some("SEM"));
+        // A table's notes that name an SD for some columns and an SE for others, run
+        // together on one line as a copy prints them, take back another table's `(mean ±
+        // S.D.)` for the whole document: it prints both.
+        let text = "群 ベースライン注1 変化量注2\nA群 5.10±1.00 -1.90±0.10\n注1:平均値±標準偏差 注2:調整平均値±標準誤差\n表2\n週 値\n8週 2.40±1.70\n(mean±S.D.)\n";
+        let (_, s) = read(text);
+        assert_eq!(s.document_spread, None);
     }
 
     /// The n each placed summary gets, by the summary's text.
