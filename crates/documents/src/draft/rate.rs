@@ -2,8 +2,9 @@
 //! `1.82% per month` (a decline of a measure printed in percent, per month),
 //! `3 per 100 patient-years`, 1月あたり平均0.47ポイント, 年間 2 回, and, in a sentence that names
 //! the period once (…1月あたり平均0.47ポイント…、…平均0.25ポイントの低下), each further
-//! 平均 N ポイント; and the bare numbers after a relapse rate's name (`ARR decreased from 0.20
-//! to 0.10`, 年間再発率は2.9).
+//! 平均 N ポイント; the bare numbers after a relapse rate's name (`ARR decreased from 0.20
+//! to 0.10`, 年間再発率は2.9); and after a person-time named once before them (`1,000 人年あたり
+//! A群 100.4,B群 105.4`).
 
 use super::not_data::inside_name;
 use super::{ItemKind, Parts, Scan};
@@ -106,13 +107,64 @@ pub fn find(scan: &mut Scan) {
 /// are printed with decimals; a whole number there is a year or a count (`at Years 2, 3`).
 fn find_named_relapse_rates(scan: &mut Scan, plain: &str) {
     static CUE: OnceLock<Regex> = OnceLock::new();
-    static DECIMAL: OnceLock<Regex> = OnceLock::new();
     let cue = CUE.get_or_init(|| {
         Regex::new(
             r"(?-u:\b)ARRs?(?-u:\b)|(?i:annuali[sz]ed\s+relapse\s+rates?)|年間再発率|年率換算再発率",
         )
         .expect("the relapse-rate cue is valid")
     });
+    let named = NamedOnce {
+        unit: Some("relapses"),
+        per: |_| "year".to_string(),
+        to_a_bracket: false,
+        below: 10.0,
+    };
+    find_rates_named_once(scan, plain, cue, &named);
+    find_person_time_rates(scan, plain);
+}
+
+/// An incidence whose person-time is named once before the values (`1,000 人年あたりイルベサルタン群
+/// 100.4,プラセボ群 105.4`, `per 100 person-years, 15.6 in the placebo group and 11.9 …`), as
+/// outcome trials print each group's events per person-time: each decimal number after it, up
+/// to the bracket that opens the comparison (`(ハザード比 0.95, …)`) or the sentence's end, is
+/// a rate per that person-time.
+fn find_person_time_rates(scan: &mut Scan, plain: &str) {
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    let cue = CUE.get_or_init(|| {
+        Regex::new(
+            r"(?i:per\s+\d[\d,]*\s*(?:person|patient)[-‐\s]?years?)|\d[\d,]*\s*(?:人年|患者年)\s*(?:あたり|当たり)",
+        )
+        .expect("the person-time cue is valid")
+    });
+    let named = NamedOnce {
+        unit: None,
+        per: |cue| {
+            cue.trim_end_matches(['あ', 'た', 'り', '当'])
+                .trim_start_matches(|c: char| c.is_alphabetic() && c.is_ascii())
+                .trim()
+                .to_string()
+        },
+        to_a_bracket: true,
+        below: f64::INFINITY,
+    };
+    find_rates_named_once(scan, plain, cue, &named);
+}
+
+/// How the numbers after a rate's name ([`find_rates_named_once`]) are read.
+struct NamedOnce {
+    unit: Option<&'static str>,
+    /// The period of the rate, from the name's text.
+    per: fn(&str) -> String,
+    /// Whether the values end at the first bracket after the name (a comparison's).
+    to_a_bracket: bool,
+    /// The values are below this (a relapse rate per year is below 10).
+    below: f64,
+}
+
+/// Each decimal number after a match of `cue`, to the end of its sentence (or the first
+/// bracket), not read as anything else and not a percentage: a rate as `named` says.
+fn find_rates_named_once(scan: &mut Scan, plain: &str, cue: &Regex, named: &NamedOnce) {
+    static DECIMAL: OnceLock<Regex> = OnceLock::new();
     let decimal = DECIMAL.get_or_init(|| {
         Regex::new(&format!(r"(?P<num>{NUMBER})(?P<after>\s*[%％])?")).expect("valid")
     });
@@ -121,9 +173,15 @@ fn find_named_relapse_rates(scan: &mut Scan, plain: &str) {
         let sentence = scan.doc.sentence_at(span.start);
         let end_original = scan.doc.sentences[sentence].span.end;
         // The plain offset where the sentence ends.
-        let end = (m.end()..plain.len())
+        let mut end = (m.end()..plain.len())
             .find(|&k| scan.doc.plain.original_span(m.end()..k).end >= end_original)
             .unwrap_or(plain.len());
+        if named.to_a_bracket
+            && let Some(b) = plain[m.end()..end].find(['(', '（', '['])
+        {
+            end = m.end() + b;
+        }
+        let per = (named.per)(m.as_str());
         for c in decimal.captures_iter(&plain[m.end()..end]) {
             let num = c.name("num").expect("num");
             let range = m.end() + num.start()..m.end() + num.end();
@@ -137,7 +195,7 @@ fn find_named_relapse_rates(scan: &mut Scan, plain: &str) {
             let Some(printed) = scan.number(range.clone()) else {
                 continue;
             };
-            if !(0.0..10.0).contains(&printed.number.value) {
+            if !(0.0..named.below).contains(&printed.number.value) {
                 continue;
             }
             scan.push(
@@ -145,8 +203,8 @@ fn find_named_relapse_rates(scan: &mut Scan, plain: &str) {
                 range,
                 Parts {
                     value: Some(printed),
-                    unit: Some("relapses".to_string()),
-                    per: Some("year".to_string()),
+                    unit: named.unit.map(str::to_string),
+                    per: Some(per.clone()),
                     ..Parts::default()
                 },
             );
@@ -169,6 +227,34 @@ mod tests {
             .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
             .collect();
         assert_eq!(rates, ["0.20", "0.10", "0.08", "0.04", "2.9", "0.6"]);
+    }
+
+    #[test]
+    fn values_after_a_person_time_named_once() {
+        // Made-up numbers in the form of an outcome trial's abstract: each group's events per
+        // person-time, the person-time named once before them, then the comparison's bracket.
+        let items = read_items(
+            "主要転帰の発生率は,1,000 人年あたりA群 90.2,B群 98.7 であった(ハザード比 0.91,95%信頼区間 0.80~1.04,P=0.17).Event rates per 100 person-years were 12.4 in the drug group and 15.1 in the placebo group (hazard ratio, 0.82; P = 0.01).",
+        );
+        let rates: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Rate)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().number.text.as_str(),
+                    i.parts.per.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rates,
+            [
+                ("90.2", Some("1,000 人年")),
+                ("98.7", Some("1,000 人年")),
+                ("12.4", Some("100 person-years")),
+                ("15.1", Some("100 person-years"))
+            ]
+        );
     }
 
     #[test]

@@ -1239,6 +1239,28 @@ impl LaidOutCell<'_> {
     }
 }
 
+/// Does a cell's bracket hold two numbers, an interval's bounds (`15.6 (13.9–17.5)`), rather
+/// than one (`67 (1.3)`: a count with its share, printed under the wrong column)?
+fn bracket_holds_an_interval(cell: &str) -> bool {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    let num = NUM.get_or_init(|| Regex::new(NUMBER).expect("the number pattern is valid"));
+    cell.find(['(', '（', '['])
+        .is_some_and(|open| num.find_iter(&cell[open..]).count() == 2)
+}
+
+/// A rate under a label naming one (`Event rate per 100 person-years`), standing at `range`.
+fn push_rate(scan: &mut Scan, range: Range<usize>, value: super::Printed) {
+    scan.push(
+        ItemKind::Rate,
+        range,
+        Parts {
+            value: Some(value),
+            per: Some("year".to_string()),
+            ..Parts::default()
+        },
+    );
+}
+
 /// A ratio of the kind a label names (`hazard ratio`), standing at `range`.
 fn push_ratio(scan: &mut Scan, range: Range<usize>, value: super::Printed, kind: &'static str) {
     scan.push(
@@ -1301,6 +1323,23 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
         }
         return;
     }
+    if of == Some(CellsOf::Rate)
+        && bracket_holds_an_interval(text)
+        && let Some(m) = ratio_cell_pattern()
+            .captures(text)
+            .and_then(|c| c.name("num"))
+    {
+        // `15.6 (13.9–17.5)` under `Event rate per 100 person-years (95% CI)`: the rate; its
+        // interval is read as an interval.
+        let range = cell.start + m.start()..cell.start + m.end();
+        if scan.free(range.clone())
+            && let Some(value) = scan.number(range.clone())
+            && value.number.value >= 0.0
+        {
+            push_rate(scan, range, value);
+        }
+        return;
+    }
     let Some(c) = cell_pattern().captures(text) else {
         return;
     };
@@ -1323,15 +1362,7 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
         }
         Some(CellsOf::Percent) => scan.push_value(ItemKind::Percent, whole, value),
         Some(CellsOf::Rate) if value.number.value >= 0.0 && c.name("rel").is_none() => {
-            scan.push(
-                ItemKind::Rate,
-                whole,
-                Parts {
-                    value: Some(value),
-                    per: Some("year".to_string()),
-                    ..Parts::default()
-                },
-            );
+            push_rate(scan, whole, value);
         }
         _ => {}
     }
@@ -1659,6 +1690,25 @@ fn read_difference_ci_p(
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_rate_row_prints_each_rate_with_its_interval() {
+        // Made-up numbers in the form of an outcome table: a row of event rates with their
+        // intervals, and a count with its share misplaced under a rate column, which is none.
+        let text = "Outcome | Placebo (n = 1200) | Drug (n = 1190) |\n---|---|---|\nEvent rate per 100 person-years (95% CI) | 14.2 (12.6–16.0) | 10.8 (9.4–12.4) |\nHospitalization, % per yr | 61 (1.4) | 48 (1.1) |\n";
+        let items = read_items(text);
+        let rates: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Rate)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(rates, ["14.2", "10.8"]);
+        assert!(
+            items
+                .iter()
+                .any(|i| i.kind == ItemKind::Ci && i.text.contains("12.6"))
+        );
+    }
 
     #[test]
     fn rows_under_a_header_repeating_each_arms_summary_columns_with_single_spaces() {
