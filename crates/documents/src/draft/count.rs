@@ -2006,7 +2006,9 @@ fn find_ns(scan: &mut Scan, plain: &str) {
         let Some(value) = scan.number(m.range()) else {
             continue;
         };
-        if value.number.value < 0.0 {
+        // A number of people is a whole number (`2.5万人` is 25,000): `a 0.2 point worsening
+        // in patients on placebo` prints a change, not 0.2 patients.
+        if value.number.value < 0.0 || value.number.value.fract() != 0.0 {
             continue;
         }
         let bound = bound_around(plain, m.start(), m.end());
@@ -2026,6 +2028,21 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn a_number_of_people_is_whole() {
+        // Made-up numbers: a change printed before the people it is of is no count of them;
+        // a count written with a multiplier (`2.5万人`) still is one.
+        let items = read_document(&Sentences::new(
+            "A 5.7 point improvement versus a 0.2 point worsening in patients on placebo. 約2.5万人が参加した。",
+        ));
+        let ns: Vec<f64> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.value))
+            .collect();
+        assert_eq!(ns, [25000.0]);
+    }
 
     #[test]
     fn a_percentage_with_its_whole_then_its_count_in_japanese_order() {

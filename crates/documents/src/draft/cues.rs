@@ -76,6 +76,11 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         if c.name("cmp").is_some() && names_a_design(&s[end..]) {
             continue;
         }
+        // `群間` (between groups), `群内` (within a group), `群別` (by group): a compound of
+        // the noun, naming no group (`調整済み平均値の群間差`, the difference between groups).
+        if c.name("ja").is_some() && s[end..].starts_with(['間', '内', '別']) {
+            continue;
+        }
         let text = s[start..end].trim().to_string();
         let trimmed = strip_leading_words(&text);
         if trimmed.is_empty() {
@@ -1268,6 +1273,14 @@ mod tests {
             texts("after 12 weeks of treatment"),
             ["after 12 weeks of treatment"]
         );
+    }
+
+    #[test]
+    fn between_and_within_groups_name_no_group() {
+        let texts = |s: &str| groups(s).into_iter().map(|p| p.text).collect::<Vec<_>>();
+        assert!(texts("調整済み平均値の群間差は-2.1").is_empty());
+        assert!(texts("群内比較ではp<0.01").is_empty());
+        assert_eq!(texts("実薬群と対照群の群間差"), ["実薬群", "対照群"]);
     }
 
     #[test]

@@ -1709,6 +1709,20 @@ impl GapReader<'_> {
     /// Give each group named in the gap before value `k` to its value: the value before it
     /// (a name that follows a value closely) or the value after it.
     fn place_groups(&mut self, k: usize, between: &str, groups: &[Bound], last: bool) {
+        // A group's name alone on its line under another group's name alone on its line (a
+        // header of groups copied a cell a line, `プラセボ群` `(n=171)` `A群` `(n=182)` `B群`
+        // `(n=169)`, then rows of their values): the values after it are the groups' in order,
+        // never all the last one's. It is no value's group, nor carries to the values after it.
+        // (A group's name alone over its own values, a section's heading, stands under no other.)
+        let at = between.as_ptr() as usize - self.original.as_ptr() as usize;
+        let header = groups.iter().rfind(|b| !b.backward).is_some_and(|b| {
+            between[b.phrase.end..].contains('\n')
+                && in_a_header_of_groups(self.original, at + b.phrase.start, at + b.phrase.end)
+        });
+        if header && !last {
+            self.carried_group = None;
+            return;
+        }
         for b in groups {
             let key = cues::group_key(&b.phrase.text);
             if key.is_empty() {
@@ -1950,6 +1964,43 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
         };
     }
     relation
+}
+
+/// Does the group's name at `start..end` of `original` stand alone on its line (its n in a
+/// bracket may follow), right under another group's name alone on its line (lines of n's alone
+/// and blank lines between them passed over): a row of a header of groups, copied a cell a line?
+fn in_a_header_of_groups(original: &str, start: usize, end: usize) -> bool {
+    static N_ALONE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let n_alone = N_ALONE.get_or_init(|| {
+        regex::Regex::new(r"^\s*(?:[(（\[]\s*)?[nN]\s*[=＝]\s*\d[\d,]*\s*(?:[)）\]]\s*)?$")
+            .expect("the n-alone pattern is valid")
+    });
+    // A cell of its own: nothing but the name's own words before it (no space: `ラツーダ80-120mg群`)
+    // and nothing but its n after it.
+    let one_cell = |before: &str, after: &str| {
+        !before.trim().contains(char::is_whitespace)
+            && (after.trim().is_empty() || n_alone.is_match(after))
+    };
+    let line_start = original[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = original[end..]
+        .find('\n')
+        .map_or(original.len(), |p| end + p);
+    if !one_cell(&original[line_start..start], &original[end..line_end]) {
+        return false;
+    }
+    let key = cues::group_key(&original[start..end]);
+    let above = original[..line_start].lines().rev().map(str::trim);
+    for line in above.take(4) {
+        if line.is_empty() || n_alone.is_match(line) {
+            continue;
+        }
+        let Some(name) = cues::groups(line).pop() else {
+            return false;
+        };
+        return one_cell(&line[..name.start], &line[name.end..])
+            && cues::group_key(&name.text) != key;
+    }
+    false
 }
 
 /// Each value's place in its group's run: 0 where its group is named beside it (or given by a
@@ -2942,6 +2993,28 @@ mod tests {
             assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
             assert!(items.len() >= 6);
         }
+    }
+
+    #[test]
+    fn groups_named_in_a_header_above_the_rows_give_no_value_the_last_ones_group() {
+        // Made-up numbers in the layout of a baseline table copied as text: the groups' names
+        // with their n's a line each, then rows of one value for each group.
+        let text = "患者背景\n\nプラセボ群\n(n=120)\nA群\n(n=118)\nB群\n(n=121)\n性別、例数(%)\n 男性 50(41.7) 49(41.5) 52(43.0)\n年齢(歳)\n 平均値±SD 51.2±10.3 50.8±11.1 52.0±9.7\n";
+        let (items, s) = read(text);
+        for m in &s.measures {
+            for c in &m.cells {
+                let value = &items[c.item].text;
+                let group = c.group.map(|g| s.groups[g].label.as_str());
+                assert_ne!(group, Some("B群"), "{value} given the last group named");
+                let n = c.n.map(|j| items[j].text.as_str());
+                assert_ne!(n, Some("n=121"), "{value} given the last group's n");
+            }
+        }
+        // A group's heading alone on its line over its own values stands under no other
+        // group's name: it is their group.
+        let (_, s) = read("背景\nA群\n 年齢 51.2±10.3 体重 60.1±9.0\n");
+        let first = &s.measures[0].cells[0];
+        assert_eq!(first.group.map(|g| s.groups[g].label.as_str()), Some("A群"));
     }
 
     #[test]
