@@ -961,7 +961,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // see docs/commands/draft.md): 1476 -> 1485.
 // Session 41: batches 59-60 joined (32 reports, 16 Japanese; each measured alone as it arrived
 // at e5176f6, see docs/commands/draft.md): 1485 -> 1562.
-const CEILING_DEV_NON_DATA: usize = 1562;
+// Session 41: non-inferiority margins are not data: 1562 -> 1560.
+const CEILING_DEV_NON_DATA: usize = 1560;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -984,7 +985,8 @@ const CEILING_DEV_NON_DATA: usize = 1562;
 // see docs/commands/draft.md): 1730 -> 1771.
 // Session 41: batches 59-60 joined (32 reports, 16 Japanese; each measured alone as it arrived
 // at e5176f6, see docs/commands/draft.md): 1771 -> 1834.
-const CEILING_HOLDOUT_NON_DATA: usize = 1834;
+// Session 41: non-inferiority margins are not data: 1834 -> 1833.
+const CEILING_HOLDOUT_NON_DATA: usize = 1833;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

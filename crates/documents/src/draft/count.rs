@@ -1014,6 +1014,7 @@ pub fn find(scan: &mut Scan) {
     find_counted_then_share(scan, &plain);
     find_shared_percent_sign(scan, &plain);
     find_percents(scan, &plain);
+    percents_listed_with_a_signed_change(scan);
     find_tenths(scan, &plain);
     find_counts_of(scan, &plain);
     find_ns(scan, &plain);
@@ -1772,6 +1773,54 @@ fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
     })
 }
 
+/// Percentages listed together, each with its own `%` and nothing but a comma or `and`
+/// between them (`were 1.0%, -5.6%, and -8.7%, respectively`), are of one kind: where one of
+/// them is printed signed, a change (a share of people is never below 0), every one of them
+/// is a change, the unsigned ones too. A percentage with its count or whole is a share and
+/// ends the list.
+fn percents_listed_with_a_signed_change(scan: &mut Scan) {
+    let original = scan.doc.original;
+    let mut order: Vec<usize> = (0..scan.items.len())
+        .filter(|&i| {
+            let it = &scan.items[i];
+            matches!(it.kind, ItemKind::Percent | ItemKind::PercentChange)
+                && it.parts.count.is_none()
+                && it.parts.of.is_none()
+        })
+        .collect();
+    order.sort_by_key(|&i| scan.items[i].span[0]);
+    let joined = |a: usize, b: usize| {
+        let gap = original
+            .get(scan.items[a].span[1]..scan.items[b].span[0])
+            .unwrap_or("x")
+            .trim();
+        let gap = gap.trim_start_matches(',').trim();
+        gap.is_empty() || gap == "and" || gap == "or" || gap == "、" || gap == "及び"
+    };
+    let signed: Vec<bool> = (0..scan.items.len())
+        .map(|i| {
+            // The sign glued to its digits: `- 77%` after `40%` is a range's dash.
+            let t = scan.items[i].text.trim_start();
+            t.strip_prefix(['-', '−', '－', '▲'])
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .collect();
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for &i in &order {
+        match runs.last_mut() {
+            Some(run) if joined(*run.last().expect("a run is never empty"), i) => run.push(i),
+            _ => runs.push(vec![i]),
+        }
+    }
+    for run in runs {
+        if run.len() >= 2 && run.iter().any(|&i| signed[i]) {
+            for i in run {
+                scan.items[i].kind = ItemKind::PercentChange;
+            }
+        }
+    }
+}
+
 /// The bare numbers of a list that ends in the percentage at `at` (`0.8, -4.6 and -9.2%`,
 /// `12, 15 or 20%`): a list prints its unit once, after its last number, and each number of
 /// it is a percentage of the same kind. Empty where no list of bare numbers (each with nothing
@@ -2028,6 +2077,31 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn percents_listed_with_a_signed_one_are_changes() {
+        // Made-up numbers: the first of a list printed without its sign is a change as the
+        // others are; a range's dash signs nothing, and shares listed alone stay shares.
+        let items = read_document(&Sentences::new(
+            "In LDL they were 1.2%, -4.8%, and -7.9%, respectively. It occurs in 30% - 60% of cases. Response: 45% and 30%.",
+        ));
+        let values: Vec<String> = items
+            .iter()
+            .map(|i| format!("{} {}", i.kind.as_str(), i.parts.numbers()[0].number.text))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                "percent_change 1.2",
+                "percent_change -4.8",
+                "percent_change -7.9",
+                "percent 30",
+                "percent 60",
+                "percent 45",
+                "percent 30"
+            ]
+        );
+    }
 
     #[test]
     fn a_number_of_people_is_whole() {

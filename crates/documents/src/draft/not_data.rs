@@ -53,6 +53,8 @@
 //!   (`Volume | 7`, `Issue number | 1`, `Published - Jan 1 1990`): the year, volume, issue and
 //!   pages of the paper, not of the trial.
 //!
+//! - a non-inferiority margin (`a 4% absolute non-inferiority margin`, `非劣性マージン(−1.0g/dL)`,
+//!   `(Δ=5%)`): the design's threshold, as alpha is, not a result;
 //! - a company's share price moving (`slips 9% premarket`, `shares of X fell 12%`): the market's
 //!   reading of a result, not the trial's.
 //!
@@ -143,6 +145,10 @@ fn patterns() -> &'static Regex {
             | \d+ \s* 番目
             | (?-u:\b) \d+ \x20 (?i: years? ) (?: \x20 (?i: of \x20 age ) )? \x20 (?i: or | and ) \x20 (?i: older | over | above | younger | under ) (?-u:\b)
             | \d+ \s* 歳 \s* (?: 以上 | 以下 | 未満 )
+            | (?i: non- ? \s? inferiority \s+ margin ) \s* (?: of | was | is | = | : )? \s* [(（]? \s* [-−]? \d+ (?: \.\d+ )? \s* %?
+            | \d+ (?: \.\d+ )? \s* % \s* (?i: absolute \s+ )? (?i: non- ? \s? inferiority \s+ margin )
+            | (?: 非劣性 | 同等性 ) マージン \s* (?: は | を | として | [(（:：] )? \s* [-−－]? \d+ (?: \.\d+ )?
+            | [(（] \s* [Δδ] \s* [=＝] \s* [-−]? \d+ (?: \.\d+ )? \s* %? \s* [)）]
             | \d \s* 型 \s* (?: 糖尿病 | DM )
             | \d+ \s* 分間? \s* 歩行
             | [1１] \s* (?: ヵ月 | か月 | カ月 | ヶ月 | ケ月 | 日 | 週 | 年 ) \s* (?: あたり | 当たり )
@@ -721,6 +727,15 @@ mod tests {
             ],
             "{values:?}"
         );
+    }
+
+    #[test]
+    fn non_inferiority_margins_are_not_data() {
+        // Made-up numbers: the margins the designs set, then the results.
+        let values = kinds_and_values(
+            "A 5% absolute non-inferiority margin was used; the non-inferiority margin was 1.2 points. 非劣性マージン(−0.8g/dL)を上回った。ハンディキャップ方式(Δ=10%)で検証した。Mortality was 12.5% vs 13.0%.",
+        );
+        assert_eq!(values, ["percent 12.5", "percent 13.0"]);
     }
 
     #[test]
