@@ -990,7 +990,8 @@ const CEILING_DEV_NON_DATA: usize = 1622;
 // Session 41: non-inferiority margins are not data: 1834 -> 1833.
 // Session 41: batches 61-62 joined (32 reports, 16 Japanese; each measured alone as it arrived
 // at d97535d, see docs/commands/draft.md): 1833 -> 1889.
-const CEILING_HOLDOUT_NON_DATA: usize = 1889;
+// Session 41: the margin claimed on its own (code_shape split): 1889 -> 1888.
+const CEILING_HOLDOUT_NON_DATA: usize = 1888;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -145,10 +145,6 @@ fn patterns() -> &'static Regex {
             | \d+ \s* 番目
             | (?-u:\b) \d+ \x20 (?i: years? ) (?: \x20 (?i: of \x20 age ) )? \x20 (?i: or | and ) \x20 (?i: older | over | above | younger | under ) (?-u:\b)
             | \d+ \s* 歳 \s* (?: 以上 | 以下 | 未満 )
-            | (?i: non- ? \s? inferiority \s+ margin ) \s* (?: of | was | is | = | : )? \s* [(（]? \s* [-−]? \d+ (?: \.\d+ )? \s* %?
-            | \d+ (?: \.\d+ )? \s* % \s* (?i: absolute \s+ )? (?i: non- ? \s? inferiority \s+ margin )
-            | (?: 非劣性 | 同等性 ) マージン \s* (?: は | を | として | [(（:：] )? \s* [-−－]? \d+ (?: \.\d+ )?
-            | [(（] \s* [Δδ] \s* [=＝] \s* [-−]? \d+ (?: \.\d+ )? \s* %? \s* [)）]
             | \d \s* 型 \s* (?: 糖尿病 | DM )
             | \d+ \s* 分間? \s* 歩行
             | [1１] \s* (?: ヵ月 | か月 | カ月 | ヶ月 | ケ月 | 日 | 週 | 年 ) \s* (?: あたり | 当たり )
@@ -168,10 +164,29 @@ fn patterns() -> &'static Regex {
     })
 }
 
+/// A non-inferiority margin (`a 4% absolute non-inferiority margin`, `the non-inferiority
+/// margin was 1.2 points`, `非劣性マージン(−1.0g/dL)`, `(Δ=5%)`): the design's threshold.
+fn margin_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+              (?i: non- ? \s? inferiority \s+ margin ) \s* (?: of | was | is | = | : )? \s* [(（]? \s* [-−]? \d+ (?: \.\d+ )? \s* %?
+            | \d+ (?: \.\d+ )? \s* % \s* (?i: absolute \s+ )? (?i: non- ? \s? inferiority \s+ margin )
+            | (?: 非劣性 | 同等性 ) マージン \s* (?: は | を | として | [(（:：] )? \s* [-−－]? \d+ (?: \.\d+ )?
+            | [(（] \s* [Δδ] \s* [=＝] \s* [-−]? \d+ (?: \.\d+ )? \s* %? \s* [)）]",
+        )
+        .expect("the margin pattern is valid")
+    })
+}
+
 /// Every byte of the document that is not data.
 pub fn find(doc: &Sentences) -> Claims {
     let mut claims = Claims::new(doc.original.len());
     let text = &doc.plain.text;
+    for m in margin_pattern().find_iter(text) {
+        claims.claim(doc.plain.original_span(m.range()));
+    }
     for m in patterns().find_iter(text) {
         let mut range = m.range();
         // `1:5.1` is a label and a value (`group 1:5.1`), not a ratio of small numbers.
