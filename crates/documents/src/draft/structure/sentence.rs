@@ -1492,6 +1492,7 @@ pub(super) fn read_sentence(
         }
     }
     let (mut locals, sentence_time) = gaps.finish();
+    rows_under_a_header_of_groups(original, items, &summaries, &mut locals);
     let sentence_text = &original[sentence.span.start..sentence.span.end];
     for pass in [
         names_before_bracketed_values,
@@ -1966,21 +1967,37 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
     relation
 }
 
+/// A line printing only an n (`(n=171)`, `N = 120`), as a header copied a cell a line prints
+/// each group's n under its name.
+fn is_n_alone(line: &str) -> bool {
+    static N_ALONE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    N_ALONE
+        .get_or_init(|| {
+            regex::Regex::new(r"^\s*(?:[(（\[]\s*)?[nN]\s*[=＝]\s*\d[\d,]*\s*(?:[)）\]]\s*)?$")
+                .expect("the n-alone pattern is valid")
+        })
+        .is_match(line)
+}
+
+/// Is a group's name the one cell of its line: nothing but the name's own words before it (no
+/// space: `ラツーダ80-120mg群`), nothing but its n after it?
+fn one_cell(before: &str, after: &str) -> bool {
+    !before.trim().contains(char::is_whitespace) && (after.trim().is_empty() || is_n_alone(after))
+}
+
+/// The group named alone on `line` ([`one_cell`]), if any.
+fn group_alone_on(line: &str) -> Option<cues::Phrase> {
+    let names = cues::groups(line);
+    let [name] = names.as_slice() else {
+        return None;
+    };
+    one_cell(&line[..name.start], &line[name.end..]).then(|| name.clone())
+}
+
 /// Does the group's name at `start..end` of `original` stand alone on its line (its n in a
 /// bracket may follow), right under another group's name alone on its line (lines of n's alone
 /// and blank lines between them passed over): a row of a header of groups, copied a cell a line?
 fn in_a_header_of_groups(original: &str, start: usize, end: usize) -> bool {
-    static N_ALONE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let n_alone = N_ALONE.get_or_init(|| {
-        regex::Regex::new(r"^\s*(?:[(（\[]\s*)?[nN]\s*[=＝]\s*\d[\d,]*\s*(?:[)）\]]\s*)?$")
-            .expect("the n-alone pattern is valid")
-    });
-    // A cell of its own: nothing but the name's own words before it (no space: `ラツーダ80-120mg群`)
-    // and nothing but its n after it.
-    let one_cell = |before: &str, after: &str| {
-        !before.trim().contains(char::is_whitespace)
-            && (after.trim().is_empty() || n_alone.is_match(after))
-    };
     let line_start = original[..start].rfind('\n').map_or(0, |p| p + 1);
     let line_end = original[end..]
         .find('\n')
@@ -1991,16 +2008,92 @@ fn in_a_header_of_groups(original: &str, start: usize, end: usize) -> bool {
     let key = cues::group_key(&original[start..end]);
     let above = original[..line_start].lines().rev().map(str::trim);
     for line in above.take(4) {
-        if line.is_empty() || n_alone.is_match(line) {
+        if line.is_empty() || is_n_alone(line) {
             continue;
         }
-        let Some(name) = cues::groups(line).pop() else {
-            return false;
-        };
-        return one_cell(&line[..name.start], &line[name.end..])
-            && cues::group_key(&name.text) != key;
+        return group_alone_on(line).is_some_and(|name| cues::group_key(&name.text) != key);
     }
     false
+}
+
+/// The groups of a header copied a cell a line right above the line at `at` (each name alone
+/// on its line, its n under it; up to three labels of the rows' sections between the header
+/// and that line, none printing a number), in the order printed: two or more, each another.
+fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
+    let line_start = original[..at].rfind('\n').map_or(0, |p| p + 1);
+    let mut above = original[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .peekable();
+    let mut labels = 0;
+    while let Some(line) = above.peek() {
+        if line.is_empty() || is_n_alone(line) || group_alone_on(line).is_some() {
+            break;
+        }
+        if labels == 3 || line.contains(|c: char| c.is_ascii_digit()) {
+            return Vec::new();
+        }
+        labels += 1;
+        above.next();
+    }
+    let mut groups: Vec<(String, String)> = Vec::new();
+    for line in above {
+        if line.is_empty() || is_n_alone(line) {
+            continue;
+        }
+        match group_alone_on(line) {
+            Some(name) => groups.push((name.text.clone(), cues::group_key(&name.text))),
+            None => break,
+        }
+    }
+    groups.reverse();
+    let mut keys: Vec<&String> = groups.iter().map(|g| &g.1).collect();
+    keys.sort();
+    keys.dedup();
+    if groups.len() < 2 || keys.len() < groups.len() {
+        return Vec::new();
+    }
+    groups
+}
+
+/// Rows under a header of groups copied a cell a line ([`header_of_groups_above`]: `プラセボ群`
+/// `(n=171)` `A群` `(n=182)` `B群` `(n=169)`, then ` 平均値±SD 41.3±12.64 42.6±12.86 43.2±12.78`):
+/// a line printing one value for each of the groups gives them the groups in the header's
+/// order, each line's values one measure's arms, its first value opening that measure.
+fn rows_under_a_header_of_groups(
+    original: &str,
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    let Some(&first) = summaries.first() else {
+        return;
+    };
+    let header = header_of_groups_above(original, items[first].span[0]);
+    if header.is_empty() {
+        return;
+    }
+    let line_of = |k: usize| {
+        let at = items[summaries[k]].span[0];
+        original[..at].rfind('\n').map_or(0, |p| p + 1)
+    };
+    let mut k = 0;
+    while k < summaries.len() {
+        let line = line_of(k);
+        let row: Vec<usize> = (k..summaries.len())
+            .take_while(|&j| line_of(j) == line)
+            .collect();
+        k += row.len();
+        if row.len() != header.len() || row.iter().any(|&j| locals[j].group.is_some()) {
+            continue;
+        }
+        for (&j, g) in row.iter().zip(&header) {
+            locals[j].group = Some(g.clone());
+            locals[j].carried_from = None;
+        }
+        locals[row[0]].list_start = true;
+    }
 }
 
 /// Each value's place in its group's run: 0 where its group is named beside it (or given by a
@@ -2996,20 +3089,43 @@ mod tests {
     }
 
     #[test]
-    fn groups_named_in_a_header_above_the_rows_give_no_value_the_last_ones_group() {
+    fn rows_under_a_header_of_groups_take_its_groups_in_order() {
         // Made-up numbers in the layout of a baseline table copied as text: the groups' names
         // with their n's a line each, then rows of one value for each group.
         let text = "患者背景\n\nプラセボ群\n(n=120)\nA群\n(n=118)\nB群\n(n=121)\n性別、例数(%)\n 男性 50(41.7) 49(41.5) 52(43.0)\n年齢(歳)\n 平均値±SD 51.2±10.3 50.8±11.1 52.0±9.7\n";
         let (items, s) = read(text);
-        for m in &s.measures {
-            for c in &m.cells {
-                let value = &items[c.item].text;
-                let group = c.group.map(|g| s.groups[g].label.as_str());
-                assert_ne!(group, Some("B群"), "{value} given the last group named");
-                let n = c.n.map(|j| items[j].text.as_str());
-                assert_ne!(n, Some("n=121"), "{value} given the last group's n");
-            }
-        }
+        // Each row printing one value for each group gives them the header's groups in
+        // order, and their n's, the row's values one measure's arms: never the last group.
+        let means: Vec<(&str, Option<&str>, Option<&str>)> = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .map(|c| {
+                (
+                    items[c.item].text.as_str(),
+                    c.group.map(|g| s.groups[g].label.as_str()),
+                    c.n.map(|j| items[j].text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            means,
+            [
+                ("50(41.7)", Some("プラセボ群"), Some("n=120")),
+                ("49(41.5)", Some("A群"), Some("n=118")),
+                ("52(43.0)", Some("B群"), Some("n=121")),
+                ("51.2±10.3", Some("プラセボ群"), Some("n=120")),
+                ("50.8±11.1", Some("A群"), Some("n=118")),
+                ("52.0±9.7", Some("B群"), Some("n=121"))
+            ]
+        );
+        let age = s
+            .measures
+            .iter()
+            .find(|m| m.cells.iter().any(|c| items[c.item].text == "51.2±10.3"))
+            .expect("the age's measure");
+        assert_eq!(age.shape, Shape::Arms, "{age:#?}");
+        assert_eq!(age.cells.len(), 3);
         // A group's heading alone on its line over its own values stands under no other
         // group's name: it is their group.
         let (_, s) = read("背景\nA群\n 年齢 51.2±10.3 体重 60.1±9.0\n");
