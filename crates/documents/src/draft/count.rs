@@ -1075,16 +1075,29 @@ fn find_participant_flow_counts(scan: &mut Scan, plain: &str) {
 }
 
 /// A document that states its layout `n (%)` (`Values are presented as n (%) or mean ±
-/// standard deviation`) prints its counts as `6 (24.0)`: a bare `a (b)` is a count with its
+/// standard deviation`, `性別、例数(%)`) prints its counts as `6 (24.0)`: a bare `a (b)` is a count with its
 /// percentage where `b` is `a` of one of the group sizes the document prints (`PENG (n = 25)`),
 /// to `b`'s decimals, or of a whole that several such pairs share though the document never
 /// prints it ([`common_wholes`]). The document's own numbers decide; a mean with its SD fits
 /// one by chance only now and then, and an `a` with decimals is no count.
 fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
     let lower = plain.to_lowercase();
-    let stated = ["n (%)", "n(%)", "no. (%)", "number (%)"]
-        .iter()
-        .any(|w| lower.contains(w));
+    // Japanese tables state it as the cases' number with its share (`例数(%)`, `人数（%）`).
+    let stated = [
+        "n (%)",
+        "n(%)",
+        "no. (%)",
+        "number (%)",
+        "例数(%)",
+        "例数（%）",
+        "例数 (%)",
+        "例(%)",
+        "例（%）",
+        "人数(%)",
+        "人数（%）",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     // Where the layout is not stated (a table copied without its header's `n (%)` and arm
     // sizes), only a whole that many pairs share says the brackets are shares: a mean with its
     // SD fits one whole in five cells almost never.
@@ -2306,6 +2319,20 @@ mod tests {
         // Without the statement, the same numbers are not read so.
         let items = read_document(&Sentences::new(&text.replace("n (%) or ", "")));
         assert!(items.iter().all(|i| i.kind != ItemKind::Percent));
+        // A Japanese table states it as `例数(%)`.
+        let ja = "実薬群(n=25)\nプラセボ群(n=25)\n悪心、例数(%)\n6 (24.0)\n0 (0.0)\n";
+        let items = read_document(&Sentences::new(ja));
+        let counted: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent && i.parts.count.is_some())
+            .map(|i| {
+                i.parts
+                    .value
+                    .as_ref()
+                    .map_or("", |v| v.number.plain.as_str())
+            })
+            .collect();
+        assert_eq!(counted, ["24.0", "0.0"]);
     }
 
     #[test]
