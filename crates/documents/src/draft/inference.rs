@@ -386,7 +386,8 @@ fn find_ratios_named_by_ditto(scan: &mut Scan, plain: &str) {
 /// P value OR (95% CI) P value`, set apart by single spaces, so that no column is known):
 /// the number printed right before each interval on the lines below the header is that
 /// ratio. A header naming another estimate with an interval (`MD (95% CI)`, `Difference (95%
-/// CI)`), or two kinds of ratio, decides nothing.
+/// CI)`), or two kinds of ratio, decides nothing; nor does it for a cell of a table whose
+/// columns are known under a group's header (`Atezolizumab (n=425)`).
 fn find_ratios_under_interval_headers(scan: &mut Scan, plain: &str) {
     static H: OnceLock<Regex> = OnceLock::new();
     static RATIO: OnceLock<Regex> = OnceLock::new();
@@ -426,6 +427,18 @@ fn find_ratios_under_interval_headers(scan: &mut Scan, plain: &str) {
         .filter(|&at| at > after)
         .collect();
     for at in cis {
+        // In a table whose columns are known (`|` or tabs), a column headed by a group says
+        // its cells are that group's: a median's interval beside an `HR (95% CI)` column is no
+        // ratio's.
+        let under_a_group = scan.tables.at(at).is_some_and(|(table, row, cell)| {
+            let header = table.column_header(plain, row, cell);
+            !header.trim().is_empty()
+                && !super::table::names_ratio(&header)
+                && super::table::n_printed_in(&header).is_some()
+        });
+        if under_a_group {
+            continue;
+        }
         let line_start = plain[..at].rfind('\n').map_or(0, |k| k + 1);
         let before = plain[line_start..at].trim_end();
         let token_start = before.rfind(char::is_whitespace).map_or(0, |k| k + 1);
@@ -697,6 +710,21 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_groups_median_with_its_interval_beside_a_ratio_column_is_no_ratio() {
+        // Made-up numbers in the form of an oncology table: each arm's median survival with
+        // its interval under the arm's header, the hazard ratio in its own column.
+        let items = read_items(
+            "Table 2\n | Drug (n=300) | Control (n=298) | HR (95% CI) | p value |\n---|---|---|---|---|\nMedian (months; 95% CI) | 5.1 (4.2–6.0) | 3.9 (3.1–4.4) | .. | .. |\n",
+        );
+        let ratios: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ratio)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert!(ratios.is_empty(), "{ratios:?}");
+    }
 
     #[test]
     fn a_bracket_opened_by_ditto_prints_the_ratio_and_interval_named_before() {
