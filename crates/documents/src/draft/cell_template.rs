@@ -67,12 +67,14 @@ fn slot_of(word: &str) -> Option<Slot> {
     {
         return Some(Slot::Percent);
     }
+    if let Some(kind) = super::cues::spread_named(&w) {
+        return Some(Slot::Spread(Some(kind)));
+    }
     Some(match w.as_str() {
         "n" | "no" | "no." | "number" | "例数" | "例" | "人数" => Slot::Count,
         "%" | "％" | "percent" => Slot::Percent,
         "mean" | "means" | "lsm" | "lsmean" | "average" | "平均" | "平均値" | "estimate"
         | "difference" => Slot::Mean,
-        w if super::cues::spread_named(w).is_some() => Slot::Spread(super::cues::spread_named(w)),
         "median" | "中央値" => Slot::Median,
         "iqr" | "四分位範囲" | "quartiles" => Slot::Bounds(Bounds::Quartiles),
         "range" | "範囲" => Slot::Bounds(Bounds::Range),

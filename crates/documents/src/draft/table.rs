@@ -3545,7 +3545,7 @@ fn spans_over<'t>(
 }
 
 /// Is a cell an n and nothing else (`n = 74`, `(N=120)`, `n=54`)?
-fn is_n_cell(cell: &str) -> bool {
+pub(crate) fn is_n_cell(cell: &str) -> bool {
     let t = cell
         .trim()
         .trim_start_matches(['(', '（'])

@@ -304,6 +304,15 @@ struct Local {
     carried_from: Option<String>,
 }
 
+impl Local {
+    /// Gives the value a group named beside it or by a list, which no longer counts as
+    /// carried to it.
+    fn name_group(&mut self, group: (String, String)) {
+        self.group = Some(group);
+        self.carried_from = None;
+    }
+}
+
 /// `A and B in the drug and placebo groups, respectively` (or `ベースラインはそれぞれ、A、B`
 /// after a list of groups): the run of values beside the word takes the groups in the order the
 /// text names them. The run is the values right before the word (or, where they do not fit,
@@ -383,8 +392,7 @@ fn respectively(
         };
         let time = run.iter().find_map(|&k| locals[k].time.clone());
         for (g, &k) in groups.into_iter().zip(&run) {
-            locals[k].group = Some(g);
-            locals[k].carried_from = None;
+            locals[k].name_group(g);
             locals[k].respectively = true;
             if locals[k].time.is_none() {
                 locals[k].time = time.clone();
@@ -495,8 +503,7 @@ fn slotted_by_time(run: &[usize], lists: &[Vec<Phrase>], locals: &mut [Local]) -
             for (j, &k) in slot.iter().enumerate() {
                 if fits[i] {
                     let p = &list[j];
-                    locals[k].group = Some((p.text.clone(), cues::group_key(&p.text)));
-                    locals[k].carried_from = None;
+                    locals[k].name_group((p.text.clone(), cues::group_key(&p.text)));
                     locals[k].time = times[i].clone();
                     locals[k].respectively = true;
                 } else {
@@ -558,10 +565,8 @@ fn comparative_pairs(
             continue;
         };
         if (lower && x < y) || (!lower && x > y) {
-            locals[k - 1].group = Some(subject.clone());
-            locals[k - 1].carried_from = None;
-            locals[k].group = Some(comparator.clone());
-            locals[k].carried_from = None;
+            locals[k - 1].name_group(subject.clone());
+            locals[k].name_group(comparator.clone());
         }
     }
 }
@@ -645,8 +650,7 @@ fn names_before_bracketed_values(
             for (i, name) in &run {
                 let label = format!("{name} group");
                 let key = cues::group_key(&label);
-                locals[*i].group = Some((label, key));
-                locals[*i].carried_from = None;
+                locals[*i].name_group((label, key));
                 locals[*i].content.clear();
             }
             k = run.last().map_or(k, |r| r.0) + 1;
@@ -714,8 +718,7 @@ fn comparator_before_a_pair(
         .any(|w| before.ends_with(w));
         let bracket_opens = gap[name.end..].trim().starts_with(['(', '（']);
         if comparator && bracket_opens && cues::group_key(&name.text) == g.1 {
-            locals[k].group = Some(g);
-            locals[k].carried_from = None;
+            locals[k].name_group(g);
             locals[k - 1].group = None;
         }
     }
@@ -815,27 +818,26 @@ pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'stat
     // states one spread for its raw means and another for its adjusted ones so. Such a
     // statement decides nothing for the whole document; but it names a spread the document
     // prints, so a statement elsewhere of another no longer holds for every bare value.
-    let statements = || {
-        doc.sentences.iter().flat_map(|s| {
-            s.quote
-                .lines()
-                .enumerate()
-                .filter_map(move |(k, l)| cues::spread_kind(l).map(|kind| (kind, s.line + k, l)))
-        })
-    };
-    let (sd, se) = doc
-        .sentences
-        .iter()
-        .flat_map(|s| s.quote.lines())
-        .map(cues::spreads_named)
-        .fold((false, false), |(a, b), (c, d)| (a || c, b || d));
+    let mut said: Vec<(&'static str, usize)> = Vec::new();
+    let (mut sd, mut se) = (false, false);
+    for s in &doc.sentences {
+        for (k, l) in s.quote.lines().enumerate() {
+            let named = cues::spreads_named(l);
+            sd |= named.0;
+            se |= named.1;
+            let kind = match named {
+                (true, false) => "SD",
+                (false, true) => "SEM",
+                _ => continue,
+            };
+            if !cues::opens_with_footnote_mark(l) {
+                said.push((kind, s.line + k));
+            }
+        }
+    }
     if sd && se {
         return None;
     }
-    let mut said: Vec<(&'static str, usize)> = statements()
-        .filter(|(_, _, l)| !cues::opens_with_footnote_mark(l))
-        .map(|(kind, line, _)| (kind, line))
-        .collect();
     said.extend(items.iter().filter_map(|i| {
         i.parts
             .spread_label
@@ -1732,8 +1734,7 @@ impl GapReader<'_> {
             let g = (b.phrase.text.clone(), key);
             if b.backward {
                 if k > 0 {
-                    self.locals[k - 1].group = Some(g);
-                    self.locals[k - 1].carried_from = None;
+                    self.locals[k - 1].name_group(g);
                     self.named[k - 1] = true;
                 }
             } else if !last {
@@ -1764,8 +1765,7 @@ impl GapReader<'_> {
                     self.comparator = self.comparator.or(Some(k));
                     continue;
                 }
-                self.locals[k].group = Some(g.clone());
-                self.locals[k].carried_from = None;
+                self.locals[k].name_group(g.clone());
                 self.named[k] = true;
                 self.carried_group = Some(g);
             }
@@ -1912,10 +1912,8 @@ fn pairs_follow_the_first(locals: &mut [Local]) {
             (Some(a), Some(b), None) if a.1 != b.1 => first = Some((a.clone(), b.clone())),
             (None, None, Some((a, b))) => {
                 let (a, b) = (a.clone(), b.clone());
-                locals[k - 1].group = Some(a);
-                locals[k - 1].carried_from = None;
-                locals[k].group = Some(b);
-                locals[k].carried_from = None;
+                locals[k - 1].name_group(a);
+                locals[k].name_group(b);
             }
             _ => {}
         }
@@ -1967,22 +1965,11 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
     relation
 }
 
-/// A line printing only an n (`(n=171)`, `N = 120`), as a header copied a cell a line prints
-/// each group's n under its name.
-fn is_n_alone(line: &str) -> bool {
-    static N_ALONE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    N_ALONE
-        .get_or_init(|| {
-            regex::Regex::new(r"^\s*(?:[(（\[]\s*)?[nN]\s*[=＝]\s*\d[\d,]*\s*(?:[)）\]]\s*)?$")
-                .expect("the n-alone pattern is valid")
-        })
-        .is_match(line)
-}
-
 /// Is a group's name the one cell of its line: nothing but the name's own words before it (no
 /// space: `ラツーダ80-120mg群`), nothing but its n after it?
 fn one_cell(before: &str, after: &str) -> bool {
-    !before.trim().contains(char::is_whitespace) && (after.trim().is_empty() || is_n_alone(after))
+    !before.trim().contains(char::is_whitespace)
+        && (after.trim().is_empty() || crate::draft::table::is_n_cell(after))
 }
 
 /// The group named alone on `line` ([`one_cell`]), if any.
@@ -2008,7 +1995,7 @@ fn in_a_header_of_groups(original: &str, start: usize, end: usize) -> bool {
     let key = cues::group_key(&original[start..end]);
     let above = original[..line_start].lines().rev().map(str::trim);
     for line in above.take(4) {
-        if line.is_empty() || is_n_alone(line) {
+        if line.is_empty() || crate::draft::table::is_n_cell(line) {
             continue;
         }
         return group_alone_on(line).is_some_and(|name| cues::group_key(&name.text) != key);
@@ -2028,7 +2015,8 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
         .peekable();
     let mut labels = 0;
     while let Some(line) = above.peek() {
-        if line.is_empty() || is_n_alone(line) || group_alone_on(line).is_some() {
+        if line.is_empty() || crate::draft::table::is_n_cell(line) || group_alone_on(line).is_some()
+        {
             break;
         }
         if labels == 3 || line.contains(|c: char| c.is_ascii_digit()) {
@@ -2039,7 +2027,7 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
     }
     let mut groups: Vec<(String, String)> = Vec::new();
     for line in above {
-        if line.is_empty() || is_n_alone(line) {
+        if line.is_empty() || crate::draft::table::is_n_cell(line) {
             continue;
         }
         match group_alone_on(line) {
@@ -2089,8 +2077,7 @@ fn rows_under_a_header_of_groups(
             continue;
         }
         for (&j, g) in row.iter().zip(&header) {
-            locals[j].group = Some(g.clone());
-            locals[j].carried_from = None;
+            locals[j].name_group(g.clone());
         }
         locals[row[0]].list_start = true;
     }
