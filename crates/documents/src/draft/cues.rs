@@ -34,11 +34,11 @@ pub struct Phrase {
 /// The comparators every trial names, and the words that make a noun phrase a group.
 const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|controls?|no treatment|プラセボ|偽薬|対照|無治療";
 
-/// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`):
-/// digits are part of the name only when a unit of dose follows them, so a value printed
-/// before the name (`−13.7±10.0、X群`) or a visit (`12週後の本剤群`) never joins it.
-const JA_DOSE: &str =
-    r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s?(?:mg/kg|mg|ｍｇ|μg|µg|mcg|g|mL|単位|%|％)";
+/// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
+/// or a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`): digits are part
+/// of the name only when a unit of dose follows them, so a value printed before the name
+/// (`−13.7±10.0、X群`) or a visit (`12週後の本剤群`) never joins it.
+const JA_DOSE: &str = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[-‐–~〜～][0-9０-９]+(?:[.．][0-9０-９]+)?)?\s?(?:mg/kg|mg|ｍｇ|μg|µg|mcg|g|mL|単位|%|％)";
 
 /// A Latin name with digits inside a Japanese group's name (`DPP-4阻害剤併用群`, `SGLT2阻害薬群`,
 /// `GLP-1群`): it starts with a letter, so a value before the name never joins it.
@@ -1260,6 +1260,22 @@ pub fn closes_a_bracket(between: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flexible_dose_arm_keeps_its_range_and_a_switch_keeps_both_drugs() {
+        // Made-up names in the form of an extension study's arms: the drug each arm took
+        // before and after the switch, the second a range of doses.
+        let names = |s: &str| groups(s).into_iter().map(|p| p.text).collect::<Vec<_>>();
+        assert_eq!(
+            names(
+                "変化量は、プラセボ→本剤20-40mg群−12.5±3.10、本剤20mg→本剤20-40mg群−14.0±3.20であった。"
+            ),
+            ["プラセボ→本剤20-40mg群", "本剤20mg→本剤20-40mg群"]
+        );
+        assert_eq!(names("本剤20～40mg群で"), ["本剤20～40mg群"]);
+        // A value printed before a name, or a visit, still joins no name.
+        assert_eq!(names("−13.7±10.0、本剤群"), ["本剤群"]);
+    }
 
     #[test]
     fn a_times_number_is_printed_with_its_unit() {

@@ -4,7 +4,7 @@
 //! and nothing else changed; white space at its ends is left out. Sentences end at `。！？`,
 //! at `.`, `!` or `?` followed by white space and a capital, a digit or a non-Latin
 //! character (not after `et al.`, `e.g.`, `Fig.`, a single initial), at a heading (`【…】`,
-//! a line opening with `■ ◆ ● ・ ※`), at a table row (a line with two or more `|` or a tab),
+//! a line opening with `■ ◆ ● ・ ※` or a web page's bullet `•`), at a table row (a line with two or more `|` or a tab),
 //! and at a line break followed by a capital when the line before ends without a lower-case
 //! letter, comma or hyphen (a title, a heading or a paragraph of an abstract; a Japanese
 //! line broken inside a sentence by PDF extraction runs on).
@@ -33,7 +33,9 @@ pub struct Sentences<'a> {
     pub sentences: Vec<Sentence>,
 }
 
-const BULLETS: [char; 7] = ['■', '◆', '●', '・', '※', '□', '◇'];
+/// The marks a list item opens with: Japanese reports' `■ ◆ ● ・ ※ □ ◇`, and the bullets a web
+/// page's list keeps when copied as text (`•`, `◦`, `▪`, `‣`).
+const BULLETS: [char; 11] = ['■', '◆', '●', '・', '※', '□', '◇', '•', '◦', '▪', '‣'];
 
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: [&str; 16] = [
@@ -306,6 +308,17 @@ fn sentences_between(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_pages_bullet_opens_a_sentence() {
+        // Made-up items of a web page's list copied as text: the first item ends without a
+        // full stop, and the next opens with a bullet.
+        let text = "  • 変化量は、A群−1.2±0.30、B群−1.4±0.20\n    (n=40)\n  • 12週時ではそれぞれ−1.5±0.31、−1.6±0.28でした。";
+        let d = Sentences::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert!(quotes[1].starts_with("• 12週時"), "{quotes:?}");
+    }
 
     #[test]
     fn a_full_stop_between_japanese_words_ends_a_sentence() {

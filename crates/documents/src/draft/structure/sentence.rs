@@ -302,6 +302,9 @@ struct Local {
     /// 7.2`), rather than named beside it or given by a list; stale once another reading
     /// gives it another group.
     carried_from: Option<String>,
+    /// A time named after the sentence's first value stands before it: the time named before
+    /// the first value is not its ([`GapReader::carry_opened_times`]).
+    after_a_later_time: bool,
 }
 
 impl Local {
@@ -1870,8 +1873,13 @@ impl GapReader<'_> {
     /// that name their own group and no time of their own are at that time too, until the
     /// next time is named. Not across a transition (`from … to`), whose values are a time
     /// course of their own.
+    ///
+    /// Once a later time is named, the time the sentence named before its first value is no
+    /// longer that of the values after it (`最終評価時ではそれぞれa、b、12週時ではそれぞれc、d`:
+    /// d is not at 最終評価時); those this reading gives no time keep none.
     fn carry_opened_times(&mut self) {
         let mut open: Option<String> = None;
+        let mut past_a_later_time = false;
         for k in 0..self.locals.len() {
             if self.time_opens[k] && self.named[k] {
                 open = self.locals[k].time.clone();
@@ -1880,6 +1888,8 @@ impl GapReader<'_> {
             } else if let (Some(t), true) = (&open, self.named[k]) {
                 self.locals[k].time = Some(t.clone());
             }
+            self.locals[k].after_a_later_time = past_a_later_time;
+            past_a_later_time |= self.time_opens[k];
         }
     }
 }
@@ -2387,7 +2397,7 @@ impl RunReader<'_> {
                     format!("time point {}", pos + 1)
                 });
             }
-            if time.is_none() {
+            if time.is_none() && !l.after_a_later_time {
                 time = self.sentence_time.clone();
             }
             m.cells.push(Cell {
@@ -3073,6 +3083,25 @@ mod tests {
             assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
             assert!(items.len() >= 6);
         }
+    }
+
+    #[test]
+    fn a_later_time_ends_the_time_named_before_the_first_value() {
+        // Made-up values: a time before the first pair, another before the second; the
+        // second pair's last value is not at the first time.
+        let (items, s) = read(
+            "変化量は、最終評価時ではそれぞれ−10.2±4.60、−7.6±3.80、12週時ではそれぞれ−11.5±3.83、−9.5±3.87でした。",
+        );
+        let time_of = |text: &str| {
+            s.measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .find(|c| items[c.item].text.contains(text))
+                .and_then(|c| c.time.clone())
+        };
+        assert_eq!(time_of("−10.2").as_deref(), Some("最終評価時"));
+        assert_eq!(time_of("−11.5").as_deref(), Some("12週時"));
+        assert_ne!(time_of("−9.5").as_deref(), Some("最終評価時"));
     }
 
     #[test]
