@@ -1118,7 +1118,11 @@ const FLOOR_DEV_DECIDED: usize = 2170;
 // Session 41: the same rule: 710 -> 711.
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 711 -> 712.
-const FLOOR_HOLDOUT_DECIDED: usize = 712;
+// Session 42: a table's columns headed by their n alone (`n = 26`) are kept apart (two of
+// the same size had been one group) and left for review, not compared as arms: nothing says
+// whether they are groups or one group's analysis sets (the twelfth new-user trial's table
+// of OC | PPS under each arm): 712 -> 709.
+const FLOOR_HOLDOUT_DECIDED: usize = 709;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3

@@ -887,6 +887,39 @@ pub fn difference_word(s: &str) -> bool {
     .is_match(s)
 }
 
+/// Is the group `phrase` (found in `between`, the text before a value) the comparator of a
+/// difference, not the value's own group: named after `vs`, `versus`, `compared with`,
+/// `relative to` or `from` once a difference is named before it (`Difference vs. control
+/// -0.6 (2.5)`, `the difference versus placebo was −2.2`), as `placebo-adjusted`, or in
+/// Japanese before `との差`, `に対する差`, `と比較した差` (`プラセボ群との差は-2.1`)? The value is
+/// the difference between its own group and that one.
+///
+/// ```
+/// use trialstats_documents::draft::cues::{comparator_of_difference, groups};
+/// let of = |s: &str| groups(s).iter().map(|p| comparator_of_difference(s, p)).collect::<Vec<_>>();
+/// assert_eq!(of("Difference vs. control "), [true]);
+/// assert_eq!(of("プラセボ群との差は"), [true]);
+/// assert_eq!(of("the placebo-adjusted change was "), [true]);
+/// // A group named after `vs` with no difference is the next value's own.
+/// assert_eq!(of(" vs. placebo "), [false]);
+/// assert_eq!(of("in the placebo group "), [false]);
+/// ```
+pub fn comparator_of_difference(between: &str, phrase: &Phrase) -> bool {
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let before = between.get(..phrase.start).unwrap_or("");
+    let after = between.get(phrase.end..).unwrap_or("");
+    let comparator_word = re(
+        &BEFORE,
+        r"(?i)(?:\bvs\.?|\bversus|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom)\s*(?:the\s+)?$",
+    );
+    let adjusted_or_ja = re(
+        &AFTER,
+        r"^(?i:-?(?:adjusted|corrected|subtracted)\b)|^\s*(?:との|に対する|と比較した)(?:群間)?差",
+    );
+    adjusted_or_ja.is_match(after) || comparator_word.is_match(before) && difference_word(before)
+}
+
 /// Does a line open with a footnote mark (`a:`, `b）`, `†`, `‡`, `*1`, `注1)`), so that what it
 /// says holds for the values carrying the mark?
 pub fn opens_with_footnote_mark(line: &str) -> bool {

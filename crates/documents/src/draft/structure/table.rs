@@ -467,6 +467,9 @@ struct Header<'t> {
     /// The unit of the times printed as bare numbers over the columns, where the stub's header
     /// cell names it (`Week of study`).
     stub_unit: Option<String>,
+    /// The groups of columns headed by their n alone (`n = 26`): nothing says whether they are
+    /// different groups or one group's analysis sets (`OC | PPS` under each arm's name).
+    named_by_n_only: Vec<usize>,
 }
 
 /// Read the header of a table: what each column is; each group column's group (and its n) is
@@ -499,6 +502,7 @@ fn read_header<'t>(
         groups_in_rows: cells_over.first().is_some_and(|stub| {
             names_row_groups(&crate::draft::table::header_text(doc.original, stub))
         }),
+        named_by_n_only: Vec::new(),
         stub_unit: cells_over.first().and_then(|stub| {
             stub.iter()
                 .map(|c| doc.original[c.clone()].trim())
@@ -594,7 +598,10 @@ impl Header<'_> {
             // unplaced (each row's values are different measures of its group).
             Column::Statistic(Stat::Other)
         } else {
-            let g = column_group(original, items, model, s, cells, &text);
+            let g = column_group(original, items, model, s, cells, &text, self.columns.len());
+            if crate::draft::table::is_n_cell(&text) {
+                self.named_by_n_only.push(g);
+            }
             self.column_time.push(cell_time);
             self.column_change.resize(self.columns.len(), false);
             self.column_change
@@ -716,7 +723,7 @@ impl Header<'_> {
 
 /// The group a group column names, added to the structure (with the n its header prints):
 /// its label from every header cell over it, without its `n = 60`, its time or what its cells
-/// print.
+/// print; `column` is its place among the table's columns.
 fn column_group(
     original: &str,
     items: &[Item],
@@ -724,6 +731,7 @@ fn column_group(
     s: &mut Structure,
     cells: &[Range<usize>],
     text: &str,
+    column: usize,
 ) -> usize {
     let mut n_item = None;
     let mut label_parts = Vec::new();
@@ -752,7 +760,12 @@ fn column_group(
         }
         n_item = n_item.or(n_here);
     }
-    let label = if label_parts.is_empty() {
+    // A column headed by its n alone (`n = 26`: the only header cell the model placed over a
+    // column whose group's name spans others) is named by its place: two columns of the same
+    // size are not one group.
+    let label = if label_parts.is_empty() && crate::draft::table::is_n_cell(text) {
+        format!("column {} ({})", column + 1, text.trim())
+    } else if label_parts.is_empty() {
         text.to_string()
     } else {
         label_parts.join(" ")
@@ -1858,6 +1871,13 @@ impl RowReader<'_> {
         s: &mut Structure,
     ) {
         let line = self.header.line;
+        // Columns named by their n alone are no arms the text decides: left for review.
+        let by_n_only = shape == Shape::Arms
+            && read.values.iter().all(|c| {
+                c.group
+                    .is_some_and(|g| self.header.named_by_n_only.contains(&g))
+            });
+        let shape = if by_n_only { Shape::Single } else { shape };
         let evidence = match shape {
             Shape::Arms => format!("the table's columns name the groups (header line {line})"),
             Shape::TimeCourse => {
@@ -1873,11 +1893,19 @@ impl RowReader<'_> {
         }
         let spread_label = self.spread_label(&read.values, label);
         let sentence = self.items[read.values[0].item].sentence;
+        let review = if by_n_only {
+            vec![format!(
+                "the table's columns are headed by their n alone (header line {line}): confirm whether they are different groups or one group's analysis sets before comparing them"
+            )]
+        } else {
+            Vec::new()
+        };
         s.measures.push(Measure {
             spread_label: spread_label.clone(),
             label: measure_label.clone(),
             change,
             comparison: read.comparison,
+            review,
             ..Measure::new(shape, sentence, read.values, evidence)
         });
         self.last_measure = Some(s.measures.len() - 1);
@@ -1972,6 +2000,27 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn columns_headed_by_their_n_alone_are_kept_apart_and_left_for_review() {
+        // Made-up numbers: each arm's observed cases and per-protocol set, and only the n's
+        // placed over the columns; two columns of the same size.
+        let text = "| | n = 26 | n = 20 | n = 26 | n = 23 |\n|---|---|---|---|---|\n| SBP | 137.0 (2.7) | 138.4 (3.2) | 141.5 (2.7) | 142.6 (3.0) |\n";
+        let (items, s) = read_text(text);
+        let m = &s.measures[0];
+        let groups: Vec<Option<usize>> = m.cells.iter().map(|c| c.group).collect();
+        let mut distinct = groups.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 4, "{:?}", s.groups);
+        assert_eq!(m.shape, Shape::Single);
+        assert!(
+            m.review[0].contains("headed by their n alone"),
+            "{:?}",
+            m.review
+        );
+        assert_eq!(n_printed(&items, &m.cells[2]), "26");
     }
 
     #[test]
