@@ -1017,14 +1017,45 @@ pub fn spreads_named(s: &str) -> (bool, bool) {
     let sd = re(
         &SD,
         r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)(?:$|[^a-z0-9]|\d{2}\s*%)|\bstandard\s+deviations?\b|標準偏差|(?:\bx|x̄|x̅)\s*(?:±|\+/-)\s*s(?:$|[^a-z0-9])",
-    )
-    .is_match(s);
+    );
     let se = re(
         &SE,
         r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sem|se|s\.e\.m?\.?)(?:$|[^a-z0-9]|\d{2}\s*%)|\bstandard\s+errors?\b|標準誤差",
-    )
-    .is_match(s);
-    (sd, se)
+    );
+    let states = |p: &Regex| p.find_iter(s).any(|m| !abbreviates_the_words_before(s, m));
+    (states(sd), states(se))
+}
+
+/// Is `found` (a spread's name in brackets, `(SE)`) the abbreviation of the words right before
+/// it, their initials (`Sleep Efficiency (SE)`, `Symptom Days (SD)`), rather than a statement
+/// of what the values print? A row's label names its measure so.
+///
+/// ```
+/// use trialstats_documents::draft::cues::spread_kind;
+/// assert_eq!(spread_kind("Sleep Efficiency (SE)*"), None);
+/// assert_eq!(spread_kind("Change from baseline, mean (SE)"), Some("SEM"));
+/// ```
+fn abbreviates_the_words_before(s: &str, found: regex::Match<'_>) -> bool {
+    let text = found.as_str();
+    let Some(inside) = text.trim_start().strip_prefix(['(', '[']) else {
+        return false;
+    };
+    let letters: Vec<char> = inside
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let words: Vec<&str> = s[..found.start()].split_whitespace().collect();
+    letters.len() >= 2
+        && words.len() >= letters.len()
+        && words[words.len() - letters.len()..]
+            .iter()
+            .zip(&letters)
+            .all(|(w, l)| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() && c.to_ascii_uppercase() == *l)
+            })
 }
 
 /// Function words, units and statistics words: what may stand between two values of one
