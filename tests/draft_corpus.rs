@@ -966,7 +966,9 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // at d97535d, see docs/commands/draft.md): 1560 -> 1622.
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 1622 -> 1675.
-const CEILING_DEV_NON_DATA: usize = 1675;
+// Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
+// see docs/commands/draft.md): 1675 -> 1696.
+const CEILING_DEV_NON_DATA: usize = 1696;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -995,7 +997,9 @@ const CEILING_DEV_NON_DATA: usize = 1675;
 // Session 41: the margin claimed on its own (code_shape split): 1889 -> 1888.
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 1888 -> 1922.
-const CEILING_HOLDOUT_NON_DATA: usize = 1922;
+// Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
+// see docs/commands/draft.md): 1922 -> 1939.
+const CEILING_HOLDOUT_NON_DATA: usize = 1939;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1024,7 +1028,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1922;
 // at d97535d, see docs/commands/draft.md): 2248 -> 2280.
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 2280 -> 2346.
-const FLOOR_DEV_PATH: usize = 2346;
+// Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
+// see docs/commands/draft.md): 2346 -> 2382.
+const FLOOR_DEV_PATH: usize = 2382;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1051,7 +1057,9 @@ const FLOOR_DEV_PATH: usize = 2346;
 // at d97535d, see docs/commands/draft.md): 1664 -> 1730.
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 1730 -> 1759.
-const FLOOR_HOLDOUT_PATH: usize = 1759;
+// Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
+// see docs/commands/draft.md): 1759 -> 1789.
+const FLOOR_HOLDOUT_PATH: usize = 1789;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1290,7 +1298,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 732;
 // at d97535d, see docs/commands/draft.md): 1945 -> 1973.
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 1973 -> 2039.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2039;
+// Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
+// see docs/commands/draft.md): 2039 -> 2075.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2075;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1332,7 +1342,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2039;
 // at d97535d, see docs/commands/draft.md): 1348 -> 1374.
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 1374 -> 1388.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1388;
+// Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
+// see docs/commands/draft.md): 1388 -> 1418.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1418;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -1363,7 +1375,9 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 38;
 // `read=SEM labelled=SD from=the sentence says so` (the sentence's own word read against a
 // label that says SD: a recogniser taking another value's word, or a label to check).
 // Session 41: 3 -> 1 (see FLOOR_HOLDOUT_SPREAD_RIGHT).
-const CEILING_HOLDOUT_SPREAD_WRONG: usize = 1;
+// Session 42: 1 -> 0 at 6691c6a (a dose range in a Japanese group's name, a web page's bullet
+// opening a sentence, a later time ending the sentence's first).
+const CEILING_HOLDOUT_SPREAD_WRONG: usize = 0;
 // Batch 21's held-out half (session 32), as it arrived: `check text` reports a problem on one
 // report its labeller found sound (by class, with no text: a two-arm comparison's ± that
 // neither SD nor SE fits by the printed p or CI). Counted, not read; it may only fall.
