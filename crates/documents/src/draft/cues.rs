@@ -436,6 +436,14 @@ pub fn respectively(s: &str) -> Option<usize> {
         .map(|m| m.start())
 }
 
+/// `s` with each bracketed n (`(n = 24)`, `（n=22）`) replaced by as many spaces as it has bytes.
+fn without_bracketed_ns(s: &str) -> String {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(&P, r"[(（]\s*[nN]\s*=\s*\d+\s*[)）]")
+        .replace_all(s, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
+        .into_owned()
+}
+
 /// Lists of groups named together, in the order the text names them:
 /// - a plural group noun after coordinated names: `the drug and placebo groups`,
 ///   `the 5 mg, 10 mg and placebo arms`;
@@ -454,6 +462,11 @@ pub fn coordinated_groups(s: &str) -> Vec<Vec<Phrase>> {
         r"(?i)\b(?:in|for|among|of|between|with|to)\s+(?:the\s+|both\s+)?((?:[\w.+/\-]+,?\s+){1,8}?(?:and|or)\s+[\w.+/\-]+(?:\s+[\w.+/\-]+)?)\s+(groups|arms|cohorts)\b",
     );
     let split = re(&SPLIT, r"(?i)\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+");
+    // Each group's n printed after its name (`the metformin (n = 24) and liraglutide (n = 22)
+    // groups`) is blanked for the list's reading, at the same length, so offsets still hold.
+    let masked = without_bracketed_ns(s);
+    let s_full = s;
+    let s = masked.as_str();
     for c in plural.captures_iter(s) {
         let names = c.get(1).expect("the names");
         let noun = c.get(2).expect("the noun").as_str();
@@ -478,6 +491,7 @@ pub fn coordinated_groups(s: &str) -> Vec<Vec<Phrase>> {
             lists.push(list);
         }
     }
+    let s = s_full;
     let join = re(
         &JOIN,
         r"(?i)^(?:\s|,|、|and|or|the|及び|および|並びに|と)*$",

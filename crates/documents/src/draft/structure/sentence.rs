@@ -406,6 +406,81 @@ fn respectively(
     }
 }
 
+/// `between the metformin (n = 24) and liraglutide (n = 22) groups (−0.95 ± 0.80% vs. −0.80 ±
+/// 0.88%, p = 0.77)`: a bracket opened right after a list of groups named together, printing
+/// one value for each of them joined only by `vs`, `and` or commas, gives the values the groups
+/// in the order the list names them, as `respectively` would. Nothing is assigned unless the
+/// counts agree and every value is still without a group of its own.
+fn bracket_after_listed_groups(
+    sentence_text: &str,
+    at: usize,
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    static AFTER_LIST: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let after_list = AFTER_LIST.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?:\s*[(（]\s*n\s*=\s*\d+\s*[)）])?(?:\s*(?:groups|arms|cohorts)\b)?(?:\s*[(（]\s*n\s*=\s*\d+\s*[)）])?\s*[(（]")
+            .expect("a valid pattern")
+    });
+    for list in cues::coordinated_groups(sentence_text) {
+        let Some(last) = list.last() else { continue };
+        let Some(open) = after_list.find(&sentence_text[last.end..]) else {
+            continue;
+        };
+        let bracket_start = at + last.end + open.end();
+        let Some(close) = sentence_text[last.end + open.end()..].find([')', '）']) else {
+            continue;
+        };
+        let bracket_end = bracket_start + close;
+        let inside: Vec<usize> = (0..summaries.len())
+            .filter(|&k| {
+                let [a, b] = items[summaries[k]].span;
+                a >= bracket_start && b <= bracket_end
+            })
+            .collect();
+        let joined = inside.windows(2).all(|w| {
+            let gap = sentence_text
+                .get(items[summaries[w[0]]].span[1] - at..items[summaries[w[1]]].span[0] - at)
+                .unwrap_or("x");
+            // (A percent sign or the values' unit may close the first value.)
+            let words: Vec<String> = gap
+                .split_whitespace()
+                .map(|w| w.trim_matches(['.', ',', ';', '%']).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            match words.as_slice() {
+                [] => true,
+                [w] => matches!(w.as_str(), "vs" | "versus" | "and" | "対"),
+                [unit, w] => {
+                    unit.chars().all(char::is_alphabetic)
+                        && unit.len() <= 5
+                        && matches!(w.as_str(), "vs" | "versus" | "and")
+                }
+                _ => false,
+            }
+        });
+        // A value's own group other than the list's (named beside it) is kept: no list then.
+        let keys: Vec<String> = list.iter().map(|p| cues::group_key(&p.text)).collect();
+        let own_elsewhere = |k: usize| {
+            locals[k].carried_from.is_none()
+                && locals[k]
+                    .group
+                    .as_ref()
+                    .is_some_and(|g| !keys.contains(&g.1))
+        };
+        if inside.len() != list.len() || !joined || inside.iter().any(|&k| own_elsewhere(k)) {
+            continue;
+        }
+        for (p, &k) in list.iter().zip(&inside) {
+            locals[k].name_group((p.text.clone(), cues::group_key(&p.text)));
+            locals[k].respectively = true;
+        }
+        locals[inside[0]].list_start = true;
+        return;
+    }
+}
+
 /// `In the drug group, A was 1.2 ± 0.3, B 2.1 ± 0.5 and C 5 ± 2; in the placebo group, the
 /// values were 0.3 ± 0.2, 0.4 ± 0.3 and 1 ± 2, respectively` (`標準的透析量群において,尿素除去率は
 /// 66.3±2.5%,…平衡 Kt/V は 1.16±0.08 であり,高透析量群では,値はそれぞれ 75.2±2.5%,…`): a
@@ -1504,6 +1579,7 @@ pub(super) fn read_sentence(
         comparative_pairs,
         comparator_before_a_pair,
         respectively,
+        bracket_after_listed_groups,
     ] {
         pass(
             sentence_text,
@@ -3089,6 +3165,46 @@ mod tests {
             assert_ne!(cells[3].1, cells[1].1, "{text}: {cells:?}");
             assert!(items.len() >= 6);
         }
+    }
+
+    #[test]
+    fn a_bracket_after_a_list_of_groups_gives_its_values_the_groups_in_order() {
+        // Made-up values in an abstract's form: the groups listed (each with its n), then a
+        // bracket of one value each set against each other.
+        for text in [
+            "Weight changed similarly between the diet (n = 24) and exercise (n = 22) groups (-1.95 ± 0.80% vs. -1.80 ± 0.88%, p = 0.57).",
+            "Weight fell in the diet and exercise groups (4.1 ± 1.0 kg vs 2.2 ± 0.9 kg).",
+        ] {
+            let (items, s) = read(text);
+            let m = s
+                .measures
+                .iter()
+                .find(|m| m.shape == Shape::Arms)
+                .expect(text);
+            let named: Vec<(String, String)> = m
+                .cells
+                .iter()
+                .map(|c| {
+                    (
+                        s.groups[c.group.expect(text)].key.clone(),
+                        items[c.item].text.clone(),
+                    )
+                })
+                .collect();
+            assert!(
+                named[0].0.contains("diet") && named[1].0.contains("exercise"),
+                "{named:?}"
+            );
+        }
+        // A value naming its own group beside it keeps it: no list is read.
+        let (_, s) = read(
+            "Weight fell in the diet and exercise groups (4.1 ± 1.0 kg in controls vs 2.2 ± 0.9 kg).",
+        );
+        assert!(
+            !s.groups
+                .iter()
+                .any(|g| g.key.contains("exercise") && g.key.contains("diet"))
+        );
     }
 
     #[test]
