@@ -1592,6 +1592,7 @@ pub(super) fn read_sentence(
     pairs_follow_the_first(&mut locals);
     let mut relation = relations(&locals);
     undecide_value_and_its_baseline(items, members, &summaries, &locals, &mut relation);
+    undecide_transition_between_arms(original, &locals, &mut relation);
     let runs = time_runs(&relation);
     let reader = RunReader {
         doc,
@@ -2193,6 +2194,47 @@ fn places_in_group(locals: &[Local]) -> Vec<usize> {
         }
     }
     places
+}
+
+/// `Joint bleeds were reduced from 12.2 ± 1.5 to 4.7 ± 1.0/year` in a report that compares two
+/// treatments given to different patients (`on-demand therapy (26 patients) and continuous
+/// prophylaxis (26 patients)`) and names no time of measurement before treatment anywhere
+/// (no baseline, no `before`): such a report writes `from A to B` for one arm's value against
+/// the other's as often as for a change over time, so a transition between two values that
+/// name no time is left open, not read as a time course.
+fn undecide_transition_between_arms(document: &str, locals: &[Local], relation: &mut [Relation]) {
+    static ARMS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static BEFORE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let undecidable = (1..locals.len()).any(|k| {
+        relation[k] == Relation::Time
+            && locals[k].transition
+            && locals[k].time.is_none()
+            && locals[k - 1].time.is_none()
+    });
+    if !undecidable {
+        return;
+    }
+    // Two treatments, each with its number of patients in brackets, in one breath.
+    let arms = ARMS.get_or_init(|| {
+        regex::Regex::new(r"(?i)[(（]\s*(?:n\s*=\s*)?\d+\s*(?:patients|participants|subjects|cases|例|名)?\s*[)）]\s*(?:,\s*)?(?:and|or|vs\.?|versus|と|及び|および)\s+(?:the\s+)?[^.。;()（）]{1,60}?[(（]\s*(?:n\s*=\s*)?\d+\s*(?:patients|participants|subjects|cases|例|名)?\s*[)）]")
+            .expect("a valid pattern")
+    });
+    let before = BEFORE.get_or_init(|| {
+        regex::Regex::new(r"(?i)baseline|\bbefore\b|\bpre-?(?:treatment|operative|intervention|test)|\bprior\s+to\b|\binitial|治療前|投与前|開始前|開始時|ベースライン|前値")
+            .expect("a valid pattern")
+    });
+    if !arms.is_match(document) || before.is_match(document) {
+        return;
+    }
+    for k in 1..locals.len() {
+        if relation[k] == Relation::Time
+            && locals[k].transition
+            && locals[k].time.is_none()
+            && locals[k - 1].time.is_none()
+        {
+            relation[k] = Relation::Undecided;
+        }
+    }
 }
 
 /// Two values set against each other (`x vs. y`) with no group named for either are read as
@@ -3204,6 +3246,34 @@ mod tests {
             !s.groups
                 .iter()
                 .any(|g| g.key.contains("exercise") && g.key.contains("diet"))
+        );
+    }
+
+    #[test]
+    fn from_a_to_b_between_two_treatments_of_different_patients_is_left_open() {
+        let shapes = |text: &str| {
+            let (_, s) = read(text);
+            s.measures.iter().map(|m| m.shape).collect::<Vec<_>>()
+        };
+        // Made-up values: two treatments, each with its patients, and no time of measurement
+        // before treatment anywhere.
+        let arms = "We compared diet (20 patients) and exercise (21 patients) over 1 year. Falls were reduced from 5.2 ± 1.5 to 2.7 ± 1.0 per year.";
+        assert!(
+            !shapes(arms).contains(&Shape::TimeCourse),
+            "{:?}",
+            shapes(arms)
+        );
+        // The same report naming a baseline: a change over time.
+        let course = "We compared diet (20 patients) and exercise (21 patients) over 1 year. In the diet group, falls were reduced from 5.2 ± 1.5 at baseline to 2.7 ± 1.0 per year.";
+        assert!(
+            shapes(course).contains(&Shape::TimeCourse),
+            "{:?}",
+            shapes(course)
+        );
+        // One group: the transition is its change.
+        assert!(
+            shapes("Falls were reduced from 5.2 ± 1.5 to 2.7 ± 1.0 per year.")
+                .contains(&Shape::TimeCourse)
         );
     }
 
