@@ -1591,8 +1591,7 @@ pub(super) fn read_sentence(
     }
     pairs_follow_the_first(&mut locals);
     let mut relation = relations(&locals);
-    undecide_value_and_its_baseline(items, members, &summaries, &locals, &mut relation);
-    undecide_transition_between_arms(original, &locals, &mut relation);
+    undecide_pairs_left_open(original, items, members, &summaries, &locals, &mut relation);
     let runs = time_runs(&relation);
     let reader = RunReader {
         doc,
@@ -2235,6 +2234,20 @@ fn undecide_transition_between_arms(document: &str, locals: &[Local], relation: 
             relation[k] = Relation::Undecided;
         }
     }
+}
+
+/// The pairs the words read as related that the text leaves open: a value and the value it
+/// changed from set against each other, and a transition between two treatments' values.
+fn undecide_pairs_left_open(
+    document: &str,
+    items: &[Item],
+    members: &[usize],
+    summaries: &[usize],
+    locals: &[Local],
+    relation: &mut [Relation],
+) {
+    undecide_value_and_its_baseline(items, members, summaries, locals, relation);
+    undecide_transition_between_arms(document, locals, relation);
 }
 
 /// Two values set against each other (`x vs. y`) with no group named for either are read as
