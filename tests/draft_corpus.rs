@@ -903,7 +903,9 @@ fn draft_on_the_held_out_part() {
 // 178/186 and 146/164, no violation in either): 85.56 %.
 // Session 40: batches 56-57 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md); their development halves 63.9 % and 68.3 %: 85.6 % -> 84.7 %.
-const FLOOR_DEV_FOUND: f64 = 84.5;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 84.5 -> 84.4 (its development half read 169 of 257 items as it arrived).
+const FLOOR_DEV_FOUND: f64 = 84.4;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -968,7 +970,9 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // see docs/commands/draft.md): 1622 -> 1675.
 // Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
 // see docs/commands/draft.md): 1675 -> 1696.
-const CEILING_DEV_NON_DATA: usize = 1696;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 1696 -> 1723.
+const CEILING_DEV_NON_DATA: usize = 1723;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -999,7 +1003,9 @@ const CEILING_DEV_NON_DATA: usize = 1696;
 // see docs/commands/draft.md): 1888 -> 1922.
 // Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
 // see docs/commands/draft.md): 1922 -> 1939.
-const CEILING_HOLDOUT_NON_DATA: usize = 1939;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 1939 -> 1968.
+const CEILING_HOLDOUT_NON_DATA: usize = 1968;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1030,7 +1036,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1939;
 // see docs/commands/draft.md): 2280 -> 2346.
 // Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
 // see docs/commands/draft.md): 2346 -> 2382.
-const FLOOR_DEV_PATH: usize = 2382;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 2382 -> 2392.
+const FLOOR_DEV_PATH: usize = 2392;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1059,7 +1067,9 @@ const FLOOR_DEV_PATH: usize = 2382;
 // see docs/commands/draft.md): 1730 -> 1759.
 // Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
 // see docs/commands/draft.md): 1759 -> 1789.
-const FLOOR_HOLDOUT_PATH: usize = 1789;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 1789 -> 1815.
+const FLOOR_HOLDOUT_PATH: usize = 1815;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1107,7 +1117,9 @@ const FLOOR_HOLDOUT_PATH: usize = 1789;
 // unchanged).
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 2167 -> 2170.
-const FLOOR_DEV_DECIDED: usize = 2170;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 2170 -> 2171.
+const FLOOR_DEV_DECIDED: usize = 2171;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1130,7 +1142,9 @@ const FLOOR_DEV_DECIDED: usize = 2170;
 // the same size had been one group) and left for review, not compared as arms: nothing says
 // whether they are groups or one group's analysis sets (the twelfth new-user trial's table
 // of OC | PPS under each arm): 712 -> 709.
-const FLOOR_HOLDOUT_DECIDED: usize = 709;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 709 -> 711.
+const FLOOR_HOLDOUT_DECIDED: usize = 711;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1222,7 +1236,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 109;
 // Session 42: a flexible-dose arm's range in a Japanese group's name, a web page's bullet
 // opening a sentence, a later time ending the one named before a sentence's first value:
 // 1062 -> 1070.
-const FLOOR_DEV_N_RIGHT: usize = 1070;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 1070 -> 1077.
+const FLOOR_DEV_N_RIGHT: usize = 1077;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1271,7 +1287,9 @@ const CEILING_DEV_N_WRONG: usize = 9;
 // at d97535d, see docs/commands/draft.md): 714 -> 719.
 // Session 42: batch 63 joined (16 reports, 8 Japanese; measured alone as it arrived at fc6dafa,
 // see docs/commands/draft.md): 719 -> 732.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 732;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 732 -> 735.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 735;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1300,7 +1318,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 732;
 // see docs/commands/draft.md): 1973 -> 2039.
 // Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
 // see docs/commands/draft.md): 2039 -> 2075.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2075;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 2075 -> 2085.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2085;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1344,7 +1364,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2075;
 // see docs/commands/draft.md): 1374 -> 1388.
 // Session 42: batch 64 joined (16 reports, 8 Japanese; measured alone as it arrived at 99bbf72,
 // see docs/commands/draft.md): 1388 -> 1418.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1418;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 1418 -> 1438.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1438;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -1366,7 +1388,10 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1418;
 // 41-43 none.
 // Session 41: the last of one group's run and the first of the next are no arms (a rule from
 // batch 59's development table, rows copied as text): 44 -> 38, measured once.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 38;
+// Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
+// see docs/commands/draft.md): 38 -> 39 (its held-out half brought one, by class one group's two times placed
+// as arms; counted, not read).
+const CEILING_HOLDOUT_VIOLATIONS: usize = 39;
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).
