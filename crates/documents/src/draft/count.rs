@@ -490,15 +490,28 @@ fn change_after_pattern() -> &'static Regex {
 }
 
 /// A Japanese noun of a rate of change that governs the percentages after it in its clause
-/// (`低下率は血糖1.8% (p<0.01) , インスリン6.1%`, `減少割合は…群(29.4%`): `before` is the text
-/// before the number. `改善率` is left out: it is most often the share of patients improved.
+/// (`低下率は血糖1.8% (p<0.01) , インスリン6.1%`, `減少割合は…群(29.4%`), or the one right before
+/// it (`相対リスク減少率59%`): `before` is the text before the number. `改善率` is left out: it is
+/// most often the share of patients improved.
 fn rate_of_change_before(before: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        Regex::new(r"(?:減少|低下|増加|上昇)(?:率|割合)(?:は|が|：|:|\s)[^。．!?！？]*$")
+        Regex::new(r"(?:減少|低下|増加|上昇)(?:率|割合)(?:(?:は|が|：|:|\s)[^。．!?！？]*)?$")
             .expect("valid pattern")
     })
     .is_match(before)
+}
+
+/// `decreased the mean IOP by 6.7 ± 3.7 mmHg or 25%`: a percentage given as the other way of
+/// printing a change just printed with its unit after `by` is that change, relative.
+fn alternative_to_a_change() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)by\s+[-−–]?\d[\d.,]*(?:\s*(?:±|\+/-)\s*\d[\d.,]*)?\s*[^\s\d%]{1,10}\s+or\s+$",
+        )
+        .expect("valid pattern")
+    })
 }
 
 fn change_before_pattern() -> &'static Regex {
@@ -806,6 +819,7 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
     if after
         || change_before_pattern().is_match(before) && !share_of_responders
         || rate_of_change_before(&plain[from(60)..start])
+        || alternative_to_a_change().is_match(&plain[from(60)..start])
         || change_verb_then_by().is_match(&plain[from(160)..start])
         || change_noun_of_a_group(plain, from(120), start)
     {
@@ -1720,13 +1734,13 @@ fn set_against_a_change(scan: &Scan, start: usize) -> bool {
 /// Is the percentage from `start` to `end` a product's strength, part of its name (`timolol
 /// 0.1% gel`, `本剤0.5%`, `タクロリムス0.1%軟膏`), or the name of a group given that strength
 /// (`1%群`)? A dose, not a share: it is followed by the form it is made up in (gel, cream, eye
-/// drops, 軟膏, 点眼液) or by 群, or it follows 本剤/本薬 (this drug), or the word before it
+/// drops, `ophthalmic solution`, 軟膏, 点眼液) or by 群, or it follows 本剤/本薬 (this drug), or the word before it
 /// also names, elsewhere in the document, a strength followed by such a form (`timolol 0.5%`
 /// beside `timolol 0.1% gel`).
 fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
     static F: OnceLock<Regex> = OnceLock::new();
     let form = F.get_or_init(|| {
-        Regex::new(r"^\s*(?i:gel|cream|ointment|lotion|solution|suspension|eye\s*drops?|drops|spray|foam|patch|shampoo|varnish|mouthwash|軟膏|クリーム|ゲル|ローション|点眼液|外用液|液)")
+        Regex::new(r"^\s*(?i:gel|cream|ointment|lotion|solution|suspension|eye\s*drops?|drops|spray|foam|patch|shampoo|varnish|mouthwash|ophthalmic|topical|otic|軟膏|クリーム|ゲル|ローション|点眼液|外用液|液)")
             .expect("the formulation pattern is valid")
     });
     if form.is_match(&plain[end..]) {
@@ -2762,6 +2776,28 @@ mod tests {
                 ("percent_change", "43"),
                 ("percent", "30"),
                 ("percent", "12"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_relative_fall_a_rate_of_reduction_and_a_strength_are_no_shares() {
+        // Made-up values in the forms of the twelfth new-user trial: a fall printed with its
+        // unit and then as a percentage; a relative risk reduction named right before its
+        // percentage; a product's strength before `ophthalmic solution`.
+        let items = read_items(
+            "The drop lowered IOP by 5.2 ± 2.1 mmHg or 21% in 8 patients. 発生率はそれぞれ8.0%、20.0%であり(相対リスク減少率60%)、有意であった。Patients used drug X 0.25% ophthalmic solution twice daily.",
+        );
+        let kinds: Vec<_> = brief(&items)
+            .into_iter()
+            .filter(|(_, v)| ["21", "60", "0.25"].contains(&v.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            pairs(&[
+                ("percent_change", "21"),
+                ("percent_change", "60"),
+                ("number", "0.25"),
             ])
         );
     }
