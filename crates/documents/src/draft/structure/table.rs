@@ -126,8 +126,15 @@ fn stat_of(header: &str) -> Option<Stat> {
     let h = header.to_lowercase();
     let h = h.trim();
     // A column named for its test (`Paired t-test`, `Wilcoxon test`, `検定`) prints the
-    // test's statistic and p.
-    if crate::draft::table::names_p(h) || h.ends_with("test") || h.ends_with("検定") {
+    // test's statistic and p; `Pre-test` and `Post-test` (a pretest, a posttest) are times.
+    let times_of_testing = matches!(
+        h.trim_end_matches(['*', '†', '‡', '§']),
+        "pre-test" | "post-test" | "pre test" | "post test" | "pretest" | "posttest"
+    );
+    if crate::draft::table::names_p(h)
+        || h.ends_with("test") && !times_of_testing
+        || h.ends_with("検定")
+    {
         Some(Stat::P)
     } else if h.contains("difference")
         || h.contains("群間差")
@@ -2000,6 +2007,17 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn pre_test_and_post_test_columns_are_times_not_tests() {
+        // Made-up numbers: a single group's pretest and posttest, its difference, CI and p.
+        let text = "| Measure | Pre-test | Post-test | Diff | 95% CI | P value |\n|---|---|---|---|---|---|\n| Walks, mean (SD) | 3.1 (1.2) | 4.0 (1.5) | 0.9 | 0.2 to 1.6 | 0.01 |\n";
+        let (_, s) = read_text(text);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::TimeCourse);
+        let times: Vec<&str> = m.cells.iter().filter_map(|c| c.time.as_deref()).collect();
+        assert_eq!(times, ["Pre-test", "Post-test"]);
     }
 
     #[test]
