@@ -3994,23 +3994,48 @@ impl Table {
     /// cell each, right under the rule and ended by a line with no words, as many as the data
     /// rows have cells after the stub. Each line's cell, its closing `|` left out, stands over
     /// the next column. `None` unless the count is exactly that.
+    ///
+    /// A web page's table copied as text may print the same run right above the rule instead,
+    /// the stub's empty cell last (`プラセボ群 (n=233) |`, `ラツーダ40mg群 (n=245) |`, `|`, then
+    /// `---|---|---|`): read so where nothing stands under the rule.
     fn cell_per_line_header(&self, text: &str, width: usize) -> Option<Vec<Range<usize>>> {
         let header = &self.rows[..self.header_rows];
         let rule = header
             .iter()
             .rposition(|r| is_separator(&text[r.line.clone()]))?;
-        let mut cells = Vec::new();
-        for r in &header[rule + 1..] {
+        // The cell of a row of one cell, its closing `|` left out (`None` for another row;
+        // an empty range for an empty cell).
+        let one_cell = |r: &Row| -> Option<Range<usize>> {
             let [cell] = r.cells.as_slice() else {
-                break;
+                return None;
             };
             let raw = &text[cell.clone()];
             let name = raw.trim().trim_end_matches('|').trim();
-            if name.is_empty() {
-                break;
-            }
             let start = cell.start + raw.find(name)?;
-            cells.push(start..start + name.len());
+            Some(start..start + name.len())
+        };
+        let mut cells = Vec::new();
+        for r in &header[rule + 1..] {
+            match one_cell(r) {
+                Some(c) if !c.is_empty() => cells.push(c),
+                _ => break,
+            }
+        }
+        if cells.len() < 2 {
+            cells.clear();
+            let mut above = header[..rule].iter().rev().map(one_cell).peekable();
+            // The stub's empty cell, printed last.
+            if above
+                .next_if(|c| c.as_ref().is_some_and(|c| c.is_empty()))
+                .is_some()
+            {
+                while let Some(Some(c)) =
+                    above.next_if(|c| c.as_ref().is_some_and(|c| !c.is_empty()))
+                {
+                    cells.push(c);
+                }
+                cells.reverse();
+            }
         }
         (cells.len() >= 2 && cells.len() + 1 == width).then_some(cells)
     }

@@ -2010,6 +2010,27 @@ mod tests {
     }
 
     #[test]
+    fn a_web_pages_header_copied_a_cell_a_line_above_its_rule_names_the_columns() {
+        // Made-up numbers in the layout of a web page's table copied as text: each group's
+        // header cell on its own line, the stub's empty cell last, then the rule; rows with no
+        // leading pipe.
+        let text = "患者背景\n本剤群 (n=120) |\nプラセボ群 (n=118) |\n|\n---|---|---|\n年齢(歳) | ||\n平均値±SD | 51.2±10.40 | 50.8±11.10 |\n";
+        let (items, s) = read_text(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.shape == Shape::Arms)
+            .expect("the row read as arms");
+        let groups: Vec<&str> = m
+            .cells
+            .iter()
+            .map(|c| s.groups[c.group.expect("a group")].label.as_str())
+            .collect();
+        assert_eq!(groups, ["本剤群", "プラセボ群"]);
+        assert_eq!(n_printed(&items, &m.cells[1]), "118");
+    }
+
+    #[test]
     fn pre_test_and_post_test_columns_are_times_not_tests() {
         // Made-up numbers: a single group's pretest and posttest, its difference, CI and p.
         let text = "| Measure | Pre-test | Post-test | Diff | 95% CI | P value |\n|---|---|---|---|---|---|\n| Walks, mean (SD) | 3.1 (1.2) | 4.0 (1.5) | 0.9 | 0.2 to 1.6 | 0.01 |\n";
