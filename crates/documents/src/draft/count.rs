@@ -1924,7 +1924,9 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
             continue;
         }
         if c.name("count3").is_some_and(|_| {
-            slash_date(plain, range.clone(), &k, &n) || page_counter(plain, range.clone())
+            slash_date(plain, range.clone(), &k, &n)
+                || page_counter(plain, range.clone())
+                || names_categories(plain, range.start)
         }) {
             continue;
         }
@@ -1938,6 +1940,38 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
             },
         );
     }
+}
+
+/// Is the slash pair at `start` two categories of a scale named right before it (`Year
+/// 10/11`, `grade 3/4 adverse events`, `NYHA class II/III`, `stage 1/2`): which years or
+/// grades, not a count of a whole?
+fn names_categories(plain: &str, start: usize) -> bool {
+    let word = plain[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "year"
+            | "years"
+            | "grade"
+            | "grades"
+            | "class"
+            | "classes"
+            | "stage"
+            | "stages"
+            | "phase"
+            | "phases"
+            | "type"
+            | "types"
+            | "level"
+            | "levels"
+            | "step"
+            | "steps"
+            | "tier"
+    )
 }
 
 /// Does a number in digits (capture `en` of [`n_pattern`], `m`) count something else than the
@@ -2778,6 +2812,19 @@ mod tests {
                 ("percent", "12"),
             ])
         );
+    }
+
+    #[test]
+    fn a_slash_between_a_scales_categories_is_no_count() {
+        // Made-up rows: school years and grades of events are categories, not counts.
+        let items = read_items(
+            "Year 10/11 3 (3%) 1 (2%)\nGrade 3/4 adverse events occurred in 12/40 patients.",
+        );
+        let counts: Vec<_> = brief(&items)
+            .into_iter()
+            .filter(|(k, _)| *k == "count_of")
+            .collect();
+        assert_eq!(counts, pairs(&[("count_of", "12/40")]));
     }
 
     #[test]

@@ -850,20 +850,22 @@ pub fn fall_words(s: &str) -> bool {
     fall_match(s).is_some()
 }
 
-/// The first words of `s` that print a change as the size of a fall (see [`fall_words`]).
+/// The first words of `s` that print a change as the size of a fall (see [`fall_words`]),
+/// a noun of loss among them (`mean weight loss was 2.9 ± 4.1 kg`, `a loss of 3 kg`).
 /// A fall naming patients (`食欲低下例`, `体重減少群`: the cases whose appetite fell) names a
 /// group, not how the values are printed.
 ///
 /// ```
 /// use trialstats_documents::draft::cues::fall_match;
 /// assert_eq!(fall_match("体重は3.2kg低下した"), Some("低下"));
+/// assert_eq!(fall_match("mean weight loss was 2.9 ± 4.1 kg"), Some("weight loss"));
 /// assert_eq!(fall_match("食欲低下例と食欲不変例の体重"), None);
 /// ```
 pub fn fall_match(s: &str) -> Option<&str> {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\b(?:fell|dropped|declined|decreased|reduced|lowered)\s+by\b|\b(?:reduction|decrease|decline|fall|drop)\s+(?:of|in)\b|低下|減少",
+        r"(?i)\b(?:fell|dropped|declined|decreased|reduced|lowered)\s+by\b|\b(?:reduction|decrease|decline|fall|drop|loss)\s+(?:of|in)\b|\b(?:weight|fat|body\s+mass)\s+loss\b|低下|減少",
     )
     .find_iter(s)
     .find(|m| !s[m.end()..].starts_with(['例', '群', '者']))

@@ -147,6 +147,18 @@ fn stat_of(header: &str) -> Option<Stat> {
     } else if h.contains("95%") || h.contains("ci") && h.len() <= 12 || h.contains("信頼区間") {
         Some(Stat::Ci)
     } else if [
+        "within group",
+        "within-group",
+        "between group",
+        "between-group",
+    ]
+    .iter()
+    .any(|w| h.contains(w))
+    {
+        // `Within group p-value`, `Between groups` (a header split from its `p-value`): a
+        // comparison within or between the groups, no group.
+        Some(Stat::Other)
+    } else if [
         "total",
         "overall",
         "all patients",
@@ -2028,6 +2040,20 @@ mod tests {
             .collect();
         assert_eq!(groups, ["本剤群", "プラセボ群"]);
         assert_eq!(n_printed(&items, &m.cells[1]), "118");
+    }
+
+    #[test]
+    fn within_and_between_group_columns_name_no_group() {
+        // Made-up numbers: each row one arm's measure; the p's within and between the groups.
+        let text = "| Measure | Baseline | Follow-up | Within group p-value | Between group p-value |\n|---|---|---|---|---|\n| Score, intervention | 28.3 (1.4) | 27.0 (5.0) | 0.37 | 0.50 |\n| Score, control | 28.8 (0.5) | 28.3 (1.7) | 0.30 | |\n";
+        let (_, s) = read_text(text);
+        assert!(
+            !s.groups
+                .iter()
+                .any(|g| g.key.contains("within") || g.key.contains("between")),
+            "{:?}",
+            s.groups
+        );
     }
 
     #[test]
