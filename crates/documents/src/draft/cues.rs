@@ -251,11 +251,14 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
         start += k + 'は'.len_utf8();
     }
     // A postpositional phrase before the name (`20mg群におけるプラセボ群`, `本試験に
-    // おいて実薬群`) relates it to what comes before; it is no part of the name.
+    // おいて実薬群`, `無作為配置により前期教育群`) relates it to what comes before; it is no
+    // part of the name.
     let name = &s[start..end];
     if let Some(k) = [
         "における",
         "において",
+        "により",
+        "によって",
         "に対する",
         "に対して",
         "では",

@@ -4448,6 +4448,12 @@ mod tests {
         let (_, s) = read("20mg群におけるプラセボ群との差は-2.1±0.5、10mg群で4.0±0.6であった。");
         let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(labels, ["20mg群", "10mg群"]);
+        // A means before the name (`…により`): one group, named twice.
+        let (_, s) = read(
+            "無作為配置により前期教育群43名と後期教育群45名に分け、前期教育群で2.1±0.5であった。",
+        );
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["前期教育群", "後期教育群"]);
         // A long name of what the group received stays whole.
         let (_, s) = read(
             "変化量はメトホルミンを併用した群で-0.95±0.671%、スルホニルウレア剤を投与した群で-0.84±0.714%であった。",
