@@ -793,9 +793,11 @@ fn draft_on_the_held_out_part() {
         f.path_right >= FLOOR_HOLDOUT_PATH && f.decided >= FLOOR_HOLDOUT_DECIDED,
         "{f:?}"
     );
-    assert!(
-        f.spread_wrong <= CEILING_HOLDOUT_SPREAD_WRONG
-            && f.path_wrong <= CEILING_HOLDOUT_SPREAD_WRONG,
+    // ± read against the text's own label: none since session 42 (its history is in the
+    // comment after `CEILING_HOLDOUT_VIOLATIONS`).
+    assert_eq!(
+        (f.spread_wrong, f.path_wrong),
+        (0, 0),
         "± read against the text's own label: {f:?}"
     );
     assert!(f.non_data <= CEILING_HOLDOUT_NON_DATA, "{f:?}");
@@ -1392,6 +1394,7 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1438;
 // see docs/commands/draft.md): 38 -> 39 (its held-out half brought one, by class one group's two times placed
 // as arms; counted, not read).
 const CEILING_HOLDOUT_VIOLATIONS: usize = 39;
+// The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
 // from=the value's own label`; a recogniser taking a neighbour's label, or a label to check).
@@ -1401,8 +1404,9 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 39;
 // label that says SD: a recogniser taking another value's word, or a label to check).
 // Session 41: 3 -> 1 (see FLOOR_HOLDOUT_SPREAD_RIGHT).
 // Session 42: 1 -> 0 at 6691c6a (a dose range in a Japanese group's name, a web page's bullet
-// opening a sentence, a later time ending the sentence's first).
-const CEILING_HOLDOUT_SPREAD_WRONG: usize = 0;
+// opening a sentence, a later time ending the sentence's first): the held-out part is now held
+// to 0, as the development part is (`draft_on_the_held_out_part` asserts it).
+
 // Batch 21's held-out half (session 32), as it arrived: `check text` reports a problem on one
 // report its labeller found sound (by class, with no text: a two-arm comparison's ± that
 // neither SD nor SE fits by the printed p or CI). Counted, not read; it may only fall.
