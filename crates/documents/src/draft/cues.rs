@@ -439,10 +439,13 @@ pub fn respectively(s: &str) -> Option<usize> {
         .map(|m| m.start())
 }
 
-/// `s` with each bracketed n (`(n = 24)`, `（n=22）`) replaced by as many spaces as it has bytes.
+/// A group's n in brackets after its name (`(n = 24)`, `（N=22）`), as a pattern.
+pub(crate) const BRACKETED_N: &str = r"[(（]\s*[nN]\s*=\s*\d+\s*[)）]";
+
+/// `s` with each bracketed n ([`BRACKETED_N`]) replaced by as many spaces as it has bytes.
 fn without_bracketed_ns(s: &str) -> String {
     static P: OnceLock<Regex> = OnceLock::new();
-    re(&P, r"[(（]\s*[nN]\s*=\s*\d+\s*[)）]")
+    re(&P, BRACKETED_N)
         .replace_all(s, |c: &regex::Captures<'_>| " ".repeat(c[0].len()))
         .into_owned()
 }

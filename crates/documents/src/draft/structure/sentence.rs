@@ -420,8 +420,12 @@ fn bracket_after_listed_groups(
 ) {
     static AFTER_LIST: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let after_list = AFTER_LIST.get_or_init(|| {
-        regex::Regex::new(r"(?i)^(?:\s*[(（]\s*n\s*=\s*\d+\s*[)）])?(?:\s*(?:groups|arms|cohorts)\b)?(?:\s*[(（]\s*n\s*=\s*\d+\s*[)）])?\s*[(（]")
-            .expect("a valid pattern")
+        // Each group's n may stand before or after the list's noun.
+        let n = cues::BRACKETED_N;
+        regex::Regex::new(&format!(
+            r"(?i)^(?:\s*{n})?(?:\s*(?:groups|arms|cohorts)\b)?(?:\s*{n})?\s*[(（]"
+        ))
+        .expect("a valid pattern")
     });
     for list in cues::coordinated_groups(sentence_text) {
         let Some(last) = list.last() else { continue };
