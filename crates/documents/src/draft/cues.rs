@@ -927,19 +927,65 @@ pub fn difference_word(s: &str) -> bool {
 /// assert_eq!(of("in the placebo group "), [false]);
 /// ```
 pub fn comparator_of_difference(between: &str, phrase: &Phrase) -> bool {
-    static BEFORE: OnceLock<Regex> = OnceLock::new();
     static AFTER: OnceLock<Regex> = OnceLock::new();
     let before = between.get(..phrase.start).unwrap_or("");
     let after = between.get(phrase.end..).unwrap_or("");
-    let comparator_word = re(
-        &BEFORE,
-        r"(?i)(?:\bvs\.?|\bversus|\bcompared\s+(?:with|to)|\brelative\s+to|\bfrom)\s*(?:the\s+)?$",
-    );
     let adjusted_or_ja = re(
         &AFTER,
         r"^(?i:-?(?:adjusted|corrected|subtracted)\b)|^\s*(?:との|に対する|と比較した)(?:群間)?差",
     );
-    adjusted_or_ja.is_match(after) || comparator_word.is_match(before) && difference_word(before)
+    // A difference is also taken `from` a group (`the difference from placebo`), which puts
+    // no group after it as a comparator elsewhere (`changed from 5.1`).
+    let words = words_before_a_name(before);
+    let comparator = ends_with_comparator_word(&words) || ends_with_word(&words, "from");
+    adjusted_or_ja.is_match(after) || comparator && difference_word(before)
+}
+
+/// The words that make the group named right after them the comparator of a comparison, as
+/// they end the words before its name (lower-cased, see [`words_before_a_name`]): the subject
+/// is the other group (`lower in A than in B`, `A compared with B`, `Difference vs. control`).
+pub const COMPARATOR_WORDS: [&str; 7] = [
+    "compared with",
+    "compared to",
+    "relative to",
+    "than",
+    "versus",
+    "vs",
+    "vs.",
+];
+
+/// Do the words before a group's name (as [`words_before_a_name`] gives them) end with one of
+/// [`COMPARATOR_WORDS`], as a whole word?
+///
+/// ```
+/// use trialstats_documents::draft::cues::{ends_with_comparator_word, words_before_a_name};
+/// assert!(ends_with_comparator_word(&words_before_a_name("lower than in the ")));
+/// assert!(ends_with_comparator_word(&words_before_a_name("Difference vs. ")));
+/// assert!(ends_with_comparator_word(&words_before_a_name("compared\nwith the ")));
+/// assert!(!ends_with_comparator_word(&words_before_a_name("Nathan ")));
+/// ```
+pub fn ends_with_comparator_word(words: &str) -> bool {
+    COMPARATOR_WORDS.iter().any(|w| ends_with_word(words, w))
+}
+
+/// Does `words` end with `word`, with no letter or digit right before it?
+fn ends_with_word(words: &str, word: &str) -> bool {
+    words
+        .strip_suffix(word)
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// The words before a group's name, lower-cased, with runs of white space as one space and
+/// without the article and preposition that lead into it (`… than in the` → `… than`): where
+/// a comparison's word (`than`, `compared with`) stands right before the name.
+pub fn words_before_a_name(before: &str) -> String {
+    let words = before.split_whitespace().collect::<Vec<_>>().join(" ");
+    words
+        .to_lowercase()
+        .trim_end_matches(" the")
+        .trim_end_matches(" in")
+        .trim_end()
+        .to_string()
 }
 
 /// Does a line open with a footnote mark (`a:`, `b）`, `†`, `‡`, `*1`, `注1)`), so that what it

@@ -490,6 +490,24 @@ fn legend_names_median_outside_ci_columns(scan: &Scan, at: usize) -> bool {
     })
 }
 
+/// Is `range` (a bracketed pair) the whole of a table's cell, in a table whose header names an
+/// interval (`[95% CI]`, `95% CI`)? Journals that print an interval's bounds joined by a
+/// semicolon (`[−2.00; 9.39]`) print it in a column of its own, with no estimate in its cell
+/// (the estimate stands in the column before): the header, not the sentence, names it.
+fn cell_of_a_table_naming_ci(scan: &Scan, range: std::ops::Range<usize>) -> bool {
+    let plain = &scan.doc.plain.text;
+    scan.tables
+        .at(range.start)
+        .is_some_and(|(table, row, cell)| {
+            let whole_cell = table.rows[row].cells[cell].clone();
+            let text = plain[whole_cell].trim().trim_end_matches('|').trim();
+            let header_names_ci = table.rows[..row]
+                .iter()
+                .any(|r| names_ci_and_median(&plain[r.line.clone()]).0);
+            text == plain[range].trim() && header_names_ci
+        })
+}
+
 /// Every confidence interval.
 pub fn find_confidence_intervals(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -671,7 +689,11 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
         // A pair joined by a comma or semicolon in a sentence naming a CI is one; a pair joined
         // by `to` or a dash (which ranges and quartiles also print) must hold its estimate.
         let comma = c.name("sep").is_some();
-        if !((names_ci && (comma || inside)) || (document_names_ci || ratio_before) && inside) {
+        let column_of_cis = comma && cell_of_a_table_naming_ci(scan, range.clone());
+        if !((names_ci && (comma || inside))
+            || (document_names_ci || ratio_before) && inside
+            || column_of_cis)
+        {
             continue;
         }
         let (Some(lower), Some(upper)) = (
@@ -918,6 +940,23 @@ mod tests {
         );
         assert_eq!(ci_bounds(&items), [(0.53, 0.88), (80.0, 86.0)]);
         assert!(items.iter().any(|i| i.kind == ItemKind::Ratio));
+    }
+
+    #[test]
+    fn an_interval_joined_by_a_semicolon_in_a_column_the_header_names_a_ci() {
+        // A column of its own under `[95% CI]`, its estimate in the column before; made-up
+        // values.
+        let items = crate::draft::read_items(
+            "Table 2. Outcomes\n\
+             A | B | |||\n\
+             n | Mean (SD) | Mean (SD) | b | [95% CI] | p |\n\
+             Pain | 210 | 40.1 (20.2) | 44.3 (21.0) | −4.20 | [−8.10; −0.30] | 0.035 |\n\
+             Sleep | 208 | 52.6 (18.4) | 51.9 (19.9) | 0.70 | [−.90; 2.30] | 0.390 |\n",
+        );
+        assert_eq!(ci_bounds(&items), [(-8.1, -0.3), (-0.9, 2.3)]);
+        // The same pair in a sentence that names no interval is left alone.
+        let items = crate::draft::read_items("Scores were [2.10; 4.30] and [1.00; 2.00].\n");
+        assert!(ci_bounds(&items).is_empty());
     }
 
     #[test]

@@ -787,36 +787,14 @@ fn comparator_before_a_pair(
         let Some(name) = cues::groups(gap).into_iter().last() else {
             continue;
         };
-        let before = words_before_a_name(&gap[..name.start]);
-        let comparator = [
-            "compared with",
-            "compared to",
-            "than",
-            "versus",
-            "vs",
-            "vs.",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w));
+        let comparator =
+            cues::ends_with_comparator_word(&cues::words_before_a_name(&gap[..name.start]));
         let bracket_opens = gap[name.end..].trim().starts_with(['(', '（']);
         if comparator && bracket_opens && cues::group_key(&name.text) == g.1 {
             locals[k].name_group(g);
             locals[k - 1].group = None;
         }
     }
-}
-
-/// The words before a group's name, lower-cased, without the article and preposition that
-/// lead into it (`… than in the` → `… than`): where a comparison's word (`than`, `compared
-/// with`) stands right before the name.
-fn words_before_a_name(before: &str) -> String {
-    before
-        .trim_end()
-        .to_lowercase()
-        .trim_end_matches(" the")
-        .trim_end_matches(" in")
-        .trim_end()
-        .to_string()
 }
 
 /// The two groups a comparative sentence names: the subject and the comparator (the one after
@@ -829,18 +807,8 @@ fn subject_and_comparator(sentence_text: &str) -> Option<((String, String), (Str
         if key.is_empty() || named.iter().any(|n| n.1 == key) {
             continue;
         }
-        let before = words_before_a_name(&sentence_text[..p.start]);
-        let compared = [
-            "than",
-            "compared to",
-            "compared with",
-            "relative to",
-            "versus",
-            "vs",
-            "vs.",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w));
+        let compared =
+            cues::ends_with_comparator_word(&cues::words_before_a_name(&sentence_text[..p.start]));
         named.push((p.text.clone(), key, compared));
     }
     match named.as_slice() {
@@ -1834,7 +1802,7 @@ impl GapReader<'_> {
                 if cues::colon_label(between) && !after_name.is_empty() {
                     continue;
                 }
-                let than = words_before_a_name(&between[..b.phrase.start]).ends_with("than");
+                let than = cues::words_before_a_name(&between[..b.phrase.start]).ends_with("than");
                 // `shorter in the zinc group (3.1 ± 1.2) than in the probiotic group (3.8 ±
                 // 1.4)`: where the value before has its own group and the value follows the
                 // `than` group's name at once, each group is printed with its own value.
