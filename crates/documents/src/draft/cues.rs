@@ -95,11 +95,54 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             text: trimmed,
         });
     }
+    push_numbers_sharing_the_noun(s, &mut out);
     push_named_beside_comparator(s, &mut out);
     push_listed_drug(s, &mut out);
     push_cases_set_against_each_other(s, &mut out);
     out.sort_by_key(|p| p.start);
     out
+}
+
+/// Pushes onto `out` the groups named by their numbers after one noun (`Group I and II`,
+/// `groups 1, 2 and 3`, `arms A or B`): each number after the first is a group of its own, named
+/// with the noun (`Group II`), as `Group I and Group II` would name it. Only numbers of the
+/// first's kind (digits, or capitals: letters and Roman numerals) continue the list.
+fn push_numbers_sharing_the_noun(s: &str, out: &mut Vec<Phrase>) {
+    static NUMBERED: OnceLock<Regex> = OnceLock::new();
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let numbered = re(
+        &NUMBERED,
+        r"(?i)^(group|arm|cohort)s?[\s\u{a0}]+([0-9]{1,3}|(?-i:[A-Z]{1,3}))$",
+    );
+    let next = re(
+        &NEXT,
+        r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)([0-9]{1,3}|[A-Z]{1,3})\b",
+    );
+    let found: Vec<Phrase> = out.clone();
+    for p in found {
+        let Some(c) = numbered.captures(&p.text) else {
+            continue;
+        };
+        let noun = c[1].to_string();
+        let digits = c[2].bytes().all(|b| b.is_ascii_digit());
+        let mut at = p.end;
+        while let Some(m) = next.captures(&s[at..]) {
+            let number = m.get(1).expect("the number");
+            if number.as_str().bytes().all(|b| b.is_ascii_digit()) != digits {
+                break;
+            }
+            let (start, end) = (at + number.start(), at + number.end());
+            if out.iter().any(|q| q.start < end && start < q.end) {
+                break;
+            }
+            out.push(Phrase {
+                start,
+                end,
+                text: format!("{noun} {}", number.as_str()),
+            });
+            at = end;
+        }
+    }
 }
 
 /// Pushes the match `m` onto `out` as a group's phrase, unless a phrase found already covers
@@ -1516,6 +1559,18 @@ mod tests {
             .map(|p| group_key(&p.text))
             .collect();
         assert_eq!(keys, ["1", "2"]);
+        // One noun before several numbers names as many groups.
+        let keys = |s: &str| {
+            groups(s)
+                .iter()
+                .map(|p| group_key(&p.text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys("in Group I and II, respectively"), ["i", "ii"]);
+        assert_eq!(keys("in groups 1, 2 and 3"), ["1", "2", "3"]);
+        assert_eq!(keys("Arms A or B"), ["a", "b"]);
+        // A number of another kind continues no list.
+        assert_eq!(keys("in group 1 and A"), ["1"]);
         assert!(change_words(
             "a difference was observed between pre-and post-intervention scores"
         ));

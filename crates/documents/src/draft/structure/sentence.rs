@@ -943,10 +943,11 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         let start = window_start(doc.original, sentence.span.start, item.span[0], 240);
         let before = &doc.original[start..item.span[0]];
         let group = cues::groups(before).into_iter().last().filter(|g| {
-            // Only brackets, `n`, `=` and white space between the group and its n.
+            // Only brackets, `n`, `=`, a comma or semicolon (`(Group I; 308 eyes)`) and white
+            // space between the group and its n.
             let gap = &before[g.end..];
             gap.chars()
-                .all(|c| c.is_whitespace() || "(（[:=,nN".contains(c))
+                .all(|c| c.is_whitespace() || "(（[:=,;；nN".contains(c))
                 && gap.len() <= 8
         });
         match group {
@@ -3622,6 +3623,28 @@ mod tests {
                 (g.key.clone(), n)
             })
             .collect()
+    }
+
+    #[test]
+    fn groups_named_by_numbers_after_one_noun_with_their_n_after_a_semicolon() {
+        // Made-up values: each group's n follows its name in a bracket after a semicolon, and
+        // the values name the groups by one noun and their numbers.
+        let (items, s) = read(
+            "Eyes received drug A (Group I; 120 eyes) or drug B (Group II; 95 eyes). The mean \
+             number of visits was 6.10±1.20 and 5.80±1.40 in Group I and II, respectively.",
+        );
+        assert_eq!(
+            group_ns_of(&items, &s),
+            [("i".into(), "120".into()), ("ii".into(), "95".into())]
+        );
+        let arms: Vec<_> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
+        let groups: Vec<Option<usize>> = arms[0].cells.iter().map(|c| c.group).collect();
+        assert_eq!(groups, [Some(0), Some(1)]);
     }
 
     #[test]
