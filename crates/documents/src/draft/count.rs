@@ -33,7 +33,8 @@ fn percent_pattern() -> &'static Regex {
         let p = r"(?x)
             (?: (?P<value> NUMBER ) | (?P<words> WORDS ) ) \s* (?: % | (?i: percent | per \s cent ) (?-u:\b) | パーセント )
             (?: \s* [(\[（] \s* (?P<count> \d+ ) \s* (?: COUNTER )? \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* (?: COUNTER )? \s* [)\]）]
-              | \s* [(\[（] \s* (?P<jof> \d+ ) \s* COUNTER \s* 中 \s* (?P<jcount> \d+ ) \s* (?: COUNTER )? \s* [)\]）] )?"
+              | \s* [(\[（] \s* (?P<jof> \d+ ) \s* COUNTER \s* 中 \s* (?P<jcount> \d+ ) \s* (?: COUNTER )? \s* [)\]）]
+              | (?P<lone_bracket> \s* [(（] \s* (?P<lone> \d+ ) \s* (?P<lone_counter> COUNTER )? \s* [)）] ) )?"
             .replace("NUMBER", NUMBER)
             .replace("WORDS", number_words())
             .replace("COUNTER", COUNTERS_JA);
@@ -1366,13 +1367,25 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         let Some(v) = c.name("value").or(c.name("words")) else {
             continue;
         };
-        if !scan.free(whole.range()) || inside_name(plain, v.start(), v.end()) {
+        // `2%(10)`, `45% (23例)`: the count in a bracket after its percentage, where the
+        // bracket names what it counts or is the rest of a table's cell (in prose a bare
+        // bracketed number after a percentage may be a reference's).
+        let lone = c.name("lone_bracket").filter(|b| {
+            c.name("lone_counter").is_some()
+                || bracket_closes_a_cell(scan, plain, whole.start(), b.end())
+        });
+        let end = match (c.name("lone_bracket"), lone) {
+            (Some(b), None) => b.start(),
+            _ => whole.end(),
+        };
+        let whole_range = whole.start()..end;
+        if !scan.free(whole_range.clone()) || inside_name(plain, v.start(), v.end()) {
             continue;
         }
         // `95% confidence interval` where no interval follows (a table's footnote): the level
         // of the document's intervals, not a number of its own.
-        if names_an_interval(plain, whole.end()) {
-            let span = scan.doc.plain.original_span(whole.range());
+        if names_an_interval(plain, end) {
+            let span = scan.doc.plain.original_span(whole_range.clone());
             scan.claimed.claim(span);
             continue;
         }
@@ -1390,6 +1403,7 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         let count = c
             .name("count")
             .or(c.name("jcount"))
+            .or(lone.and(c.name("lone")))
             .and_then(|m| scan.number(m.range()));
         let of = c
             .name("of")
@@ -1401,25 +1415,25 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         let beyond_a_whole = value.number.value > 100.0 && count.is_none() && of.is_none();
         let under_a_change = under_a_change_header(scan, plain, v_range.start);
         let summary = if count.is_none() && of.is_none() {
-            summary_of_a_measure_in_percent(scan, plain, v_range.start, whole.end())
+            summary_of_a_measure_in_percent(scan, plain, v_range.start, end)
         } else {
             None
         };
         let kind = if count.is_none()
             && of.is_none()
-            && (names_a_concentration(plain, v_range.start, whole.end())
-                || value_of_a_measure_in_percent(plain, v_range.start, whole.end()))
+            && (names_a_concentration(plain, v_range.start, end)
+                || value_of_a_measure_in_percent(plain, v_range.start, end))
         {
             ItemKind::Number
         } else if let Some(of_a_change) = summary {
-            if of_a_change || is_change(plain, v_range.start, whole.end(), &value) {
+            if of_a_change || is_change(plain, v_range.start, end, &value) {
                 ItemKind::PercentChange
             } else {
                 ItemKind::Number
             }
         } else if beyond_a_whole
             || under_a_change
-            || is_change(plain, v_range.start, whole.end(), &value)
+            || is_change(plain, v_range.start, end, &value)
             || (count.is_none() && of.is_none() && set_against_a_change(scan, v_range.start))
         {
             ItemKind::PercentChange
@@ -1433,7 +1447,7 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         };
         scan.push(
             kind,
-            v_range.start.max(whole.start())..whole.end(),
+            v_range.start.max(whole.start())..end,
             Parts {
                 value: Some(value),
                 count,
@@ -1451,6 +1465,20 @@ fn find_percents(scan: &mut Scan, plain: &str) {
             }
         }
     }
+}
+
+/// Does the bracket ending at `end`, after a value at `start`, close a table's cell: the cell
+/// holding `start` holds nothing after it but separators and space?
+fn bracket_closes_a_cell(scan: &Scan, plain: &str, start: usize, end: usize) -> bool {
+    scan.tables.at(start).is_some_and(|(table, row, cell)| {
+        let range = table.rows[row].cells[cell].clone();
+        range.end >= end
+            && plain[end..range.end]
+                .trim()
+                .trim_matches('|')
+                .trim()
+                .is_empty()
+    })
 }
 
 /// Does `rest`, the text right after a percentage, name those it is a share of (`of patients`,
@@ -2138,6 +2166,38 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn a_count_in_a_bracket_after_its_percentage() {
+        // Made-up values. A table's cells `P%(k)`, and a bracket that names what it counts,
+        // give the percentage its count; a bare bracketed number after a percentage in prose
+        // (a reference's) does not.
+        let items = crate::draft::read_items(
+            "表 有害事象\nA群(n=300) | B群(n=310) | |\n---|---|---|\n頭痛 | 3%(9) | 5%(16) | |\n悪心 | <1%(2) | 4%(12) | |\n\n副作用は5%(15例)であった。Obesity affects 40% (12) of adults.\n",
+        );
+        let got: Vec<(String, Option<String>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().number.plain.clone(),
+                    i.parts.count.as_ref().map(|c| c.number.plain.clone()),
+                )
+            })
+            .collect();
+        let want: Vec<(String, Option<String>)> = [
+            ("3", Some("9")),
+            ("5", Some("16")),
+            ("1", Some("2")),
+            ("4", Some("12")),
+            ("5", Some("15")),
+            ("40", None),
+        ]
+        .iter()
+        .map(|(v, c)| (v.to_string(), c.map(str::to_string)))
+        .collect();
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn percents_listed_with_a_signed_one_are_changes() {
