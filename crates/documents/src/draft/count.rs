@@ -497,7 +497,7 @@ fn change_after_pattern() -> &'static Regex {
 fn rate_of_change_before(before: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        Regex::new(r"(?:減少|低下|増加|上昇)(?:率|割合)(?:(?:は|が|：|:|\s)[^。．!?！？]*)?$")
+        Regex::new(r"(?:減少|低下|増加|上昇)(?:率|割合|量|度)(?:(?:は|が|：|:|\s)[^。．!?！？]*)?$")
             .expect("valid pattern")
     })
     .is_match(before)
@@ -1774,6 +1774,21 @@ fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
     if form.is_match(&plain[end..]) {
         return true;
     }
+    // What a preparation contains (`GTを3.75%または2.5%含む`, `1%含有`, `containing 0.1%`), and
+    // a gas's or solution's strength before its name (`2%の水素添加酸素`, `5%ブドウ糖液`).
+    static CONTAINS: OnceLock<Regex> = OnceLock::new();
+    let contains = CONTAINS.get_or_init(|| {
+        Regex::new(r"^\s*(?:(?:または|又は|or|and|、|,)\s*[\d.]+\s*%\s*)*(?:を)?\s*(?:含む|含有|配合)|^\s*の?(?:水素|酸素|窒素|ガス|ブドウ糖|食塩|生理食塩|塩化|リドカイン|エタノール)")
+            .expect("the contents pattern is valid")
+    });
+    static CONTAINING: OnceLock<Regex> = OnceLock::new();
+    let containing = CONTAINING.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:containing|contains|contained)\s*$")
+            .expect("the containing pattern is valid")
+    });
+    if contains.is_match(&plain[end..]) || containing.is_match(&plain[..start]) {
+        return true;
+    }
     // A group named by its strength (`0.25%群`, `1%投与群`, with a footnote's mark between as
     // package inserts print it: `0.5%注)群`): the arm's dose, not a share.
     static G: OnceLock<Regex> = OnceLock::new();
@@ -1955,6 +1970,7 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
             slash_date(plain, range.clone(), &k, &n)
                 || page_counter(plain, range.clone())
                 || names_categories(plain, range.start)
+                || fraction_of_a_quantity(plain, range.clone(), n.number.value)
         }) {
             continue;
         }
@@ -1968,6 +1984,19 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
             },
         );
     }
+}
+
+/// Is the slash pair at `range` a fraction of a quantity named with it (`CES-D 減少度の 2/3`,
+/// `用量の1/2`, `1/2 of the dose`, `two-thirds`): a small denominator right after の (of) or
+/// before `of the`, which is no count of people out of so many?
+fn fraction_of_a_quantity(plain: &str, range: std::ops::Range<usize>, of: f64) -> bool {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let after = AFTER.get_or_init(|| {
+        Regex::new(r"^\s*(?i:of\s+(?:the|a|an|its|their|his|her)\b)")
+            .expect("the fraction pattern is valid")
+    });
+    of <= 10.0
+        && (plain[..range.start].trim_end().ends_with('の') || after.is_match(&plain[range.end..]))
 }
 
 /// Is the slash pair at `start` two categories of a scale named right before it (`Year
@@ -2905,6 +2934,45 @@ mod tests {
                 ("percent_change", "21"),
                 ("percent_change", "60"),
                 ("number", "0.25"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_fraction_of_a_quantity_is_no_count_of_people() {
+        // Made-up: an assumed effect two-thirds of another's, half of a dose; a count of
+        // patients stays one.
+        let items = read_items(
+            "効果は先行研究の減少度の 2/3 であると仮定した。Patients took 1/2 of the dose. Responders were 3/8 in arm A.",
+        );
+        let counts: Vec<_> = brief(&items)
+            .into_iter()
+            .filter(|(k, _)| *k == "count_of")
+            .collect();
+        assert_eq!(counts, pairs(&[("count_of", "3/8")]));
+    }
+
+    #[test]
+    fn what_a_preparation_contains_and_a_relative_amount_of_reduction_are_no_shares() {
+        // Made-up values in the forms of the fourteenth new-user trial: the strengths a wipe
+        // contains, a gas's concentration before its name, a relative amount of reduction;
+        // a share of patients stays one.
+        let items = read_items(
+            "本試験では,薬剤を3.5%または1.5%含むワイプを用いた。2%の水素添加酸素を吸入した。推定相対減少量は17.2%であった。改善は患者の45%にみられた。A cream containing 0.5% drug was applied.",
+        );
+        let kinds: Vec<_> = brief(&items)
+            .into_iter()
+            .filter(|(_, v)| ["3.5", "1.5", "2", "17.2", "45", "0.5"].contains(&v.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            pairs(&[
+                ("number", "3.5"),
+                ("number", "1.5"),
+                ("number", "2"),
+                ("percent_change", "17.2"),
+                ("percent", "45"),
+                ("number", "0.5"),
             ])
         );
     }

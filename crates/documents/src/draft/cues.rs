@@ -1121,6 +1121,11 @@ pub fn spread_kind(s: &str) -> Option<&'static str> {
 /// assert_eq!(spreads_named(notes), (true, true));
 /// assert_eq!(spread_kind(notes), None);
 /// assert_eq!(spreads_named("Data are mean ± SD."), (true, false));
+/// // The standard deviation a sample size assumes says nothing of the values' ±.
+/// assert_eq!(
+///     spreads_named("Assuming a standard deviation of 10, 64 patients give 80% power."),
+///     (false, false)
+/// );
 /// ```
 pub fn spreads_named(s: &str) -> (bool, bool) {
     static SD: OnceLock<Regex> = OnceLock::new();
@@ -1133,8 +1138,48 @@ pub fn spreads_named(s: &str) -> (bool, bool) {
         &SE,
         r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sem|se|s\.e\.m?\.?)(?:$|[^a-z0-9]|\d{2}\s*%)|\bstandard\s+errors?\b|標準誤差",
     );
-    let states = |p: &Regex| p.find_iter(s).any(|m| !abbreviates_the_words_before(s, m));
+    let states = |p: &Regex| {
+        p.find_iter(s).any(|m| {
+            // A name that abbreviates the words before it, or the standard deviation a sample
+            // size assumes, states nothing of the values.
+            let assumed = names_it_alone(s, m) && sizes_a_sample(s, m);
+            !(abbreviates_the_words_before(s, m) || assumed)
+        })
+    };
     (states(sd), states(se))
+}
+
+/// Is `found` the spread's name alone (`standard deviation`, `標準偏差`), printed with no ± or
+/// mean right before it (`平均±標準偏差`, `mean ± standard deviation`)?
+fn names_it_alone(s: &str, found: regex::Match<'_>) -> bool {
+    let t = found.as_str().trim().to_lowercase();
+    let before = s[..found.start()].trim_end().to_lowercase();
+    (t.starts_with("standard") || t.starts_with('標'))
+        && !["±", "+/-", "+-", "mean", "means", "平均", "平均値"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
+/// Does the text around `found` (within a clause's length either side) size a trial (`sample
+/// size`, `power calculation`, `80% power`, `assuming`, 例数設計, 検出力, 標準化効果量, 仮定)? The
+/// standard deviation such a clause names is the one assumed for the calculation (`assuming a
+/// standard deviation of 10`, `効果の標準偏差から算定した標準化効果量`), not a statement of what
+/// the document's ± values print.
+fn sizes_a_sample(s: &str, found: regex::Match<'_>) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let mut from = found.start().saturating_sub(120);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (found.end() + 120).min(s.len());
+    while !s.is_char_boundary(to) {
+        to -= 1;
+    }
+    re(
+        &P,
+        r"(?i)\bsample\s+sizes?\b|\bpower\s+(?:calculation|analysis)|%\s*power\b|\bstatistical\s+power\b|\bassum(?:e|ed|ing)\b|例数設計|必要症例数|目標症例数|検出力|標準化効果量|サンプルサイズ|仮定",
+    )
+    .is_match(&s[from..to])
 }
 
 /// Is `found` (a spread's name in brackets, `(SE)`) the abbreviation of the words right before

@@ -146,6 +146,17 @@ pub(super) fn push_p(
     );
 }
 
+/// Does `rest`, the text right after a number, open with a unit, a counter or a word joined to
+/// it (`年以上`, `歳`, `例`, ` years`, ` patients`, `mg`), which no p-value prints?
+fn followed_by_a_unit(rest: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"^(?:[年歳例名人回日週月か月ヶ月時間分件群]|\s*(?i:years?|months?|weeks?|days?|patients?|groups?|mg|kg|ml|mm)\b)")
+            .expect("the unit pattern is valid")
+    })
+    .is_match(rest)
+}
+
 /// A p-value named in words rather than `p =`: `the p-value was 0.03`, `(p-value: 0.12)`, `P
 /// value 0.27`, `P for trend = 0.02`, `P for interaction < 0.05`, p値は0.003, or with a colon
 /// (`p:0,102`). (Not in
@@ -173,6 +184,11 @@ fn find_worded_p_values(scan: &mut Scan) {
             continue;
         };
         if !(0.0..=1.0).contains(&value.number.value) {
+            continue;
+        }
+        // `P:1年以上の慢性咳嗽` (the P of a PICO list: the patients), `P: 2 groups`: a number
+        // followed by its unit or counter is what the label names, not a probability.
+        if followed_by_a_unit(&plain[whole.end()..]) {
             continue;
         }
         push_p(
@@ -957,6 +973,20 @@ mod tests {
         // The same pair in a sentence that names no interval is left alone.
         let items = crate::draft::read_items("Scores were [2.10; 4.30] and [1.00; 2.00].\n");
         assert!(ci_bounds(&items).is_empty());
+    }
+
+    #[test]
+    fn the_p_of_a_pico_list_is_no_p_value() {
+        // Made-up: the P of a PICO list names the patients; a p with a colon stays a p.
+        let items = crate::draft::read_items(
+            "P:1年以上の慢性咳嗽の患者\nI:薬剤A\n結果は有意であった(p:0.012)。\n",
+        );
+        let ps: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.parts.value.as_ref().unwrap().number.text.as_str())
+            .collect();
+        assert_eq!(ps, ["0.012"]);
     }
 
     #[test]
