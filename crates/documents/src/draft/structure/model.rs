@@ -180,6 +180,9 @@ pub(super) fn is_stub_word(word: &str) -> bool {
             | "item"
             | "items"
             | "assessment"
+            | "demographic"
+            | "demographics"
+            | "variable/group"
     )
 }
 

@@ -1070,22 +1070,32 @@ fn names_those_who_left(before: &str) -> bool {
 fn name_before_bracketed_n(before: &str) -> Option<&str> {
     let open = before.trim_end_matches(|c: char| c.is_whitespace() || "=:nN".contains(c));
     // `therapeutic exercise alone (TE, n = 21)`: the arm's short name, declared in the
-    // bracket before its n, is the name the text goes on to use.
+    // bracket before its n, is the name the text goes on to use. A time in that place
+    // (`Tinnitus-EG (baseline, n = 29)`, `(treated, n = 29)`) says when the group named
+    // before the bracket was counted: that name is the group's.
+    let mut bracket_of_a_time = None;
     if let Some(inside) = open.strip_suffix(',')
         && let Some(k) = inside.rfind(['(', '（'])
     {
         let short = inside[k..].trim_start_matches(['(', '（']).trim();
-        let words = short.split_whitespace().count();
-        return (short.chars().next().is_some_and(char::is_alphabetic)
-            && (1..=2).contains(&words)
-            && !short.contains([')', '）']))
-        .then_some(short);
+        if names_a_time(short) {
+            bracket_of_a_time = Some(inside[..k].trim_end());
+        } else {
+            let words = short.split_whitespace().count();
+            return (short.chars().next().is_some_and(char::is_alphabetic)
+                && (1..=2).contains(&words)
+                && !short.contains([')', '）']))
+            .then_some(short);
+        }
     }
-    let name = open
-        .strip_suffix('(')
-        .or_else(|| open.strip_suffix('（'))
-        .or_else(|| open.strip_suffix('['))?
-        .trim_end();
+    let name = match bracket_of_a_time {
+        Some(name) => name,
+        None => open
+            .strip_suffix('(')
+            .or_else(|| open.strip_suffix('（'))
+            .or_else(|| open.strip_suffix('['))?
+            .trim_end(),
+    };
     let mut from = 0;
     for (at, word) in word_starts(name) {
         let joins = [
@@ -1110,10 +1120,17 @@ fn name_before_bracketed_n(before: &str) -> Option<&str> {
             from = at + word.len();
         }
     }
-    if let Some(k) = name[from..].rfind([',', ';', ':', '(', ')']) {
+    // A name stands on one line: a line's end before it ends what came before.
+    if let Some(k) = name[from..].rfind([',', ';', ':', '(', ')', '\n']) {
         from += k + 1;
     }
     let name = name[from..].trim();
+    // The stub's header before a table's first group (`Demographic Tinnitus-EG (…, n = 29)`)
+    // names the rows, not the group.
+    let name = match name.split_once(char::is_whitespace) {
+        Some((first, rest)) if super::model::is_stub_word(first) => rest.trim(),
+        _ => name,
+    };
     let words = name.split_whitespace().count();
     // A whole sample or a part of it by who they are (`all patients`, `women`) is no arm.
     let people = [
@@ -1135,6 +1152,27 @@ fn name_before_bracketed_n(before: &str) -> Option<&str> {
             .split_whitespace()
             .any(|w| people.contains(&w.to_lowercase().as_str())))
     .then_some(name)
+}
+
+/// Is `short` (a bracket's words before an n) a time point: a time the text names
+/// (`baseline`, `week 12`, `治療前`) or the state after or before treatment a table's header
+/// sets against it (`treated`, `pre`, `post`, `follow-up`)?
+fn names_a_time(short: &str) -> bool {
+    let lower = short.trim().to_lowercase();
+    let state = [
+        "treated",
+        "pre",
+        "post",
+        "before",
+        "after",
+        "follow-up",
+        "endpoint",
+        "final",
+    ];
+    state.contains(&lower.as_str())
+        || cues::times(short)
+            .iter()
+            .any(|t| t.text.trim().len() + 2 >= short.trim().len())
 }
 
 /// Each word of `s` (split at white space) with its byte offset.
@@ -1778,7 +1816,8 @@ impl GapReader<'_> {
         let at = between.as_ptr() as usize - self.original.as_ptr() as usize;
         let header = groups.iter().rfind(|b| !b.backward).is_some_and(|b| {
             between[b.phrase.end..].contains('\n')
-                && in_a_header_of_groups(self.original, at + b.phrase.start, at + b.phrase.end)
+                && (in_a_header_of_groups(self.original, at + b.phrase.start, at + b.phrase.end)
+                    || on_a_line_of_groups(self.original, at + b.phrase.start))
         });
         if header && !last {
             self.carried_group = None;
@@ -2066,6 +2105,36 @@ fn in_a_header_of_groups(original: &str, start: usize, end: usize) -> bool {
         return group_alone_on(line).is_some_and(|name| cues::group_key(&name.text) != key);
     }
     false
+}
+
+/// Is the group's name at `start` on a line that names other groups too (by their words or
+/// their bracketed n's) and prints no value outside brackets (a table's header of groups set apart by spaces, `Tinnitus-EG (baseline,
+/// n = 29) Tinnitus-IG (baseline, n = 35) Controls (n = 63) p-Value`)? The values on the
+/// lines below are the groups' by column, never all the last one's.
+fn on_a_line_of_groups(original: &str, start: usize) -> bool {
+    static BRACKETS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let line_start = original[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = original[start..]
+        .find('\n')
+        .map_or(original.len(), |p| start + p);
+    let line = &original[line_start..line_end];
+    let mut keys: Vec<String> = cues::groups(line)
+        .iter()
+        .map(|p| cues::group_key(&p.text))
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let outside = BRACKETS
+        .get_or_init(|| regex::Regex::new(r"[(（\[][^()（）\[\]]*[)）\]]").expect("valid pattern"))
+        .replace_all(line, "");
+    // Other groups the words do not make groups (`Tinnitus-IG`) are named by their n's.
+    static NS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let ns = NS
+        .get_or_init(|| regex::Regex::new(r"\b[nN]\s*=\s*\d+").expect("valid pattern"))
+        .find_iter(line)
+        .count();
+    (keys.len() >= 2 || ns >= 2) && !outside.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The groups of a header copied a cell a line right above the line at `at` (each name alone
@@ -2985,11 +3054,15 @@ fn n_printed_with_value(
             let after = &doc_text[items[j].span[1]..end_of_list(doc_text, items[j].span[1])];
             cues::respectively(between).is_some() || cues::respectively(after).is_some()
         };
+        // A count on the next line after other words (`47.05 (±12.19) .812\nGender 12
+        // males`, a table copied as text) is the next row's, not the value's.
+        let next_line = between.contains('\n') && !bracketed;
         cues::groups(between)
             .iter()
             .all(|g| Some(cues::group_key(&g.text)) == own)
             && (bracketed || !listed())
             && !names_a_new_topic(between)
+            && !next_line
     })
 }
 
@@ -3623,6 +3696,34 @@ mod tests {
                 (g.key.clone(), n)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_header_line_of_groups_with_times_in_their_brackets() {
+        // Made-up values: a table copied as text, its header naming each group with the time
+        // and n in a bracket, the stub's word first; rows below printing values by column.
+        let (items, s) = read(
+            "Characteristic Drug‐A (baseline, n = 20) Drug‐A (treated, n = 20) Drug‐B (baseline, n = 25) Controls (n = 40) p‐Value\n\
+             Age, years 51.20 (±10.10) 50.40 (±9.90) 49.80 (±11.00) .700\n\
+             Sex 9 males, 11 females 12 males, 13 females .500\n",
+        );
+        let keys: Vec<(String, String)> = group_ns_of(&items, &s);
+        assert_eq!(
+            keys,
+            [
+                ("drug‐a".into(), "20".into()),
+                ("drug‐b".into(), "25".into()),
+                ("controls".into(), "40".into())
+            ]
+        );
+        // No value is the last group's (the columns say whose each is), and the count on the
+        // next row is no value's n.
+        for m in &s.measures {
+            for c in &m.cells {
+                assert_eq!(c.group, None, "{:#?}", s.measures);
+                assert_eq!(c.n, None, "{:#?}", s.measures);
+            }
+        }
     }
 
     #[test]
