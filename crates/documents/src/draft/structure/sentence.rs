@@ -2815,6 +2815,25 @@ fn subscripts_masked(text: &str) -> String {
 
 /// A label from the words before the first value of a measure (`the QMG score improved from`
 /// → `QMG score`): the longest run of content words, as printed.
+/// Is `clause` an outcome's role in the trial (`primary`, `key secondary`, `主要評価項目`), as a
+/// row label's bracket prints it after the measure's name (`HCS (primary)`)? It names no
+/// measure.
+fn names_a_role(clause: &str) -> bool {
+    let t = clause.trim().to_lowercase();
+    let t = t
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "*†‡§".contains(c))
+        .trim();
+    let t = t
+        .strip_suffix("outcome")
+        .or_else(|| t.strip_suffix("endpoint"))
+        .unwrap_or(t)
+        .trim();
+    matches!(
+        t,
+        "primary" | "secondary" | "key secondary" | "co-primary" | "exploratory" | "tertiary"
+    ) || ["主要評価項目", "副次評価項目", "主要", "副次"].contains(&clause.trim())
+}
+
 fn label_of(text: &str) -> Option<String> {
     // The measure is named in the clause right before the value: the last stretch between
     // clause marks that holds a content word (`…p < 0.05), although similar pain scores were
@@ -2824,7 +2843,7 @@ fn label_of(text: &str) -> Option<String> {
     let masked = subscripts_masked(text);
     let text = masked
         .rsplit([',', ';', '(', ')', '（', '）', ':'])
-        .find(|clause| !cues::content_words(clause).is_empty())
+        .find(|clause| !cues::content_words(clause).is_empty() && !names_a_role(clause))
         .map_or(text, |clause| {
             let start = clause.as_ptr() as usize - masked.as_ptr() as usize;
             &text[start..start + clause.len()]
@@ -3625,6 +3644,16 @@ mod tests {
             Some("HbA(1c)")
         );
         assert_eq!(label_of("the FEV(1) fell from ").as_deref(), Some("FEV(1)"));
+    }
+
+    #[test]
+    fn an_outcomes_role_in_brackets_is_no_measures_name() {
+        // A row label names the measure, then its role (`(primary)`, with a footnote digit).
+        assert_eq!(label_of("\nPSQ2 (primary) ").as_deref(), Some("PSQ2"));
+        assert_eq!(
+            label_of("Walking distance (key secondary outcome) ").as_deref(),
+            Some("Walking distance")
+        );
     }
 
     #[test]
