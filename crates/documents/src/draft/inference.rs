@@ -529,6 +529,53 @@ pub fn find_confidence_intervals(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
     find_labelled_cis(scan, &plain);
     find_bracketed_cis(scan, &plain);
+    find_cis_named_by_ditto(scan, &plain);
+}
+
+/// `-52.8%(95%CI -58.4--47.1)、プラセボ群が-41.1%(同-46.7--35.4)`, `推定治療差-11.7%、同-19.7--3.7`:
+/// a pair of bounds after `同` (ditto: the same as before), with no estimate of its own, is
+/// an interval of the kind the paragraph named last, at its level. Nothing is read where no
+/// interval stands before it in the paragraph.
+fn find_cis_named_by_ditto(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        let p = r"(?:[(（]|[、,，])\s*同\s*(?P<lo>NUMBER)\s*(?:[-–~〜～]|から)\s*(?P<hi>NUMBER)\s*[)）、,，]"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the ditto interval pattern is valid")
+    });
+    for c in pattern.captures_iter(plain) {
+        let (lo, hi) = (c.name("lo").expect("lo"), c.name("hi").expect("hi"));
+        if !scan.free(lo.start()..hi.end()) {
+            continue;
+        }
+        let at = scan.doc.plain.original_span(lo.range()).start;
+        let paragraph_start = scan.doc.original[..at].rfind("\n\n").unwrap_or(0);
+        let Some(level) = scan
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci && i.span[1] <= at && i.span[0] >= paragraph_start)
+            .max_by_key(|i| i.span[0])
+            .map(|i| i.parts.level.clone())
+        else {
+            continue;
+        };
+        let (Some(lower), Some(upper)) = (scan.number(lo.range()), scan.number(hi.range())) else {
+            continue;
+        };
+        if lower.number.value > upper.number.value {
+            continue;
+        }
+        scan.push(
+            ItemKind::Ci,
+            lo.start()..hi.end(),
+            Parts {
+                lower: Some(lower),
+                upper: Some(upper),
+                level,
+                ..Parts::default()
+            },
+        );
+    }
 }
 
 /// Reads every interval printed with its name (`95% CI 0.2 to 1.4`).
@@ -972,6 +1019,21 @@ mod tests {
         assert_eq!(ci_bounds(&items), [(-8.1, -0.3), (-0.9, 2.3)]);
         // The same pair in a sentence that names no interval is left alone.
         let items = crate::draft::read_items("Scores were [2.10; 4.30] and [1.00; 2.00].\n");
+        assert!(ci_bounds(&items).is_empty());
+    }
+
+    #[test]
+    fn an_interval_named_by_ditto_after_one_named_in_full() {
+        // Made-up numbers in the form of a Japanese news summary: `(同lo-hi)` and `、同lo-hi、`
+        // after a `95%CI`; with no interval before, `同` decides nothing.
+        let items = crate::draft::read_items(
+            "変化率はA群が-40.2%(95%CI -45.1--35.3)、B群が-30.6%(同-36.0--25.2)だった(推定治療差-9.6%、同-16.8--2.4、P=0.01)。",
+        );
+        assert_eq!(
+            ci_bounds(&items),
+            [(-45.1, -35.3), (-36.0, -25.2), (-16.8, -2.4)]
+        );
+        let items = crate::draft::read_items("B群が-30.6%(同-36.0--25.2)だった。");
         assert!(ci_bounds(&items).is_empty());
     }
 
