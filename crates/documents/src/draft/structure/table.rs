@@ -777,7 +777,9 @@ fn column_group(
         {
             label_parts.push(part.to_string());
         }
-        n_item = n_item.or(n_here);
+        // The cell nearest the data names the column's own patients; a cell spanning it above
+        // (`Full analysis set (n = 251)` over `Placebo (n = 85)`) names a larger sample.
+        n_item = n_here.or(n_item);
     }
     // A column headed by its n alone (`n = 26`: the only header cell the model placed over a
     // column whose group's name spans others) is named by its place: two columns of the same
