@@ -1367,17 +1367,7 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         let Some(v) = c.name("value").or(c.name("words")) else {
             continue;
         };
-        // `2%(10)`, `45% (23例)`: the count in a bracket after its percentage, where the
-        // bracket names what it counts or is the rest of a table's cell (in prose a bare
-        // bracketed number after a percentage may be a reference's).
-        let lone = c.name("lone_bracket").filter(|b| {
-            c.name("lone_counter").is_some()
-                || bracket_closes_a_cell(scan, plain, whole.start(), b.end())
-        });
-        let end = match (c.name("lone_bracket"), lone) {
-            (Some(b), None) => b.start(),
-            _ => whole.end(),
-        };
+        let (lone, end) = lone_count(scan, plain, &c);
         let whole_range = whole.start()..end;
         if !scan.free(whole_range.clone()) || inside_name(plain, v.start(), v.end()) {
             continue;
@@ -1403,7 +1393,7 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         let count = c
             .name("count")
             .or(c.name("jcount"))
-            .or(lone.and(c.name("lone")))
+            .or(lone)
             .and_then(|m| scan.number(m.range()));
         let of = c
             .name("of")
@@ -1464,6 +1454,27 @@ fn find_percents(scan: &mut Scan, plain: &str) {
                 scan.push_value(kind, range, value);
             }
         }
+    }
+}
+
+/// `2%(10)`, `45% (23例)`: the count in a bracket after its percentage (the percent pattern's
+/// `lone` group), where the bracket names what it counts or is the rest of a table's cell (in
+/// prose a bare bracketed number after a percentage may be a reference's). The count's match,
+/// if taken, and where the percentage's item ends.
+fn lone_count<'t>(
+    scan: &Scan,
+    plain: &str,
+    c: &regex::Captures<'t>,
+) -> (Option<regex::Match<'t>>, usize) {
+    let whole = c.get(0).expect("a match");
+    let taken = c.name("lone_bracket").is_some_and(|b| {
+        c.name("lone_counter").is_some()
+            || bracket_closes_a_cell(scan, plain, whole.start(), b.end())
+    });
+    match c.name("lone_bracket") {
+        Some(b) if !taken => (None, b.start()),
+        Some(_) => (c.name("lone"), whole.end()),
+        None => (None, whole.end()),
     }
 }
 

@@ -321,7 +321,8 @@ fn block_table(text: &str, lines: &[Range<usize>], first: usize, end: usize) -> 
         })
         .collect();
     let rows = join_header_cell_lines(text, join_cell_lines(text, rows));
-    let rows = fill_spanned_first_cells(text, join_broken_rows(text, rows));
+    let rows =
+        fill_spanned_first_cells(text, join_broken_rows(text, join_wrapped_rows(text, rows)));
     Some(Table::new(text, rows, lines, (first, end), false))
 }
 
@@ -571,6 +572,133 @@ fn join_broken_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
         seen_data |= is_data;
     }
     out
+}
+
+/// Rows a page's copy wrapped after some of their cells, each line closed by its separator, as
+/// many lines as the page's width allowed:
+/// - a data row (`EASI change (SE) | − 9.2 (1.8) |`, then `− 22.6 (1.5) p < 0.0001 |`, `− 22.2
+///   (1.3) p < 0.0001 |`, …), its later lines opening with a datum, while together they fill no
+///   more cells than the rule (`---|---|…`) has columns;
+/// - the header's names under the rule (`Placebo (n = 85) | Drug (n = 84) |`, `Drug 2 (n = 82) |
+///   Placebo (n = 83) | Drug (n = 69) |`, `Drug 2 (n = 62) | |`), up to the first line with data
+///   or padded with empty cells: one row where together they name every column but the stub's,
+///   or every column.
+///
+/// A table without a rule, or whose rows fill it, is left as it is.
+fn join_wrapped_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
+    let width = rule_width(text, &rows);
+    if width < 3 {
+        return rows;
+    }
+    let filled = |r: &Row| filled_cells(text, r);
+    let has_datum = |r: &Row| r.cells.iter().any(|c| opens_with_datum(&text[c.clone()]));
+    let closed = |r: &Row| text[r.line.clone()].trim_end().ends_with('|');
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    let mut seen_data = false;
+    while i < rows.len() {
+        let row = &rows[i];
+        // The header's names under the rule, joined as a whole or not at all.
+        if i > 0 && is_separator(&text[rows[i - 1].line.clone()]) && !seen_data {
+            let run: Vec<&Row> = rows[i..]
+                .iter()
+                .take_while(|r| {
+                    !is_separator(&text[r.line.clone()])
+                        && !has_datum(r)
+                        && !padded_with_empty_cells(text, r)
+                        && closed(r)
+                })
+                .collect();
+            let names: usize = run.iter().map(|r| filled(r)).sum();
+            let several = run.iter().any(|r| filled(r) >= 2);
+            if run.len() >= 2 && several && (names + 1 == width || names == width) {
+                let mut joined = run[0].clone();
+                for r in &run[1..] {
+                    append_wrapped(text, &mut joined, (*r).clone());
+                }
+                out.push(joined);
+                i += run.len();
+                continue;
+            }
+        }
+        let first = row
+            .cells
+            .iter()
+            .map(|c| text[c.clone()].trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or("");
+        let join = opens_with_datum(first)
+            && out.last().is_some_and(|prev| {
+                !is_separator(&text[prev.line.clone()])
+                    && closed(prev)
+                    && has_datum(prev)
+                    && filled(prev) < width
+                    && filled(prev) + filled(row) <= width
+                    // A table copied a cell a line (each line one cell) is another layout.
+                    && (filled(prev) >= 2 || filled(row) >= 2)
+            });
+        seen_data |= has_datum(row);
+        match (join, out.last_mut()) {
+            (true, Some(prev)) => append_wrapped(text, prev, row.clone()),
+            _ => out.push(row.clone()),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The number of columns the rule rows (`---|---|---|`) of `rows` mark, the most of any.
+fn rule_width(text: &str, rows: &[Row]) -> usize {
+    rows.iter()
+        .filter(|r| is_separator(&text[r.line.clone()]))
+        .map(|r| {
+            text[r.line.clone()]
+                .split('|')
+                .filter(|p| !p.trim().is_empty())
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The cells of `row` that hold something.
+fn filled_cells(text: &str, row: &Row) -> usize {
+    row.cells
+        .iter()
+        .filter(|c| {
+            !text[(*c).clone()]
+                .trim()
+                .trim_matches('|')
+                .trim()
+                .is_empty()
+        })
+        .count()
+}
+
+/// Is the row padded with empty cells (`COPD severity | |||||||`, a section's row)? Such a line
+/// is a whole row, not part of a wrapped one.
+fn padded_with_empty_cells(text: &str, row: &Row) -> bool {
+    let pieces: Vec<&str> = text[row.line.clone()].trim().split('|').collect();
+    pieces[..pieces.len() - 1]
+        .iter()
+        .filter(|p| p.trim().is_empty())
+        .count()
+        >= 2
+}
+
+/// Appends `row`'s cells to `prev`, without the empty cells `prev` ended in: an empty cell the
+/// page printed before the wrap (`Drug 2 (n = 62) | |`) is kept at the whole row's end.
+fn append_wrapped(text: &str, prev: &mut Row, row: Row) {
+    while prev.cells.len() > 1
+        && prev
+            .cells
+            .last()
+            .is_some_and(|c| text[c.clone()].trim().trim_matches('|').trim().is_empty())
+    {
+        prev.cells.pop();
+    }
+    prev.cells.extend(row.cells);
+    prev.line = prev.line.start..row.line.end;
 }
 
 /// A row's cells copied a cell a line, each closed by its separator (`Baseline, mean (SD) |`,

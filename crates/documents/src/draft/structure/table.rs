@@ -2755,6 +2755,51 @@ mod tests {
     use crate::draft::structure::cells_of as cells;
 
     #[test]
+    fn rows_a_pages_copy_wrapped_after_some_of_their_cells() {
+        // Made-up values in the form of a web page's table copied with its rows wrapped: two
+        // sets of patients over the same three arms, the arms' names wrapped under the rule,
+        // each row's later cells on lines of their own.
+        let text = "Table 2.\n\
+            All patients (n = 250) | Subgroup (n = 200) | |||||\n\
+            ---|---|---|---|---|---|---|\n\
+            Placebo (n = 84) | Drug 1 mg (n = 83) |\n\
+            Drug 2 mg (n = 83) | Placebo (n = 66) | Drug 1 mg (n = 67) |\n\
+            Drug 2 mg (n = 67) | |\n\
+            Score change (SE) | − 8.1 (1.7) |\n\
+            − 20.4 (1.5) p < 0.0001 |\n\
+            − 21.0 (1.4) p < 0.0001 |\n\
+            − 7.9 (1.9) |\n\
+            − 19.8 (1.8) p < 0.0001 |\n\
+            − 18.6 (1.7) p < 0.0001 |\n\
+            Itch change (SE) | − 1.4 (0.3) |\n\
+            − 3.1 (0.3) p < 0.0001 |\n\
+            − 3.3 (0.3) p < 0.0001 |\n\
+            − 1.2 (0.3) |\n\
+            − 2.9 (0.3) p < 0.0001 |\n\
+            − 2.8 (0.3) p < 0.0001 |\n";
+        let (items, s) = read_text(text);
+        let arms: Vec<&super::super::model::Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 4, "{:#?}", s.measures);
+        // Each value has its own column's n: no value takes a set's n (250, 200).
+        let ns: Vec<String> = arms
+            .iter()
+            .flat_map(|m| &m.cells)
+            .map(|c| {
+                let j = c.n.expect("an n");
+                items[j].parts.value.as_ref().unwrap().number.plain.clone()
+            })
+            .collect();
+        assert_eq!(
+            ns,
+            ["84", "83", "83", "84", "83", "83", "66", "67", "67", "66", "67", "67"]
+        );
+    }
+
+    #[test]
     fn groups_spanning_their_time_columns_are_arms_each_with_its_time_course() {
         // Arm names over runs of `Baseline | Week 8 | p | Change`, the header row one cell
         // short of the data (no stub), the between-group p's after the runs under one header.
