@@ -907,7 +907,9 @@ fn draft_on_the_held_out_part() {
 // see docs/commands/draft.md); their development halves 63.9 % and 68.3 %: 85.6 % -> 84.7 %.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 84.5 -> 84.4 (its development half read 169 of 257 items as it arrived).
-const FLOOR_DEV_FOUND: f64 = 84.4;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md); this session's rules first: 84.5 % -> 84.8 %.
+const FLOOR_DEV_FOUND: f64 = 84.7;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -937,7 +939,9 @@ const FLOOR_DEV_FOUND: f64 = 84.4;
 // Then strengths after the form or before a product's name: held-out 11617 -> 11634 (80.07 %).
 // Session 40: batch 58 joined (16 reports, 8 Japanese; measured alone as it arrived at 108ebc0,
 // see docs/commands/draft.md); its held-out half 62.8 %: 80.1 % -> 79.8 %.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 79.6 % -> 79.3 % (batch 66's held-out half read 221 of 344 items as it arrived).
+const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -974,7 +978,9 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.5;
 // see docs/commands/draft.md): 1675 -> 1696.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 1696 -> 1723.
-const CEILING_DEV_NON_DATA: usize = 1723;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 1723 -> 1755 (the two development halves' own 32).
+const CEILING_DEV_NON_DATA: usize = 1755;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1007,7 +1013,9 @@ const CEILING_DEV_NON_DATA: usize = 1723;
 // see docs/commands/draft.md): 1922 -> 1939.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 1939 -> 1968.
-const CEILING_HOLDOUT_NON_DATA: usize = 1968;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 1968 -> 2028 (the two held-out halves' own 60).
+const CEILING_HOLDOUT_NON_DATA: usize = 2028;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1040,7 +1048,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 1968;
 // see docs/commands/draft.md): 2346 -> 2382.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 2382 -> 2392.
-const FLOOR_DEV_PATH: usize = 2392;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 2392 -> 2476.
+const FLOOR_DEV_PATH: usize = 2476;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1071,7 +1081,9 @@ const FLOOR_DEV_PATH: usize = 2392;
 // see docs/commands/draft.md): 1759 -> 1789.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 1789 -> 1815.
-const FLOOR_HOLDOUT_PATH: usize = 1815;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 1815 -> 1851.
+const FLOOR_HOLDOUT_PATH: usize = 1851;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1121,7 +1133,9 @@ const FLOOR_HOLDOUT_PATH: usize = 1815;
 // see docs/commands/draft.md): 2167 -> 2170.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 2170 -> 2171.
-const FLOOR_DEV_DECIDED: usize = 2171;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md); a page's wrapped rows joined first (batch 67: 42 -> 78 of 165): 2171 -> 2253.
+const FLOOR_DEV_DECIDED: usize = 2253;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1146,7 +1160,9 @@ const FLOOR_DEV_DECIDED: usize = 2171;
 // of OC | PPS under each arm): 712 -> 709.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 709 -> 711.
-const FLOOR_HOLDOUT_DECIDED: usize = 711;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 711 -> 714.
+const FLOOR_HOLDOUT_DECIDED: usize = 714;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1187,7 +1203,9 @@ const FLOOR_HOLDOUT_DECIDED: usize = 711;
 // 178/186 and 146/164, no violation in either): 89 -> 103 (14 of them in one held-out registry page of batch 52).
 // Session 41: batches 61-62 joined (32 reports, 16 Japanese; each measured alone as it arrived
 // at d97535d, see docs/commands/draft.md): 103 -> 109 (batch 61's held-out half brought 1 as it arrived, batch 62's 5; counted, not read).
-const CEILING_HOLDOUT_N_WRONG: usize = 109;
+// Session 43: a count on the next line after other words is the next row's, not the value's
+// n, and a header line of groups with times in their brackets gives no value the last group: 109 -> 105.
+const CEILING_HOLDOUT_N_WRONG: usize = 105;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1240,7 +1258,10 @@ const CEILING_HOLDOUT_N_WRONG: usize = 109;
 // 1062 -> 1070.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 1070 -> 1077.
-const FLOOR_DEV_N_RIGHT: usize = 1077;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md); a table column's n is its header cell's nearest the data, and a page's wrapped rows
+// are joined (batch 67's development half: 1 right 18 wrong -> 37 right 0 wrong): 1077 -> 1115.
+const FLOOR_DEV_N_RIGHT: usize = 1115;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1251,7 +1272,9 @@ const FLOOR_DEV_N_RIGHT: usize = 1077;
 // Session 41: batches 61-62 joined (32 reports, 16 Japanese; each measured alone as it arrived
 // at d97535d, see docs/commands/draft.md): 2 -> 8 (batch 61's development half: 6 wrong, from a bracket's legend n; 27 as it arrived).
 // Session 41: the same rule; the one more is two arms' equal medians (5.00(3.0-6.0)), which the comparison matches to the first arm's label: 8 -> 9.
-const CEILING_DEV_N_WRONG: usize = 9;
+// Session 43: a table column's n is its header cell's nearest the data (batch 53's
+// cell-a-line table): 9 -> 8.
+const CEILING_DEV_N_WRONG: usize = 8;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -1291,7 +1314,9 @@ const CEILING_DEV_N_WRONG: usize = 9;
 // see docs/commands/draft.md): 719 -> 732.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 732 -> 735.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 735;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 735 -> 739.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 739;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1322,7 +1347,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 735;
 // see docs/commands/draft.md): 2039 -> 2075.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 2075 -> 2085.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2085;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 2085 -> 2135.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2135;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1368,7 +1395,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2085;
 // see docs/commands/draft.md): 1388 -> 1418.
 // Session 42: batch 65 joined (16 reports, 8 Japanese; measured alone as it arrived at 7a099d3,
 // see docs/commands/draft.md): 1418 -> 1438.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1438;
+// Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
+// deb5616, see docs/commands/draft.md): 1438 -> 1474.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1474;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
