@@ -953,7 +953,14 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         match group {
             Some(g) => named.push((item.sentence, j, g.text.clone(), true)),
             None => {
-                if let Some(name) = name_before_bracketed_n(before) {
+                let unbracketed = || {
+                    let n_text = item.text.trim_start();
+                    n_text
+                        .starts_with(['n', 'N'])
+                        .then(|| name_before_unbracketed_n(before))
+                        .flatten()
+                };
+                if let Some(name) = name_before_bracketed_n(before).or_else(unbracketed) {
                     named.push((item.sentence, j, name.to_string(), false));
                 }
             }
@@ -1152,6 +1159,31 @@ fn name_before_bracketed_n(before: &str) -> Option<&str> {
             .split_whitespace()
             .any(|w| people.contains(&w.to_lowercase().as_str())))
     .then_some(name)
+}
+
+/// The short name right before an n printed without a bracket on a header's line (`Sham N=21
+/// Active N=48`: `Active`): the words after the line's start or the number before them, one to
+/// three, opening with a letter, no stub's word.
+fn name_before_unbracketed_n(before: &str) -> Option<&str> {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let after_number = line
+        .rfind(|c: char| c.is_ascii_digit() || "()（）,;:|".contains(c))
+        .map_or(line, |k| &line[k + 1..]);
+    let name = after_number.trim();
+    let words = name.split_whitespace().count();
+    let first = name.split_whitespace().next().unwrap_or("");
+    // A whole sample (`Total N=69`, `all patients N=120`) is no arm.
+    let whole = name.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "patients" | "participants" | "subjects" | "total" | "overall" | "all" | "sample"
+        )
+    });
+    ((1..=3).contains(&words)
+        && name.starts_with(char::is_alphabetic)
+        && !super::model::is_stub_word(first)
+        && !whole)
+        .then_some(name)
 }
 
 /// Is `short` (a bracket's words before an n) a time point: a time the text names
@@ -2142,6 +2174,18 @@ fn on_a_line_of_groups(original: &str, start: usize) -> bool {
 /// and that line, none printing a number), in the order printed: two or more, each another.
 fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
     let line_start = original[..at].rfind('\n').map_or(0, |p| p + 1);
+    let one_line = groups_on_a_header_line_above(original, line_start);
+    if !one_line.is_empty() {
+        let mut keys: Vec<&String> = one_line.iter().map(|g| &g.1).collect();
+        keys.sort();
+        keys.dedup();
+        let distinct = keys.len() == one_line.len();
+        return if one_line.len() >= 2 && distinct {
+            one_line
+        } else {
+            Vec::new()
+        };
+    }
     let mut above = original[..line_start]
         .lines()
         .rev()
@@ -2175,6 +2219,56 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
     keys.dedup();
     if groups.len() < 2 || keys.len() < groups.len() {
         return Vec::new();
+    }
+    groups
+}
+
+/// The groups of a table's header copied as one line of text, each name followed by its n
+/// (`Sham N=21 Active N=48`, `Placebo (n = 85) Drug (n = 84)`), above `line_start` with no
+/// blank line between (the table's other rows): each name in order, as (text, key). Nothing where the line prints a number other than the n's, or a name
+/// is no short name.
+fn groups_on_a_header_line_above(original: &str, line_start: usize) -> Vec<(String, String)> {
+    static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let n = N.get_or_init(|| {
+        regex::Regex::new(r"[(（]?\s*\b[nN]\s*=\s*\d+\s*[)）]?").expect("valid pattern")
+    });
+    // Up the table's lines (rows above this one, labels), to its header; a blank line ends
+    // the table.
+    let mut header = None;
+    for line in original[..line_start].lines().rev().map(str::trim).take(30) {
+        if n.find_iter(line).count() >= 2 {
+            header = Some(line);
+            break;
+        }
+        if line.is_empty() {
+            break;
+        }
+    }
+    let Some(line) = header else {
+        return Vec::new();
+    };
+    if n.replace_all(line, "")
+        .contains(|c: char| c.is_ascii_digit())
+    {
+        return Vec::new();
+    }
+    let mut groups = Vec::new();
+    let mut from = 0;
+    for m in n.find_iter(line) {
+        let segment = &line[from..m.start()];
+        from = m.end();
+        // What a bracket before the n adds (`Drug (baseline, n = 20)`) is no part of the name.
+        let name = segment.split(['(', '（']).next().unwrap_or("");
+        let name = name.trim_matches(|c: char| c.is_whitespace() || ",;:|".contains(c));
+        let name = match name.split_once(char::is_whitespace) {
+            Some((first, rest)) if super::model::is_stub_word(first) => rest.trim(),
+            _ => name,
+        };
+        let words = name.split_whitespace().count();
+        if !(1..=4).contains(&words) || !name.starts_with(char::is_alphabetic) {
+            return Vec::new();
+        }
+        groups.push((name.to_string(), cues::group_key(name)));
     }
     groups
 }
@@ -3725,6 +3819,32 @@ mod tests {
                 (g.key.clone(), n)
             })
             .collect()
+    }
+
+    #[test]
+    fn rows_under_a_header_line_of_groups_each_with_its_n_unbracketed() {
+        // Made-up values: a table copied as text, its groups on one line each with `N=`, then
+        // rows of one value per group (and a p and an effect size after them).
+        let (items, s) = read(
+            "Outcome mean (standard error) P Effect size (95% CI)\n\
+             Sham N=20 Active N=40\n\
+             PSQ (primary) 7.10 (0.70) 5.40 (0.50) 0.040 0.50 (0.01 – 1.00)\n\
+             Mood score 3.40 (0.30) 2.60 (0.20) 0.020 0.60 (0.10 – 1.10)\n",
+        );
+        assert_eq!(
+            group_ns_of(&items, &s),
+            [("sham".into(), "20".into()), ("active".into(), "40".into())]
+        );
+        let arms: Vec<_> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 2, "{:#?}", s.measures);
+        for m in arms {
+            let groups: Vec<Option<usize>> = m.cells.iter().map(|c| c.group).collect();
+            assert_eq!(groups, [Some(0), Some(1)]);
+        }
     }
 
     #[test]
