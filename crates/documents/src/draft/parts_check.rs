@@ -144,6 +144,13 @@ pub fn find_parts(text: &str, line_of: impl Fn(usize) -> usize) -> Vec<PartsFind
                 None => continue,
             }
         }
+        // `765名(評価対象はA群498名、B群250名)`, `120 patients (analysed: 58 in the drug group, …)`:
+        // a bracket that names its parts as those evaluated is a subset of the whole, which may
+        // be smaller; only more than the whole is wrong.
+        let evaluated = subset_evaluated(list.as_str());
+        if evaluated && TextNumber::parse(&printed).is_ok_and(|w| sum as f64 <= w.value) {
+            continue;
+        }
         out.push(PartsFinding {
             line: line_of(whole.start()),
             quote: c[0].to_string(),
@@ -155,6 +162,17 @@ pub fn find_parts(text: &str, line_of: impl Fn(usize) -> usize) -> Vec<PartsFind
     out
 }
 
+/// Does the bracket's list open by naming its parts as those evaluated or analysed
+/// (`評価対象は`, `解析対象`, `analysed:`, `evaluable`, `completed`)?
+fn subset_evaluated(list: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:(?:有効性|安全性)?(?:評価|解析)対象|(?:of\s+whom\s+)?(?:analy[sz]ed|evaluable|evaluated|completed|completers|per[- ]protocol))")
+            .expect("the evaluated-subset pattern is valid")
+    })
+    .is_match(list)
+}
+
 #[cfg(test)]
 mod tests {
     use super::find_parts;
@@ -164,6 +182,17 @@ mod tests {
             .into_iter()
             .map(|f| (f.whole.clone(), f.sum, f.inconsistent()))
             .collect()
+    }
+
+    #[test]
+    fn those_evaluated_are_a_subset_of_the_whole() {
+        // Made-up counts: the bracket names its parts as those evaluated, fewer than enrolled;
+        // more than the whole is still wrong.
+        assert!(read("乳児700名(評価対象はA群460名、B群230名)").is_empty());
+        assert_eq!(
+            read("乳児700名(評価対象はA群480名、B群240名)"),
+            [("700".to_string(), 720, true)]
+        );
     }
 
     #[test]
