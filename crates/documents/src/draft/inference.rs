@@ -323,6 +323,15 @@ pub fn find_ratios(scan: &mut Scan) {
     find_ratios_named_by_ditto(scan, &plain);
 }
 
+/// The last item of `kind` before `at` in `at`'s paragraph: what a `同` (ditto) at `at` repeats.
+fn last_in_paragraph<'s>(scan: &'s Scan, kind: ItemKind, at: usize) -> Option<&'s super::Item> {
+    let paragraph_start = scan.doc.original[..at].rfind("\n\n").unwrap_or(0);
+    scan.items
+        .iter()
+        .filter(|i| i.kind == kind && i.span[1] <= at && i.span[0] >= paragraph_start)
+        .max_by_key(|i| i.span[0])
+}
+
 /// `(オッズ比1.14、95%CI 0.89-1.46、P=0.31)…(同1.48、1.05-2.10、P=0.0258)`: a bracket opened by
 /// `同` (ditto: the same as before) prints its numbers as the bracket before it did, so its
 /// estimate is a ratio of the kind last named in the paragraph and the pair after it that
@@ -340,15 +349,7 @@ fn find_ratios_named_by_ditto(scan: &mut Scan, plain: &str) {
             continue;
         };
         let at = scan.doc.plain.original_span(v.start()..v.end()).start;
-        let paragraph_start = scan.doc.original[..at].rfind("\n\n").unwrap_or(0);
-        let Some(kind) = scan
-            .items
-            .iter()
-            .filter(|i| {
-                i.kind == ItemKind::Ratio && i.span[1] <= at && i.span[0] >= paragraph_start
-            })
-            .max_by_key(|i| i.span[0])
-            .and_then(|i| i.parts.ratio)
+        let Some(kind) = last_in_paragraph(scan, ItemKind::Ratio, at).and_then(|i| i.parts.ratio)
         else {
             continue;
         };
@@ -549,13 +550,7 @@ fn find_cis_named_by_ditto(scan: &mut Scan, plain: &str) {
             continue;
         }
         let at = scan.doc.plain.original_span(lo.range()).start;
-        let paragraph_start = scan.doc.original[..at].rfind("\n\n").unwrap_or(0);
-        let Some(level) = scan
-            .items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Ci && i.span[1] <= at && i.span[0] >= paragraph_start)
-            .max_by_key(|i| i.span[0])
-            .map(|i| i.parts.level.clone())
+        let Some(level) = last_in_paragraph(scan, ItemKind::Ci, at).map(|i| i.parts.level.clone())
         else {
             continue;
         };
