@@ -1635,6 +1635,7 @@ pub(super) fn read_sentence(
     pairs_follow_the_first(&mut locals);
     let mut relation = relations(&locals);
     undecide_pairs_left_open(original, items, members, &summaries, &locals, &mut relation);
+    undecide_courses_naming_a_time_twice(&locals, &mut relation);
     let runs = time_runs(&relation);
     let reader = RunReader {
         doc,
@@ -2446,6 +2447,27 @@ fn percent_change_fits(
 
 /// The runs of one time course: consecutive summaries joined by a time relation (indices into
 /// the sentence's summaries).
+/// A run of values read as one time course that names one of its times twice (`1 Week … 4
+/// Weeks … 13 Weeks … 1 Week … 4 Weeks …`: a table glued into one line, several groups' or
+/// measures' courses in a row) is no one group's course: one group has one value at a time.
+/// Its values are left open, not drawn as one line with a note.
+fn undecide_courses_naming_a_time_twice(locals: &[Local], relation: &mut [Relation]) {
+    for run in time_runs(relation) {
+        let mut keys: Vec<String> = run
+            .iter()
+            .filter_map(|&k| locals[k].time.as_deref().map(cues::time_key))
+            .collect();
+        let named = keys.len();
+        keys.sort();
+        keys.dedup();
+        if run.len() >= 2 && keys.len() < named {
+            for &k in &run[1..] {
+                relation[k] = Relation::Undecided;
+            }
+        }
+    }
+}
+
 fn time_runs(relation: &[Relation]) -> Vec<Vec<usize>> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for (k, rel) in relation.iter().enumerate() {
@@ -3819,6 +3841,20 @@ mod tests {
                 (g.key.clone(), n)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_course_that_names_one_of_its_times_twice_is_left_open() {
+        // Made-up values: a table glued into one line, two scales' courses one after the other
+        // with their times; no one group has two values at `1 Week`.
+        let (_, s) = read(
+            "Table 3\n\nScores across study time points\n\nVariablesWaitlist (n=30)Effect sizeDrug (n=90)Effect size\nMean±SE* Mean±SE*p Value\n 1 Week after treatment17.2±0.90.2114.1±0.51.00\n 4 Weeks after treatment18.0±0.90.1214.9±0.60.88\n 1 Week after treatment12.5±0.60.2310.6±0.40.61\n 4 Weeks after treatment12.9±0.60.1710.2±0.40.62\n",
+        );
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::TimeCourse),
+            "{:#?}",
+            s.measures
+        );
     }
 
     #[test]
