@@ -3006,6 +3006,25 @@ fn label_of(text: &str) -> Option<String> {
         .or_else(|| last_acronym(text.trim_end()).map(String::from))
 }
 
+/// Does the interval `ci` stand right after a number (only brackets and space between) that is
+/// not the comparison's difference: an estimate of its own, such as an effect size?
+fn follows_another_estimate(
+    original: &str,
+    items: &[Item],
+    members: &[usize],
+    c: &Comparison,
+    ci: usize,
+) -> bool {
+    members.iter().any(|&j| {
+        items[j].kind == ItemKind::Number
+            && Some(j) != c.difference
+            && items[j].span[1] <= items[ci].span[0]
+            && original[items[j].span[1]..items[ci].span[0]]
+                .chars()
+                .all(|ch| ch.is_whitespace() || "(（[,".contains(ch))
+    })
+}
+
 /// The difference, CI and p printed between byte `after` and `until`.
 fn comparison(
     original: &str,
@@ -3031,7 +3050,13 @@ fn comparison(
                     c.difference = Some(j);
                 }
             }
-            ItemKind::Ci if c.ci.is_none() => c.ci = Some(j),
+            // An interval right after another estimate than the difference (`0.54 (0.02 –
+            // 1.06)` in a column of effect sizes) is that estimate's, not the difference's.
+            ItemKind::Ci
+                if c.ci.is_none() && !follows_another_estimate(original, items, members, &c, j) =>
+            {
+                c.ci = Some(j)
+            }
             ItemKind::P if c.p.is_none() => c.p = Some(j),
             _ => {}
         }
@@ -3877,9 +3902,13 @@ mod tests {
             .filter(|m| m.shape == Shape::Arms)
             .collect();
         assert_eq!(arms.len(), 2, "{:#?}", s.measures);
+        assert_eq!(items.iter().filter(|i| i.kind == ItemKind::Ci).count(), 2);
         for m in arms {
             let groups: Vec<Option<usize>> = m.cells.iter().map(|c| c.group).collect();
             assert_eq!(groups, [Some(0), Some(1)]);
+            // The interval after the effect size is the effect size's, not the arms'
+            // difference's.
+            assert_eq!(m.comparison.ci, None, "{:#?}", m.comparison);
         }
     }
 
