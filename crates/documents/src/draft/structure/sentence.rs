@@ -1635,7 +1635,6 @@ pub(super) fn read_sentence(
     pairs_follow_the_first(&mut locals);
     let mut relation = relations(&locals);
     undecide_pairs_left_open(original, items, members, &summaries, &locals, &mut relation);
-    undecide_courses_naming_a_time_twice(&locals, &mut relation);
     let runs = time_runs(&relation);
     let reader = RunReader {
         doc,
@@ -2374,7 +2373,8 @@ fn undecide_transition_between_arms(document: &str, locals: &[Local], relation: 
 }
 
 /// The pairs the words read as related that the text leaves open: a value and the value it
-/// changed from set against each other, and a transition between two treatments' values.
+/// changed from set against each other, a transition between two treatments' values, and a
+/// course that names one of its times twice.
 fn undecide_pairs_left_open(
     document: &str,
     items: &[Item],
@@ -2385,6 +2385,7 @@ fn undecide_pairs_left_open(
 ) {
     undecide_value_and_its_baseline(items, members, summaries, locals, relation);
     undecide_transition_between_arms(document, locals, relation);
+    undecide_courses_naming_a_time_twice(locals, relation);
 }
 
 /// Two values set against each other (`x vs. y`) with no group named for either are read as
