@@ -256,6 +256,13 @@ pub(crate) fn write_study(
             w.hold_as_single_facts(m, structure, items);
         }
     }
+    // Each arm's share of one outcome, as people with it out of the arm's n: the shares'
+    // own facts are written too (below), each percentage with what the text prints of it.
+    for m in &structure.shares {
+        if m.shape == Shape::Arms && arms.covers(m) {
+            w.arm_count(m, items, structure, &arms);
+        }
+    }
     for (j, item) in items.iter().enumerate() {
         if written[j] || w.n_written.contains(&j) {
             continue;
@@ -701,7 +708,8 @@ impl StudyArms {
     fn of(s: &Structure, items: &[Item], text: &str) -> StudyArms {
         let _ = items;
         let mut arms: Vec<(usize, String)> = Vec::new();
-        for m in s.measures.iter().filter(|m| m.shape == Shape::Arms) {
+        let with_arms = s.measures.iter().chain(&s.shares);
+        for m in with_arms.filter(|m| m.shape == Shape::Arms) {
             for c in &m.cells {
                 let Some(g) = c.group else { continue };
                 if arms.iter().any(|(a, _)| *a == g) {
@@ -827,6 +835,7 @@ impl StudyArms {
             let at = group.n.or_else(|| {
                 s.measures
                     .iter()
+                    .chain(&s.shares)
                     .flat_map(|m| m.cells.iter())
                     .find(|c| c.group == Some(*g))
                     .map(|c| c.item)
@@ -1097,6 +1106,85 @@ impl Writer<'_> {
         true
     }
 
+    /// Writes the `[[arm_counts]]` of a share measure `m` (each arm's people with the outcome
+    /// out of its n) where every arm prints its count, and its whole or n is known: the
+    /// count as printed (`12` of `12 (30%)`, of `12/40`), the whole printed with it, else the
+    /// cell's n. Nothing is written where an arm prints only a percentage: its count would be
+    /// a reading of the percentage, not the document's number.
+    fn arm_count(&mut self, m: &Measure, items: &[Item], s: &Structure, arms: &StudyArms) {
+        let by_arm = m.arms();
+        let mut rows: Vec<(&str, String, String)> = Vec::new();
+        for (g, cells) in &by_arm {
+            let (Some(g), [c]) = (g, cells.as_slice()) else {
+                return;
+            };
+            let p = &items[c.item].parts;
+            let Some(count) = &p.count else { return };
+            let whole =
+                p.of.as_ref()
+                    .map(|o| o.number.plain.clone())
+                    .or_else(|| {
+                        c.n.or(s.groups[*g].n)
+                            .and_then(|j| items[j].parts.value.as_ref())
+                            .map(|v| v.number.plain.clone())
+                    })
+                    .filter(|n| n.parse::<u32>().is_ok_and(|v| v >= 1));
+            let Some(whole) = whole else { return };
+            let Some(arm) = arms.id(*g) else { return };
+            rows.push((arm, count.number.plain.clone(), whole));
+        }
+        if rows.iter().any(
+            |(_, k, n)| !matches!((k.parse::<u32>(), n.parse::<u32>()), (Ok(k), Ok(n)) if k <= n),
+        ) {
+            return;
+        }
+        *self.counts.entry("arm_counts").or_insert(0) += 1;
+        let id = {
+            let stem = m
+                .label
+                .as_deref()
+                .map(|l| crate::draft::table::without_count_percent(name_without_marks(l)))
+                .and_then(crate::study::item_id_from_label)
+                .unwrap_or_else(|| "arm_count".to_string());
+            let mut k = 1;
+            while !self.measure_ids.insert(format!("{stem}_{k}")) {
+                k += 1;
+            }
+            format!("{stem}_{k}")
+        };
+        let label = match &m.label {
+            Some(l) => format!(
+                "review: {}",
+                crate::draft::table::without_count_percent(name_without_marks(l))
+            ),
+            None => "review".to_string(),
+        };
+        self.out.push_str("\n[[arm_counts]]\n");
+        self.out
+            .push_str(&format!("id = {}\nlabel = {}\n", q(&id), q(&label)));
+        self.out.push_str("direction = \"lower is better\"\n");
+        self.out.push_str(&format!(
+            "note = {}\n",
+            q(&format!(
+                "review: whether fewer is better; structure: {}{}",
+                m.evidence.join("; "),
+                m.comparison
+                    .p
+                    .map(|j| format!("; the document's comparison: '{}'", items[j].text.trim()))
+                    .unwrap_or_default()
+            ))
+        ));
+        self.provenance(&items[m.cells[0].item]);
+        for (arm, count, whole) in rows {
+            self.out.push_str("\n[[arm_counts.arms]]\n");
+            self.out.push_str(&format!(
+                "arm = {}\nevents = {}\nn = {whole}\n",
+                q(arm),
+                q(&count)
+            ));
+        }
+    }
+
     /// Writes one `[[arm_measures.arms]]` of `m`: group `g`'s arm, its n where the group's
     /// differs, and its `cells` at each time point.
     fn arm_of_measure(
@@ -1272,6 +1360,39 @@ mod tests {
             "{toml}"
         );
         assert_eq!(s.measures.len() + s.arm_measures.len(), 2, "{toml}");
+    }
+
+    #[test]
+    fn each_arms_count_of_its_n_under_the_group_columns_is_an_arm_count() {
+        // Made-up counts: a row of `n (%)` under two arm columns with their n's; a row
+        // printing only percentages gives no count (none is the document's number).
+        let (toml, s) = drafted(
+            "Table 3.\nOutcome | Placebo (n = 40) | Drug (n = 41) | P\n---|---|---|---\nResponders, n (%) | 6 (15.0) | 19 (46.3) | 0.002\nRelapse-free, % | 80.0% | 90.2% | 0.2\n",
+        );
+        assert_eq!(s.arm_counts.len(), 1, "{toml}");
+        let c = &s.arm_counts[0];
+        assert_eq!(c.label, "review: Responders");
+        let arms: Vec<(String, Option<f64>, Option<u32>)> = c
+            .arms
+            .iter()
+            .map(|a| {
+                (
+                    a.arm.clone(),
+                    a.events.value().map(|v| v.value),
+                    a.n.value().copied(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            arms,
+            [
+                ("placebo".to_string(), Some(6.0), Some(40)),
+                ("drug".to_string(), Some(19.0), Some(41))
+            ]
+        );
+        assert_eq!(s.control_arm().map(|a| a.id.as_str()), Some("placebo"));
+        // The percentages stay facts.
+        assert!(toml.contains("value = \"46.3\""), "{toml}");
     }
 
     #[test]

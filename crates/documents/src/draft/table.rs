@@ -4463,6 +4463,31 @@ pub fn names_count_percent(header: &str) -> bool {
         .any(|w| h.contains(w))
 }
 
+/// A row's label without the words saying its cells are counts with their percentage
+/// (`Responders, n (%)` → `Responders`; `Women (%)`; `有効例数（%）` keeps its name): the
+/// name of what is counted.
+///
+/// ```
+/// use trialstats_documents::draft::table::without_count_percent;
+/// assert_eq!(without_count_percent("Responders, n (%)"), "Responders");
+/// assert_eq!(without_count_percent("Women, n/N (%)"), "Women");
+/// assert_eq!(without_count_percent("Death (%)"), "Death");
+/// assert_eq!(without_count_percent("Age, years"), "Age, years");
+/// ```
+pub fn without_count_percent(label: &str) -> &str {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)[\s,;:]*(?:(?:n/n|n|no\.|number|例数|例)\s*)?[(\[（](?:\s*(?:n|no\.)\s*[,;])?\s*[%％]\s*[)\]）]\s*$",
+        )
+        .expect("the count-and-percent pattern is valid")
+    });
+    match p.find(label) {
+        Some(m) if m.start() > 0 => label[..m.start()].trim_end(),
+        _ => label,
+    }
+}
+
 /// Does a header only say what its cells print (`Mean (SD)`, `% (SD)`, `n (%)`, `Median
 /// (IQR)`, `LSM (SE)`, 平均値±標準偏差)? Such a column is no group: which group and time its
 /// cells belong to is said elsewhere, or not at all.

@@ -135,7 +135,14 @@ impl Measure {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Structure {
     pub groups: Vec<Group>,
+    /// Summaries of a sample (mean ± spread, median with its IQR or range) placed in their
+    /// measure, group and time point.
     pub measures: Vec<Measure>,
+    /// Shares of people (a percentage, a count of a whole: `12 (30%)`, `12/40`) each group
+    /// reports of one outcome or characteristic, placed so: each a measure whose cells are
+    /// percent or count items. Kept apart from [`Structure::measures`], whose readers take
+    /// every cell for a mean or a median.
+    pub shares: Vec<Measure>,
     /// The one number of people a single-group document states, if it states one.
     pub document_n: Option<usize>,
     /// What the document says ± is, where every statement of it names one spread: the spread

@@ -1246,7 +1246,9 @@ impl RowReader<'_> {
             return;
         }
         if !members.iter().any(|&j| is_summary(&items[j])) {
-            if self.read_n_row(cells, members, &label, s) {
+            if self.read_n_row(cells, members, &label, s)
+                || self.read_share_row(r, cells, members, &label, s)
+            {
                 return;
             }
             // A row naming a measure with only p-values beside it (`Physical functioning | <
@@ -1351,6 +1353,82 @@ impl RowReader<'_> {
         if !label.is_empty() && !crate::draft::table::names_n(label) {
             self.section = Some(label.to_string());
         }
+        true
+    }
+
+    /// A row of shares under the group columns (`Male | 12 (30%) | 14 (35%) | 0.62`): each
+    /// group's percentage, or count of its patients, of the one outcome or characteristic the
+    /// row names, placed as that measure's arms ([`Structure::shares`]), each with its column's
+    /// n; a p or CI in a statistic column is their comparison. Not read where two shares
+    /// stand under one group at one time (which is the row's outcome is not printed) or where
+    /// fewer than two groups print one.
+    fn read_share_row(
+        &mut self,
+        r: usize,
+        cells: &[Range<usize>],
+        members: &[usize],
+        label: &str,
+        s: &mut Structure,
+    ) -> bool {
+        let items = self.items;
+        if self.time_columns || label.is_empty() {
+            return false;
+        }
+        let (measure_label, time) = self.measure_and_time(r, label, false);
+        let measure_label = self.within_set_measure(measure_label);
+        let mut shares: Vec<Cell> = Vec::new();
+        let mut comparison = Comparison::default();
+        for &j in members {
+            let Some(ci) = cell_index(cells, items[j].span[0]) else {
+                continue;
+            };
+            match (self.header.columns.get(ci).copied(), items[j].kind) {
+                (Some(Column::Group(g)), ItemKind::Percent | ItemKind::CountOf) => {
+                    let column_time = self.header.column_time.get(ci).cloned().flatten();
+                    let time = column_time.or_else(|| time.clone());
+                    if shares.iter().any(|c| c.group == Some(g) && c.time == time) {
+                        return false;
+                    }
+                    // The row counts its own patients: the column's n is its whole (no
+                    // label passed, so the row is not taken for a counted subgroup's).
+                    let (n, n_evidence) = self.cell_n(cells, (j, ci), g, "", s);
+                    shares.push(Cell {
+                        item: j,
+                        group: Some(g),
+                        time,
+                        n,
+                        n_evidence,
+                    });
+                }
+                (Some(Column::Statistic(Stat::P)), ItemKind::P) if comparison.p.is_none() => {
+                    comparison.p = Some(j)
+                }
+                (Some(Column::Statistic(_)), ItemKind::Ci) if comparison.ci.is_none() => {
+                    comparison.ci = Some(j)
+                }
+                _ => {}
+            }
+        }
+        let mut groups: Vec<Option<usize>> = shares.iter().map(|c| c.group).collect();
+        groups.sort();
+        groups.dedup();
+        if groups.len() < 2 {
+            return false;
+        }
+        for j in shares.iter().map(|c| c.item).chain(comparison.items()) {
+            s.placed[j] = true;
+        }
+        let sentence = items[shares[0].item].sentence;
+        s.shares.push(Measure {
+            label: measure_label,
+            comparison,
+            ..Measure::new(
+                Shape::Arms,
+                sentence,
+                shares,
+                "each share stands in the column of its group".to_string(),
+            )
+        });
         true
     }
 
@@ -2750,6 +2828,56 @@ mod tests {
         assert_eq!(s.measures[0].label.as_deref(), Some("Body weight, kg"));
         assert!(s.groups.iter().all(|g| g.n.is_some()));
         assert!(s.groups[0].control);
+    }
+
+    #[test]
+    fn each_groups_share_of_a_row_under_the_group_columns_is_one_measures_arms() {
+        // Made-up counts: a row of `n (%)` under two arm columns, the p its comparison; the
+        // second row's section label names what the rows under it count.
+        let text = "Table 3.\nOutcome | Placebo (n = 40) | Drug (n = 41) | P\n---|---|---|---\nResponders, n (%) | 6 (15.0) | 19 (46.3) | 0.002\nSex, n (%) | | |\nWomen | 22 (55.0) | 25 (61.0) | 0.58\n";
+        let (items, s) = read_text(text);
+        assert!(s.measures.is_empty(), "{:#?}", s.measures);
+        // Each share measure: its label, each cell's group and n, whether it has a p.
+        type ShareRow<'a> = (Option<&'a str>, Vec<(Option<usize>, &'a str)>, bool);
+        let read: Vec<ShareRow> = s
+            .shares
+            .iter()
+            .map(|m| {
+                (
+                    m.label.as_deref(),
+                    m.cells
+                        .iter()
+                        .map(|c| (c.group, n_printed(&items, c)))
+                        .collect(),
+                    m.comparison.p.is_some(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    Some("Responders, n (%)"),
+                    vec![(Some(0), "40"), (Some(1), "41")],
+                    true
+                ),
+                (
+                    Some("Sex, n (%) (Women)"),
+                    vec![(Some(0), "40"), (Some(1), "41")],
+                    true
+                )
+            ]
+        );
+        assert!(s.shares.iter().all(|m| m.shape == Shape::Arms));
+    }
+
+    #[test]
+    fn two_shares_under_one_group_leave_the_row_unplaced() {
+        // Made-up counts: each group prints two shares on the row (the outcome and another):
+        // which is the row's is not printed.
+        let text = "Outcome | Placebo (n = 40) | Drug (n = 41)\n---|---|---\nRemission | 6 (15.0) 3 (7.5) | 19 (46.3) 9 (22.0)\n";
+        let (_, s) = read_text(text);
+        assert!(s.shares.is_empty(), "{:#?}", s.shares);
     }
 
     use crate::draft::structure::cells_of as cells;
