@@ -373,7 +373,7 @@ fn findings_sections(a: &PageAnalysis) -> Markup {
         @if let Some(c) = &a.check {
             section id="text-checks" {
                 h2 { "In the text: reported tests, means ± spreads, comparisons" }
-                p { "Read from the text alone: each test statistic against its p (statcheck's rules), each mean ± spread with its n, and what ± is where two arms are compared." }
+                p { "Read from the text alone: each test statistic against its p (statcheck's rules), each mean ± spread with its n, each group's share of its patients against its count and n, and what ± is where two arms are compared." }
                 (table_html("text-checks-table", &c.table(), true, "Nothing to check in the text: it prints no test statistic with its p, no mean ± spread and no comparison of two arms."))
             }
         }

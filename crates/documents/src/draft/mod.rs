@@ -39,6 +39,7 @@ pub mod not_data;
 pub mod parts_check;
 pub mod rate;
 pub mod sentences;
+pub mod share_check;
 pub mod structure;
 pub mod study_file;
 pub mod summary;

@@ -8,7 +8,9 @@
 //! same scale is applied to every summary of the text. Only a mean ± spread whose sentence
 //! gives its n right after it (`−6.35 ± 0.84 in the placebo group (n = 99)`) is checked; the
 //! others are listed as not checked, with the reason. Two groups compared in one sentence
-//! are read by [`super::comparison_check`]; [`TextChecks`] holds both.
+//! are read by [`super::comparison_check`], groups' shares of their patients by
+//! [`super::share_check`], wholes broken down by group by [`super::parts_check`];
+//! [`TextChecks`] holds them all.
 
 use super::structure::{Cell, Measure, Structure};
 use super::{Item, ItemKind};
@@ -193,6 +195,9 @@ pub struct TextChecks {
     /// Every number of people broken down by group in the bracket after it: do the groups
     /// add up to it?
     pub parts: Vec<super::parts_check::PartsFinding>,
+    /// Every group's share the structure places: is its count that percentage of a whole
+    /// number of the group's patients?
+    pub shares: Vec<super::share_check::ShareFinding>,
 }
 
 impl TextChecks {
@@ -217,6 +222,7 @@ impl TextChecks {
                 file, &items, &structure, rounding,
             )?,
             parts: super::parts_check::find_parts(text, |at| doc.plain.line_of(at)),
+            shares: super::share_check::check_shares(file, &items, &structure, rounding)?,
         })
     }
 
@@ -226,6 +232,7 @@ impl TextChecks {
             && !self.summaries.iter().any(SummaryFinding::inconsistent)
             && !self.comparisons.iter().any(|c| c.inconsistent())
             && !self.parts.iter().any(|p| p.inconsistent())
+            && !self.shares.iter().any(|p| p.inconsistent())
     }
 
     fn summary_label(s: &SummaryFinding) -> String {
@@ -288,6 +295,15 @@ impl crate::output::Tabular for TextChecks {
                 Cell::Text(p.detail()),
             ]);
         }
+        for sh in &self.shares {
+            t.rows.push(vec![
+                Cell::Integer(sh.line as i64),
+                Cell::Text(format!("{}: share of its group", sh.quote)),
+                Cell::Missing,
+                Cell::Text(sh.status.as_str().into()),
+                Cell::Text(sh.detail.clone()),
+            ]);
+        }
         t
     }
     fn preamble(&self) -> Option<String> {
@@ -311,8 +327,22 @@ impl crate::output::Tabular for TextChecks {
                 self.parts.iter().filter(|p| p.inconsistent()).count()
             )
         };
+        let shares_line = if self.shares.is_empty() {
+            String::new()
+        } else {
+            let checked = self
+                .shares
+                .iter()
+                .filter(|s| s.status != Status::NotApplicable)
+                .count();
+            format!(
+                "\n{} group share(s) of patients: {checked} checked with their count and whole ({} inconsistent)",
+                self.shares.len(),
+                self.shares.iter().filter(|s| s.inconsistent()).count()
+            )
+        };
         Some(format!(
-            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n\n{} two-group comparison(s) with a p or CI: {} read ({} contradicted), {} not checked{parts_line}",
+            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n\n{} two-group comparison(s) with a p or CI: {} read ({} contradicted), {} not checked{parts_line}{shares_line}",
             self.scan.preamble().unwrap_or_default(),
             self.summaries.len(),
             checked.len(),
@@ -362,6 +392,15 @@ impl crate::output::Tabular for TextChecks {
                     .clone()
                     .or_else(|| c.reason.clone())
                     .unwrap_or_default(),
+            });
+        }
+        for sh in &self.shares {
+            cases.push(crate::output::TestCase {
+                suite: self.scan.file.clone(),
+                name: format!("line {}: {} / share of its group", sh.line, sh.quote),
+                failure: sh.inconsistent().then(|| "inconsistent".into()),
+                skipped: sh.status == Status::NotApplicable,
+                detail: sh.detail.clone(),
             });
         }
         for p in &self.parts {
