@@ -326,11 +326,18 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                 // Which check, with no text: the reported tests (statcheck), a mean ± spread,
                 // a comparison's ±, or a count's parts.
                 eprintln!(
-                    "CLASS {part} check text: tests {} summaries {} comparisons {} parts {}",
+                    "CLASS {part} check text: tests {} summaries {} comparisons {} parts {} shares {:?}",
                     !checks.scan.consistent(),
                     checks.summaries.iter().any(|x| x.inconsistent()),
                     checks.comparisons.iter().any(|c| c.inconsistent()),
-                    checks.parts.iter().any(|p| p.inconsistent())
+                    checks.parts.iter().any(|p| p.inconsistent()),
+                    // Which rule, with no numbers: no whole gives it, or the whole printed.
+                    checks
+                        .shares
+                        .iter()
+                        .filter(|x| x.inconsistent())
+                        .map(|x| x.detail.starts_with("no whole"))
+                        .collect::<Vec<_>>()
                 );
             }
             if verbose {
@@ -1248,8 +1255,12 @@ const FLOOR_HOLDOUT_DECIDED: usize = 714;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
-const FLOOR_DEV_SHARES: usize = 350;
-const FLOOR_HOLDOUT_SHARES: usize = 303;
+// Then shares in running text read by the words that place means (`12 of 40 (30%) in the drug
+// group and 5 of 41 (12%) in the placebo group`), placed only where each names its group, and
+// arms naming one group twice at one time left open (two measures run together): 350 -> 526
+// and 303 -> 495; no new violation on either part.
+const FLOOR_DEV_SHARES: usize = 526;
+const FLOOR_HOLDOUT_SHARES: usize = 495;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3

@@ -5,14 +5,20 @@
 //!
 //! A share is `100·k/n` for its count `k` and some whole `n` (percent vs count, GRIM on a
 //! grid of 100: [`crate::checks::percent`]). Its whole is the one printed with it (`6/40
-//! (15.0%)`), else the group's n (its column's, its section's). A table often takes a
-//! percentage over the patients with data, fewer than the column's n, so a share that its
-//! count gives over fewer patients is listed as such (not checked), never called
-//! inconsistent; only a count that **no** whole from the count up to the group's n gives at
-//! the printed percentage is; one its count of the group's n gives when cut to its
-//! decimals rather than rounded (as some software prints) is listed as such. A percentage
-//! printed without its count says too little to be checked (nearly any percentage is some
-//! count of some subset) and is listed as not checked.
+//! (15.0%)`), else the group's n (its column's, its section's). Only shares the structure sets
+//! against another group's or time's are checked (a single share's n is its sentence's, often
+//! another sample's). A table often takes a percentage over the patients with data, fewer
+//! than the column's n, and a copied table's column may carry another group's n, so a share
+//! its count gives over another whole is listed as such (not checked), never called
+//! inconsistent; so is one its count of the whole gives when cut to its decimals rather than
+//! rounded (as some software prints), and, in a report of time to an event, one above the
+//! count over the whole (a Kaplan–Meier estimate). Only a table's count that **no** whole
+//! number of patients gives at the printed percentage is inconsistent, also where a whole is
+//! printed beside it (a percentage printed with its count and whole may be an estimate,
+//! adjusted or over those with data); in running text the number before a bracketed
+//! percentage may be no count of it (`two in 10 (18.7%)`), and such a share is listed, not
+//! called inconsistent. A percentage printed without its count says too little to be checked
+//! (nearly any percentage is some count of some subset) and is listed as not checked.
 
 use super::Item;
 use super::structure::Structure;
@@ -21,6 +27,23 @@ use crate::checks::{Rounding, Status};
 use crate::error::Result;
 use crate::reported::ReportedNumber;
 use serde::Serialize;
+
+/// The words that say a report analyses time to an event (a hazard ratio, Kaplan–Meier,
+/// log-rank, cumulative incidence, `ハザード比`, `累積`): its event percentages printed with
+/// their counts are often Kaplan–Meier estimates, which exceed the count over the whole where
+/// patients are censored (Kaplan & Meier 1958).
+const TIME_TO_EVENT: [&str; 10] = [
+    "hazard ratio",
+    "kaplan",
+    "log-rank",
+    "logrank",
+    "cumulative incidence",
+    "time to event",
+    "time-to-event",
+    "ハザード比",
+    "累積",
+    "カプラン",
+];
 
 /// The check of one group's share.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -48,12 +71,22 @@ impl ShareFinding {
 /// Every share the structure places, checked against its count and whole.
 pub fn check_shares(
     file: &str,
+    text: &str,
     items: &[Item],
     structure: &Structure,
     rounding: Rounding,
 ) -> Result<Vec<ShareFinding>> {
+    let lower = text.to_lowercase();
+    let time_to_event = TIME_TO_EVENT.iter().any(|w| lower.contains(w));
+    let tables = super::table::Tables::find(text);
     let mut out = Vec::new();
-    for c in structure.shares.iter().flat_map(|m| m.cells.iter()) {
+    // Only shares the structure set against another group's or time's: a single share's n is
+    // the sentence's, often of another sample (`four in 10 patients … (18.7%) on placebo`).
+    let placed = structure
+        .shares
+        .iter()
+        .filter(|m| m.shape != super::structure::Shape::Single);
+    for c in placed.flat_map(|m| m.cells.iter()) {
         let item = &items[c.item];
         let p = &item.parts;
         let Some(value) = &p.value else { continue };
@@ -78,7 +111,18 @@ pub fn check_shares(
                 Status::NotApplicable,
                 "no whole printed with it and no n for its group".to_string(),
             ),
-            (Some(k), Some((n, printed))) => verdict(&percent, k, n, *printed, rounding)?,
+            (Some(k), Some((n, printed))) => {
+                match verdict(&percent, k, n, *printed, time_to_event, rounding)? {
+                    // In running text the number before a bracketed percentage may be no
+                    // count of it (`fewer than two in 10 (18.7%)`, `10 mg (25%)`); in a
+                    // table's `n (%)` cell it is.
+                    (Status::Inconsistent, why) if tables.index_at(item.span[0]).is_none() => (
+                        Status::NotApplicable,
+                        format!("{why}; in running text, so the number before the percentage may be no count of it: not checked"),
+                    ),
+                    v => v,
+                }
+            }
         };
         out.push(ShareFinding {
             line: item.line,
@@ -105,6 +149,7 @@ fn verdict(
     k: &str,
     n: &str,
     printed: bool,
+    time_to_event: bool,
     rounding: Rounding,
 ) -> Result<(Status, String)> {
     let (Some(k), Some(n)) = (whole_number(k), whole_number(n)) else {
@@ -138,10 +183,13 @@ fn verdict(
     if let Some(cut) = cut_to_decimals(percent, k, n) {
         return Ok((Status::NotApplicable, cut));
     }
-    if printed {
+    if time_to_event && percent.value > 100.0 * k as f64 / n as f64 {
         return Ok((
-            Status::Inconsistent,
-            format!("{k} of {n} is {} %, not {p} %", of(n)),
+            Status::NotApplicable,
+            format!(
+                "{k} of {n} is {} %, not {p} %: a Kaplan–Meier estimate? (the report analyses time to an event; with patients censored it exceeds the count over the whole)",
+                of(n)
+            ),
         ));
     }
     let wholes: Vec<u64> = wholes_giving(percent, k, &gives)
@@ -162,6 +210,14 @@ fn verdict(
             format!(
                 "no whole number of patients has {k} at {p} % ({k} of {n}, the group's n, is {} %)",
                 of(n)
+            ),
+        ),
+        _ if printed => (
+            Status::NotApplicable,
+            format!(
+                "{k} of {n}, printed with it, is {} %, not {p} %, but {k} of {} is: the percentage of another whole (an estimate, or those with data?)",
+                of(n),
+                listed(&wholes)
             ),
         ),
         ([], more) => (
@@ -229,7 +285,7 @@ mod tests {
         let doc = crate::draft::Sentences::new(text);
         let items = crate::draft::read_document(&doc);
         let s = crate::draft::structure::read_structure(&doc, &items);
-        check_shares("t.txt", &items, &s, Rounding::UpOrDown).unwrap()
+        check_shares("t.txt", text, &items, &s, Rounding::UpOrDown).unwrap()
     }
 
     #[test]

@@ -222,7 +222,7 @@ impl TextChecks {
                 file, &items, &structure, rounding,
             )?,
             parts: super::parts_check::find_parts(text, |at| doc.plain.line_of(at)),
-            shares: super::share_check::check_shares(file, &items, &structure, rounding)?,
+            shares: super::share_check::check_shares(file, text, &items, &structure, rounding)?,
         })
     }
 

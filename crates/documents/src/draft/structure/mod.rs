@@ -201,6 +201,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
                 .collect();
             if !outside.is_empty() {
                 sentence::read_sentence(doc, items, si, &outside, &mut s);
+                sentence::read_sentence_shares(doc, items, si, &outside, &mut s);
             }
             continue;
         }
@@ -211,6 +212,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
             continue;
         }
         sentence::read_sentence(doc, items, si, members, &mut s);
+        sentence::read_sentence_shares(doc, items, si, members, &mut s);
     }
     each_groups_n(doc, items, &mut s);
     split_by_unit(doc, items, &mut s);
@@ -367,8 +369,14 @@ fn split_by_unit(doc: &Sentences, items: &[Item], s: &mut Structure) {
 /// fewer columns than the rows print, the p's columns unnamed): nothing in it is then decided,
 /// and each value stays a single fact for review.
 fn split_incoherent_arms(s: &mut Structure) {
-    let mut out = Vec::with_capacity(s.measures.len());
-    for m in std::mem::take(&mut s.measures) {
+    s.measures = incoherent_arms_split(std::mem::take(&mut s.measures));
+    s.shares = incoherent_arms_split(std::mem::take(&mut s.shares));
+}
+
+/// [`split_incoherent_arms`] on one list of measures.
+fn incoherent_arms_split(measures: Vec<Measure>) -> Vec<Measure> {
+    let mut out = Vec::with_capacity(measures.len());
+    for m in measures {
         let timed = m.cells.iter().any(|c| c.time.is_some());
         let mut slots: Vec<(Option<usize>, Option<String>)> = m
             .cells
@@ -380,13 +388,28 @@ fn split_incoherent_arms(s: &mut Structure) {
         // Values set against each other with no group named (`37.5 versus 46.8`) are arms
         // whose order is left for review, a grid of their own.
         let named = m.cells.iter().filter(|c| c.group.is_some()).count();
-        let coherent =
-            !timed || named == 0 || (named == m.cells.len() && slots.len() == m.cells.len());
+        // Arms are two groups or more: values that all name one group are no arms of it
+        // (`Veklury or placebo, … (0.7%) compared with placebo (5.3%)`: the first took the
+        // group named last before it, which the second names).
+        let one_group = named == m.cells.len()
+            && m.cells.len() >= 2
+            && m.cells.iter().all(|c| c.group == m.cells[0].group);
+        // Every value naming its group, one group twice at one time (or with no time named):
+        // two measures' values run together (`37 (86.0%) in the TPC arm, and 30 (66.7%) vs
+        // 9 (20.9%) G3-4`).
+        let group_twice = named == m.cells.len() && slots.len() < m.cells.len();
+        let coherent = !one_group
+            && !group_twice
+            && (!timed || named == 0 || (named == m.cells.len() && slots.len() == m.cells.len()));
         if m.shape != Shape::Arms || coherent {
             out.push(m);
             continue;
         }
-        let why = "its values do not make one grid of groups and times (a value at a time with no group, or a group twice at one time): the table's columns were not matched to its header; confirm which group and time each value is".to_string();
+        let why = if one_group {
+            "its values were read as arms but all name one group: confirm which group and time each value is".to_string()
+        } else {
+            "its values do not make one grid of groups and times (a value at a time with no group, or a group twice at one time): the table's columns were not matched to its header; confirm which group and time each value is".to_string()
+        };
         // Nothing the mismatched columns gave a value is kept: not its group, time or n.
         let mut m = m;
         for c in &mut m.cells {
@@ -394,7 +417,7 @@ fn split_incoherent_arms(s: &mut Structure) {
         }
         out.extend(into_singles(m, why));
     }
-    s.measures = out;
+    out
 }
 
 /// Each cell of `m` a single value of its own, with `why` to review.

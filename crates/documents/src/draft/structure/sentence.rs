@@ -1564,11 +1564,69 @@ pub(super) fn read_sentence(
     members: &[usize],
     s: &mut Structure,
 ) {
+    read_sentence_of(doc, items, si, members, s, is_summary);
+}
+
+/// Read the structure of one sentence's shares (a percentage or a count of a whole: `30%
+/// for drug and 12% for placebo`, `12 of 40 (30%) in the drug group vs 5 of 41 (12%) with
+/// placebo`) as [`read_sentence`] reads its summaries: the same words say which group and
+/// time each belongs to and how consecutive ones relate. The measures go to
+/// [`Structure::shares`]; the groups are the document's, shared with its summaries.
+pub(super) fn read_sentence_shares(
+    doc: &Sentences,
+    items: &[Item],
+    si: usize,
+    members: &[usize],
+    s: &mut Structure,
+) {
+    if !members.iter().any(|&i| is_share(items[i].kind)) {
+        return;
+    }
+    // The reader writes its measures into `s.measures` and reads back its own sentence's:
+    // it runs on the structure without the summaries' measures, and what it writes is
+    // moved to the shares.
+    let summaries = std::mem::take(&mut s.measures);
+    read_sentence_of(doc, items, si, members, s, is_share);
+    let shares = std::mem::replace(&mut s.measures, summaries);
+    // Shares set against each other with a group left unnamed (`19.2% vs. 76.9%`: two arms,
+    // or one arm before and after?) are placed only where the words name each one's group.
+    s.shares.extend(
+        shares
+            .into_iter()
+            .filter(|m| m.shape != Shape::Arms || m.cells.iter().all(|c| c.group.is_some())),
+    );
+}
+
+/// A share of people: a percentage (with or without its count) or a count of a whole.
+fn is_share(kind: ItemKind) -> bool {
+    matches!(kind, ItemKind::Percent | ItemKind::CountOf)
+}
+
+/// [`read_sentence`] for the values `is_cell` takes (summaries, or shares).
+fn read_sentence_of(
+    doc: &Sentences,
+    items: &[Item],
+    si: usize,
+    members: &[usize],
+    s: &mut Structure,
+    is_cell: fn(ItemKind) -> bool,
+) {
     let summaries: Vec<usize> = members
         .iter()
         .copied()
-        .filter(|&i| is_summary(items[i].kind))
+        .filter(|&i| is_cell(items[i].kind))
         .collect();
+    read_values(doc, items, (si, members), &summaries, s);
+}
+
+/// [`read_sentence_of`] on the sentence `si`'s values `summaries` among its items `members`.
+fn read_values(
+    doc: &Sentences,
+    items: &[Item],
+    (si, members): (usize, &[usize]),
+    summaries: &[usize],
+    s: &mut Structure,
+) {
     // A "sentence" of hundreds of summaries is a list run together with no full stop (or a
     // paste of one line), never a report's sentence: its values stay single facts for review,
     // as reading the relations of every pair of them would cost the square of their number.
@@ -1581,7 +1639,7 @@ pub(super) fn read_sentence(
         original,
         items,
         members,
-        summaries: &summaries,
+        summaries,
         locals: vec![Local::default(); summaries.len()],
         sentence_time: None,
         carried_group: None,
@@ -1590,7 +1648,7 @@ pub(super) fn read_sentence(
         comparator: None,
         named: vec![false; summaries.len()],
         time_opens: vec![false; summaries.len()],
-        units: shared_unit(original, items, &summaries)
+        units: shared_unit(original, items, summaries)
             .into_iter()
             .collect(),
         events: events_counted_from(&original[sentence.span.clone()]),
@@ -1615,7 +1673,7 @@ pub(super) fn read_sentence(
         }
     }
     let (mut locals, sentence_time) = gaps.finish();
-    rows_under_a_header_of_groups(original, items, &summaries, &mut locals);
+    rows_under_a_header_of_groups(original, items, summaries, &mut locals);
     let sentence_text = &original[sentence.span.start..sentence.span.end];
     for pass in [
         names_before_bracketed_values,
@@ -1628,20 +1686,20 @@ pub(super) fn read_sentence(
             sentence_text,
             sentence.span.start,
             items,
-            &summaries,
+            summaries,
             &mut locals,
         );
     }
     pairs_follow_the_first(&mut locals);
     let mut relation = relations(&locals);
-    undecide_pairs_left_open(original, items, members, &summaries, &locals, &mut relation);
+    undecide_pairs_left_open(original, items, members, summaries, &locals, &mut relation);
     let runs = time_runs(&relation);
     let reader = RunReader {
         doc,
         items,
         si,
         members,
-        summaries: &summaries,
+        summaries,
         locals: &locals,
         relation: &relation,
         runs: &runs,
@@ -1654,7 +1712,7 @@ pub(super) fn read_sentence(
     while r < runs.len() {
         r = reader.read_run_at(r, s);
     }
-    pair_counterparts(items, &summaries, &locals, si, s);
+    pair_counterparts(items, summaries, &locals, si, s);
     attach_n(original, items, members, s, si);
 }
 
@@ -3397,6 +3455,54 @@ fn row_prints_another_count(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each share measure's shape and its cells' groups (`-` where none).
+    fn shares_read(text: &str) -> Vec<(Shape, Vec<String>)> {
+        let (_, s) = read(text);
+        s.shares
+            .iter()
+            .map(|m| {
+                let groups = m
+                    .cells
+                    .iter()
+                    .map(|c| c.group.map_or("-".into(), |g| s.groups[g].key.clone()))
+                    .collect();
+                (m.shape, groups)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shares_that_each_name_their_group_are_one_measures_arms() {
+        // Made-up counts, read by the words that place means: each value names its group.
+        for text in [
+            "Remission occurred in 12 of 40 (30%) in the drug group and 5 of 41 (12%) in the placebo group.",
+            "寛解率は実薬群30.0%(12/40例)、プラセボ群12.2%(5/41例)であった。",
+        ] {
+            let read = shares_read(text);
+            assert_eq!(read.len(), 1, "{text}: {read:?}");
+            assert_eq!(read[0].0, Shape::Arms, "{text}");
+            assert_eq!(read[0].1.len(), 2, "{text}");
+            assert!(read[0].1.iter().all(|g| g != "-"), "{text}: {read:?}");
+        }
+    }
+
+    #[test]
+    fn shares_set_against_each_other_unnamed_or_one_group_twice_stay_open() {
+        // Made-up values. `before vs. after - drug: 19.2% vs. 76.9%`: two arms, or one arm
+        // twice? Placed only where each names its group. Then two measures run together
+        // (`… in the TPC arm, and 30 (66.7%) vs 9 (20.9%) G3-4`): one group twice.
+        for text in [
+            "Cycles improved (before vs. after - drug: 19.2% vs. 76.9%, p=0.003).",
+            "Any AE occurred in 45 (100%) in the SG arm vs 37 (86.0%) in the TPC arm, and 30 (66.7%) in the SG arm vs 9 (20.9%) in the TPC arm had G3-4 AEs.",
+        ] {
+            let read = shares_read(text);
+            assert!(
+                read.iter().all(|(shape, _)| *shape == Shape::Single),
+                "{text}: {read:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_time_named_before_a_groups_value_holds_for_the_next_groups_until_another() {
