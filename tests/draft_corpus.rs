@@ -992,7 +992,9 @@ fn draft_on_the_held_out_part() {
 // deb5616, see docs/commands/draft.md); this session's rules first: 84.5 % -> 84.8 %.
 // Session 43: batch 68 joined (16 reports, 8 Japanese; measured alone as it arrived at 87e2bc1,
 // see docs/commands/draft.md): 84.8 % -> 84.6 % (its development half read 195 of 264 items as it arrived).
-const FLOOR_DEV_FOUND: f64 = 84.6;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 84.6 -> 84.5 (its development half: 218 of 271).
+const FLOOR_DEV_FOUND: f64 = 84.5;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1065,7 +1067,9 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
 // deb5616, see docs/commands/draft.md): 1723 -> 1755 (the two development halves' own 32).
 // Session 43: batch 68 joined (16 reports, 8 Japanese; measured alone as it arrived at 87e2bc1,
 // see docs/commands/draft.md): 1755 -> 1786.
-const CEILING_DEV_NON_DATA: usize = 1786;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 1786 -> 1796.
+const CEILING_DEV_NON_DATA: usize = 1796;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1102,7 +1106,9 @@ const CEILING_DEV_NON_DATA: usize = 1786;
 // deb5616, see docs/commands/draft.md): 1968 -> 2028 (the two held-out halves' own 60).
 // Session 43: batch 68 joined (16 reports, 8 Japanese; measured alone as it arrived at 87e2bc1,
 // see docs/commands/draft.md): 2028 -> 2040.
-const CEILING_HOLDOUT_NON_DATA: usize = 2040;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 2040 -> 2048.
+const CEILING_HOLDOUT_NON_DATA: usize = 2048;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1172,7 +1178,9 @@ const FLOOR_DEV_PATH: usize = 2523;
 // see docs/commands/draft.md): 1789 -> 1815.
 // Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
 // deb5616, see docs/commands/draft.md): 1815 -> 1851.
-const FLOOR_HOLDOUT_PATH: usize = 1851;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 1851 -> 1865.
+const FLOOR_HOLDOUT_PATH: usize = 1865;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1251,7 +1259,9 @@ const FLOOR_DEV_DECIDED: usize = 2253;
 // see docs/commands/draft.md): 709 -> 711.
 // Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
 // deb5616, see docs/commands/draft.md): 711 -> 714.
-const FLOOR_HOLDOUT_DECIDED: usize = 714;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 714 -> 738.
+const FLOOR_HOLDOUT_DECIDED: usize = 738;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1259,8 +1269,12 @@ const FLOOR_HOLDOUT_DECIDED: usize = 714;
 // group and 5 of 41 (12%) in the placebo group`), placed only where each names its group, and
 // arms naming one group twice at one time left open (two measures run together): 350 -> 526
 // and 303 -> 495; no new violation on either part.
-const FLOOR_DEV_SHARES: usize = 526;
-const FLOOR_HOLDOUT_SHARES: usize = 495;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 526 -> 583.
+const FLOOR_DEV_SHARES: usize = 583;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 495 -> 520.
+const FLOOR_HOLDOUT_SHARES: usize = 520;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1419,7 +1433,9 @@ const CEILING_DEV_N_WRONG: usize = 8;
 // see docs/commands/draft.md): 732 -> 735.
 // Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
 // deb5616, see docs/commands/draft.md): 735 -> 739.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 739;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 739 -> 770.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 770;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1502,7 +1518,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2146;
 // see docs/commands/draft.md): 1418 -> 1438.
 // Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
 // deb5616, see docs/commands/draft.md): 1438 -> 1474.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1474;
+// Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
+// and e369f84, see docs/commands/draft.md): 1474 -> 1488.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1488;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
