@@ -27,6 +27,11 @@ pub(super) const COUNTERS_JA: &str = r"(?:名|例|人|匹|頭|症例|施設|件|
 /// `pts` and `pwMS` (people with MS, pwPD, PwE) are how abstracts abbreviate patients.
 pub(super) const COUNTERS_EN: &str = r"(?:patients?|pts|participants?|subjects?|people|persons?|individuals|children|adolescents|adults?|women|men|males?|females?|mice|rats|cases|sites|centres|centers|hospitals|volunteers|infants|neonates|newborns|eyes|studies|trials|respondents|residents|survivors|smokers|outpatients|inpatients|caregivers|schools|clinics|practices|wards|families|households|pupils|students|workers|employees|nurses|physicians|athletes|(?-i:[Pp]w[A-Z][A-Za-z]{0,4}))";
 
+/// A whole of ten thousand or more printed after its count's slash with a space between its
+/// thousands, as The Lancet and the SI print them (`16/14 964`, with a space, a thin space or
+/// a no-break space): one number, not a whole of 14 and a stray 964.
+const SPACED_WHOLE: &str = r"\d{2,3}(?:[\x20\u{2009}\u{202F}\u{00A0}]\d{3})+\b";
+
 fn percent_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -53,11 +58,12 @@ fn count_percent_pattern() -> &'static Regex {
         let p = r"(?x)
             (?P<count> \d{1,3}(?:,\d{3})+ | \d+ | WORDS )
             (?: \s+ (?i: of | out \s+ of ) \s+ (?P<of> \d{1,3}(?:,\d{3})+ | \d+ | WORDS ) (?: \s+ [a-z]+ ){0,2}?
-              | \s* / \s* (?P<of2> \d{1,3}(?:,\d{3})+ | \d+ ) (?: \s* COUNTERS_JA )?
+              | \s* / \s* (?P<of2> \d{1,3}(?:,\d{3})+ | SPACED | \d+ ) (?: \s* COUNTERS_JA )?
               | \s+ (?P<word> [a-z]+ )
               | \s* COUNTERS_JA )?
             \s* [(（] \s* (?P<value> \d+ (?: \. \d+ )? ) \s* (?P<sign> % )? \s* (?: [);,）] | of \s )"
             .replace("WORDS", number_words())
+            .replace("SPACED", SPACED_WHOLE)
             .replace("COUNTERS_JA", COUNTERS_JA);
         Regex::new(&p).expect("the count-percent pattern is valid")
     })
@@ -295,7 +301,8 @@ fn count_of_pattern() -> &'static Regex {
         let p = r"(?x)
               (?P<of1> \d+ ) \s* CJA \s* (?: 中 | の \s* うち ) \s* (?P<count1> \d+ ) \s* CJA?
             | (?P<count2> \d+ | WORDS ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d+ | WORDS ) (?-u:\b)
-            | (?P<count3> \d+ ) \s* (?: CJA \s* )? / \s* (?P<of3> \d+ ) (?: [^\d/.] | $ )"
+            | (?P<count3> \d+ ) \s* (?: CJA \s* )? / \s* (?P<of3> SPACED | \d+ ) (?: [^\d/.] | $ )"
+            .replace("SPACED", SPACED_WHOLE)
             .replace("CJA", COUNTERS_JA)
             .replace("WORDS", number_words());
         Regex::new(&p).expect("the count pattern is valid")
@@ -2206,6 +2213,34 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn a_whole_printed_with_a_space_between_its_thousands_is_one_number() {
+        // Made-up counts in The Lancet's layout: `16/14 964 (0·1%)`, `0/14 964`; a whole of
+        // four digits has no space (`62/4902`).
+        let items = crate::draft::read_items(
+            "Overall | 16/14 964 (0·1%) | 62/4902 (1·3%) |\nSevere | 0/14 964 | 20/4902 (0·4%) |\n",
+        );
+        let got: Vec<(ItemKind, String, String)> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Percent | ItemKind::CountOf))
+            .map(|i| {
+                (
+                    i.kind,
+                    i.parts.count.as_ref().unwrap().number.plain.clone(),
+                    i.parts.of.as_ref().unwrap().number.plain.clone(),
+                )
+            })
+            .collect();
+        let want = [
+            (ItemKind::Percent, "16", "14964"),
+            (ItemKind::Percent, "62", "4902"),
+            (ItemKind::CountOf, "0", "14964"),
+            (ItemKind::Percent, "20", "4902"),
+        ]
+        .map(|(k, c, o)| (k, c.to_string(), o.to_string()));
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn a_count_in_a_bracket_after_its_percentage() {
