@@ -1336,7 +1336,21 @@ impl RowReader<'_> {
             .filter_map(|&j| Some((cell_index(cells, items[j].span[0])?, j)))
             .filter(|&(ci, _)| ci >= 1)
             .collect();
-        if cell_ns.len() < 2 || !cell_ns.iter().all(|&(_, j)| items[j].kind == ItemKind::N) {
+        // The cells are n's: read so, or whole numbers on a row its label says counts the
+        // people (`No. of subjects analyzed | 204 | 204 | 201`, `対象症例数 | 62 | 64`).
+        let labelled_n = crate::draft::table::names_n(label);
+        let an_n = |j: usize| {
+            items[j].kind == ItemKind::N
+                || labelled_n
+                    && items[j].kind == ItemKind::Number
+                    && items[j].parts.bound.is_none()
+                    && items[j]
+                        .parts
+                        .value
+                        .as_ref()
+                        .is_some_and(|v| v.number.plain.parse::<u32>().is_ok_and(|n| n >= 1))
+        };
+        if cell_ns.len() < 2 || !cell_ns.iter().all(|&(_, j)| an_n(j)) {
             return false;
         }
         self.section_n = vec![None; self.header.columns.len()];
@@ -2869,6 +2883,20 @@ mod tests {
             ]
         );
         assert!(s.shares.iter().all(|m| m.shape == Shape::Arms));
+    }
+
+    #[test]
+    fn a_row_its_label_says_counts_the_people_gives_the_columns_their_n() {
+        // Made-up counts: the n's on a row of their own, printed as bare numbers under a
+        // label naming the people counted, not in the header.
+        let text = "Adverse event | Drug, no. (%) | Placebo, no. (%)\n---|---|---\nNo. of subjects analyzed | 204 | 201\nAny adverse event | 115 (56.4) | 95 (47.3)\n";
+        let (items, s) = read_text(text);
+        let ns: Vec<Vec<&str>> = s
+            .shares
+            .iter()
+            .map(|m| m.cells.iter().map(|c| n_printed(&items, c)).collect())
+            .collect();
+        assert_eq!(ns, [vec!["204", "201"]], "{:#?}", s.shares);
     }
 
     #[test]
