@@ -1569,4 +1569,7 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 39;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Batch 45's held-out half brought one false alarm as it arrived.
-const CEILING_HOLDOUT_CHECK_TEXT: usize = 3;
+// Session 44: a two-arm comparison whose n's are its columns' and that fewer patients in each arm
+// make consistent (a row measuring a subset: a time to a treatment only some had) is not
+// checked, never contradicted (a rule from the fifteenth new-user trial): 3 -> 2.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 2;

@@ -322,17 +322,72 @@ fn check_arm_measure(
     };
     let label = arms_spread_kind(&items[cells[0].item], &items[cells[1].item], m);
     let adjusted = adjusted_in(&first.quote);
-    let reading = read_spread(&SpreadQuestion {
-        design: Design::Groups(Groups::Two(g1, g2), printed),
+    let question = |g1: &Group, g2: &Group| SpreadQuestion {
+        design: Design::Groups(Groups::Two(g1.clone(), g2.clone()), printed.clone()),
         adjusted,
         label,
         scale: None,
         rounding,
-    })?;
+    };
+    let reading = read_spread(&question(&g1, &g2))?;
+    if let Some(why) = of_fewer_patients(&reading, &cells, (&g1, &g2), &question)? {
+        finding.not_checked = Some(why);
+        return Ok(Some(finding));
+    }
     finding.verdict = Some(reading.verdict.as_str().to_string());
     finding.reason = Some(reading.reason.clone());
     finding.reading = Some(reading);
     Ok(Some(finding))
+}
+
+/// Why a contradicted `reading` of two arms (`cells`, read as `groups`) is not checked: the
+/// columns' n's are each arm's, but a row may measure fewer of them (a time to a treatment
+/// only those treated have, the patients with data); where no n is printed with the values
+/// and fewer patients in each arm make the reading hold, nothing is contradicted, and the
+/// row's n is what the text leaves out. `None` where the reading stands.
+fn of_fewer_patients(
+    reading: &crate::reading::SpreadReading,
+    cells: &[&Cell; 2],
+    (g1, g2): (&Group, &Group),
+    ask: &dyn Fn(&Group, &Group) -> SpreadQuestion,
+) -> Result<Option<String>> {
+    let from_columns = cells.iter().all(|c| {
+        c.n_evidence
+            .as_deref()
+            .is_some_and(|e| !e.starts_with("printed with it"))
+    });
+    if !reading.is_contradicted() || !from_columns {
+        return Ok(None);
+    }
+    Ok(fewer_patients_fitting(g1, g2, ask)?.map(|fewer| {
+        format!(
+            "no n is printed with the values: with their columns' n's (n = {} and {}) {}, but with fewer patients in each arm (about {fewer}), as a row measuring a subset of the arm has, it holds",
+            g1.n, g2.n, reading.reason
+        )
+    }))
+}
+
+/// The smallest fraction of each arm's n (halved, down to 2 patients an arm, the ratio of the
+/// arms kept) at which the question `ask` builds is no longer contradicted, as a share of the
+/// first arm's n; `None` when none is.
+fn fewer_patients_fitting(
+    g1: &Group,
+    g2: &Group,
+    ask: &dyn Fn(&Group, &Group) -> SpreadQuestion,
+) -> Result<Option<u64>> {
+    let mut scale = 0.5;
+    while (g1.n as f64 * scale).round() >= 2.0 && (g2.n as f64 * scale).round() >= 2.0 {
+        let fewer = |g: &Group| Group {
+            n: (g.n as f64 * scale).round() as u64,
+            ..g.clone()
+        };
+        let (f1, f2) = (fewer(g1), fewer(g2));
+        if !read_spread(&ask(&f1, &f2))?.is_contradicted() {
+            return Ok(Some(f1.n));
+        }
+        scale /= 2.0;
+    }
+    Ok(None)
 }
 
 /// What the text prints of two arms' comparison (read at `at`): the difference and its
@@ -482,6 +537,25 @@ mod tests {
         check_comparisons("t.txt", &items, &structure, Rounding::UpOrDown).unwrap()
     }
     use crate::reading::Verdict;
+
+    #[test]
+    fn a_row_fewer_patients_make_consistent_is_not_contradicted_by_its_columns_n() {
+        // Made-up values in the layout of the fifteenth new-user trial's table: a time to a
+        // treatment only some patients had, under columns of 463 each, with p = 0.47. With
+        // 463 an arm, 20 (5) against 22 (6) would give p ≈ 5e-8; with about 7 it fits. The
+        // text prints no n for the row: not checked, never contradicted.
+        let text = "Outcome | Drug (n=463) | Placebo (n=463) | P value\n---|---|---|---\nMean (SD) time to chemotherapy (days) | 20 (5) | 22 (6) | 0.47\n";
+        let found = check(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(!found[0].inconsistent(), "{:?}", found[0]);
+        let why = found[0].not_checked.as_deref().unwrap_or("");
+        assert!(why.contains("fewer patients"), "{why}");
+        // The same values printed with their n's are read with them, and contradicted.
+        let found = check(
+            "Time to chemotherapy was 20 ± 5 days (n = 463) versus 22 ± 6 days (n = 463), SD, p = 0.47.",
+        );
+        assert!(found[0].inconsistent(), "{:?}", found[0]);
+    }
 
     #[test]
     fn a_crossover_is_not_read_as_two_samples() {
