@@ -37,11 +37,12 @@ fn percent_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let p = r"(?x)
             (?: (?P<value> NUMBER ) | (?P<words> WORDS ) ) \s* (?: % | (?i: percent | per \s cent ) (?-u:\b) | パーセント )
-            (?: \s* [(\[（] \s* (?P<count> \d+ ) \s* (?: COUNTER )? \s* (?: / | (?i: of ) ) \s* (?P<of> \d+ ) \s* (?: COUNTER )? \s* [)\]）]
+            (?: \s* [(\[（] \s* (?P<count> GROUPED ) \s* (?: COUNTER )? \s* (?: / | (?i: of ) ) \s* (?P<of> GROUPED ) \s* (?: COUNTER )? \s* [)\]）]
               | \s* [(\[（] \s* (?P<jof> \d+ ) \s* COUNTER \s* 中 \s* (?P<jcount> \d+ ) \s* (?: COUNTER )? \s* [)\]）]
               | (?P<lone_bracket> \s* [(（] \s* (?P<lone> \d+ ) \s* (?P<lone_counter> COUNTER )? \s* [)）] ) )?"
             .replace("NUMBER", NUMBER)
             .replace("WORDS", number_words())
+            .replace("GROUPED", r"\d{1,3}(?:,\d{3})+ | \d+")
             .replace("COUNTER", COUNTERS_JA);
         Regex::new(&p).expect("the percent pattern is valid")
     })
@@ -2240,6 +2241,16 @@ mod tests {
         ]
         .map(|(k, c, o)| (k, c.to_string(), o.to_string()));
         assert_eq!(got, want);
+        // A whole with a comma between its thousands in the percentage's bracket.
+        let items = crate::draft::read_items("全有害事象は69%(867/1,251例)であった。");
+        let p = &items[0].parts;
+        assert_eq!(
+            (
+                p.count.as_ref().map(|c| c.number.plain.as_str()),
+                p.of.as_ref().map(|c| c.number.plain.as_str())
+            ),
+            (Some("867"), Some("1251"))
+        );
     }
 
     #[test]
