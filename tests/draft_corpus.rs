@@ -1069,7 +1069,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
 // see docs/commands/draft.md): 1755 -> 1786.
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 1786 -> 1796.
-const CEILING_DEV_NON_DATA: usize = 1796;
+// Session 44: a percentage's bracketed whole with a comma between its thousands: 1796 -> 1794.
+const CEILING_DEV_NON_DATA: usize = 1794;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
