@@ -584,35 +584,23 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                     } else {
                         place
                     };
-                    if shares {
+                    // Each family's own counts: the same tally, the same listing.
+                    let (decided, by_place, family) = if shares {
                         f.shares_decidable += 1;
-                        let tally = f.shares_by_place.entry(place).or_default();
-                        tally.1 += 1;
-                        if together.contains(&(*ka.min(kb), *ka.max(kb))) {
-                            f.shares_decided += 1;
-                            tally.0 += 1;
-                        } else if verbose && std::env::var("TRIALSTATS_CORPUS_SHARES").is_ok() {
-                            println!(
-                                "  {part}/{name}: shares not placed together {:?} {}/{}/{} and {:?} {}/{}",
-                                la.numbers,
-                                la.measure,
-                                la.group,
-                                la.time,
-                                lb.numbers,
-                                lb.group,
-                                lb.time
-                            );
-                        }
-                        continue;
-                    }
-                    let tally = f.decided_by_place.entry(place).or_default();
+                        (&mut f.shares_decided, &mut f.shares_by_place, "shares ")
+                    } else {
+                        (&mut f.decided, &mut f.decided_by_place, "")
+                    };
+                    let tally = by_place.entry(place).or_default();
                     tally.1 += 1;
                     if together.contains(&(*ka.min(kb), *ka.max(kb))) {
-                        f.decided += 1;
+                        *decided += 1;
                         tally.0 += 1;
-                    } else if verbose {
+                    } else if verbose
+                        && (!shares || std::env::var("TRIALSTATS_CORPUS_SHARES").is_ok())
+                    {
                         println!(
-                            "  {part}/{name}: not placed together ({place}) {:?} {}/{}/{} and {:?} {}/{}",
+                            "  {part}/{name}: {family}not placed together ({place}) {:?} {}/{}/{} and {:?} {}/{}",
                             la.numbers,
                             la.measure,
                             la.group,
