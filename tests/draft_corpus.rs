@@ -1250,7 +1250,9 @@ const FLOOR_DEV_DECIDED: usize = 2253;
 // deb5616, see docs/commands/draft.md): 711 -> 714.
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 714 -> 738.
-const FLOOR_HOLDOUT_DECIDED: usize = 738;
+// Session 44: `対` between two values sets the second against the first, as `vs` does (the group
+// named before is the first's only; from the twelfth new-user trial): 738 -> 739.
+const FLOOR_HOLDOUT_DECIDED: usize = 739;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).

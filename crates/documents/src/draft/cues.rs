@@ -937,7 +937,7 @@ pub fn versus(s: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\bvs\.?|\bversus\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bover\s+placebo\b|に対し|対して|と比較|比べ",
+        r"(?i)\bvs\.?|\bversus\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bover\s+placebo\b|に対し|対して|と比較|比べ|^\s*対\s*$",
     )
     .is_match(s)
 }

@@ -3488,6 +3488,21 @@ mod tests {
     }
 
     #[test]
+    fn a_value_set_against_another_by_tai_is_not_the_groups_named_before() {
+        // Made-up values: `A群では…(5.1±1.0対4.2±0.9)`: the group named before the pair is the
+        // first value's; `対` sets the second against it, as `vs` does.
+        let (_, s) = read("併用群では、スコアがほぼ半分(5.1±1.0対4.2±0.9)であった。");
+        let groups: Vec<Option<usize>> = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .map(|c| c.group)
+            .collect();
+        assert_eq!(groups.len(), 2, "{:#?}", s.measures);
+        assert!(groups[0].is_some() && groups[1].is_none(), "{groups:?}");
+    }
+
+    #[test]
     fn shares_set_against_each_other_unnamed_or_one_group_twice_stay_open() {
         // Made-up values. `before vs. after - drug: 19.2% vs. 76.9%`: two arms, or one arm
         // twice? Placed only where each names its group. Then two measures run together
