@@ -4472,13 +4472,14 @@ pub fn names_count_percent(header: &str) -> bool {
 /// assert_eq!(without_count_percent("Responders, n (%)"), "Responders");
 /// assert_eq!(without_count_percent("Women, n/N (%)"), "Women");
 /// assert_eq!(without_count_percent("Death (%)"), "Death");
+/// assert_eq!(without_count_percent("5% BPO, no. cases (%)"), "5% BPO");
 /// assert_eq!(without_count_percent("Age, years"), "Age, years");
 /// ```
 pub fn without_count_percent(label: &str) -> &str {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)[\s,;:]*(?:(?:n/n|n|no\.|number|例数|例)\s*)?[(\[（](?:\s*(?:n|no\.)\s*[,;])?\s*[%％]\s*[)\]）]\s*$",
+            r"(?i)[\s,;:]*(?:(?:n/n|n|no\.|number|例数|例)(?:\s+(?:of\s+)?(?:cases|patients|subjects|participants|events))?\s*)?[(\[（](?:\s*(?:n|no\.)\s*[,;])?\s*[%％]\s*[)\]）]\s*$",
         )
         .expect("the count-and-percent pattern is valid")
     });

@@ -765,7 +765,9 @@ fn column_group(
             .iter()
             .position(|i| i.kind == ItemKind::N && i.span[0] >= c.start && i.span[1] <= c.end);
         let end = n_here.map_or(c.end, |j| items[j].span[0]).max(c.start);
-        let part = original[c.start..end]
+        // What the cells print after the group's name (`Placebo, no. cases (%)`) is no part
+        // of it.
+        let part = crate::draft::table::without_count_percent(original[c.start..end].trim())
             .trim()
             .trim_end_matches(['(', '（', ',', ';'])
             .trim();
