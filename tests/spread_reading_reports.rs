@@ -277,3 +277,101 @@ fn a_difference_printed_with_its_ci_alone_is_reported_beside_the_interval_its_wi
         "{out}"
     );
 }
+
+/// A two-arm table's row printing no n of its own (BMJ 2022's oral prophylaxis trial, Table
+/// 2: `Mean (SD) time from randomisation to adjuvant chemotherapy initiation (days) | 20 (5) |
+/// 22 (6) | NA | 0.47 |` under `Oral prophylaxis group (n=463) | Placebo group (n=463)`). Only
+/// the patients who began chemotherapy have the time, and the row does not say how many. At
+/// the columns' 463 an arm the labelled SD is ruled out (Welch: SE of the difference
+/// √(25/463 + 36/463) = 0.363, t = −5.51 on 894.9 df, p = 4.7e-8; R: `2 * pt(-5.51, 894.9)`),
+/// but a subset of the arm may have the printed p: the report leaves the comparison unchecked,
+/// and calls it contradicted only where the file gives the values that n themselves.
+#[test]
+fn a_row_without_its_own_n_is_not_contradicted_by_its_arms_n() {
+    let file = |series_n: &str| {
+        format!(
+            r#"schema = 1
+id = "subset_row"
+title = "t"
+source_file = "t.txt"
+document = "d"
+publication = {{ title = "not reported", journal = "not reported", date = "not reported", doi = "not reported" }}
+design = "d"
+population = "p"
+intervention = "i"
+
+[[arms]]
+id = "oral"
+label = "Oral prophylaxis group"
+n = 463
+control = false
+quote = "Oral prophylaxis group (n=463) | Placebo group (n=463)"
+where = "line 4"
+
+[[arms]]
+id = "placebo"
+label = "Placebo group"
+n = 463
+control = true
+quote = "Oral prophylaxis group (n=463) | Placebo group (n=463)"
+where = "line 4"
+
+[[arm_measures]]
+id = "time_to_chemotherapy"
+label = "time from randomisation to adjuvant chemotherapy initiation"
+unit = "days"
+dispersion = "SD"
+values = "score"
+correlation = "not reported"
+direction = "lower is better"
+claim = {{ significant = "not reported", wording = "not reported" }}
+quote = "Mean (SD) time from randomisation to adjuvant chemotherapy initiation (days) | 20 (5) | 22 (6) | NA | 0.47 |"
+where = "line 26"
+
+[[arm_measures.arms]]
+arm = "oral"
+{series_n}
+[[arm_measures.arms.timepoints]]
+id = "t1"
+when = "one time point"
+mean = "20"
+spread = "5"
+
+[[arm_measures.arms]]
+arm = "placebo"
+{series_n}
+[[arm_measures.arms.timepoints]]
+id = "t1"
+when = "one time point"
+mean = "22"
+spread = "6"
+
+[[arm_measures.comparisons]]
+p = "0.47"
+adjusted = "not reported"
+quote = "| NA | 0.47 |"
+where = "line 26"
+"#
+        )
+    };
+    let options = trialstats::analysis::AnalysisOptions::default();
+    let read = |series_n: &str| {
+        let study = trialstats::study::load_text(&file(series_n), "subset_row.toml").unwrap();
+        let readings = trialstats::analysis::spread_readings::read_spreads(&study, &options)
+            .unwrap();
+        readings[0].reading.clone()
+    };
+    // The arm's n only: the comparison is not checked, and nothing is contradicted.
+    let unchecked = read("");
+    assert!(!unchecked.is_contradicted(), "{}", unchecked.reason);
+    assert!(
+        unchecked
+            .reason
+            .contains("the printed comparison is not checked: no n is printed with the values"),
+        "{}",
+        unchecked.reason
+    );
+    // The same n printed with the values: the SD reading is ruled out at it.
+    let printed = read("n = 463");
+    assert!(printed.is_contradicted(), "{}", printed.reason);
+}

@@ -17,7 +17,9 @@ use super::AnalysisOptions;
 use crate::checks::{CheckName, Finding, Status};
 use crate::error::Result;
 use crate::reading::change::{BeforeAfter, PrintedChange};
-use crate::reading::comparison::{Group, Groups, PrintedComparison};
+use crate::reading::comparison::{
+    Group, Groups, PrintedComparison, fewer_patients_fitting, not_checked_with_fewer_patients,
+};
 use crate::reading::{self, Evidence, PrintedTest, Reading, SpreadReading, Verdict};
 use crate::reported::{Adjusted, ReportedP, SpreadKind};
 use crate::study::{ArmMeasure, ArmValues, Measure, ReportedChange, SdDivisor, Study};
@@ -207,9 +209,31 @@ fn measure_evidence(
     Ok(out)
 }
 
-/// The group of `arm` at time point `tp` of `m`, when its mean, spread and n are printed.
-fn arm_group(m: &ArmMeasure, arm: &str, tp: &str) -> Option<Group> {
-    arm_group_or_why(m, arm, tp).ok()
+/// The n's a comparison of arms is read at, where the file gives an arm's values no n of
+/// their own, only the arm's ([`ArmSeries::n_of_arm`](crate::study::ArmSeries)): a row
+/// measuring a subset of the arm has fewer.
+#[derive(Debug, Clone, Copy)]
+enum ArmNs {
+    /// The arm's n, as the file gives it.
+    AsFiled,
+    /// This share of the arm's n ([`fewer_patients_fitting`]).
+    Share(f64),
+    /// No such arm is compared: its n is not known.
+    LeftOut,
+}
+
+/// The group of `arm` at time point `tp` of `m`, when its mean, spread and n are printed, at
+/// the n's `ns` says.
+fn arm_group(m: &ArmMeasure, arm: &str, tp: &str, ns: ArmNs) -> Option<Group> {
+    let g = arm_group_or_why(m, arm, tp).ok()?;
+    if !m.series(arm)?.n_of_arm {
+        return Some(g);
+    }
+    match ns {
+        ArmNs::AsFiled => Some(g),
+        ArmNs::Share(share) => Some(g.with_n_scaled(share)).filter(|g| g.n >= 2),
+        ArmNs::LeftOut => None,
+    }
 }
 
 /// The group of `arm` at time point `tp` of `m`; else what it lacks, in words (`the n of
@@ -237,13 +261,14 @@ fn arm_measure_evidence(
     study: &Study,
     m: &ArmMeasure,
     options: &AnalysisOptions,
+    ns: ArmNs,
 ) -> Result<(Vec<Evidence>, bool)> {
     let control = study
         .control_arm()
         .map(|a| a.id.clone())
         .unwrap_or_default();
-    let mut comparisons = printed_arm_comparisons(m, &control);
-    add_measure_claim(m, &control, options, &mut comparisons);
+    let mut comparisons = printed_arm_comparisons(m, &control, ns);
+    add_measure_claim(m, &control, options, ns, &mut comparisons);
     let adjusted_possible = comparisons.iter().any(|(_, _, a)| *a != Adjusted::No);
     let readings = reading::candidates(adjusted_possible);
     let mut out = Vec::new();
@@ -284,12 +309,12 @@ fn arm_measure_evidence(
 type ArmComparisonPrinted = (Groups, PrintedComparison, Adjusted);
 
 /// The printed comparisons of `m` whose arm and `control` both print a mean, spread and n.
-fn printed_arm_comparisons(m: &ArmMeasure, control: &str) -> Vec<ArmComparisonPrinted> {
+fn printed_arm_comparisons(m: &ArmMeasure, control: &str, ns: ArmNs) -> Vec<ArmComparisonPrinted> {
     let mut comparisons: Vec<ArmComparisonPrinted> = Vec::new();
     for c in &m.comparisons {
         let (Some(g1), Some(g2)) = (
-            arm_group(m, &c.arm, &c.timepoint),
-            arm_group(m, control, &c.timepoint),
+            arm_group(m, &c.arm, &c.timepoint, ns),
+            arm_group(m, control, &c.timepoint, ns),
         ) else {
             continue;
         };
@@ -317,6 +342,7 @@ fn add_measure_claim(
     m: &ArmMeasure,
     control: &str,
     options: &AnalysisOptions,
+    ns: ArmNs,
     comparisons: &mut Vec<ArmComparisonPrinted>,
 ) {
     // The measure's claim is about the comparison at the last time point, when the trial has
@@ -349,7 +375,7 @@ fn add_measure_claim(
                 }
                 None => {
                     if let (Some(g1), Some(g2)) =
-                        (arm_group(m, arm, &tp), arm_group(m, control, &tp))
+                        (arm_group(m, arm, &tp, ns), arm_group(m, control, &tp, ns))
                     {
                         comparisons.push((
                             Groups::Two(g1, g2),
@@ -367,6 +393,57 @@ fn add_measure_claim(
             }
         }
     }
+}
+
+/// The reading of the arm measure `m`, its comparisons read at the n's `ns` says.
+fn arm_measure_reading(
+    study: &Study,
+    m: &ArmMeasure,
+    options: &AnalysisOptions,
+    ns: ArmNs,
+) -> Result<SpreadReading> {
+    let (evidence, adjusted_possible) = arm_measure_evidence(study, m, options, ns)?;
+    Ok(reading::decide(
+        m.dispersion,
+        &reading::candidates(adjusted_possible),
+        evidence,
+    ))
+}
+
+/// The reading of `m`, `contradicted` at its arms' n's, without the comparisons that fewer
+/// of the arms' patients make hold, where the file gives their values no n of their own
+/// ([`fewer_patients_fitting`]): the row's n is what the text leaves out, and what it
+/// contradicts is not known. `None` where the contradiction stands.
+fn unchecked_at_arms_ns(
+    study: &Study,
+    m: &ArmMeasure,
+    options: &AnalysisOptions,
+    contradicted: &SpreadReading,
+) -> Result<Option<SpreadReading>> {
+    let arms_ns: Vec<u64> = m
+        .arms
+        .iter()
+        .filter(|s| s.n_of_arm)
+        .filter_map(|s| s.n.value().map(|&n| u64::from(n)))
+        .collect();
+    let (n1, n2) = match arms_ns[..] {
+        [n] => (n, n),
+        [n1, n2, ..] => (n1, n2),
+        [] => return Ok(None),
+    };
+    let share = fewer_patients_fitting(n1, n2, &mut |share| {
+        Ok(!arm_measure_reading(study, m, options, ArmNs::Share(share))?.is_contradicted())
+    })?;
+    let Some(share) = share else {
+        return Ok(None);
+    };
+    let mut unchecked = arm_measure_reading(study, m, options, ArmNs::LeftOut)?;
+    unchecked.reason = format!(
+        "{}; the printed comparison is not checked: {}",
+        unchecked.reason,
+        not_checked_with_fewer_patients(&contradicted.reason, (n1, n2), share)
+    );
+    Ok(Some(unchecked))
 }
 
 /// The decided reading of every measure of `study` whose time points print a spread.
@@ -393,14 +470,15 @@ pub fn read_spreads(study: &Study, options: &AnalysisOptions) -> Result<Vec<Meas
         {
             continue;
         }
-        let (evidence, adjusted_possible) = arm_measure_evidence(study, m, options)?;
+        let mut decided = arm_measure_reading(study, m, options, ArmNs::AsFiled)?;
+        if decided.is_contradicted() {
+            if let Some(unchecked) = unchecked_at_arms_ns(study, m, options, &decided)? {
+                decided = unchecked;
+            }
+        }
         out.push(MeasureReading {
             measure: m.id.clone(),
-            reading: reading::decide(
-                m.dispersion,
-                &reading::candidates(adjusted_possible),
-                evidence,
-            ),
+            reading: decided,
             alternative: None,
         });
     }

@@ -25,7 +25,9 @@ use super::{Item, ItemKind};
 use crate::checks::Rounding;
 use crate::error::Result;
 use crate::level::ConfidenceLevel;
-use crate::reading::comparison::{Group, Groups, PrintedComparison};
+use crate::reading::comparison::{
+    Group, Groups, PrintedComparison, fewer_patients_fitting, not_checked_with_fewer_patients,
+};
 use crate::reading::question::{Design, SpreadQuestion, read_spread};
 use crate::reading::{PrintedTest, SpreadReading};
 use crate::reported::{Adjusted, ReportedNumber, ReportedP, SpreadKind};
@@ -340,11 +342,9 @@ fn check_arm_measure(
     Ok(Some(finding))
 }
 
-/// Why a contradicted `reading` of two arms (`cells`, read as `groups`) is not checked: the
-/// columns' n's are each arm's, but a row may measure fewer of them (a time to a treatment
-/// only those treated have, the patients with data); where no n is printed with the values
-/// and fewer patients in each arm make the reading hold, nothing is contradicted, and the
-/// row's n is what the text leaves out. `None` where the reading stands.
+/// Why a contradicted `reading` of two arms (`cells`, read as `groups`) is not checked:
+/// where no n is printed with the values, only the columns' (each arm's), and fewer patients
+/// make the reading hold ([`fewer_patients_fitting`]). `None` where the reading stands.
 fn of_fewer_patients(
     reading: &crate::reading::SpreadReading,
     cells: &[&Cell; 2],
@@ -359,35 +359,11 @@ fn of_fewer_patients(
     if !reading.is_contradicted() || !from_columns {
         return Ok(None);
     }
-    Ok(fewer_patients_fitting(g1, g2, ask)?.map(|fewer| {
-        format!(
-            "no n is printed with the values: with their columns' n's (n = {} and {}) {}, but with fewer patients in each arm (about {fewer}), as a row measuring a subset of the arm has, it holds",
-            g1.n, g2.n, reading.reason
-        )
-    }))
-}
-
-/// The smallest fraction of each arm's n (halved, down to 2 patients an arm, the ratio of the
-/// arms kept) at which the question `ask` builds is no longer contradicted, as a share of the
-/// first arm's n; `None` when none is.
-fn fewer_patients_fitting(
-    g1: &Group,
-    g2: &Group,
-    ask: &dyn Fn(&Group, &Group) -> SpreadQuestion,
-) -> Result<Option<u64>> {
-    let mut scale = 0.5;
-    while (g1.n as f64 * scale).round() >= 2.0 && (g2.n as f64 * scale).round() >= 2.0 {
-        let fewer = |g: &Group| Group {
-            n: (g.n as f64 * scale).round() as u64,
-            ..g.clone()
-        };
-        let (f1, f2) = (fewer(g1), fewer(g2));
-        if !read_spread(&ask(&f1, &f2))?.is_contradicted() {
-            return Ok(Some(f1.n));
-        }
-        scale /= 2.0;
-    }
-    Ok(None)
+    let share = fewer_patients_fitting(g1.n, g2.n, &mut |share| {
+        let (f1, f2) = (g1.with_n_scaled(share), g2.with_n_scaled(share));
+        Ok(!read_spread(&ask(&f1, &f2))?.is_contradicted())
+    })?;
+    Ok(share.map(|share| not_checked_with_fewer_patients(&reading.reason, (g1.n, g2.n), share)))
 }
 
 /// What the text prints of two arms' comparison (read at `at`): the difference and its

@@ -1209,10 +1209,17 @@ impl Writer<'_> {
             .n
             .and_then(|j| items[j].parts.value.as_ref())
             .map(|v| v.number.plain.clone());
-        if let Some(n) = n
-            .as_ref()
-            .filter(|n| Some(*n) != group_n.as_ref() && n.parse::<u32>().is_ok_and(|v| v >= 1))
-        {
+        // Written where it is not the arm's, and where the values print it themselves
+        // (`5.1 ± 1.2 (n = 60)`): a measure without its own n has only its arm's, which a row
+        // measuring a subset of the arm does not have (the analysis says so).
+        let printed_with_values = cells[0]
+            .n_evidence
+            .as_deref()
+            .is_some_and(|e| e.starts_with("printed with it"));
+        if let Some(n) = n.as_ref().filter(|n| {
+            (printed_with_values || Some(*n) != group_n.as_ref())
+                && n.parse::<u32>().is_ok_and(|v| v >= 1)
+        }) {
             self.out.push_str(&format!("n = {n}\n"));
         }
         // The n the arm's values are of, where a time point prints another (fewer seen at

@@ -63,6 +63,59 @@ impl Group {
     fn describe(&self) -> String {
         format!("{} ± {} (n = {})", self.mean.text, self.spread.text, self.n)
     }
+
+    /// The same values on `scale` times the patients, rounded: the n a row measuring a subset
+    /// of the arm may have ([`fewer_patients_fitting`]).
+    pub fn with_n_scaled(&self, scale: f64) -> Group {
+        Group {
+            n: scaled_n(self.n, scale),
+            ..self.clone()
+        }
+    }
+}
+
+fn scaled_n(n: u64, scale: f64) -> u64 {
+    (n as f64 * scale).round() as u64
+}
+
+/// The share of each arm's patients (the arms' n's `n1` and `n2`) at which a comparison of
+/// two arms contradicted at those n's holds, where no n is printed with the values: a table's
+/// row may measure fewer of the column's patients (a time to a treatment only the treated
+/// have, the patients with data), and its n is then what the text leaves out. The n's are
+/// halved together (their ratio kept, down to 2 patients an arm) until `holds`, given the
+/// share, says the reading there is no longer contradicted; `None` when it never is, and the
+/// contradiction stands at any n.
+///
+/// ```
+/// use trialstats_documents::reading::comparison::fewer_patients_fitting;
+/// // Holds from 50 patients an arm down: 400 → 200 → 100 → 50.
+/// let share = fewer_patients_fitting(400, 400, &mut |s| Ok(400.0 * s <= 50.0))?;
+/// assert_eq!(share, Some(0.125));
+/// assert_eq!(fewer_patients_fitting(400, 400, &mut |_| Ok(false))?, None);
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
+pub fn fewer_patients_fitting(
+    n1: u64,
+    n2: u64,
+    holds: &mut dyn FnMut(f64) -> Result<bool>,
+) -> Result<Option<f64>> {
+    let mut scale = 0.5;
+    while scaled_n(n1, scale) >= 2 && scaled_n(n2, scale) >= 2 {
+        if holds(scale)? {
+            return Ok(Some(scale));
+        }
+        scale /= 2.0;
+    }
+    Ok(None)
+}
+
+/// Why a comparison of two arms contradicted at their arms' n's `n1` and `n2` (`reason`) is
+/// not checked where a `share` of their patients makes it hold ([`fewer_patients_fitting`]).
+pub fn not_checked_with_fewer_patients(reason: &str, (n1, n2): (u64, u64), share: f64) -> String {
+    format!(
+        "no n is printed with the values: with their arms' n's (n = {n1} and {n2}) {reason}, but with fewer patients in each arm (about {}), as a row measuring a subset of the arm has, it holds",
+        scaled_n(n1, share)
+    )
 }
 
 pub use crate::reported::Adjusted;

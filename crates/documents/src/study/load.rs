@@ -1446,6 +1446,7 @@ fn build_arm_measure(
         series.push(ArmSeries {
             arm: arm.id.clone(),
             change,
+            n_of_arm: a.n.is_none() && a.timepoints.iter().all(|t| t.n.is_none()),
             n,
             provenance: provenance(
                 a.quote.clone().unwrap_or_else(|| m.quote.clone()),

@@ -708,6 +708,10 @@ pub struct ArmSeries {
     pub arm: String,
     /// Participants analysed (the arm's n unless the file says otherwise).
     pub n: Reported<u32>,
+    /// The file gives this arm's values no n of their own, neither here nor at a time point:
+    /// `n` is the arm's, which a row measuring a subset of the arm (a time to a treatment only
+    /// the treated have) does not have.
+    pub n_of_arm: bool,
     /// Where this arm's numbers stand, when not in the measure's quote.
     pub provenance: Provenance,
     pub timepoints: Vec<TimePoint>,

@@ -976,6 +976,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         group_rows: groups_named_by_rows(original, items, body, &header),
         block_names: time_block_names(original, items, body),
         section: None,
+        section_levels: None,
         section_n: vec![None; header.columns.len()],
         last_measure: None,
         visit: None,
@@ -1005,6 +1006,9 @@ struct RowReader<'a> {
     block_names: Vec<Option<Option<String>>>,
     /// The label of the last row with no values: the section the rows below it are in.
     section: Option<String>,
+    /// The section whose first row of values was read, and whether that row's label is a
+    /// numbered level (`1 or 2`, `≥3`, `<65`): see [`RowReader::leave_section_unless_level`].
+    section_levels: Option<(String, bool)>,
     /// A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
     /// for the rows below it, until the next such row: the n a measure was analysed on.
     section_n: Vec<Option<usize>>,
@@ -1247,6 +1251,9 @@ impl RowReader<'_> {
             }
             return;
         }
+        if !matches!(self.group_rows.get(r), Some(Some(_))) {
+            self.leave_section_unless_level(&label);
+        }
         if !members.iter().any(|&j| is_summary(&items[j])) {
             if self.read_n_row(cells, members, &label, s)
                 || self.read_share_row(r, cells, members, &label, s)
@@ -1480,6 +1487,42 @@ impl RowReader<'_> {
         }
         for j in m.comparison.items() {
             s.placed[j] = true;
+        }
+    }
+
+    /// End the section the row is under where its label is no level of it. A section's levels
+    /// are written alike: where the first row under `Clavien-Dindo grade:` is a numbered level
+    /// (`1 or 2`, then `≥3`), a row whose label prints no number (`Anastomotic leakage`,
+    /// `Mean (SD) time to chemotherapy`) names an outcome of its own, its row no longer
+    /// indented as the copy lost it. Levels that are words (`Sex:` over `Women`, `Adverse
+    /// events` over `Headache`) give no such sign, and a numbered section's `Unknown` or
+    /// `Total` is still its level.
+    fn leave_section_unless_level(&mut self, label: &str) {
+        let Some(section) = &self.section else {
+            return;
+        };
+        if label.is_empty() {
+            return;
+        }
+        match &self.section_levels {
+            Some((of, numbered)) if of == section => {
+                if *numbered
+                    && !is_numbered_level(label)
+                    && !is_unnumbered_level(label)
+                    && header_time(label).is_none()
+                    && !cues::change_words(label)
+                    && !crate::draft::table::describes_cells(label)
+                {
+                    self.section = None;
+                    self.section_levels = None;
+                }
+            }
+            // A time (`Week 12`) is no numbered level: a time course's rows go on with
+            // `Change from baseline`.
+            _ => {
+                let numbered = is_numbered_level(label) && header_time(label).is_none();
+                self.section_levels = Some((section.clone(), numbered));
+            }
         }
     }
 
@@ -2100,6 +2143,48 @@ fn push_change_measure(
     });
 }
 
+/// A level of a section written as a number, a range or a bound first (`1 or 2`, `≥3`, `<65
+/// years`, `18–40`, `１～２`): its first word is a comparison sign or all number, unlike a
+/// name that holds one (`6MWD (m)`, `Dyspnoea post 6MWD`).
+fn is_numbered_level(label: &str) -> bool {
+    let label = label.trim_start();
+    let first = label.split_whitespace().next().unwrap_or("");
+    label.starts_with(['≥', '≤', '<', '>', '＜', '＞', '≧', '≦'])
+        || first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            && first.chars().all(|c| {
+                c.is_ascii_digit() || ('０'..='９').contains(&c) || ".,+%–-~～〜−".contains(c)
+            })
+}
+
+/// The levels every numbered section may end with, printing no number (`Unknown`, `Total`,
+/// `不明`).
+fn is_unnumbered_level(label: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "unknown",
+        "missing",
+        "other",
+        "others",
+        "not reported",
+        "not known",
+        "none",
+        "never",
+        "total",
+        "不明",
+        "その他",
+        "なし",
+        "合計",
+        "未回答",
+    ];
+    let l = label
+        .trim()
+        .trim_end_matches([':', '*', '†'])
+        .to_lowercase();
+    WORDS.contains(&l.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::draft::structure::{Shape, read_text};
@@ -2531,6 +2616,33 @@ mod tests {
         );
         // The p's are each group's change over time: no comparison of the arms.
         assert!(m.comparison.items().is_empty());
+    }
+
+    #[test]
+    fn a_row_printing_no_number_is_no_level_of_a_numbered_section() {
+        // Made-up values in the layout of a journal's table copied without its indents: a
+        // section's numbered levels, then outcomes of their own, then a section of words.
+        let text = "Table 2.\nOutcome | Drug (n=100) | Placebo (n=100) | P |\n---|---|---|---|\nComplication grade: | | | |\n1 or 2 | 40 (40.0) | 38 (38.0) | 0.77 |\n≥3 | 9 (9.0) | 14 (14.0) | 0.26 |\nUnknown | 1 (1.0) | 2 (2.0) | 0.56 |\nReoperation | 7 (7.0) | 10 (10.0) | 0.45 |\nMean (SD) days to discharge | 6.1 (2.0) | 6.9 (2.4) | 0.01 |\nAdverse events: | | | |\nHeadache | 12 (12.0) | 10 (10.0) | 0.66 |\nNausea | 5 (5.0) | 3 (3.0) | 0.47 |\n";
+        let (_, s) = read_text(text);
+        let labels: Vec<&str> = s
+            .shares
+            .iter()
+            .chain(&s.measures)
+            .map(|m| m.label.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Complication grade: (1 or 2)",
+                "Complication grade: (≥3)",
+                "Complication grade: (Unknown)",
+                "Reoperation",
+                "Adverse events: (Headache)",
+                "Adverse events: (Nausea)",
+                // The mean's row: named by the study file from its own label, in no section.
+                "",
+            ]
+        );
     }
 
     #[test]
