@@ -289,8 +289,9 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
         let items: Vec<Item> = items.into_iter().filter(|i| i.line > 1).collect();
         let structure = read_structure(&doc, &items);
         f.documents += 1;
-        // The drafted study file loads as it is.
-        let id = name.clone();
+        // The drafted study file loads as it is, under the id `draft` makes of the document's
+        // name (a file name may hold a `.`: `4.5-mg`).
+        let id = trialstats::study::study_id_from_name(&name);
         let drafted = trialstats::draft::study_file::draft_study(
             &doc,
             &read_document(&doc),
@@ -982,7 +983,9 @@ fn draft_on_the_held_out_part() {
 // see docs/commands/draft.md): 84.8 % -> 84.6 % (its development half read 195 of 264 items as it arrived).
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 84.6 -> 84.5 (its development half: 218 of 271).
-const FLOOR_DEV_FOUND: f64 = 84.5;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 84.5 -> 84.3 (its development half: 179 of 272).
+const FLOOR_DEV_FOUND: f64 = 84.3;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1058,7 +1061,9 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 1786 -> 1796.
 // Session 44: a percentage's bracketed whole with a comma between its thousands: 1796 -> 1794.
-const CEILING_DEV_NON_DATA: usize = 1794;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 1794 -> 1810 (its development half: 16).
+const CEILING_DEV_NON_DATA: usize = 1810;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1097,7 +1102,9 @@ const CEILING_DEV_NON_DATA: usize = 1794;
 // see docs/commands/draft.md): 2028 -> 2040.
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 2040 -> 2048.
-const CEILING_HOLDOUT_NON_DATA: usize = 2048;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 2048 -> 2108 (its held-out half: 60).
+const CEILING_HOLDOUT_NON_DATA: usize = 2108;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1134,7 +1141,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2048;
 // deb5616, see docs/commands/draft.md): 2392 -> 2476.
 // Session 43: batch 68 joined (16 reports, 8 Japanese; measured alone as it arrived at 87e2bc1,
 // see docs/commands/draft.md): 2476 -> 2523.
-const FLOOR_DEV_PATH: usize = 2523;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 2523 -> 2535.
+const FLOOR_DEV_PATH: usize = 2535;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1169,7 +1178,9 @@ const FLOOR_DEV_PATH: usize = 2523;
 // deb5616, see docs/commands/draft.md): 1815 -> 1851.
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 1851 -> 1865.
-const FLOOR_HOLDOUT_PATH: usize = 1865;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 1865 -> 1920.
+const FLOOR_HOLDOUT_PATH: usize = 1920;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1252,7 +1263,9 @@ const FLOOR_DEV_DECIDED: usize = 2253;
 // and e369f84, see docs/commands/draft.md): 714 -> 738.
 // Session 44: `対` between two values sets the second against the first, as `vs` does (the group
 // named before is the first's only; from the twelfth new-user trial): 738 -> 739.
-const FLOOR_HOLDOUT_DECIDED: usize = 739;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 739 -> 760.
+const FLOOR_HOLDOUT_DECIDED: usize = 760;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1265,7 +1278,9 @@ const FLOOR_HOLDOUT_DECIDED: usize = 739;
 const FLOOR_DEV_SHARES: usize = 583;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
-const FLOOR_HOLDOUT_SHARES: usize = 520;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 520 -> 526.
+const FLOOR_HOLDOUT_SHARES: usize = 526;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1382,7 +1397,9 @@ const FLOOR_DEV_N_RIGHT: usize = 1116;
 // Session 41: the same rule; the one more is two arms' equal medians (5.00(3.0-6.0)), which the comparison matches to the first arm's label: 8 -> 9.
 // Session 43: a table column's n is its header cell's nearest the data (batch 53's
 // cell-a-line table): 9 -> 8.
-const CEILING_DEV_N_WRONG: usize = 8;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 8 -> 9 (its development half: 1).
+const CEILING_DEV_N_WRONG: usize = 9;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -1426,7 +1443,9 @@ const CEILING_DEV_N_WRONG: usize = 8;
 // deb5616, see docs/commands/draft.md): 735 -> 739.
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 739 -> 770.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 770;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 770 -> 796.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 796;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1461,7 +1480,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 770;
 // deb5616, see docs/commands/draft.md): 2085 -> 2135.
 // Session 43: batch 68 joined (16 reports, 8 Japanese; measured alone as it arrived at 87e2bc1,
 // see docs/commands/draft.md): 2135 -> 2146.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2146;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 2146 -> 2158.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2158;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1511,7 +1532,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2146;
 // deb5616, see docs/commands/draft.md): 1438 -> 1474.
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 1474 -> 1488.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1488;
+// Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
+// the tree's rules, see docs/commands/draft.md): 1488 -> 1539.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1539;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
