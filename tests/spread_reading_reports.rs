@@ -357,8 +357,8 @@ where = "line 26"
     let options = trialstats::analysis::AnalysisOptions::default();
     let read = |series_n: &str| {
         let study = trialstats::study::load_text(&file(series_n), "subset_row.toml").unwrap();
-        let readings = trialstats::analysis::spread_readings::read_spreads(&study, &options)
-            .unwrap();
+        let readings =
+            trialstats::analysis::spread_readings::read_spreads(&study, &options).unwrap();
         readings[0].reading.clone()
     };
     // The arm's n only: the comparison is not checked, and nothing is contradicted.

@@ -535,6 +535,7 @@ fn read_header<'t>(
         header.columns.push(column);
     }
     header.unname_groups_nothing_calls_so(doc.original, items, model, s, groups_before);
+    header.drop_columns_totalling_others(items, model, s, groups_before);
     header
 }
 
@@ -636,6 +637,68 @@ impl Header<'_> {
     /// them as a group (`the CBT group`). A header the reader does not know (an unusual name
     /// of a visit, a measure's name over its column) is otherwise not made an arm: its cells
     /// stay unplaced, for review, rather than being compared as arms the text never names.
+    /// Take a group column out of the groups where it is the whole of the group columns
+    /// right beside it: its n is the sum of theirs, and the table's own rows say so, each
+    /// row's count the sum of theirs or its mean the mean of theirs weighted by their n's
+    /// (`RCT Cohort (n = 747)` beside `No Follow Up (n = 259) | FU Cohort (n = 488)`, and that
+    /// one beside `Intervention (n = 233) | Comparison (n = 255)`). A total's patients are its
+    /// parts', so it is no arm to compare them with: its cells are left unplaced, as under a
+    /// `Total` header. Equal n's alone may be a design (a 1:1:2 randomisation); most rows
+    /// agreeing is what no design gives by chance.
+    fn drop_columns_totalling_others(
+        &mut self,
+        items: &[Item],
+        model: &Table,
+        s: &mut Structure,
+        groups_before: usize,
+    ) {
+        let body = &model.rows[self.row + 1..];
+        loop {
+            let group_columns: Vec<(usize, usize, u64)> = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter_map(|(c, col)| match col {
+                    Column::Group(g) => {
+                        let n = s.groups[*g].n.and_then(|j| items[j].parts.value.as_ref())?;
+                        let v = n.number.value;
+                        (v >= 1.0 && v.fract() == 0.0).then_some((c, *g, v as u64))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let total = (0..group_columns.len()).find(|&t| {
+                let n = group_columns[t].2;
+                let after = &group_columns[t + 1..];
+                let before = &group_columns[..t];
+                (2..=after.len())
+                    .map(|k| &after[..k])
+                    .chain((2..=before.len()).map(|k| &before[before.len() - k..]))
+                    .any(|parts| {
+                        parts.iter().map(|p| p.2).sum::<u64>() == n
+                            && rows_total_their_parts(items, body, group_columns[t], parts)
+                    })
+            });
+            let Some(t) = total else {
+                return;
+            };
+            let (c, g, _) = group_columns[t];
+            self.columns[c] = Column::Statistic(Stat::Other);
+            // A group this header named, and no other column: out of the groups. One named
+            // before (by the text) stays, an arm only where a measure places a cell in it.
+            if g >= groups_before && !self.columns.contains(&Column::Group(g)) {
+                s.groups.remove(g);
+                for col in &mut self.columns {
+                    if let Column::Group(h) = col {
+                        if *h > g {
+                            *h -= 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     fn unname_groups_nothing_calls_so(
         &mut self,
         original: &str,
@@ -2143,6 +2206,91 @@ fn push_change_measure(
     });
 }
 
+/// Do the table's rows say that the column `total` (column, group, n) holds the whole of the
+/// columns `parts`: in at least two rows, and in four of five rows where all of them print a
+/// count or a mean, the total's count is the sum of the parts' (`131 (17.8)` over `45 (17.7)`
+/// and `86 (17.8)`; a bare `Missing | 10 | 3 | 7`) or its mean their mean weighted by their
+/// n's within the rounding of each printed mean (`109.5` over `112.6` of 259 and `107.8` of
+/// 488: 109.46)?
+fn rows_total_their_parts(
+    items: &[Item],
+    body: &[Row],
+    total: (usize, usize, u64),
+    parts: &[(usize, usize, u64)],
+) -> bool {
+    let (mut agree, mut disagree) = (0, 0);
+    for row in body {
+        let first_in = |c: usize| {
+            row_items(items, row)
+                .find(|&(_, cell)| cell == c)
+                .map(|(j, _)| &items[j])
+        };
+        let Some(whole) = first_in(total.0) else {
+            continue;
+        };
+        let Some(part_items) = parts
+            .iter()
+            .map(|p| first_in(p.0))
+            .collect::<Option<Vec<&Item>>>()
+        else {
+            continue;
+        };
+        let count = |i: &Item| {
+            i.parts
+                .count
+                .as_ref()
+                .or(i
+                    .parts
+                    .value
+                    .as_ref()
+                    .filter(|_| i.kind == ItemKind::Number))
+                .map(|p| p.number.value)
+                .filter(|v| v.fract() == 0.0)
+        };
+        fn mean(i: &Item) -> Option<&crate::text::TextNumber> {
+            i.parts.mean.as_ref().map(|p| &p.number)
+        }
+        if let (Some(w), Some(ps)) = (
+            count(whole),
+            part_items
+                .iter()
+                .map(|i| count(i))
+                .collect::<Option<Vec<f64>>>(),
+        ) {
+            if ps.iter().sum::<f64>() == w {
+                agree += 1;
+            } else {
+                disagree += 1;
+            }
+        } else if let (Some(w), Some(ps)) = (
+            mean(whole),
+            part_items
+                .iter()
+                .map(|i| mean(i))
+                .collect::<Option<Vec<_>>>(),
+        ) {
+            let half_unit = |d: i32| 0.5 * 10f64.powi(-d);
+            let n = total.2 as f64;
+            let weighted: f64 = ps
+                .iter()
+                .zip(parts)
+                .map(|(m, p)| m.value * p.2 as f64 / n)
+                .sum();
+            let slack: f64 = half_unit(w.decimals)
+                + ps.iter()
+                    .zip(parts)
+                    .map(|(m, p)| half_unit(m.decimals) * p.2 as f64 / n)
+                    .sum::<f64>();
+            if (w.value - weighted).abs() <= slack + 1e-9 {
+                agree += 1;
+            } else {
+                disagree += 1;
+            }
+        }
+    }
+    agree >= 2 && agree >= 4 * disagree
+}
+
 /// A level of a section written as a number, a range or a bound first (`1 or 2`, `≥3`, `<65
 /// years`, `18–40`, `１～２`): its first word is a comparison sign or all number, unlike a
 /// name that holds one (`6MWD (m)`, `Dyspnoea post 6MWD`).
@@ -2616,6 +2764,33 @@ mod tests {
         );
         // The p's are each group's change over time: no comparison of the arms.
         assert!(m.comparison.items().is_empty());
+    }
+
+    #[test]
+    fn a_column_whose_rows_total_the_columns_beside_it_is_no_arm() {
+        // Made-up values in the layout of a cohort paper's baseline table: the randomised
+        // (n = 100) and the two groups it splits into beside it; every row's count the sum of
+        // theirs, every mean theirs weighted by the n's (40 × 50.2 + 60 × 48.1 = 4,894, 48.9
+        // in 100).
+        let text = "Table 1\n| | Randomised cohort (n = 100) | Followed-up cohort (n = 40) | Lost cohort (n = 60) |\n|---|---|---|---|\n| Age, years | 48.9 (8.0) | 50.2 (7.9) | 48.1 (8.1) |\n| Weight, kg | 90.6 (12.0) | 92.0 (11.5) | 89.7 (12.3) |\n| Women, n (%) | 30 (30.0) | 14 (35.0) | 16 (26.7) |\n";
+        let (_, s) = read_text(text);
+        let arms = |s: &crate::draft::structure::Structure| -> Vec<String> {
+            let mut groups: Vec<String> = s
+                .measures
+                .iter()
+                .chain(&s.shares)
+                .flat_map(|m| m.cells.iter().filter_map(|c| c.group))
+                .map(|g| s.groups[g].label.clone())
+                .collect();
+            groups.sort();
+            groups.dedup();
+            groups
+        };
+        assert_eq!(arms(&s), ["Followed-up cohort", "Lost cohort"]);
+        // The same n's in a 1:1:2 trial, whose rows are no weighted means: three arms.
+        let text = "Table 1\n| | Placebo (n = 100) | Drug 10 mg (n = 40) | Drug 20 mg (n = 60) |\n|---|---|---|---|\n| Age, years | 52.3 (8.0) | 50.2 (7.9) | 48.1 (8.1) |\n| Weight, kg | 88.1 (12.0) | 92.0 (11.5) | 89.7 (12.3) |\n| Women, n (%) | 41 (41.0) | 14 (35.0) | 16 (26.7) |\n";
+        let (_, s) = read_text(text);
+        assert_eq!(arms(&s), ["Drug 10 mg", "Drug 20 mg", "Placebo"]);
     }
 
     #[test]
