@@ -738,12 +738,23 @@ pub fn n_printed_with(original: &str, value_end: usize, n_start: usize, within: 
 
 /// Give each mean ± spread the n printed right after it in the same sentence (`−6.35 ± 0.84
 /// in the placebo group (n = 99)`): the next `n` item, with no other number between
-/// ([`n_printed_with`]).
+/// ([`n_printed_with`]). A value in the bracket that opens right after an n (`運動群は20名
+/// (70.6±6.4歳),対照群は11名(…)`, `20 patients (mean age 70.6 ± 6.4)`) describes the people
+/// just counted: that n is its, and the next one heads the next group.
 pub fn attach_n(items: &mut [Item], original: &str) {
     for i in 0..items.len() {
         // A reader that knew the summary's n (a table's n column) has given it already.
         if items[i].kind != ItemKind::MeanSpread || items[i].parts.n.is_some() {
             continue;
+        }
+        if let Some(j) = i.checked_sub(1).map(|k| &items[k]) {
+            if j.kind == ItemKind::N
+                && j.sentence == items[i].sentence
+                && opens_bracket_describing(original.get(j.span[1]..items[i].span[0]))
+            {
+                items[i].parts.n = j.parts.value.clone();
+                continue;
+            }
         }
         let next = items[i + 1..]
             .iter()
@@ -757,8 +768,55 @@ pub fn attach_n(items: &mut [Item], original: &str) {
     }
 }
 
+/// Is `between` (the text from an n to a value) a bracket opening on the people just counted
+/// and no more: `(`, `（平均`, ` patients (mean age `; no number, closing bracket or clause
+/// mark in it, and short.
+fn opens_bracket_describing(between: Option<&str>) -> bool {
+    let Some(between) = between else {
+        return false;
+    };
+    // The people's noun after a bare n (`20 patients (`) may stand before the bracket.
+    let rest = between
+        .trim_start()
+        .trim_start_matches(char::is_alphabetic)
+        .trim_start();
+    rest.starts_with(['(', '（', '['])
+        && rest.len() <= 24
+        && !rest
+            .chars()
+            .any(|c| c.is_ascii_digit() || ")）],，、;；。.".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_value_in_the_bracket_after_an_n_is_of_those_people() {
+        // Made-up values in an abstract's form: each group's n, then its age in a bracket.
+        let mut items = super::super::read_items(
+            "運動群は20名(70.6±6.4歳),対照群は11名(73.1±5.6歳)であった. Twelve patients were enrolled: 20 patients (mean age 61.2 ± 7.3) had the drug.",
+        );
+        let text = "運動群は20名(70.6±6.4歳),対照群は11名(73.1±5.6歳)であった. Twelve patients were enrolled: 20 patients (mean age 61.2 ± 7.3) had the drug.";
+        super::attach_n(&mut items, text);
+        let ns: Vec<(String, Option<String>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.text.trim().to_string(),
+                    i.parts.n.as_ref().map(|n| n.number.plain.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ns,
+            [
+                ("70.6±6.4".to_string(), Some("20".to_string())),
+                ("73.1±5.6".to_string(), Some("11".to_string())),
+                ("61.2 ± 7.3".to_string(), Some("20".to_string())),
+            ]
+        );
+    }
+
     #[test]
     fn a_bracketed_whole_number_after_a_mean_and_spread_is_its_n() {
         // Made-up numbers as a package insert's table prints `mean ± SD (n)`.
