@@ -2057,11 +2057,13 @@ fn names_categories(plain: &str, start: usize) -> bool {
 /// after surgery patients`, `4 mg daily`), and no year (`in 2019 Japanese patients`).
 fn digits_count_nothing(c: &regex::Captures, m: regex::Match) -> bool {
     let between = c.name("between").map_or("", |b| b.as_str());
-    if between.trim().is_empty() || !m.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+    // The number as matched may hold the space before it (`over 24 weeks in patients`).
+    let digits = m.as_str().trim_start();
+    if between.trim().is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let year = m.as_str().len() == 4
-        && m.as_str()
+    let year = digits.len() == 4
+        && digits
             .parse::<u32>()
             .is_ok_and(|y| (1900..=2100).contains(&y));
     let words: Vec<String> = between
@@ -2112,7 +2114,10 @@ fn digits_count_nothing(c: &regex::Captures, m: regex::Match) -> bool {
 fn words_count_nothing(plain: &str, c: &regex::Captures, m: regex::Match) -> bool {
     // A number in words counts what follows it straight away or after its adjectives
     // (`Fifteen adult patients`), not `one of the patients`.
-    let words = m.as_str().starts_with(|c: char| c.is_ascii_alphabetic());
+    let words = m
+        .as_str()
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_alphabetic());
     let between = c.name("between").map_or("", |b| b.as_str());
     words
         && (between.split_whitespace().any(|w| {
@@ -2195,6 +2200,10 @@ fn find_ns(scan: &mut Scan, plain: &str) {
         // A number of people is a whole number (`2.5万人` is 25,000): `a 0.2 point worsening
         // in patients on placebo` prints a change, not 0.2 patients.
         if value.number.value < 0.0 || value.number.value.fract() != 0.0 {
+            continue;
+        }
+        // Nor printed with decimals: `maximum n=2.00` is a mean number of doses' limit.
+        if value.number.decimals > 0 {
             continue;
         }
         let bound = bound_around(plain, m.start(), m.end());
@@ -2323,6 +2332,21 @@ mod tests {
             .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.value))
             .collect();
         assert_eq!(ns, [25000.0]);
+    }
+
+    #[test]
+    fn a_time_or_a_limit_before_the_people_is_no_count_of_them() {
+        // Made-up sentences in an abstract's form: a duration, then the people it was of
+        // (the number as read holds the space before it); a maximum printed with decimals.
+        let items = read_document(&Sentences::new(
+            "It lowered body weight over 24 weeks in Japanese patients. The mean number swallowed was 1.64 (maximum n=2.00). We enrolled 61 HIV-infected patients.",
+        ));
+        let ns: Vec<f64> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.value))
+            .collect();
+        assert_eq!(ns, [61.0]);
     }
 
     #[test]
