@@ -291,7 +291,7 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
         f.documents += 1;
         // The drafted study file loads as it is, under the id `draft` makes of the document's
         // name (a file name may hold a `.`: `4.5-mg`).
-        let id = trialstats::study::study_id_from_name(&name);
+        let id = trialstats::study::study_id_from_name(name);
         let drafted = trialstats::draft::study_file::draft_study(
             &doc,
             &read_document(&doc),
