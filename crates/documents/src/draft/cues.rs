@@ -293,6 +293,22 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     if let Some(k) = name.rfind(['は', 'が']) {
         start += k + 'は'.len_utf8();
     }
+    // A sentence's end or a heading's bracket before the name (`検討した.〔対象〕運動群`, as
+    // journals that print `.` and `,` for `。` and `、` set an abstract's parts) ends the words
+    // before it; a decimal point (`0.5mg群`) does not.
+    let name = &s[start..end];
+    let ends_before = name
+        .char_indices()
+        .filter(|&(k, c)| {
+            "。．〕】］」".contains(c)
+                || c == '.' && !name[k + 1..].starts_with(|d: char| d.is_ascii_digit())
+        })
+        .map(|(k, c)| k + c.len_utf8())
+        .max()
+        .filter(|&k| name.len() > k + noun);
+    if let Some(k) = ends_before {
+        start += k;
+    }
     // A postpositional phrase before the name (`20mg群におけるプラセボ群`, `本試験に
     // おいて実薬群`, `無作為配置により前期教育群`) relates it to what comes before; it is no
     // part of the name.
@@ -1557,6 +1573,23 @@ mod tests {
         assert!(keys("A double-blind, placebo-controlled trial in 176 subjects").is_empty());
         assert!(keys("a sham-controlled, vehicle-matched study").is_empty());
         assert_eq!(keys("compared with the placebo group"), ["placebo"]);
+    }
+
+    #[test]
+    fn a_japanese_groups_name_starts_after_the_sentence_or_heading_before_it() {
+        // Made-up sentences as journals that print `.` and `,` for `。` and `、` set an
+        // abstract's parts; a decimal point stays in a dose's name.
+        let names =
+            |s: &str| -> Vec<String> { super::groups(s).into_iter().map(|p| p.text).collect() };
+        assert_eq!(
+            names("効果を検討した.〔対象〕運動群は20名,対照群は11名であった."),
+            ["運動群", "対照群"]
+        );
+        assert_eq!(
+            names("目的を述べた．【方法】介入群に実施した．"),
+            ["介入群"]
+        );
+        assert_eq!(names("本剤0.5mg群で改善した。"), ["本剤0.5mg群"]);
     }
 
     #[test]
