@@ -2757,6 +2757,11 @@ fn push_glued_body(
                 line: l.clone(),
                 cells: std::iter::once(l.start..l.start).chain(cells).collect(),
             });
+        } else if let Some(cells) = numbered_level_row(line, l.start, values) {
+            rows.push(Row {
+                line: l.clone(),
+                cells,
+            });
         } else if let Some(cells) = section_with_ns(line, l.start) {
             // A section's label with its columns' n's (`Pain (n=23) (n=21) (n=22)`).
             rows.push(Row {
@@ -2776,6 +2781,35 @@ fn push_glued_body(
             });
         }
     }
+}
+
+/// A row whose label is a level's number (` 2 131 (17.8) 52 (20.5) 79 (16.4)` under
+/// `Deprivation quintile` and its `1 (most deprived)` row): a whole number of one or two
+/// digits set apart by a space, then exactly one value for each of the table's `values`
+/// columns. The label cells of [`glued_row`] need a letter, so that a row of bare numbers is
+/// not read as a label and values; one more number than the columns, before them, is the
+/// level they are of.
+fn numbered_level_row(line: &str, offset: usize, values: usize) -> Option<Vec<Range<usize>>> {
+    let start = line.len() - line.trim_start().len();
+    let level = line[start..].bytes().take_while(u8::is_ascii_digit).count();
+    let after = &line[start + level..];
+    if !(1..=2).contains(&level) || !after.starts_with([' ', '\t']) {
+        return None;
+    }
+    let rest_at = start + level;
+    let cells = glued_cells(after)?;
+    if cells.iter().filter(|c| c.1).count() != values || cells.iter().any(|c| !c.1) {
+        return None;
+    }
+    Some(
+        std::iter::once(offset + start..offset + rest_at)
+            .chain(
+                cells
+                    .into_iter()
+                    .map(|(c, _)| offset + rest_at + c.start..offset + rest_at + c.end),
+            )
+            .collect(),
+    )
 }
 
 /// A row of glued cells (`Age (years)62.3 (9.1)62.4 (9.2)`, ` CGI-S−0.36 ± 0.09−0.25 ±
@@ -5181,6 +5215,20 @@ mod tests {
         // only), under a caption line, is no table whose header leaves the stub out.
         let text = "Table 2\n\nEfficacy of the continuous variables\n\nVariable\n\nGroup\n\nN\n\nBaseline, mean (SD)\n\nChange, mean (SD)\n\nDifference (95% CI)\n\nP\n\nEffect size (95% CI)\n\nPain\n\nDrug\n\n105\n\n13.0 (3.1)\n\n-5.2 (5.0)\n\n1.9 (0.7 to 3.2)\n\n0.003\n\n0.41 (0.14 to 0.68)\n\nPlacebo\n\n107\n\n12.7 (3.2)\n\n-3.3 (4.3)\n\nFunction\n\nDrug\n\n105\n\n40.9 (11.9)\n\n-13.4 (16.3)\n\n5.2 (1.1 to 9.3)\n\n0.02\n\n0.30 (0.05 to 0.57)\n\nPlacebo\n\n107\n\n41.2 (12.0)\n\n-9.8 (14.1)\n";
         assert!(Tables::find(text).at(text.find("12.7").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_row_labelled_by_its_levels_number_is_a_row_of_the_table() {
+        // Made-up counts in a cohort paper's spaced table: a quintile's rows labelled by their
+        // number alone between the labelled first and last.
+        let text = "Table 1 Baseline characteristics\n\n  Cohort A (n = 100) Cohort B (n = 120)\n Weight (kg) 90.1 (12.3) 91.4 (11.8)\nDeprivation (quintiles)\n 1 (most deprived) 20 (20.0) 25 (20.8)\n 2 20 (20.0) 22 (18.3)\n 3 18 (18.0) 26 (21.7)\n 4 21 (21.0) 23 (19.2)\n 5 (least deprived) 21 (21.0) 24 (20.0)\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("22 (18.3)").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row).trim(), "2");
+        assert_eq!(table.column_header(text, row, cell), "Cohort B (n = 120)");
+        let (table, row, _) = t.at(text.find("21 (21.0) 23").unwrap()).unwrap();
+        assert_eq!(table.row_label(text, row).trim(), "4");
     }
 
     #[test]
