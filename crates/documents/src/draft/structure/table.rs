@@ -1069,9 +1069,10 @@ struct RowReader<'a> {
     block_names: Vec<Option<Option<String>>>,
     /// The label of the last row with no values: the section the rows below it are in.
     section: Option<String>,
-    /// The section whose first row of values was read, and whether that row's label is a
-    /// numbered level (`1 or 2`, `≥3`, `<65`): see [`RowReader::leave_section_unless_level`].
-    section_levels: Option<(String, bool)>,
+    /// The section whose first row of values was read, whether that row's label is a
+    /// numbered level (`1 or 2`, `≥3`, `<65`), and whether a row closing the levels
+    /// (`Missing`, `Total`) was read: see [`RowReader::leave_section_unless_level`].
+    section_levels: Option<(String, bool, bool)>,
     /// A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
     /// for the rows below it, until the next such row: the n a measure was analysed on.
     section_n: Vec<Option<usize>>,
@@ -1559,7 +1560,9 @@ impl RowReader<'_> {
     /// `Mean (SD) time to chemotherapy`) names an outcome of its own, its row no longer
     /// indented as the copy lost it. Levels that are words (`Sex:` over `Women`, `Adverse
     /// events` over `Headache`) give no such sign, and a numbered section's `Unknown` or
-    /// `Total` is still its level.
+    /// `Total` is still its level. And a section's levels end with its `Missing`, `Unknown`
+    /// or `Total` row: a row after it (`Blood pressure` over `Systolic`, `Diastolic`,
+    /// `Missing`, then `Age`) is a measure of its own.
     fn leave_section_unless_level(&mut self, label: &str) {
         let Some(section) = &self.section else {
             return;
@@ -1567,24 +1570,27 @@ impl RowReader<'_> {
         if label.is_empty() {
             return;
         }
-        match &self.section_levels {
-            Some((of, numbered)) if of == section => {
-                if *numbered
+        match &mut self.section_levels {
+            Some((of, numbered, closed)) if of == section => {
+                let other_outcome = *numbered
                     && !is_numbered_level(label)
                     && !is_unnumbered_level(label)
                     && header_time(label).is_none()
                     && !cues::change_words(label)
-                    && !crate::draft::table::describes_cells(label)
-                {
+                    && !crate::draft::table::describes_cells(label);
+                let after_closing = *closed && !is_unnumbered_level(label);
+                if other_outcome || after_closing {
                     self.section = None;
                     self.section_levels = None;
+                } else {
+                    *closed |= closes_levels(label);
                 }
             }
             // A time (`Week 12`) is no numbered level: a time course's rows go on with
             // `Change from baseline`.
             _ => {
                 let numbered = is_numbered_level(label) && header_time(label).is_none();
-                self.section_levels = Some((section.clone(), numbered));
+                self.section_levels = Some((section.clone(), numbered, closes_levels(label)));
             }
         }
     }
@@ -2307,6 +2313,27 @@ fn is_numbered_level(label: &str) -> bool {
             })
 }
 
+/// The levels a section's list ends with (`Missing`, `Unknown`, `Not reported`, `Total`,
+/// `不明`, `合計`).
+fn closes_levels(label: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "missing",
+        "unknown",
+        "not reported",
+        "not known",
+        "total",
+        "不明",
+        "合計",
+        "未回答",
+        "欠測",
+    ];
+    let l = label
+        .trim()
+        .trim_end_matches([':', '*', '†'])
+        .to_lowercase();
+    WORDS.contains(&l.as_str())
+}
+
 /// The levels every numbered section may end with, printing no number (`Unknown`, `Total`,
 /// `不明`).
 fn is_unnumbered_level(label: &str) -> bool {
@@ -2797,7 +2824,7 @@ mod tests {
     fn a_row_printing_no_number_is_no_level_of_a_numbered_section() {
         // Made-up values in the layout of a journal's table copied without its indents: a
         // section's numbered levels, then outcomes of their own, then a section of words.
-        let text = "Table 2.\nOutcome | Drug (n=100) | Placebo (n=100) | P |\n---|---|---|---|\nComplication grade: | | | |\n1 or 2 | 40 (40.0) | 38 (38.0) | 0.77 |\n≥3 | 9 (9.0) | 14 (14.0) | 0.26 |\nUnknown | 1 (1.0) | 2 (2.0) | 0.56 |\nReoperation | 7 (7.0) | 10 (10.0) | 0.45 |\nMean (SD) days to discharge | 6.1 (2.0) | 6.9 (2.4) | 0.01 |\nAdverse events: | | | |\nHeadache | 12 (12.0) | 10 (10.0) | 0.66 |\nNausea | 5 (5.0) | 3 (3.0) | 0.47 |\n";
+        let text = "Table 2.\nOutcome | Drug (n=100) | Placebo (n=100) | P |\n---|---|---|---|\nComplication grade: | | | |\n1 or 2 | 40 (40.0) | 38 (38.0) | 0.77 |\n≥3 | 9 (9.0) | 14 (14.0) | 0.26 |\nUnknown | 1 (1.0) | 2 (2.0) | 0.56 |\nReoperation | 7 (7.0) | 10 (10.0) | 0.45 |\nMean (SD) days to discharge | 6.1 (2.0) | 6.9 (2.4) | 0.01 |\nAdverse events: | | | |\nHeadache | 12 (12.0) | 10 (10.0) | 0.66 |\nNausea | 5 (5.0) | 3 (3.0) | 0.47 |\nBlood pressure | | | |\nSystolic | 140.3 (16.3) | 142.5 (17.0) | 0.31 |\nMissing | 2 (2.0) | 2 (2.0) | |\nAge | 47.1 (8.0) | 46.2 (7.8) | 0.42 |\n";
         let (_, s) = read_text(text);
         let labels: Vec<&str> = s
             .shares
@@ -2814,8 +2841,12 @@ mod tests {
                 "Reoperation",
                 "Adverse events: (Headache)",
                 "Adverse events: (Nausea)",
+                "Blood pressure (Missing)",
                 // The mean's row: named by the study file from its own label, in no section.
                 "",
+                "Blood pressure (Systolic)",
+                // After its section's `Missing` row: a measure of its own.
+                "Age",
             ]
         );
     }
