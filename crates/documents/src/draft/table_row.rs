@@ -693,7 +693,8 @@ fn brackets_are_counts(statement: &str) -> bool {
 /// each column's n (`Total sample (n = 174)`, `Men (n = 121)`), or beside the row's own n in
 /// a column headed as one (`調査例数 | 著明改善 | …` over `121 | 4(3.3) | 24(19.8)`, a row per
 /// subgroup), every `a (b)` cell of the row is a whole count `a` of at most that n whose
-/// share `100·a/n` rounds to `b` at `b`'s decimals, in two columns or more. A mean with its
+/// share `100·a/m` rounds to `b` at `b`'s decimals for m that n or down to 95 % of it (the
+/// patients with data), in two columns or more. A mean with its
 /// SD fits that by chance in one column now and then, in every column of a row almost never.
 fn counts_with_their_columns_percents(plain: &str, table: &super::table::Table, r: usize) -> bool {
     let header_of =
@@ -718,15 +719,23 @@ fn counts_with_their_columns_percents(plain: &str, table: &super::table::Table, 
         let n = super::table::n_printed_in(&header_of(k)).or(row_n);
         let (count, pct) = (&c["count"], &c["pct"]);
         // The project's exact rounding (as GRIM's and `check percent`'s): the counts k whose
-        // share k · 100 / n rounds to the printed percent, ties either way.
+        // share k · 100 / m rounds to the printed percent, ties either way. The whole m is the
+        // column's n, or a few fewer (down to 95 % of it): a characteristic's percentages are
+        // of the patients with data (`Paid work 626 (84.0)` of 745 under `n = 747`, its
+        // section's `Missing` row 2).
         let fits = match (
             n,
             count.parse::<u64>(),
             ReportedNumber::parse(pct, "table cell"),
         ) {
-            (Some(n), Ok(count), Ok(percent)) if n > 0 && count <= n => percent
-                .integers_rounding_here(100, i128::from(n), Rounding::UpOrDown)
-                .is_ok_and(|k| k.first <= i128::from(count) && i128::from(count) <= k.last),
+            (Some(n), Ok(count), Ok(percent)) if n > 0 && count <= n => {
+                let fewest = (n as f64 * 0.95).ceil() as u64;
+                (fewest.max(count).max(1)..=n).rev().any(|m| {
+                    percent
+                        .integers_rounding_here(100, i128::from(m), Rounding::UpOrDown)
+                        .is_ok_and(|k| k.first <= i128::from(count) && i128::from(count) <= k.last)
+                })
+            }
             _ => false,
         };
         if !fits {
@@ -1846,6 +1855,21 @@ mod tests {
                 .iter()
                 .all(|i| i.kind != ItemKind::Percent)
         );
+    }
+
+    #[test]
+    fn counts_whose_percents_fit_a_few_fewer_than_their_columns_n() {
+        // A characteristic's percentages are of the patients with data: 626 of 745 (84.0 %)
+        // under `n = 747`, 210 of 258 (81.4 %) under 259, 416 of 487 (85.4 %) under 488 (made-up
+        // rows in the layout of a cohort paper's baseline table, 2, 1 and 1 missing).
+        let text = "Characteristic | Cohort (n = 747) | Lost (n = 259) | Followed (n = 488) |\n|---|---|---|---|\nPaid work | 626 (84.0) | 210 (81.4) | 416 (85.4) |\n";
+        let percents = percents_with_counts(&read_items(text));
+        let want = [("84.0", "626"), ("81.4", "210"), ("85.4", "416")]
+            .map(|(p, c)| (p.to_string(), c.to_string()));
+        assert_eq!(percents, want);
+        // Far fewer (626 of 700 is 89.4 %) is no share of the column's patients.
+        let far = text.replace("626 (84.0)", "626 (89.4)");
+        assert!(percents_with_counts(&read_items(&far)).is_empty());
     }
 
     #[test]
