@@ -1501,6 +1501,21 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
         .rev()
         .take_while(|&k| items[k].sentence == sentence)
         .last()?;
+    // Or between the summary before the cell and the cell, where that summary did not take it
+    // as its own (`(n = 60)` printed right after it): a list of samples, each's n before its
+    // value (`MET + PBO (N = 201) 9.2 ± 1.3 … DAPA 5 mg + MET (N = 194) 9.2 ± 1.1`, a table
+    // copied a cell a line).
+    if let Some(previous) = (first..cell).rev().find(|&k| is_summary(items[k].kind)) {
+        let its_own = items[previous].parts.n.as_ref().map(|n| n.span);
+        let heading = (previous + 1..cell).rev().find(|&k| {
+            items[k].kind == ItemKind::N
+                && counts_people(&items[k])
+                && items[k].parts.value.as_ref().map(|v| v.span) != its_own
+        });
+        if let Some(j) = heading {
+            return Some(Some(j));
+        }
+    }
     let all: Vec<usize> = (first..cell)
         .take_while(|&k| !is_summary(items[k].kind))
         .filter(|&k| items[k].kind == ItemKind::N && counts_people(&items[k]))
@@ -3939,6 +3954,31 @@ mod tests {
                 ("24.1 (9.0)", "at the last visit")
             ]
         );
+    }
+
+    #[test]
+    fn an_n_between_two_values_heads_the_second_unless_the_first_printed_it() {
+        // Made-up values in a table copied a cell a line: each sample's n before its value.
+        let (items, s) = read(
+            "HbA1c (%) at 24 Weeks\n\nBaseline Mean ± SD\n\nMET + PBO\n\n(N = 201)\n\n9.2 ± 1.3\n\n−1.35\n\n(−1.53, −1.18)\n\n-\n\nDAPA 5 mg + MET\n\n(N = 194)\n\n9.2 ± 1.1\n",
+        );
+        let ns: Vec<&str> = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .map(|c| c.n.map_or("-", |j| items[j].text.trim()))
+            .collect();
+        assert_eq!(ns, ["N = 201", "N = 194"]);
+        // An n printed right after a value is that value's: the next value's stays open.
+        let (items, s) =
+            read("The score was 5.1 ± 1.2 (n = 60) at baseline and 4.0 ± 1.1 after treatment.");
+        let ns: Vec<&str> = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .map(|c| c.n.map_or("-", |j| items[j].text.trim()))
+            .collect();
+        assert_eq!(ns, ["n = 60", "-"]);
     }
 
     #[test]
