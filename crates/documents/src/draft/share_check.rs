@@ -94,13 +94,9 @@ pub fn check_shares(
         let Ok(percent) = ReportedNumber::parse(&value.number.plain, &at) else {
             continue;
         };
-        let whole =
-            p.of.as_ref()
-                .map(|o| (o.number.plain.clone(), true))
-                .or_else(|| {
-                    c.n.and_then(|j| items[j].parts.value.as_ref())
-                        .map(|v| (v.number.plain.clone(), false))
-                });
+        let whole = c
+            .share_whole(items)
+            .map(|(w, printed)| (w.number.plain.clone(), printed));
         let count = p.count.as_ref().map(|k| k.number.plain.clone());
         let (status, detail) = match (&count, &whole) {
             (None, _) => (

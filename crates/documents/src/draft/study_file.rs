@@ -260,7 +260,7 @@ pub(crate) fn write_study(
     // own facts are written too (below), each percentage with what the text prints of it.
     for m in &structure.shares {
         if m.shape == Shape::Arms && arms.covers(m) {
-            w.arm_count(m, items, structure, &arms);
+            w.arm_count(m, items, &arms);
         }
     }
     for (j, item) in items.iter().enumerate() {
@@ -1111,7 +1111,7 @@ impl Writer<'_> {
     /// count as printed (`12` of `12 (30%)`, of `12/40`), the whole printed with it, else the
     /// cell's n. Nothing is written where an arm prints only a percentage: its count would be
     /// a reading of the percentage, not the document's number.
-    fn arm_count(&mut self, m: &Measure, items: &[Item], s: &Structure, arms: &StudyArms) {
+    fn arm_count(&mut self, m: &Measure, items: &[Item], arms: &StudyArms) {
         let by_arm = m.arms();
         let mut rows: Vec<(&str, String, String)> = Vec::new();
         for (g, cells) in &by_arm {
@@ -1120,15 +1120,10 @@ impl Writer<'_> {
             };
             let p = &items[c.item].parts;
             let Some(count) = &p.count else { return };
-            let whole =
-                p.of.as_ref()
-                    .map(|o| o.number.plain.clone())
-                    .or_else(|| {
-                        c.n.or(s.groups[*g].n)
-                            .and_then(|j| items[j].parts.value.as_ref())
-                            .map(|v| v.number.plain.clone())
-                    })
-                    .filter(|n| n.parse::<u32>().is_ok_and(|v| v >= 1));
+            let whole = c
+                .share_whole(items)
+                .map(|(w, _)| w.number.plain.clone())
+                .filter(|n| n.parse::<u32>().is_ok_and(|v| v >= 1));
             let Some(whole) = whole else { return };
             let Some(arm) = arms.id(*g) else { return };
             rows.push((arm, count.number.plain.clone(), whole));

@@ -1,8 +1,8 @@
 //! The structure's types: the groups, the measures with their cells (a value placed in its
 //! group and time point) and their comparison, as [`super::read_structure`] decides them.
 
-use crate::draft::ItemKind;
 use crate::draft::cues;
+use crate::draft::{Item, ItemKind, Printed};
 use serde::Serialize;
 
 /// One group (arm) of the document.
@@ -36,6 +36,22 @@ pub struct Cell {
     pub n: Option<usize>,
     /// Where the n comes from, in words.
     pub n_evidence: Option<String>,
+}
+
+impl Cell {
+    /// The whole a share cell is of: the whole printed with it (`12 of 40`, `12/40 (30%)`),
+    /// else the n the structure gave the cell (its column's, its group's where nothing else
+    /// counts people between them); with whether it was printed with the share, which may
+    /// count fewer than the group's n (the patients with data). The one rule of the drafted
+    /// `[[arm_counts]]` and of `check text`'s shares.
+    pub fn share_whole<'i>(&self, items: &'i [Item]) -> Option<(&'i Printed, bool)> {
+        let parts = &items[self.item].parts;
+        parts.of.as_ref().map(|o| (o, true)).or_else(|| {
+            self.n
+                .and_then(|j| items[j].parts.value.as_ref())
+                .map(|v| (v, false))
+        })
+    }
 }
 
 /// How the summaries of a measure relate.
