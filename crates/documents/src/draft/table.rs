@@ -3503,6 +3503,32 @@ fn two_numbers_side_by_side(line: &str) -> bool {
 /// Where the cells of the header row `h` nearest the data stand (`filled`: its filled cells;
 /// `hw`: its filled width; `width`: the data rows'), in the cases its own cells decide; `None`
 /// for a row above the nearest, or one whose first cell's place is not shown.
+/// A header row that opens with the stub's cell (`Characteristic | High dose (n = 22) | Low dose
+/// (n = 23) | Placebo (n = 23) | P value`) above a row that named only the last columns (`High
+/// dose vs placebo | Low dose vs placebo`, under the spanning `P value`): its cells stand over
+/// the columns from the left, and its last over the named columns after it too, the span the
+/// row below divides. `None` where the row does not open with the stub, no column after the
+/// stub is named below, or a cell before its last would stand over a named column.
+fn stub_led_over_spanned<'t>(
+    filled: &[usize],
+    cell: impl Fn(usize) -> &'t str,
+    named: &[bool],
+) -> Option<Vec<(usize, usize)>> {
+    let (&first, &last) = (filled.first()?, filled.last()?);
+    let width = named.len();
+    if first != 0
+        || !names_stub(cell(0))
+        || last >= width
+        || !named[1..].contains(&true)
+        || filled[..filled.len() - 1].iter().any(|&k| named[k])
+    {
+        return None;
+    }
+    let mut placed: Vec<(usize, usize)> = filled.iter().map(|&k| (k, k)).collect();
+    placed.extend((last + 1..width).filter(|&c| named[c]).map(|c| (last, c)));
+    Some(placed)
+}
+
 fn nearest_placement(
     text: &str,
     h: &Row,
@@ -3544,8 +3570,15 @@ fn nearest_placement(
         // cell left out of the copy: from the first column after the stub, under the
         // groups that span them (the row above), the comparison's columns after them.
         (0..hw).map(|k| (k, k + 1)).collect()
-    } else if nearest && names_statistic(cell(0)) {
-        // A statistic's header over the last columns, the stub unnamed.
+    } else if nearest
+        && (names_statistic(cell(0))
+            || filled
+                .iter()
+                .all(|&k| names_a_comparison_of_groups(cell(k))))
+    {
+        // A statistic's header over the last columns, the stub unnamed; so too the
+        // comparisons a spanning `P value` is of (`High dose vs placebo | Low dose vs
+        // placebo`), each naming two groups and so no group's column.
         (0..hw).map(|k| (k, k + width - hw)).collect()
     } else if nearest && names_stub(cell(0)) {
         // A row that opens with its stub cell (empty, or `Characteristic`): from the
@@ -4061,6 +4094,10 @@ impl Table {
                 ) {
                     p
                 } else if let Some(p) = same_layout {
+                    p
+                } else if let Some(p) =
+                    stub_led_over_spanned(&filled, |k| text[h.cells[k].clone()].trim(), &named)
+                {
                     p
                 } else if filled.len() == unnamed.len() {
                     filled.iter().copied().zip(unnamed).collect()
@@ -5215,6 +5252,23 @@ mod tests {
         // only), under a caption line, is no table whose header leaves the stub out.
         let text = "Table 2\n\nEfficacy of the continuous variables\n\nVariable\n\nGroup\n\nN\n\nBaseline, mean (SD)\n\nChange, mean (SD)\n\nDifference (95% CI)\n\nP\n\nEffect size (95% CI)\n\nPain\n\nDrug\n\n105\n\n13.0 (3.1)\n\n-5.2 (5.0)\n\n1.9 (0.7 to 3.2)\n\n0.003\n\n0.41 (0.14 to 0.68)\n\nPlacebo\n\n107\n\n12.7 (3.2)\n\n-3.3 (4.3)\n\nFunction\n\nDrug\n\n105\n\n40.9 (11.9)\n\n-13.4 (16.3)\n\n5.2 (1.1 to 9.3)\n\n0.02\n\n0.30 (0.05 to 0.57)\n\nPlacebo\n\n107\n\n41.2 (12.0)\n\n-9.8 (14.1)\n";
         assert!(Tables::find(text).at(text.find("12.7").unwrap()).is_none());
+    }
+
+    #[test]
+    fn comparisons_under_a_spanning_p_stand_over_the_last_columns() {
+        // Made-up values in a journal page's pipes: the spanning `P value`'s two comparisons
+        // copied on the next line from the left, as the page sets them under it.
+        let text = "Table 1 Baseline characteristics\nCharacteristic | High dose (n = 20) | Low dose (n = 21) | Placebo (n = 22) | P value | |\nHigh dose vs placebo | Low dose vs placebo | ||||\nAge, yr | 40.1 ± 9.0 | 44.2 ± 10.5 | 42.0 ± 11.0 | 0.51 | 0.49 |\nWeight, kg | 81.0 ± 12.0 | 79.5 ± 15.0 | 82.1 ± 13.0 | 0.78 | 0.55 |\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let header = |needle: &str| {
+            let (table, row, cell) = t.at(text.find(needle).unwrap()).unwrap();
+            table.column_header(text, row, cell)
+        };
+        assert_eq!(header("40.1"), "High dose (n = 20)");
+        assert_eq!(header("42.0"), "Placebo (n = 22)");
+        assert_eq!(header("0.51"), "P value High dose vs placebo");
+        assert_eq!(header("0.49"), "P value Low dose vs placebo");
     }
 
     #[test]
