@@ -985,7 +985,9 @@ fn draft_on_the_held_out_part() {
 // and e369f84, see docs/commands/draft.md): 84.6 -> 84.5 (its development half: 218 of 271).
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 84.5 -> 84.3 (its development half: 179 of 272).
-const FLOOR_DEV_FOUND: f64 = 84.3;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 84.3 -> 84.5 (its development half: 289 of 308).
+const FLOOR_DEV_FOUND: f64 = 84.5;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1017,7 +1019,9 @@ const FLOOR_DEV_FOUND: f64 = 84.3;
 // see docs/commands/draft.md); its held-out half 62.8 %: 80.1 % -> 79.8 %.
 // Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
 // deb5616, see docs/commands/draft.md): 79.6 % -> 79.3 % (batch 66's held-out half read 221 of 344 items as it arrived).
-const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 79.3 -> 78.9 (its held-out half: 162 of 307).
+const FLOOR_HOLDOUT_FOUND: f64 = 78.9;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1063,7 +1067,9 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
 // Session 44: a percentage's bracketed whole with a comma between its thousands: 1796 -> 1794.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 1794 -> 1810 (its development half: 16).
-const CEILING_DEV_NON_DATA: usize = 1810;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 1810 -> 1823 (its development half: 13).
+const CEILING_DEV_NON_DATA: usize = 1823;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1104,7 +1110,9 @@ const CEILING_DEV_NON_DATA: usize = 1810;
 // and e369f84, see docs/commands/draft.md): 2040 -> 2048.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 2048 -> 2108 (its held-out half: 60).
-const CEILING_HOLDOUT_NON_DATA: usize = 2108;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 2108 -> 2147 (its held-out half: 39).
+const CEILING_HOLDOUT_NON_DATA: usize = 2147;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1143,7 +1151,9 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2108;
 // see docs/commands/draft.md): 2476 -> 2523.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 2523 -> 2535.
-const FLOOR_DEV_PATH: usize = 2535;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 2535 -> 2547.
+const FLOOR_DEV_PATH: usize = 2547;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1180,7 +1190,9 @@ const FLOOR_DEV_PATH: usize = 2535;
 // and e369f84, see docs/commands/draft.md): 1851 -> 1865.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 1865 -> 1920.
-const FLOOR_HOLDOUT_PATH: usize = 1920;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 1920 -> 1980.
+const FLOOR_HOLDOUT_PATH: usize = 1980;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1232,7 +1244,9 @@ const FLOOR_HOLDOUT_PATH: usize = 1920;
 // see docs/commands/draft.md): 2170 -> 2171.
 // Session 43: batches 66-67 joined (32 reports, 16 Japanese; each measured alone as it arrived at
 // deb5616, see docs/commands/draft.md); a page's wrapped rows joined first (batch 67: 42 -> 78 of 165): 2171 -> 2253.
-const FLOOR_DEV_DECIDED: usize = 2253;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 2253 -> 2279.
+const FLOOR_DEV_DECIDED: usize = 2279;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1265,7 +1279,9 @@ const FLOOR_DEV_DECIDED: usize = 2253;
 // named before is the first's only; from the twelfth new-user trial): 738 -> 739.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 739 -> 760.
-const FLOOR_HOLDOUT_DECIDED: usize = 760;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 760 -> 796.
+const FLOOR_HOLDOUT_DECIDED: usize = 796;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1275,12 +1291,16 @@ const FLOOR_HOLDOUT_DECIDED: usize = 760;
 // and 303 -> 495; no new violation on either part.
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 526 -> 583.
-const FLOOR_DEV_SHARES: usize = 583;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 584 -> 617.
+const FLOOR_DEV_SHARES: usize = 617;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 520 -> 526.
-const FLOOR_HOLDOUT_SHARES: usize = 526;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 528 -> 546.
+const FLOOR_HOLDOUT_SHARES: usize = 546;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1385,7 +1405,9 @@ const CEILING_HOLDOUT_N_WRONG: usize = 113;
 // Session 43: batch 68 joined (16 reports, 8 Japanese; measured alone as it arrived at 87e2bc1,
 // see docs/commands/draft.md): 1115 -> 1116.
 // Session 45: a value in the bracket opening right after an n is of those people (`20名(70.6±6.4歳)`): 1116 -> 1119.
-const FLOOR_DEV_N_RIGHT: usize = 1119;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 1120 -> 1135.
+const FLOOR_DEV_N_RIGHT: usize = 1135;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1447,7 +1469,9 @@ const CEILING_DEV_N_WRONG: usize = 9;
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 770 -> 796.
 // Session 45: a value in the bracket opening right after an n is of those people (`20名(70.6±6.4歳)`): 796 -> 800.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 800;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 800 -> 825.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 825;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1484,7 +1508,9 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 800;
 // see docs/commands/draft.md): 2135 -> 2146.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 2146 -> 2158.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2158;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 2158 -> 2170.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2170;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1536,7 +1562,9 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2158;
 // and e369f84, see docs/commands/draft.md): 1474 -> 1488.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 1488 -> 1539.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1539;
+// Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
+// 8273b95, see docs/commands/draft.md), after this session's later rules: 1539 -> 1599.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1599;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
