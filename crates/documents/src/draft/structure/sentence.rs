@@ -3958,27 +3958,29 @@ mod tests {
 
     #[test]
     fn an_n_between_two_values_heads_the_second_unless_the_first_printed_it() {
+        // Each placed value's n as printed, `-` where it has none.
+        let ns_of = |text: &str| -> Vec<String> {
+            let (items, s) = read(text);
+            s.measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .map(|c| {
+                    c.n.map_or("-".to_string(), |j| items[j].text.trim().to_string())
+                })
+                .collect()
+        };
         // Made-up values in a table copied a cell a line: each sample's n before its value.
-        let (items, s) = read(
-            "HbA1c (%) at 24 Weeks\n\nBaseline Mean ± SD\n\nMET + PBO\n\n(N = 201)\n\n9.2 ± 1.3\n\n−1.35\n\n(−1.53, −1.18)\n\n-\n\nDAPA 5 mg + MET\n\n(N = 194)\n\n9.2 ± 1.1\n",
+        assert_eq!(
+            ns_of(
+                "HbA1c (%) at 24 Weeks\n\nBaseline Mean ± SD\n\nMET + PBO\n\n(N = 201)\n\n9.2 ± 1.3\n\n−1.35\n\n(−1.53, −1.18)\n\n-\n\nDAPA 5 mg + MET\n\n(N = 194)\n\n9.2 ± 1.1\n"
+            ),
+            ["N = 201", "N = 194"]
         );
-        let ns: Vec<&str> = s
-            .measures
-            .iter()
-            .flat_map(|m| &m.cells)
-            .map(|c| c.n.map_or("-", |j| items[j].text.trim()))
-            .collect();
-        assert_eq!(ns, ["N = 201", "N = 194"]);
         // An n printed right after a value is that value's: the next value's stays open.
-        let (items, s) =
-            read("The score was 5.1 ± 1.2 (n = 60) at baseline and 4.0 ± 1.1 after treatment.");
-        let ns: Vec<&str> = s
-            .measures
-            .iter()
-            .flat_map(|m| &m.cells)
-            .map(|c| c.n.map_or("-", |j| items[j].text.trim()))
-            .collect();
-        assert_eq!(ns, ["n = 60", "-"]);
+        assert_eq!(
+            ns_of("The score was 5.1 ± 1.2 (n = 60) at baseline and 4.0 ± 1.1 after treatment."),
+            ["n = 60", "-"]
+        );
     }
 
     #[test]
