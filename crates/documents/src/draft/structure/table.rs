@@ -2313,6 +2313,15 @@ fn is_numbered_level(label: &str) -> bool {
             })
 }
 
+/// A row's label as the level words below are matched: trimmed, without a colon or a
+/// footnote mark, lower case.
+fn level_word(label: &str) -> String {
+    label
+        .trim()
+        .trim_end_matches([':', '*', '†'])
+        .to_lowercase()
+}
+
 /// The levels a section's list ends with (`Missing`, `Unknown`, `Not reported`, `Total`,
 /// `不明`, `合計`).
 fn closes_levels(label: &str) -> bool {
@@ -2327,37 +2336,14 @@ fn closes_levels(label: &str) -> bool {
         "未回答",
         "欠測",
     ];
-    let l = label
-        .trim()
-        .trim_end_matches([':', '*', '†'])
-        .to_lowercase();
-    WORDS.contains(&l.as_str())
+    WORDS.contains(&level_word(label).as_str())
 }
 
-/// The levels every numbered section may end with, printing no number (`Unknown`, `Total`,
-/// `不明`).
+/// The levels every numbered section may hold printing no number: those that end its list
+/// ([`closes_levels`]), and `Other`, `None`, `その他`.
 fn is_unnumbered_level(label: &str) -> bool {
-    const WORDS: [&str; 14] = [
-        "unknown",
-        "missing",
-        "other",
-        "others",
-        "not reported",
-        "not known",
-        "none",
-        "never",
-        "total",
-        "不明",
-        "その他",
-        "なし",
-        "合計",
-        "未回答",
-    ];
-    let l = label
-        .trim()
-        .trim_end_matches([':', '*', '†'])
-        .to_lowercase();
-    WORDS.contains(&l.as_str())
+    const WORDS: [&str; 6] = ["other", "others", "none", "never", "その他", "なし"];
+    closes_levels(label) || WORDS.contains(&level_word(label).as_str())
 }
 
 #[cfg(test)]
