@@ -3639,6 +3639,72 @@ fn repeats_times(cells: &[&str]) -> bool {
         && cells.iter().enumerate().all(|(i, t)| *t == cells[i % m])
 }
 
+/// A spanning header row's stub and spanning cells: the stub's name (`Outcome`) stands over
+/// the row labels, not over a run, and so does a first cell naming no time before two times
+/// or more (`SF36 | Baseline | Month 4`: the times span the runs, the first names the rows).
+/// The third value says whether the spanning cells open with two times or more: times over
+/// the groups printed again under each (`Baseline | Month 6` over `Control (n = 27) |
+/// Intervention (n = 26) | Control (n = 27) | Intervention (n = 26)`), each time over one
+/// run of the groups, the statistics' headers after them (`Baseline | Month 4 | P`).
+fn stub_and_spanning<'f, 't>(
+    filled: &'f [usize],
+    cell_text: &impl Fn(usize) -> &'t str,
+) -> (Option<usize>, &'f [usize], bool) {
+    let leading_times = |cells: &[usize]| {
+        cells
+            .iter()
+            .take_while(|&&k| names_a_time(cell_text(k)))
+            .count()
+    };
+    let (stub, spanning): (Option<usize>, &[usize]) = match filled.split_first() {
+        Some((&k, rest))
+            if k == 0
+                && (names_stub(cell_text(k))
+                    || !names_a_time(cell_text(k)) && leading_times(rest) >= 2) =>
+        {
+            (Some(k), rest)
+        }
+        _ => (None, filled),
+    };
+    (stub, spanning, leading_times(spanning) >= 2)
+}
+
+/// Each column a row of sub-headers places, with its text, in column order.
+type SubHeaders = Vec<(usize, String)>;
+
+/// The columns a row of sub-headers places (its cells' texts, by column) and where each run
+/// of them under one spanning cell starts: at each return of its first sub-header. Under
+/// times (`over_times`) the groups' names are compared with their n's left out: a visit's n
+/// may differ from the one before.
+fn runs_under(below: &PlacedRow, over_times: bool) -> Option<(SubHeaders, Vec<usize>)> {
+    let mut cols: Vec<(usize, String)> = below
+        .placed
+        .iter()
+        .map(|&(k, c)| (c, below.texts[k].clone()))
+        .filter(|(c, t)| !(t.is_empty() || *c == 0 && is_time_unit(t)))
+        .collect();
+    cols.sort_by_key(|(c, _)| *c);
+    let name = |t: &str| {
+        if !over_times {
+            return t.to_string();
+        }
+        n_printed()
+            .replace_all(t, "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let first = name(&cols.first()?.1);
+    let starts = cols
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, t))| name(t) == first)
+        .map(|(i, _)| i)
+        .collect();
+    Some((cols, starts))
+}
+
 /// Where a header row's cells span several columns each (`| Baseline | Week 2 | Week 4 |` over
 /// `| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) |`): the row below repeats the
 /// same sub-headers under each, and each repetition starts with the first of them. A stub's
@@ -3658,7 +3724,8 @@ fn spans_over<'t>(
     // group.
     // The row below may go on past its summaries' columns with the comparison's (`Mean | SD
     // | Mean | SD | Mean diff. | p`): its first column's header says what its cells print.
-    let below = below.filter(|b| {
+    let (stub, spanning, over_times) = stub_and_spanning(filled, &cell_text);
+    let sub_headers = |b: &PlacedRow| {
         b.describes
             || b.texts.iter().any(|t| names_a_time(t))
             || numbers_under_a_time_unit(&b.texts)
@@ -3666,27 +3733,19 @@ fn spans_over<'t>(
                 .iter()
                 .find(|t| !t.is_empty())
                 .is_some_and(|t| describes_cells(t))
-    })?;
-    let mut cols: Vec<(usize, String)> = below
-        .placed
-        .iter()
-        .map(|&(k, c)| (c, below.texts[k].clone()))
-        .filter(|(c, t)| !(t.is_empty() || *c == 0 && is_time_unit(t)))
-        .collect();
-    cols.sort_by_key(|(c, _)| *c);
-    let first = cols.first()?.1.clone();
-    let starts: Vec<usize> = cols
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, t))| *t == first)
-        .map(|(i, _)| i)
-        .collect();
-    // The stub's name (`Outcome`) stands over the row labels, not over a run.
-    let (stub, spanning): (Option<usize>, &[usize]) = match filled.split_first() {
-        Some((&k, rest)) if k == 0 && names_stub(cell_text(k)) => (Some(k), rest),
-        _ => (None, filled),
     };
+    let below = below.filter(|b| sub_headers(b) || over_times)?;
+    // Groups under the times: one time over each run, none over the groups themselves.
+    let groups_below = !sub_headers(below);
+    let (cols, starts) = runs_under(below, over_times)?;
     if starts.len() < 2 || spanning.len() < starts.len() {
+        return None;
+    }
+    if groups_below
+        && !spanning[..starts.len()]
+            .iter()
+            .all(|&k| names_a_time(cell_text(k)))
+    {
         return None;
     }
     // A run ends where the next begins; the last is as long as the one before it (the runs
@@ -3911,20 +3970,7 @@ impl Table {
         sets: &[Vec<usize>],
         names_a_group: impl Fn(&str) -> bool,
     ) -> Option<Vec<Range<usize>>> {
-        let spanning: Vec<Range<usize>> = sets
-            .iter()
-            .map(|columns| {
-                let first = self.column_headers.get(*columns.first()?)?;
-                first
-                    .iter()
-                    .find(|cell| {
-                        columns
-                            .iter()
-                            .all(|&c| self.column_headers.get(c).is_some_and(|h| h.contains(cell)))
-                    })
-                    .cloned()
-            })
-            .collect::<Option<_>>()?;
+        let spanning = self.cells_spanning(sets)?;
         let distinct = spanning.windows(2).all(|w| w[0] != w[1]);
         // A name printing its n (`Adults (N=60)`) is a set of patients.
         let measures = spanning.iter().all(|c| {
@@ -3954,6 +4000,35 @@ impl Table {
                     .all(|(a, b)| a.is_none() || b.is_none() || a == b)
         });
         (distinct && measures && same_ns).then_some(spanning)
+    }
+
+    /// The header cell spanning each set of columns (over all of its columns and no other's),
+    /// in order; `None` where a set has none.
+    fn cells_spanning(&self, sets: &[Vec<usize>]) -> Option<Vec<Range<usize>>> {
+        sets.iter()
+            .map(|columns| {
+                let first = self.column_headers.get(*columns.first()?)?;
+                first
+                    .iter()
+                    .find(|cell| {
+                        columns
+                            .iter()
+                            .all(|&c| self.column_headers.get(c).is_some_and(|h| h.contains(cell)))
+                    })
+                    .cloned()
+            })
+            .collect()
+    }
+
+    /// Are the sets of columns ([`Table::column_sets`]) the same groups at different times:
+    /// a header cell naming a time spans each set (`Baseline | Month 6` over `Control |
+    /// Intervention | Control | Intervention`)? The table is then one set of groups, each
+    /// column that group at the time over it: one table, not one per set.
+    pub fn sets_are_times(&self, text: &str, sets: &[Vec<usize>]) -> bool {
+        self.cells_spanning(sets).is_some_and(|cells| {
+            cells.windows(2).all(|w| w[0] != w[1])
+                && cells.iter().all(|c| names_a_time(text[c.clone()].trim()))
+        })
     }
 
     /// The table of one set of columns ([`Table::column_sets`]): every row's label and those

@@ -26,7 +26,12 @@
 //!   printed among them (a spanning label copied at the height of its middle) name it, and a
 //!   row printing fewer of the groups is those groups' next visit.
 //! - The same groups printed side by side for several sets of patients (`Drug | Placebo | p |
-//!   Drug | Placebo | p`) are read as one table per set, each set's groups its own.
+//!   Drug | Placebo | p`) are read as one table per set, each set's groups its own; where a
+//!   time spans each set instead (`Baseline | Month 6` over the groups printed again under
+//!   each), the table is one, each column its group at the time over it, with the n printed
+//!   over that column.
+//! - Letters over the columns that the caption or legend spells out (`C = control group; I =
+//!   intervention group`) name the groups they spell.
 
 use std::ops::Range;
 
@@ -480,6 +485,9 @@ struct Header<'t> {
     /// The group columns headed by a change (`Placebo` over `Baseline | Change`): their cells
     /// are another measure than the cells beside them.
     column_change: Vec<bool>,
+    /// The n each group column's own header prints (`Control (n = 25)` under `Month 6`):
+    /// where the same group heads several columns (one at each time), each column's n.
+    column_n: Vec<Option<usize>>,
     /// The stub's header names the groups (`Group`, `群`, `グループ`): each row names its
     /// group, and the columns are what was measured (`Glucose | Insulin`), never groups.
     groups_in_rows: bool,
@@ -518,6 +526,7 @@ fn read_header<'t>(
         descriptors: vec![String::new()],
         column_time: vec![None],
         column_change: vec![false],
+        column_n: vec![None],
         groups_in_rows: cells_over.first().is_some_and(|stub| {
             names_row_groups(&crate::draft::table::header_text(doc.original, stub))
         }),
@@ -626,6 +635,13 @@ impl Header<'_> {
             self.column_change.resize(self.columns.len(), false);
             self.column_change
                 .push(parts.iter().any(|t| names_change(t)));
+            self.column_n.resize(self.columns.len(), None);
+            self.column_n.push(items.iter().position(|i| {
+                i.kind == ItemKind::N
+                    && cells
+                        .iter()
+                        .any(|c| i.span[0] >= c.start && i.span[1] <= c.end)
+            }));
             Column::Group(g)
         }
     }
@@ -862,18 +878,46 @@ fn column_group(
         .replace("()", "")
         .trim()
         .to_string();
+    // A letter or two the legend spells out (`C = control group; I = intervention group`):
+    // the group its words name, keyed as the text's own groups are.
+    let spelled = spelled_out(&model.statement, &label);
+    let spelled_key = spelled.as_deref().map(cues::group_key);
+    let label = spelled.unwrap_or(label);
     // The same name in another set of columns is other patients.
     let label = match model.set {
         Some(k) => format!("{label} (set {k})"),
         None => label,
     };
-    let key = label.to_lowercase();
+    let key = spelled_key.unwrap_or_else(|| label.to_lowercase());
     let g = group_index(s, &label, &key);
     if let Some(j) = n_item {
         s.groups[g].n = Some(j);
         s.placed[j] = true;
     }
     g
+}
+
+/// The group a table's caption or legend spells out for a short name of one to three letters
+/// over a column (`C = control group; I = intervention group`, `IG: intervention group`, `C,
+/// control`): tables head their columns with such letters where each group is printed many
+/// times over (once under each visit). `None` unless the words spelled out name a group
+/// ([`names_a_group`]).
+fn spelled_out(statement: &str, short: &str) -> Option<String> {
+    let short = short.trim();
+    if short.is_empty()
+        || short.chars().count() > 3
+        || !short.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let pattern = format!(
+        r"(?:^|[\s;,.(])(?-i:{})\s*(?:=|:|,)\s*([^;,.=:\n]+)",
+        regex::escape(short)
+    );
+    let re = regex::Regex::new(&pattern).ok()?;
+    re.captures_iter(statement)
+        .map(|c| c[1].trim().to_string())
+        .find(|words| words.chars().count() > short.chars().count() && names_a_group(words))
 }
 
 /// A time printed in two header cells, its unit in the stub's cell of a header row and a
@@ -1007,7 +1051,10 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     // Where a header cell spanning each set names a measure, the sets are the same groups'
     // measures side by side: one set of groups, each set's rows that measure's.
     if model.set.is_none() && model.measure.is_none() {
-        if let Some(sets) = model.column_sets(original) {
+        if let Some(sets) = model
+            .column_sets(original)
+            .filter(|sets| !model.sets_are_times(original, sets))
+        {
             let spanning = model.sets_of_measures(original, &sets, names_a_group);
             for (k, columns) in sets.iter().enumerate() {
                 let set = match &spanning {
@@ -1801,12 +1848,25 @@ impl RowReader<'_> {
                 )),
             ),
             None if self.counted.contains(&label.to_lowercase()) => (None, None),
-            None => (
-                s.groups[g].n,
-                s.groups[g]
-                    .n
-                    .map(|n| format!("the column's n ('{}')", items[n].text.trim())),
-            ),
+            None => {
+                // Where the group heads several columns (one at each time), the n over this
+                // one; elsewhere the group's, which rows above may have set.
+                let several = self
+                    .header
+                    .columns
+                    .iter()
+                    .filter(|c| **c == Column::Group(g))
+                    .count()
+                    > 1;
+                let n = several
+                    .then(|| self.header.column_n.get(ci).copied().flatten())
+                    .flatten()
+                    .or(s.groups[g].n);
+                (
+                    n,
+                    n.map(|n| format!("the column's n ('{}')", items[n].text.trim())),
+                )
+            }
         }
     }
 
@@ -3012,6 +3072,64 @@ mod tests {
             .map(|m| value(m.comparison.p.unwrap()))
             .collect();
         assert_eq!(ps, ["0.010", "0.160"]);
+    }
+
+    #[test]
+    fn times_spanning_the_groups_printed_again_under_each() {
+        // Made-up numbers. `Baseline | Month 6` each span the two groups, printed again under
+        // each time with that visit's n: one measure per row, each group at each time, each
+        // cell with its own column's n (not two sets of other patients).
+        let text = "Table 2. Scores by group (mean ± SD)\nScore | Baseline | Month 6\n | Control (n = 27) | Intervention (n = 26) | Control (n = 25) | Intervention (n = 22)\nPain | 50.0 ± 10.0 | 51.0 ± 9.0 | 48.0 ± 11.0 | 40.0 ± 8.0\nFatigue | 30.5 ± 7.0 | 31.5 ± 6.0 | 29.0 ± 7.5 | 25.0 ± 6.5\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Control", "Intervention"]);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        for m in &s.measures {
+            assert_eq!(m.shape, Shape::Arms);
+            let placed: Vec<(Option<usize>, Option<&str>, &str)> = m
+                .cells
+                .iter()
+                .map(|c| (c.group, c.time.as_deref(), n_printed(&items, c)))
+                .collect();
+            assert_eq!(
+                placed,
+                [
+                    (Some(0), Some("Baseline"), "27"),
+                    (Some(1), Some("Baseline"), "26"),
+                    (Some(0), Some("Month 6"), "25"),
+                    (Some(1), Some("Month 6"), "22"),
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn letters_over_the_columns_that_the_legend_spells_out_are_the_captions_groups() {
+        // Made-up numbers. `C` and `I` under each visit, spelled out in the legend (`C =
+        // control group; I = intervention group`): the caption's two groups, with its n's,
+        // each at both visits; without the legend the letters name no group.
+        let text = "Table 3. Mean (SD) scores in the Control group (N = 27) and Intervention group (N = 26)\n| Score | Baseline | Month 6 | |\n| | C | I | C | I | P |\n| Pain | 50.0 (10.0) | 51.0 (9.0) | 48.0 (11.0) | 40.0 (8.0) | .012 |\n| Fatigue | 30.5 (7.0) | 31.5 (6.0) | 29.0 (7.5) | 25.0 (6.5) | .030 |\nC = control group; I = intervention group.\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Control group", "Intervention group"]);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        let placed: Vec<(Option<usize>, Option<&str>, &str)> = s.measures[0]
+            .cells
+            .iter()
+            .map(|c| (c.group, c.time.as_deref(), n_printed(&items, c)))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (Some(0), Some("Baseline"), "27"),
+                (Some(1), Some("Baseline"), "26"),
+                (Some(0), Some("Month 6"), "27"),
+                (Some(1), Some("Month 6"), "26"),
+            ]
+        );
+        let unexplained = text.replace("C = control group; I = intervention group.", "");
+        let (_, s) = read_text(&unexplained);
+        assert!(s.measures.is_empty(), "{:#?}", s.measures);
     }
 
     #[test]
