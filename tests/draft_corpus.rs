@@ -1021,7 +1021,9 @@ const FLOOR_DEV_FOUND: f64 = 84.5;
 // deb5616, see docs/commands/draft.md): 79.6 % -> 79.3 % (batch 66's held-out half read 221 of 344 items as it arrived).
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 79.3 -> 78.9 (its held-out half: 162 of 307).
-const FLOOR_HOLDOUT_FOUND: f64 = 78.9;
+// Session 46: a Japanese percentage printed as a bound is a class, not data: one labelled
+// item of the held-out half lost (14999 -> 14998, counted, not read) for 13 fewer non-data: 78.9 -> 78.89.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.89;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1069,7 +1071,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.9;
 // the tree's rules, see docs/commands/draft.md): 1794 -> 1810 (its development half: 16).
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 1810 -> 1823 (its development half: 13).
-const CEILING_DEV_NON_DATA: usize = 1823;
+// Session 46: a Japanese percentage printed as a bound (`5%以上:`, `7%未満を達成`) is a class, not data: 1823 -> 1804.
+const CEILING_DEV_NON_DATA: usize = 1804;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1112,7 +1115,8 @@ const CEILING_DEV_NON_DATA: usize = 1823;
 // the tree's rules, see docs/commands/draft.md): 2048 -> 2108 (its held-out half: 60).
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 2108 -> 2147 (its held-out half: 39).
-const CEILING_HOLDOUT_NON_DATA: usize = 2147;
+// Session 46: a Japanese percentage printed as a bound is a class, not data: 2147 -> 2134.
+const CEILING_HOLDOUT_NON_DATA: usize = 2134;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -45,7 +45,9 @@
 //!   and a scale's maximum and its normal range (`30点満点で26点以上は正常`);
 //! - responder thresholds: the change that defines a responder (`≥50% reduction`, `a reduction
 //!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善, `2%以上の腹囲の低下`), a
-//!   criterion, not a result;
+//!   criterion, not a result; so is a Japanese percentage printed as a bound (`5%以上:100名`,
+//!   `HbA1c 7%未満を達成`, `発現率5%以上`) unless the text found it (`患者の80%以上が`, `5%以上
+//!   高い`: [`bounded_percentages`]);
 //! - a citation in the text (`(引用2、3)`, `(ref. 4)`) and a reference list, from its heading
 //!   (`References`, `参考文献`, `【引用】`) on a line of its own to the end;
 //! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`) or bracket (`(日眼会誌
@@ -240,6 +242,7 @@ pub fn find(doc: &Sentences) -> Claims {
         claims.claim(doc.plain.original_span(range));
     }
     entry_criteria(doc, &mut claims);
+    bounded_percentages(doc, &mut claims);
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
     claims
@@ -317,6 +320,34 @@ fn entry_criteria(doc: &Sentences, claims: &mut Claims) {
         for m in bounded.find_iter(text) {
             let start = sentence.span.start + m.start();
             claims.claim(start..sentence.span.start + m.end());
+        }
+    }
+}
+
+/// A percentage printed as a bound in Japanese (`5%以上`, `7.0%未満`, `0.5%以下`, `10%超`)
+/// names a class of patients, events or changes: the threshold of a responder count (`5%以上
+/// の体重減少を達成した参加者`, a row `5%以上:1,047名[86.4%]`), a target (`HbA1c 7%未満を達
+/// 成`), the frequency that selects an adverse-event table's rows (`発現率5%以上`), a list of
+/// such bounds (`5%以上、10%以上`). It is then a criterion, not a result, and no group's share.
+/// A bound that is itself what was found is followed by its subject's particle or a
+/// comparison (`患者の80%以上が改善`, `5%以上高い`, `10%以上あった`): those stay data.
+fn bounded_percentages(doc: &Sentences, claims: &mut Claims) {
+    static BOUND: OnceLock<Regex> = OnceLock::new();
+    let bound = BOUND.get_or_init(|| {
+        Regex::new(r"\d+(?:\.\d+)?\s*[%％]\s*(?:以上|以下|未満|超)")
+            .expect("the bounded percentage is valid")
+    });
+    let text = &doc.plain.text;
+    for m in bound.find_iter(text) {
+        let after = text[m.end()..].trim_start();
+        let found = [
+            "が", "は", "に", "で", "と", "も", "高", "低", "多", "少", "上回", "下回", "あ", "増",
+            "減", "改善", "達成", "であ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
+        if !found {
+            claims.claim(doc.plain.original_span(m.range()));
         }
     }
 }
@@ -669,6 +700,30 @@ mod tests {
             .iter()
             .map(|i| format!("{} {}", i.kind.as_str(), i.parts.numbers()[0].number.text))
             .collect()
+    }
+
+    #[test]
+    fn percentages_printed_as_bounds_are_classes_unless_found() {
+        // Made-up numbers in the forms Japanese reports print: the thresholds of a responder
+        // count (listed, then each a row's label), a target, the frequency that selects an
+        // adverse-event table's rows; then a bound that is the finding itself.
+        let text = "5%以上、10%以上の体重減少を達成した参加者を比べた。5%以上:100名[80.0%]vs.20名[20.0%]。HbA1c 7%未満を達成した患者は45%。主な有害事象(発現率5%以上)を示す。患者の80%以上が改善し、頭痛は本剤群で5%以上高かった。";
+        let values = kinds_and_values(text);
+        let valued = |v: &str| {
+            values
+                .iter()
+                .filter(|k| k.split(' ').nth(1) == Some(v))
+                .count()
+        };
+        // Of the four bounds at 5 %, only the one the text found (`5%以上高かった`) is data; the
+        // 10 % and 7 % bounds are none; the share bound `80%以上が` is data.
+        assert_eq!(
+            (valued("5"), valued("10"), valued("7")),
+            (1, 0, 0),
+            "{values:?}"
+        );
+        assert!(values.contains(&"percent 80".to_string()), "{values:?}");
+        assert!(values.contains(&"percent 80.0".to_string()), "{values:?}");
     }
 
     #[test]
