@@ -207,7 +207,7 @@ fn group_span(s: &str, c: &regex::Captures) -> Option<(usize, usize)> {
     };
     if c.name("ja").is_some() {
         start = ja_group_name_start(s, start, end);
-        if names_every_group(&s[start..end]) {
+        if names_every_group(&s[start..end]) || refers_back(&s[start..end]) {
             return None;
         }
     }
@@ -265,6 +265,27 @@ fn names_every_group(name: &str) -> bool {
         return false;
     };
     ["", "投与", "治療", "介入"].contains(&rest)
+}
+
+/// The demonstratives that make a Japanese group noun refer back (this, that, the same).
+const DEMONSTRATIVES: [&str; 7] = ["この", "その", "同", "当該", "上記", "前記", "あの"];
+
+/// A Japanese group noun after a demonstrative (`この群`, `このグループ`, `その群`, `同群`, `当該
+/// 群`, `上記グループ`: this, that, the same group) refers to a group named before it; it
+/// names no group of its own.
+fn refers_back(name: &str) -> bool {
+    name.strip_suffix('群')
+        .or_else(|| name.strip_suffix("グループ"))
+        .is_some_and(|head| DEMONSTRATIVES.contains(&head))
+}
+
+/// Does `s` speak of a group named before it (`この群の HbA1c`, `このグループの90%`)? Which
+/// group is not said by the words (the nearest one named is often another), so a value there
+/// is of some group of the document, never of the whole sample.
+pub(crate) fn refers_to_a_group_before(s: &str) -> bool {
+    DEMONSTRATIVES
+        .iter()
+        .any(|d| s.contains(&format!("{d}群")) || s.contains(&format!("{d}グループ")))
 }
 
 /// Where a Japanese group's name `s[start..end]` starts once the particle, postpositional
@@ -332,6 +353,32 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     .max()
     .filter(|&k| name.len() > k + noun)
     {
+        start += k;
+    }
+    // A clause before the name ends in a verb's or an adjective's form that closes it (`変化の
+    // なかった対照グループ`: the control group, which did not change; `投与した実薬群`): it
+    // describes the group, whose name is what follows. A name that is only such a clause
+    // (`改善した群`) keeps it.
+    let name = &s[start..end];
+    if let Some(k) = [
+        "なかった",
+        "った",
+        "した",
+        "いた",
+        "れた",
+        "ない",
+        "する",
+        "いる",
+    ]
+    .iter()
+    .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
+    .max()
+    .filter(|&k| {
+        name.len() > k + noun
+            && name[k..].starts_with(|c: char| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{30A0}'..='\u{30FF}').contains(&c)
+            })
+    }) {
         start += k;
     }
     let name = &s[start..end];

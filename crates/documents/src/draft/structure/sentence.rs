@@ -3423,7 +3423,9 @@ impl KnownNs {
             }
         } else if let (Some(j), false, false) = (
             self.document,
-            self.any_groups || part_of_the_sample,
+            self.any_groups
+                || part_of_the_sample
+                || cues::refers_to_a_group_before(&items[cell.item].quote),
             row_prints_another_count(doc_text, items, cell.item, self.document),
         ) {
             cell.n = Some(j);
@@ -5079,6 +5081,19 @@ mod tests {
         let text =
             "Of the 33 participants, 4 of 33 were men and 29 were women (mean age 84.8 ± 9.3).";
         assert_ne!(n_of(text, "84.8").as_deref(), Some("29"));
+    }
+
+    #[test]
+    fn a_group_referred_back_to_is_no_group_of_its_own_nor_the_whole_sample() {
+        // Made-up numbers. `このグループ` (this group) and `変化のなかった対照グループ` (the control
+        // group, which did not change) name the groups named before them: no third or fourth
+        // group. Which group `この群` is the words do not say, so its value is not given the
+        // whole sample's n either.
+        let text = "25名(介入群12名、対照群13名)を対象とした。介入群では体重が減少し、変化のなかった対照グループと比べて低かった。このグループの90%が改善した。この群のHbA1cは7.1±1.0%であった。";
+        let (items, s) = read(text);
+        let keys: Vec<&str> = s.groups.iter().map(|g| g.key.as_str()).collect();
+        assert_eq!(keys, ["介入", "対照"]);
+        assert_eq!(n_of(text, "7.1"), None, "{:#?}", (items, s.measures));
     }
 
     #[test]
