@@ -47,7 +47,7 @@
 //!   of at least 50%`, `a decrease of at least 4 points`, 50%以上改善, `2%以上の腹囲の低下`), a
 //!   criterion, not a result; so is a Japanese percentage printed as a bound (`5%以上:100名`,
 //!   `HbA1c 7%未満を達成`, `発現率5%以上`) unless the text found it (`患者の80%以上が`, `5%以上
-//!   高い`: [`bounded_percentages`]);
+//!   高い`);
 //! - a citation in the text (`(引用2、3)`, `(ref. 4)`) and a reference list, from its heading
 //!   (`References`, `参考文献`, `【引用】`) on a line of its own to the end;
 //! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`) or bracket (`(日眼会誌
