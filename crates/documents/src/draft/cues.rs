@@ -288,6 +288,34 @@ pub(crate) fn refers_to_a_group_before(s: &str) -> bool {
         .any(|d| s.contains(&format!("{d}群")) || s.contains(&format!("{d}グループ")))
 }
 
+/// Where a Japanese group's name `name` (ending in a group noun `noun` bytes long) starts
+/// after a clause before it: one that ends in a verb's or an adjective's form closing it
+/// (`変化のなかった対照グループ`: the control group, which did not change; `投与した実薬群`)
+/// describes the group, whose name is what follows. A name that is only such a clause
+/// (`改善した群`) keeps it: 0.
+fn after_a_clause(name: &str, noun: usize) -> usize {
+    [
+        "なかった",
+        "った",
+        "した",
+        "いた",
+        "れた",
+        "ない",
+        "する",
+        "いる",
+    ]
+    .iter()
+    .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
+    .max()
+    .filter(|&k| {
+        name.len() > k + noun
+            && name[k..].starts_with(|c: char| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{30A0}'..='\u{30FF}').contains(&c)
+            })
+    })
+    .unwrap_or(0)
+}
+
 /// Where a Japanese group's name `s[start..end]` starts once the particle, postpositional
 /// phrase or conjunction before it is left out.
 fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
@@ -355,32 +383,7 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     {
         start += k;
     }
-    // A clause before the name ends in a verb's or an adjective's form that closes it (`変化の
-    // なかった対照グループ`: the control group, which did not change; `投与した実薬群`): it
-    // describes the group, whose name is what follows. A name that is only such a clause
-    // (`改善した群`) keeps it.
-    let name = &s[start..end];
-    if let Some(k) = [
-        "なかった",
-        "った",
-        "した",
-        "いた",
-        "れた",
-        "ない",
-        "する",
-        "いる",
-    ]
-    .iter()
-    .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
-    .max()
-    .filter(|&k| {
-        name.len() > k + noun
-            && name[k..].starts_with(|c: char| {
-                ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{30A0}'..='\u{30FF}').contains(&c)
-            })
-    }) {
-        start += k;
-    }
+    start += after_a_clause(&s[start..end], noun);
     let name = &s[start..end];
     for joiner in [
         "及び",
@@ -1082,14 +1085,18 @@ fn ends_with_word(words: &str, word: &str) -> bool {
 }
 
 /// The words before a group's name, lower-cased, with runs of white space as one space and
-/// without the article and preposition that lead into it (`… than in the` → `… than`): where
-/// a comparison's word (`than`, `compared with`) stands right before the name.
+/// without the article and preposition that lead into it (`… than in the` → `… than`), nor
+/// the pronoun standing for the measure compared (`… than that in the`, `… than those of
+/// the`): where a comparison's word (`than`, `compared with`) stands right before the name.
 pub fn words_before_a_name(before: &str) -> String {
     let words = before.split_whitespace().collect::<Vec<_>>().join(" ");
     words
         .to_lowercase()
         .trim_end_matches(" the")
         .trim_end_matches(" in")
+        .trim_end_matches(" of")
+        .trim_end_matches(" that")
+        .trim_end_matches(" those")
         .trim_end()
         .to_string()
 }

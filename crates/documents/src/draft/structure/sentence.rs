@@ -630,16 +630,26 @@ fn comparative_pairs(
             .as_ref()
             .map(|p| p.number.value)
     };
+    // The comparator's name right before the bracket gives its first value to the comparator
+    // by nearness alone (`shorter than in the control group (39 vs. 53 h)`): the order of the
+    // comparison decides instead.
+    let open = |g: &Option<(String, String)>| {
+        g.as_ref()
+            .is_none_or(|g| g.1 == subject.1 || g.1 == comparator.1)
+    };
+    // The direction of the last pair named: the pairs after it, each set against each other
+    // and listed with it (`(39 vs. 53 hours and 55 vs. 78 hours, respectively)`, `(4.1 vs.
+    // 2.3 at T1, and 4.0 vs. 2.6 at T5)`), are of the same comparison.
+    let mut last: Option<bool> = None;
     for k in 1..summaries.len() {
-        let first_open = locals[k - 1]
-            .group
-            .as_ref()
-            .is_none_or(|g| g.1 == subject.1);
-        if !locals[k].versus || locals[k].group.is_some() || !first_open {
+        let first_open = open(&locals[k - 1].group);
+        if !locals[k].versus || !open(&locals[k].group) || !first_open {
             continue;
         }
-        let Some(lower) = words_before_pair(sentence_text, at, items, summaries, k)
+        let gap = words_before_pair(sentence_text, at, items, summaries, k);
+        let Some(lower) = gap
             .and_then(cues::comparative_direction)
+            .or_else(|| last.filter(|_| gap.is_some_and(continues_a_list)))
         else {
             continue;
         };
@@ -649,8 +659,22 @@ fn comparative_pairs(
         if (lower && x < y) || (!lower && x > y) {
             locals[k - 1].name_group(subject.clone());
             locals[k].name_group(comparator.clone());
+            // A pair after one named is another measure's (or time's) two arms.
+            locals[k - 1].list_start = last.is_some();
+            last = Some(lower);
         }
     }
+}
+
+/// Do the words between one pair of values and the next only go on with a list inside one
+/// bracket (a unit, a time, `and`, a comma: `hours and`, `at T1, and`), with no bracket or
+/// sentence's word between them?
+fn continues_a_list(gap: &str) -> bool {
+    !gap.contains(['(', ')', '（', '）', '[', ']'])
+        && gap
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .filter(|w| !w.is_empty())
+            .all(|w| w.len() <= 8 && w.chars().all(|c| c.is_alphanumeric() || c == '/'))
 }
 
 /// `compared to the TE-only (4.76 ± 0.77) and TE-Cr (4.86 ± 0.57) groups`: values listed
@@ -5081,6 +5105,42 @@ mod tests {
         let text =
             "Of the 33 participants, 4 of 33 were men and 29 were women (mean age 84.8 ± 9.3).";
         assert_ne!(n_of(text, "84.8").as_deref(), Some("29"));
+    }
+
+    #[test]
+    fn pairs_listed_after_a_comparison_than_that_in_a_group_follow_its_order() {
+        // Made-up numbers. `shorter in A than that in B (x vs. y and z vs. w, respectively)`:
+        // each pair is printed in the comparison's order, A's value first, and the numbers
+        // agree with `shorter`; the comparator's name right before the bracket does not make
+        // the first value its own. Each pair is its own measure's two arms.
+        let text = "The intervention group (n = 30) chewed gum; the control group (n = 31) did not. The time to flatus and to defecation in the intervention group was shorter than that in the control group (39.1 ± 15.7 vs. 52.9 ± 22.0 hours and 54.6 ± 18.9 vs. 78.0 ± 34.6 hours, respectively).";
+        let (items, s) = read(text);
+        let placed: Vec<Vec<(String, Option<String>)>> = s
+            .measures
+            .iter()
+            .map(|m| {
+                m.cells
+                    .iter()
+                    .map(|c| {
+                        let value = items[c.item]
+                            .text
+                            .split(' ')
+                            .next()
+                            .unwrap_or("")
+                            .to_string();
+                        (value, c.group.map(|g| s.groups[g].key.clone()))
+                    })
+                    .collect()
+            })
+            .collect();
+        let arm = |v: &str, g: &str| (v.to_string(), Some(g.to_string()));
+        assert_eq!(
+            placed,
+            [
+                vec![arm("39.1", "intervention"), arm("52.9", "control")],
+                vec![arm("54.6", "intervention"), arm("78.0", "control")],
+            ]
+        );
     }
 
     #[test]
