@@ -97,6 +97,16 @@ fn first_line_naming(lower: &str, words: &[&str]) -> Option<usize> {
     Some(lower[..at].matches('\n').count() + 1)
 }
 
+/// Two groups or more, each named with its n: a number that is a group's n is no sample's
+/// (`The intervention group (n = 30) … the control group (n = 30)`: 30 twice, no study of 30).
+/// Where the document's n was such a number, it is read again without the groups' n's.
+fn document_n_beside_groups(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    let groups_ns: Vec<usize> = s.groups.iter().filter_map(|g| g.n).collect();
+    if groups_ns.len() >= 2 && s.document_n.is_some_and(|d| groups_ns.contains(&d)) {
+        s.document_n = sentence::document_n(doc, items, &groups_ns);
+    }
+}
+
 /// The structure of a document from its items.
 ///
 /// ```
@@ -144,12 +154,15 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     // Values per eye or knee of fewer patients: neither count is the document's n.
     let units_of_patients = sentence::units_of_patients(doc.original);
     if units_of_patients.is_none() {
-        s.document_n = sentence::document_n(doc, items);
+        s.document_n = sentence::document_n(doc, items, &[]);
     }
     let lower = doc.original.to_lowercase();
     s.within_patients = first_line_naming(&lower, &WITHIN_PATIENTS);
     s.rank_test = first_line_naming(&lower, &RANK_TESTS);
     sentence::group_ns(doc, items, &mut s);
+    if units_of_patients.is_none() {
+        document_n_beside_groups(doc, items, &mut s);
+    }
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (i, item) in items.iter().enumerate() {
         if item.sentence < by_sentence.len() {

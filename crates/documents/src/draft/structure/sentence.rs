@@ -1392,10 +1392,10 @@ pub(super) fn units_of_patients(text: &str) -> Option<(String, u64)> {
 
 /// The one number of people a document states in a sentence with no summary (`Twelve
 /// patients were treated`, `7名の患者`), if it states exactly one distinct such number.
-pub(super) fn document_n(doc: &Sentences, items: &[Item]) -> Option<usize> {
+pub(super) fn document_n(doc: &Sentences, items: &[Item], groups_ns: &[usize]) -> Option<usize> {
     let mut found: Vec<usize> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        if item.kind != ItemKind::N {
+        if item.kind != ItemKind::N || groups_ns.contains(&i) {
             continue;
         }
         let same_sentence_summary = items
@@ -3845,6 +3845,22 @@ mod tests {
         let (items, s) = read(text);
         assert_eq!(s.document_n.map(|i| items[i].text.clone()), None);
         assert_ne!(n_of(text, "4.6").as_deref(), Some("n = 14"));
+    }
+
+    #[test]
+    fn two_groups_of_one_size_are_no_sample_of_that_size() {
+        // Made-up numbers in an abstract's form: each group named with its n in a sentence of
+        // its own, the same n twice; no study of that size.
+        let text = "The intervention group (n = 30) received gum. Both the intervention and control groups (n = 30) received standard care. Time to flatus was shorter in the intervention group.";
+        let (items, s) = read(text);
+        assert_eq!(s.document_n.map(|i| items[i].text.clone()), None);
+        // The whole sample printed as well stays the document's n.
+        let text = format!("Sixty patients were randomised. {text}");
+        let (items, s) = read(&text);
+        assert_eq!(
+            s.document_n.map(|i| items[i].text.clone()).as_deref(),
+            Some("Sixty")
+        );
     }
 
     #[test]
