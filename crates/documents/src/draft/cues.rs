@@ -987,6 +987,26 @@ pub fn fall_match(s: &str) -> Option<&str> {
     .map(|m| m.as_str())
 }
 
+/// Is a value printed as the size of a change by the words right after it, its unit between
+/// (`8.6±3.1kg減少した`, `2.0 kg増加`, `0.8%低下し`): a Japanese sentence names the change
+/// after its size, where English names it before (`fell by`). A fall or rise naming patients
+/// (`5%低下例`, `減少群`) names a group instead; a value printed before `へ` or `まで` is the
+/// level it fell to.
+///
+/// ```
+/// use trialstats_documents::draft::cues::printed_as_a_change;
+/// assert!(printed_as_a_change("kg減少した。"));
+/// assert!(printed_as_a_change(" mmHg低下し"));
+/// assert!(!printed_as_a_change("%へ低下した"));
+/// assert!(!printed_as_a_change("%低下例では"));
+/// ```
+pub fn printed_as_a_change(after: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(&P, r"^\s*[A-Za-z%/²μµ\d.]{0,10}\s*(?:減少|低下|増加|上昇)")
+        .find(after)
+        .is_some_and(|m| !after[m.end()..].starts_with(['例', '群', '者']))
+}
+
 /// Words that print a change as the size of a rise (`rose by 2.1`, `increased by`, `gain of`,
 /// `上昇`, `増加`): beside [`fall_words`], they say the values are not all falls.
 pub fn rise_words(s: &str) -> bool {

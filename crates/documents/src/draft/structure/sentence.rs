@@ -2677,7 +2677,13 @@ impl RunReader<'_> {
                 .skip(1)
                 .any(|&k| self.locals[k].transition)
         });
-        let change = self.change && !from_to;
+        // Each value printed right before its fall or rise (`体重は8.6±3.1kg減少した`) is the
+        // size of a change, as `fell by` before it says in English.
+        let printed_as_changes = arms.iter().flat_map(|&run| &self.runs[run]).all(|&k| {
+            let value = &self.items[self.summaries[k]];
+            cues::printed_as_a_change(&self.doc.original[value.span[1]..])
+        });
+        let change = (self.change || printed_as_changes) && !from_to;
         let mut m = Measure {
             label,
             change,
@@ -2704,7 +2710,7 @@ impl RunReader<'_> {
         if m.shape != Shape::Single {
             m.comparison = comparison(self.doc.original, self.items, self.members, after, until);
         }
-        if change && self.fall_words {
+        if change && (self.fall_words || printed_as_changes) {
             read_fall(&mut m, &s.groups, self.items, &sentence.quote);
         }
         s.measures.push(m);
@@ -3845,6 +3851,17 @@ mod tests {
         let (items, s) = read(text);
         assert_eq!(s.document_n.map(|i| items[i].text.clone()), None);
         assert_ne!(n_of(text, "4.6").as_deref(), Some("n = 14"));
+    }
+
+    #[test]
+    fn a_value_printed_before_its_fall_is_the_size_of_a_change() {
+        // Made-up numbers: `体重は4.0±1.0kg減少した` says what `weight fell by 4.0 ± 1.0 kg`
+        // says; the age beside it is a level, and a value the level fell to (`へ`) stays one.
+        let (_, s) = read("対象は40名(平均年齢50.1±8.0歳)で、体重は4.0±1.0kg減少した。");
+        let changes: Vec<bool> = s.measures.iter().map(|m| m.change).collect();
+        assert_eq!(changes, [false, true]);
+        let (_, s) = read("HbA1cは7.5±1.0%から6.8±0.9%へ低下した。");
+        assert!(s.measures.iter().all(|m| !m.change), "{:#?}", s.measures);
     }
 
     #[test]
