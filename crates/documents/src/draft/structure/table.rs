@@ -3074,6 +3074,17 @@ mod tests {
         assert_eq!(ps, ["0.010", "0.160"]);
     }
 
+    /// Each cell's group, time and the n printed for it, in order.
+    fn groups_times_ns<'i>(
+        items: &'i [crate::draft::Item],
+        m: &'i super::Measure,
+    ) -> Vec<(Option<usize>, Option<&'i str>, &'i str)> {
+        m.cells
+            .iter()
+            .map(|c| (c.group, c.time.as_deref(), n_printed(items, c)))
+            .collect()
+    }
+
     #[test]
     fn times_spanning_the_groups_printed_again_under_each() {
         // Made-up numbers. `Baseline | Month 6` each span the two groups, printed again under
@@ -3086,13 +3097,8 @@ mod tests {
         assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
         for m in &s.measures {
             assert_eq!(m.shape, Shape::Arms);
-            let placed: Vec<(Option<usize>, Option<&str>, &str)> = m
-                .cells
-                .iter()
-                .map(|c| (c.group, c.time.as_deref(), n_printed(&items, c)))
-                .collect();
             assert_eq!(
-                placed,
+                groups_times_ns(&items, m),
                 [
                     (Some(0), Some("Baseline"), "27"),
                     (Some(1), Some("Baseline"), "26"),
@@ -3113,13 +3119,8 @@ mod tests {
         let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(labels, ["Control group", "Intervention group"]);
         assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
-        let placed: Vec<(Option<usize>, Option<&str>, &str)> = s.measures[0]
-            .cells
-            .iter()
-            .map(|c| (c.group, c.time.as_deref(), n_printed(&items, c)))
-            .collect();
         assert_eq!(
-            placed,
+            groups_times_ns(&items, &s.measures[0]),
             [
                 (Some(0), Some("Baseline"), "27"),
                 (Some(1), Some("Baseline"), "26"),
