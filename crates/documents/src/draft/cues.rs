@@ -288,6 +288,31 @@ pub(crate) fn refers_to_a_group_before(s: &str) -> bool {
         .any(|d| s.contains(&format!("{d}群")) || s.contains(&format!("{d}グループ")))
 }
 
+/// Where a Japanese group's name `name` starts when the text before it ends in a surname of
+/// an author list (`皆川 陽一, …, 伊藤 和憲介入群8例中7例`: a research database's page copies
+/// its authors, `姓 名` each, glued to the abstract): the given name, one or two kanji after
+/// the surname and its space, is no part of the group's name. 0 where `before` ends in no such
+/// surname (one after a list's comma: a heading's word before a space, `方法 運動群`, is none)
+/// or nothing of the name would be left before its noun.
+fn after_a_given_name(before: &str, name: &str, noun: usize) -> usize {
+    static SURNAME: OnceLock<Regex> = OnceLock::new();
+    let surname = re(&SURNAME, r"[,、，]\s*\p{Han}{1,4}[ \u{3000}]$");
+    if !surname.is_match(before) {
+        return 0;
+    }
+    let given: usize = name
+        .chars()
+        .take(2)
+        .take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    if given > 0 && name.len() > given + noun {
+        given
+    } else {
+        0
+    }
+}
+
 /// Where a Japanese group's name `name` (ending in a group noun `noun` bytes long) starts
 /// after a clause before it: one that ends in a verb's or an adjective's form closing it
 /// (`変化のなかった対照グループ`: the control group, which did not change; `投与した実薬群`)
@@ -384,6 +409,7 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
         start += k;
     }
     start += after_a_clause(&s[start..end], noun);
+    start += after_a_given_name(&s[..start], &s[start..end], noun);
     let name = &s[start..end];
     for joiner in [
         "及び",

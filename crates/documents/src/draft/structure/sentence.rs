@@ -3854,6 +3854,20 @@ mod tests {
     }
 
     #[test]
+    fn an_authors_given_name_glued_to_a_group_is_no_part_of_its_name() {
+        // A research database's page copies its authors (`姓 名`, made-up names) glued to the
+        // abstract: the last given name is no part of the first group's name.
+        let text = "山田 太郎, 佐藤 花子介入群10例中9例,対照群9例中9例を解析した。改善は介入群で9例中7例,対照群で9例中2例であった。";
+        let (_, s) = read(text);
+        let keys: Vec<&str> = s.groups.iter().map(|g| g.key.as_str()).collect();
+        assert_eq!(keys, ["介入", "対照"]);
+        // A name after a space that follows no author's surname keeps its words.
+        let (_, s) = read("方法 低用量群10例, 高用量群9例であった。");
+        let keys: Vec<&str> = s.groups.iter().map(|g| g.key.as_str()).collect();
+        assert_eq!(keys, ["低用量", "高用量"]);
+    }
+
+    #[test]
     fn a_value_printed_before_its_fall_is_the_size_of_a_change() {
         // Made-up numbers: `体重は4.0±1.0kg減少した` says what `weight fell by 4.0 ± 1.0 kg`
         // says; the age beside it is a level, and a value the level fell to (`へ`) stays one.
