@@ -988,7 +988,8 @@ fn draft_on_the_held_out_part() {
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 84.3 -> 84.5 (its development half: 289 of 308).
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 84.5 -> 84.6.
-const FLOOR_DEV_FOUND: f64 = 84.6;
+// Session 46: a column headed by a test's name (`t`, `χ2`, `F value`) holds its statistics: 17632 -> 17642 (84.6 -> 84.65).
+const FLOOR_DEV_FOUND: f64 = 84.65;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.

@@ -593,6 +593,12 @@ fn draft_test(w: &mut Writer, item: &Item) {
     let Some(text) = &item.parts.statistic else {
         return;
     };
+    // A statistic read from a table's column (`t` over `0.72`) prints no degrees of freedom:
+    // no test a `[[tests]]` entry can check, so it stays a value for review.
+    if item.parts.value.is_some() {
+        draft_single_value(w, item);
+        return;
+    }
     let id = w.id("test");
     *w.counts.entry("tests").or_insert(0) += 1;
     w.out.push_str("\n[[tests]]\n");

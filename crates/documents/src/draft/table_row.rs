@@ -95,6 +95,24 @@ enum CellsOf {
     Rate,
     /// Ratios of the kind the header names (`hazard ratio`).
     Ratio(&'static str),
+    /// A test's statistic, named by the header (`t`, `t value`, `χ2`, `F value`).
+    Statistic(&'static str),
+}
+
+/// The test statistic a column's header or a row's label names, alone or with `value` (`t`,
+/// `t-value`, `t値`, `χ2`, `χ²`, `F value`, `Z value`): the cells are that statistic, as a
+/// results table prints it beside its p. A lone `F`, `Z` or `U` may head other columns (women,
+/// a z-score), so those need their `value`.
+fn statistic_named(label: &str) -> Option<&'static str> {
+    let l = label.trim().trim_end_matches(['*', '†', ':']).trim();
+    let lower = l.to_lowercase().replace(['-', ' '], "");
+    match lower.as_str() {
+        "t" | "tvalue" | "t値" | "tstatistic" => Some("t"),
+        "χ2" | "χ²" | "χ2value" | "χ²value" | "χ2値" | "chisquare" | "x2" => Some("χ2"),
+        "fvalue" | "f値" | "fstatistic" => Some("F"),
+        "zvalue" | "z値" => Some("Z"),
+        _ => None,
+    }
 }
 
 fn cells_of(label: &str) -> Option<CellsOf> {
@@ -109,7 +127,7 @@ fn cells_of(label: &str) -> Option<CellsOf> {
     } else if names_ratio(label) {
         Some(CellsOf::Ratio(super::inference::ratio_of(label)))
     } else {
-        None
+        statistic_named(label).map(CellsOf::Statistic)
     }
 }
 
@@ -1373,8 +1391,27 @@ fn read_cell(scan: &mut Scan, plain: &str, cell: Range<usize>, of: Option<CellsO
         Some(CellsOf::Rate) if value.number.value >= 0.0 && c.name("rel").is_none() => {
             push_rate(scan, whole, value);
         }
+        Some(CellsOf::Statistic(name)) if c.name("rel").is_none() => {
+            push_statistic(scan, whole, name, value);
+        }
         _ => {}
     }
+}
+
+/// A test's statistic read from a table's cell under its name: the statistic as the test
+/// reader writes it (`t = 0.72`), and the value (no degrees of freedom printed: no test to
+/// check, a value for review).
+fn push_statistic(scan: &mut Scan, whole: Range<usize>, name: &str, value: super::Printed) {
+    let statistic = Some(format!("{name} = {}", value.number.text));
+    scan.push(
+        ItemKind::TestStatistic,
+        whole,
+        Parts {
+            statistic,
+            value: Some(value),
+            ..Parts::default()
+        },
+    );
 }
 
 /// `p` closing a results row as text extraction glues it (`PANSS (N6 item)−0.23 ± 0.080.03 ±
@@ -1699,6 +1736,20 @@ fn read_difference_ci_p(
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_column_headed_by_a_tests_name_holds_its_statistics() {
+        // Made-up numbers: a `t` column beside the p column (its cells the statistics, with no
+        // degrees of freedom), a `χ2` row; a column headed `F` (women, beside `M`) is no test.
+        let text = "Table 2.\n| Item | Drug (n = 48) | Placebo (n = 48) | t | P value |\n|---|---|---|---|---|\n| BMI | 26.1 (2.0) | 26.4 (2.1) | 0.72 | .44 |\n| Pain | 5.1 (1.0) | 6.0 (1.2) | -3.98 | <.001 |\n| χ2 | 1.20 | | | |\n\nTable 3.\n| Site | M | F |\n|---|---|---|\n| Clinic A | 12 | 15 |\n";
+        let items = read_items(text);
+        let statistics: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::TestStatistic)
+            .filter_map(|i| i.parts.statistic.as_deref())
+            .collect();
+        assert_eq!(statistics, ["t = 0.72", "t = -3.98", "χ2 = 1.20"]);
+    }
 
     #[test]
     fn a_rate_row_prints_each_rate_with_its_interval() {
