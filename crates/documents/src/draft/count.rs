@@ -486,13 +486,14 @@ fn find_kanji_counts(scan: &mut Scan, plain: &str) {
 
 /// The words around a percentage that make it a change: `a 12% reduction`, `12%の減少`,
 /// `a 30.4% median reduction`, `13.8% weight loss` (one word may name what changed), a
-/// comparative (`17% fewer sick days`, `30% less`, but not `30% or more`),
+/// comparative (`17% fewer sick days`, `30% less`, `6.5%低かった`, `10%高い`, but not `30% or
+/// more`),
 /// `reduced by 35%`, `decreased 20%`, `a change of 5%`, `the mean reduction was 75%`.
 fn change_after_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher|fewer|less|more|greater)(?-u:\b)|[)）]?の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減))",
+            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher|fewer|less|more|greater)(?-u:\b)|[)）]?の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減)|(?:低|高|少な|多|大き|小さ)(?:い|く|かった))",
         )
         .expect("valid pattern")
     })
@@ -2980,6 +2981,15 @@ mod tests {
                 ("percent_change", "43"),
                 ("percent", "30"),
                 ("percent", "12"),
+            ])
+        );
+        // Japanese prints the comparative after the percentage: a difference, no group's share.
+        assert_eq!(
+            percents("対照群と比較して6.5%低かった。体重は10%多く減少し、患者の40%が改善した。"),
+            pairs(&[
+                ("percent_change", "6.5"),
+                ("percent_change", "10"),
+                ("percent", "40"),
             ])
         );
     }
