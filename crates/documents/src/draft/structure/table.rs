@@ -910,14 +910,30 @@ fn spelled_out(statement: &str, short: &str) -> Option<String> {
     {
         return None;
     }
-    let pattern = format!(
-        r"(?:^|[\s;,.(])(?-i:{})\s*(?:=|:|,)\s*([^;,.=:\n]+)",
-        regex::escape(short)
-    );
-    let re = regex::Regex::new(&pattern).ok()?;
-    re.captures_iter(statement)
-        .map(|c| c[1].trim().to_string())
-        .find(|words| words.chars().count() > short.chars().count() && names_a_group(words))
+    // Each place the letters stand as a word of their own (after the start, a space or `;,.(`),
+    // followed by `=`, `:` or `,` and the words up to the next mark.
+    statement
+        .match_indices(short)
+        .filter(|&(at, _)| {
+            statement[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || ";,.(".contains(c))
+        })
+        .filter_map(|(at, _)| {
+            let rest = statement[at + short.len()..].trim_start();
+            let rest = rest.strip_prefix(['=', ':', ','])?.trim_start();
+            let end = rest
+                .find([';', ',', '.', '=', ':', '\n'])
+                .unwrap_or(rest.len());
+            Some(rest[..end].trim())
+        })
+        .find(|words| {
+            !words.is_empty()
+                && words.chars().count() > short.chars().count()
+                && names_a_group(words)
+        })
+        .map(str::to_string)
 }
 
 /// A time printed in two header cells, its unit in the stub's cell of a header row and a
