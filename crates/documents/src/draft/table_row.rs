@@ -103,7 +103,7 @@ enum CellsOf {
 /// `t-value`, `t値`, `χ2`, `χ²`, `F value`, `Z value`): the cells are that statistic, as a
 /// results table prints it beside its p. A lone `F`, `Z` or `U` may head other columns (women,
 /// a z-score), so those need their `value`.
-fn statistic_named(label: &str) -> Option<&'static str> {
+pub(crate) fn statistic_named(label: &str) -> Option<&'static str> {
     let l = label.trim().trim_end_matches(['*', '†', ':']).trim();
     let lower = l.to_lowercase().replace(['-', ' '], "");
     match lower.as_str() {

@@ -61,7 +61,7 @@ enum Column {
 /// `Theophylline plus prednisone`, `併用`), or a drug by its international non-proprietary
 /// name's stem (WHO, *The use of stems in the selection of INNs*: `-mab`, `-vir`, `-sartan`,
 /// `-tropium`; katakana `-マブ`, `-ビル`)?
-fn names_a_group(header: &str) -> bool {
+pub(super) fn names_a_group(header: &str) -> bool {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(&format!(
@@ -120,14 +120,14 @@ fn compares_groups(statement: &str) -> bool {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Stat {
+pub(super) enum Stat {
     P,
     Difference,
     Ci,
     Other,
 }
 
-fn stat_of(header: &str) -> Option<Stat> {
+pub(super) fn stat_of(header: &str) -> Option<Stat> {
     let h = header.to_lowercase();
     let h = h.trim();
     // A column named for its test (`Paired t-test`, `Wilcoxon test`, `検定`) prints the
@@ -236,14 +236,14 @@ fn time_only(label: &str) -> Option<String> {
 /// or week; the moments of a stay or a series: `Admission | Discharge`, `Pre-op | Post-op`, `1st
 /// visit | 2nd visit`, `入院時 | 退院時`, `初回 | 最終`, `1回目 | 2回目`)? The time as the header
 /// prints it.
-fn header_time(header: &str) -> Option<String> {
+pub(super) fn header_time(header: &str) -> Option<String> {
     if let Some(t) = time_only(header) {
         return Some(t);
     }
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|(?:(?:post|pre|after|before)[\s\-]?)?(?:session|cycle|course|infusion|injection)\s?[0-9]{1,2}|(?:treatment\s+)?period\s?(?:[0-9]|I{1,3}|IV)(?:\s?\([A-Za-z]{1,3}\))?|第\s*(?:[0-9]|I{1,3}|IV|Ⅰ|Ⅱ|Ⅲ)\s*期|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
+            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:the\s+)?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|care|nursing|therapy|rehabilitation|exercise|education|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|(?:(?:post|pre|after|before)[\s\-]?)?(?:session|cycle|course|infusion|injection)\s?[0-9]{1,2}|(?:treatment\s+)?period\s?(?:[0-9]|I{1,3}|IV)(?:\s?\([A-Za-z]{1,3}\))?|第\s*(?:[0-9]|I{1,3}|IV|Ⅰ|Ⅱ|Ⅲ)\s*期|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
         )
         .expect("a valid pattern")
     });
@@ -450,7 +450,10 @@ fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
 
 /// The items standing in a row's cells, each with its cell's index (0 the label's): items
 /// are in document order, so the row's are found by binary search.
-fn row_items<'a>(items: &'a [Item], row: &'a Row) -> impl Iterator<Item = (usize, usize)> + 'a {
+pub(super) fn row_items<'a>(
+    items: &'a [Item],
+    row: &'a Row,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     let from = items.partition_point(|i| i.span[0] < row.line.start);
     (from..items.len())
         .take_while(move |&j| items[j].span[0] <= row.line.end)
@@ -549,6 +552,30 @@ fn read_header<'t>(
 }
 
 impl Header<'_> {
+    /// Does the header name no group, time or comparison over its columns, so that they may
+    /// be measures ([`super::measure_columns`])? A column read as a group only because its
+    /// header names nothing else (the caption comparing groups) counts as naming none; one
+    /// whose header names a group ([`names_a_group`]) or prints an n does not.
+    fn names_no_group_or_time(&self, original: &str, items: &[Item]) -> bool {
+        self.columns.len() >= 2
+            && self.columns.iter().zip(self.cells_over).skip(1).all(
+                |(column, cells)| match column {
+                    Column::Statistic(Stat::Other) | Column::Unnamed => true,
+                    Column::Group(_) => {
+                        let text = crate::draft::table::header_text(original, cells);
+                        !names_a_group(&text)
+                            && !items.iter().any(|i| {
+                                i.kind == ItemKind::N
+                                    && cells
+                                        .iter()
+                                        .any(|c| i.span[0] >= c.start && i.span[1] <= c.end)
+                            })
+                    }
+                    _ => false,
+                },
+            )
+    }
+
     /// The part one column plays as the header cells over it say: what the cells print, a
     /// statistic, a time, a change, or (any other words) the group's name.
     fn column_of(
@@ -1041,7 +1068,7 @@ fn outside_brackets(label: &str) -> String {
 
 /// A row's label without the bracket printing its groups' n's (`SF-12 (n = 75 intervention,
 /// n = 66 control)` → `SF-12`).
-fn without_ns(label: &str) -> String {
+pub(super) fn without_ns(label: &str) -> String {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(r"\s*[(（][^()（）]*?\b[nN]\s*[=＝]\s*\d[^()（）]*[)）]")
@@ -1082,7 +1109,24 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             return;
         }
     }
+    let groups_before = s.groups.len();
     let header = read_header(doc, items, model, s);
+    if header.names_no_group_or_time(original, items) {
+        // The header's columns may yet be measures, the rows the groups: the groups the
+        // header named are set aside while the rows are asked.
+        let header_groups = s.groups.split_off(groups_before);
+        if super::measure_columns::read_measure_columns(
+            doc,
+            items,
+            model,
+            header.row,
+            header.groups_in_rows,
+            s,
+        ) {
+            return;
+        }
+        s.groups.extend(header_groups);
+    }
     let body = &model.rows[header.row + 1..];
     let mut reader = RowReader {
         original,

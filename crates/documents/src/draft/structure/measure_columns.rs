@@ -1,0 +1,405 @@
+//! Tables whose rows are the groups and whose columns are the measures, the times printed as
+//! section rows between the groups' rows: how many hospital and nursing trials print the
+//! comparison of their groups before and after the intervention.
+//!
+//! ```text
+//! | Group                      | Self-care skills | Self-responsibility |
+//! | Before care                |                  |                     |
+//! | Observation group (n = 48) | 33.56 ± 5.18     | 17.97 ± 4.43        |
+//! | Control group (n = 48)     | 33.58 ± 4.21     | 18.95 ± 3.42        |
+//! | t                          | −0.021           | −1.213              |
+//! | P value                    | 0.983            | 0.228               |
+//! | After care                 |                  |                     |
+//! | Observation group (n = 48) | 46.79 ± 6.82     | 29.29 ± 6.06        |
+//! …
+//! ```
+//!
+//! No header cell says a column is a measure: the header names no group, no time and no
+//! statistic over them, and the rows say they are the groups. The stub's header names them
+//! (`Group`, `Groups`, `群`), or every row of values is named as a group (a group's noun, a
+//! comparator, a dose). Rows naming a test's statistic (`t`, `χ2`, `F`, `Z`) or a p (`P`,
+//! `P value`) under the groups' rows compare those groups, column by column. So each column at
+//! each section's time is one measure whose arms are the groups above, the p of the row under
+//! them its comparison, and the n each group's label prints (or its row prints under an `n`
+//! column) that group's n. A section row naming a time (`Before care`, `After treatment`,
+//! `Baseline`) is the time of the rows under it; a section naming anything else (a subgroup, a
+//! measure), or a row of values naming no group, means the table is not laid out so, and
+//! nothing is read here: the reader of tables with group columns ([`super::table`]) keeps it.
+
+use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, is_summary};
+use super::table::{Stat, header_time, names_a_group, row_items, stat_of, without_ns};
+use crate::draft::table::{Table, header_text, names_n};
+use crate::draft::{Item, ItemKind, Sentences, cues};
+
+/// What one body row of such a table is.
+#[derive(Debug)]
+enum RowKind {
+    /// A row with no values naming the time of the rows under it.
+    Section(String),
+    /// A rule (`|---|---|`) or a row left empty: nothing.
+    Rule,
+    /// A group's values: the group (an index into the structure's groups), its n's item if
+    /// printed, and each value with its column.
+    Group {
+        group: usize,
+        n: Option<usize>,
+        values: Vec<(usize, usize)>,
+    },
+    /// A row of p's (each with its column): the comparison of the groups above it.
+    Ps(Vec<(usize, usize)>),
+    /// A row of a test's statistics: nothing placed, the p's row under it compares.
+    Statistics,
+}
+
+/// Does a row's label name a test's statistic, as a row under the groups prints it (`t`, `t
+/// value`, `χ2`, `F`, `Z`, `t/χ2`)? Under groups' rows a lone letter names nothing else.
+fn names_statistic_row(label: &str) -> bool {
+    let l = label.trim().trim_end_matches(['*', '†', ':']).trim();
+    crate::draft::table_row::statistic_named(l).is_some()
+        || l.split(['/', '／']).all(|part| {
+            matches!(
+                part.trim(),
+                "t" | "F" | "Z" | "U" | "H" | "χ2" | "χ²" | "x2"
+            )
+        })
+}
+
+/// Read a table whose rows are the groups and whose columns `1..` are measures (the header,
+/// ending at body row `header_row`, names no group or time over them), where its rows say so.
+/// `stub_names_groups`: the stub's header names the rows as groups (`Group`). Whether the table
+/// was read.
+pub(super) fn read_measure_columns(
+    doc: &Sentences,
+    items: &[Item],
+    model: &Table,
+    header_row: usize,
+    stub_names_groups: bool,
+    s: &mut Structure,
+) -> bool {
+    let original = doc.original;
+    let groups_before = s.groups.len();
+    let headers = model.column_headers();
+    let column_names: Vec<String> = headers
+        .iter()
+        .map(|cells| header_text(original, cells))
+        .collect();
+    // The columns whose header names the n of each row's group (`n`, `Cases`, `例数`).
+    let n_column = |c: usize| column_names.get(c).is_some_and(|h| names_n(h));
+    let Some(kinds) = row_kinds(
+        original,
+        items,
+        &model.rows[header_row + 1..],
+        stub_names_groups,
+        &n_column,
+        s,
+    ) else {
+        return false;
+    };
+    let mut distinct: Vec<usize> = kinds
+        .iter()
+        .filter_map(|k| match k {
+            RowKind::Group { group, .. } => Some(*group),
+            _ => None,
+        })
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < 2 {
+        s.groups.truncate(groups_before);
+        return false;
+    }
+    let line = doc.plain.line_of(model.rows[header_row].line.start);
+    let mut time = None;
+    let mut block: Vec<&RowKind> = Vec::new();
+    for kind in &kinds {
+        match kind {
+            RowKind::Section(t) => {
+                push_block(items, (&block, &time), &column_names, line, s);
+                block.clear();
+                time = Some(t.clone());
+            }
+            RowKind::Rule => {}
+            // The rows of groups after a comparison's p's are another block at the same time.
+            RowKind::Group { .. } if block.iter().any(|k| matches!(k, RowKind::Ps(_))) => {
+                push_block(items, (&block, &time), &column_names, line, s);
+                block.clear();
+                block.push(kind);
+            }
+            _ => block.push(kind),
+        }
+    }
+    push_block(items, (&block, &time), &column_names, line, s);
+    true
+}
+
+/// What each body row is; `None` where a row fits no part of the layout, and the table is
+/// then no such table. Groups named by the rows are added to the structure (undone when
+/// `None` is returned).
+fn row_kinds(
+    original: &str,
+    items: &[Item],
+    body: &[crate::draft::table::Row],
+    stub_names_groups: bool,
+    n_column: &dyn Fn(usize) -> bool,
+    s: &mut Structure,
+) -> Option<Vec<RowKind>> {
+    let groups_before = s.groups.len();
+    let mut kinds = Vec::new();
+    for row in body {
+        let kind = row_kind(original, items, row, stub_names_groups, n_column, s);
+        match kind {
+            Some(k) => kinds.push(k),
+            None => {
+                s.groups.truncate(groups_before);
+                return None;
+            }
+        }
+    }
+    Some(kinds)
+}
+
+/// What one body row is (see [`row_kinds`]).
+fn row_kind(
+    original: &str,
+    items: &[Item],
+    row: &crate::draft::table::Row,
+    stub_names_groups: bool,
+    n_column: &dyn Fn(usize) -> bool,
+    s: &mut Structure,
+) -> Option<RowKind> {
+    let label = row.cells.first().map_or("", |c| original[c.clone()].trim());
+    let in_row: Vec<(usize, usize)> = row_items(items, row).collect();
+    let values: Vec<(usize, usize)> = in_row.iter().copied().filter(|&(_, c)| c >= 1).collect();
+    if values.is_empty() {
+        if label
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '—' | '–' | ' '))
+        {
+            return Some(RowKind::Rule);
+        }
+        // A group's name printed alone, or with its n, over nothing: not this layout.
+        return header_time(label).map(RowKind::Section);
+    }
+    if names_statistic_row(label) {
+        return Some(RowKind::Statistics);
+    }
+    if stat_of(label) == Some(Stat::P) {
+        let ps: Vec<(usize, usize)> = values
+            .iter()
+            .copied()
+            .filter(|&(j, _)| items[j].kind == ItemKind::P)
+            .map(|(j, c)| (c, j))
+            .collect();
+        return Some(RowKind::Ps(ps));
+    }
+    let name = without_ns(label);
+    let names_group = !name.is_empty()
+        && header_time(&name).is_none()
+        && !cues::change_words(&name)
+        && (stub_names_groups || names_a_group(&name));
+    if !names_group {
+        return None;
+    }
+    let n = in_row
+        .iter()
+        .find(|&&(j, c)| items[j].kind == ItemKind::N && (c == 0 || n_column(c)))
+        .map(|&(j, _)| j);
+    let values: Vec<(usize, usize)> = values
+        .into_iter()
+        .filter(|&(j, c)| Some(j) != n && !n_column(c))
+        .map(|(j, c)| (c, j))
+        .collect();
+    let group = group_index(s, &name, &cues::group_key(&name));
+    if s.groups[group].n.is_none() {
+        s.groups[group].n = n;
+    }
+    Some(RowKind::Group { group, n, values })
+}
+
+/// The measures of one block of rows (the groups' rows of one section, and the p's under
+/// them): one per column in which two groups or more print a value.
+fn push_block(
+    items: &[Item],
+    (block, time): (&[&RowKind], &Option<String>),
+    column_names: &[String],
+    line: usize,
+    s: &mut Structure,
+) {
+    for (c, name) in column_names.iter().enumerate().skip(1) {
+        let mut cells = Vec::new();
+        for kind in block {
+            let RowKind::Group { group, n, values } = kind else {
+                continue;
+            };
+            let Some(&(_, j)) = values.iter().find(|&&(vc, _)| vc == c) else {
+                continue;
+            };
+            cells.push(Cell {
+                item: j,
+                group: Some(*group),
+                time: time.clone(),
+                n: *n,
+                n_evidence: n.map(|_| "printed with the group's row".to_string()),
+            });
+        }
+        let kinds: Vec<ItemKind> = cells.iter().map(|cell| items[cell.item].kind).collect();
+        let summaries = kinds.iter().all(|&k| is_summary(k));
+        let shares = kinds
+            .iter()
+            .all(|&k| matches!(k, ItemKind::Percent | ItemKind::CountOf));
+        if cells.len() < 2 || !(summaries || shares) {
+            continue;
+        }
+        let p = block.iter().find_map(|kind| match kind {
+            RowKind::Ps(ps) => ps.iter().find(|&&(pc, _)| pc == c).map(|&(_, j)| j),
+            _ => None,
+        });
+        for j in cells
+            .iter()
+            .map(|cell| cell.item)
+            .chain(cells.iter().filter_map(|cell| cell.n))
+            .chain(p)
+        {
+            s.placed[j] = true;
+        }
+        let evidence = format!(
+            "a table whose rows are the groups and whose columns are measures (header line {line}): the column `{name}`{}, each group's row its arm{}",
+            time.as_ref()
+                .map(|t| format!(" under the section `{t}`"))
+                .unwrap_or_default(),
+            if p.is_some() {
+                ", the p's row under them their comparison"
+            } else {
+                ""
+            }
+        );
+        let measure = Measure {
+            label: Some(name.clone()),
+            comparison: Comparison {
+                p,
+                ..Comparison::default()
+            },
+            ..Measure::new(Shape::Arms, items[cells[0].item].sentence, cells, evidence)
+        };
+        if summaries {
+            s.measures.push(measure);
+        } else {
+            s.shares.push(measure);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::structure::{Shape, read_structure};
+    use crate::draft::{Sentences, read_document};
+
+    /// Made-up values in the layout: groups as rows with their n, two measures as columns,
+    /// a time as each section, a `t` row and a `P value` row under each section's groups.
+    const TABLE: &str = "Table 2. Scores of the 2 groups.\n\
+        | Group | Pain score | Sleep score |\n\
+        |---|---|---|\n\
+        | Before treatment | | |\n\
+        | Study group (n = 40) | 6.10 ± 1.20 | 12.4 ± 3.1 |\n\
+        | Control group (n = 41) | 6.00 ± 1.30 | 12.9 ± 2.8 |\n\
+        | t | 0.36 | −0.77 |\n\
+        | P value | 0.72 | 0.44 |\n\
+        | After treatment | | |\n\
+        | Study group (n = 40) | 3.20 ± 1.10 | 8.1 ± 2.2 |\n\
+        | Control group (n = 41) | 4.50 ± 1.40 | 10.6 ± 2.5 |\n\
+        | t | −4.65 | −4.77 |\n\
+        | P value | <.001 | .003 |\n";
+
+    #[test]
+    fn groups_as_rows_under_sections_of_times_make_one_measure_per_column_and_time() {
+        let doc = Sentences::new(TABLE);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Study group", "Control group"]);
+        assert!(s.groups[1].control);
+        let n = |g: usize| items[s.groups[g].n.expect("an n")].text.clone();
+        assert_eq!((n(0), n(1)), ("n = 40".to_string(), "n = 41".to_string()));
+        // Two columns × two sections: four measures, each the two groups at one time.
+        let read: Vec<(String, String, Vec<String>, String)> = s
+            .measures
+            .iter()
+            .map(|m| {
+                (
+                    m.label.clone().unwrap_or_default(),
+                    m.cells[0].time.clone().unwrap_or_default(),
+                    m.cells.iter().map(|c| items[c.item].text.clone()).collect(),
+                    m.comparison
+                        .p
+                        .map(|j| items[j].text.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        let want = [
+            (
+                "Pain score",
+                "Before treatment",
+                ["6.10 ± 1.20", "6.00 ± 1.30"],
+                "0.72",
+            ),
+            (
+                "Sleep score",
+                "Before treatment",
+                ["12.4 ± 3.1", "12.9 ± 2.8"],
+                "0.44",
+            ),
+            (
+                "Pain score",
+                "After treatment",
+                ["3.20 ± 1.10", "4.50 ± 1.40"],
+                "<.001",
+            ),
+            (
+                "Sleep score",
+                "After treatment",
+                ["8.1 ± 2.2", "10.6 ± 2.5"],
+                ".003",
+            ),
+        ];
+        assert_eq!(read.len(), want.len());
+        for (got, (label, time, values, p)) in read.iter().zip(want) {
+            assert_eq!(got.0, label);
+            assert_eq!(got.1, time);
+            assert_eq!(got.2, values);
+            assert_eq!(got.3, p);
+        }
+        for m in &s.measures {
+            assert_eq!(m.shape, Shape::Arms);
+            assert_eq!(m.cells[0].group, Some(0));
+            assert_eq!(m.cells[1].group, Some(1));
+        }
+    }
+
+    #[test]
+    fn a_row_naming_no_group_or_a_section_naming_no_time_leaves_the_table_to_the_other_readers() {
+        // A row of values named as a measure (`Age`) is no group's row (the stub's header
+        // left empty: nothing but the rows' names says they are groups).
+        let measure_row = TABLE
+            .replace("| Group |", "| |")
+            .replace("| Control group (n = 41) | 6.00", "| Age (years) | 6.00");
+        let doc = Sentences::new(&measure_row);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        assert!(
+            !s.measures
+                .iter()
+                .any(|m| m.evidence[0].contains("columns are measures"))
+        );
+        // A section naming a subgroup, not a time.
+        let subgroup = TABLE.replace("| Before treatment |", "| Women |");
+        let doc = Sentences::new(&subgroup);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        assert!(
+            !s.measures
+                .iter()
+                .any(|m| m.evidence[0].contains("columns are measures"))
+        );
+    }
+}
