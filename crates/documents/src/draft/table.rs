@@ -4127,6 +4127,14 @@ impl Table {
     pub fn headers(&self, text: &str, width: usize) -> Vec<Vec<Range<usize>>> {
         let mut columns: Vec<Vec<Range<usize>>> = vec![Vec::new(); width];
         let mut named = vec![false; width];
+        // A header wrapped over lines names every column by itself: the lines are read so
+        // and no other way.
+        if let Some(cells) = self.wrapped_header(text, width) {
+            for (k, cell) in cells.into_iter().enumerate() {
+                columns[k + 1].push(cell);
+            }
+            return columns;
+        }
         let copied = self.cell_per_line_columns(text, &mut columns, &mut named);
         let mut nearest = copied.is_none();
         let mut below: Vec<PlacedRow> = copied.into_iter().collect();
@@ -4312,6 +4320,47 @@ impl Table {
             }
         }
         (cells.len() >= 2 && cells.len() + 1 == width).then_some(cells)
+    }
+
+    /// A header row wrapped over two lines or more right above the table's rule, as a page's
+    /// narrow table is copied: `Endpoint | Patients with Events, No. (%) |`, then `HR (95% CI) |
+    /// P-value |`, the data rows printing as many cells as those lines together. The lines
+    /// after the first name only the comparison's statistics (a ratio, its CI, a p: the
+    /// columns a table prints last), never what the cells print (`Mean | SD`, a two-level
+    /// header's lower row). The header's cells after the stub, in order; `None` unless the
+    /// lines' cells number exactly the data rows' width.
+    fn wrapped_header(&self, text: &str, width: usize) -> Option<Vec<Range<usize>>> {
+        let header = &self.rows[..self.header_rows];
+        let rule = header
+            .iter()
+            .rposition(|r| is_separator(&text[r.line.clone()]))?;
+        let filled = |r: &Row| -> Vec<Range<usize>> {
+            r.cells
+                .iter()
+                .filter(|c| !text[(*c).clone()].trim().is_empty())
+                .map(|c| {
+                    let raw = &text[c.clone()];
+                    let name = raw.trim();
+                    let start = c.start + raw.find(name).unwrap_or(0);
+                    start..start + name.len()
+                })
+                .collect()
+        };
+        let lines: Vec<Vec<Range<usize>>> = header[..rule].iter().map(filled).collect();
+        let [first, rest @ ..] = lines.as_slice() else {
+            return None;
+        };
+        let statistics_only = rest.iter().flatten().all(|c| {
+            let cell = &text[c.clone()];
+            names_statistic(cell) && !describes_cells(cell)
+        });
+        let cells: Vec<Range<usize>> = lines.iter().flatten().cloned().collect();
+        (!rest.is_empty()
+            && first.len() >= 2
+            && rest.iter().all(|l| !l.is_empty() && l.len() < width)
+            && statistics_only
+            && cells.len() == width)
+            .then(|| cells[1..].to_vec())
     }
 
     /// Name the columns by a header copied one cell per line ([`Table::cell_per_line_header`]),
@@ -4774,10 +4823,35 @@ pub fn names_stub(header: &str) -> bool {
 /// use trialstats_documents::draft::table::is_prose_row;
 /// assert!(is_prose_row("Results | In all twelve patients the score fell from 5.1 ± 1.7 at baseline to 4.1 ± 1.6 after one year of treatment with the drug. |"));
 /// assert!(!is_prose_row("Age, years | 52.1 ± 9.8 | 51.9 ± 10.2 | 0.81 |"));
+/// // A long label naming an outcome in full, its data after it.
+/// assert!(!is_prose_row("Time from randomization to first adjudicated MI, stroke, unstable angina requiring hospitalization, or all-cause death | 17 (6.2%) vs. 15 (5.6%) | 1.065 (0.532–2.134) | 0.8580 |"));
 /// ```
 pub fn is_prose_row(line: &str) -> bool {
-    cells(line, 0).iter().any(|c| {
+    let all = cells(line, 0);
+    // A long row label naming an outcome in full (`Time from randomization to first
+    // adjudicated MI, stroke, unstable angina requiring hospitalization, or all-cause death`)
+    // is no sentence: it prints no number and closes with no full stop, and the cells after it
+    // are the row's data.
+    let data_after = all
+        .iter()
+        .skip(1)
+        .filter(|c| !line[(*c).clone()].trim().is_empty())
+        .all(|c| opens_with_datum(&line[c.clone()]))
+        && all
+            .iter()
+            .skip(1)
+            .filter(|c| !line[(*c).clone()].trim().is_empty())
+            .count()
+            >= 2;
+    all.iter().enumerate().any(|(k, c)| {
         let cell = line[c.clone()].trim();
+        if k == 0
+            && data_after
+            && !cell.chars().any(|ch| ch.is_ascii_digit())
+            && !cell.ends_with(['.', '。'])
+        {
+            return false;
+        }
         let words = cell
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphabetic))
