@@ -32,7 +32,9 @@ pub struct Phrase {
 }
 
 /// The comparators every trial names, and the words that make a noun phrase a group.
-const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|controls?|no treatment|プラセボ|偽薬|対照|無治療";
+/// A comparator is named by what it gives (a placebo, a sham, the usual care) or by what it
+/// withholds or delays (no treatment, a wait list: the control of many behavioural trials).
+const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|routine care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|プラセボ|偽薬|対照|無治療|待機|通常ケア";
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
 /// or a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`): digits are part
@@ -484,7 +486,8 @@ fn push_named_beside_comparator(s: &str, out: &mut Vec<Phrase>) {
             r"(?x)
             \b(?P<name>[A-Z][A-Z0-9]{{1,9}}(?:-[A-Z0-9]{{1,6}})?|(?i:[a-z]{{3,}}(?:{INN_STEMS})))\b
             \s+(?:and|or|vs\.?|versus|but\s+not(?:\s+in)?|compared\s+(?:with|to))\s+(?:in\s+)?(?:the\s+)?
-            (?i:{COMPARATORS})\b"
+            (?i:{comparators})\b",
+            comparators = COMPARATORS.replace(' ', r"\s+")
         ),
     );
     for c in beside.captures_iter(s) {
@@ -745,6 +748,7 @@ pub fn references_of_differences(text: &str) -> Vec<String> {
 /// ```
 /// use trialstats_documents::draft::cues::{group_key, is_control};
 /// assert!(is_control("the placebo group") && is_control("usual care") && is_control("プラセボ群"));
+/// assert!(is_control("Waitlist (N=28)") && is_control("wait-list control") && is_control("待機群"));
 /// assert!(!is_control("the tocilizumab group"));
 /// // "In the Drug group" and "drug arm" are one group.
 /// assert_eq!(group_key("In the Drug group"), group_key("drug arm"));

@@ -616,6 +616,11 @@ impl Header<'_> {
         }
         if text.is_empty() || crate::draft::table::describes_cells(&text) {
             Column::Statistic(Stat::Other)
+        } else if cell_stat == Some(Stat::P) && self.under_a_group_before(original, &parts) {
+            // A p under a group's spanning name, beside that group's times (`Yoga (N = 25)`
+            // over `Week 0 | Week 8 | p-value`): the p of that group's change, no comparison
+            // of the groups. Left unplaced.
+            Column::Statistic(Stat::Other)
         } else if let Some(st) = stat_of(&text).or(cell_stat) {
             Column::Statistic(st)
         } else if let Some(t) = (!named_group)
@@ -671,6 +676,29 @@ impl Header<'_> {
             }));
             Column::Group(g)
         }
+    }
+
+    /// Does one of a column's header cells (`parts`) name a group that heads a column before
+    /// it: the same spanning cell over that group's columns and this one?
+    fn under_a_group_before(&self, original: &str, parts: &[&str]) -> bool {
+        let plain = |t: &str| -> String {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let earlier: Vec<String> = self
+            .columns
+            .iter()
+            .zip(self.cells_over)
+            .filter(|(c, _)| matches!(c, Column::Group(_)))
+            .flat_map(|(_, cells)| cells.iter().map(|c| plain(&original[c.clone()])))
+            .collect();
+        parts
+            .iter()
+            .filter(|t| stat_of(t).is_none())
+            .map(|t| plain(t))
+            .any(|t| t.chars().count() >= 2 && earlier.contains(&t))
     }
 
     /// Two columns or more read as groups only because their headers name nothing else are
@@ -2481,6 +2509,31 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn a_p_column_under_one_groups_spanning_name_is_that_groups_change_not_the_comparison() {
+        // Made-up values: each group's times and the p of its own change under its name, then
+        // the difference between the groups with its CI (no p of the comparison printed).
+        let text = "Table 3. Outcomes by group.\n\
+            | Variable | Stretching (N=25) | Wait list (N=28) | Week 8 Difference (95% CI) | ||\n\
+            |---|---|---|---|---|---|---|\n\
+            | Week 0 | Week 8 | p-value | Week 0 | Week 8 | p-value | Unadjusted |\n\
+            | Pain score | 36.3 ± 10.4 | 43.4 ± 9.0 | .002 | 33.9 ± 10.5 | 35.3 ± 11.0 | .345 | 8.1 (2.5, 13.7) |\n";
+        let (items, s) = read_text(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.shape == Shape::Arms)
+            .expect("the row read as arms");
+        let wait_list = s
+            .groups
+            .iter()
+            .position(|g| g.label.starts_with("Wait list"));
+        assert!(wait_list.is_some_and(|g| s.groups[g].control));
+        assert_eq!(m.comparison.p, None);
+        let ci = m.comparison.ci.map(|j| items[j].text.as_str());
+        assert_eq!(ci, Some("(2.5, 13.7)"));
     }
 
     #[test]
