@@ -77,6 +77,11 @@ fn group_names(line: &str, r: usize, columns_after: bool) -> Option<Vec<String>>
         Regex::new(r"(?i)\s*(.+?[(（]\s*n\s*=\s*\d+\s*[)）])").expect("a valid pattern")
     });
     let line = line.trim();
+    if columns_after {
+        if let Some(names) = bare_names(line, r) {
+            return Some(names);
+        }
+    }
     [noun, with_n].into_iter().find_map(|p| {
         let mut names: Vec<String> = p
             .captures_iter(line)
@@ -97,6 +102,38 @@ fn group_names(line: &str, r: usize, columns_after: bool) -> Option<Vec<String>>
                 .all(|n| !cues::is_whole(n, cues::times) && n.chars().any(char::is_alphabetic)))
         .then_some(names)
     })
+}
+
+/// The `r` groups a line of bare names prints over each group's times (`Yoga Exercise Wait
+/// list`): as many names as the times repeat, each one word or one comparator's phrase (`Wait
+/// list`, `Usual care`), one of them a comparator. The times line under it has confirmed the
+/// columns; the comparator says the names are arms, not measures. `None` otherwise.
+fn bare_names(line: &str, r: usize) -> Option<Vec<String>> {
+    let line = without_stub_name(line);
+    let comparators: Vec<cues::Phrase> = cues::groups(line)
+        .into_iter()
+        .filter(|p| cues::is_control(&p.text))
+        .collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut at = 0;
+    for word in line.split_whitespace() {
+        let start = at + line[at..].find(word).unwrap_or(0);
+        at = start + word.len();
+        match comparators
+            .iter()
+            .find(|p| p.start <= start && start < p.end)
+        {
+            // A comparator's later words join its first.
+            Some(p) if p.start < start => {}
+            Some(p) => names.push(line[p.start..p.end].trim().to_string()),
+            None => names.push(word.to_string()),
+        }
+    }
+    let plain = names.iter().all(|n| {
+        n.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+            && !cues::is_whole(n, cues::times)
+    });
+    (names.len() == r && plain && names.iter().any(|n| cues::is_control(n))).then_some(names)
 }
 
 /// Do the header words after the groups name none: no group noun, no n (the statistics'
@@ -494,7 +531,7 @@ fn read_group_columns(
 #[cfg(test)]
 mod tests {
     use super::super::{Shape, means_of, ns_of, read_text};
-    use super::{group_names, repeated_times};
+    use super::{bare_names, group_names, repeated_times};
 
     #[test]
     fn a_header_of_groups_over_their_times_makes_each_row_arms_at_those_times() {
@@ -521,6 +558,42 @@ mod tests {
             .collect();
         assert_eq!(cells, want);
         assert_eq!(arms[1].label.as_deref(), Some("HbA1c (%)"));
+    }
+
+    #[test]
+    fn bare_names_one_a_comparator_over_each_groups_times_are_the_groups() {
+        assert_eq!(
+            bare_names("Tai chi Walking Usual care", 3),
+            None,
+            "a two-word name other than a comparator's cannot be told from two names"
+        );
+        assert_eq!(
+            bare_names("Yoga Walking Usual care", 3),
+            Some(vec![
+                "Yoga".to_string(),
+                "Walking".to_string(),
+                "Usual care".to_string()
+            ])
+        );
+        // No comparator: the words may be measures' names.
+        assert_eq!(bare_names("Strength Balance", 2), None);
+        let text = "Table 3. Outcomes\n\nYoga Walking Wait list\nOutcome Baseline 6-month Baseline 6-month Baseline 6-month P\n Pain score 11.1 ± 7.3 10.0 ± 4.6 11.4 ± 5.3 10.8 ± 4.3 12.6 ± 6.4 11.0 ± 3.7 .72\n";
+        let (items, s) = read_text(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.shape == Shape::Arms)
+            .expect("the row read as arms");
+        let cells = means_of(&items, &s, m);
+        let cell = |k: usize| {
+            (
+                cells[k].0.as_str(),
+                cells[k].1.as_str(),
+                cells[k].2.as_str(),
+            )
+        };
+        assert_eq!(cell(4), ("Wait list", "Baseline", "12.6"));
+        assert_eq!(cell(1), ("Yoga", "6-month", "10.0"));
     }
 
     #[test]
