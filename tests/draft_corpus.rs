@@ -989,7 +989,10 @@ fn draft_on_the_held_out_part() {
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 84.3 -> 84.5 (its development half: 289 of 308).
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 84.5 -> 84.6.
 // Session 46: a column headed by a test's name (`t`, `χ2`, `F value`) holds its statistics: 17632 -> 17642 (84.6 -> 84.65).
-const FLOOR_DEV_FOUND: f64 = 84.65;
+// Session 47: a group's number after its noun (`Group 1`, `Arm 2`) is a name, not data, as the
+// labels say: three such digits had matched labelled numbers they are not (`one hour`, `at 1 and
+// 24 hours`): 17643 -> 17640 (84.65 -> 84.64).
+const FLOOR_DEV_FOUND: f64 = 84.64;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1492,7 +1495,10 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 800 -> 825.
 // Session 46: each column's n where one group heads several columns: 825 -> 849.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 849 -> 854.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 854;
+// Session 47: groups named by a protocol's numbers and a bracket after a group's name (`Arm 1
+// (drug, n = 30)`, the n the name the document goes on using): 854 -> 853 (held-out part, not
+// looked into).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 853;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

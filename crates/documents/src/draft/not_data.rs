@@ -242,6 +242,7 @@ pub fn find(doc: &Sentences) -> Claims {
         claims.claim(doc.plain.original_span(range));
     }
     entry_criteria(doc, &mut claims);
+    group_numbers(doc, &mut claims);
     bounded_percentages(doc, &mut claims);
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
@@ -348,6 +349,64 @@ fn bounded_percentages(doc: &Sentences, claims: &mut Claims) {
         .any(|w| after.starts_with(w));
         if !found {
             claims.claim(doc.plain.original_span(m.range()));
+        }
+    }
+}
+
+/// The number (or numbers) that name a group after its noun: `Arm 1`, `Group 2`, `groups 1 and
+/// 2`, `Cohort II`, as a protocol numbers its arms. The noun is capitalised as a name is, or
+/// stands where a name stands (after `in`, `to`, `and`, `vs`, `the`, a bracket or a line's
+/// start: `randomised to group 1 or group 2`); a count after a group's name (`in the placebo
+/// group 3 patients withdrew`, `the control group 12 (40%)`) is data, so a number followed by
+/// a count's noun or a unit, or after a group's own name, is left alone.
+fn group_numbers(doc: &Sentences, claims: &mut Claims) {
+    static NUMBERED: OnceLock<Regex> = OnceLock::new();
+    static COUNTED: OnceLock<Regex> = OnceLock::new();
+    let numbered = NUMBERED.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?P<noun>arms?|groups?|cohorts?)\x20(?P<numbers>(?:\d{1,2}|[IVX]{1,4})(?:(?:\x20?,\x20?|\x20?(?:and|or|to|-|/)\x20?)(?:\d{1,2}|[IVX]{1,4}))*)(?-u:\b)",
+        )
+        .expect("the numbered group pattern is valid")
+    });
+    let counted = COUNTED.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:%|[.,]\d|(?:patients?|participants?|subjects?|cases|children|people|persons|women|men|deaths?|events?|individuals|infants|adults|eyes|mg|g|kg|ml|weeks?|days?|months?|years?|hours?|times|of|out)\b)",
+        )
+        .expect("the counted pattern is valid")
+    });
+    let text = &doc.plain.text;
+    for c in numbered.captures_iter(text) {
+        let (noun, mut numbers) = (&c["noun"], c.name("numbers").expect("the numbers").range());
+        // A list running into a value (`in Arm 1 and 43.7%`) names only its first number.
+        if counted.is_match(&text[numbers.end..]) {
+            let first = text[numbers.clone()]
+                .find(|ch: char| !ch.is_ascii_alphanumeric())
+                .map_or(numbers.end, |k| numbers.start + k);
+            if first == numbers.end || counted.is_match(&text[first..]) {
+                continue;
+            }
+            numbers.end = first;
+        }
+        let before = text[..c.get(0).expect("the match").start()].trim_end();
+        let word_before = before
+            .rsplit(|ch: char| ch.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let in_a_names_place = before.is_empty()
+            || before.ends_with(['(', '（', ',', ';', ':', '\n', '、', '。'])
+            || [
+                "in", "to", "and", "or", "of", "vs", "vs.", "versus", "the", "for", "from",
+                "between", "with", "than", "into", "as", "both",
+            ]
+            .contains(&word_before.as_str())
+            || !before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let capitalised = noun.starts_with(char::is_uppercase);
+        if capitalised || in_a_names_place {
+            claims.claim(doc.plain.original_span(numbers));
         }
     }
 }
@@ -501,6 +560,36 @@ mod tests {
             assert!(claims.any(at..at + not.len()), "{not}");
         }
         for data in ["60%", "41%", "30%", "71.2%", "1.1%", "0.2%"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+    }
+
+    #[test]
+    fn a_groups_number_after_its_noun_is_a_name_and_a_count_after_a_groups_name_is_data() {
+        // Made-up text: arms numbered as a protocol numbers them, then counts printed right
+        // after a group's name.
+        let text = "Patients were randomised to Arm 1 or Arm 2; groups 1 and 2 were compared. \
+            The response rate was 64.1% in Arm 1 and 43.7% in Arm 2. In the placebo group 3 \
+            patients withdrew; the control group 12 (40%) improved.";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        let claimed = |at: usize| claims.any(at..at + 1);
+        for (name, digit) in [
+            ("Arm 1 or", 4),
+            ("Arm 2;", 4),
+            ("groups 1", 7),
+            ("1 and 2 were", 6),
+        ] {
+            let at = text.find(name).unwrap() + digit;
+            assert!(claimed(at), "{name}");
+        }
+        let first_in = text.find("in Arm 1 and").unwrap();
+        assert!(
+            claimed(first_in + 7),
+            "`in Arm 1 and 43.7%`: the arm's number"
+        );
+        for data in ["43.7%", "3 patients", "12 (40%)"] {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }

@@ -42,6 +42,24 @@ fn unit_pattern() -> &'static Regex {
     })
 }
 
+/// The unit printed after a number (`rest`: the text right after it): the word that follows,
+/// or, where that word joins the number to another (`18 vs 67 hrs`, `3 and 5 days`, `2 to 4
+/// weeks`), the unit printed after the other, which both share.
+fn unit_after(rest: &str) -> Option<String> {
+    static JOINED: OnceLock<Regex> = OnceLock::new();
+    let joined = JOINED.get_or_init(|| {
+        Regex::new(r"(?i)^\x20?(?:vs\.?|versus|and|or|to)\x20[-−]?\d+(?:\.\d+)?")
+            .expect("the joined pattern is valid")
+    });
+    let rest = match joined.find(rest) {
+        Some(m) => &rest[m.end()..],
+        None => rest,
+    };
+    unit_pattern()
+        .find(rest)
+        .map(|u| u.as_str().trim().to_string())
+}
+
 /// The spans of every number of `plain`, digits or a duration in words, in order.
 fn candidates(scan: &Scan, plain: &str) -> Vec<std::ops::Range<usize>> {
     // 6，7 is made `6,7` by the plain text: two numbers, not a decimal comma.
@@ -130,9 +148,7 @@ pub fn find(scan: &mut Scan) {
                 value.number = n;
             }
         }
-        let unit = unit_pattern()
-            .find(&plain[range.end..])
-            .map(|u| u.as_str().trim().to_string());
+        let unit = unit_after(&plain[range.end..]);
         let bound = bound_around(&plain, range.start, range.end);
         scan.push(
             ItemKind::Number,
@@ -165,6 +181,26 @@ pub fn find(scan: &mut Scan) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_number_joined_to_another_shares_the_unit_printed_after_both() {
+        let items =
+            read_items("shorter duration of fever (18 vs 67 hrs) and of pain (3 versus 5 days)");
+        let units: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Number)
+            .map(|i| (i.text.as_str(), i.parts.unit.as_deref()))
+            .collect();
+        assert_eq!(
+            units,
+            [
+                ("18", Some("hrs")),
+                ("67", Some("hrs")),
+                ("3", Some("days")),
+                ("5", Some("days"))
+            ]
+        );
+    }
 
     #[test]
     fn every_other_number_is_kept_with_the_word_after_it() {

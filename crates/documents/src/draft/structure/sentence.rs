@@ -942,6 +942,9 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
     // Each n named by a group (its words make it one) or by a name right before a bracketed
     // n: the sentence, the item, the group's text, and whether its words make it a group.
     let mut named: Vec<(usize, usize, String, bool)> = Vec::new();
+    // Groups named before a bracket that holds a comparator's name (`Arm 2 (placebo, n =
+    // 31)`): the control's names.
+    let mut controls_by_bracket: Vec<String> = Vec::new();
     // Whether the last sentence looked at is a table's row, read once for each sentence.
     let mut table_row: Option<(usize, bool)> = None;
     for (j, item) in items.iter().enumerate() {
@@ -961,33 +964,11 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         if is_row {
             continue;
         }
-        // Only a group ending right before the n counts, and a group's name is short: the
-        // words just before the n are read, not the whole sentence before it (a sentence as
-        // long as a whole list would make this quadratic in its length).
-        let start = window_start(doc.original, sentence.span.start, item.span[0], 240);
-        let before = &doc.original[start..item.span[0]];
-        let group = cues::groups(before).into_iter().last().filter(|g| {
-            // Only brackets, `n`, `=`, a comma or semicolon (`(Group I; 308 eyes)`) and white
-            // space between the group and its n.
-            let gap = &before[g.end..];
-            gap.chars()
-                .all(|c| c.is_whitespace() || "(（[:=,;；nN".contains(c))
-                && gap.len() <= 8
-        });
-        match group {
-            Some(g) => named.push((item.sentence, j, g.text.clone(), true)),
-            None => {
-                let unbracketed = || {
-                    let n_text = item.text.trim_start();
-                    n_text
-                        .starts_with(['n', 'N'])
-                        .then(|| name_before_unbracketed_n(before))
-                        .flatten()
-                };
-                if let Some(name) = name_before_bracketed_n(before).or_else(unbracketed) {
-                    named.push((item.sentence, j, name.to_string(), false));
-                }
+        if let Some((name, is_group, control)) = name_of_n(doc, item, sentence.span.start) {
+            if control {
+                controls_by_bracket.push(name.clone());
             }
+            named.push((item.sentence, j, name, is_group));
         }
     }
     // In the text's order, so that an arm's first n (of those randomised) is its n.
@@ -1012,6 +993,9 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         if s.groups[gi].n.is_none() {
             s.groups[gi].n = Some(j);
         }
+        if controls_by_bracket.contains(text) {
+            s.groups[gi].control = true;
+        }
         // The time its sentence names last before the n (`介入4週間後は96名(介入群49名…)`).
         // Those who left (`脱落したものは7名(介入群4名、対照群3名)`) are no sample.
         let sentence_start = doc.sentences[sentence].span.start;
@@ -1029,6 +1013,82 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
             g.ns_by_time.clear();
         }
     }
+}
+
+/// The name an n item is printed with, where a group's or a list's name stands right before
+/// it (`sentence_start`: where its sentence starts): the name, whether its words make it a
+/// group, and whether a bracket after the name holds a comparator (`Arm 2 (placebo, n = 31)`:
+/// the name is then the control's).
+fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(String, bool, bool)> {
+    // Only a group ending right before the n counts, and a group's name is short: the
+    // words just before the n are read, not the whole sentence before it (a sentence as
+    // long as a whole list would make this quadratic in its length).
+    let start = window_start(doc.original, sentence_start, item.span[0], 240);
+    let before = &doc.original[start..item.span[0]];
+    let group = cues::groups(before).into_iter().last().filter(|g| {
+        // Only brackets, `n`, `=`, a comma or semicolon (`(Group I; 308 eyes)`) and white
+        // space between the group and its n; or a bracket naming what the group received
+        // before its n (`Arm 1 (pembrolizumab 200 mg, n = 150)`).
+        let gap = &before[g.end..];
+        gap.chars()
+            .all(|c| c.is_whitespace() || "(（[:=,;；nN".contains(c))
+            && gap.len() <= 8
+            || received_before_n(gap)
+    });
+    if let Some(g) = group {
+        // `Arm 1 (drug, n = 30)`: the bracket after a group's name says what that group
+        // received, with its n; the n is the name's the document goes on using, and a
+        // comparator inside makes it the control.
+        return Some(
+            match named_before_its_bracket(before, &g)
+                .filter(|outer| named_more_after(doc.original, item.span[1], outer, &g.text))
+            {
+                Some(outer) => (outer, true, cues::is_control(&g.text)),
+                None => (g.text.clone(), true, false),
+            },
+        );
+    }
+    let unbracketed = || {
+        let n_text = item.text.trim_start();
+        n_text
+            .starts_with(['n', 'N'])
+            .then(|| name_before_unbracketed_n(before))
+            .flatten()
+    };
+    name_before_bracketed_n(before)
+        .or_else(unbracketed)
+        .map(|name| (name.to_string(), false, false))
+}
+
+/// Is `gap` (the text between a group's name and its n) a bracket opening with what the group
+/// received, then its n (`(drug, `, `(pembrolizumab 200 mg; n = `)?
+fn received_before_n(gap: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(r"^\s?[(（][^()（）,;，；=]{2,40}[,;，；]\s*(?:[nN]\s*[=＝]\s*)?$")
+            .expect("the received bracket is valid")
+    });
+    p.is_match(gap)
+}
+
+/// Does the text after `from` name the group by `outer` more often than by `inner`? A bracket
+/// after a group's name holding another name and the n (`Arm 1 (drug, n = 30)`, `an ezetimibe
+/// group (group E, n = 44)`, `…群(介入群39名)`) gives the group two names; the one the
+/// document goes on using is its name.
+fn named_more_after(original: &str, from: usize, outer: &str, inner: &str) -> bool {
+    let after = original[from..].to_lowercase();
+    let count = |name: &str| after.matches(&name.trim().to_lowercase()).count();
+    count(outer) > count(inner)
+}
+
+/// The group named right before the bracket that opens before `inner` (a group phrase of
+/// `before`): `Arm 1` in `… to Arm 1 (drug, ` and `Group B` in `Group B (placebo; `. `None`
+/// where `inner` opens no bracket after another group's name.
+fn named_before_its_bracket(before: &str, inner: &cues::Phrase) -> Option<String> {
+    let outside = before[..inner.start].trim_end();
+    let outside = outside.strip_suffix(['(', '（'])?.trim_end();
+    let outer = cues::groups(outside).into_iter().last()?;
+    (outer.end == outside.len()).then_some(outer.text)
 }
 
 /// Does a sentence say it lists groups (`assigned to three groups:`, `randomised to`)?
@@ -3953,6 +4013,36 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
+    }
+
+    #[test]
+    fn a_bracket_after_a_groups_name_gives_its_n_to_the_name_the_document_goes_on_using() {
+        // Made-up text: arms numbered, each bracket naming what the arm received and its n.
+        let (items, s) = read(
+            "Patients were randomised to Arm 1 (drug, n = 30) or Arm 2 (placebo, n = 31). The response rate was 64.1% in Arm 1 and 43.7% in Arm 2.",
+        );
+        let groups: Vec<(&str, &str, bool)> = s
+            .groups
+            .iter()
+            .map(|g| {
+                let n = g.n.map_or("-", |j| items[j].text.as_str());
+                (g.label.as_str(), n, g.control)
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [("Arm 1", "n = 30", false), ("Arm 2", "n = 31", true)]
+        );
+        // The bracket's name used later instead (`group E` below): the n is that name's.
+        let (items, s) = read(
+            "Patients were randomised to an ezetimibe group (group E, n = 44) or a diet group (group C, n = 32). LDL fell more in group E than in group C.",
+        );
+        let e = s
+            .groups
+            .iter()
+            .find(|g| g.label == "group E")
+            .expect("group E");
+        assert_eq!(e.n.map(|j| items[j].text.as_str()), Some("n = 44"));
     }
 
     #[test]
