@@ -992,7 +992,8 @@ fn draft_on_the_held_out_part() {
 // Session 47: a group's number after its noun (`Group 1`, `Arm 2`) is a name, not data, as the
 // labels say: three such digits had matched labelled numbers they are not (`one hour`, `at 1 and
 // 24 hours`): 17643 -> 17640 (84.65 -> 84.64).
-const FLOOR_DEV_FOUND: f64 = 84.64;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 84.64 -> 84.66.
+const FLOOR_DEV_FOUND: f64 = 84.66;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1029,7 +1030,8 @@ const FLOOR_DEV_FOUND: f64 = 84.64;
 // Session 46: a Japanese percentage printed as a bound is a class, not data: one labelled
 // item of the held-out half lost (14999 -> 14998, counted, not read) for 13 fewer non-data: 78.9 -> 78.89.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 78.89 -> 78.85.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.85;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 78.85 -> 78.82.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.82;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1079,7 +1081,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.85;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 1810 -> 1823 (its development half: 13).
 // Session 46: a Japanese percentage printed as a bound (`5%以上:`, `7%未満を達成`) is a class, not data: 1823 -> 1804.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1804 -> 1858.
-const CEILING_DEV_NON_DATA: usize = 1858;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1858 -> 1938.
+const CEILING_DEV_NON_DATA: usize = 1938;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1124,7 +1127,8 @@ const CEILING_DEV_NON_DATA: usize = 1858;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 2108 -> 2147 (its held-out half: 39).
 // Session 46: a Japanese percentage printed as a bound is a class, not data: 2147 -> 2134.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2134 -> 2154.
-const CEILING_HOLDOUT_NON_DATA: usize = 2154;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2154 -> 2194.
+const CEILING_HOLDOUT_NON_DATA: usize = 2194;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1166,7 +1170,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2154;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 2535 -> 2547.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2547 -> 2564.
-const FLOOR_DEV_PATH: usize = 2564;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2564 -> 2576.
+const FLOOR_DEV_PATH: usize = 2576;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1206,7 +1211,8 @@ const FLOOR_DEV_PATH: usize = 2564;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 1920 -> 1980.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1980 -> 1986.
-const FLOOR_HOLDOUT_PATH: usize = 1986;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1986 -> 2004.
+const FLOOR_HOLDOUT_PATH: usize = 2004;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1261,7 +1267,8 @@ const FLOOR_HOLDOUT_PATH: usize = 1986;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 2253 -> 2279.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2279 -> 2292.
-const FLOOR_DEV_DECIDED: usize = 2292;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2292 -> 2300.
+const FLOOR_DEV_DECIDED: usize = 2300;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1297,7 +1304,8 @@ const FLOOR_DEV_DECIDED: usize = 2292;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 760 -> 796.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 796 -> 798.
-const FLOOR_HOLDOUT_DECIDED: usize = 798;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 798 -> 813.
+const FLOOR_HOLDOUT_DECIDED: usize = 813;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1310,7 +1318,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 798;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 584 -> 617.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 617 -> 622.
-const FLOOR_DEV_SHARES: usize = 622;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 622 -> 625.
+const FLOOR_DEV_SHARES: usize = 625;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1318,7 +1327,8 @@ const FLOOR_DEV_SHARES: usize = 622;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 528 -> 546.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 546 -> 551.
-const FLOOR_HOLDOUT_SHARES: usize = 551;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 551 -> 568.
+const FLOOR_HOLDOUT_SHARES: usize = 568;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1428,7 +1438,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 89;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 1120 -> 1135.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1135 -> 1155.
-const FLOOR_DEV_N_RIGHT: usize = 1155;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1155 -> 1167.
+const FLOOR_DEV_N_RIGHT: usize = 1167;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1444,7 +1455,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1155;
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
 // the tree's rules, see docs/commands/draft.md): 8 -> 9 (its development half: 1).
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 9 -> 15.
-const CEILING_DEV_N_WRONG: usize = 15;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 15 -> 16.
+const CEILING_DEV_N_WRONG: usize = 16;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -1498,7 +1510,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 47: groups named by a protocol's numbers and a bracket after a group's name (`Arm 1
 // (drug, n = 30)`, the n the name the document goes on using): 854 -> 853 (held-out part, not
 // looked into).
-const FLOOR_HOLDOUT_N_RIGHT: usize = 853;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 853 -> 875.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 875;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1538,7 +1551,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 853;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 2158 -> 2170.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2170 -> 2178.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2178;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2178 -> 2190.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2190;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1593,7 +1607,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2178;
 // Session 45: batch 71 joined (15 reports, 7 Japanese; measured alone as it arrived at
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 1539 -> 1599.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1599 -> 1605.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1605;
+// Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1605 -> 1619.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1619;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

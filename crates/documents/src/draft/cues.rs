@@ -556,7 +556,21 @@ pub fn group_key(label: &str) -> String {
         r"(?i)\b(?:in|for|among|with|of|the|group|groups|arm|arms|cohort|patients|participants|subjects|those|receiving|treated|taking|given|on)\b|\b(?:a|an)\s+|群$|グループ$",
     );
     let k = p.replace_all(label, " ").to_lowercase();
-    k.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One time however its count and unit are written: `five-year`, `5-year` and `5 years`
+    // name the same point.
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    let words = re(&WORDS, crate::text::number::number_words());
+    let k = words.replace_all(&k, |c: &regex::Captures| {
+        crate::text::number::word_value(&c[0]).map_or_else(|| c[0].to_string(), |v| v.to_string())
+    });
+    k.replace('-', " ")
+        .split_whitespace()
+        .map(|w| match w {
+            "years" | "months" | "weeks" | "days" | "hours" | "minutes" => &w[..w.len() - 1],
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn strip_leading_words(text: &str) -> String {
@@ -890,7 +904,21 @@ pub fn time_key(label: &str) -> String {
         r"(?i)\b(?:at|on|by|in|after|during|over|to|the|within)\b",
     );
     let k = p.replace_all(label, " ").to_lowercase();
-    k.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One time however its count and unit are written: `five-year`, `5-year` and `5 years`
+    // name the same point.
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    let words = re(&WORDS, crate::text::number::number_words());
+    let k = words.replace_all(&k, |c: &regex::Captures| {
+        crate::text::number::word_value(&c[0]).map_or_else(|| c[0].to_string(), |v| v.to_string())
+    });
+    k.replace('-', " ")
+        .split_whitespace()
+        .map(|w| match w {
+            "years" | "months" | "weeks" | "days" | "hours" | "minutes" => &w[..w.len() - 1],
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Is this time phrase a baseline (the first of a time course)?
@@ -900,6 +928,7 @@ pub fn time_key(label: &str) -> String {
 /// assert!(is_baseline("at baseline") && is_baseline("before treatment") && is_baseline("治療前"));
 /// assert!(!is_baseline("at week 12"));
 /// assert_eq!(time_key("at Week 12"), "week 12");
+/// assert_eq!(time_key("five-year"), time_key("after 5 years"));
 /// ```
 pub fn is_baseline(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
