@@ -1533,12 +1533,12 @@ fn value_of_a_measure_in_percent(plain: &str, start: usize, end: usize) -> bool 
         let b = before.trim_end().to_lowercase();
         b.ends_with(" in") || b.ends_with(" among")
     };
-    // `群間差の点推定値〔95%信頼区間〕 31.8%`, `between-group difference was 12%`: the difference
-    // itself names the percentage (not `群間差はなかった(8% vs. 7%)`, where the groups' own rates
+    // `群間差の点推定値〔95%信頼区間〕 31.8%`, `between-group difference was 12%`, `群間差(4.6%,
+    // 95%CI:0.4-8.8)`: the difference itself names the percentage (not `群間差はなかった(8% vs. 7%)`, where the groups' own rates
     // follow a sentence saying there was no difference).
     static D: OnceLock<Regex> = OnceLock::new();
     let difference = D.get_or_init(|| {
-        Regex::new(r"(?i)(?:群間差(?:の(?:点)?推定値)?|between-group difference(?:\s+(?:was|of))?)\s*(?:[〔\[（(][^〕\]）)]*[〕\]）)])?\s*(?:は|:|：|,)?\s*$")
+        Regex::new(r"(?i)(?:群間差(?:の(?:点)?推定値)?|between-group difference(?:\s+(?:was|of))?)\s*(?:[〔\[（(][^〕\]）)]*[〕\]）)])?\s*(?:は|:|：|,|[（(])?\s*$")
             .expect("the difference pattern is valid")
     });
     (measure.is_match(before) || difference.is_match(before))
@@ -2664,6 +2664,9 @@ mod tests {
         );
         assert!(k.contains(&(ItemKind::Number, "31.8".into())), "{k:?}");
         assert!(!k.iter().any(|(_, v)| v == "95"), "{k:?}");
+        // The difference opening its own bracket, its CI after it.
+        let k = kinds("割合の変化に群間差(4.6%, 95%CI:0.4-8.8)を認めた。");
+        assert!(k.contains(&(ItemKind::Number, "4.6".into())), "{k:?}");
         // Still shares: a mean of readings' shares, a count's share in a row named `SD`
         // (stable disease), the rates after `no difference between the groups`.
         let k = kinds("At follow-up, a mean of 44% IOP readings exceeded the limit.");
