@@ -761,11 +761,43 @@ pub fn attach_n(items: &mut [Item], original: &str) {
             .take_while(|j| j.sentence == items[i].sentence)
             .find(|j| j.kind != ItemKind::Date);
         if let Some(j) = next {
-            if j.kind == ItemKind::N && n_printed_with(original, items[i].span[1], j.span[0], 60) {
+            if j.kind == ItemKind::N
+                && n_printed_with(original, items[i].span[1], j.span[0], 60)
+                && !closes_the_values_bracket(original.get(items[i].span[1]..j.span[0]))
+            {
                 items[i].parts.n = j.parts.value.clone();
             }
         }
     }
+}
+
+/// Does `between` (the text from a value to the next n) close the bracket the value stands in
+/// and then go on to another clause (`53.6±8.5kg),C群9名`, `55.8±9.5kg)の計20名`, `(…; 7.1 ± 0.8),
+/// and 30 patients`)? The n after it counts the next group or the total, not the people the
+/// bracket described.
+fn closes_the_values_bracket(between: Option<&str>) -> bool {
+    let Some(between) = between else {
+        return false;
+    };
+    let mut depth = 0i32;
+    for (at, c) in between.char_indices() {
+        match c {
+            '(' | '（' | '[' => depth += 1,
+            ')' | '）' | ']' => {
+                depth -= 1;
+                if depth < 0 {
+                    let rest = between[at + c.len_utf8()..].trim_start();
+                    return rest.starts_with([',', '、', '，', ';', '；'])
+                        || rest.starts_with("の計")
+                        || rest.starts_with("計")
+                        || rest.to_lowercase().starts_with("and ")
+                        || rest.to_lowercase().starts_with("in total");
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Is `between` (the text from an n to a value) a bracket opening on the people just counted
@@ -789,6 +821,35 @@ fn opens_bracket_describing(between: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_n_after_the_bracket_a_value_stands_in_counts_the_next_group_or_the_total() {
+        // Made-up values: each group's n, then its measures in a bracket; the next group's n
+        // and the total follow the closing bracket.
+        let text = "被験者はA群11名(身長158.7±5.0cm,体重53.6±8.5kg),C群9名(身長156.5±5.2cm,体重55.8±9.5kg)の計20名であった.";
+        let mut items = super::super::read_items(text);
+        super::attach_n(&mut items, text);
+        let n_of = |v: &str| {
+            items
+                .iter()
+                .find(|i| i.kind == ItemKind::MeanSpread && i.text.starts_with(v))
+                .and_then(|i| i.parts.n.as_ref().map(|n| n.number.plain.clone()))
+        };
+        assert_eq!(n_of("53.6"), None);
+        assert_eq!(n_of("55.8"), None);
+        // An n printed after the value in its own clause is still its.
+        let text = "HbA1c fell by −0.8 ± 0.3% in the drug group (n = 99).";
+        let mut items = super::super::read_items(text);
+        super::attach_n(&mut items, text);
+        let value = items
+            .iter()
+            .find(|i| i.kind == ItemKind::MeanSpread)
+            .unwrap();
+        assert_eq!(
+            value.parts.n.as_ref().map(|n| n.number.plain.as_str()),
+            Some("99")
+        );
+    }
+
     #[test]
     fn a_value_in_the_bracket_after_an_n_is_of_those_people() {
         // Made-up values in an abstract's form: each group's n, then its age in a bracket.
