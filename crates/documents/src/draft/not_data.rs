@@ -243,6 +243,7 @@ pub fn find(doc: &Sentences) -> Claims {
     }
     entry_criteria(doc, &mut claims);
     group_numbers(doc, &mut claims);
+    groups_by_a_bound(doc, &mut claims);
     bounded_percentages(doc, &mut claims);
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
@@ -411,6 +412,24 @@ fn group_numbers(doc: &Sentences, claims: &mut Claims) {
     }
 }
 
+/// The bound in a Japanese group's name that sets the group by a threshold (`5000歩以上群`,
+/// `65歳未満の群`, `BMI25以上群`, `歩数5000歩以上を示した群` is no name): the category's bound,
+/// printed again with every value of the group, not a result.
+fn groups_by_a_bound(doc: &Sentences, claims: &mut Claims) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?P<n>\d+(?:\.\d+)?)\s*[^\s\d、。，,()（）群]{0,4}(?:以上|以下|未満|超|以内)の?(?:群|グループ)")
+            .expect("the bounded group pattern is valid")
+    });
+    let text = &doc.plain.text;
+    for c in p.captures_iter(text) {
+        claims.claim(
+            doc.plain
+                .original_span(c.name("n").expect("the bound").range()),
+        );
+    }
+}
+
 /// Is the number at `start..end` of `plain` part of a name: right after a Latin letter
 /// (G93A, CL2020, PMC4266079), after a letter and a hyphen or underscore (IL-6, SSEA-3,
 /// press_r5), or a footnote mark (a digit and a closing bracket straight after a word:
@@ -560,6 +579,23 @@ mod tests {
             assert!(claims.any(at..at + not.len()), "{not}");
         }
         for data in ["60%", "41%", "30%", "71.2%", "1.1%", "0.2%"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+    }
+
+    #[test]
+    fn the_bound_in_a_groups_name_is_no_data_and_the_groups_values_are() {
+        // Made-up values of groups set by a threshold of steps.
+        let text =
+            "年齢は5000歩未満群 62.6±8.8歳、5000歩以上群64.0±4.1歳であった。65歳以上の群は12例。";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        for (name, len) in [("5000歩未満", 4), ("5000歩以上", 4), ("65歳以上", 2)] {
+            let at = text.find(name).unwrap();
+            assert!(claims.any(at..at + len), "{name}");
+        }
+        for data in ["62.6", "64.0", "12例"] {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
