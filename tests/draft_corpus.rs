@@ -993,7 +993,8 @@ fn draft_on_the_held_out_part() {
 // labels say: three such digits had matched labelled numbers they are not (`one hour`, `at 1 and
 // 24 hours`): 17643 -> 17640 (84.65 -> 84.64).
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 84.64 -> 84.66.
-const FLOOR_DEV_FOUND: f64 = 84.66;
+// Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 84.66 -> 84.65.
+const FLOOR_DEV_FOUND: f64 = 84.65;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1031,7 +1032,8 @@ const FLOOR_DEV_FOUND: f64 = 84.66;
 // item of the held-out half lost (14999 -> 14998, counted, not read) for 13 fewer non-data: 78.9 -> 78.89.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 78.89 -> 78.85.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 78.85 -> 78.82.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.82;
+// Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 78.82 -> 78.61.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1082,7 +1084,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.82;
 // Session 46: a Japanese percentage printed as a bound (`5%以上:`, `7%未満を達成`) is a class, not data: 1823 -> 1804.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1804 -> 1858.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1858 -> 1938.
-const CEILING_DEV_NON_DATA: usize = 1938;
+// Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 1938 -> 1930.
+const CEILING_DEV_NON_DATA: usize = 1930;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1128,7 +1131,8 @@ const CEILING_DEV_NON_DATA: usize = 1938;
 // Session 46: a Japanese percentage printed as a bound is a class, not data: 2147 -> 2134.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2134 -> 2154.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2154 -> 2194.
-const CEILING_HOLDOUT_NON_DATA: usize = 2194;
+// Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2194 -> 2213.
+const CEILING_HOLDOUT_NON_DATA: usize = 2213;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1171,7 +1175,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2194;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 2535 -> 2547.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2547 -> 2564.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2564 -> 2576.
-const FLOOR_DEV_PATH: usize = 2576;
+// Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2576 -> 2594.
+const FLOOR_DEV_PATH: usize = 2594;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1212,7 +1217,8 @@ const FLOOR_DEV_PATH: usize = 2576;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 1920 -> 1980.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1980 -> 1986.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1986 -> 2004.
-const FLOOR_HOLDOUT_PATH: usize = 2004;
+// Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2004 -> 2016.
+const FLOOR_HOLDOUT_PATH: usize = 2016;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1552,7 +1558,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 875;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 2158 -> 2170.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2170 -> 2178.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2178 -> 2190.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2190;
+// Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2190 -> 2200.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2200;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1608,7 +1615,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2190;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 1539 -> 1599.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1599 -> 1605.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 4b7bca8: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1605 -> 1619.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1619;
+// Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 1619 -> 1631.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1631;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
