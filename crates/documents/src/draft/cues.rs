@@ -556,21 +556,7 @@ pub fn group_key(label: &str) -> String {
         r"(?i)\b(?:in|for|among|with|of|the|group|groups|arm|arms|cohort|patients|participants|subjects|those|receiving|treated|taking|given|on)\b|\b(?:a|an)\s+|群$|グループ$",
     );
     let k = p.replace_all(label, " ").to_lowercase();
-    // One time however its count and unit are written: `five-year`, `5-year` and `5 years`
-    // name the same point.
-    static WORDS: OnceLock<Regex> = OnceLock::new();
-    let words = re(&WORDS, crate::text::number::number_words());
-    let k = words.replace_all(&k, |c: &regex::Captures| {
-        crate::text::number::word_value(&c[0]).map_or_else(|| c[0].to_string(), |v| v.to_string())
-    });
-    k.replace('-', " ")
-        .split_whitespace()
-        .map(|w| match w {
-            "years" | "months" | "weeks" | "days" | "hours" | "minutes" => &w[..w.len() - 1],
-            _ => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    k.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn strip_leading_words(text: &str) -> String {
@@ -907,12 +893,14 @@ pub fn time_key(label: &str) -> String {
     // One time however its count and unit are written: `five-year`, `5-year` and `5 years`
     // name the same point.
     static WORDS: OnceLock<Regex> = OnceLock::new();
+    static JOINED: OnceLock<Regex> = OnceLock::new();
     let words = re(&WORDS, crate::text::number::number_words());
+    let joined = re(&JOINED, r"(\d)-(year|month|week|day|hour|minute)");
     let k = words.replace_all(&k, |c: &regex::Captures| {
         crate::text::number::word_value(&c[0]).map_or_else(|| c[0].to_string(), |v| v.to_string())
     });
-    k.replace('-', " ")
-        .split_whitespace()
+    let k = joined.replace_all(&k, "$1 $2");
+    k.split_whitespace()
         .map(|w| match w {
             "years" | "months" | "weeks" | "days" | "hours" | "minutes" => &w[..w.len() - 1],
             _ => w,
@@ -1890,7 +1878,8 @@ mod tests {
                 .iter()
                 .map(|p| time_key(&p.text))
                 .collect();
-        assert_eq!(t, ["baseline", "six months", "week 12"]);
+        // (A count in words is keyed as digits: `six months` is `6 months`' time.)
+        assert_eq!(t, ["baseline", "6 month", "week 12"]);
         let t: Vec<String> = times("治療前 3.0 から治療開始 1 年後には 0.9")
             .iter()
             .map(|p| p.text.clone())
