@@ -95,6 +95,43 @@ pub(super) fn read_measure_columns(
     ) else {
         return false;
     };
+    if distinct_groups(&kinds) < 2 {
+        s.groups.truncate(groups_before);
+        return false;
+    }
+    let line = doc.plain.line_of(model.rows[header_row].line.start);
+    let columns: Vec<(usize, String, Option<String>)> = column_names
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(c, name)| (c, name.clone(), None))
+        .collect();
+    let column_names = &columns;
+    let mut time = None;
+    let mut block: Vec<&RowKind> = Vec::new();
+    for kind in &kinds {
+        match kind {
+            RowKind::Section(t) => {
+                push_block(items, (&block, &time), column_names, line, s);
+                block.clear();
+                time = Some(t.clone());
+            }
+            RowKind::Rule => {}
+            // The rows of groups after a comparison's p's are another block at the same time.
+            RowKind::Group { .. } if block.iter().any(|k| matches!(k, RowKind::Ps(_))) => {
+                push_block(items, (&block, &time), column_names, line, s);
+                block.clear();
+                block.push(kind);
+            }
+            _ => block.push(kind),
+        }
+    }
+    push_block(items, (&block, &time), column_names, line, s);
+    true
+}
+
+/// How many groups the rows name.
+fn distinct_groups(kinds: &[RowKind]) -> usize {
     let mut distinct: Vec<usize> = kinds
         .iter()
         .filter_map(|k| match k {
@@ -104,31 +141,75 @@ pub(super) fn read_measure_columns(
         .collect();
     distinct.sort_unstable();
     distinct.dedup();
-    if distinct.len() < 2 {
+    distinct.len()
+}
+
+/// Read a table of one measure whose rows are the groups and whose times a page's copy printed
+/// one a line under the header (`GroupGSES`, then `Before intervention`, `After intervention`,
+/// then `Control group (n = 30)21.27 ± 7.3328.47 ± 7.60`, a `t` and a `P value` row): the
+/// header's first cell names the rows as groups (`Group`), its second the measure, and each
+/// line of one time under it a column. The measure at each time is one arms measure, the p
+/// in that column its comparison. Whether the table was read.
+pub(super) fn read_times_a_line_each(
+    doc: &Sentences,
+    items: &[Item],
+    model: &Table,
+    s: &mut Structure,
+) -> bool {
+    let original = doc.original;
+    let filled = |r: &crate::draft::table::Row| -> Vec<&str> {
+        r.cells
+            .iter()
+            .map(|c| original[c.clone()].trim())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let Some(first) = model.rows.first() else {
+        return false;
+    };
+    let [stub, measure] = filled(first)[..] else {
+        return false;
+    };
+    if !super::table::names_row_groups(stub) || header_time(measure).is_some() {
+        return false;
+    }
+    let mut times = Vec::new();
+    let mut body = 1;
+    while let Some(row) = model.rows.get(body) {
+        match filled(row)[..] {
+            [t] => match header_time(t) {
+                Some(time) => times.push(time),
+                None => break,
+            },
+            _ => break,
+        }
+        body += 1;
+    }
+    if times.len() < 2 {
+        return false;
+    }
+    let groups_before = s.groups.len();
+    let Some(kinds) = row_kinds(original, items, &model.rows[body..], true, &|_| false, s) else {
+        return false;
+    };
+
+    let one_value_a_time = kinds.iter().all(|k| match k {
+        RowKind::Group { values, .. } => values.len() == times.len(),
+        RowKind::Section(_) => false,
+        _ => true,
+    });
+    if !one_value_a_time || distinct_groups(&kinds) < 2 {
         s.groups.truncate(groups_before);
         return false;
     }
-    let line = doc.plain.line_of(model.rows[header_row].line.start);
-    let mut time = None;
-    let mut block: Vec<&RowKind> = Vec::new();
-    for kind in &kinds {
-        match kind {
-            RowKind::Section(t) => {
-                push_block(items, (&block, &time), &column_names, line, s);
-                block.clear();
-                time = Some(t.clone());
-            }
-            RowKind::Rule => {}
-            // The rows of groups after a comparison's p's are another block at the same time.
-            RowKind::Group { .. } if block.iter().any(|k| matches!(k, RowKind::Ps(_))) => {
-                push_block(items, (&block, &time), &column_names, line, s);
-                block.clear();
-                block.push(kind);
-            }
-            _ => block.push(kind),
-        }
-    }
-    push_block(items, (&block, &time), &column_names, line, s);
+    let columns: Vec<(usize, String, Option<String>)> = times
+        .into_iter()
+        .enumerate()
+        .map(|(k, t)| (k + 1, measure.to_string(), Some(t)))
+        .collect();
+    let line = doc.plain.line_of(first.line.start);
+    let block: Vec<&RowKind> = kinds.iter().collect();
+    push_block(items, (&block, &None), &columns, line, s);
     true
 }
 
@@ -170,6 +251,10 @@ fn row_kind(
     let label = row.cells.first().map_or("", |c| original[c.clone()].trim());
     let in_row: Vec<(usize, usize)> = row_items(items, row).collect();
     let values: Vec<(usize, usize)> = in_row.iter().copied().filter(|&(_, c)| c >= 1).collect();
+    // A test's statistics, read or not (glued cells may leave them unread).
+    if names_statistic_row(label) {
+        return Some(RowKind::Statistics);
+    }
     if values.is_empty() {
         if label
             .chars()
@@ -179,9 +264,6 @@ fn row_kind(
         }
         // A group's name printed alone, or with its n, over nothing: not this layout.
         return header_time(label).map(RowKind::Section);
-    }
-    if names_statistic_row(label) {
-        return Some(RowKind::Statistics);
     }
     if stat_of(label) == Some(Stat::P) {
         let ps: Vec<(usize, usize)> = values
@@ -220,12 +302,14 @@ fn row_kind(
 /// them): one per column in which two groups or more print a value.
 fn push_block(
     items: &[Item],
-    (block, time): (&[&RowKind], &Option<String>),
-    column_names: &[String],
+    (block, block_time): (&[&RowKind], &Option<String>),
+    columns: &[(usize, String, Option<String>)],
     line: usize,
     s: &mut Structure,
 ) {
-    for (c, name) in column_names.iter().enumerate().skip(1) {
+    for (c, name, column_time) in columns {
+        let (c, time) = (*c, column_time.as_ref().or(block_time.as_ref()).cloned());
+        let time = &time;
         let mut cells = Vec::new();
         for kind in block {
             let RowKind::Group { group, n, values } = kind else {
@@ -250,8 +334,12 @@ fn push_block(
         if cells.len() < 2 || !(summaries || shares) {
             continue;
         }
+        // A row printing two p's in one column was split other than its values were (cells
+        // glued as `0.7870.044`): none of its p's is placed.
         let p = block.iter().find_map(|kind| match kind {
-            RowKind::Ps(ps) => ps.iter().find(|&&(pc, _)| pc == c).map(|&(_, j)| j),
+            RowKind::Ps(ps) if ps.iter().filter(|&&(pc, _)| pc == c).count() == 1 => {
+                ps.iter().find(|&&(pc, _)| pc == c).map(|&(_, j)| j)
+            }
             _ => None,
         });
         for j in cells
@@ -374,6 +462,53 @@ mod tests {
             assert_eq!(m.cells[0].group, Some(0));
             assert_eq!(m.cells[1].group, Some(1));
         }
+    }
+
+    #[test]
+    fn a_pages_table_of_one_measure_with_its_times_a_line_each_and_cells_glued() {
+        // Made-up values as a journal page's table is copied: the stub's name glued to the
+        // measure's, each time on a line of its own, each row's cells glued together.
+        let text = "Table 2 Comparison of the pain score, mean ± SD\n\
+            GroupVAS\n\
+            Before intervention\n\
+            After intervention\n\
+            Control group (n = 40)6.21 ± 1.335.47 ± 1.60\n\
+            Study group (n = 41)6.13 ± 1.053.87 ± 1.16\n\
+            t0.3115.124\n\
+            P value0.757< 0.001\n";
+        let doc = Sentences::new(text);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        let read: Vec<(String, String, Vec<String>)> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .map(|m| {
+                (
+                    m.label.clone().unwrap_or_default(),
+                    m.cells[0].time.clone().unwrap_or_default(),
+                    m.cells.iter().map(|c| items[c.item].text.clone()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "VAS".to_string(),
+                    "Before intervention".to_string(),
+                    vec!["6.21 ± 1.33".to_string(), "6.13 ± 1.05".to_string()]
+                ),
+                (
+                    "VAS".to_string(),
+                    "After intervention".to_string(),
+                    vec!["5.47 ± 1.60".to_string(), "3.87 ± 1.16".to_string()]
+                ),
+            ]
+        );
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Control group", "Study group"]);
+        assert!(s.groups[0].control);
     }
 
     #[test]

@@ -1035,7 +1035,22 @@ fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(Str
             && gap.len() <= 8
             || received_before_n(gap)
     });
-    if let Some(g) = group {
+    if let Some(mut g) = group {
+        // A name run across a line break from a line above it (`After intervention\nControl
+        // group (n = 30)`, a table's cells a line each) is the last line's, where that line
+        // names the group by itself.
+        if let Some(at) = g.text.rfind('\n') {
+            let last = g.text[at + 1..].trim();
+            if cues::groups(last)
+                .first()
+                .is_some_and(|p| p.start == 0 && p.end == last.len())
+            {
+                if before[..g.end].trim_end().ends_with(last) {
+                    g.start = before[..g.end].trim_end().len() - last.len();
+                }
+                g.text = last.to_string();
+            }
+        }
         // `Arm 1 (drug, n = 30)`: the bracket after a group's name says what that group
         // received, with its n; the n is the name's the document goes on using, and a
         // comparator inside makes it the control.

@@ -1029,7 +1029,7 @@ fn unit_and_number(parts: &[&str]) -> Option<(String, usize)> {
 
 /// Does a column's header say that its cells name the rows' groups (`Group`, `Arm`,
 /// `Treatment group`, `群`)?
-fn names_row_groups(header: &str) -> bool {
+pub(super) fn names_row_groups(header: &str) -> bool {
     matches!(
         header
             .trim()
@@ -1136,6 +1136,9 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             }
             return;
         }
+    }
+    if super::measure_columns::read_times_a_line_each(doc, items, model, s) {
+        return;
     }
     let groups_before = s.groups.len();
     let header = read_header(doc, items, model, s);
