@@ -18,10 +18,10 @@
 //! statistic over them, and the rows say they are the groups. The stub's header names them
 //! (`Group`, `Groups`, `群`), or every row of values is named as a group (a group's noun, a
 //! comparator, a dose). Rows naming a test's statistic (`t`, `χ2`, `F`, `Z`) or a p (`P`,
-//! `P value`) under the groups' rows compare those groups, column by column. So each column at
-//! each section's time is one measure whose arms are the groups above, the p of the row under
-//! them its comparison, and the n each group's label prints (or its row prints under an `n`
-//! column) that group's n. A section row naming a time (`Before care`, `After treatment`,
+//! `P value`) under the groups' rows compare those groups, column by column. So each column is
+//! one measure whose arms are the groups, each at every section's time, the p of the row under
+//! the last time's groups its comparison (the outcome's; the baseline's p is left for review),
+//! and the n each group's label prints (or its row prints under an `n` column) that group's n. A section row naming a time (`Before care`, `After treatment`,
 //! `Baseline`) is the time of the rows under it; a section naming anything else (a subgroup, a
 //! measure), or a row of values naming no group, means the table is not laid out so, and
 //! nothing is read here: the reader of tables with group columns ([`super::table`]) keeps it.
@@ -107,6 +107,7 @@ pub(super) fn read_measure_columns(
         .map(|(c, name)| (c, name.clone(), None))
         .collect();
     let column_names = &columns;
+    let measures_before = s.measures.len();
     let mut time = None;
     let mut block: Vec<&RowKind> = Vec::new();
     for kind in &kinds {
@@ -127,7 +128,58 @@ pub(super) fn read_measure_columns(
         }
     }
     push_block(items, (&block, &time), column_names, line, s);
+    merge_times(s, measures_before);
     true
+}
+
+/// One measure of each column's values at every time: the measures pushed since
+/// `measures_before` that share a label, each the same groups at another time, are made one,
+/// each group's times in order, as a grid of arms over times is (`report` then compares the
+/// arms at the last time and their changes). The comparison kept is the last time's (the
+/// outcome's); the earlier times' p's (the groups at baseline) are left unplaced, for review.
+fn merge_times(s: &mut Structure, measures_before: usize) {
+    let new: Vec<Measure> = s.measures.split_off(measures_before);
+    let mut merged: Vec<Measure> = Vec::new();
+    let groups_of =
+        |m: &Measure| -> Vec<Option<usize>> { m.cells.iter().map(|c| c.group).collect() };
+    for m in new {
+        let same = merged.iter_mut().find(|o| {
+            o.label == m.label
+                && o.change == m.change
+                && groups_of(o).len() % groups_of(&m).len() == 0
+                && o.arms().iter().map(|(g, _)| *g).collect::<Vec<_>>() == groups_of(&m)
+                && o.cells.iter().all(|c| c.time != m.cells[0].time)
+        });
+        let one_time = m
+            .cells
+            .iter()
+            .all(|c| c.time == m.cells[0].time && c.time.is_some());
+        match same {
+            Some(o) if one_time => {
+                // Each arm's cells stay together, its new time after its earlier ones.
+                let arms = o.arms().len();
+                let per_arm = o.cells.len() / arms;
+                let mut cells = Vec::with_capacity(o.cells.len() + m.cells.len());
+                for (k, new_cell) in m.cells.iter().enumerate() {
+                    cells.extend(o.cells[k * per_arm..(k + 1) * per_arm].iter().cloned());
+                    cells.push(new_cell.clone());
+                }
+                o.cells = cells;
+                if m.comparison.p.is_some() || !o.comparison.is_empty() {
+                    for j in o.comparison.items() {
+                        s.placed[j] = false;
+                    }
+                    o.comparison = m.comparison.clone();
+                }
+                let time = m.cells[0].time.clone().unwrap_or_default();
+                o.evidence.push(format!(
+                    "the same column under `{time}`: its values at that time"
+                ));
+            }
+            _ => merged.push(m),
+        }
+    }
+    s.measures.extend(merged);
 }
 
 /// How many groups the rows name.
@@ -209,7 +261,9 @@ pub(super) fn read_times_a_line_each(
         .collect();
     let line = doc.plain.line_of(first.line.start);
     let block: Vec<&RowKind> = kinds.iter().collect();
+    let measures_before = s.measures.len();
     push_block(items, (&block, &None), &columns, line, s);
+    merge_times(s, measures_before);
     true
 }
 
@@ -399,7 +453,7 @@ mod tests {
         | P value | <.001 | .003 |\n";
 
     #[test]
-    fn groups_as_rows_under_sections_of_times_make_one_measure_per_column_and_time() {
+    fn groups_as_rows_under_sections_of_times_make_one_measure_per_column() {
         let doc = Sentences::new(TABLE);
         let items = read_document(&doc);
         let s = read_structure(&doc, &items);
@@ -408,15 +462,26 @@ mod tests {
         assert!(s.groups[1].control);
         let n = |g: usize| items[s.groups[g].n.expect("an n")].text.clone();
         assert_eq!((n(0), n(1)), ("n = 40".to_string(), "n = 41".to_string()));
-        // Two columns × two sections: four measures, each the two groups at one time.
-        let read: Vec<(String, String, Vec<String>, String)> = s
+        // Two columns: two measures, each group at both sections' times (arm by arm), the
+        // last time's p the comparison; the baseline p is left for review.
+        // Each measure: its label, its cells (value, group, time), its comparison's p.
+        type Read = (String, Vec<(String, Option<usize>, String)>, String);
+        let read: Vec<Read> = s
             .measures
             .iter()
             .map(|m| {
                 (
                     m.label.clone().unwrap_or_default(),
-                    m.cells[0].time.clone().unwrap_or_default(),
-                    m.cells.iter().map(|c| items[c.item].text.clone()).collect(),
+                    m.cells
+                        .iter()
+                        .map(|c| {
+                            (
+                                items[c.item].text.clone(),
+                                c.group,
+                                c.time.clone().unwrap_or_default(),
+                            )
+                        })
+                        .collect(),
                     m.comparison
                         .p
                         .map(|j| items[j].text.clone())
@@ -424,44 +489,34 @@ mod tests {
                 )
             })
             .collect();
+        let cell = |v: &str, g: usize, t: &str| (v.to_string(), Some(g), t.to_string());
+        let (before, after) = ("Before treatment", "After treatment");
         let want = [
             (
-                "Pain score",
-                "Before treatment",
-                ["6.10 ± 1.20", "6.00 ± 1.30"],
-                "0.72",
+                "Pain score".to_string(),
+                vec![
+                    cell("6.10 ± 1.20", 0, before),
+                    cell("3.20 ± 1.10", 0, after),
+                    cell("6.00 ± 1.30", 1, before),
+                    cell("4.50 ± 1.40", 1, after),
+                ],
+                "<.001".to_string(),
             ),
             (
-                "Sleep score",
-                "Before treatment",
-                ["12.4 ± 3.1", "12.9 ± 2.8"],
-                "0.44",
-            ),
-            (
-                "Pain score",
-                "After treatment",
-                ["3.20 ± 1.10", "4.50 ± 1.40"],
-                "<.001",
-            ),
-            (
-                "Sleep score",
-                "After treatment",
-                ["8.1 ± 2.2", "10.6 ± 2.5"],
-                ".003",
+                "Sleep score".to_string(),
+                vec![
+                    cell("12.4 ± 3.1", 0, before),
+                    cell("8.1 ± 2.2", 0, after),
+                    cell("12.9 ± 2.8", 1, before),
+                    cell("10.6 ± 2.5", 1, after),
+                ],
+                ".003".to_string(),
             ),
         ];
-        assert_eq!(read.len(), want.len());
-        for (got, (label, time, values, p)) in read.iter().zip(want) {
-            assert_eq!(got.0, label);
-            assert_eq!(got.1, time);
-            assert_eq!(got.2, values);
-            assert_eq!(got.3, p);
-        }
-        for m in &s.measures {
-            assert_eq!(m.shape, Shape::Arms);
-            assert_eq!(m.cells[0].group, Some(0));
-            assert_eq!(m.cells[1].group, Some(1));
-        }
+        assert_eq!(read, want);
+        assert!(s.measures.iter().all(|m| m.shape == Shape::Arms));
+        let baseline_p = items.iter().position(|i| i.text == "0.72").expect("the p");
+        assert!(!s.placed[baseline_p]);
     }
 
     #[test]
@@ -479,32 +534,38 @@ mod tests {
         let doc = Sentences::new(text);
         let items = read_document(&doc);
         let s = read_structure(&doc, &items);
-        let read: Vec<(String, String, Vec<String>)> = s
+        let read: Vec<(String, Vec<(String, String)>)> = s
             .measures
             .iter()
             .filter(|m| m.shape == Shape::Arms)
             .map(|m| {
                 (
                     m.label.clone().unwrap_or_default(),
-                    m.cells[0].time.clone().unwrap_or_default(),
-                    m.cells.iter().map(|c| items[c.item].text.clone()).collect(),
+                    m.cells
+                        .iter()
+                        .map(|c| {
+                            (
+                                items[c.item].text.clone(),
+                                c.time.clone().unwrap_or_default(),
+                            )
+                        })
+                        .collect(),
                 )
             })
             .collect();
+        let cell = |v: &str, t: &str| (v.to_string(), t.to_string());
+        let (before, after) = ("Before intervention", "After intervention");
         assert_eq!(
             read,
-            [
-                (
-                    "VAS".to_string(),
-                    "Before intervention".to_string(),
-                    vec!["6.21 ± 1.33".to_string(), "6.13 ± 1.05".to_string()]
-                ),
-                (
-                    "VAS".to_string(),
-                    "After intervention".to_string(),
-                    vec!["5.47 ± 1.60".to_string(), "3.87 ± 1.16".to_string()]
-                ),
-            ]
+            [(
+                "VAS".to_string(),
+                vec![
+                    cell("6.21 ± 1.33", before),
+                    cell("5.47 ± 1.60", after),
+                    cell("6.13 ± 1.05", before),
+                    cell("3.87 ± 1.16", after),
+                ]
+            )]
         );
         let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(labels, ["Control group", "Study group"]);
