@@ -3614,10 +3614,13 @@ pub fn visit_of_n(label: &str) -> Option<&str> {
 fn names_a_time(t: &str) -> bool {
     static BEFORE_AFTER: OnceLock<regex::Regex> = OnceLock::new();
     let before_after = BEFORE_AFTER.get_or_init(|| {
-        regex::Regex::new(r"(?i)^(?:pre|post|before|after|initial|final)(?:[\s-]?[a-z]+)?$")
-            .expect("valid pattern")
+        // A visit's code (`T0`, `T2`, `M6`, `V1`, `W12`, `D28`) as a header prints a time.
+        regex::Regex::new(
+            r"(?i)^(?:(?:pre|post|before|after|initial|final)(?:[\s-]?[a-z]+)?|[TMVWD]\s?[0-9]{1,2})$",
+        )
+        .expect("valid pattern")
     });
-    super::cues::is_whole(t, super::cues::times) || before_after.is_match(t)
+    super::cues::is_whole(t, super::cues::times) || before_after.is_match(t.trim())
 }
 
 /// Are `cells` (a header row's filled cells) one sequence of two or more times printed two or
@@ -3681,7 +3684,8 @@ fn runs_under(below: &PlacedRow, over_times: bool) -> Option<(SubHeaders, Vec<us
         .placed
         .iter()
         .map(|&(k, c)| (c, below.texts[k].clone()))
-        .filter(|(c, t)| !(t.is_empty() || *c == 0 && is_time_unit(t)))
+        // The stub's own name (`Characteristics`) over the row labels heads no run.
+        .filter(|(c, t)| !(t.is_empty() || *c == 0 && (is_time_unit(t) || names_stub(t))))
         .collect();
     cols.sort_by_key(|(c, _)| *c);
     let name = |t: &str| {
