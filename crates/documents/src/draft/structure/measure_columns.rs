@@ -26,8 +26,10 @@
 //! measure), or a row of values naming no group, means the table is not laid out so, and
 //! nothing is read here: the reader of tables with group columns ([`super::table`]) keeps it.
 
+use super::header_words::{
+    Stat, header_time, names_a_group, names_row_groups, row_items, stat_of, without_ns,
+};
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, is_summary};
-use super::table::{Stat, header_time, names_a_group, row_items, stat_of, without_ns};
 use crate::draft::table::{Table, header_text, names_n};
 use crate::draft::{Item, ItemKind, Sentences, cues};
 
@@ -222,7 +224,7 @@ pub(super) fn read_times_a_line_each(
     let [stub, measure] = filled(first)[..] else {
         return false;
     };
-    if !super::table::names_row_groups(stub) || header_time(measure).is_some() {
+    if !names_row_groups(stub) || header_time(measure).is_some() {
         return false;
     }
     let mut times = Vec::new();

@@ -45,11 +45,13 @@
 //! | `model.rs` | the types: [`Structure`], [`Group`], [`Measure`], [`Cell`], [`Shape`], [`Comparison`] |
 //! | `sentence.rs` | running text: the words around each value, the n, the comparison |
 //! | `table.rs` | tables: the header's columns, the rows' labels |
+//! | `header_words.rs` | what a table's header and row labels name: a group, a statistic, a time, the stub of groups |
 //! | `measure_columns.rs` | tables whose rows are the groups and whose columns the measures, times as section rows |
 //! | `row_groups.rs` | tables no table model takes whose rows are the groups: names repeating under every measure, a header of times |
 //! | `grid_columns.rs` | tables no table model takes whose columns are each group's times: a line of groups over their times repeated |
 
 mod grid_columns;
+mod header_words;
 mod measure_columns;
 mod model;
 mod row_groups;

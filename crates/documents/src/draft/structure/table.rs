@@ -35,6 +35,10 @@
 
 use std::ops::Range;
 
+use super::header_words::{
+    Stat, cell_index, header_time, names_a_group, names_row_groups, row_items, stat_of, time_only,
+    without_ns,
+};
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::cues;
 use crate::draft::table::{Row, Table};
@@ -52,32 +56,6 @@ enum Column {
     /// A column whose header names no group, time or statistic the reader knows, beside
     /// others like it: its cells are left unplaced.
     Unnamed,
-}
-
-/// Does a column's header name a group of patients: a group's noun or a comparator
-/// ([`cues::groups`]: `Placebo`, `A群`, `Arm 1`), the people a group is made of (`Patients
-/// with complete follow-up`, `Women`, `Healthy controls`, `患者`), a dose or a schedule of one
-/// (`50 mg`, `Q2W`, `Low-dose`), a treatment given alone or with another (`PENS only`,
-/// `Theophylline plus prednisone`, `併用`), or a drug by its international non-proprietary
-/// name's stem (WHO, *The use of stems in the selection of INNs*: `-mab`, `-vir`, `-sartan`,
-/// `-tropium`; katakana `-マブ`, `-ビル`)?
-pub(super) fn names_a_group(header: &str) -> bool {
-    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let p = P.get_or_init(|| {
-        regex::Regex::new(&format!(
-            r"(?ix)
-            \b(?:groups?|arms?|cohorts?|patients?|participants?|subjects?|volunteers?|cases|controls?|men|women|males?|females?|boys|girls|children|adults|infants|elderly|smokers|non-?smokers|users|completers|healthy|treated|untreated|treatment|intervention|active|comparator|pbo|waitlist|wait-list|waiting\s+list|monotherapy|combination|combined|alone|only|plus|low-?dose|high-?dose|dose|doses|mice|rats)\b
-          | \b\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg|g|iu|ml|mg/kg|µg/kg|μg/kg|units?)\b
-          | \b(?:qd|bid|tid|qid|qw|q\d+w|od)\b
-          | [a-z]{{3,}}(?:{stems})\b
-          | 群|投与|患者|症例|例数|男性|女性|併用|単独|実薬|本剤|コントロール
-          | (?:マブ|ニブ|ビル|プリル|サルタン|スタチン|グリプチン|グリフロジン|ゾール|マイシン|シリン|キサシン|パリン|キサバン|ジピン|プロフェン|テロール|ゾニド|フィリン)(?:\s|$|[（(])
-        ",
-            stems = cues::INN_STEMS
-        ))
-        .expect("the group-naming pattern is valid")
-    });
-    !cues::groups(header).is_empty() || p.is_match(header)
 }
 
 /// Does a p column's header name the baseline as its only time (`p ANOVA Pla/Pro T0`,
@@ -130,156 +108,6 @@ fn compares_groups(statement: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Stat {
-    P,
-    Difference,
-    Ci,
-    Other,
-}
-
-pub(super) fn stat_of(header: &str) -> Option<Stat> {
-    let h = header.to_lowercase();
-    let h = h.trim();
-    // A column named for its test (`Paired t-test`, `Wilcoxon test`, `検定`) prints the
-    // test's statistic and p; `Pre-test` and `Post-test` (a pretest, a posttest) are times.
-    let times_of_testing = matches!(
-        h.trim_end_matches(['*', '†', '‡', '§']),
-        "pre-test" | "post-test" | "pre test" | "post test" | "pretest" | "posttest"
-    );
-    if crate::draft::table::names_p(h)
-        || h.ends_with("test") && !times_of_testing
-        || h.ends_with("検定")
-    {
-        Some(Stat::P)
-    } else if h.contains("difference")
-        || h.contains("群間差")
-        || h.contains("diff")
-        // `Estimated treatment effect (Drug minus placebo)`: one arm's value less another's.
-        || h.contains(" minus ")
-        || h.contains("treatment effect")
-    {
-        Some(Stat::Difference)
-    } else if h.contains("95%") || h.contains("ci") && h.len() <= 12 || h.contains("信頼区間") {
-        Some(Stat::Ci)
-    } else if [
-        "within group",
-        "within-group",
-        "between group",
-        "between-group",
-    ]
-    .iter()
-    .any(|w| h.contains(w))
-    {
-        // `Within group p-value`, `Between groups` (a header split from its `p-value`): a
-        // comparison within or between the groups, no group.
-        Some(Stat::Other)
-    } else if [
-        "total",
-        "overall",
-        "all patients",
-        "all",
-        "合計",
-        "全体",
-        "ratio",
-        "estimate",
-        "effect",
-        "effect size",
-        "cohen's d",
-        "cohen’s d",
-        "hedges' g",
-        "hedges’ g",
-        "η2",
-        "η2p",
-        "ηp2",
-        "partial η2",
-        "partial eta squared",
-    ]
-    .iter()
-    .any(|w| h == *w || h.starts_with(&format!("{w} ")) || h.starts_with(&format!("{w}(")))
-    {
-        Some(Stat::Other)
-    } else {
-        None
-    }
-}
-
-/// A label without the footnote letter a table glues to a time (`Baselinea, mean (SD)`,
-/// `Week 12b`: the mark `a` or `b` of a footnote under the table, set as a superscript).
-fn without_glued_mark(label: &str) -> std::borrow::Cow<'_, str> {
-    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let p = P.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)\b(baseline|screening|endpoint|(?:week|month|day|visit)\s*\d+)[a-e]\b",
-        )
-        .expect("the glued mark pattern is valid")
-    });
-    p.replace_all(label, "$1")
-}
-
-/// Is a label (a row label or a header) a time and nothing else?
-fn time_only(label: &str) -> Option<String> {
-    let label = &*without_glued_mark(label);
-    let t = cues::times(label);
-    let first = t.first()?;
-    let mut rest = label.to_string();
-    for p in t.iter().rev() {
-        rest.replace_range(p.start..p.end, " ");
-    }
-    // What the row's cells print (`Baseline mean (SE)`, `Week 12* mean (SE)`) is no content
-    // of the label: the row is still a time point.
-    let rest: String = rest
-        .split_whitespace()
-        .filter(|w| {
-            let w = w.trim_matches(|c: char| "*†‡§,;:".contains(c));
-            !w.is_empty() && !crate::draft::table::describes_cells(w)
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    (cues::content_words(&rest).is_empty() && cues::content_ja(&rest).is_empty())
-        .then(|| first.text.clone())
-}
-
-/// Is a column header a time point: a time phrase and nothing else, or a word that places a
-/// column in time only in a header or a row's label (`Initial | Final`, `Pre | Post`, `Before
-/// | After`, `前 | 後`, a bare count `4週`, `16 週` as a table prints a visit, a visit's code
-/// `T0 | T6`, `M0 | M1`, `V1`, `D28`, `W12` with the letter of a time, trial, month, visit, day
-/// or week; the moments of a stay or a series: `Admission | Discharge`, `Pre-op | Post-op`, `1st
-/// visit | 2nd visit`, `入院時 | 退院時`, `初回 | 最終`, `1回目 | 2回目`)? The time as the header
-/// prints it.
-pub(super) fn header_time(header: &str) -> Option<String> {
-    if let Some(t) = time_only(header) {
-        return Some(t);
-    }
-    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let p = P.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:the\s+)?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|care|nursing|therapy|rehabilitation|exercise|education|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|(?:(?:post|pre|after|before)[\s\-]?)?(?:session|cycle|course|infusion|injection)\s?[0-9]{1,2}|(?:treatment\s+)?period\s?(?:[0-9]|I{1,3}|IV)(?:\s?\([A-Za-z]{1,3}\))?|第\s*(?:[0-9]|I{1,3}|IV|Ⅰ|Ⅱ|Ⅲ)\s*期|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
-        )
-        .expect("a valid pattern")
-    });
-    let h = header.trim();
-    if p.is_match(h) {
-        return Some(h.trim_end_matches(['*', '†', '‡', '§']).to_string());
-    }
-    // Such a word before what the cells under it print (`M0 M (SD)`, `Before Mean (SD)`).
-    for (i, _) in h.match_indices(char::is_whitespace) {
-        let (head, tail) = (h[..i].trim(), h[i..].trim());
-        if crate::draft::table::describes_cells(tail) && p.is_match(head) {
-            return Some(head.trim_end_matches(['*', '†', '‡', '§']).to_string());
-        }
-    }
-    // Such a word with what the cells under it print (`Before Mean`, `After SD`, as a header
-    // spanning `Mean | SD` reads over each column): the word is the time.
-    let word: Vec<&str> = h
-        .split_whitespace()
-        .filter(|w| !crate::draft::table::describes_cells(w))
-        .collect();
-    let word = word.join(" ");
-    (word.len() < h.len() && p.is_match(&word))
-        .then(|| word.trim_end_matches(['*', '†', '‡', '§']).to_string())
 }
 
 /// The measure each time course in a table's rows is of, where its name is printed among its
@@ -446,31 +274,6 @@ fn names_change(header: &str) -> bool {
     ]
     .iter()
     .any(|w| h.contains(w))
-}
-
-fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
-    // A cell that holds `at` first; an empty cell only where no other does (a glued table's
-    // empty stub stands at its line's start, where the first value cell starts too).
-    cells
-        .iter()
-        .position(|c| c.start <= at && at < c.end)
-        .or_else(|| {
-            cells
-                .iter()
-                .position(|c| c.start <= at && at < c.end.max(c.start + 1))
-        })
-}
-
-/// The items standing in a row's cells, each with its cell's index (0 the label's): items
-/// are in document order, so the row's are found by binary search.
-pub(super) fn row_items<'a>(
-    items: &'a [Item],
-    row: &'a Row,
-) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let from = items.partition_point(|i| i.span[0] < row.line.start);
-    (from..items.len())
-        .take_while(move |&j| items[j].span[0] <= row.line.end)
-        .filter_map(move |j| Some((j, cell_index(&row.cells, items[j].span[0])?)))
 }
 
 /// Does an item summarise a sample (mean ± spread, median with its IQR or range)?
@@ -1055,28 +858,6 @@ fn unit_and_number(parts: &[&str]) -> Option<(String, usize)> {
     Some((name, at))
 }
 
-/// Does a column's header say that its cells name the rows' groups (`Group`, `Arm`,
-/// `Treatment group`, `群`)?
-pub(super) fn names_row_groups(header: &str) -> bool {
-    matches!(
-        header
-            .trim()
-            .trim_end_matches(['*', '†', ':'])
-            .to_lowercase()
-            .as_str(),
-        "group"
-            | "groups"
-            | "arm"
-            | "arms"
-            | "treatment group"
-            | "study group"
-            | "群"
-            | "グループ"
-            | "治療群"
-            | "投与群"
-    )
-}
-
 /// The n the document prints right after a group's short name, anywhere (`(IG: n = 13, CG:
 /// n = 26)` in a table's caption, `IG (n = 13)`), or right before it (`n = 11 HMB-FA-supplemented
 /// and n = 9 placebo-supplemented participants`, a legend's way): the first such n item.
@@ -1120,23 +901,6 @@ fn outside_brackets(label: &str) -> String {
             depth == 0
         })
         .collect()
-}
-
-/// A row's label without the bracket printing its groups' n's (`SF-12 (n = 75 intervention,
-/// n = 66 control)` → `SF-12`).
-pub(super) fn without_ns(label: &str) -> String {
-    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let p = P.get_or_init(|| {
-        regex::Regex::new(r"\s*[(（][^()（）]*?\b[nN]\s*[=＝]\s*\d[^()（）]*[)）]")
-            .expect("the n bracket pattern is valid")
-    });
-    let stripped = p.replace_all(label, "");
-    let stripped = stripped.trim();
-    if stripped.is_empty() {
-        label.to_string()
-    } else {
-        stripped.to_string()
-    }
 }
 
 /// Read one table of the document, as [`crate::draft::table`] models it.
