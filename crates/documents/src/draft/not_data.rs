@@ -394,17 +394,16 @@ fn group_numbers(doc: &Sentences, claims: &mut Claims) {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let in_a_names_place = before.is_empty()
-            || before.ends_with(['(', '（', ',', ';', ':', '\n', '、', '。'])
+        // After a line's start or a mark (a bracket, a comma, 、), or after one of these words.
+        let in_a_names_place = !before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
             || [
                 "in", "to", "and", "or", "of", "vs", "vs.", "versus", "the", "for", "from",
                 "between", "with", "than", "into", "as", "both",
             ]
-            .contains(&word_before.as_str())
-            || !before
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
+            .contains(&word_before.as_str());
         let capitalised = noun.starts_with(char::is_uppercase);
         if capitalised || in_a_names_place {
             claims.claim(doc.plain.original_span(numbers));

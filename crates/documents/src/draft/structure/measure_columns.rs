@@ -148,7 +148,6 @@ fn merge_times(s: &mut Structure, measures_before: usize) {
         let same = merged.iter_mut().find(|o| {
             o.label == m.label
                 && o.change == m.change
-                && groups_of(o).len() % groups_of(&m).len() == 0
                 && o.arms().iter().map(|(g, _)| *g).collect::<Vec<_>>() == groups_of(&m)
                 && o.cells.iter().all(|c| c.time != m.cells[0].time)
         });
