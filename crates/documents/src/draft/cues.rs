@@ -34,7 +34,7 @@ pub struct Phrase {
 /// The comparators every trial names, and the words that make a noun phrase a group.
 /// A comparator is named by what it gives (a placebo, a sham, the usual care) or by what it
 /// withholds or delays (no treatment, a wait list: the control of many behavioural trials).
-const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|routine care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|プラセボ|偽薬|対照|無治療|待機|通常ケア";
+const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|routine care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
 /// or a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`): digits are part
@@ -368,6 +368,17 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     };
     if let Some(k) = name.rfind(['は', 'が']) {
         start += k + 'は'.len_utf8();
+    }
+    // An object particle ends the words before a name written without kana (`対象者を
+    // liraglutide群に`, those allotted to it); a name that is a clause keeps its own
+    // (`プラセボを投与した群`: the kana of its verb follow the particle).
+    let name = &s[start..end];
+    if let Some(k) = name[..name.len() - noun].rfind('を')
+        && !name[k + 'を'.len_utf8()..name.len() - noun]
+            .chars()
+            .any(|c| ('ぁ'..='ゖ').contains(&c))
+    {
+        start += k + 'を'.len_utf8();
     }
     // A sentence's end or a heading's bracket before the name (`検討した.〔対象〕運動群`, as
     // journals that print `.` and `,` for `。` and `、` set an abstract's parts) ends the words
@@ -749,6 +760,7 @@ pub fn references_of_differences(text: &str) -> Vec<String> {
 /// use trialstats_documents::draft::cues::{group_key, is_control};
 /// assert!(is_control("the placebo group") && is_control("usual care") && is_control("プラセボ群"));
 /// assert!(is_control("Waitlist (N=28)") && is_control("wait-list control") && is_control("待機群"));
+/// assert!(is_control("コントロールグループ"));
 /// assert!(!is_control("the tocilizumab group"));
 /// // "In the Drug group" and "drug arm" are one group.
 /// assert_eq!(group_key("In the Drug group"), group_key("drug arm"));
@@ -1711,6 +1723,13 @@ mod tests {
             ["介入群"]
         );
         assert_eq!(names("本剤0.5mg群で改善した。"), ["本剤0.5mg群"]);
+        // An object particle before a name without kana ends the words before it; a name
+        // that is a clause keeps its verb's object.
+        assert_eq!(
+            names("患者をA薬群(20例),B薬群(21例)に割り付けた。"),
+            ["A薬群", "B薬群"]
+        );
+        assert_eq!(names("プラセボを投与した群では"), ["プラセボを投与した群"]);
     }
 
     #[test]

@@ -485,6 +485,95 @@ fn bracket_after_listed_groups(
     }
 }
 
+/// `平均年齢はA群55歳,B群51歳,BMIは28.6±4.2,28.7±3.7,HbA1c値は7.7±0.7%,8.0±0.7%` (`age was
+/// group A 55, group B 51; BMI 28.6 ± 4.2, 28.7 ± 3.7`): where a sentence first lists its
+/// groups each with a value of its own (the name right before the number), the values after
+/// the list that name no group of their own follow the order the list set, a run of one
+/// measure's values for each measure: a summary names its groups once, as `respectively`
+/// would. The last group of the list is no topic carried to every later value (`B群では` is,
+/// `B群51歳` is not), so a run of another length, whose order the list cannot give, loses
+/// the group carried to it and stays for review.
+fn runs_after_groups_listed_with_values(
+    sentence_text: &str,
+    at: usize,
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    let Some(list) = groups_listed_with_values(sentence_text) else {
+        return;
+    };
+    let list_end = at + list.last().map_or(0, |p| p.end);
+    let list_start = at + list[0].start;
+    // No value of the sentence's own stands inside the list: its groups' values are others.
+    if summaries.iter().any(|&j| {
+        let [a, b] = items[j].span;
+        a >= list_start && b <= list_end
+    }) {
+        return;
+    }
+    let keys: Vec<String> = list.iter().map(|p| cues::group_key(&p.text)).collect();
+    let Some(last_key) = keys.last() else { return };
+    // The values after the list whose group is the list's last one only because no other
+    // name stands between the list and them.
+    let carried = |k: usize| {
+        let start = items[summaries[k]].span[0];
+        locals[k].group.as_ref().is_some_and(|g| &g.1 == last_key)
+            && sentence_text
+                .get(list_end - at..start - at)
+                .is_some_and(|gap| cues::groups(gap).is_empty())
+    };
+    let separated_only = |k: usize| {
+        let l = &locals[k];
+        l.content.is_empty() && !l.difference && !l.versus && !l.transition
+    };
+    let Some(first) = summaries.iter().position(|&j| items[j].span[0] >= list_end) else {
+        return;
+    };
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut k = first;
+    while k < summaries.len() && carried(k) {
+        let mut end = k + 1;
+        while end < summaries.len() && separated_only(end) && carried(end) {
+            end += 1;
+        }
+        runs.push(k..end);
+        k = end;
+    }
+    for run in runs {
+        if run.len() == list.len() {
+            for (p, r) in list.iter().zip(run.clone()) {
+                locals[r].name_group((p.text.clone(), cues::group_key(&p.text)));
+                locals[r].respectively = true;
+            }
+            locals[run.start].list_start = true;
+        } else {
+            for r in run {
+                locals[r].group = None;
+                locals[r].carried_from = None;
+            }
+        }
+    }
+}
+
+/// The groups a sentence lists first, each with a value of its own printed right after its
+/// name (`A群55歳,B群51歳`, `group A 55 years, group B 51 years`): two or more different
+/// groups, one after another, each name followed by its number. None where the sentence's
+/// groups are not such a list.
+fn groups_listed_with_values(sentence_text: &str) -> Option<Vec<cues::Phrase>> {
+    let named = cues::groups(sentence_text);
+    let with_value = |p: &cues::Phrase| {
+        sentence_text[p.end..]
+            .trim_start_matches([' ', ':', '：', 'は'])
+            .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    let list: Vec<cues::Phrase> = named.into_iter().take_while(with_value).collect();
+    let mut keys: Vec<String> = list.iter().map(|p| cues::group_key(&p.text)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    (list.len() >= 2 && keys.len() == list.len()).then_some(list)
+}
+
 /// `In the drug group, A was 1.2 ± 0.3, B 2.1 ± 0.5 and C 5 ± 2; in the placebo group, the
 /// values were 0.3 ± 0.2, 0.4 ± 0.3 and 1 ± 2, respectively` (`標準的透析量群において,尿素除去率は
 /// 66.3±2.5%,…平衡 Kt/V は 1.16±0.08 であり,高透析量群では,値はそれぞれ 75.2±2.5%,…`): a
@@ -1000,7 +1089,8 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         // Those who left (`脱落したものは7名(介入群4名、対照群3名)`) are no sample.
         let sentence_start = doc.sentences[sentence].span.start;
         let before = &doc.original[sentence_start..items[j].span[0]];
-        if !names_those_who_left(before) {
+        let after = &doc.original[items[j].span[1]..doc.sentences[sentence].span.end];
+        if !names_those_who_left(before) && !a_breakdown_of_those_who_left(after) {
             let time = cues::times(before).last().map(|t| cues::time_key(&t.text));
             s.groups[gi].ns_by_time.push((time, j));
         }
@@ -1167,6 +1257,29 @@ fn names_those_who_left(before: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// The text `after` an n inside a bracket says the bracket breaks down those who left
+/// (`10週までに24例(対照群7例,介入群8例)が,…中止・脱落した`, `24 patients (7 in the control
+/// group and 8 …) withdrew`): the verb follows the bracket that closes after the n.
+fn a_breakdown_of_those_who_left(after: &str) -> bool {
+    let Some(close) = after.find([')', '）']) else {
+        return false;
+    };
+    if after[..close].contains(['(', '（']) {
+        return false;
+    }
+    // The bracket is the subject of the verb (`…)が,…脱落した`, `…) withdrew`), not a
+    // clause of its own that a later one follows (`96名(介入群49名…)であり、…を除外した`: those
+    // analysed, after whom the ones left out are named).
+    let rest = after[close..].trim_start_matches([')', '）']).trim_start();
+    let clause = rest.find(['。', ';', '；']).map_or(rest, |k| &rest[..k]);
+    let subject = clause.starts_with(['が', 'は'])
+        || !clause.starts_with(['で', 'と', 'に']) && {
+            let first_clause = clause.split([',', '、']).next().unwrap_or("");
+            first_clause.is_ascii() && names_those_who_left(first_clause)
+        };
+    subject && names_those_who_left(clause)
 }
 
 /// The name right before a bracketed n at the end of `before` (`… and edaravone (n = ` →
@@ -1795,6 +1908,7 @@ fn read_values(
         comparator_before_a_pair,
         respectively,
         bracket_after_listed_groups,
+        runs_after_groups_listed_with_values,
     ] {
         pass(
             sentence_text,
@@ -3713,6 +3827,44 @@ mod tests {
     }
 
     #[test]
+    fn values_after_groups_listed_each_with_its_value_follow_the_lists_order() {
+        // Made-up values in a structured summary's form: the groups named once, each with its
+        // age, then each measure's values in that order with no name between them.
+        let text = "平均年齢はA薬群61歳,B薬群58歳,BMIは25.1±3.2 kg/m2,26.0±2.9 kg/m2,HbA1c値は7.2±0.6%,7.9±0.8%。";
+        let (items, s) = read(text);
+        let arms: Vec<Vec<(String, String)>> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .map(|m| {
+                m.cells
+                    .iter()
+                    .map(|c| {
+                        let g = c.group.map_or("-".into(), |g| s.groups[g].key.clone());
+                        (g, items[c.item].text.clone())
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(arms.len(), 2, "{arms:?}");
+        for m in &arms {
+            assert!(m[0].0.contains('a') && m[1].0.contains('b'), "{arms:?}");
+        }
+        // A run of another length takes no order from the list, nor the last group named.
+        let (_, s) = read(
+            "平均年齢はA薬群61歳,B薬群58歳,BMIは25.1±3.2 kg/m2,26.0±2.9 kg/m2,24.3±3.0 kg/m2。",
+        );
+        assert!(
+            s.measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .all(|c| c.group.is_none()),
+            "{:?}",
+            s.measures
+        );
+    }
+
+    #[test]
     fn from_a_to_b_between_two_treatments_of_different_patients_is_left_open() {
         let shapes = |text: &str| {
             let (_, s) = read(text);
@@ -4028,6 +4180,24 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
+    }
+
+    #[test]
+    fn a_bracket_breaking_down_those_who_left_gives_no_group_an_n_at_a_time() {
+        // Made-up counts: the arms randomised, then those who left by a week, broken down by
+        // arm in a bracket the verb follows; and those assessed at that week, who are a sample.
+        let timed = |text: &str| -> Vec<usize> {
+            let (_, s) = read(text);
+            s.groups.iter().map(|g| g.ns_by_time.len()).collect()
+        };
+        let left = "300例を対照群150例,介入群150例に割り付けた。12週までに20例(対照群8例,介入群12例)が,有害事象などの理由で中止・脱落した。";
+        assert!(timed(left).iter().all(|&n| n == 0), "{:?}", timed(left));
+        let assessed = "300例を対照群150例,介入群150例に割り付けた。12週後は対照群142例,介入群138例を評価した。";
+        assert!(
+            timed(assessed).iter().all(|&n| n == 2),
+            "{:?}",
+            timed(assessed)
+        );
     }
 
     #[test]
