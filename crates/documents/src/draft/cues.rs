@@ -1077,12 +1077,14 @@ pub fn rise_words(s: &str) -> bool {
     .is_match(s)
 }
 
-/// Words of a comparison between groups: `vs`, `versus`, `compared with`, `対`, `比較`.
+/// Words of a comparison between groups: `vs`, `versus`, `compared with`, `対`, `比較`, and
+/// a colon alone between two values (`A:B=73.9±9.2:70.1±6.5`, values set against each other
+/// in the order of the names).
 pub fn versus(s: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\bvs\.?|\bversus\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bover\s+placebo\b|に対し|対して|と比較|比べ|^\s*対\s*$",
+        r"(?i)\bvs\.?|\bversus\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bover\s+placebo\b|に対し|対して|と比較|比べ|^\s*対\s*$|^\s*[:：]\s*$",
     )
     .is_match(s)
 }

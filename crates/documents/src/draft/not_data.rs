@@ -221,6 +221,15 @@ pub fn find(doc: &Sentences) -> Claims {
         if ratio && decimals_after {
             continue;
         }
+        // Nor the decimals of a value before it and a value after it (`73.9±9.2:70±6.5`, two
+        // groups' values set against each other): a ratio's terms are whole numbers standing
+        // alone.
+        let before = &text[..m.start()];
+        let decimals_before = before.ends_with('.')
+            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+        if ratio && (decimals_before || after.starts_with(['±', '(', '（'])) {
+            continue;
+        }
         // A mark glued to a cell's decimal value (`(OFF medication)*38.5 (11.4)`): a
         // footnote's number is whole.
         if decimals_after && m.as_str().starts_with(['*', '＊', '※']) {
@@ -866,6 +875,9 @@ mod tests {
         // A p printed as a result stays one; so does a time of day as before.
         let values = kinds_and_values("Pain fell (p < 0.05) at 10:30 in 12 patients.");
         assert_eq!(values, ["p 0.05", "n 12"]);
+        // Two groups' values set against each other with a colon are no ratio.
+        let values = kinds_and_values("年齢(歳) A群:B群=71.2±8.4:69±5.9");
+        assert_eq!(values, ["mean_spread 71.2", "mean_spread 69"], "{values:?}");
     }
 
     #[test]

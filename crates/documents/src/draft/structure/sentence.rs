@@ -3309,13 +3309,37 @@ fn follows_another_estimate(
     ci: usize,
 ) -> bool {
     members.iter().any(|&j| {
-        items[j].kind == ItemKind::Number
-            && Some(j) != c.difference
-            && items[j].span[1] <= items[ci].span[0]
-            && original[items[j].span[1]..items[ci].span[0]]
-                .chars()
-                .all(|ch| ch.is_whitespace() || "(（[,".contains(ch))
+        let gap = || original.get(items[j].span[1]..items[ci].span[0]);
+        match items[j].kind {
+            ItemKind::Number => {
+                Some(j) != c.difference
+                    && gap().is_some_and(|g| {
+                        g.chars()
+                            .all(|ch| ch.is_whitespace() || "(（[,".contains(ch))
+                    })
+            }
+            // A ratio's interval, its level named or not (`a hazard ratio of 0.64, 95% CI
+            // (0.48, 0.86)`, `OR 2.1 [1.2–3.4]`): the ratio's, no difference of the values.
+            ItemKind::Ratio => gap().is_some_and(names_at_most_an_interval),
+            _ => false,
+        }
     })
+}
+
+/// The words between an estimate and its interval name nothing but the interval (`, 95% CI
+/// (`, `; 95%信頼区間:`, ` [`).
+fn names_at_most_an_interval(gap: &str) -> bool {
+    static LABEL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let label = LABEL.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:\d+(?:\.\d+)?\s*[%％]\s*)?(?:c\.?\s?i\.?|confidence\s+intervals?|信頼区間)",
+        )
+        .expect("a valid pattern")
+    });
+    label
+        .replace_all(gap, "")
+        .chars()
+        .all(|ch| ch.is_whitespace() || "(（[,;:：，、=".contains(ch))
 }
 
 /// The difference, CI and p printed between byte `after` and `until`.
@@ -4587,6 +4611,38 @@ mod tests {
             .map(|c| c.time.as_deref())
             .collect();
         assert_eq!(times, [Some("before training"), Some("after training")]);
+    }
+
+    #[test]
+    fn a_ratios_interval_is_no_comparison_of_the_arms_values() {
+        // Made-up rates in a device label's form: two arms' shares, then a hazard ratio with
+        // its interval, the level named between them.
+        for text in [
+            "The annual mortality rate was 20% in the control arm and 13% in the device arm, with a hazard ratio of 0.62, 95% CI (0.45, 0.84).",
+            "Mortality was 20% in the control arm and 13% in the device arm (HR 0.62; 95% CI: 0.45-0.84).",
+        ] {
+            let (_, s) = read(text);
+            let arms = s
+                .shares
+                .iter()
+                .find(|m| m.shape == Shape::Arms)
+                .expect(text);
+            assert!(
+                arms.comparison.ci.is_none(),
+                "{text}: {:?}",
+                arms.comparison
+            );
+        }
+        // A difference's own interval stays the comparison's.
+        let (_, s) = read(
+            "Mortality was 20% in the control arm and 13% in the device arm (difference -7%, 95% CI -12 to -2).",
+        );
+        let arms = s
+            .shares
+            .iter()
+            .find(|m| m.shape == Shape::Arms)
+            .expect("arms");
+        assert!(arms.comparison.ci.is_some(), "{:?}", arms.comparison);
     }
 
     #[test]
