@@ -994,7 +994,8 @@ fn draft_on_the_held_out_part() {
 // 24 hours`): 17643 -> 17640 (84.65 -> 84.64).
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 84.64 -> 84.66.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 84.66 -> 84.65.
-const FLOOR_DEV_FOUND: f64 = 84.65;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 84.65 -> 84.49.
+const FLOOR_DEV_FOUND: f64 = 84.49;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1033,7 +1034,8 @@ const FLOOR_DEV_FOUND: f64 = 84.65;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 78.89 -> 78.85.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 78.85 -> 78.82.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 78.82 -> 78.61.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 78.61 -> 78.62.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1085,7 +1087,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1804 -> 1858.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1858 -> 1938.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 1938 -> 1930.
-const CEILING_DEV_NON_DATA: usize = 1930;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 1930 -> 1959.
+const CEILING_DEV_NON_DATA: usize = 1959;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1132,7 +1135,8 @@ const CEILING_DEV_NON_DATA: usize = 1930;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2134 -> 2154.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2154 -> 2194.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2194 -> 2213.
-const CEILING_HOLDOUT_NON_DATA: usize = 2213;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 2213 -> 2237.
+const CEILING_HOLDOUT_NON_DATA: usize = 2237;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1218,7 +1222,8 @@ const FLOOR_DEV_PATH: usize = 2594;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1980 -> 1986.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1986 -> 2004.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2004 -> 2016.
-const FLOOR_HOLDOUT_PATH: usize = 2016;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 2016 -> 2018.
+const FLOOR_HOLDOUT_PATH: usize = 2018;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1276,7 +1281,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2016;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2292 -> 2300.
 // Session 47: a page's table of one measure copied cell to cell, its times a line each (batch 74's en_01): 2300 -> 2308.
 // Session 47: a table of groups as rows makes one measure per column, each group at every time: 2308 -> 2316.
-const FLOOR_DEV_DECIDED: usize = 2316;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 2316 -> 2331.
+const FLOOR_DEV_DECIDED: usize = 2331;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1314,7 +1320,8 @@ const FLOOR_DEV_DECIDED: usize = 2316;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 796 -> 798.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 798 -> 813.
 // Session 47: a visit's code (`T0`, `T2`) names a time over a table's columns, so the groups spanning them are read (held-out part, measured only): 813 -> 941.
-const FLOOR_HOLDOUT_DECIDED: usize = 941;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 941 -> 943.
+const FLOOR_HOLDOUT_DECIDED: usize = 943;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1337,7 +1344,8 @@ const FLOOR_DEV_SHARES: usize = 625;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 528 -> 546.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 546 -> 551.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 551 -> 568.
-const FLOOR_HOLDOUT_SHARES: usize = 568;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 568 -> 582.
+const FLOOR_HOLDOUT_SHARES: usize = 582;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1522,7 +1530,8 @@ const CEILING_DEV_N_WRONG: usize = 16;
 // looked into).
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 853 -> 875.
 // Session 47: a visit's code (`T0`, `T2`) names a time over a table's columns, so the groups spanning them are read (held-out part, measured only): 875 -> 907.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 907;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 907 -> 911.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 911;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1623,7 +1632,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2208;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1605 -> 1619.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 1619 -> 1631.
 // Session 47: a visit's code (`T0`, `T2`) names a time over a table's columns, so the groups spanning them are read (held-out part, measured only): 1631 -> 1695.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1695;
+// Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 1695 -> 1697.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1697;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
