@@ -1112,6 +1112,10 @@ fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
         "n(%)",
         "no. (%)",
         "number (%)",
+        "numbers (%)",
+        // The BMJ's house style: `Values are numbers (percentages) of patients`.
+        "number (percentage)",
+        "numbers (percentages)",
         "例数(%)",
         "例数（%）",
         "例数 (%)",
@@ -2600,6 +2604,11 @@ mod tests {
             items.iter().all(|i| i.kind != ItemKind::Percent),
             "{items:#?}"
         );
+        // The BMJ states the layout in words: three pairs of one whole then suffice.
+        let stated = format!("Values are numbers (percentages) of patients.\n{three}");
+        let items = read_document(&Sentences::new(&stated));
+        let shares = items.iter().filter(|i| i.kind == ItemKind::Percent).count();
+        assert_eq!(shares, 3, "{items:#?}");
     }
 
     #[test]

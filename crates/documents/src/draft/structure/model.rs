@@ -223,6 +223,16 @@ pub(super) fn without_stub_name(name: &str) -> &str {
     rest
 }
 
+/// `name` after a stub's name glued to it by a copy that lost the cell border (`Measure2
+/// weeks` → `2 weeks`, `Outcome12 wk` → `12 wk`): the stub word then runs straight into a
+/// digit. None where `name` starts with no such word.
+pub(super) fn without_glued_stub_name(name: &str) -> Option<&str> {
+    let name = name.trim_start();
+    let split = name.find(|c: char| c.is_ascii_digit())?;
+    let (word, rest) = name.split_at(split);
+    (!word.is_empty() && is_stub_word(word)).then_some(rest)
+}
+
 /// The group index for `(label, key)`, added if new. A table's stub name run into the label
 /// is left out of both ([`without_stub_name`]).
 pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {

@@ -430,6 +430,13 @@ impl Header<'_> {
         if !text.is_empty() && text.split_whitespace().all(super::model::is_stub_word) {
             return Column::Unnamed;
         }
+        // Nor does it glued to the first column's time by a copy that lost the cell border
+        // (`Measure2 weeks`): which cells sit under that time, the copy no longer shows.
+        if super::model::without_glued_stub_name(&text)
+            .is_some_and(|rest| time_only(rest).is_some() || header_time(rest).is_some())
+        {
+            return Column::Unnamed;
+        }
         // What the cells print, and a p of no comparison of the outcome: left unplaced.
         if text.is_empty()
             || crate::draft::table::describes_cells(&text)
@@ -2304,6 +2311,15 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn the_stubs_name_glued_to_the_first_time_names_no_group() {
+        // Made-up differences in the layout of a journal table copied a cell a line, the
+        // stub's header run into the first time's.
+        let text = "Table 3\n\nOutcomes—change from baseline adjusted for age\n\nChange from baseline Drug—control (SE) 95% CI\nMeasure2 weeks\n3 months\n6 months\nABC0.6 (1.02)\n−1.42 to 2.83\n−0.12 (1.31)\n−2.81 to 2.55\n0.27 (1.10)\n−2.01 to 2.51\nDEFG−2.33 (4.49)\n−11.82 to 7.17\n3.62 (4.48)\n−5.73 to 13.17\n";
+        let (_, s) = read_text(text);
+        assert!(s.groups.is_empty(), "{:?}", s.groups);
     }
 
     #[test]
