@@ -1335,7 +1335,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 943;
 // 8273b95, see docs/commands/draft.md), after this session's later rules: 584 -> 617.
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 617 -> 622.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 622 -> 625.
-const FLOOR_DEV_SHARES: usize = 625;
+// Session 48: shares set against each other after a comparison that names both groups (`greater in the drug group than in the placebo group (18% vs. 9%)`) take its order where the shares agree with its word: 625 -> 628.
+const FLOOR_DEV_SHARES: usize = 628;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1345,7 +1346,8 @@ const FLOOR_DEV_SHARES: usize = 625;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 546 -> 551.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 551 -> 568.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 568 -> 582.
-const FLOOR_HOLDOUT_SHARES: usize = 582;
+// Session 48: shares set against each other after a comparison that names both groups (`greater in the drug group than in the placebo group (18% vs. 9%)`) take its order where the shares agree with its word: 582 -> 583.
+const FLOOR_HOLDOUT_SHARES: usize = 583;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3

@@ -712,12 +712,23 @@ fn comparative_pairs(
     let Some((subject, comparator)) = subject_and_comparator(sentence_text) else {
         return;
     };
+    // A mean's value, or a share's (`greater in the drug group than in the placebo group (18%
+    // vs. 9%)`).
     let mean = |k: usize| {
-        items[summaries[k]]
-            .parts
-            .mean
-            .as_ref()
-            .map(|p| p.number.value)
+        let parts = &items[summaries[k]].parts;
+        if let Some(m) = &parts.mean {
+            return Some(m.number.value);
+        }
+        if !is_share(items[summaries[k]].kind) {
+            return None;
+        }
+        match (&parts.value, &parts.count, &parts.of) {
+            (Some(v), _, _) => Some(v.number.value),
+            (None, Some(count), Some(of)) if of.number.value > 0.0 => {
+                Some(count.number.value / of.number.value)
+            }
+            _ => None,
+        }
     };
     // The comparator's name right before the bracket gives its first value to the comparator
     // by nearness alone (`shorter than in the control group (39 vs. 53 h)`): the order of the
@@ -5487,6 +5498,34 @@ mod tests {
         let text =
             "Of the 33 participants, 4 of 33 were men and 29 were women (mean age 84.8 ± 9.3).";
         assert_ne!(n_of(text, "84.8").as_deref(), Some("29"));
+    }
+
+    #[test]
+    fn shares_set_against_each_other_after_a_comparison_follow_its_order() {
+        // Made-up shares in a news item's form: the comparison names both groups, then the
+        // pair in its order; the shares agree with `greater` (or, as counts, `less`).
+        for (text, first, second) in [
+            (
+                "Pain freedom at 2 hours was greater in the drug group than in the placebo group (18% vs. 9%, p<0.001).",
+                "drug",
+                "placebo",
+            ),
+            (
+                "Relapse was less frequent in the drug group than in the placebo group (9/100 vs. 18/100).",
+                "drug",
+                "placebo",
+            ),
+        ] {
+            assert_eq!(
+                shares_read(text),
+                [(Shape::Arms, vec![first.to_string(), second.to_string()])],
+                "{text}"
+            );
+        }
+        // Numbers against the word: the pair stays unplaced.
+        let text =
+            "Relapse was less frequent in the drug group than in the placebo group (18% vs. 9%).";
+        assert!(shares_read(text).is_empty(), "{:?}", shares_read(text));
     }
 
     #[test]
