@@ -1136,7 +1136,8 @@ const CEILING_DEV_NON_DATA: usize = 1959;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2154 -> 2194.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2194 -> 2213.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 2213 -> 2237.
-const CEILING_HOLDOUT_NON_DATA: usize = 2237;
+// Session 48: a list's number glued to the next item's name after a value (`62±34:42±33 (2)咀嚼`) is not data: 2237 -> 2234.
+const CEILING_HOLDOUT_NON_DATA: usize = 2234;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -26,7 +26,7 @@
 //! - the centiles that name quartiles (`25–75 centile`), a constant that multiplies a formula
 //!   (`100*[(T–BL)/BL]`), codes with a leading zero (0323);
 //! - list enumerators at a line's start (`1. `, `１）`) or inside a sentence's list (`groups:
-//!   (1) Vitamin D2 …, (2) …`), and section numbers (`17.1.1`, as
+//!   (1) Vitamin D2 …, (2) …`, `満足度 A:B=62±34:42±33 (2)咀嚼 …`), and section numbers (`17.1.1`, as
 //!   package inserts number their headings; `14.3 Adjunctive Therapy`, a label's heading), times of day (午後4 時, 16:00);
 //! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts, and
 //!   an allocation in words (`assigned to one of four preventive treatments`), the design;
@@ -139,6 +139,7 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: volume | issue (?: \x20 number )? | number \x20 of \x20 pages | pages ) ) [\x20\t]* [|:：\t] [\x20\t]* \d+ (?: \s* [-–] \s* \d+ )?
             | (?i: (?-u:\b) published ) [\x20\t:\-–]* (?: (?i: online ) \x20 )? (?: (?: January | February | March | April | May | June | July | August | September | October | November | December | Jan | Feb | Mar | Apr | Jun | Jul | Aug | Sep | Sept | Oct | Nov | Dec ) \.? \x20 \d{1,2} ,? \x20 \d{4} | \d{1,2} \x20 [A-Z][a-z]{2,8} \x20 \d{4} )
             | (?: [:;,：；、] \x20? | (?i: and | or ) \x20 ) [(（] [1-9] [)）] \x20? [A-Za-z\p{Han}\p{Katakana}]
+            | \x20 [(（] [1-9] [)）] [\p{Katakana}\p{Han}--[例名人件回日週月年歳時分]]
             | (?-u:\b) \d+ [-\x20] (?i: point ) \x20 (?i: likert | scale | rating \x20 scale )
             | \d \s* 群 \s* (?: の間 | 間 | とも | ともに )
             | \d+ \s* 点満点
@@ -665,6 +666,16 @@ mod tests {
             assert!(claims.any(at..at + not.len()), "{not}");
         }
         for data in ["62.5%", "3 [2, 4]", "4 [3, 5]", "14.2"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+        // A list's number after the item before it (a value), glued to the next item's name;
+        // a count of cases in brackets after a value is data.
+        let text = "(1)総合 A:B=61±30:44±31 (2)咀嚼 A:B=63±31:37±28。有効率は80% (12)例で";
+        let claims = find(&Sentences::new(text));
+        let at = text.find("(2)").unwrap();
+        assert!(claims.any(at..at + 3));
+        for data in ["44±31", "(12)"] {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
