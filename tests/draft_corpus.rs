@@ -995,7 +995,8 @@ fn draft_on_the_held_out_part() {
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 84.64 -> 84.66.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 84.66 -> 84.65.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 84.65 -> 84.49.
-const FLOOR_DEV_FOUND: f64 = 84.49;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 84.49 -> 84.33.
+const FLOOR_DEV_FOUND: f64 = 84.33;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1035,7 +1036,8 @@ const FLOOR_DEV_FOUND: f64 = 84.49;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 78.85 -> 78.82.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 78.82 -> 78.61.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 78.61 -> 78.62.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 78.62 -> 78.84.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.84;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1088,7 +1090,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1858 -> 1938.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 1938 -> 1930.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 1930 -> 1959.
-const CEILING_DEV_NON_DATA: usize = 1959;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 1959 -> 1981.
+const CEILING_DEV_NON_DATA: usize = 1981;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1137,7 +1140,8 @@ const CEILING_DEV_NON_DATA: usize = 1959;
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2194 -> 2213.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 2213 -> 2237.
 // Session 48: a list's number glued to the next item's name after a value (`62±34:42±33 (2)咀嚼`) is not data: 2237 -> 2234.
-const CEILING_HOLDOUT_NON_DATA: usize = 2234;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2234 -> 2278.
+const CEILING_HOLDOUT_NON_DATA: usize = 2278;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1181,7 +1185,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2234;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 2547 -> 2564.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2564 -> 2576.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2576 -> 2594.
-const FLOOR_DEV_PATH: usize = 2594;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2594 -> 2630.
+const FLOOR_DEV_PATH: usize = 2630;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1224,7 +1229,8 @@ const FLOOR_DEV_PATH: usize = 2594;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1986 -> 2004.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2004 -> 2016.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 2016 -> 2018.
-const FLOOR_HOLDOUT_PATH: usize = 2018;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2018 -> 2028.
+const FLOOR_HOLDOUT_PATH: usize = 2028;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1283,7 +1289,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2018;
 // Session 47: a page's table of one measure copied cell to cell, its times a line each (batch 74's en_01): 2300 -> 2308.
 // Session 47: a table of groups as rows makes one measure per column, each group at every time: 2308 -> 2316.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 2316 -> 2331.
-const FLOOR_DEV_DECIDED: usize = 2331;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2331 -> 2341.
+const FLOOR_DEV_DECIDED: usize = 2341;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1322,7 +1329,8 @@ const FLOOR_DEV_DECIDED: usize = 2331;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 798 -> 813.
 // Session 47: a visit's code (`T0`, `T2`) names a time over a table's columns, so the groups spanning them are read (held-out part, measured only): 813 -> 941.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 941 -> 943.
-const FLOOR_HOLDOUT_DECIDED: usize = 943;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 943 -> 950.
+const FLOOR_HOLDOUT_DECIDED: usize = 950;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1337,7 +1345,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 943;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 617 -> 622.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 622 -> 625.
 // Session 48: shares set against each other after a comparison that names both groups (`greater in the drug group than in the placebo group (18% vs. 9%)`) take its order where the shares agree with its word: 625 -> 628.
-const FLOOR_DEV_SHARES: usize = 628;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 628 -> 637.
+const FLOOR_DEV_SHARES: usize = 637;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1348,7 +1357,8 @@ const FLOOR_DEV_SHARES: usize = 628;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 551 -> 568.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 568 -> 582.
 // Session 48: shares set against each other after a comparison that names both groups (`greater in the drug group than in the placebo group (18% vs. 9%)`) take its order where the shares agree with its word: 582 -> 583.
-const FLOOR_HOLDOUT_SHARES: usize = 583;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 583 -> 611.
+const FLOOR_HOLDOUT_SHARES: usize = 611;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1396,7 +1406,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 583;
 // labelled as it arrived; counted, not read).
 // Session 46: where one group heads several columns (its name printed again under each
 // visit), each column's cells take the n over that column: 113 -> 89.
-const CEILING_HOLDOUT_N_WRONG: usize = 89;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 89 -> 92.
+const CEILING_HOLDOUT_N_WRONG: usize = 92;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1460,7 +1471,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 89;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 1135 -> 1155.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 1155 -> 1167.
 // Session 47: a page's table of one measure copied cell to cell, its times a line each (batch 74's en_01): 1167 -> 1183.
-const FLOOR_DEV_N_RIGHT: usize = 1183;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 1183 -> 1184.
+const FLOOR_DEV_N_RIGHT: usize = 1184;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1534,7 +1546,8 @@ const CEILING_DEV_N_WRONG: usize = 16;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 853 -> 875.
 // Session 47: a visit's code (`T0`, `T2`) names a time over a table's columns, so the groups spanning them are read (held-out part, measured only): 875 -> 907.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 907 -> 911.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 911;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 911 -> 923.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 923;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1577,7 +1590,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 911;
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 2178 -> 2190.
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 2190 -> 2200.
 // Session 47: a page's table of one measure copied cell to cell, its times a line each (batch 74's en_01): 2200 -> 2208.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2208;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2208 -> 2244.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2244;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1636,7 +1650,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2208;
 // Session 47: batch 74 joined (8 reports, 4 Japanese, 2 tables of groups as rows glued cell to cell; measured alone as it arrived at 4d105ae: development half 90/108 items, held-out half 66/136, 0 violations, no pair the text decides placed in its 4 development documents; see docs/commands/draft.md): 1619 -> 1631.
 // Session 47: a visit's code (`T0`, `T2`) names a time over a table's columns, so the groups spanning them are read (held-out part, measured only): 1631 -> 1695.
 // Session 48: batch 75 joined (20 reports, 10 Japanese, 8 tables; measured alone as it arrived at a2090259 with this session's first rules: development half 164/234 items, held-out half 170/214, 0 violations in 15 and 16 pairs, n wrong 0 of 32 and 0 of 4; see docs/commands/draft.md): 1695 -> 1697.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1697;
+// Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 1697 -> 1707.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1707;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
