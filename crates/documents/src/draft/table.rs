@@ -2144,24 +2144,39 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
     let tested = data.iter().all(|(_, cells)| {
         cells.len() > values + 1 && cells.last().is_some_and(|c| opens_a_test(&text[c.clone()]))
     });
-    let (rows, legend) = glued_header_rows(text, &lines[block.start..first_data], values, tested);
     // A row of one arm only (`Work rate (W)42 (16)44 (18)` among rows of both arms and their
-    // comparison) prints fewer values than the columns: where no header names that few
-    // columns, the columns are as many as most rows print.
+    // comparison) prints fewer values than the columns, as rows of each dose against placebo
+    // (`LSMD v. placebo (95% CI)`) and their p's print one fewer than the arms' rows and may
+    // outnumber them: the columns are as many as the fewest values a row prints, as most rows
+    // print, or as the widest row prints: the first a header names.
     let most = most_values(text, &data);
-    let (values, (mut rows, legend)) = if rows.is_empty() && most > values {
-        (
-            most,
-            glued_header_rows(text, &lines[block.start..first_data], most, tested),
-        )
-    } else {
-        (values, (rows, legend))
-    };
+    let widest = data
+        .iter()
+        .map(|(_, cells)| values_printed(text, cells))
+        .max()
+        .unwrap_or(0);
+    let mut counts = vec![values, most, widest];
+    counts.dedup();
     // Columns no header names are left to the sentence reader, which reads a row's
     // values side by side as before.
-    if rows.is_empty() {
-        return None;
-    }
+    // Columns more than most rows print are the arms' only where the header names each with
+    // its n (`Placebo, n = 185Drug, 40 mg/day, n = 185…`), not a row's extra cells.
+    let each_with_its_n = |rows: &[Row], count: usize| {
+        rows.iter().any(|r| {
+            let named: Vec<&str> = r
+                .cells
+                .iter()
+                .map(|c| text[c.clone()].trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            named.len() == count && named.iter().all(|t| n_printed().is_match(t))
+        })
+    };
+    let (values, (mut rows, legend)) = counts.into_iter().find_map(|count| {
+        let found = glued_header_rows(text, &lines[block.start..first_data], count, tested);
+        let named = !found.0.is_empty() && (count <= most || each_with_its_n(&found.0, count));
+        named.then_some((count, found))
+    })?;
     let header_first = rows.first().map(|r| r.line.start);
     push_glued_body(text, lines, &data, values, &mut rows);
     let first = lines

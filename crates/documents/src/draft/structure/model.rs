@@ -224,19 +224,24 @@ pub(super) fn without_stub_name(name: &str) -> &str {
 }
 
 /// `name` after a stub's name glued to it by a copy that lost the cell border (`Measure2
-/// weeks` → `2 weeks`, `Outcome12 wk` → `12 wk`): the stub word then runs straight into a
-/// digit. None where `name` starts with no such word.
+/// weeks` → `2 weeks`, `OutcomesPlacebo` → `Placebo`): the stub word then runs straight into
+/// a digit or a capital. None where `name` starts with no such word.
 pub(super) fn without_glued_stub_name(name: &str) -> Option<&str> {
     let name = name.trim_start();
-    let split = name.find(|c: char| c.is_ascii_digit())?;
+    let split = name
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c.is_ascii_digit() || c.is_uppercase())?
+        .0;
     let (word, rest) = name.split_at(split);
-    (!word.is_empty() && is_stub_word(word)).then_some(rest)
+    (word.chars().all(char::is_alphabetic) && is_stub_word(word)).then_some(rest)
 }
 
 /// The group index for `(label, key)`, added if new. A table's stub name run into the label
-/// is left out of both ([`without_stub_name`]).
+/// is left out of both ([`without_stub_name`], [`without_glued_stub_name`]).
 pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
-    let stripped = without_stub_name(label);
+    let stripped = without_glued_stub_name(label).unwrap_or(label);
+    let stripped = without_stub_name(stripped);
     let (label, key) = if stripped.len() < label.trim_start().len() && !stripped.is_empty() {
         (stripped, cues::group_key(stripped))
     } else {

@@ -2314,6 +2314,25 @@ mod tests {
     }
 
     #[test]
+    fn a_glued_header_of_arms_heads_their_columns_though_comparison_rows_are_more() {
+        // Made-up values in the layout of a journal table copied with its cells glued: the
+        // stub's name run into the first arm's, each arm closed by its n; rows of each dose
+        // against placebo and their p's print one value fewer, and outnumber the arms' rows.
+        let text = "Table 2\n\nEfficacy measures: change from baseline to week 6, full analysis set\n\nOutcomesPlacebo, n = 120Drug, 10 mg, n = 118Drug, 20 mg, n = 121\nScale A\nBaseline, mean ± SD24.0 ± 3.625.8 ± 3.424.2 ± 3.1\nChange at week 6, LSM (SE)−8.3 (0.71)−10.6 (0.72)−11.4 (0.70)\nLSMD v. placebo (95% CI)−2.3 (−4.3 to −0.3)−3.1 (−5.1 to −1.1)\np value0.0230.002\nScale B\nLSMD v. placebo (95% CI)−1.2 (−2.3 to −0.1)−1.5 (−2.6 to −0.4)\np value0.0330.008\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Placebo", "Drug, 10 mg", "Drug, 20 mg"]);
+        let change = s
+            .measures
+            .iter()
+            .find(|m| m.shape == Shape::Arms && m.change)
+            .expect("the changes read as the arms'");
+        let ns: Vec<&str> = change.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns, ["120", "118", "121"]);
+        assert!(s.groups[0].control);
+    }
+
+    #[test]
     fn the_stubs_name_glued_to_the_first_time_names_no_group() {
         // Made-up differences in the layout of a journal table copied a cell a line, the
         // stub's header run into the first time's.
