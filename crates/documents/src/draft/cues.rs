@@ -1077,6 +1077,49 @@ pub fn rise_words(s: &str) -> bool {
     .is_match(s)
 }
 
+/// Is a value whose text runs up to it (`before`) another study's, set beside this trial's
+/// for comparison (`51%含まれていた(PARAGON-HF、CHARM試験では30%前後)`, `23%で、他試験の「48〜72%」に比べ`,
+/// `(compared with 30% in other trials)`)? The words are read in the value's bracket, or else in
+/// its clause: other or earlier trials named as such, or, inside a bracket, trials named by
+/// their acronyms (`X、Y試験では`, `in the X and Y trials`). Its n is then not this trial's.
+///
+/// ```
+/// use trialstats_documents::draft::cues::about_other_studies;
+/// assert!(about_other_studies("例が51%含まれていた(PARAGON-HF、CHARM試験では"));
+/// assert!(about_other_studies("23%で、他試験(除I-PRESERVE)の「"));
+/// assert!(about_other_studies("AF was present in 51% (vs. about 30% in earlier trials, "));
+/// assert!(!about_other_studies("本試験では"));
+/// assert!(!about_other_studies("In the EMPEROR trial, "));
+/// ```
+pub fn about_other_studies(before: &str) -> bool {
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    let words = re(
+        &WORDS,
+        r"(?i)\b(?:other|previous|prior|earlier|historical)\s+(?:trials?|studies|study|reports?|cohorts?)\b|他試験|他の試験|他研究|他の研究|先行研究|既報|過去の試験|従来の試験",
+    );
+    let named = re(
+        &NAMED,
+        r"(?:[A-Z][A-Za-z0-9-]+\s*[、,]\s*)*[A-Z][A-Za-z0-9-]+\s*試験(?:では|で)|(?i:\bin\s+the\s+)[A-Z][A-Za-z0-9-]+(?:\s*(?:,|and)\s*[A-Z][A-Za-z0-9-]+)*\s+(?i:trials|studies)\b",
+    );
+    // The value's bracket, if it stands in one still open.
+    let open = before.rfind(['(', '（']);
+    let close = before.rfind([')', '）']);
+    if let Some(o) = open.filter(|&o| close.is_none_or(|c| c < o)) {
+        let inside = &before[o..];
+        return words.is_match(inside) || named.is_match(inside);
+    }
+    // Else its clause: back to the last sentence's end, clause mark or line break.
+    let clause_start = before
+        .rfind(['。', '、', ';', '；', '\n'])
+        .map(|k| k + before[k..].chars().next().map_or(0, char::len_utf8))
+        .into_iter()
+        .chain(before.rfind(". ").map(|k| k + 2))
+        .max()
+        .unwrap_or(0);
+    words.is_match(&before[clause_start..])
+}
+
 /// Words of a comparison between groups: `vs`, `versus`, `compared with`, `対`, `比較`, and
 /// a colon alone between two values (`A:B=73.9±9.2:70.1±6.5`, values set against each other
 /// in the order of the names).

@@ -3628,6 +3628,10 @@ impl KnownNs {
     /// sentence names before it, or the document's; neither of those to one of several arms
     /// (`part_of_the_sample`), which counts only its own patients.
     fn give(&self, doc_text: &str, items: &[Item], cell: &mut Cell, part_of_the_sample: bool) {
+        // Another study's value, set beside this trial's, counts none of its patients.
+        if cues::about_other_studies(&doc_text[..items[cell.item].span[0]]) {
+            return;
+        }
         if let Some(g) = cell.group {
             // A group printed with several n's (randomised 62, analysed 54 right after the
             // intervention and 49 at week 4): the n printed for the value's own time, else
@@ -4215,6 +4219,38 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
+    }
+
+    #[test]
+    fn another_studys_value_set_beside_this_trials_takes_none_of_its_n() {
+        // Made-up shares in a congress report's form: this trial's, then other trials' in a
+        // bracket or named as such.
+        for (text, other) in [
+            (
+                "本試験の対象は1200例である。心房細動は48%に認められた(ALPHA-HF、BETA試験では30%前後)。",
+                "30%",
+            ),
+            (
+                "本試験の対象は1200例である。入院歴は21%で、他試験の「45%」に比べ低かった。",
+                "45%",
+            ),
+        ] {
+            let (items, s) = read(text);
+            let n_of = |value: &str| {
+                s.shares
+                    .iter()
+                    .flat_map(|m| &m.cells)
+                    .find(|c| items[c.item].text == value)
+                    .map(|c| c.n.map(|j| items[j].text.clone()))
+            };
+            assert!(n_of(other).flatten().is_none(), "{text}: {:?}", n_of(other));
+            let own = if text.contains("48%") { "48%" } else { "21%" };
+            assert!(
+                n_of(own).flatten().is_some_and(|n| n.contains("1200")),
+                "{text}: {:?}",
+                n_of(own)
+            );
+        }
     }
 
     #[test]
