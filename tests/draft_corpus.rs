@@ -1608,7 +1608,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 965;
 // Session 47: a page's table of one measure copied cell to cell, its times a line each (batch 74's en_01): 2200 -> 2208.
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2208 -> 2244.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2244 -> 2248.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2248;
+// Session 48: a table's row naming a difference from placebo prints differences, never arms' values (the nineteenth new-user trial's four contradicting charts); its ± cells are no longer in a measure: 2248 -> 2247.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2247;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1670,7 +1671,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2248;
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 1697 -> 1707.
 // Session 48: a glued header naming each arm with its n heads as many columns as the widest row prints, where rows of each dose against placebo and their p's (one value fewer) outnumber the arms' rows: 1707 -> 1701 (six held-out ± cells no longer in a measure, none read wrong: the labelled count fell with it, 1798 -> 1792; the held-out part is not read to find which).
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 1701 -> 1741.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1741;
+// Session 48: a table's row naming a difference from placebo prints differences, never arms' values (the nineteenth new-user trial's four contradicting charts); its ± cells are no longer in a measure: 1741 -> 1739.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1739;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

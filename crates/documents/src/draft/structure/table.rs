@@ -1279,6 +1279,15 @@ impl RowReader<'_> {
             }
             return;
         }
+        // A row whose label names a difference between groups (`LS mean difference from
+        // placebo (SE)`, `Difference vs control`, `群間差`) prints differences, never a group's
+        // values, under whichever columns the copy set them (a dose's difference from placebo
+        // shifted under the placebo column): the comparison of the measure above, or left
+        // unplaced. (`標準偏差`, the SD, names no difference.)
+        if cues::difference_word(&outside_brackets(&label)) && !label.contains("偏差") {
+            self.attach_comparison_row(&label, members, s);
+            return;
+        }
         let change = cues::change_words(&label);
         let (measure_label, time) = self.measure_and_time(r, &label, change);
         let time = time.or_else(|| self.visit.clone());
@@ -2330,6 +2339,27 @@ mod tests {
         let ns: Vec<&str> = change.cells.iter().map(|c| n_printed(&items, c)).collect();
         assert_eq!(ns, ["120", "118", "121"]);
         assert!(s.groups[0].control);
+    }
+
+    #[test]
+    fn a_row_naming_a_difference_from_placebo_is_no_arms_values() {
+        // Made-up values in a journal table's layout whose copy shifted each dose's difference
+        // from placebo one column left, under the placebo column.
+        let text = "Table 1. Change from baseline.\nVariable | Placebo | Drug 10 mg | Drug 20 mg |\n---|---|---|---|\nLS mean change (SE) | -8.7 (1.66) | -15.4 (2.56) | -16.6 (2.50) |\nLS mean difference from placebo (SE) | -6.7 (3.03) | -7.9 (2.84) | |\nP value | .02 | .003 | |\n";
+        let (items, s) = read_text(text);
+        let placed: Vec<&str> = s
+            .measures
+            .iter()
+            .flat_map(|m| &m.cells)
+            .map(|c| items[c.item].text.as_str())
+            .collect();
+        assert!(placed.contains(&"-15.4 (2.56)"), "{placed:?}");
+        assert!(
+            !placed
+                .iter()
+                .any(|t| t.starts_with("-6.7") || t.starts_with("-7.9")),
+            "{placed:?}"
+        );
     }
 
     #[test]
