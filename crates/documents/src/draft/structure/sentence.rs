@@ -2447,16 +2447,22 @@ fn on_a_line_of_groups(original: &str, start: usize) -> bool {
         .find('\n')
         .map_or(original.len(), |p| start + p);
     let line = &original[line_start..line_end];
-    let mut keys: Vec<String> = cues::groups(line)
+    let found = cues::groups(line);
+    let mut keys: Vec<String> = found
         .iter()
         .map(|p| cues::group_key(&p.text))
         .filter(|k| !k.is_empty())
         .collect();
     keys.sort();
     keys.dedup();
+    // A group's own digits (`Q2W群`, `10mg群`) are its name, no value.
+    let mut names_out = line.to_string();
+    for p in &found {
+        names_out.replace_range(p.start..p.end, &" ".repeat(p.end - p.start));
+    }
     let outside = BRACKETS
         .get_or_init(|| regex::Regex::new(r"[(（\[][^()（）\[\]]*[)）\]]").expect("valid pattern"))
-        .replace_all(line, "");
+        .replace_all(&names_out, "");
     // Other groups the words do not make groups (`Tinnitus-IG`) are named by their n's.
     static NS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let ns = NS
@@ -2482,6 +2488,9 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
         } else {
             Vec::new()
         };
+    }
+    if let Some(line) = groups_line_above(original, line_start) {
+        return line;
     }
     let mut above = original[..line_start]
         .lines()
@@ -2568,6 +2577,34 @@ fn groups_on_a_header_line_above(original: &str, line_start: usize) -> Vec<(Stri
         groups.push((name.to_string(), cues::group_key(name)));
     }
     groups
+}
+
+/// The groups of a table's header printed on one line with nothing else but words (`全体集団
+/// Q2W群 プラセボ群 プラセボ群との差`, a Japanese package insert's table set apart by single
+/// spaces), within the four lines above `line_start` (a header's other lines, `[95%信頼区間]`,
+/// `p値`, hold no value): two different groups or more, in the line's order, without the group
+/// a difference is taken against (`プラセボ群との差`). None where no such line stands there.
+fn groups_line_above(original: &str, line_start: usize) -> Option<Vec<(String, String)>> {
+    let mut end = line_start.checked_sub(1)?;
+    for _ in 0..4 {
+        let start = original[..end].rfind('\n').map_or(0, |p| p + 1);
+        let line = &original[start..end];
+        if !line.trim().is_empty() {
+            let groups: Vec<(String, String)> = cues::groups(line)
+                .into_iter()
+                .filter(|p| !cues::comparator_of_difference(line, p))
+                .map(|p| (p.text.clone(), cues::group_key(&p.text)))
+                .collect();
+            let mut keys: Vec<&String> = groups.iter().map(|g| &g.1).collect();
+            keys.sort();
+            keys.dedup();
+            if groups.len() >= 2 && keys.len() == groups.len() {
+                return on_a_line_of_groups(original, start).then_some(groups);
+            }
+        }
+        end = start.checked_sub(1)?;
+    }
+    None
 }
 
 /// Rows under a header of groups copied a cell a line ([`header_of_groups_above`]: `プラセボ群`
@@ -4219,6 +4256,19 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
+    }
+
+    #[test]
+    fn shares_under_a_line_of_groups_take_them_in_order() {
+        // Made-up shares in a package insert's table set apart by single spaces: a section's
+        // name, the groups (one with digits in its name) and a difference's column on one line.
+        let text = "臨床成績\n全体集団 A2W群 プラセボ群 プラセボ群との差\n[95%信頼区間]\n16週:改善率 40.6(43/106) 12.7(40/315) 27.9[17.6, 38.2]\n52週:改善率 35.8(38/106) 12.1(38/315) 23.7[13.6, 33.8]\n";
+        let read = shares_read(text);
+        assert!(!read.is_empty());
+        for (shape, groups) in read {
+            assert_eq!(shape, Shape::Arms);
+            assert_eq!(groups, ["a2w", "プラセボ"]);
+        }
     }
 
     #[test]
