@@ -213,6 +213,38 @@ fn group_span(s: &str, c: &regex::Captures) -> Option<(usize, usize)> {
             return None;
         }
     }
+    // `parallel-group, placebo-controlled`, `a single-arm study`, `a two-group design`: the
+    // noun hyphenated to the word before it makes an adjective of the design, no group,
+    // where such a noun or another of the design's words follows.
+    if c.name("noun").is_some() && !numbered && s[..start].ends_with(['-', '‐']) {
+        // (A comma may stand between two of the design's adjectives, `parallel-group,
+        // placebo-controlled`.)
+        let after = s[end..]
+            .trim_start()
+            .trim_start_matches([',', '、'])
+            .trim_start()
+            .to_lowercase();
+        let describes = [
+            "design",
+            "trial",
+            "study",
+            "studies",
+            "rct",
+            "randomi",
+            "crossover",
+            "cross-over",
+            "double-blind",
+            "open-label",
+            "placebo-controlled",
+            "controlled",
+            "multicent",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
+        if describes {
+            return None;
+        }
+    }
     // `the age group 18-39 years`, `age groups`: a band of ages, no arm.
     if c.name("noun").is_some() && s[..start].trim_end().to_lowercase().ends_with("age") {
         return None;
@@ -1751,6 +1783,9 @@ mod tests {
         assert!(keys("A double-blind, placebo-controlled trial in 176 subjects").is_empty());
         assert!(keys("a sham-controlled, vehicle-matched study").is_empty());
         assert_eq!(keys("compared with the placebo group"), ["placebo"]);
+        // A design's adjective hyphenated to the noun names no group.
+        assert!(keys("a randomized, parallel-group, placebo-controlled trial").is_empty());
+        assert!(keys("a single-arm study and a two-group design").is_empty());
     }
 
     #[test]
