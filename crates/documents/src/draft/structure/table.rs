@@ -425,16 +425,7 @@ impl Header<'_> {
         if names_row_groups(&text) {
             return Column::RowGroup;
         }
-        // The stub's own name (`Measure`, `Variables`) placed over a column by a header copied
-        // a cell a line names no group.
-        if !text.is_empty() && text.split_whitespace().all(super::model::is_stub_word) {
-            return Column::Unnamed;
-        }
-        // Nor does it glued to the first column's time by a copy that lost the cell border
-        // (`Measure2 weeks`): which cells sit under that time, the copy no longer shows.
-        if super::model::without_glued_stub_name(&text)
-            .is_some_and(|rest| time_only(rest).is_some() || header_time(rest).is_some())
-        {
+        if names_only_the_stub(&text) {
             return Column::Unnamed;
         }
         // What the cells print, and a p of no comparison of the outcome: left unplaced.
@@ -710,6 +701,24 @@ impl Header<'_> {
             .or_else(|| header_time(&header))
             .unwrap_or(header)
     }
+}
+
+/// Does a header over a column name only the stub (`Measure`, `Variables`: placed over a column
+/// by a header copied a cell a line), or the stub glued to the first column's time by a copy
+/// that lost the cell border (`Measure2 weeks`, whose cells the copy no longer shows)? Such a
+/// column names no group.
+fn names_only_the_stub(text: &str) -> bool {
+    !text.is_empty() && text.split_whitespace().all(super::model::is_stub_word)
+        || super::model::without_glued_stub_name(text)
+            .is_some_and(|rest| time_only(rest).is_some() || header_time(rest).is_some())
+}
+
+/// Does a row's label name a difference between groups (`LS mean difference from placebo
+/// (SE)`, `Difference vs control`, `群間差`)? Its cells print differences, never a group's
+/// values, under whichever columns the copy set them (a dose's difference from placebo shifted
+/// under the placebo column). `標準偏差`, the SD, names no difference.
+fn names_a_difference_row(label: &str) -> bool {
+    cues::difference_word(&outside_brackets(label)) && !label.contains("偏差")
 }
 
 /// The group a group column names, added to the structure (with the n its header prints):
@@ -1204,6 +1213,28 @@ impl RowReader<'_> {
 
     /// Read one row of the table's body under its label (`label`: its first cell, without any
     /// n's it prints).
+    /// The group a row is of: its label's, where the rows are the groups (with the n the label
+    /// names), else the group its cells name.
+    fn group_of_row(
+        &mut self,
+        r: usize,
+        cells: &[Range<usize>],
+        members: &[usize],
+        label: &str,
+        s: &mut Structure,
+    ) -> Option<usize> {
+        match self.group_rows.get(r) {
+            Some(Some(_)) if !label.is_empty() => {
+                let g = group_index(s, label, &cues::group_key(label));
+                if s.groups[g].n.is_none() {
+                    s.groups[g].n = n_named_by(self.original, self.items, label);
+                }
+                Some(g)
+            }
+            _ => self.row_group_of(cells, members, s),
+        }
+    }
+
     fn read_row_labelled(
         &mut self,
         r: usize,
@@ -1213,16 +1244,7 @@ impl RowReader<'_> {
         s: &mut Structure,
     ) {
         let (items, cells) = (self.items, &row.cells);
-        self.row_group = match self.group_rows.get(r) {
-            Some(Some(_)) if !label.is_empty() => {
-                let g = group_index(s, &label, &cues::group_key(&label));
-                if s.groups[g].n.is_none() {
-                    s.groups[g].n = n_named_by(self.original, self.items, &label);
-                }
-                Some(g)
-            }
-            _ => self.row_group_of(cells, members, s),
-        };
+        self.row_group = self.group_of_row(r, cells, members, &label, s);
         // Each group's row under a section's label is that section's measure.
         let label = match (self.group_rows.get(r), &self.section) {
             (Some(Some(_)), Some(section)) => {
@@ -1279,12 +1301,9 @@ impl RowReader<'_> {
             }
             return;
         }
-        // A row whose label names a difference between groups (`LS mean difference from
-        // placebo (SE)`, `Difference vs control`, `群間差`) prints differences, never a group's
-        // values, under whichever columns the copy set them (a dose's difference from placebo
-        // shifted under the placebo column): the comparison of the measure above, or left
-        // unplaced. (`標準偏差`, the SD, names no difference.)
-        if cues::difference_word(&outside_brackets(&label)) && !label.contains("偏差") {
+        // A row of differences between groups: the comparison of the measure above, or
+        // left unplaced.
+        if names_a_difference_row(&label) {
             self.attach_comparison_row(&label, members, s);
             return;
         }
