@@ -1109,6 +1109,29 @@ pub fn rise_words(s: &str) -> bool {
     .is_match(s)
 }
 
+/// The words that say a report analyses time to an event (a hazard ratio, Kaplan–Meier,
+/// log-rank, cumulative incidence, `ハザード比`, `累積`): its event percentages printed with
+/// their counts are often Kaplan–Meier estimates, which exceed the count over the whole where
+/// patients are censored (Kaplan & Meier 1958).
+const TIME_TO_EVENT: [&str; 10] = [
+    "hazard ratio",
+    "kaplan",
+    "log-rank",
+    "logrank",
+    "cumulative incidence",
+    "time to event",
+    "time-to-event",
+    "ハザード比",
+    "累積",
+    "カプラン",
+];
+
+/// Does a document (in lower case) say it analyses time to an event (a hazard ratio,
+/// Kaplan–Meier, log-rank, `ハザード比`)?
+pub fn reports_time_to_event(lower: &str) -> bool {
+    TIME_TO_EVENT.iter().any(|w| lower.contains(w))
+}
+
 /// Is a value whose text runs up to it (`before`) another study's, set beside this trial's
 /// for comparison (`51%含まれていた(PARAGON-HF、CHARM試験では30%前後)`, `23%で、他試験の「48〜72%」に比べ`,
 /// `(compared with 30% in other trials)`)? The words are read in the value's bracket, or else in

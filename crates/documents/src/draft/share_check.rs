@@ -28,23 +28,6 @@ use crate::error::Result;
 use crate::reported::ReportedNumber;
 use serde::Serialize;
 
-/// The words that say a report analyses time to an event (a hazard ratio, Kaplan–Meier,
-/// log-rank, cumulative incidence, `ハザード比`, `累積`): its event percentages printed with
-/// their counts are often Kaplan–Meier estimates, which exceed the count over the whole where
-/// patients are censored (Kaplan & Meier 1958).
-const TIME_TO_EVENT: [&str; 10] = [
-    "hazard ratio",
-    "kaplan",
-    "log-rank",
-    "logrank",
-    "cumulative incidence",
-    "time to event",
-    "time-to-event",
-    "ハザード比",
-    "累積",
-    "カプラン",
-];
-
 /// The check of one group's share.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShareFinding {
@@ -77,7 +60,7 @@ pub fn check_shares(
     rounding: Rounding,
 ) -> Result<Vec<ShareFinding>> {
     let lower = text.to_lowercase();
-    let time_to_event = TIME_TO_EVENT.iter().any(|w| lower.contains(w));
+    let time_to_event = super::cues::reports_time_to_event(&lower);
     let tables = super::table::Tables::find(text);
     let mut out = Vec::new();
     // Only shares the structure set against another group's or time's: a single share's n is
@@ -96,7 +79,9 @@ pub fn check_shares(
         };
         let whole = c
             .share_whole(items)
-            .map(|(w, printed)| (w.number.plain.clone(), printed));
+            // A percentage not of the group's n is still judged against it: of fewer
+            // patients, or of none.
+            .or_else(|| c.given_n(items).map(|n| (n, false)));
         let count = p.count.as_ref().map(|k| k.number.plain.clone());
         let (status, detail) = match (&count, &whole) {
             (None, _) => (
@@ -239,14 +224,12 @@ fn verdict(
 /// 3.251 %, printed 3.2), as some software prints: the numbers agree, the printing is the
 /// software's. What to say of it, or `None`.
 fn cut_to_decimals(percent: &ReportedNumber, k: u64, n: u64) -> Option<String> {
-    let scale = 10f64.powi(percent.decimals as i32);
-    let exact = 100.0 * k as f64 / n as f64;
-    let cut = (exact * scale + 1e-9).floor() / scale;
-    ((cut - percent.value).abs() < 0.5 / scale).then(|| {
+    let cut = counts_for(percent, n, Rounding::Trunc).ok()?;
+    (cut.first <= k as i128 && k as i128 <= cut.last).then(|| {
         format!(
             "{k} of {n} is {:.*} %, printed {} %: cut to its decimals rather than rounded (as some software prints)",
             percent.decimals as usize + 2,
-            exact,
+            100.0 * k as f64 / n as f64,
             percent.text
         )
     })

@@ -18,7 +18,7 @@
 //! `.04`), in ASCII digits with a `-` for a minus; how the document printed one otherwise
 //! (U+2212, full-width, a thousands separator) is said in its note, as the format asks.
 
-use super::structure::{Cell, Measure, Shape, Structure, read_structure};
+use super::structure::{Cell, Measure, Shape, ShareWhole, Structure, read_structure};
 use super::{Bound, Item, ItemKind, Printed, Sentences, cues};
 use crate::reported::ReportedNumber;
 
@@ -1120,6 +1120,8 @@ impl Writer<'_> {
     fn arm_count(&mut self, m: &Measure, items: &[Item], arms: &StudyArms) {
         let by_arm = m.arms();
         let mut rows: Vec<(&str, String, String)> = Vec::new();
+        // Where an arm's whole is none the text prints beside it (its section's sum), why.
+        let mut wholes_read = Vec::new();
         for (g, cells) in &by_arm {
             let (Some(g), [c]) = (g, cells.as_slice()) else {
                 return;
@@ -1128,10 +1130,13 @@ impl Writer<'_> {
             let Some(count) = &p.count else { return };
             let whole = c
                 .share_whole(items)
-                .map(|(w, _)| w.number.plain.clone())
+                .map(|(w, _)| w)
                 .filter(|n| n.parse::<u32>().is_ok_and(|v| v >= 1));
             let Some(whole) = whole else { return };
             let Some(arm) = arms.id(*g) else { return };
+            if let (Some(ShareWhole::SectionSum(_)), Some(why)) = (c.whole, &c.n_evidence) {
+                wholes_read.push(format!("{arm}'s n: {why}"));
+            }
             rows.push((arm, count.number.plain.clone(), whole));
         }
         if rows.iter().any(
@@ -1167,8 +1172,12 @@ impl Writer<'_> {
         self.out.push_str(&format!(
             "note = {}\n",
             q(&format!(
-                "review: whether fewer is better; structure: {}{}",
+                "review: whether fewer is better; structure: {}{}{}",
                 m.evidence.join("; "),
+                wholes_read
+                    .iter()
+                    .map(|w| format!("; {w}"))
+                    .collect::<String>(),
                 m.comparison
                     .p
                     .map(|j| format!("; the document's comparison: '{}'", items[j].text.trim()))

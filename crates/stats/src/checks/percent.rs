@@ -55,6 +55,31 @@ pub fn counts_for(percent: &ReportedNumber, n: u64, rule: Rounding) -> Result<In
     }))
 }
 
+/// Does `k` of `n` print as `percent`: rounded by `rule`, or cut to its decimals (`Trunc`;
+/// some software cuts rather than rounds: 29 of 892 is 3.251 %, printed 3.2)?
+///
+/// ```
+/// use trialstats_numerics::reported::ReportedNumber;
+/// use trialstats_stats::checks::Rounding;
+/// use trialstats_stats::checks::percent::count_gives;
+/// let p = ReportedNumber::parse("16", "%")?;
+/// // 17 of 103 is 16.50 %: 16 only when cut; 17 of 106 is 16.04 %: rounded.
+/// assert!(count_gives(&p, 17, 103, Rounding::UpOrDown)?);
+/// assert!(count_gives(&p, 17, 106, Rounding::UpOrDown)?);
+/// // 37 of 106 is 34.9 %: neither rounds nor cuts to 36.
+/// assert!(!count_gives(&ReportedNumber::parse("36", "%")?, 37, 106, Rounding::UpOrDown)?);
+/// # Ok::<(), trialstats_stats::Error>(())
+/// ```
+pub fn count_gives(percent: &ReportedNumber, k: u64, n: u64, rule: Rounding) -> Result<bool> {
+    for r in [rule, Rounding::Trunc] {
+        let counts = counts_for(percent, n, r)?;
+        if counts.first <= k as i128 && k as i128 <= counts.last {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// Every denominator `1..=max_n` for which some count gives `percent`.
 ///
 /// ```

@@ -363,6 +363,7 @@ fn grid_row_cells(
                     l + 1
                 )
             }),
+            whole: None,
         };
         if t < m {
             cells.push(cell);
@@ -519,6 +520,7 @@ fn read_group_columns(
                     time: None,
                     n: ns[k].as_ref().map(|(j, _)| *j),
                     n_evidence: ns[k].as_ref().map(|(_, why)| why.clone()),
+                    whole: None,
                 })
                 .collect();
             placed.extend(push_row(s, items, line, label, cells, &evidence));

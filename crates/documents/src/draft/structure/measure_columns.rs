@@ -379,6 +379,7 @@ fn push_block(
                 time: time.clone(),
                 n: *n,
                 n_evidence: n.map(|_| "printed with the group's row".to_string()),
+                whole: None,
             });
         }
         let kinds: Vec<ItemKind> = cells.iter().map(|cell| items[cell.item].kind).collect();

@@ -48,6 +48,7 @@
 //! | `header_words.rs` | what a table's header and row labels name: a group, a statistic, a time, the stub of groups |
 //! | `measure_columns.rs` | tables whose rows are the groups and whose columns the measures, times as section rows |
 //! | `row_groups.rs` | tables no table model takes whose rows are the groups: names repeating under every measure, a header of times |
+//! | `share_wholes.rs` | the whole each share is of, checked against its printed percentage: the column's n, its section's sum, or open |
 //! | `grid_columns.rs` | tables no table model takes whose columns are each group's times: a line of groups over their times repeated |
 
 mod grid_columns;
@@ -56,9 +57,10 @@ mod measure_columns;
 mod model;
 mod row_groups;
 mod sentence;
+mod share_wholes;
 mod table;
 
-pub use model::{Cell, Comparison, Group, Measure, Shape, Structure};
+pub use model::{Cell, Comparison, Group, Measure, Shape, ShareWhole, Structure};
 
 use crate::draft::{Item, Sentences, cues};
 
@@ -234,6 +236,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     each_groups_n(doc, items, &mut s);
     split_by_unit(doc, items, &mut s);
     split_incoherent_arms(&mut s);
+    share_wholes::check_share_wholes(&lower, items, &mut s);
     if let Some((words, people)) = units_of_patients {
         review_units_of_patients(items, &words, people, &mut s);
     }
@@ -452,6 +455,7 @@ fn into_singles(m: Measure, why: String) -> Vec<Measure> {
             change: m.change,
             sentence: m.sentence,
             negated: None,
+            section: m.section.clone(),
         })
         .collect()
 }
@@ -528,6 +532,7 @@ mod unit_tests {
             time: time.map(str::to_string),
             n: group.map(|_| 9),
             n_evidence: None,
+            whole: None,
         };
         Structure {
             measures: vec![Measure {
@@ -541,6 +546,7 @@ mod unit_tests {
                 review: Vec::new(),
                 spread_label: None,
                 negated: None,
+                section: None,
             }],
             ..Default::default()
         }

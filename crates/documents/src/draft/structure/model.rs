@@ -2,7 +2,7 @@
 //! group and time point) and their comparison, as [`super::read_structure`] decides them.
 
 use crate::draft::cues;
-use crate::draft::{Item, ItemKind, Printed};
+use crate::draft::{Item, ItemKind};
 use serde::Serialize;
 
 /// One group (arm) of the document.
@@ -36,21 +36,50 @@ pub struct Cell {
     pub n: Option<usize>,
     /// Where the n comes from, in words.
     pub n_evidence: Option<String>,
+    /// For a share whose percentage is not its count of the cell's n, what its whole is
+    /// instead (its section's sum, or none printed); `None`: the n (or the whole printed
+    /// with it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whole: Option<ShareWhole>,
+}
+
+/// The whole of a share whose percentage its count over the cell's n does not give
+/// (`37 (36)` under `n = 106`: 37 of 106 is 34.9 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareWhole {
+    /// The sum of the counts of its section's levels, whose percentages add to 100 and are
+    /// each of that sum (1 + 7 + 37 + 41 + 17 = 103 patients with a grade).
+    SectionSum(u64),
+    /// A whole the text does not print (those with data): left for review.
+    Unprinted,
 }
 
 impl Cell {
     /// The whole a share cell is of: the whole printed with it (`12 of 40`, `12/40 (30%)`),
-    /// else the n the structure gave the cell (its column's, its group's where nothing else
-    /// counts people between them); with whether it was printed with the share, which may
-    /// count fewer than the group's n (the patients with data). The one rule of the drafted
+    /// else the whole its section's counts give ([`Cell::whole`]), else the n the structure
+    /// gave the cell (its column's, its group's where nothing else counts people between
+    /// them), unless its percentage is of a whole the text does not print; as plain digits, with whether it was printed with the share, which may count
+    /// fewer than the group's n (the patients with data). The one rule of the drafted
     /// `[[arm_counts]]` and of `check text`'s shares.
-    pub fn share_whole<'i>(&self, items: &'i [Item]) -> Option<(&'i Printed, bool)> {
+    pub fn share_whole(&self, items: &[Item]) -> Option<(String, bool)> {
         let parts = &items[self.item].parts;
-        parts.of.as_ref().map(|o| (o, true)).or_else(|| {
-            self.n
-                .and_then(|j| items[j].parts.value.as_ref())
-                .map(|v| (v, false))
-        })
+        if let Some(of) = &parts.of {
+            return Some((of.number.plain.clone(), true));
+        }
+        match self.whole {
+            Some(ShareWhole::SectionSum(whole)) => return Some((whole.to_string(), false)),
+            Some(ShareWhole::Unprinted) => return None,
+            None => {}
+        }
+        self.given_n(items).map(|n| (n, false))
+    }
+
+    /// The n the structure gave the cell, as plain digits.
+    pub fn given_n(&self, items: &[Item]) -> Option<String> {
+        self.n
+            .and_then(|j| items[j].parts.value.as_ref())
+            .map(|v| v.number.plain.clone())
     }
 }
 
@@ -112,6 +141,10 @@ pub struct Measure {
     /// The values are printed as the size of a fall (`fell by 4.1`) and are the changes' negatives
     /// (the change is −4.1): why the text decides so. `None`: the values are written as printed.
     pub negated: Option<String>,
+    /// The label of the table's section row the measure's row stands under (`Race, n (%)`
+    /// over `White`, `Black`), whose levels may share out its patients.
+    #[serde(skip)]
+    pub section: Option<String>,
 }
 
 impl Measure {
@@ -131,6 +164,7 @@ impl Measure {
             review: Vec::new(),
             spread_label: None,
             negated: None,
+            section: None,
         }
     }
 

@@ -355,6 +355,7 @@ fn read_block(
                         line + 1
                     )
                 }),
+                whole: None,
             };
             if t < m {
                 cells.push(cell);

@@ -3042,6 +3042,7 @@ impl RunReader<'_> {
                 time,
                 n: None,
                 n_evidence: None,
+                whole: None,
             });
         }
         // A time course is of one group: `from A to B in the drug group` names it after

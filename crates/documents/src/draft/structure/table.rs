@@ -1450,6 +1450,7 @@ impl RowReader<'_> {
                         time,
                         n,
                         n_evidence,
+                        whole: None,
                     });
                 }
                 (Some(Column::Statistic(Stat::P)), ItemKind::P) if comparison.p.is_none() => {
@@ -1471,9 +1472,17 @@ impl RowReader<'_> {
             s.placed[j] = true;
         }
         let sentence = items[shares[0].item].sentence;
+        // The row is one level of the section above it where its measure takes the section's
+        // name.
+        let section = self.section.clone().filter(|sec| {
+            measure_label
+                .as_deref()
+                .is_some_and(|l| l != label && l.starts_with(sec.as_str()))
+        });
         s.shares.push(Measure {
             label: measure_label,
             comparison,
+            section,
             ..Measure::new(
                 Shape::Arms,
                 sentence,
@@ -1642,6 +1651,7 @@ impl RowReader<'_> {
                         time: column_time.or_else(|| time.clone()),
                         n,
                         n_evidence,
+                        whole: None,
                     };
                     if self.header.column_change.get(ci).copied().unwrap_or(false) && !change {
                         read.changes.push(cell);
@@ -1666,6 +1676,7 @@ impl RowReader<'_> {
                         time: Some(self.header.time_of_column(self.original, ci)),
                         n,
                         n_evidence: n.map(|k| format!("{whose} ('{}')", items[k].text.trim())),
+                        whole: None,
                     })
                 }
                 (Column::Time, true) if self.time_columns => {
@@ -1678,6 +1689,7 @@ impl RowReader<'_> {
                         time: Some(self.header.time_of_column(self.original, ci)),
                         n: None,
                         n_evidence: None,
+                        whole: None,
                     };
                     read.others.push((d, cell));
                 }
