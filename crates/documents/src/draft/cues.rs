@@ -484,12 +484,18 @@ const NOT_IN_GROUP_NAME: [&str; 27] = [
     "than",
 ];
 
+/// Units of a dose that name an arm with the number before them (`the 10 mg group`, `the
+/// 0.5 mg/kg arm`, `the 300 IU group`).
+const DOSE_UNITS: [&str; 9] = ["mg", "mg/kg", "µg", "μg", "mcg", "g", "iu", "units", "ml"];
+
 /// Where the name of a group whose noun starts at `start` begins: up to three words before
 /// the noun, back to a word that cannot be part of a name (a preposition, an article, a
-/// number with a unit); `start` itself when no word before it is part of a name.
+/// number with a unit other than a dose's); `start` itself when no word before it is part of
+/// a name. A dose is the name of its arm (`the 10 mg group` and `the 5 mg group` are two).
 fn group_name_start(s: &str, start: usize) -> usize {
     let before = &s[..start];
     let mut name_start = start;
+    let mut after = String::new();
     for (k, w) in before
         .split_inclusive(char::is_whitespace)
         .rev()
@@ -497,6 +503,14 @@ fn group_name_start(s: &str, start: usize) -> usize {
     {
         let raw = w.trim();
         let word = raw.trim_end_matches([',', ';', ':']);
+        let dose = !word.is_empty()
+            && word.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && DOSE_UNITS.contains(&after.as_str());
+        after = word.to_lowercase();
+        if dose {
+            name_start -= w.len();
+            continue;
+        }
         let stop = word.is_empty() && k > 0
             || raw.ends_with([',', ';', ':', '(', ')', '.'])
             || raw.contains(['(', ')', '[', ']'])
@@ -1758,6 +1772,26 @@ mod tests {
             texts("after 12 weeks of treatment"),
             ["after 12 weeks of treatment"]
         );
+    }
+
+    #[test]
+    fn an_arm_named_by_its_dose_keeps_the_number() {
+        // Made-up arms: two doses of one drug are two groups, each named by its dose.
+        let keys = |s: &str| {
+            groups(s)
+                .into_iter()
+                .map(|p| group_key(&p.text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            keys(
+                "more patients in the 10 mg group (58.3%) and the 5 mg group (47.2%) than placebo"
+            ),
+            ["10 mg", "5 mg", "placebo"]
+        );
+        assert_eq!(keys("in the 0.5 mg/kg arm"), ["0.5 mg/kg"]);
+        // A number before a word that is no unit of a dose joins no name.
+        assert_eq!(keys("of 12 active groups"), ["active"]);
     }
 
     #[test]
