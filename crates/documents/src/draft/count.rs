@@ -27,6 +27,64 @@ pub(super) const COUNTERS_JA: &str = r"(?:名|例|人|匹|頭|症例|施設|件|
 /// `pts` and `pwMS` (people with MS, pwPD, PwE) are how abstracts abbreviate patients.
 pub(super) const COUNTERS_EN: &str = r"(?:patients?|pts|participants?|subjects?|people|persons?|individuals|children|adolescents|adults?|women|men|males?|females?|mice|rats|cases|sites|centres|centers|hospitals|volunteers|infants|neonates|newborns|eyes|studies|trials|respondents|residents|survivors|smokers|outpatients|inpatients|caregivers|schools|clinics|practices|wards|families|households|pupils|students|workers|employees|nurses|physicians|athletes|(?-i:[Pp]w[A-Z][A-Za-z]{0,4}))";
 
+/// Units of the research rather than of its patients: the trials of a programme, the sites
+/// of a trial (`one of two pivotal trials`, `12 of 39 sites`, `39施設中12施設`). A count of
+/// them describes the research; it is no outcome of people.
+const RESEARCH_UNITS: [&str; 22] = [
+    "trial",
+    "trials",
+    "study",
+    "studies",
+    "site",
+    "sites",
+    "centre",
+    "centres",
+    "center",
+    "centers",
+    "hospital",
+    "hospitals",
+    "school",
+    "schools",
+    "clinic",
+    "clinics",
+    "practice",
+    "practices",
+    "ward",
+    "wards",
+    "施設",
+    "試験",
+];
+
+/// The unit of research a count of a whole counts, if it counts one: its own counter
+/// (`39施設中12施設`), or the first counted noun within six words after it, before a comma
+/// or a full stop (`one of two pivotal Phase III clinical trials`), where that noun is no
+/// people's (`5 of 7 patients in two trials` counts patients).
+///
+/// `count`: the count as printed (`one of two`); `after`: the text after it.
+pub(crate) fn research_unit_counted(count: &str, after: &str) -> Option<String> {
+    if let Some(u) = RESEARCH_UNITS
+        .iter()
+        .find(|u| !u.is_ascii() && count.contains(*u))
+    {
+        return Some(u.to_string());
+    }
+    static PEOPLE: OnceLock<Regex> = OnceLock::new();
+    let people = PEOPLE.get_or_init(|| {
+        Regex::new(&format!("^(?i:{COUNTERS_EN})$")).expect("the counters are a valid pattern")
+    });
+    for raw in after.split_whitespace().take(6) {
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')']);
+        let lower = word.to_lowercase();
+        if RESEARCH_UNITS.contains(&lower.as_str()) {
+            return Some(lower);
+        }
+        if people.is_match(word) || word.len() != raw.len() {
+            return None;
+        }
+    }
+    None
+}
+
 /// A whole of ten thousand or more printed after its count's slash with a space between its
 /// thousands, as The Lancet and the SI print them (`16/14 964`, with a space, a thin space or
 /// a no-break space): one number, not a whole of 14 and a stray 964.
@@ -2228,6 +2286,28 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn a_count_of_trials_or_sites_is_no_count_of_people() {
+        // Made-up phrases.
+        let unit = |count: &str, after: &str| super::research_unit_counted(count, after);
+        assert_eq!(
+            unit(
+                "one of two",
+                " pivotal Phase III clinical trials of the drug."
+            ),
+            Some("trials".to_string())
+        );
+        assert_eq!(
+            unit("12 of 39", " sites enrolled"),
+            Some("sites".to_string())
+        );
+        assert_eq!(unit("39施設中12施設", "で"), Some("施設".to_string()));
+        // People counted first, or nothing counted before a comma: no unit of research.
+        assert_eq!(unit("5 of 7", " patients in two trials"), None);
+        assert_eq!(unit("5 of 7", ", in two trials"), None);
+        assert_eq!(unit("12 of 40", " (30%) in the drug group"), None);
+    }
 
     #[test]
     fn a_whole_printed_with_a_space_between_its_thousands_is_one_number() {

@@ -418,6 +418,26 @@ fn draft_count_of(w: &mut Writer, item: &Item) {
         return;
     };
     let whole = format!("{stem}_of");
+    // A count of the research's own units (`one of two pivotal trials`, `12 of 39 sites`) is
+    // no share of people: two facts in its unit, the count not written as of the whole (so
+    // no analysis takes it for a proportion of patients).
+    let after = item
+        .quote
+        .find(item.text.as_str())
+        .map_or("", |at| &item.quote[at + item.text.len()..]);
+    if let Some(unit) = super::count::research_unit_counted(&item.text, after) {
+        let mut notes = item.notes.clone();
+        notes.push(format!(
+            "a count of {unit}, not of people: not written as a share of the whole"
+        ));
+        for (id, label, number) in [
+            (&whole, "review: the whole (denominator)", of),
+            (&stem, "review: how many of them", count),
+        ] {
+            w.fact(id, label, number, None, &unit, None, &notes, item);
+        }
+        return;
+    }
     write_count_of_whole(w, (&stem, &whole), (count, of), item);
 }
 
