@@ -64,15 +64,23 @@ pub use model::{Cell, Comparison, Group, Measure, Shape, ShareWhole, Structure};
 
 use crate::draft::{Item, Sentences, cues};
 
-/// The words that say a document's arms are the same patients: a crossover or a
-/// within-subject design.
-const WITHIN_PATIENTS: [&str; 7] = [
+/// The words that say a document's arms are the same patients: a crossover, a
+/// within-subject or self-controlled design, or one eye against the other (`timolol in one
+/// eye and placebo in the other eye`, `the fellow eye`, `split-mouth`).
+const WITHIN_PATIENTS: [&str; 14] = [
     "crossover",
     "cross-over",
     "crossed over",
     "within-subject",
     "within-patient",
     "within-participant",
+    "self-controlled",
+    "the other eye",
+    "fellow eye",
+    "fellow-eye",
+    "contralateral eye",
+    "split-mouth",
+    "split-face",
     "クロスオーバー",
 ];
 
@@ -236,6 +244,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     each_groups_n(doc, items, &mut s);
     split_by_unit(doc, items, &mut s);
     split_incoherent_arms(&mut s);
+    no_document_n_across_arms(doc, items, &mut s);
     share_wholes::check_share_wholes(&lower, items, &mut s);
     if let Some((words, people)) = units_of_patients {
         review_units_of_patients(items, &words, people, &mut s);
@@ -250,6 +259,52 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         }
     }
     s
+}
+
+/// A document of two arms or more of different patients (it names two groups, or says it
+/// allocates its patients to arms: [`cues::allocation_to_arms`]; not a crossover, whose
+/// arms are each of all its patients) states one number of people that counts every arm: no
+/// value printed without its group is of it, whichever sentence named the groups first (a
+/// value read before the groups were named took it). Such a value's n is left open, for review.
+fn no_document_n_across_arms(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    let Some(document) = s.document_n else {
+        return;
+    };
+    let allocated = cues::allocation_to_arms(doc.original);
+    // Arms of the same patients (a crossover, one eye against the other) each count them all.
+    if s.within_patients.is_some() || s.groups.len() < 2 && allocated.is_none() {
+        return;
+    }
+    let why = match allocated {
+        Some(at) if s.groups.len() < 2 => format!(
+            "the document allocates its patients to arms (line {}): its number of patients ('{}') counts them all; say which arm(s) this value is of, and their n",
+            doc.original[..at].matches('\n').count() + 1,
+            items[document].text.trim()
+        ),
+        _ => format!(
+            "the document names {} groups: its number of patients ('{}') counts them all; say which group this value is of, and its n",
+            s.groups.len(),
+            items[document].text.trim()
+        ),
+    };
+    for m in s.measures.iter_mut().chain(s.shares.iter_mut()) {
+        let mut taken = false;
+        for c in m.cells.iter_mut() {
+            // Only the n given for want of any other: a sentence naming its own sample
+            // (`the mean age of all 59 patients`) still gives it.
+            let for_want_of_another = c
+                .n_evidence
+                .as_deref()
+                .is_some_and(|e| e.starts_with(sentence::DOCUMENT_N_EVIDENCE));
+            if c.group.is_none() && c.n == Some(document) && for_want_of_another {
+                (c.n, c.n_evidence) = (None, None);
+                taken = true;
+            }
+        }
+        if taken {
+            m.review.push(why.clone());
+        }
+    }
 }
 
 /// One n printed for every group (`a total of 64 cases with 32 in each group`, `30 per arm`,
@@ -550,6 +605,34 @@ mod unit_tests {
             }],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_value_of_no_group_in_a_document_of_arms_takes_no_document_n() {
+        // Made-up values: the 59 patients are both arms'; the change is of neither said.
+        let (items, s) = read_text(
+            "Fifty-nine patients were randomly divided into two groups. Pain fell from 6.1 ± 1.2 to 3.2 ± 1.0.",
+        );
+        assert_eq!(
+            s.document_n.map(|j| items[j].text.as_str()),
+            Some("Fifty-nine")
+        );
+        let m = &s.measures[0];
+        assert!(m.cells.iter().all(|c| c.n.is_none()), "{:?}", m.cells);
+        assert!(
+            m.review
+                .iter()
+                .any(|r| r.contains("allocates its patients to arms"))
+        );
+        // One group of patients: the document's n is its values'.
+        let (_, s) =
+            read_text("Fifty-nine patients were treated. Pain fell from 6.1 ± 1.2 to 3.2 ± 1.0.");
+        assert!(s.measures[0].cells.iter().all(|c| c.n.is_some()));
+        // Arms of the same patients (a crossover) are each of all of them.
+        let (_, s) = read_text(
+            "Fifty-nine patients were randomly assigned to drug or placebo in a crossover design. Pain fell from 6.1 ± 1.2 to 3.2 ± 1.0.",
+        );
+        assert!(s.measures[0].cells.iter().all(|c| c.n.is_some()));
     }
 
     #[test]

@@ -3650,6 +3650,10 @@ fn opens_next_values_bracket(text: &str, value_end: usize, n_start: usize, next:
 
 /// The n the document states for whole groups and for its one sample: what a cell with no
 /// n printed with it takes.
+/// How a cell given the document's one number of people says so: the n it has for want of
+/// any other ([`super::no_document_n_across_arms`] takes it back in a document of arms).
+pub(super) const DOCUMENT_N_EVIDENCE: &str = "the document's number of patients";
+
 struct KnownNs {
     /// Each group's n item.
     groups: Vec<Option<usize>>,
@@ -3726,7 +3730,7 @@ impl KnownNs {
         ) {
             cell.n = Some(j);
             cell.n_evidence = Some(format!(
-                "the document's number of patients ('{}', line {})",
+                "{DOCUMENT_N_EVIDENCE} ('{}', line {})",
                 items[j].quote.trim(),
                 items[j].line
             ));
