@@ -255,6 +255,7 @@ pub fn find(doc: &Sentences) -> Claims {
     group_numbers(doc, &mut claims);
     groups_by_a_bound(doc, &mut claims);
     bounded_percentages(doc, &mut claims);
+    responder_rate_names(doc, &mut claims);
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
     claims
@@ -360,6 +361,30 @@ fn bounded_percentages(doc: &Sentences, claims: &mut Claims) {
         .any(|w| after.starts_with(w));
         if !found {
             claims.claim(doc.plain.original_span(m.range()));
+        }
+    }
+}
+
+/// A percentage that names a responder rate by its threshold, printed right before the rate's
+/// noun (`50%反応率`, `50%レスポンダー率`, `a 75% responder rate`), with the thresholds listed
+/// before it (`50%、75%及び100%反応率`, `50%, 75% and 100% responder rates`): which responders
+/// are counted, not how many. A rate printed after its noun (`反応率は62%`) is data.
+fn responder_rate_names(doc: &Sentences, claims: &mut Claims) {
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    let named = NAMED.get_or_init(|| {
+        Regex::new(
+            r"(?:\d+(?:\.\d+)?\s*[%％]\s*(?:[、,，]\s*|\s*(?:及び|および|と|and|or)\s*|,\s*(?:and|or)\s+))*\d+(?:\.\d+)?\s*[%％]\s*(?:反応率|レスポンダー|(?i:responders?\b))",
+        )
+        .expect("the responder rate's name is valid")
+    });
+    static PERCENT: OnceLock<Regex> = OnceLock::new();
+    let percent = PERCENT
+        .get_or_init(|| Regex::new(r"\d+(?:\.\d+)?\s*[%％]").expect("a percentage is valid"));
+    let text = &doc.plain.text;
+    for m in named.find_iter(text) {
+        for p in percent.find_iter(m.as_str()) {
+            let start = m.start() + p.start();
+            claims.claim(doc.plain.original_span(start..m.start() + p.end()));
         }
     }
 }
@@ -953,6 +978,19 @@ mod tests {
             "A 5% absolute non-inferiority margin was used; the non-inferiority margin was 1.2 points. 非劣性マージン(−0.8g/dL)を上回った。ハンディキャップ方式(Δ=10%)で検証した。Mortality was 12.5% vs 13.0%.",
         );
         assert_eq!(values, ["percent 12.5", "percent 13.0"]);
+    }
+
+    #[test]
+    fn a_responder_rates_threshold_printed_before_its_noun_is_not_data() {
+        // Made-up values: the thresholds name the rates; the rates are data.
+        let values = kinds_and_values(
+            "50%、75%及び100%反応率はいずれも本剤群で高く、50%反応率は62.1%であった。The 50% responder rate was 41% versus 22%. 反応率は62%であった。",
+        );
+        assert_eq!(
+            values,
+            ["percent 62.1", "percent 41", "percent 22", "percent 62"],
+            "{values:?}"
+        );
     }
 
     #[test]
