@@ -998,7 +998,8 @@ fn draft_on_the_held_out_part() {
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 84.49 -> 84.33.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 84.33 -> 84.29.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 84.29 -> 84.35.
-const FLOOR_DEV_FOUND: f64 = 84.35;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 84.35 -> 84.34.
+const FLOOR_DEV_FOUND: f64 = 84.34;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1041,7 +1042,8 @@ const FLOOR_DEV_FOUND: f64 = 84.35;
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 78.62 -> 78.84.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 78.84 -> 78.96.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 78.96 -> 78.94.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.94;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 78.94 -> 78.32.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.32;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1098,7 +1100,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.94;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 1981 -> 2032.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2032 -> 2080.
 // Session 49: a percentage printed right before a responder rate's noun (`50%反応率`, `50% responder rate`) names the rate, not data: 2080 -> 2079.
-const CEILING_DEV_NON_DATA: usize = 2079;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2079 -> 2120.
+const CEILING_DEV_NON_DATA: usize = 2120;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1151,7 +1154,8 @@ const CEILING_DEV_NON_DATA: usize = 2079;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2278 -> 2318.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2318 -> 2353.
 // Session 49: a percentage printed right before a responder rate's noun (`50%反応率`, `50% responder rate`) names the rate, not data: 2353 -> 2350.
-const CEILING_HOLDOUT_NON_DATA: usize = 2350;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2350 -> 2378.
+const CEILING_HOLDOUT_NON_DATA: usize = 2378;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1198,7 +1202,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2350;
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2594 -> 2630.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2630 -> 2638.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2638 -> 2682.
-const FLOOR_DEV_PATH: usize = 2682;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2682 -> 2774.
+const FLOOR_DEV_PATH: usize = 2774;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1306,7 +1311,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2104;
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2331 -> 2341.
 // Session 48: a glued header naming each arm with its n heads as many columns as the widest row prints, where rows of each dose against placebo and their p's (one value fewer) outnumber the arms' rows: 2341 -> 2377.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2377 -> 2380.
-const FLOOR_DEV_DECIDED: usize = 2380;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2380 -> 2386.
+const FLOOR_DEV_DECIDED: usize = 2386;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1384,7 +1390,8 @@ const FLOOR_DEV_SHARES: usize = 656;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 614 -> 629.
 // Session 48: values under a table's header of groups printed on one line with words only (`全体集団 Q2W群 プラセボ群 プラセボ群との差`) take its groups in order, a group's own digits no value: 629 -> 630.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 630 -> 639.
-const FLOOR_HOLDOUT_SHARES: usize = 639;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 639 -> 705.
+const FLOOR_HOLDOUT_SHARES: usize = 705;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1501,7 +1508,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 92;
 // Session 48: a glued header naming each arm with its n heads as many columns as the widest row prints, where rows of each dose against placebo and their p's (one value fewer) outnumber the arms' rows: 1184 -> 1220.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 1220 -> 1227.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 1227 -> 1228.
-const FLOOR_DEV_N_RIGHT: usize = 1228;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 1228 -> 1229.
+const FLOOR_DEV_N_RIGHT: usize = 1229;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1518,7 +1526,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1228;
 // the tree's rules, see docs/commands/draft.md): 8 -> 9 (its development half: 1).
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 9 -> 15.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 15 -> 16.
-const CEILING_DEV_N_WRONG: usize = 16;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 16 -> 18.
+const CEILING_DEV_N_WRONG: usize = 18;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -1625,7 +1634,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1002;
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2208 -> 2244.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2244 -> 2248.
 // Session 48: a table's row naming a difference from placebo prints differences, never arms' values (the nineteenth new-user trial's four contradicting charts); its ± cells are no longer in a measure: 2248 -> 2247.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2247;
+// Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2247 -> 2295.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2295;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
