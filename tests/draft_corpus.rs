@@ -999,7 +999,8 @@ fn draft_on_the_held_out_part() {
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 84.33 -> 84.29.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 84.29 -> 84.35.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 84.35 -> 84.34.
-const FLOOR_DEV_FOUND: f64 = 84.34;
+// Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 84.34 -> 84.41.
+const FLOOR_DEV_FOUND: f64 = 84.41;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1312,7 +1313,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2104;
 // Session 48: a glued header naming each arm with its n heads as many columns as the widest row prints, where rows of each dose against placebo and their p's (one value fewer) outnumber the arms' rows: 2341 -> 2377.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2377 -> 2380.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2380 -> 2386.
-const FLOOR_DEV_DECIDED: usize = 2386;
+// Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 2386 -> 2446.
+const FLOOR_DEV_DECIDED: usize = 2446;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1391,7 +1393,8 @@ const FLOOR_DEV_SHARES: usize = 656;
 // Session 48: values under a table's header of groups printed on one line with words only (`全体集団 Q2W群 プラセボ群 プラセボ群との差`) take its groups in order, a group's own digits no value: 629 -> 630.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 630 -> 639.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 639 -> 705.
-const FLOOR_HOLDOUT_SHARES: usize = 705;
+// Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 705 -> 704.
+const FLOOR_HOLDOUT_SHARES: usize = 704;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1509,7 +1512,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 92;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 1220 -> 1227.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 1227 -> 1228.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 1228 -> 1229.
-const FLOOR_DEV_N_RIGHT: usize = 1229;
+// Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 1229 -> 1245.
+const FLOOR_DEV_N_RIGHT: usize = 1245;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1635,7 +1639,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1002;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2244 -> 2248.
 // Session 48: a table's row naming a difference from placebo prints differences, never arms' values (the nineteenth new-user trial's four contradicting charts); its ± cells are no longer in a measure: 2248 -> 2247.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2247 -> 2295.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2295;
+// Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 2295 -> 2357.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2357;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1725,7 +1730,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1775;
 // see docs/commands/draft.md): 38 -> 39 (its held-out half brought one, by class one group's two times placed
 // as arms; counted, not read).
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 39 -> 43.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 43;
+// Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 43 -> 41.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 41;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM

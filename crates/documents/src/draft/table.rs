@@ -3757,6 +3757,21 @@ fn spans_over<'t>(
     // Groups under the times: one time over each run, none over the groups themselves.
     let groups_below = !sub_headers(below);
     let (cols, starts) = runs_under(below, over_times)?;
+    // Where the row below leaves two columns or more unnamed before its first run (`|`, `|`,
+    // then `n`, `Mean (s.e.)`) and this row fills a cell over each of them (`Analysis |
+    // Weeks | Garlic 1 | …`), those cells stand over their own columns, the row labels' and
+    // another stub column's: only the cells after them span the runs.
+    let first_sub = cols.first()?.0;
+    let own: Vec<usize> = if first_sub >= 2 && (0..first_sub).all(|k| filled.contains(&k)) {
+        (0..first_sub).collect()
+    } else {
+        Vec::new()
+    };
+    let (stub, spanning) = if own.is_empty() {
+        (stub, spanning)
+    } else {
+        (None, &filled[own.len()..])
+    };
     if starts.len() < 2 || spanning.len() < starts.len() {
         return None;
     }
@@ -3777,6 +3792,7 @@ fn spans_over<'t>(
             .unwrap_or((starts[run] + last_len).min(cols.len()))
     };
     let mut out: Vec<(usize, usize)> = stub.map(|k| (k, 0)).into_iter().collect();
+    out.extend(own.iter().map(|&k| (k, k)));
     for (run, &k) in spanning.iter().take(starts.len()).enumerate() {
         let from = starts[run];
         let to = run_end(run);
@@ -3885,8 +3901,24 @@ impl Table {
             })
             .unwrap_or(rows.len());
         // A section label alone on its row (one cell: a row of a table found without
-        // separators) above the first data row is the first rows' section, not a header.
-        while header_rows > 1 && rows[header_rows - 1].cells.len() == 1 {
+        // separators) above the first data row is the first rows' section, not a header;
+        // unless the rows of one cell reach up to the rule and are as many as the data rows'
+        // cells (or one fewer, the stub's left out): a header row copied a cell a line.
+        let one_cell_run = rows[..header_rows]
+            .iter()
+            .rev()
+            .take_while(|r| r.cells.len() == 1)
+            .count();
+        let data_width = rows[header_rows..]
+            .iter()
+            .map(|r| filled_width(text, r))
+            .max()
+            .unwrap_or(0);
+        let header_a_cell_a_line = one_cell_run >= 2
+            && header_rows > one_cell_run
+            && is_separator(&text[rows[header_rows - one_cell_run - 1].line.clone()])
+            && (one_cell_run == data_width || one_cell_run + 1 == data_width);
+        while !header_a_cell_a_line && header_rows > 1 && rows[header_rows - 1].cells.len() == 1 {
             header_rows -= 1;
         }
         let caption = lines[..first]
@@ -4316,13 +4348,23 @@ impl Table {
             Some(start..start + name.len())
         };
         let mut cells = Vec::new();
+        // Empty cells first (`|` a line) are the stub's, then those of columns the row above
+        // names alone (`Analysis | Weeks | Drug A | …` over `|`, `|`, `n |`, `Mean (s.e.) |`):
+        // the first stands over the row labels, the others over their own columns, unnamed.
+        let mut leading_empty = 0;
         for r in &header[rule + 1..] {
             match one_cell(r) {
                 Some(c) if !c.is_empty() => cells.push(c),
+                Some(c) if cells.is_empty() => {
+                    if leading_empty > 0 {
+                        cells.push(c);
+                    }
+                    leading_empty += 1;
+                }
                 _ => break,
             }
         }
-        if cells.len() < 2 {
+        if cells.iter().filter(|c| !c.is_empty()).count() < 2 {
             cells.clear();
             let mut above = header[..rule].iter().rev().map(one_cell).peekable();
             // The stub's empty cell, printed last.
@@ -4391,13 +4433,14 @@ impl Table {
         named: &mut [bool],
     ) -> Option<PlacedRow> {
         let cells = self.cell_per_line_header(text, columns.len())?;
-        for (k, cell) in cells.iter().enumerate() {
-            columns[k + 1].push(cell.clone());
+        let filled: Vec<usize> = (0..cells.len()).filter(|&k| !cells[k].is_empty()).collect();
+        for &k in &filled {
+            columns[k + 1].push(cells[k].clone());
             named[k + 1] = true;
         }
         Some(PlacedRow {
-            filled: (0..cells.len()).collect(),
-            placed: (0..cells.len()).map(|k| (k, k + 1)).collect(),
+            placed: filled.iter().map(|&k| (k, k + 1)).collect(),
+            filled,
             describes: false,
             texts: cells.iter().map(|c| text[c.clone()].to_string()).collect(),
         })
@@ -4730,6 +4773,10 @@ pub fn describes_cells(header: &str) -> bool {
         "per year",
         "standard deviation",
         "standard error",
+        // `Mean (s.e.)`, `s.d.`: the spellings with stops some journals print.
+        "s.e.m.",
+        "s.e.",
+        "s.d.",
         "adjusted",
         "median",
         "mean",

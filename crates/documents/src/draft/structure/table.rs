@@ -425,7 +425,9 @@ impl Header<'_> {
         if names_row_groups(&text) {
             return Column::RowGroup;
         }
-        if names_only_the_stub(&text) {
+        // A column headed by a unit of time alone (`Weeks`, `Month`, `週`) prints each row's
+        // time as a bare number, not a group's values.
+        if names_only_the_stub(&text) || crate::draft::table::is_time_unit(&text) {
             return Column::Unnamed;
         }
         // What the cells print, and a p of no comparison of the outcome: left unplaced.
@@ -2351,6 +2353,28 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn a_header_of_arms_over_an_n_and_a_mean_each_copied_a_cell_a_line() {
+        // Made-up values in a journal page's layout: the arms' names over two columns each,
+        // the columns' own headers (`n`, `Mean (s.e.)`) copied a cell a line under the rule,
+        // the stub's and the weeks column's empty cells first; a column of each row's week.
+        let text = "Table 2. Blood pressure\n\
+                    Analysis | Weeks | Drug A | Drug B | Placebo | ||||\n\
+                    ---|---|---|---|---|---|---|---|\n\
+                    |\n|\nn |\nMean (s.e.) |\nn |\nMean (s.e.) |\nn |\nMean (s.e.) |\n\
+                    SBP | 0 | 30 | 150.2 (2.1) | 31 | 149.0 (2.4) | 29 | 151.3 (2.2) |\n\
+                    SBP | 12 | 27 | 138.4 (2.5) | 28 | 141.9 (2.6) | 27 | 147.7 (2.3) |\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Drug A", "Drug B", "Placebo"]);
+        let first = &s.measures[0];
+        assert_eq!(first.shape, Shape::Arms);
+        let ns: Vec<&str> = first.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns, ["30", "31", "29"]);
+        // `s.e.` says what the cells' brackets print.
+        assert_eq!(first.spread_label.as_ref().map(|(k, _)| *k), Some("SEM"));
     }
 
     #[test]
