@@ -3724,6 +3724,19 @@ fn runs_under(below: &PlacedRow, over_times: bool) -> Option<(SubHeaders, Vec<us
     Some((cols, starts))
 }
 
+/// The cells of a spanning header row that stand over their own columns, left of the first
+/// run of the row below (which starts at column `first_sub`): where the row below leaves two
+/// columns or more unnamed before it (`|`, `|`, then `n`, `Mean (s.e.)`) and this row fills
+/// a cell over each of them (`Analysis | Weeks | Garlic 1 | …`), those are the row labels'
+/// and another stub column's names; only the cells after them span the runs.
+fn own_columns_before_runs(filled: &[usize], first_sub: usize) -> Vec<usize> {
+    if first_sub >= 2 && (0..first_sub).all(|k| filled.contains(&k)) {
+        (0..first_sub).collect()
+    } else {
+        Vec::new()
+    }
+}
+
 /// Where a header row's cells span several columns each (`| Baseline | Week 2 | Week 4 |` over
 /// `| Mean (SD) | Mean (SD) | % (SD) | Mean (SD) | % (SD) |`): the row below repeats the
 /// same sub-headers under each, and each repetition starts with the first of them. A stub's
@@ -3757,16 +3770,7 @@ fn spans_over<'t>(
     // Groups under the times: one time over each run, none over the groups themselves.
     let groups_below = !sub_headers(below);
     let (cols, starts) = runs_under(below, over_times)?;
-    // Where the row below leaves two columns or more unnamed before its first run (`|`, `|`,
-    // then `n`, `Mean (s.e.)`) and this row fills a cell over each of them (`Analysis |
-    // Weeks | Garlic 1 | …`), those cells stand over their own columns, the row labels' and
-    // another stub column's: only the cells after them span the runs.
-    let first_sub = cols.first()?.0;
-    let own: Vec<usize> = if first_sub >= 2 && (0..first_sub).all(|k| filled.contains(&k)) {
-        (0..first_sub).collect()
-    } else {
-        Vec::new()
-    };
+    let own = own_columns_before_runs(filled, cols.first()?.0);
     let (stub, spanning) = if own.is_empty() {
         (stub, spanning)
     } else {
