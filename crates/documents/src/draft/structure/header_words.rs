@@ -58,6 +58,12 @@ pub(super) fn stat_of(header: &str) -> Option<Stat> {
     {
         Some(Stat::P)
     } else if h.contains("difference")
+        // The effect measures that are differences, by their abbreviations (`RD`, `ARD`,
+        // `MD`, `SMD`, `WMD`): no group's name. (Not `ARR`: an annualised relapse rate as
+        // often as an absolute risk reduction.)
+        || ["rd", "ard", "md", "smd", "wmd"]
+            .iter()
+            .any(|w| names_statistic(h, w))
         || h.contains("群間差")
         || h.contains("diff")
         // `Estimated treatment effect (Drug minus placebo)`: one arm's value less another's.
@@ -99,14 +105,29 @@ pub(super) fn stat_of(header: &str) -> Option<Stat> {
         "ηp2",
         "partial η2",
         "partial eta squared",
+        // The ratios and counts of effect, by their abbreviations (`RR (95% CI)`, `OR`, `HR`).
+        "rr",
+        "or",
+        "hr",
+        "irr",
+        "rrr",
+        "nnt",
+        "nnh",
+        "relative risk",
     ]
     .iter()
-    .any(|w| h == *w || h.starts_with(&format!("{w} ")) || h.starts_with(&format!("{w}(")))
+    .any(|w| names_statistic(h, w))
     {
         Some(Stat::Other)
     } else {
         None
     }
+}
+
+/// Does header `h` (in lower case) name statistic `w`: the whole header, or it before a space
+/// or its bracket (`rr (95% ci)`, `hr(95% ci)`)?
+fn names_statistic(h: &str, w: &str) -> bool {
+    h == w || h.starts_with(&format!("{w} ")) || h.starts_with(&format!("{w}("))
 }
 
 /// A label without the footnote letter a table glues to a time (`Baselinea, mean (SD)`,

@@ -2356,6 +2356,19 @@ mod tests {
     }
 
     #[test]
+    fn columns_named_by_an_effects_abbreviation_are_no_groups() {
+        // Made-up values: each arm's share, then the risk ratio, the risk difference, p.
+        let text = "Table 3. Responders\n\
+                    | Outcome | Drug | Placebo | RR | RD | OR | p-value |\n\
+                    |---|---|---|---|---|---|---|\n\
+                    | Pain, n (%) | 30 (60) | 20 (40) | 1.5 | 20% | 2.3 | 0.04 |\n\
+                    | Function, n (%) | 25 (50) | 15 (30) | 1.7 | 20% | 2.3 | 0.04 |\n";
+        let (_, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Drug", "Placebo"]);
+    }
+
+    #[test]
     fn a_header_of_arms_over_an_n_and_a_mean_each_copied_a_cell_a_line() {
         // Made-up values in a journal page's layout: the arms' names over two columns each,
         // the columns' own headers (`n`, `Mean (s.e.)`) copied a cell a line under the rule,
