@@ -2048,6 +2048,15 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
         if k.number.value > n.number.value || n.number.value == 0.0 {
             continue;
         }
+        if c.name("count3").is_some()
+            && pair_after_an_n_sign_is_no_count(
+                &plain[..range.start],
+                k.number.value,
+                n.number.value,
+            )
+        {
+            continue;
+        }
         if c.name("count3").is_some_and(|_| {
             slash_date(plain, range.clone(), &k, &n)
                 || page_counter(plain, range.clone())
@@ -2066,6 +2075,33 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
             },
         );
     }
+}
+
+/// Is a slash pair after an n's sign (`(n = 78/99)`, `N=45/47`) something else than a count
+/// of a whole: two numbers of people (each arm's, or those improved and those not)? It is a
+/// count of its whole only where a percentage printed right before it is that count's share
+/// (`46% (n=6/13)`: 6 of 13 is 46 %); a table's cell `(n = 78/99)` under `44%` (78 of 177
+/// improved and not) prints no such share beside it.
+fn pair_after_an_n_sign_is_no_count(before: &str, k: f64, n: f64) -> bool {
+    static SHARE: OnceLock<Regex> = OnceLock::new();
+    let t = before.trim_end();
+    let Some(t) = t.strip_suffix(['=', '＝']) else {
+        return false;
+    };
+    let t = t.trim_end();
+    if !t.ends_with(['n', 'N']) || t[..t.len() - 1].ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let share = SHARE.get_or_init(|| {
+        Regex::new(r"(\d+(?:\.(\d+))?)\s*[%％]\s*[(\[（]?\s*$")
+            .expect("the share is a valid pattern")
+    });
+    let before_sign = &t[..t.len() - 1];
+    !share.captures(before_sign).is_some_and(|c| {
+        let p: f64 = c[1].parse().unwrap_or(f64::NAN);
+        let decimals = c.get(2).map_or(0, |d| d.len()) as i32;
+        (100.0 * k / n - p).abs() <= 0.5 / 10f64.powi(decimals) + 1e-9
+    })
 }
 
 /// Is the slash pair at `range` a fraction of a quantity named with it (`CES-D 減少度の 2/3`,
@@ -2853,6 +2889,23 @@ mod tests {
     }
 
     use super::super::{Bound, ItemKind, read_items};
+
+    #[test]
+    fn a_slash_pair_after_an_n_sign_is_no_count_of_a_whole() {
+        // Made-up numbers: `n = 78/99` under a share it does not give prints two numbers of
+        // people (improved and not, or two arms'); `78/99` alone is a count of a whole.
+        let kinds = |text: &str| {
+            read_items(text)
+                .iter()
+                .map(|i| i.kind)
+                .collect::<Vec<ItemKind>>()
+        };
+        assert!(!kinds("| 44% |\n| (n = 78/99) |").contains(&ItemKind::CountOf));
+        assert!(!kinds("(N=45/47)").contains(&ItemKind::CountOf));
+        assert!(kinds("improved in 78/99 patients").contains(&ItemKind::CountOf));
+        // A share printed right before it that the pair gives: a count of its whole.
+        assert!(kinds("46% (n=6/13) improved").contains(&ItemKind::CountOf));
+    }
 
     #[test]
     fn two_percentages_sharing_one_sign() {
