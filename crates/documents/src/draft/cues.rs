@@ -429,8 +429,8 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
         start += k;
     }
     // A postpositional phrase before the name (`20mg群におけるプラセボ群`, `本試験に
-    // おいて実薬群`, `無作為配置により前期教育群`) relates it to what comes before; it is no
-    // part of the name.
+    // おいて実薬群`, `無作為配置により前期教育群`, `A群が6.9%に対しB群`) relates it to what
+    // comes before; it is no part of the name.
     let name = &s[start..end];
     if let Some(k) = [
         "における",
@@ -439,6 +439,12 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
         "によって",
         "に対する",
         "に対して",
+        // Two groups set against each other (`A群が6.9%に対しB群が32.1%`, `A群に比べB群`).
+        "に対し",
+        "に比べ",
+        "と比べ",
+        "と比較して",
+        "に比較して",
         "では",
         "には",
         "での",
@@ -450,6 +456,37 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
     .max()
     .filter(|&k| name.len() > k + noun)
+    {
+        start += k;
+    }
+    // The rest of a time printed before the name, its digits left out of the match
+    // (`21~24週のプラセボ群`, `12ヵ月後の実薬群`): no part of the name.
+    let name = &s[start..end];
+    if let Some(k) = [
+        "週間後の",
+        "週後の",
+        "週目の",
+        "週間の",
+        "週の",
+        "ヵ月後の",
+        "カ月後の",
+        "ヶ月後の",
+        "か月後の",
+        "ヵ月の",
+        "カ月の",
+        "ヶ月の",
+        "か月の",
+        "日後の",
+        "日目の",
+        "日の",
+        "年後の",
+        "年の",
+        "時間後の",
+        "時間の",
+    ]
+    .iter()
+    .find(|t| name.starts_with(*t) && name.len() > t.len() + noun)
+    .map(|t| t.len())
     {
         start += k;
     }
@@ -1823,6 +1860,22 @@ mod tests {
         assert_eq!(keys("in the 0.5 mg/kg arm"), ["0.5 mg/kg"]);
         // A number before a word that is no unit of a dose joins no name.
         assert_eq!(keys("of 12 active groups"), ["active"]);
+    }
+
+    #[test]
+    fn groups_set_against_each_other_or_after_a_time_keep_their_own_names() {
+        // Made-up values in the forms of Japanese journal news.
+        let names = |s: &str| groups(s).into_iter().map(|p| p.text).collect::<Vec<_>>();
+        assert_eq!(
+            names("プラセボ群が6.9%に対し実薬群が32.1%"),
+            ["プラセボ群", "実薬群"]
+        );
+        assert_eq!(names("対照群に比べ介入群で高く"), ["対照群", "介入群"]);
+        assert_eq!(
+            names("21~24週のプラセボ群と実薬群の率は"),
+            ["プラセボ群", "実薬群"]
+        );
+        assert_eq!(names("12ヵ月後の実薬群"), ["実薬群"]);
     }
 
     #[test]
