@@ -374,6 +374,68 @@ fn after_a_clause(name: &str, noun: usize) -> usize {
     })
     .unwrap_or(0)
 }
+/// Where a Japanese group's `name` (ending with its noun, `noun` bytes) begins after a
+/// postpositional phrase before it (`20mg群におけるプラセボ群`, `本試験において実薬群`,
+/// `無作為配置により前期教育群`, `A群が6.9%に対しB群`), which relates it to what comes
+/// before and is no part of it: the bytes to skip.
+fn after_a_postposition(name: &str, noun: usize) -> usize {
+    [
+        "における",
+        "において",
+        "により",
+        "によって",
+        "に対する",
+        "に対して",
+        // Two groups set against each other (`A群が6.9%に対しB群が32.1%`, `A群に比べB群`).
+        "に対し",
+        "に比べ",
+        "と比べ",
+        "と比較して",
+        "に比較して",
+        "では",
+        "には",
+        "での",
+        "について",
+        "として",
+        "とは",
+    ]
+    .iter()
+    .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
+    .max()
+    .filter(|&k| name.len() > k + noun)
+    .unwrap_or(0)
+}
+
+/// Where a Japanese group's `name` begins after the rest of a time printed before it, the
+/// time's digits left out of the match (`21~24週のプラセボ群`, `12ヵ月後の実薬群`): the bytes
+/// to skip.
+fn after_the_rest_of_a_time(name: &str, noun: usize) -> usize {
+    [
+        "週間後の",
+        "週後の",
+        "週目の",
+        "週間の",
+        "週の",
+        "ヵ月後の",
+        "カ月後の",
+        "ヶ月後の",
+        "か月後の",
+        "ヵ月の",
+        "カ月の",
+        "ヶ月の",
+        "か月の",
+        "日後の",
+        "日目の",
+        "日の",
+        "年後の",
+        "年の",
+        "時間後の",
+        "時間の",
+    ]
+    .iter()
+    .find(|t| name.starts_with(*t) && name.len() > t.len() + noun)
+    .map_or(0, |t| t.len())
+}
 
 /// Where a Japanese group's name `s[start..end]` starts once the particle, postpositional
 /// phrase or conjunction before it is left out.
@@ -428,68 +490,8 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     if let Some(k) = ends_before {
         start += k;
     }
-    // A postpositional phrase before the name (`20mg群におけるプラセボ群`, `本試験に
-    // おいて実薬群`, `無作為配置により前期教育群`, `A群が6.9%に対しB群`) relates it to what
-    // comes before; it is no part of the name.
-    let name = &s[start..end];
-    if let Some(k) = [
-        "における",
-        "において",
-        "により",
-        "によって",
-        "に対する",
-        "に対して",
-        // Two groups set against each other (`A群が6.9%に対しB群が32.1%`, `A群に比べB群`).
-        "に対し",
-        "に比べ",
-        "と比べ",
-        "と比較して",
-        "に比較して",
-        "では",
-        "には",
-        "での",
-        "について",
-        "として",
-        "とは",
-    ]
-    .iter()
-    .filter_map(|p| name.rfind(p).map(|k| k + p.len()))
-    .max()
-    .filter(|&k| name.len() > k + noun)
-    {
-        start += k;
-    }
-    // The rest of a time printed before the name, its digits left out of the match
-    // (`21~24週のプラセボ群`, `12ヵ月後の実薬群`): no part of the name.
-    let name = &s[start..end];
-    if let Some(k) = [
-        "週間後の",
-        "週後の",
-        "週目の",
-        "週間の",
-        "週の",
-        "ヵ月後の",
-        "カ月後の",
-        "ヶ月後の",
-        "か月後の",
-        "ヵ月の",
-        "カ月の",
-        "ヶ月の",
-        "か月の",
-        "日後の",
-        "日目の",
-        "日の",
-        "年後の",
-        "年の",
-        "時間後の",
-        "時間の",
-    ]
-    .iter()
-    .find(|t| name.starts_with(*t) && name.len() > t.len() + noun)
-    .map(|t| t.len())
-    {
-        start += k;
-    }
+    start += after_a_postposition(&s[start..end], noun);
+    start += after_the_rest_of_a_time(&s[start..end], noun);
     start += after_a_clause(&s[start..end], noun);
     start += after_a_given_name(&s[..start], &s[start..end], noun);
     let name = &s[start..end];
