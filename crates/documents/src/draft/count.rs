@@ -2093,14 +2093,18 @@ fn pair_after_an_n_sign_is_no_count(before: &str, k: f64, n: f64) -> bool {
         return false;
     }
     let share = SHARE.get_or_init(|| {
-        Regex::new(r"(\d+(?:\.(\d+))?)\s*[%％]\s*[(\[（]?\s*$")
-            .expect("the share is a valid pattern")
+        Regex::new(r"(\d+(?:\.\d+)?)\s*[%％]\s*[(\[（]?\s*$").expect("the share is a valid pattern")
     });
     let before_sign = &t[..t.len() - 1];
     !share.captures(before_sign).is_some_and(|c| {
-        let p: f64 = c[1].parse().unwrap_or(f64::NAN);
-        let decimals = c.get(2).map_or(0, |d| d.len()) as i32;
-        (100.0 * k / n - p).abs() <= 0.5 / 10f64.powi(decimals) + 1e-9
+        crate::reported::ReportedNumber::parse(&c[1], "share").is_ok_and(|p| {
+            p.contains(
+                100 * k as i128,
+                n as i128,
+                crate::checks::Rounding::UpOrDown,
+            )
+            .unwrap_or(false)
+        })
     })
 }
 

@@ -224,8 +224,10 @@ fn verdict(
 /// 3.251 %, printed 3.2), as some software prints: the numbers agree, the printing is the
 /// software's. What to say of it, or `None`.
 fn cut_to_decimals(percent: &ReportedNumber, k: u64, n: u64) -> Option<String> {
-    let cut = counts_for(percent, n, Rounding::Trunc).ok()?;
-    (cut.first <= k as i128 && k as i128 <= cut.last).then(|| {
+    let cut = percent
+        .contains(100 * k as i128, n as i128, Rounding::Trunc)
+        .ok()?;
+    cut.then(|| {
         format!(
             "{k} of {n} is {:.*} %, printed {} %: cut to its decimals rather than rounded (as some software prints)",
             percent.decimals as usize + 2,

@@ -72,8 +72,7 @@ pub fn counts_for(percent: &ReportedNumber, n: u64, rule: Rounding) -> Result<In
 /// ```
 pub fn count_gives(percent: &ReportedNumber, k: u64, n: u64, rule: Rounding) -> Result<bool> {
     for r in [rule, Rounding::Trunc] {
-        let counts = counts_for(percent, n, r)?;
-        if counts.first <= k as i128 && k as i128 <= counts.last {
+        if percent.contains(100 * k as i128, n as i128, r)? {
             return Ok(true);
         }
     }

@@ -49,11 +49,6 @@ impl Share {
         whole >= self.count
             && count_gives(&self.percent, self.count, whole, Rounding::UpOrDown).unwrap_or(true)
     }
-
-    /// The percentage's half unit of its last printed digit.
-    fn half_unit(&self) -> f64 {
-        0.5 / 10f64.powi(self.percent.decimals as i32)
-    }
 }
 
 /// Sets [`Cell::whole`] of every share whose percentage its count over the cell's n does
@@ -143,7 +138,7 @@ fn section_sum_of_group(
         return;
     }
     let percents: f64 = shares.iter().map(|sh| sh.percent.value).sum();
-    let rounding: f64 = shares.iter().map(Share::half_unit).sum();
+    let rounding: f64 = shares.iter().map(|sh| sh.percent.half_unit()).sum();
     let sum: u64 = shares.iter().map(|sh| sh.count).sum();
     let shared_out = (percents - 100.0).abs() <= rounding + 1e-9;
     if !shared_out
