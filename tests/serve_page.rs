@@ -887,8 +887,11 @@ fn js(tab: &headless_chrome::Tab, expression: &str) -> String {
 /// whatever it holds after 60 s. A click's navigation may not have begun when the click
 /// returns, so the old page's element would be read.
 fn wait_for_text(tab: &headless_chrome::Tab, selector: &str, needle: &str) -> String {
+    // Only a page parsed to its end counts: while a submitted form's answer is still being
+    // parsed, an element can hold its first lines and not yet its last (CI on a busy machine
+    // read a chart's title before its row labels).
     let expression = format!(
-        "(document.querySelector({}) || {{ textContent: '' }}).textContent",
+        "document.readyState !== 'loading' ? (document.querySelector({}) || {{ textContent: '' }}).textContent : ''",
         serde_json::to_string(selector).unwrap()
     );
     let mut text = String::new();
