@@ -29,6 +29,7 @@
 //! an item reads are claimed, so no number is drafted twice. The patterns are regular
 //! expressions of the `regex` crate (linear time: no text makes a scan hang).
 
+pub mod bare_shares;
 pub mod cell_template;
 pub mod comparison_check;
 pub mod count;
@@ -722,6 +723,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     inference::find_p_values(&mut scan);
     rate::find(&mut scan);
     count::find(&mut scan);
+    bare_shares::find(&mut scan);
     unclassified::find(&mut scan);
     let mut items = scan.items;
     items.sort_by_key(|i| i.span[0]);
