@@ -33,8 +33,12 @@ pub struct Phrase {
 
 /// The comparators every trial names, and the words that make a noun phrase a group.
 /// A comparator is named by what it gives (a placebo, a sham, the usual care) or by what it
-/// withholds or delays (no treatment, a wait list: the control of many behavioural trials).
-const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|routine care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
+/// withholds or delays (no treatment, a wait list: the control of many behavioural trials),
+/// or by the abbreviations papers give the control group in their tables, in capitals as
+/// printed (`EG (n = 35) CG (n = 33)`, `IG | CG`, `CTRL`, `Con = control group`): the
+/// twenty-second new-user trial's table named its arms `EG` and `CG` only, and the drug's arm
+/// was drafted as the control.
+const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|routine care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
 /// or a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`): digits are part
@@ -1917,6 +1921,11 @@ mod tests {
         assert_eq!(keys, ["sglt2阻害薬を併用した", "glp-1"]);
         assert!(is_control("placebo group"));
         assert!(!is_control("drug group"));
+        // The control group's abbreviations, in capitals as tables print them; the letters
+        // inside a word, or in lower case, are none.
+        assert!(is_control("CG (n = 33)") && is_control("CTRL") && is_control("Con"));
+        assert!(!is_control("EG (n = 35)") && !is_control("cg") && !is_control("CGI-S"));
+        assert!(!is_control("Conclusion") && !is_control("CONSORT"));
     }
 
     #[test]
