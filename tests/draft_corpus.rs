@@ -1001,7 +1001,8 @@ fn draft_on_the_held_out_part() {
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 84.35 -> 84.34.
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 84.34 -> 84.41.
 // Session 50: bare pairs that are a count and its percentage by the document's own n's: 84.41 -> 84.93.
-const FLOOR_DEV_FOUND: f64 = 84.93;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 84.93 -> 84.86.
+const FLOOR_DEV_FOUND: f64 = 84.86;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1046,7 +1047,8 @@ const FLOOR_DEV_FOUND: f64 = 84.93;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 78.96 -> 78.94.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 78.94 -> 78.32.
 // Session 50: bare pairs that are a count and its percentage by the document's own n's: 78.32 -> 78.74.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.74;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 78.74 -> 78.57.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.57;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1104,7 +1106,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.74;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2032 -> 2080.
 // Session 49: a percentage printed right before a responder rate's noun (`50%反応率`, `50% responder rate`) names the rate, not data: 2080 -> 2079.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2079 -> 2120.
-const CEILING_DEV_NON_DATA: usize = 2120;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 2120 -> 2159.
+const CEILING_DEV_NON_DATA: usize = 2159;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1158,7 +1161,8 @@ const CEILING_DEV_NON_DATA: usize = 2120;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2318 -> 2353.
 // Session 49: a percentage printed right before a responder rate's noun (`50%反応率`, `50% responder rate`) names the rate, not data: 2353 -> 2350.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2350 -> 2378.
-const CEILING_HOLDOUT_NON_DATA: usize = 2378;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 2378 -> 2412.
+const CEILING_HOLDOUT_NON_DATA: usize = 2412;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1206,7 +1210,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2378;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2630 -> 2638.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2638 -> 2682.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2682 -> 2774.
-const FLOOR_DEV_PATH: usize = 2774;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 2774 -> 2808.
+const FLOOR_DEV_PATH: usize = 2808;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1316,7 +1321,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2104;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2377 -> 2380.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2380 -> 2386.
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 2386 -> 2446.
-const FLOOR_DEV_DECIDED: usize = 2446;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 2446 -> 2465.
+const FLOOR_DEV_DECIDED: usize = 2465;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1379,7 +1385,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1025;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 653 -> 655.
 // Session 49: an arm named by its dose keeps the number (`the 10 mg group` and `the 5 mg group` are two groups): 655 -> 656.
 // Session 50: bare pairs that are a count and its percentage by the document's own n's: 656 -> 658.
-const FLOOR_DEV_SHARES: usize = 658;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 658 -> 660.
+const FLOOR_DEV_SHARES: usize = 660;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1398,7 +1405,8 @@ const FLOOR_DEV_SHARES: usize = 658;
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 639 -> 705.
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 705 -> 704.
 // Session 50: bare pairs that are a count and its percentage by the document's own n's: 704 -> 709.
-const FLOOR_HOLDOUT_SHARES: usize = 709;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 709 -> 716.
+const FLOOR_HOLDOUT_SHARES: usize = 716;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1517,7 +1525,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 92;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 1227 -> 1228.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 1228 -> 1229.
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 1229 -> 1245.
-const FLOOR_DEV_N_RIGHT: usize = 1245;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 1245 -> 1251.
+const FLOOR_DEV_N_RIGHT: usize = 1251;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1644,7 +1653,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1002;
 // Session 48: a table's row naming a difference from placebo prints differences, never arms' values (the nineteenth new-user trial's four contradicting charts); its ± cells are no longer in a measure: 2248 -> 2247.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2247 -> 2295.
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 2295 -> 2357.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2357;
+// Session 50: batch 80 joined (20 reports, 10 Japanese): 2357 -> 2387.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2387;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
