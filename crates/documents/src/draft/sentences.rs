@@ -208,15 +208,22 @@ fn is_row_of_values(line: &str) -> bool {
     values >= 3 && values < words.len() && words[0].starts_with(|c: char| c.is_alphabetic())
 }
 
-/// Do Japanese characters (kana, kanji, a closing Japanese bracket before) stand right before
-/// byte `at` and right after byte `after`, with no space: a full stop of Japanese text, never a
-/// decimal point or an abbreviation's.
+/// Do Japanese characters (kana, kanji, a closing bracket before) stand right before byte
+/// `at` and right after byte `after`, with no space: a full stop of Japanese text, never a
+/// decimal point or an abbreviation's. A Japanese sentence may open with a Latin name
+/// (`実施した.MCRは`, `した.HbA1cは`): a capital letter after a Japanese word's full stop opens
+/// one too. The bracket may be printed half-width (`復帰した(図3).さらに`), as copies made plain
+/// print every bracket.
 fn japanese_on_both_sides(p: &str, at: usize, after: usize) -> bool {
     let japanese =
         |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3005}');
     let before = p[..at].chars().next_back();
     let next = p[after..].chars().next();
-    before.is_some_and(|c| japanese(c) || c == '）') && next.is_some_and(japanese)
+    match (before, next) {
+        (Some(b), Some(n)) if japanese(b) => japanese(n) || n.is_ascii_uppercase(),
+        (Some('）' | ')'), Some(n)) => japanese(n),
+        _ => false,
+    }
 }
 
 /// Pushes onto `cuts` the character-level cuts of the plain text (a sentence's end mark, a
@@ -333,6 +340,19 @@ mod tests {
                 "副作用は8例に認められた.",
                 "有効例の体重は65.2±3.1kgであった．",
                 "次に2.5 mg群を比較した. e.g. Fig. 2."
+            ]
+        );
+        // A sentence opening with a Latin name, and a full stop after a half-width bracket;
+        // a bracket's full stop before a Latin word (`(図3).A`) ends none.
+        let text = "1カ月間投与した.MCRは7.9から9.1へ増加した(図4).さらに(表2).B群では";
+        let d = Sentences::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "1カ月間投与した.",
+                "MCRは7.9から9.1へ増加した(図4).",
+                "さらに(表2).B群では"
             ]
         );
     }
