@@ -438,7 +438,8 @@ fn split_by_unit(doc: &Sentences, items: &[Item], s: &mut Structure) {
 }
 
 /// Arms whose cells do not make one grid of groups and times: a value placed at a time
-/// with no group beside values with a group, or one group twice at one time. (Values set
+/// with no group beside values with a group, or one group twice at one time; and time
+/// courses with two values at one time point. (Values set
 /// against each other with no group named at all are arms whose order is left for review.) A reader that
 /// matched a table's columns to its header wrongly leaves such a measure (a header naming
 /// fewer columns than the rows print, the p's columns unnamed): nothing in it is then decided,
@@ -476,6 +477,19 @@ fn incoherent_arms_split(measures: Vec<Measure>) -> Vec<Measure> {
         let coherent = !one_group
             && !group_twice
             && (!timed || named == 0 || (named == m.cells.len() && slots.len() == m.cells.len()));
+        // A time course is one group's values at distinct times: two values at one time
+        // (`Follow-up` and `Follow-up`, each group's block of a header repeating its times)
+        // are no before and after, whatever put them together.
+        let time_twice = m.shape == Shape::TimeCourse && slots.len() < m.cells.len();
+        if time_twice {
+            let why = "its values were read as one time course but two stand at the same time point: confirm which group and time each value is".to_string();
+            let mut m = m;
+            for c in &mut m.cells {
+                (c.group, c.time) = (None, None);
+            }
+            out.extend(into_singles(m, why));
+            continue;
+        }
         if m.shape != Shape::Arms || coherent {
             out.push(m);
             continue;
@@ -671,6 +685,29 @@ mod unit_tests {
             split_incoherent_arms(&mut s);
             assert_eq!((s.measures.len(), s.measures[0].shape), (1, Shape::Arms));
         }
+    }
+
+    #[test]
+    fn a_time_course_with_two_values_at_one_time_is_single_values() {
+        // Two groups' blocks of one header's times (`1st Follow-up (T1)`, `2nd Follow-up
+        // (T2)` under each group) read as one time course `Follow-up` → `Follow-up`.
+        let mut s = arms_of(&[(None, Some("Follow-up")), (None, Some("follow-up"))]);
+        s.measures[0].shape = Shape::TimeCourse;
+        split_incoherent_arms(&mut s);
+        assert_eq!(s.measures.len(), 2);
+        for m in &s.measures {
+            assert_eq!(m.shape, Shape::Single);
+            assert!(m.cells[0].time.is_none());
+            assert!(m.review[0].contains("same time point"), "{:?}", m.review);
+        }
+        // Distinct times stay one time course.
+        let mut s = arms_of(&[(None, Some("Baseline")), (None, Some("Week 12"))]);
+        s.measures[0].shape = Shape::TimeCourse;
+        split_incoherent_arms(&mut s);
+        assert_eq!(
+            (s.measures.len(), s.measures[0].shape),
+            (1, Shape::TimeCourse)
+        );
     }
 
     #[test]

@@ -2885,8 +2885,14 @@ mod tests {
         // left empty), each row's p its group's change, and the n's in the caption.
         let text = "Table 2. Quality of life (IG: n = 13, CG: n = 26).\nDomain\tGroup\tM0 M (SD)\tM1 M (SD)\tp-Value M0-M1\tCohen's d\nPain\tIG\t79.0 (17.1)\t87.4 (12.7)\t0.121\t0.56\n\tCG\t79.2 (19.0)\t71.1 (20.1)\t0.035\t0.42\nVitality\tIG\t48.1 (20.6)\t67.3 (15.6)\t0.004\t1.05\n\tCG\t55.5 (17.1)\t70.3 (18.4)\t<0.001\t0.83\n";
         let (items, s) = read_text(text);
-        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
-        assert_eq!(groups, ["IG", "CG"]);
+        // `CG` is the control group's abbreviation: named in the caption as the comparator,
+        // it is the first group found, and the control.
+        let groups: Vec<(&str, bool)> = s
+            .groups
+            .iter()
+            .map(|g| (g.label.as_str(), g.control))
+            .collect();
+        assert_eq!(groups, [("CG", true), ("IG", false)]);
         assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
         let m = &s.measures[0];
         assert_eq!((m.shape, m.label.as_deref()), (Shape::Arms, Some("Pain")));
@@ -2904,10 +2910,10 @@ mod tests {
         assert_eq!(
             read,
             [
-                (0, "M0", "n = 13"),
-                (0, "M1", "n = 13"),
-                (1, "M0", "n = 26"),
-                (1, "M1", "n = 26")
+                (1, "M0", "n = 13"),
+                (1, "M1", "n = 13"),
+                (0, "M0", "n = 26"),
+                (0, "M1", "n = 26")
             ]
         );
         // The p's are each group's change over time: no comparison of the arms.
