@@ -33,6 +33,7 @@ fn adjacent(before: &str, units: &[String]) -> bool {
             || is_signed_percent(w)
             // A unit written as a ratio (`μg/g`, `mL/min/1.73m2`, `cells/μL`).
             || (w.contains('/') && !w.contains("//") && w.chars().count() <= 16)
+            || counted_people(w)
             || matches!(
                 w,
                 "n" | "in"
@@ -82,6 +83,29 @@ fn adjacent(before: &str, units: &[String]) -> bool {
                     | "sec"
             )
     })
+}
+
+/// Is `w` the noun a count of people is printed with (`127 (25.6%) people in the
+/// intervention group`, `112/405 (28%) of those in the control group`, `12 patients in the
+/// drug arm`): the count's unit, so the group named after it is the count's.
+fn counted_people(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "persons"
+            | "patients"
+            | "participants"
+            | "subjects"
+            | "individuals"
+            | "women"
+            | "men"
+            | "children"
+            | "infants"
+            | "adults"
+            | "respondents"
+            | "of"
+            | "those"
+    )
 }
 
 /// Is `w` a signed number in % (`−44.6%`, `+12%`, `-3.1％`)?
@@ -305,6 +329,11 @@ struct Local {
     /// A time named after the sentence's first value stands before it: the time named before
     /// the first value is not its ([`GapReader::carry_opened_times`]).
     after_a_later_time: bool,
+    /// A p stands between it and the value before (`… compared with placebo (30.7%;
+    /// P<.001), and approximately 34% …`).
+    after_p: bool,
+    /// Its group is named right before it (`and Group H (4.3 ± 9.6 mg)`).
+    group_before: bool,
 }
 
 impl Local {
@@ -2192,6 +2221,7 @@ impl GapReader<'_> {
                     continue;
                 }
                 self.locals[k].name_group(g.clone());
+                self.locals[k].group_before = true;
                 self.named[k] = true;
                 self.carried_group = Some(g);
             }
@@ -2237,9 +2267,11 @@ impl GapReader<'_> {
         // gap's last other number say the value is a difference. (A transition is read in
         // the whole gap: `from 8.1 at baseline to week 12, 7.2` prints a number after `to`.)
         let mut after_items = 0;
+        let mut p_between = false;
         for &j in self.members {
             let [a, b] = self.items[j].span;
             if a >= start && b <= end {
+                p_between |= self.items[j].kind == ItemKind::P;
                 // The people a share counts are the share's words, no new measure's (`46%の被
                 // 験者`, `46% of patients`).
                 let b = b + people_counted_after(&original[b..end]);
@@ -2263,6 +2295,7 @@ impl GapReader<'_> {
             local.from = cues::from_before(between);
         } else {
             let tail = rest.get(after_items..).unwrap_or(&rest);
+            local.after_p = p_between;
             local.difference = cues::difference_word(tail);
             local.content = content;
             local.transition = cues::transition(&rest) && !cues::versus(&rest);
@@ -2368,6 +2401,8 @@ enum Relation {
 fn relations(locals: &[Local]) -> Vec<Relation> {
     let mut relation = vec![Relation::NewMeasure; locals.len()];
     let places = places_in_group(locals);
+    // The values read so far into the current measure.
+    let mut run = 1;
     for k in 1..locals.len() {
         let (a, b) = (&locals[k - 1], &locals[k]);
         let group_differs = matches!((&a.group, &b.group), (Some(x), Some(y)) if x.1 != y.1);
@@ -2375,7 +2410,16 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
         // A time course never returns to its baseline: a second baseline starts a new one.
         let back_to_baseline = b.time.as_deref().is_some_and(cues::is_baseline)
             && a.time.as_deref().is_some_and(|t| !cues::is_baseline(t));
-        relation[k] = if b.list_start {
+        // A p after two values or more closes their comparison: a value after it, with no
+        // transition joining it to them, is another comparison's (`… in the 60-mg and 120-mg
+        // groups, respectively) compared with placebo (30.7%; P<.001), and approximately 34%
+        // of patients in the orlistat groups sustained …`). After one value the p may be that
+        // value's own (`45% (p < 0.01 vs baseline) and 20% in the placebo group`); a value
+        // whose group is named right before it goes on a list of arms each compared with the
+        // first (`greater in Group PL (64.6 ± 36.3 mg) vs. Group L (23.3 ± 33.9 mg) (P <
+        // 0.001) and Group H (4.3 ± 9.6 mg) (P < 0.0001)`).
+        let comparison_closed = b.after_p && run >= 2 && !b.transition && !b.group_before;
+        relation[k] = if b.list_start || comparison_closed {
             Relation::NewMeasure
         } else if b.difference {
             Relation::Comparison
@@ -2393,6 +2437,11 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
             Relation::Time
         } else {
             Relation::Undecided
+        };
+        run = if relation[k] == Relation::NewMeasure {
+            1
+        } else {
+            run + 1
         };
     }
     relation
@@ -4095,6 +4144,61 @@ mod tests {
         let means = crate::draft::structure::means_of(&items, &s, arms[0]);
         let groups: Vec<&str> = means.iter().map(|(g, _, _)| g.as_str()).collect();
         assert_eq!(groups, ["Real Acupuncture群", "Sham Acupuncture群"]);
+    }
+
+    /// The groups of a sentence's shares, arm by arm, of the measures placed as arms.
+    fn share_arms(text: &str) -> Vec<Vec<(String, String)>> {
+        let (items, s) = crate::draft::structure::read_text(text);
+        s.shares
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .map(|m| {
+                m.cells
+                    .iter()
+                    .map(|c| {
+                        let group = c.group.map_or(String::new(), |g| s.groups[g].label.clone());
+                        (items[c.item].text.clone(), group)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_people_a_count_is_printed_with_leave_the_group_after_them_the_counts() {
+        // Made-up counts: each printed with its people and then its group.
+        let arms = share_arms(
+            "Not everyone finished: 27 (25.0%) people in the intervention group and 19 (18.8%) people in the control group.",
+        );
+        assert_eq!(arms.len(), 1, "{arms:?}");
+        let groups: Vec<&str> = arms[0].iter().map(|(_, g)| g.as_str()).collect();
+        assert!(
+            groups[0].contains("intervention") && groups[1].contains("control"),
+            "{arms:?}"
+        );
+    }
+
+    #[test]
+    fn a_p_after_two_values_closes_their_comparison() {
+        // Made-up shares: three arms, their p, and then another comparison whose group
+        // follows its value: not a fourth arm.
+        let arms = share_arms(
+            "More patients lost weight (48.8% and 50.5% in the low-dose and high-dose groups, respectively) compared with placebo (30.7%; P<.001), and approximately 34% of patients in the active groups kept it off over 2 years.",
+        );
+        assert!(
+            arms.iter().all(|m| m.iter().all(|(v, _)| v != "34%")),
+            "{arms:?}"
+        );
+        // Arms named before their values, each with its p against the first, stay one list.
+        let text = "Consumption was greater in Group A (64.6 ± 36.3 mg) vs. Group B (23.3 ± 33.9 mg) (P < 0.001) and Group C (4.3 ± 9.6 mg) (P < 0.0001).";
+        let (_, s) = read(text);
+        let arms: Vec<&crate::draft::structure::Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
+        assert_eq!(arms[0].cells.len(), 3);
     }
 
     #[test]
