@@ -659,13 +659,23 @@ pub fn group_key(label: &str) -> String {
     k.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` without the function words and the design's words before a group's name (`in the`,
+/// `both`, `study`). `treatment` before the plural noun is the design's (`both treatment
+/// groups`); before the singular it names the arm that is given the treatment, as against the
+/// placebo or control (`within the treatment group than within the placebo group`).
 fn strip_leading_words(text: &str) -> String {
     static P: OnceLock<Regex> = OnceLock::new();
+    static ARM: OnceLock<Regex> = OnceLock::new();
     let p = re(
         &P,
         r"(?i)^(?:(?:in|for|among|with|of|and|or|vs|versus|the|a|an|both|each|all|two|three|treatment|study|than|to|from|at|by|was|were|is|are)\s+)+",
     );
-    p.replace(text, "").trim().to_string()
+    let stripped = p.replace(text, "").trim().to_string();
+    let treatment_arm = re(&ARM, r"(?i)\btreatment\s+(?:group|arm)$");
+    match treatment_arm.find(text) {
+        Some(m) if stripped.len() < m.len() => text[m.start()..].to_string(),
+        _ => stripped,
+    }
 }
 
 /// `respectively`, `それぞれ`, `各々`: where a list of values is set, in order, against a list
@@ -1355,12 +1365,15 @@ fn ends_with_word(words: &str, word: &str) -> bool {
 /// without the article and preposition that lead into it (`… than in the` → `… than`), nor
 /// the pronoun standing for the measure compared (`… than that in the`, `… than those of
 /// the`): where a comparison's word (`than`, `compared with`) stands right before the name.
+/// `within` and `among` lead into a group as `in` does (`than within the placebo group`).
 pub fn words_before_a_name(before: &str) -> String {
     let words = before.split_whitespace().collect::<Vec<_>>().join(" ");
     words
         .to_lowercase()
         .trim_end_matches(" the")
         .trim_end_matches(" in")
+        .trim_end_matches(" within")
+        .trim_end_matches(" among")
         .trim_end_matches(" of")
         .trim_end_matches(" that")
         .trim_end_matches(" those")
@@ -1926,6 +1939,19 @@ mod tests {
         assert!(is_control("CG (n = 33)") && is_control("CTRL") && is_control("Con"));
         assert!(!is_control("EG (n = 35)") && !is_control("cg") && !is_control("CGI-S"));
         assert!(!is_control("Conclusion") && !is_control("CONSORT"));
+        // `treatment` before the singular noun names the treated arm; before the plural, the
+        // design's groups.
+        let keys =
+            |t: &str| -> Vec<String> { groups(t).iter().map(|p| group_key(&p.text)).collect() };
+        assert_eq!(
+            keys("lost weight within the treatment group than within the placebo group"),
+            ["treatment", "placebo"]
+        );
+        assert!(
+            keys("adverse events in both treatment groups")
+                .iter()
+                .all(String::is_empty)
+        );
     }
 
     #[test]

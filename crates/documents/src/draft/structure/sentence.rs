@@ -4179,6 +4179,25 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_within_groups_gives_no_value_the_group_named_last() {
+        // Made-up shares after `within A than within B`: the placebo's is the second, never
+        // the first; where the reader cannot place them they stay open.
+        let (items, s) = crate::draft::structure::read_text(
+            "More subjects lost weight within the treatment group than within the placebo group (63% and 17% respectively, p<0.001).",
+        );
+        for m in &s.shares {
+            for c in &m.cells {
+                let group = c.group.map(|g| s.groups[g].key.as_str());
+                assert!(
+                    !(items[c.item].text == "63%" && group == Some("placebo")),
+                    "{:#?}",
+                    s.shares
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_p_after_two_values_closes_their_comparison() {
         // Made-up shares: three arms, their p, and then another comparison whose group
         // follows its value: not a fourth arm.
