@@ -3579,11 +3579,12 @@ fn nearest_placement(
         (0..hw).map(|k| (k, k + 1)).collect()
     } else if nearest
         && hw + 1 < width
-        && repeats_times(&filled.iter().map(|&k| cell(k).trim()).collect::<Vec<_>>())
+        && repeats_times_or_ns(&filled.iter().map(|&k| cell(k).trim()).collect::<Vec<_>>())
     {
-        // Each group's times (`Baseline | 6 Months | Baseline | 6 Months`), the stub's
-        // cell left out of the copy: from the first column after the stub, under the
-        // groups that span them (the row above), the comparison's columns after them.
+        // Each group's times, or its values and their n (`Baseline | 6 Months | Baseline | 6
+        // Months`, `Data | No in group | Data | No in group`), the stub's cell left out of the
+        // copy: from the first column after the stub, under the groups that span them (the
+        // row above), the comparison's columns after them.
         (0..hw).map(|k| (k, k + 1)).collect()
     } else if nearest
         && (names_statistic(cell(0))
@@ -3638,10 +3639,20 @@ fn names_a_time(t: &str) -> bool {
     super::cues::is_whole(t, super::cues::times) || before_after.is_match(t.trim())
 }
 
-/// Are `cells` (a header row's filled cells) one sequence of two or more times printed two or
-/// more times over (`Baseline, 6 Months, Baseline, 6 Months`)?
-fn repeats_times(cells: &[&str]) -> bool {
-    let is_time = |t: &str| names_a_time(t);
+/// Do `cells` print one block of times again and again (`Baseline | 6 Months | Baseline | 6
+/// Months`), or of a column of values and one of their n's (`Data | No in group | Data | No
+/// in group`, `Mean (SD) | n | Mean (SD) | n`): each group's columns, named again under every
+/// group? (Other blocks repeat under other things: the comparison's statistics under each
+/// analysis, `Difference | p value | Difference | p value`.)
+fn repeats_times_or_ns(cells: &[&str]) -> bool {
+    repeats_a_block(cells)
+        && (cells.iter().all(|t| names_a_time(t)) || cells.iter().any(|t| names_n(t)))
+}
+
+/// Do `cells` print one block of two names or more again and again (`Data | No in group |
+/// Data | No in group`, `n | Mean (SD) | n | Mean (SD)`, `Baseline | 6 Months | Baseline | 6
+/// Months`): the columns each group spans, named again under every group?
+fn repeats_a_block(cells: &[&str]) -> bool {
     let Some(m) = cells
         .iter()
         .skip(1)
@@ -3653,7 +3664,6 @@ fn repeats_times(cells: &[&str]) -> bool {
     m >= 2
         && cells.len() % m == 0
         && cells.len() / m >= 2
-        && cells.iter().all(|t| is_time(t))
         && cells.iter().enumerate().all(|(i, t)| *t == cells[i % m])
 }
 
@@ -3758,7 +3768,14 @@ fn spans_over<'t>(
     // | Mean | SD | Mean diff. | p`): its first column's header says what its cells print.
     let (stub, spanning, over_times) = stub_and_spanning(filled, &cell_text);
     let sub_headers = |b: &PlacedRow| {
+        let named: Vec<&str> = b
+            .texts
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+            .collect();
         b.describes
+            || repeats_times_or_ns(&named)
             || b.texts.iter().any(|t| names_a_time(t))
             || numbers_under_a_time_unit(&b.texts)
             || b.texts
@@ -4656,12 +4673,24 @@ pub fn names_n(header: &str) -> bool {
             | "被験者数"
             | "患者数"
     ) || ja_size
+        || in_group_or_counted(&h)
         || ["no. of ", "number of ", "n of "]
             .iter()
             .any(|opening| h.strip_prefix(opening).is_some_and(people_then_counted))
         || h.strip_suffix(", n")
             .or_else(|| h.strip_suffix(" (n)"))
             .is_some_and(people_then_counted)
+}
+
+/// `No in group`, `Number per arm`, `No. analysed`, `n randomised`: a column of each row's
+/// number of people, as a table printing every arm's value beside its own n heads it.
+fn in_group_or_counted(h: &str) -> bool {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(r"^(?:no\.?|number|n)\s+(?:(?:in|per)\s+(?:each\s+|the\s+)?(?:group|arm)s?|analy[sz]ed|evaluated|evaluable|included|randomi[sz]ed|treated)$")
+            .expect("the n-in-group header pattern is valid")
+    })
+    .is_match(h)
 }
 
 /// Does a header say its cells are rates per period (`% per yr`, `per 100 patient-years`,
@@ -4792,6 +4821,9 @@ pub fn describes_cells(header: &str) -> bool {
         "se",
         "ci",
         "no.",
+        // `Data` under each group's name: the column of its values, as against the column of
+        // its n beside it (`Data | No in group`).
+        "data",
         "平均値",
         "平均",
         "標準偏差",
@@ -4971,6 +5003,35 @@ mod tests {
         assert_eq!((row, cell), (7, 4));
         assert!(table.is_data_row(7) && !table.is_data_row(5));
         assert!(t.at(COBRA_LIKE.find("Next").unwrap()).is_none());
+    }
+
+    #[test]
+    fn each_groups_values_and_their_n_named_again_under_every_group() {
+        // Made-up values in a journal's layout: the stub's header cell left out of both header
+        // rows, each group's `Data | No in group` under its name, the comparison after.
+        let text = "Table 4.\nControl group | Intervention group | Mean difference (95% CI) | P value | ||||\n---|---|---|---|---|---|---|---|\nData | No in group | Data | No in group | ||||\nMean at baseline (SD) | 4.77 (2.17) | 354 | 4.33 (2.24) | 352 | — | — | |\nMean change to 12 mo | 0.33 (0.08 to 0.57) | 309 | 0.23 (−0.02 to 0.48) | 295 | 0.31 (−0.05 to 0.67) | 0.09 | |\n";
+        let t = Tables::find(text);
+        let table = &t.tables[0];
+        let row = table.header_rows + 1;
+        assert_eq!(table.column_header(text, row, 1), "Control group Data");
+        assert_eq!(
+            table.column_header(text, row, 2),
+            "Control group No in group"
+        );
+        assert_eq!(
+            table.column_header(text, row, 4),
+            "Intervention group No in group"
+        );
+        assert!(names_p(&table.column_header(text, row, 6)));
+        assert!(names_n("No in group") && names_n("n randomised") && !names_n("No change"));
+        // The n's are read as n's.
+        let items = crate::draft::read_items(text);
+        let ns: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == crate::draft::ItemKind::N)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(ns, ["354", "352", "309", "295"]);
     }
 
     #[test]

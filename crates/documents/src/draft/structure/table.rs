@@ -754,9 +754,11 @@ fn column_group(
             .trim()
             .trim_end_matches(['(', '（', ',', ';'])
             .trim();
-        // `Mean (SD)` under a group's name says what the cells print, not whose; `Week 8` when.
+        // `Mean (SD)` under a group's name says what the cells print, not whose; `No in group`
+        // that they are its n's; `Week 8` when.
         if !part.is_empty()
             && !crate::draft::table::describes_cells(part)
+            && !crate::draft::table::names_n(part)
             && header_time(part).is_none()
             && !names_change(part)
         {
