@@ -934,7 +934,8 @@ pub fn times(s: &str) -> Vec<Phrase> {
         );
         Regex::new(&pattern).expect("a valid pattern")
     });
-    p.find_iter(s)
+    let mut found: Vec<Phrase> = p
+        .find_iter(s)
         .filter(|m| !(is_baseline(m.as_str()) && change_anchor(&s[..m.start()], &s[m.end()..])))
         .filter(|m| !number_of_another(s, m.start(), m.as_str()))
         .map(|m| {
@@ -951,7 +952,33 @@ pub fn times(s: &str) -> Vec<Phrase> {
                 text: named.trim().to_string(),
             }
         })
-        .collect()
+        .collect();
+    let labels: Vec<Phrase> = labels_before_and_after(s)
+        .into_iter()
+        .filter(|l| !found.iter().any(|f| f.start < l.end && l.start < f.end))
+        .collect();
+    found.extend(labels);
+    found.sort_by_key(|p| p.start);
+    found
+}
+
+/// A Japanese label ending in `前` or `後` right before a colon, or those alone
+/// (`プログラム前:68.1±7.8kg、後:64.1±7.6kg、1年後:64.0±7.7kg`): before or after what the
+/// label names, each value's time, whatever the event (a programme, a camp, a lesson).
+fn labels_before_and_after(s: &str) -> Vec<Phrase> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?:^|[\s、。，,;；(（「])(?P<label>[^\s、。，,:：;；()（）「」]{0,12}?(?:前|後))[:：]",
+    )
+    .captures_iter(s)
+    .filter_map(|c| c.name("label"))
+    .map(|m| Phrase {
+        start: m.start(),
+        end: m.end(),
+        text: m.as_str().to_string(),
+    })
+    .collect()
 }
 
 /// Does a time phrase that opens with its number (`7 week`) take that number from something

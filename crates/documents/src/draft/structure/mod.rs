@@ -241,11 +241,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         sentence::read_sentence(doc, items, si, members, &mut s);
         sentence::read_sentence_shares(doc, items, si, members, &mut s);
     }
-    each_groups_n(doc, items, &mut s);
-    split_by_unit(doc, items, &mut s);
-    split_incoherent_arms(&mut s);
-    no_document_n_across_arms(doc, items, &mut s);
-    share_wholes::check_share_wholes(&lower, items, &mut s);
+    check_what_was_placed(doc, items, &lower, &mut s);
     if let Some((words, people)) = units_of_patients {
         review_units_of_patients(items, &words, people, &mut s);
     }
@@ -259,6 +255,19 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
         }
     }
     s
+}
+
+/// What the readers placed, checked against the rest of the document: each group's n printed
+/// once for all, values in different units, arms that make no grid (or a time course two
+/// values at one time), the document's n where arms or fewer people later leave it open, and
+/// each share's whole. `lower`: the document in lower case.
+fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut Structure) {
+    each_groups_n(doc, items, s);
+    split_by_unit(doc, items, s);
+    split_incoherent_arms(s);
+    no_document_n_across_arms(doc, items, s);
+    no_document_n_after_fewer_people(items, s);
+    share_wholes::check_share_wholes(lower, items, s);
 }
 
 /// A document of two arms or more of different patients (it names two groups, or says it
@@ -297,6 +306,87 @@ fn no_document_n_across_arms(doc: &Sentences, items: &[Item], s: &mut Structure)
                 .as_deref()
                 .is_some_and(|e| e.starts_with(sentence::DOCUMENT_N_EVIDENCE));
             if c.group.is_none() && c.n == Some(document) && for_want_of_another {
+                (c.n, c.n_evidence) = (None, None);
+                taken = true;
+            }
+        }
+        if taken {
+            m.review.push(why.clone());
+        }
+    }
+}
+
+/// A document that prints fewer people after its number of patients (`女性35名` and then
+/// `実施できたのは33名`, `1年後の調査に参加した者は31名`: those who finished, those followed up)
+/// leaves open how many a later time's value is of: the document's n stays on a time course's
+/// first value only, and the later ones are left for review. A group's n is no such count.
+fn no_document_n_after_fewer_people(items: &[Item], s: &mut Structure) {
+    let Some(document) = s.document_n else {
+        return;
+    };
+    let value =
+        |j: usize| -> Option<u64> { items[j].parts.value.as_ref()?.number.plain.parse().ok() };
+    let Some(all) = value(document) else {
+        return;
+    };
+    let groups_ns: Vec<usize> = s.groups.iter().filter_map(|g| g.n).collect();
+    // The sentence says the fewer finished, stayed, dropped out or were followed up; another
+    // sample (`新規28名`, `another 25 patients`) is no count of these patients at a later time.
+    let of_the_follow_up = |quote: &str| {
+        let q = quote.to_lowercase();
+        [
+            "complet",
+            "finish",
+            "follow",
+            "remain",
+            "retain",
+            "drop",
+            "withdr",
+            "lost to",
+            "完了",
+            "実施でき",
+            "参加した",
+            "継続",
+            "脱落",
+            "ドロップアウト",
+            "中止",
+            "追跡",
+        ]
+        .iter()
+        .any(|w| q.contains(w))
+    };
+    let fewer: Vec<&str> = items
+        .iter()
+        .enumerate()
+        .filter(|&(j, i)| {
+            i.kind == crate::draft::ItemKind::N
+                && j > document
+                && !groups_ns.contains(&j)
+                && value(j).is_some_and(|v| v >= 2 && v < all)
+                && of_the_follow_up(&i.quote)
+        })
+        .map(|(_, i)| i.text.trim())
+        .collect();
+    if fewer.is_empty() {
+        return;
+    }
+    let why = format!(
+        "the document prints fewer people after its {} ({}): how many this time's value is of is not said",
+        items[document].text.trim(),
+        fewer.join(", ")
+    );
+    for m in s
+        .measures
+        .iter_mut()
+        .filter(|m| m.shape == Shape::TimeCourse)
+    {
+        let mut taken = false;
+        for c in m.cells.iter_mut().skip(1) {
+            let for_want_of_another = c
+                .n_evidence
+                .as_deref()
+                .is_some_and(|e| e.starts_with(sentence::DOCUMENT_N_EVIDENCE));
+            if c.n == Some(document) && for_want_of_another {
                 (c.n, c.n_evidence) = (None, None);
                 taken = true;
             }
@@ -685,6 +775,32 @@ mod unit_tests {
             split_incoherent_arms(&mut s);
             assert_eq!((s.measures.len(), s.measures[0].shape), (1, Shape::Arms));
         }
+    }
+
+    #[test]
+    fn later_values_take_no_document_n_where_fewer_people_finished() {
+        // Made-up numbers: 40 women, 36 finished, 30 came at one year; each value's time is
+        // the label before its colon.
+        let text = "対象者は運動習慣のない女性40名。対象者40名のうち、プログラムを実施できたのは36名(ドロップアウト4名)、1年後の調査に参加した者は30名であった。体重は維持されていた(プログラム前:70.1±8.0kg、後:66.2±7.5kg、1年後:66.0±7.9kg)。";
+        let (items, s) = read_text(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.shape == Shape::TimeCourse)
+            .expect("a time course");
+        let times: Vec<&str> = m.cells.iter().filter_map(|c| c.time.as_deref()).collect();
+        assert_eq!(times, ["プログラム前", "後", "1年後"]);
+        let ns: Vec<Option<&str>> = m
+            .cells
+            .iter()
+            .map(|c| c.n.map(|j| items[j].text.as_str()))
+            .collect();
+        assert_eq!(ns, [Some("40名"), None, None]);
+        assert!(m.review.iter().any(|r| r.contains("fewer people")));
+        // Another sample of fewer people is no count of these at a later time.
+        let text = "対象:患者150名を登録した。さらに,新規25名で評価した。結果:程度は3.2±0.7から2.1±0.5に減少した。";
+        let (_, s) = read_text(text);
+        assert!(s.measures[0].cells.iter().all(|c| c.n.is_some()));
     }
 
     #[test]
