@@ -1222,7 +1222,8 @@ const TIME_TO_EVENT: [&str; 10] = [
 
 /// Where a document says it allocates its patients to two arms or more: a randomisation
 /// ratio (`randomized 2:1`, `1:1:2の比率で`), a number of groups (`randomly divided into two
-/// groups`, `無作為に2群に分け`), or `randomized to X or Y`. Its one number of people then
+/// groups`, `assigned to one of three treatment groups`, `無作為に2群に分け`), or `randomized to
+/// X or Y`. Its one number of people then
 /// counts every arm, and a value printed with no group is of none the text says. The byte
 /// offset of the allocating words, if any.
 ///
@@ -1232,6 +1233,8 @@ const TIME_TO_EVENT: [&str; 10] = [
 /// assert!(allocation_to_arms("患者59例を無作為に2群に分け,").is_some());
 /// assert!(allocation_to_arms("120mg群、240mg群またはプラセボ群に1:1:2の比率で無作為に割り付けた").is_some());
 /// assert!(allocation_to_arms("patients were randomized to drug or placebo.").is_some());
+/// // A word may describe the groups (`three treatment groups`, `two parallel arms`).
+/// assert!(allocation_to_arms("participants were assigned to one of three treatment groups.").is_some());
 /// assert!(allocation_to_arms("Twelve patients were treated with the drug for 2 years.").is_none());
 /// ```
 pub fn allocation_to_arms(text: &str) -> Option<usize> {
@@ -1242,7 +1245,7 @@ pub fn allocation_to_arms(text: &str) -> Option<usize> {
           \b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided|split)|assigned|allocated)\b
           [^.]{0,80}?
           (?: \b\d+\s*:\s*\d+(?:\s*:\s*\d+)*\b
-            | \b(?:two|three|four|five|2|3|4|5)\s+(?:groups|arms|cohorts)\b
+            | \b(?:two|three|four|five|2|3|4|5)\s+(?:[a-z\-]+\s+)?(?:groups|arms|cohorts)\b
             | \bto\s+(?:receive\s+)?[^.,;]{1,60}?\s+or\s+ )
         | (?:無作為|ランダム|割り付け|割付|割りつけ|振り分け)[^。]{0,60}?(?:[2-5２-５二三四五]群|\d\s*[:：]\s*\d)
         | [2-5２-５二三四五]群に(?:分け|分類し|割り)
