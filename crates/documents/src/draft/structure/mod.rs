@@ -298,17 +298,8 @@ fn no_document_n_across_arms(doc: &Sentences, items: &[Item], s: &mut Structure)
     };
     for m in s.measures.iter_mut().chain(s.shares.iter_mut()) {
         let mut taken = false;
-        for c in m.cells.iter_mut() {
-            // Only the n given for want of any other: a sentence naming its own sample
-            // (`the mean age of all 59 patients`) still gives it.
-            let for_want_of_another = c
-                .n_evidence
-                .as_deref()
-                .is_some_and(|e| e.starts_with(sentence::DOCUMENT_N_EVIDENCE));
-            if c.group.is_none() && c.n == Some(document) && for_want_of_another {
-                (c.n, c.n_evidence) = (None, None);
-                taken = true;
-            }
+        for c in m.cells.iter_mut().filter(|c| c.group.is_none()) {
+            taken |= c.take_document_n(document);
         }
         if taken {
             m.review.push(why.clone());
@@ -382,14 +373,7 @@ fn no_document_n_after_fewer_people(items: &[Item], s: &mut Structure) {
     {
         let mut taken = false;
         for c in m.cells.iter_mut().skip(1) {
-            let for_want_of_another = c
-                .n_evidence
-                .as_deref()
-                .is_some_and(|e| e.starts_with(sentence::DOCUMENT_N_EVIDENCE));
-            if c.n == Some(document) && for_want_of_another {
-                (c.n, c.n_evidence) = (None, None);
-                taken = true;
-            }
+            taken |= c.take_document_n(document);
         }
         if taken {
             m.review.push(why.clone());
