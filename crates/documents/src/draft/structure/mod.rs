@@ -299,12 +299,27 @@ fn no_document_n_across_arms(doc: &Sentences, items: &[Item], s: &mut Structure)
     for m in s.measures.iter_mut().chain(s.shares.iter_mut()) {
         let mut taken = false;
         for c in m.cells.iter_mut().filter(|c| c.group.is_none()) {
-            taken |= c.take_document_n(document);
+            taken |= take_document_n(c, document);
         }
         if taken {
             m.review.push(why.clone());
         }
     }
+}
+
+/// Take back the document's number of patients `document` from `c` where it was given for
+/// want of any other n (a sentence naming its own sample, `the mean age of all 59 patients`,
+/// still gives it): whether it was.
+fn take_document_n(c: &mut Cell, document: usize) -> bool {
+    let for_want_of_another = c
+        .n_evidence
+        .as_deref()
+        .is_some_and(|e| e.starts_with(sentence::DOCUMENT_N_EVIDENCE));
+    let taken = c.n == Some(document) && for_want_of_another;
+    if taken {
+        (c.n, c.n_evidence) = (None, None);
+    }
+    taken
 }
 
 /// A document that prints fewer people after its number of patients (`女性35名` and then
@@ -373,7 +388,7 @@ fn no_document_n_after_fewer_people(items: &[Item], s: &mut Structure) {
     {
         let mut taken = false;
         for c in m.cells.iter_mut().skip(1) {
-            taken |= c.take_document_n(document);
+            taken |= take_document_n(c, document);
         }
         if taken {
             m.review.push(why.clone());

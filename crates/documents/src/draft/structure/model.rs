@@ -56,21 +56,6 @@ pub enum ShareWhole {
 }
 
 impl Cell {
-    /// Take back the document's number of patients `document` where it was given for want of
-    /// any other n (a sentence naming its own sample, `the mean age of all 59 patients`, still
-    /// gives it): whether it was.
-    pub(super) fn take_document_n(&mut self, document: usize) -> bool {
-        let for_want_of_another = self
-            .n_evidence
-            .as_deref()
-            .is_some_and(|e| e.starts_with(super::sentence::DOCUMENT_N_EVIDENCE));
-        let taken = self.n == Some(document) && for_want_of_another;
-        if taken {
-            (self.n, self.n_evidence) = (None, None);
-        }
-        taken
-    }
-
     /// The whole a share cell is of: the whole printed with it (`12 of 40`, `12/40 (30%)`),
     /// else the whole its section's counts give ([`Cell::whole`]), else the n the structure
     /// gave the cell (its column's, its group's where nothing else counts people between
