@@ -58,14 +58,21 @@ struct Pair {
 }
 
 impl Pair {
+    /// Which number is the count and which the percentage, read in `order`.
+    fn count_and_percent(&self, order: Order) -> (&Printed, &Printed) {
+        match order {
+            Order::PercentFirst => (&self.second, &self.first),
+            Order::CountFirst => (&self.first, &self.second),
+        }
+    }
+
     /// The count and the percentage when read in `order`, if each is of its form: a whole
     /// number, and a number from 0 to 100.
     fn read(&self, order: Order) -> Option<(u64, &Printed)> {
-        let (count, percent) = match order {
-            Order::PercentFirst => (&self.second, &self.first),
-            Order::CountFirst if self.counted_second => return None,
-            Order::CountFirst => (&self.first, &self.second),
-        };
+        if order == Order::CountFirst && self.counted_second {
+            return None;
+        }
+        let (count, percent) = self.count_and_percent(order);
         let whole = count.number.decimals <= 0 && count.number.value >= 0.0;
         let share = (0.0..=100.0).contains(&percent.number.value);
         (whole && share).then_some((count.number.value as u64, percent))
@@ -155,15 +162,9 @@ pub fn find(scan: &mut Scan) {
     let Some(order) = decided_order(&pairs, &ns) else {
         return;
     };
-    for pair in pairs {
-        if pair.fits(order, &ns).is_none() {
-            continue;
-        }
-        let (count, percent) = match order {
-            Order::PercentFirst => (pair.second, pair.first),
-            Order::CountFirst => (pair.first, pair.second),
-        };
-        scan.push_percent_of_count(pair.range, percent, count);
+    for pair in pairs.iter().filter(|p| p.fits(order, &ns).is_some()) {
+        let (count, percent) = pair.count_and_percent(order);
+        scan.push_percent_of_count(pair.range.clone(), percent.clone(), count.clone());
     }
 }
 
