@@ -3544,12 +3544,105 @@ fn stub_led_over_spanned<'t>(
     Some(placed)
 }
 
+/// Where a header row above others stands (`below`: the rows under it, nearest first, as
+/// placed; `named`: the columns they name): over the runs of sub-headers its cells span, as a
+/// row of the same layout that says what its cells print, as the stub's name over a spanning
+/// cell and statistics, or over the columns left unnamed where it fills as many cells.
+fn placed_over_rows_below<'t>(
+    filled: &[usize],
+    below: &[PlacedRow],
+    cell: impl Fn(usize) -> &'t str + Copy,
+    named: &[bool],
+) -> Vec<(usize, usize)> {
+    let width = named.len();
+    let unnamed: Vec<usize> = (1..width).filter(|&c| !named[c]).collect();
+    // Over a row that says what its cells print (`Mean ± SD`) or prints each column's n (`(N =
+    // 341)`), not over a row of the comparison's statistics (`Difference | p value`), which no
+    // group's name heads.
+    let same_layout = below
+        .iter()
+        .find(|b| b.filled == filled && b.describes)
+        .map(|b| b.placed.clone());
+    if let Some(p) = spans_over(filled, below.first(), cell, width) {
+        p
+    } else if let Some(p) = same_layout {
+        p
+    } else if let Some(p) = stub_span_statistics(filled, cell, named) {
+        p
+    } else if let Some(p) = stub_led_over_spanned(filled, cell, named) {
+        p
+    } else if filled.len() == unnamed.len() {
+        filled.iter().copied().zip(unnamed).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A header row of the stub's name, one cell spanning the groups the row below names, and
+/// the comparison's statistics (`Subjects | Group (mean ± SD) | t | p` over `Control group
+/// (n = 30) | Intervention group (n = 30)`): the first cell stands over the row labels, the
+/// spanning one over the groups' columns (the run `1..=k` the row below named), the
+/// statistics over the columns after them, one each. `None` unless the cells fit so exactly
+/// and those after the span all name a statistic.
+fn stub_span_statistics<'t>(
+    filled: &[usize],
+    cell: impl Fn(usize) -> &'t str,
+    named: &[bool],
+) -> Option<Vec<(usize, usize)>> {
+    let width = named.len();
+    let groups = named.iter().skip(1).take_while(|&&n| n).count();
+    let statistics = filled.get(2..)?;
+    if filled.first() != Some(&0)
+        || statistics.is_empty()
+        || named[0]
+        || groups < 2
+        || named[groups + 1..].contains(&true)
+        || 1 + groups + statistics.len() != width
+        || names_statistic(cell(filled[1]))
+        || !statistics.iter().all(|&k| names_statistic(cell(k)))
+    {
+        return None;
+    }
+    let mut placed = vec![(filled[0], 0)];
+    placed.extend((1..=groups).map(|c| (filled[1], c)));
+    placed.extend(
+        statistics
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, groups + 1 + i)),
+    );
+    Some(placed)
+}
+
+/// Does a header cell name a test's statistic column (`t`, `z`, `F value`, `χ2`)? Written as a
+/// table prints it: a lower-case `t` (an upper-case `T` may name a treated group, `F` women).
+pub(crate) fn names_test_statistic(header: &str) -> bool {
+    let h = header.trim().trim_end_matches(['*', '†', '‡', '§']).trim();
+    [
+        "t",
+        "t value",
+        "t-value",
+        "t-test",
+        "z",
+        "z value",
+        "F value",
+        "χ2",
+        "χ²",
+        "χ2 value",
+        "χ² value",
+        "Chi-square",
+        "chi-square",
+    ]
+    .contains(&h)
+}
+
 fn nearest_placement(
     text: &str,
     h: &Row,
     filled: &[usize],
     (hw, width): (usize, usize),
     nearest: bool,
+    summaries_up_to: impl Fn(usize) -> bool,
 ) -> Option<Vec<(usize, usize)>> {
     let cell = |k: usize| &text[h.cells[k].clone()];
     let placed = if hw >= width
@@ -3596,6 +3689,22 @@ fn nearest_placement(
         // comparisons a spanning `P value` is of (`High dose vs placebo | Low dose vs
         // placebo`), each naming two groups and so no group's column.
         (0..hw).map(|k| (k, k + width - hw)).collect()
+    } else if nearest
+        && hw >= 2
+        && hw + 1 < width
+        && filled.len() == hw
+        && filled.iter().all(|&k| {
+            let c = cell(k);
+            n_printed_in(c).is_some() && !is_n_cell(c) && !names_stub(c)
+        })
+        && summaries_up_to(hw)
+    {
+        // Each group's name with its n (`Control group (n = 30) | Intervention group (n = 30)`)
+        // packed to the left, the stub's cell left out of the copy: a stub prints no n, and a
+        // table prints its groups right after the stub, the statistics (`t | p`) after them.
+        // Only where the first columns after the stub print one summary each (`33.0 ± 3.4`):
+        // a group spanning two columns (`n | %`) stands over more than one.
+        (0..hw).map(|k| (k, k + 1)).collect()
     } else if nearest && names_stub(cell(0)) {
         // A row that opens with its stub cell (empty, or `Characteristic`): from the
         // left.
@@ -4227,38 +4336,17 @@ impl Table {
                 continue;
             }
             let hw = filled_width(text, h);
-            let unnamed: Vec<usize> = (1..width).filter(|&c| !named[c]).collect();
-            // Over a row that says what its cells print (`Mean ± SD`) or prints each column's
-            // n (`(N = 341)`), not over a row of the comparison's statistics (`Difference | p
-            // value`), which no group's name heads.
-            let same_layout = below
-                .iter()
-                .find(|b| b.filled == filled && b.describes)
-                .map(|b| b.placed.clone());
-            let placed: Vec<(usize, usize)> =
-                if let Some(p) = nearest_placement(text, h, &filled, (hw, width), nearest) {
-                    p
-                } else if nearest {
-                    // Where a narrower row's first cell stands is not shown: it names nothing.
-                    Vec::new()
-                } else if let Some(p) = spans_over(
-                    &filled,
-                    below.first(),
-                    |k| text[h.cells[k].clone()].trim(),
-                    width,
-                ) {
-                    p
-                } else if let Some(p) = same_layout {
-                    p
-                } else if let Some(p) =
-                    stub_led_over_spanned(&filled, |k| text[h.cells[k].clone()].trim(), &named)
-                {
-                    p
-                } else if filled.len() == unnamed.len() {
-                    filled.iter().copied().zip(unnamed).collect()
-                } else {
-                    Vec::new()
-                };
+            let placed: Vec<(usize, usize)> = if let Some(p) =
+                nearest_placement(text, h, &filled, (hw, width), nearest, |k| {
+                    self.columns_print_summaries(text, 1..k + 1)
+                }) {
+                p
+            } else if nearest {
+                // Where a narrower row's first cell stands is not shown: it names nothing.
+                Vec::new()
+            } else {
+                placed_over_rows_below(&filled, &below, |k| text[h.cells[k].clone()].trim(), &named)
+            };
             nearest = false;
             placements.push((r, placed.clone()));
             let describes = filled.iter().all(|&k| {
@@ -4478,6 +4566,31 @@ impl Table {
     /// Is row `row` a data row (below the header rows)?
     pub fn is_data_row(&self, row: usize) -> bool {
         row >= self.header_rows
+    }
+
+    /// Does every data row that fills a cell of `columns` print a summary in each (a value and
+    /// its spread or share: two numbers or more, `33.03 ± 3.41`, `12 (30.0)`), and one row at
+    /// least? A bare number (`12`, `30.0`) is one column of a group spanning several.
+    fn columns_print_summaries(&self, text: &str, columns: Range<usize>) -> bool {
+        static NUMBER: OnceLock<regex::Regex> = OnceLock::new();
+        let number = NUMBER.get_or_init(|| {
+            regex::Regex::new(r"[0-9]+(?:[.·][0-9]+)?").expect("the number pattern is valid")
+        });
+        let mut seen = false;
+        for row in &self.rows[self.header_rows..] {
+            let cells: Vec<&str> = columns
+                .clone()
+                .map(|c| row.cells.get(c).map_or("", |r| text[r.clone()].trim()))
+                .collect();
+            if cells.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            if cells.iter().any(|c| number.find_iter(c).count() < 2) {
+                return false;
+            }
+            seen = true;
+        }
+        seen
     }
 }
 
@@ -4857,6 +4970,7 @@ pub fn names_statistic(header: &str) -> bool {
     .contains(&h.trim().trim_end_matches(['*', '†', '‡', '§']))
         || h.contains("effect size");
     names_p(header)
+        || names_test_statistic(header)
         || effect_size
         || describes_cells(header)
         || [

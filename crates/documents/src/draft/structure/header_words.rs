@@ -117,6 +117,8 @@ pub(super) fn stat_of(header: &str) -> Option<Stat> {
     ]
     .iter()
     .any(|w| names_statistic(h, w))
+        // A test's statistic (`t`, `z`, `χ2`), as the header prints it.
+        || crate::draft::table::names_test_statistic(header)
     {
         Some(Stat::Other)
     } else {

@@ -723,6 +723,35 @@ fn names_a_difference_row(label: &str) -> bool {
     cues::difference_word(&outside_brackets(label)) && !label.contains("偏差")
 }
 
+/// Does a header cell say only that the columns under it are groups (`Group`, `Groups (mean ±
+/// SD)`, `Treatment arm`, `群`), what their cells print in brackets at most? Such a cell spans
+/// the groups' own names and is no part of any one's.
+fn names_groups_only(part: &str) -> bool {
+    let head = match part.find(['(', '（']) {
+        Some(i) if crate::draft::table::describes_cells(&part[i..]) => &part[..i],
+        _ => part,
+    };
+    let head = head
+        .trim()
+        .trim_end_matches([':', '*'])
+        .trim()
+        .to_lowercase();
+    [
+        "group",
+        "groups",
+        "arm",
+        "arms",
+        "treatment group",
+        "treatment groups",
+        "treatment arm",
+        "treatment arms",
+        "study group",
+        "study groups",
+        "群",
+    ]
+    .contains(&head.as_str())
+}
+
 /// The group a group column names, added to the structure (with the n its header prints):
 /// its label from every header cell over it, without its `n = 60`, its time or what its cells
 /// print; `column` is its place among the table's columns.
@@ -758,6 +787,7 @@ fn column_group(
         // that they are its n's; `Week 8` when.
         if !part.is_empty()
             && !crate::draft::table::describes_cells(part)
+            && !names_groups_only(part)
             && !crate::draft::table::names_n(part)
             && header_time(part).is_none()
             && !names_change(part)
@@ -2439,6 +2469,56 @@ mod tests {
         let text = "Table 3\n\nOutcomes—change from baseline adjusted for age\n\nChange from baseline Drug—control (SE) 95% CI\nMeasure2 weeks\n3 months\n6 months\nABC0.6 (1.02)\n−1.42 to 2.83\n−0.12 (1.31)\n−2.81 to 2.55\n0.27 (1.10)\n−2.01 to 2.51\nDEFG−2.33 (4.49)\n−11.82 to 7.17\n3.62 (4.48)\n−5.73 to 13.17\n";
         let (_, s) = read_text(text);
         assert!(s.groups.is_empty(), "{:?}", s.groups);
+    }
+
+    #[test]
+    fn groups_with_their_n_under_a_stub_a_spanning_group_cell_and_the_tests_statistics() {
+        // Made-up values: the groups' row, each name with its n, fell below the rule and lost
+        // the stub's empty cell; above it the stub's name, `Group (mean ± SD)` spanning both
+        // groups, and the test's `t | p` over the last two columns.
+        let text = "Table 4. Scores before and after the programme.\n\
+            | Subjects | Group (mean ± SD) | t | p | |\n\
+            |---|---|---|---|---|\n\
+            | Control group (n = 24) | Treated group (n = 25) | |||\n\
+            | Pre-test score | 20.11 ± 2.21 | 20.43 ± 2.52 | 0.47 | 0.640 |\n\
+            | Post-test score | 21.02 ± 3.14 | 25.61 ± 3.95 | −4.48 | 0.000 |\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<(&str, Option<&str>)> = s
+            .groups
+            .iter()
+            .map(|g| {
+                let n = g.n.map(|j| items[j].text.as_str());
+                (g.label.as_str(), n)
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("Control group", Some("n = 24")),
+                ("Treated group", Some("n = 25"))
+            ]
+        );
+        assert!(s.groups[0].control);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.cells.iter().any(|c| items[c.item].text == "25.61 ± 3.95"))
+            .expect("the post-test row read");
+        assert_eq!(m.shape, Shape::Arms);
+        let placed: Vec<(&str, Option<usize>, Option<&str>)> = m
+            .cells
+            .iter()
+            .map(|c| (items[c.item].text.as_str(), c.group, c.time.as_deref()))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("20.11 ± 2.21", Some(0), Some("Pre-test")),
+                ("20.43 ± 2.52", Some(1), Some("Pre-test")),
+                ("21.02 ± 3.14", Some(0), Some("Post-test")),
+                ("25.61 ± 3.95", Some(1), Some("Post-test"))
+            ]
+        );
     }
 
     #[test]
