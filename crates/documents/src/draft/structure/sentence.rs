@@ -450,13 +450,16 @@ fn bracket_after_listed_groups(
     static AFTER_LIST: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let after_list = AFTER_LIST.get_or_init(|| {
         // Each group's n may stand before or after the list's noun.
-        let n = cues::BRACKETED_N;
+        let n = BRACKETED_COUNT;
         regex::Regex::new(&format!(
             r"(?i)^(?:\s*{n})?(?:\s*(?:groups|arms|cohorts)\b)?(?:\s*{n})?\s*[(（]"
         ))
         .expect("a valid pattern")
     });
-    for list in cues::coordinated_groups(sentence_text) {
+    let lists = cues::coordinated_groups(sentence_text)
+        .into_iter()
+        .chain(arms_listed_with_counts(sentence_text));
+    for list in lists {
         let Some(last) = list.last() else { continue };
         let Some(open) = after_list.find(&sentence_text[last.end..]) else {
             continue;
@@ -503,6 +506,22 @@ fn bracket_after_listed_groups(
                     .is_some_and(|g| !keys.contains(&g.1))
         };
         if inside.len() != list.len() || !joined || inside.iter().any(|&k| own_elsewhere(k)) {
+            // `evolocumab (280 participants) or placebo (141 participants) (mean [SD] age 62
+            // [8] years; 44% women; 77% white)`: a bracket right after the list whose values
+            // are not one for each group, side by side, describes the groups together (the whole sample), not the last
+            // one named, whose name only stands before the bracket or was carried into it.
+            let last_key = cues::group_key(&last.text);
+            if !inside.is_empty()
+                && (inside.len() != list.len() || !joined)
+                && inside
+                    .iter()
+                    .all(|&k| locals[k].group.as_ref().is_some_and(|g| g.1 == last_key))
+            {
+                for &k in &inside {
+                    locals[k].group = None;
+                    locals[k].carried_from = None;
+                }
+            }
             continue;
         }
         for (p, &k) in list.iter().zip(&inside) {
@@ -512,6 +531,51 @@ fn bracket_after_listed_groups(
         locals[inside[0]].list_start = true;
         return;
     }
+}
+
+/// A bracketed count of people as a list of arms prints it after each name: `(n = 24)`,
+/// `(280 participants)`, `（n＝54）`.
+const BRACKETED_COUNT: &str = r"[(（]\s*(?:[nN]\s*[=＝]\s*)?\d[\d,]*\s*(?:participants|patients|subjects|people|persons|children|adults|women|men)?\s*[)）]";
+
+/// `evolocumab (280 participants) or placebo (141 participants)`: arms named each right before
+/// a bracketed count of its people ([`BRACKETED_COUNT`]), joined only by `or`, `and`, `vs` or
+/// commas, as a sentence lists the arms it randomised to. The names in order (two at least).
+fn arms_listed_with_counts(sentence_text: &str) -> Option<Vec<cues::Phrase>> {
+    static COUNT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static JOIN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let count = COUNT.get_or_init(|| regex::Regex::new(BRACKETED_COUNT).expect("a valid pattern"));
+    let join = JOIN.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\s*(?:,\s*)?(?:and|or|vs\.?|versus)?\s*(?:the\s+)?$")
+            .expect("a valid pattern")
+    });
+    let mut list: Vec<cues::Phrase> = Vec::new();
+    let mut last_close = None;
+    for m in count.find_iter(sentence_text) {
+        let before = &sentence_text[..m.start() + 1];
+        let Some(name) = name_before_bracketed_n(before) else {
+            list.clear();
+            continue;
+        };
+        let Some(start) = sentence_text[..m.start()].rfind(name) else {
+            list.clear();
+            continue;
+        };
+        let joined = last_close
+            .is_some_and(|c: usize| c <= start && join.is_match(&sentence_text[c..start]));
+        if !joined {
+            if list.len() >= 2 {
+                return Some(list);
+            }
+            list.clear();
+        }
+        list.push(cues::Phrase {
+            start,
+            end: start + name.len(),
+            text: name.to_string(),
+        });
+        last_close = Some(m.end());
+    }
+    (list.len() >= 2).then_some(list)
 }
 
 /// `平均年齢はA群55歳,B群51歳,BMIは28.6±4.2,28.7±3.7,HbA1c値は7.7±0.7%,8.0±0.7%` (`age was
@@ -2107,6 +2171,7 @@ impl GapReader<'_> {
             .cloned()
             .collect();
         self.place_times(k, between, &placed_times, last);
+        let named_after_share = self.name_share_by_words_after(k, between);
         if last {
             return false;
         }
@@ -2128,7 +2193,81 @@ impl GapReader<'_> {
             .chain(unit_end.map(|end| (0, end)))
             .collect();
         self.read_rest(k, span, phrases);
+        // The words that named the share before are still a new measure's sign between the
+        // two values, but not this value's name.
+        if named_after_share > 0 && self.locals[k].label.is_some() {
+            let mut rest = between.to_string();
+            rest.replace_range(..named_after_share, &" ".repeat(named_after_share));
+            self.locals[k].label = label_of(&rest);
+        }
         true
+    }
+
+    /// `44% women; 77% white`: an English share followed right away by a noun or two and a
+    /// clause mark is a share of those people, as a list of a sample's make-up prints it; the
+    /// words are its label, no part of the next value's. The length of `between` they take
+    /// (0 where the share is followed otherwise: `44% of patients`, `44% were women`, `44%
+    /// reduction`).
+    fn name_share_by_words_after(&mut self, k: usize, between: &str) -> usize {
+        static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let words = WORDS.get_or_init(|| {
+            regex::Regex::new(r"^\s+([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})\s*[;,)]")
+                .expect("a valid pattern")
+        });
+        if k == 0 || self.items[self.summaries[k - 1]].kind != ItemKind::Percent {
+            return 0;
+        }
+        let Some(c) = words.captures(between) else {
+            return 0;
+        };
+        let phrase = c.get(1).expect("the words");
+        let first = phrase.as_str().split_whitespace().next().unwrap_or("");
+        let not_a_noun = [
+            "of",
+            "in",
+            "at",
+            "on",
+            "and",
+            "or",
+            "vs",
+            "versus",
+            "with",
+            "were",
+            "was",
+            "had",
+            "have",
+            "are",
+            "is",
+            "for",
+            "to",
+            "from",
+            "by",
+            "than",
+            "respectively",
+            "the",
+            "a",
+            "an",
+            "reduction",
+            "decrease",
+            "increase",
+            "lower",
+            "higher",
+            "fewer",
+            "more",
+            "less",
+            "change",
+            "difference",
+            "points",
+            "point",
+            "vs.",
+        ];
+        if not_a_noun.contains(&first.to_lowercase().as_str())
+            || cues::content_words(phrase.as_str()).is_empty()
+        {
+            return 0;
+        }
+        self.locals[k - 1].label = Some(phrase.as_str().to_string());
+        phrase.end()
     }
 
     /// Which value each group named between two values belongs to, where the order of the
@@ -3836,6 +3975,27 @@ mod tests {
                 (m.shape, groups)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_bracket_after_the_arms_listed_with_their_counts_describes_the_whole_sample() {
+        // Made-up numbers: the sample's make-up in a bracket after both arms, each share named
+        // by the people after it.
+        let text = "Participants were randomised to drug A (210 participants) or placebo (105 \
+            participants) (mean [SD] age 58 [9] years; 41% women; 80% white).";
+        let (items, s) = read(text);
+        let age = s
+            .measures
+            .iter()
+            .find(|m| m.cells.iter().any(|c| items[c.item].text == "58 [9]"))
+            .expect("the age read");
+        assert!(age.cells.iter().all(|c| c.group.is_none()), "{age:?}");
+        let shares: Vec<(Option<&str>, Option<usize>)> = s
+            .shares
+            .iter()
+            .flat_map(|m| m.cells.iter().map(move |c| (m.label.as_deref(), c.group)))
+            .collect();
+        assert_eq!(shares, [(Some("women"), None), (Some("white"), None)]);
     }
 
     #[test]
