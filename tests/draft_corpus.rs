@@ -1328,7 +1328,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2104;
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2446 -> 2465.
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 2465 -> 2467.
 // Session 51: groups named with their n on a header row below the rule, the stub's cell lost (held-out unchanged): 2467 -> 2468.
-const FLOOR_DEV_DECIDED: usize = 2468;
+// Session 51: rows of one measure each opening with its time: 2468 -> 2478.
+const FLOOR_DEV_DECIDED: usize = 2478;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1371,7 +1372,8 @@ const FLOOR_DEV_DECIDED: usize = 2468;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 950 -> 958.
 // Session 48: values under a table's header of groups printed on one line with words only (`全体集団 Q2W群 プラセボ群 プラセボ群との差`) take its groups in order, a group's own digits no value: 958 -> 959.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 959 -> 1025.
-const FLOOR_HOLDOUT_DECIDED: usize = 1025;
+// Session 51: rows of one measure each opening with its time: 1025 -> 1034.
+const FLOOR_HOLDOUT_DECIDED: usize = 1034;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).

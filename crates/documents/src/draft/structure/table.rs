@@ -752,6 +752,19 @@ fn names_groups_only(part: &str) -> bool {
     .contains(&head.as_str())
 }
 
+/// A label that opens with a time (one word or two: `Pre-test`, `Week 12`, `治療前`) and goes on
+/// with a name that is no time (`Pre-test SPD` → `Pre-test`, `SPD`).
+fn time_before_a_measure(label: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..=2).filter(|&k| words.len() > k).find_map(|k| {
+        let time = header_time(&words[..k].join(" "))?;
+        let measure = words[k..].join(" ");
+        let named =
+            !cues::content_words(&measure).is_empty() || !cues::content_ja(&measure).is_empty();
+        (named && header_time(&measure).is_none()).then_some((time, measure))
+    })
+}
+
 /// The group a group column names, added to the structure (with the n its header prints):
 /// its label from every header cell over it, without its `n = 60`, its time or what its cells
 /// print; `column` is its place among the table's columns.
@@ -1625,8 +1638,27 @@ impl RowReader<'_> {
             // A row labelled with a time and no section above it: a time point of the
             // measure the table is of (its caption names it, not a row).
             (Some(t), None) if !change => (None, Some(t.clone())),
+            (None, None) if !change => match self.time_before_a_measure_of_another_row(label) {
+                Some((time, measure)) => (Some(measure), Some(time)),
+                None => (Some(label.to_string()).filter(|l| !l.is_empty()), None),
+            },
             _ => (Some(label.to_string()).filter(|l| !l.is_empty()), None),
         }
+    }
+
+    /// `Pre-test SPD` and `Post-test SPD`: rows labelled each with a time and then the same
+    /// measure's name are that measure at those times, as a table prints a time course down
+    /// its rows. The time and the measure of `label`, where another data row of the table
+    /// names the same measure at another time; `None` otherwise (a lone `Final height` stays
+    /// its own measure).
+    fn time_before_a_measure_of_another_row(&self, label: &str) -> Option<(String, String)> {
+        let (time, measure) = time_before_a_measure(label)?;
+        let model = self.model;
+        let another = (model.header_rows..model.rows.len()).any(|r| {
+            time_before_a_measure(model.row_label(self.original, r))
+                .is_some_and(|(t, m)| m.eq_ignore_ascii_case(&measure) && t != time)
+        });
+        another.then_some((time, measure))
     }
 
     /// A row's measure in a set of columns spanned by a measure's name
@@ -2519,6 +2551,43 @@ mod tests {
                 ("25.61 ± 3.95", Some(1), Some("Post-test"))
             ]
         );
+    }
+
+    #[test]
+    fn rows_of_one_measure_each_opening_with_its_time_are_its_time_course() {
+        // Made-up values: `Pre-test SPD` and `Post-test SPD` are SPD at two times; a lone
+        // `Final height` is a measure of its own.
+        let text = "| | Drug (n = 40) | Placebo (n = 38) | p |\n\
+            |---|---|---|---|\n\
+            | Pre-test SPD | 33.1 ± 3.4 | 32.9 ± 3.7 | 0.81 |\n\
+            | Post-test SPD | 41.7 ± 6.8 | 34.1 ± 5.5 | 0.001 |\n\
+            | Final height | 150.2 ± 7.1 | 149.8 ± 6.9 | 0.77 |\n";
+        let (items, s) = read_text(text);
+        let of = |value: &str| {
+            s.measures
+                .iter()
+                .find(|m| m.cells.iter().any(|c| items[c.item].text == value))
+                .expect("the value placed")
+        };
+        let spd = of("41.7 ± 6.8");
+        assert_eq!(spd.label.as_deref(), Some("SPD"));
+        let times: Vec<(&str, Option<&str>)> = spd
+            .cells
+            .iter()
+            .map(|c| (items[c.item].text.as_str(), c.time.as_deref()))
+            .collect();
+        assert_eq!(
+            times,
+            [
+                ("33.1 ± 3.4", Some("Pre-test")),
+                ("32.9 ± 3.7", Some("Pre-test")),
+                ("41.7 ± 6.8", Some("Post-test")),
+                ("34.1 ± 5.5", Some("Post-test"))
+            ]
+        );
+        let height = of("150.2 ± 7.1");
+        assert_eq!(height.label.as_deref(), Some("Final height"));
+        assert!(height.cells.iter().all(|c| c.time.is_none()));
     }
 
     #[test]
