@@ -87,6 +87,12 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         if c.name("ja").is_some() && s[end..].starts_with(['間', '内', '別']) {
             continue;
         }
+        // `善玉菌と呼ばれる群` (the group called good bacteria), `〜といわれるグループ`: a kind of
+        // thing the text names by what it is called, a category, not patients given a
+        // treatment.
+        if c.name("ja").is_some() && names_a_kind_so_called(&s[start..end]) {
+            continue;
+        }
         let text = s[start..end].trim().to_string();
         let trimmed = strip_leading_words(&text);
         if trimmed.is_empty() {
@@ -188,6 +194,25 @@ fn push_cases_set_against_each_other(s: &str, out: &mut Vec<Phrase>) {
             push_unless_covered(out, m);
         }
     }
+}
+
+/// Does a Japanese group phrase name a kind by what it is called (`…と呼ばれる群`, `…といわれる
+/// グループ`) rather than a group of patients?
+fn names_a_kind_so_called(phrase: &str) -> bool {
+    let name = phrase
+        .trim_end()
+        .trim_end_matches("グループ")
+        .trim_end_matches('群');
+    [
+        "と呼ばれる",
+        "と呼ばれている",
+        "といわれる",
+        "と言われる",
+        "といわれている",
+        "と言われている",
+    ]
+    .iter()
+    .any(|w| name.ends_with(w))
 }
 
 /// Does `rest`, right after a comparator's word, make it an adjective of the design
@@ -1933,6 +1958,12 @@ mod tests {
         assert!(texts("調整済み平均値の群間差は-2.1").is_empty());
         assert!(texts("群内比較ではp<0.01").is_empty());
         assert_eq!(texts("実薬群と対照群の群間差"), ["実薬群", "対照群"]);
+        // A kind named by what it is called (`善玉菌と呼ばれる群`, the so-called good bacteria)
+        // is no group of patients.
+        assert_eq!(
+            texts("一般的に善玉菌と呼ばれる群は8.0%から14.2%に増え、実薬群では"),
+            ["実薬群"]
+        );
     }
 
     #[test]
