@@ -2245,7 +2245,15 @@ fn find_ns(scan: &mut Scan, plain: &str) {
             (m, Some(u.as_str().to_string()), m.start()..u.end())
         } else if let Some(m) = c.name("en") {
             let u = c.name("enunit").expect("unit");
-            if words_count_nothing(plain, &c, m) || digits_count_nothing(&c, m) {
+            // `at week 4 among women`: the number after a time's noun, words between it and
+            // the people, is the time.
+            let words_between = c
+                .name("between")
+                .is_some_and(|b| !b.as_str().trim().is_empty());
+            if words_count_nothing(plain, &c, m)
+                || digits_count_nothing(&c, m)
+                || words_between && after_a_time_noun(plain, m.start())
+            {
                 pos = m.end();
                 continue;
             }
@@ -2326,6 +2334,21 @@ fn find_ns(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use crate::draft::{Sentences, read_document};
+
+    #[test]
+    fn the_number_of_a_time_with_words_before_the_people_is_no_count() {
+        // Made-up phrases: `week 4 among women` is a time; `30 among women` a count.
+        use crate::draft::ItemKind;
+        let items = read_document(&Sentences::new(
+            "Abstinence at week 4 among women was 35.3%. It was seen in 30 among women.",
+        ));
+        let ns: Vec<f64> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .filter_map(|i| i.parts.value.as_ref().map(|v| v.number.value))
+            .collect();
+        assert_eq!(ns, [30.0]);
+    }
 
     #[test]
     fn a_count_of_trials_or_sites_is_no_count_of_people() {

@@ -2201,15 +2201,17 @@ impl GapReader<'_> {
         true
     }
 
-    /// `44% women; 77% white`: an English share followed right away by a noun or two and a
-    /// clause mark is a share of those people, as a list of a sample's make-up prints it; the
-    /// words are its label, no part of the next value's. The length of `between` they take
-    /// (0 where the share is followed otherwise: `44% of patients`, `44% were women`, `44%
-    /// reduction`).
+    /// `44% women; 77% white`, `(50.2%) were women, 30.5% were African American`: an English
+    /// share followed right away by a noun or two (after `were` at most) and a clause mark is
+    /// a share of those people, as a list of a sample's make-up prints it; the words are its
+    /// label, no part of the next value's. The length of `between` they take (0 where the
+    /// share is followed otherwise: `44% of patients`, `44% were treated`, `44% reduction`).
     fn name_share_by_words_after(&mut self, k: usize, between: &str) -> usize {
         static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
         let words = WORDS.get_or_init(|| {
-            regex::Regex::new(r"^\s+([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})\s*[;,)]")
+            regex::Regex::new(
+                r"^[)）]?\s+(?:(?:were|was|are|is)\s+)?([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})\s*(?:[;,)]|\.(?:\s|$))",
+            )
                 .expect("a valid pattern")
         });
         if k == 0 || self.items[self.summaries[k - 1]].kind != ItemKind::Percent {
@@ -2258,6 +2260,22 @@ impl GapReader<'_> {
             "points",
             "point",
             "vs.",
+            "treated",
+            "randomized",
+            "randomised",
+            "included",
+            "enrolled",
+            "excluded",
+            "lost",
+            "followed",
+            "assigned",
+            "allocated",
+            "analysed",
+            "analyzed",
+            "not",
+            "still",
+            "also",
+            "significantly",
         ];
         if not_a_noun.contains(&first.to_lowercase().as_str())
             || cues::content_words(phrase.as_str()).is_empty()
@@ -3994,6 +4012,19 @@ mod tests {
             .flat_map(|m| m.cells.iter().map(move |c| (m.label.as_deref(), c.group)))
             .collect();
         assert_eq!(shares, [(Some("women"), None), (Some("white"), None)]);
+    }
+
+    #[test]
+    fn shares_each_followed_by_were_and_the_people_are_named_by_them() {
+        // Made-up make-up of a sample.
+        let text = "About half (51.0%) were women, 22.4% were Black, and 30.1% were non-Hispanic \
+            White.";
+        let (_, s) = read(text);
+        let labels: Vec<Option<&str>> = s.shares.iter().map(|m| m.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [Some("women"), Some("Black"), Some("non-Hispanic White")]
+        );
     }
 
     #[test]
