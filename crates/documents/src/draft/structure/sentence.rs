@@ -506,8 +506,9 @@ fn bracket_after_listed_groups(
         if inside.len() != list.len() || !joined || inside.iter().any(|&k| own_elsewhere(k)) {
             // `evolocumab (280 participants) or placebo (141 participants) (mean [SD] age 62
             // [8] years; 44% women; 77% white)`: a bracket right after the list whose values
-            // are not one for each group, side by side, describes the groups together (the whole sample), not the last
-            // one named, whose name only stands before the bracket or was carried into it.
+            // are not one for each group, side by side, describes the groups together (the
+            // whole sample), not the last one named, whose name only stands before the
+            // bracket or was carried into it.
             let last_key = cues::group_key(&last.text);
             if !inside.is_empty()
                 && (inside.len() != list.len() || !joined)
