@@ -1003,7 +1003,8 @@ fn draft_on_the_held_out_part() {
 // Session 50: bare pairs that are a count and its percentage by the document's own n's: 84.41 -> 84.93.
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 84.93 -> 84.86.
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 84.86 -> 84.88.
-const FLOOR_DEV_FOUND: f64 = 84.88;
+// Session 52: a table section's stated n (%) layout and an n heading a colon: 84.88 -> 85.06.
+const FLOOR_DEV_FOUND: f64 = 85.06;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1110,7 +1111,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.55;
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2079 -> 2120.
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2120 -> 2159.
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 2159 -> 2204.
-const CEILING_DEV_NON_DATA: usize = 2204;
+// Session 52: a table section's stated n (%) layout and an n heading a colon: 2204 -> 2159.
+const CEILING_DEV_NON_DATA: usize = 2159;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1166,7 +1168,8 @@ const CEILING_DEV_NON_DATA: usize = 2204;
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2350 -> 2378.
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2378 -> 2412.
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 2412 -> 2442.
-const CEILING_HOLDOUT_NON_DATA: usize = 2442;
+// Session 52: a table section's stated n (%) layout and an n heading a colon: 2442 -> 2440.
+const CEILING_HOLDOUT_NON_DATA: usize = 2440;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1400,7 +1403,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1034;
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 667 -> 669.
 // Session 51: groups named with their n on a header row below the rule, the stub's cell lost (held-out unchanged): 669 -> 679.
 // Session 51: a respectively run set against its last value by vs (held-out unchanged): 679 -> 680.
-const FLOOR_DEV_SHARES: usize = 680;
+// Session 52: a table section's stated n (%) layout and an n heading a colon: 680 -> 722.
+const FLOOR_DEV_SHARES: usize = 722;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1545,7 +1549,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 93;
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 1245 -> 1251.
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 1251 -> 1256.
 // Session 51: groups named with their n on a header row below the rule, the stub's cell lost (held-out unchanged): 1256 -> 1258.
-const FLOOR_DEV_N_RIGHT: usize = 1258;
+// Session 52: a table section's stated n (%) layout and an n heading a colon: 1258 -> 1261.
+const FLOOR_DEV_N_RIGHT: usize = 1261;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1563,7 +1568,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1258;
 // Session 46: batch 72 joined (16 reports, 8 Japanese; measured alone as it arrived at 1d6ff12 and again at a37f085: development half 202/220 items, held-out half 181/239, 0 violations in 24 pairs, n wrong 6 of 38 and 0 of 9; see docs/commands/draft.md): 9 -> 15.
 // Session 47: batch 73 joined (32 reports, 16 Japanese, 8 tables; measured alone as it arrived at 7c0641e: development half 302/365 items, held-out half 246/322, 1 violation in 12 pairs and 0 in 32 (the development one mended: `five-year` and `5 years` are one time), n wrong 1 of 14 and 0 of 23; see docs/commands/draft.md): 15 -> 16.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 16 -> 18.
-const CEILING_DEV_N_WRONG: usize = 18;
+// Session 52: a table section's stated n (%) layout and an n heading a colon: 18 -> 15.
+const CEILING_DEV_N_WRONG: usize = 15;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.

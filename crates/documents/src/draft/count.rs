@@ -1163,27 +1163,7 @@ fn find_participant_flow_counts(scan: &mut Scan, plain: &str) {
 /// prints it ([`common_wholes`]). The document's own numbers decide; a mean with its SD fits
 /// one by chance only now and then, and an `a` with decimals is no count.
 fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
-    let lower = plain.to_lowercase();
-    // Japanese tables state it as the cases' number with its share (`例数(%)`, `人数（%）`).
-    let stated = [
-        "n (%)",
-        "n(%)",
-        "no. (%)",
-        "number (%)",
-        "numbers (%)",
-        // The BMJ's house style: `Values are numbers (percentages) of patients`.
-        "number (percentage)",
-        "numbers (percentages)",
-        "例数(%)",
-        "例数（%）",
-        "例数 (%)",
-        "例(%)",
-        "例（%）",
-        "人数(%)",
-        "人数（%）",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
+    let stated = !super::cues::count_layout_ends(plain).is_empty();
     // Where the layout is not stated (a table copied without its header's `n (%)` and arm
     // sizes), only a whole that many pairs share says the brackets are shares: a mean with its
     // SD fits one whole in five cells almost never.

@@ -1516,6 +1516,31 @@ pub fn spread_kind(s: &str) -> Option<&'static str> {
     }
 }
 
+/// Where `s` states that its cells print counts with their shares (`n (%)`, `No. (%)`,
+/// `numbers (percentages)` in the BMJ's house style, `例数(%)`, `人数（%）` in Japanese
+/// tables): the end of each statement, in bytes. A bare `a (b)` after such a statement is a
+/// count with its percentage, not a mean with its spread, whatever the rest of the table says
+/// of its other rows (`年齢(歳) 平均値±SD`).
+///
+/// ```
+/// use trialstats_documents::draft::cues::count_layout_ends;
+/// assert_eq!(count_layout_ends("Female, n (%)"), [13]);
+/// assert_eq!(count_layout_ends("Values are numbers (percentages)").len(), 1);
+/// assert_eq!(count_layout_ends("性別、例数(%)").len(), 1);
+/// // A mean of a percentage is no count.
+/// assert!(count_layout_ends("HbA1c, mean (%)").is_empty());
+/// ```
+pub fn count_layout_ends(s: &str) -> Vec<usize> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\b(?:n|no\.|numbers?)\s?\(%\)|\bnumbers?\s\(percentages?\)|(?:例数|例|人数)\s?[(（]\s?[%％]\s?[)）]",
+    )
+    .find_iter(s)
+    .map(|m| m.end())
+    .collect()
+}
+
 /// Whether `s` states an SD, and whether it states a standard error, as [`spread_kind`] reads
 /// a statement: a text that states both (a table's two notes run together on one line) says
 /// which spreads the document prints, though not which is whose.

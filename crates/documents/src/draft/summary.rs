@@ -475,6 +475,21 @@ fn stated_spread(
         .as_ref()
         .map(|(_, st)| st.as_slice())
         .unwrap_or_default();
+    // A table whose sections state their layout (`性別、例数(%)` over `男性 77(45.0)`, then
+    // `年齢(歳) 平均値±SD`) says for its bracketed cells what the nearest statement before
+    // them says: under `n (%)` they are counts with their shares, whatever a later row says.
+    let sentence_text = &scan.doc.original[sentence.span.clone()];
+    let counts_from = super::cues::count_layout_ends(sentence_text)
+        .into_iter()
+        .map(|end| sentence.span.start + end)
+        .rfind(|&end| end <= original_span.start);
+    let spread_from = stated
+        .iter()
+        .rfind(|(end, _)| *end <= original_span.start)
+        .map(|(end, _)| *end);
+    if counts_from.is_some_and(|c| spread_from.is_none_or(|s| s < c)) {
+        return None;
+    }
     let one_kind = stated.windows(2).all(|w| w[0].1 == w[1].1);
     let before = stated
         .iter()
@@ -748,9 +763,10 @@ pub fn attach_n(items: &mut [Item], original: &str) {
             continue;
         }
         if let Some(j) = i.checked_sub(1).map(|k| &items[k]) {
+            let between = original.get(j.span[1]..items[i].span[0]);
             if j.kind == ItemKind::N
                 && j.sentence == items[i].sentence
-                && opens_bracket_describing(original.get(j.span[1]..items[i].span[0]))
+                && (opens_bracket_describing(between) || between.is_some_and(heads_with_a_colon))
             {
                 items[i].parts.n = j.parts.value.clone();
                 continue;
@@ -764,6 +780,7 @@ pub fn attach_n(items: &mut [Item], original: &str) {
             if j.kind == ItemKind::N
                 && n_printed_with(original, items[i].span[1], j.span[0], 60)
                 && !closes_the_values_bracket(original.get(items[i].span[1]..j.span[0]))
+                && !original.get(j.span[1]..).is_some_and(heads_with_a_colon)
             {
                 items[i].parts.n = j.parts.value.clone();
             }
@@ -800,6 +817,19 @@ fn closes_the_values_bracket(between: Option<&str>) -> bool {
     false
 }
 
+/// Does the text right after an n close the name it counts and open what those people show with
+/// a colon (`チルゼパチド10 mg(参加者73人):49.00 (10.87)`, `Placebo (n = 75): 52.3 (10.9)`)? Such
+/// an n heads the values after the colon, never the value printed before it (`49.00 (10.87)
+/// [除外前集団(参加者88人):48.9 (10.8)]`: 88 is the second population's n).
+fn heads_with_a_colon(after: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"^\s*(?:人|名|例|patients|participants|subjects)?\s*[)）\]]\s*[:：]")
+            .expect("the n heading a colon is valid")
+    })
+    .is_match(after)
+}
+
 /// Is `between` (the text from an n to a value) a bracket opening on the people just counted
 /// and no more: `(`, `（平均`, ` patients (mean age `; no number, closing bracket or clause
 /// mark in it, and short.
@@ -821,6 +851,25 @@ fn opens_bracket_describing(between: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_n_closing_its_name_before_a_colon_heads_the_values_after_the_colon() {
+        // Made-up values in a registry's result form: each arm's n before a colon, and in a
+        // bracket after the value a second population with its own n and colon.
+        for text in [
+            "・A薬10 mg(参加者70人):49.00 (10.00)[除外前集団(参加者85人):48.5 (10.5)]",
+            "Drug 10 mg (n = 70): 49.00 (10.00) [all enrolled (n = 85): 48.5 (10.5)]",
+        ] {
+            let mut items = super::super::read_items(text);
+            super::attach_n(&mut items, text);
+            let ns: Vec<Option<&str>> = items
+                .iter()
+                .filter(|i| i.kind == ItemKind::MeanSpread)
+                .map(|i| i.parts.n.as_ref().map(|n| n.number.plain.as_str()))
+                .collect();
+            assert_eq!(ns, [Some("70"), Some("85")], "{text}");
+        }
+    }
+
     #[test]
     fn an_n_after_the_bracket_a_value_stands_in_counts_the_next_group_or_the_total() {
         // Made-up values: each group's n, then its measures in a bracket; the next group's n

@@ -2703,10 +2703,20 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
         .map(str::trim)
         .peekable();
     let mut labels = 0;
+    // The widths of the rows passed over (`男性 77(45.0) 87(47.8) 81(47.9)` above the first
+    // mean ± SD): each must print one value for each group of the header.
+    let mut rows_passed: Vec<usize> = Vec::new();
     while let Some(line) = above.peek() {
         if line.is_empty() || crate::draft::table::is_n_cell(line) || group_alone_on(line).is_some()
         {
             break;
+        }
+        let values = values_on_a_row(line);
+        if values >= 2 {
+            rows_passed.push(values);
+            labels = 0;
+            above.next();
+            continue;
         }
         if labels == 3 || line.contains(|c: char| c.is_ascii_digit()) {
             return Vec::new();
@@ -2728,10 +2738,27 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
     let mut keys: Vec<&String> = groups.iter().map(|g| &g.1).collect();
     keys.sort();
     keys.dedup();
-    if groups.len() < 2 || keys.len() < groups.len() {
+    if groups.len() < 2
+        || keys.len() < groups.len()
+        || rows_passed.iter().any(|&w| w != groups.len())
+    {
         return Vec::new();
     }
     groups
+}
+
+/// How many values a row of a table set apart by spaces prints: the words made of a number and
+/// its brackets, signs and marks only (`77(45.0)`, `41.3±12.64`, `40.0(18-70)`, `−2.1`), not
+/// a label that opens with a number (`65歳未満`).
+fn values_on_a_row(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| {
+            w.trim_start_matches(['-', '−', '+'])
+                .starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || ".,()[]±+-−–~%*".contains(c))
+        })
+        .count()
 }
 
 /// The groups of a table's header copied as one line of text, each name followed by its n
@@ -4274,9 +4301,6 @@ mod tests {
         assert_eq!(
             means,
             [
-                ("50(41.7)", Some("プラセボ群"), Some("n=120")),
-                ("49(41.5)", Some("A群"), Some("n=118")),
-                ("52(43.0)", Some("B群"), Some("n=121")),
                 ("51.2±10.3", Some("プラセボ群"), Some("n=120")),
                 ("50.8±11.1", Some("A群"), Some("n=118")),
                 ("52.0±9.7", Some("B群"), Some("n=121"))
@@ -4289,6 +4313,34 @@ mod tests {
             .expect("the age's measure");
         assert_eq!(age.shape, Shape::Arms, "{age:#?}");
         assert_eq!(age.cells.len(), 3);
+        // Under the section's `例数(%)` the bracketed cells are counts with their shares (50 of
+        // 120 is 41.7 %), though a later row states `平均値±SD`: the rows of shares between the
+        // header and the first mean ± SD print one value for each group, and the header still
+        // gives the means their groups.
+        let shares: Vec<(&str, &str)> = items
+            .iter()
+            .filter(|i| i.text.starts_with(['4', '5']) && i.text.contains('('))
+            .map(|i| (i.text.as_str(), i.kind.as_str()))
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                ("50(41.7)", "percent"),
+                ("49(41.5)", "percent"),
+                ("52(43.0)", "percent")
+            ]
+        );
+        // A row printing another number of values than the header has groups is no row of it.
+        let (_, s) = read(&text.replace(
+            " 男性 50(41.7) 49(41.5) 52(43.0)",
+            " 男性 50(41.7) 49(41.5)",
+        ));
+        assert!(
+            s.measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .all(|c| c.group.is_none())
+        );
         // A group's heading alone on its line over its own values stands under no other
         // group's name: it is their group.
         let (_, s) = read("背景\nA群\n 年齢 51.2±10.3 体重 60.1±9.0\n");
