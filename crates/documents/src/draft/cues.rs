@@ -963,6 +963,13 @@ pub fn times(s: &str) -> Vec<Phrase> {
         .find_iter(s)
         .filter(|m| !(is_baseline(m.as_str()) && change_anchor(&s[..m.start()], &s[m.end()..])))
         .filter(|m| !number_of_another(s, m.start(), m.as_str()))
+        // A length after an inequality (`≥100 min: 5/7 patients vs. <40 min: 3/16`) defines
+        // a subgroup by how long something took, no point in time.
+        .filter(|m| {
+            !s[..m.start()]
+                .trim_end()
+                .ends_with(['≥', '≤', '<', '>', '＜', '＞', '≧', '≦'])
+        })
         .map(|m| {
             // `2週間で`, `8週間では` (at two weeks, at eight): the particle that makes the
             // length a point in time is no part of the time's name.
@@ -1939,6 +1946,9 @@ mod tests {
             texts("after 12 weeks of treatment"),
             ["after 12 weeks of treatment"]
         );
+        // A length after an inequality names a subgroup, no time point.
+        assert!(texts("(≥100 min: 5/7 patients vs. <40 min: 3/16 patients)").is_empty());
+        assert!(texts("symptoms > 6 months").is_empty());
     }
 
     #[test]

@@ -1737,9 +1737,39 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item], groups_ns: &[usize]) -
     let chosen = match counts.as_slice() {
         [only] => only.2,
         [first, second, ..] if first.1 >= 2 && first.1 > second.1 => first.2,
-        _ => the_whole_of_listed_arms(items, &found)?,
+        _ => match the_whole_of_listed_arms(items, &found) {
+            Some(whole) => whole,
+            // Those enrolled and those analysed, each stated once: the later, analysed.
+            None => return the_later_sample_analysed(doc, items, *found.first()?),
+        },
     };
+    if let Some(analysed) = the_later_sample_analysed(doc, items, chosen) {
+        return Some(analysed);
+    }
     (!a_later_smaller_sample(doc, items, chosen)).then_some(chosen)
+}
+
+/// A smaller number of people after the n `chosen` that the text names as those analysed
+/// (`健常男性15人に…1名の脱落があったため,14名を解析対象集団とした`, `Of 40 enrolled, 36 patients
+/// were analysed`): the sample the summaries describe, as a report's numbers narrow from those
+/// enrolled to those analysed.
+fn the_later_sample_analysed(doc: &Sentences, items: &[Item], chosen: usize) -> Option<usize> {
+    static ANALYSED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let analysed = ANALYSED.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*(?:(?:名|例|人)?\s*(?:を|が)?\s*(?:解析対象|解析|評価対象)|(?:[a-z]+\s+){0,2}?(?:were|was)\s+(?:analy[sz]ed|evaluable|included\s+in\s+the\s+analys[ie]s))",
+        )
+        .expect("valid pattern")
+    });
+    let value = |i: usize| items[i].parts.value.as_ref().map(|v| v.number.value);
+    let n = value(chosen)?;
+    items.iter().enumerate().position(|(i, item)| {
+        item.kind == ItemKind::N
+            && item.span[0] > items[chosen].span[1]
+            && value(i).is_some_and(|v| v < n)
+            && counts_people(item)
+            && analysed.is_match(&doc.original[item.span[1]..])
+    })
 }
 
 /// Among the numbers of people `found`, the one that is the sum of the sizes one sentence lists
@@ -2587,7 +2617,10 @@ fn relations(locals: &[Local]) -> Vec<Relation> {
             // group's run and the first of the next stand at different places in their runs,
             // so nothing says they are one measure's arms.
             Relation::Undecided
-        } else if group_differs || (b.versus && !b.transition) {
+        } else if group_differs || (b.versus && !b.transition && !times_differ) {
+            // Values set against each other (`vs`, `に対し`) are arms unless each names its own
+            // time and no group (`摂取前44.0±3.5に対し,摂取4週後は41.2±2.5`): then the text
+            // compares the times of one group.
             Relation::Arms
         } else if b.transition || times_differ {
             Relation::Time
@@ -4279,6 +4312,18 @@ mod tests {
     }
 
     #[test]
+    fn values_set_against_each_other_each_at_its_own_time_are_one_groups_time_course() {
+        // Made-up values in a single-group abstract's form: `に対し` (against) sets the value
+        // after the intake against the one before it; no group is named.
+        let (_, s) = read("スコアは摂取前40.0±3.0に対し,摂取4週後は38.0±2.0であった.");
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::TimeCourse);
+        // Two groups set against each other at one time stay arms.
+        let (_, s) = read("12週後のスコアはA群40.0±3.0に対し,B群38.0±2.0であった.");
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+    }
+
+    #[test]
     fn rows_under_a_header_of_groups_take_its_groups_in_order() {
         // Made-up numbers in the layout of a baseline table copied as text: the groups' names
         // with their n's a line each, then rows of one value for each group.
@@ -4534,6 +4579,29 @@ mod tests {
             .find(|c| items[c.item].text.starts_with("84"))
             .expect("the age");
         assert_eq!(cell.time, None);
+    }
+
+    #[test]
+    fn the_later_smaller_sample_named_as_analysed_is_the_documents_n() {
+        // Made-up numbers in a single-group abstract's form: those enrolled, one who left,
+        // those analysed, then the summaries.
+        for (text, analysed) in [
+            (
+                "健常男性20人に試験食を摂取させた。1名の脱落があったため、19名を解析対象集団とした。被験者の年齢は60.1±3.0歳であった。",
+                "19名",
+            ),
+            (
+                "Twenty men were enrolled. One withdrew, and 19 men were analysed. Their age was 60.1 ± 3.0 years.",
+                "19",
+            ),
+        ] {
+            let (items, s) = read(text);
+            assert_eq!(
+                s.document_n.map(|i| items[i].text.as_str()),
+                Some(analysed),
+                "{text}"
+            );
+        }
     }
 
     #[test]
