@@ -551,10 +551,35 @@ fn change_after_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lower|higher|fewer|less|more|greater)(?-u:\b)|[)）]?の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減)|(?:低|高|少な|多|大き|小さ)(?:い|く|かった))",
+            r"^(?:\s*(?i:(?:relative|absolute|mean|median|average)\s+)?(?P<what>(?i:[a-z]+)\s+)?(?i:reductions?|decreases?|declines?|drops?|falls?|increases?|rises?|improvements?|gains?|loss|lowering|inhibition|suppression|lower|higher|fewer|less|more|greater)(?-u:\b)|[)）]?の?(?:減少|低下|増加|上昇|改善|短縮|減|増|抑制|低減|軽減)|(?:低|高|少な|多|大き|小さ)(?:い|く|かった))",
         )
         .expect("valid pattern")
     })
+}
+
+/// `lowered "bad cholesterol" almost 29%`, `reduced body weight by about 5%`: a verb of change,
+/// what it changed (a few words, none of them a preposition that would make the number a share
+/// of some people: `reduced pain in 30%`), then `by` or a word of about how much.
+fn change_verb_object_amount(before: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let Some(c) = P
+        .get_or_init(|| {
+            Regex::new(
+                r#"(?i)(?-u:\b)(?:reduced|decreased|lowered|increased|raised|improved|cut)\s+(?P<what>"[^"]{1,30}"|[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3})\s+(?:by\s+)?(?:almost|about|approximately|nearly|roughly|up\s+to|more\s+than|over|by)\s+(?:an?\s+)?(?:mean\s+|average\s+|median\s+)?$"#,
+            )
+            .expect("valid pattern")
+        })
+        .captures(before)
+    else {
+        return false;
+    };
+    let what = c
+        .name("what")
+        .map_or("", |m| m.as_str())
+        .to_ascii_lowercase();
+    !what
+        .split_whitespace()
+        .any(|w| ["in", "of", "among", "for", "with", "patients", "subjects"].contains(&w))
 }
 
 /// A Japanese noun of a rate of change that governs the percentages after it in its clause
@@ -886,6 +911,7 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
     };
     if after
         || change_before_pattern().is_match(before) && !share_of_responders
+        || change_verb_object_amount(before)
         || rate_of_change_before(&plain[from(60)..start])
         || alternative_to_a_change().is_match(&plain[from(60)..start])
         || change_verb_then_by().is_match(&plain[from(160)..start])
@@ -3177,6 +3203,29 @@ mod tests {
                 ("percent_change", "21"),
                 ("percent_change", "60"),
                 ("number", "0.25"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_lowering_an_inhibition_and_a_verb_with_its_object_and_amount_are_changes() {
+        // Made-up values in the forms of the twenty-sixth new-user trial (investor news): a
+        // percentage followed by `lowering` or `inhibition`, and one after a verb of change,
+        // what it changed and `almost`; a share of patients after `reduced … in` stays one.
+        let items = read_items(
+            "Drug X gave a 21% lowering of LDL-C and >97% inhibition at trough. It lowered \"bad cholesterol\" almost 29%. It reduced pain in 30% of patients.",
+        );
+        let kinds: Vec<_> = brief(&items)
+            .into_iter()
+            .filter(|(_, v)| ["21", "97", "29", "30"].contains(&v.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            pairs(&[
+                ("percent_change", "21"),
+                ("percent_change", "97"),
+                ("percent_change", "29"),
+                ("percent", "30"),
             ])
         );
     }
