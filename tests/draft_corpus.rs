@@ -1005,7 +1005,8 @@ fn draft_on_the_held_out_part() {
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 84.86 -> 84.88.
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 84.88 -> 85.06.
 // Session 52: batch 82 joined (20 reports, measured alone first): 85.06 -> 84.92.
-const FLOOR_DEV_FOUND: f64 = 84.92;
+// Session 52: batch 83 joined (20 reports, measured alone first): 84.92 -> 84.87.
+const FLOOR_DEV_FOUND: f64 = 84.87;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1053,7 +1054,8 @@ const FLOOR_DEV_FOUND: f64 = 84.92;
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 78.74 -> 78.57.
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 78.57 -> 78.55.
 // Session 52: batch 82 joined (20 reports, measured alone first): 78.55 -> 78.58.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.58;
+// Session 52: batch 83 joined (20 reports, measured alone first): 78.58 -> 78.61.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1115,7 +1117,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.58;
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 2159 -> 2204.
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 2204 -> 2159.
 // Session 52: batch 82 joined (20 reports, measured alone first): 2159 -> 2213.
-const CEILING_DEV_NON_DATA: usize = 2213;
+// Session 52: batch 83 joined (20 reports, measured alone first): 2213 -> 2254.
+const CEILING_DEV_NON_DATA: usize = 2254;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1173,7 +1176,8 @@ const CEILING_DEV_NON_DATA: usize = 2213;
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 2412 -> 2442.
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 2442 -> 2440.
 // Session 52: batch 82 joined (20 reports, measured alone first): 2440 -> 2471.
-const CEILING_HOLDOUT_NON_DATA: usize = 2471;
+// Session 52: batch 83 joined (20 reports, measured alone first): 2471 -> 2504.
+const CEILING_HOLDOUT_NON_DATA: usize = 2504;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1268,7 +1272,8 @@ const FLOOR_DEV_PATH: usize = 2808;
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 2018 -> 2028.
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 2028 -> 2068.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2068 -> 2104.
-const FLOOR_HOLDOUT_PATH: usize = 2104;
+// Session 52: batch 83 joined (20 reports, measured alone first): 2104 -> 2112.
+const FLOOR_HOLDOUT_PATH: usize = 2112;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1382,7 +1387,8 @@ const FLOOR_DEV_DECIDED: usize = 2480;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 959 -> 1025.
 // Session 51: rows of one measure each opening with its time: 1025 -> 1034.
 // Session 52: batch 82 joined (20 reports, measured alone first): 1034 -> 1035.
-const FLOOR_HOLDOUT_DECIDED: usize = 1035;
+// Session 52: batch 83 joined (20 reports, measured alone first): 1035 -> 1036.
+const FLOOR_HOLDOUT_DECIDED: usize = 1036;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1560,7 +1566,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 93;
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 1258 -> 1261.
 // Session 52: batch 82 joined (20 reports, measured alone first): 1261 -> 1266.
 // Session 52: batch 82 joined (measured alone first); `に対し` between two times of one group; the analysed later sample as the document's n: 1266 -> 1272.
-const FLOOR_DEV_N_RIGHT: usize = 1272;
+// Session 52: batch 83 joined (20 reports, measured alone first): 1272 -> 1273.
+const FLOOR_DEV_N_RIGHT: usize = 1273;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1756,7 +1763,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2387;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 1701 -> 1741.
 // Session 48: a table's row naming a difference from placebo prints differences, never arms' values (the nineteenth new-user trial's four contradicting charts); its ± cells are no longer in a measure: 1741 -> 1739.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 1739 -> 1775.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1775;
+// Session 52: batch 83 joined (20 reports, measured alone first): 1775 -> 1783.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1783;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -1783,7 +1791,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1775;
 // as arms; counted, not read).
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 39 -> 43.
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 43 -> 41.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 41;
+// Session 52: batch 83 joined (20 reports, measured alone first): 41 -> 43.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 43;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
