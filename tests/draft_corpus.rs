@@ -1342,7 +1342,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2112;
 // Session 51: groups named with their n on a header row below the rule, the stub's cell lost (held-out unchanged): 2467 -> 2468.
 // Session 51: rows of one measure each opening with its time: 2468 -> 2478.
 // Session 52: batch 82 joined (20 reports, measured alone first): 2478 -> 2480.
-const FLOOR_DEV_DECIDED: usize = 2480;
+// Session 52: respectively after the arms of the sentence before: 2480 -> 2481.
+const FLOOR_DEV_DECIDED: usize = 2481;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,

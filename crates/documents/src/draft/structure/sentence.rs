@@ -351,12 +351,17 @@ impl Local {
 /// right after it) with nothing but separators between them; the groups are a list named
 /// together (the nearest of the right length), or else the groups of the values just before
 /// the run, each named with its own value. Nothing is assigned unless the counts agree.
+///
+/// A sentence that names no groups of its own for the run (`SBP decreased as 15.6 ± 8.23% in
+/// the EO group and 6.3 ± 7.49% in the placebo group (P < 0.001). DBP decreased as 12.3 ±
+/// 7.87% and 3.88 ± 7.98%, respectively.`) refers to the arms of the measure just before it
+/// (`arms_before`), in their order, where their number is the run's.
 fn respectively(
-    sentence_text: &str,
-    at: usize,
+    (sentence_text, at): (&str, usize),
     items: &[Item],
     summaries: &[usize],
     locals: &mut [Local],
+    arms_before: &[(String, String)],
 ) {
     let Some(cue) = cues::respectively(sentence_text) else {
         return;
@@ -418,6 +423,16 @@ fn respectively(
             {
                 return;
             }
+            // Last, the arms of the sentence before, where nothing here says what the run is
+            // and the run is all the sentence prints.
+            if lists.is_empty() && arms_before.len() == run.len() && run.len() == locals.len() {
+                for (g, &k) in arms_before.iter().zip(&run) {
+                    locals[k].name_group(g.clone());
+                    locals[k].respectively = true;
+                }
+                locals[run[0]].list_start = true;
+                return;
+            }
             continue;
         };
         let time = run.iter().find_map(|&k| locals[k].time.clone());
@@ -430,6 +445,37 @@ fn respectively(
         }
         locals[run[0]].list_start = true;
         return;
+    }
+}
+
+/// The groups, in order, of the last measure read before sentence `si`, where it is one of
+/// arms, each cell of another group, in the sentence right before `si`: what a `respectively`
+/// that names no groups of its own refers to.
+fn arms_of_the_measure_before(s: &Structure, si: usize) -> Vec<(String, String)> {
+    let Some(last) = s.measures.iter().rfind(|m| m.sentence < si) else {
+        return Vec::new();
+    };
+    if last.shape != Shape::Arms || last.sentence + 1 != si {
+        return Vec::new();
+    }
+    let groups: Option<Vec<(String, String)>> = last
+        .cells
+        .iter()
+        .map(|c| {
+            c.group
+                .map(|g| (s.groups[g].label.clone(), s.groups[g].key.clone()))
+        })
+        .collect();
+    let Some(groups) = groups else {
+        return Vec::new();
+    };
+    let mut keys: Vec<&String> = groups.iter().map(|g| &g.1).collect();
+    keys.sort();
+    keys.dedup();
+    if keys.len() == groups.len() {
+        groups
+    } else {
+        Vec::new()
     }
 }
 
@@ -2039,7 +2085,24 @@ fn read_values(
         names_before_bracketed_values,
         comparative_pairs,
         comparator_before_a_pair,
-        respectively,
+    ] {
+        pass(
+            sentence_text,
+            sentence.span.start,
+            items,
+            summaries,
+            &mut locals,
+        );
+    }
+    let arms_before = arms_of_the_measure_before(s, si);
+    respectively(
+        (sentence_text, sentence.span.start),
+        items,
+        summaries,
+        &mut locals,
+        &arms_before,
+    );
+    for pass in [
         bracket_after_listed_groups,
         runs_after_groups_listed_with_values,
     ] {
@@ -4309,6 +4372,42 @@ mod tests {
         assert_eq!(time_of("−10.2").as_deref(), Some("最終評価時"));
         assert_eq!(time_of("−11.5").as_deref(), Some("12週時"));
         assert_ne!(time_of("−9.5").as_deref(), Some("最終評価時"));
+    }
+
+    #[test]
+    fn respectively_with_no_groups_of_its_own_refers_to_the_arms_of_the_sentence_before() {
+        // Made-up values in an abstract's form: the first measure names its two arms, the
+        // next sentence's `respectively` names none.
+        let text = "SBP fell by 15.0 ± 8.0% in the drug group and 6.0 ± 7.0% in the placebo group (P < 0.001). DBP fell by 12.0 ± 7.0% and 4.0 ± 8.0%, respectively.";
+        let (items, s) = read(text);
+        let dbp = s
+            .measures
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("12.0"))
+            })
+            .expect("the DBP values");
+        assert_eq!(dbp.shape, Shape::Arms);
+        let groups: Vec<Option<&str>> = dbp
+            .cells
+            .iter()
+            .map(|c| c.group.map(|g| s.groups[g].key.as_str()))
+            .collect();
+        assert_eq!(groups, [Some("drug"), Some("placebo")]);
+        // A sentence between them, or another number of values, refers to nothing.
+        let (items, s) = read(&text.replace(
+            "4.0 ± 8.0%, respectively",
+            "4.0 ± 8.0% and 3.0 ± 1.0%, respectively",
+        ));
+        assert!(
+            s.measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .filter(|c| items[c.item].text.starts_with("3.0"))
+                .all(|c| c.group.is_none())
+        );
     }
 
     #[test]
