@@ -2025,6 +2025,33 @@ fn read_sentence_of(
     read_values(doc, items, (si, members), &summaries, s);
 }
 
+/// The passes that give values their groups from lists and names around them, in order: names
+/// before bracketed values, comparative pairs, a comparator before a pair, `respectively`
+/// (with `arms_before`, the arms of the sentence before), a bracket after listed groups, runs
+/// after groups listed with values.
+fn name_groups_from_lists(
+    (sentence_text, at): (&str, usize),
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+    arms_before: &[(String, String)],
+) {
+    for pass in [
+        names_before_bracketed_values,
+        comparative_pairs,
+        comparator_before_a_pair,
+    ] {
+        pass(sentence_text, at, items, summaries, locals);
+    }
+    respectively((sentence_text, at), items, summaries, locals, arms_before);
+    for pass in [
+        bracket_after_listed_groups,
+        runs_after_groups_listed_with_values,
+    ] {
+        pass(sentence_text, at, items, summaries, locals);
+    }
+}
+
 /// [`read_sentence_of`] on the sentence `si`'s values `summaries` among its items `members`.
 fn read_values(
     doc: &Sentences,
@@ -2081,39 +2108,14 @@ fn read_values(
     let (mut locals, sentence_time) = gaps.finish();
     rows_under_a_header_of_groups(original, items, summaries, &mut locals);
     let sentence_text = &original[sentence.span.start..sentence.span.end];
-    for pass in [
-        names_before_bracketed_values,
-        comparative_pairs,
-        comparator_before_a_pair,
-    ] {
-        pass(
-            sentence_text,
-            sentence.span.start,
-            items,
-            summaries,
-            &mut locals,
-        );
-    }
     let arms_before = arms_of_the_measure_before(s, si);
-    respectively(
+    name_groups_from_lists(
         (sentence_text, sentence.span.start),
         items,
         summaries,
         &mut locals,
         &arms_before,
     );
-    for pass in [
-        bracket_after_listed_groups,
-        runs_after_groups_listed_with_values,
-    ] {
-        pass(
-            sentence_text,
-            sentence.span.start,
-            items,
-            summaries,
-            &mut locals,
-        );
-    }
     pairs_follow_the_first(&mut locals);
     let mut relation = relations(&locals);
     undecide_pairs_left_open(original, items, members, summaries, &locals, &mut relation);
