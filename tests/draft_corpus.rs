@@ -1006,7 +1006,8 @@ fn draft_on_the_held_out_part() {
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 84.88 -> 85.06.
 // Session 52: batch 82 joined (20 reports, measured alone first): 85.06 -> 84.92.
 // Session 52: batch 83 joined (20 reports, measured alone first): 84.92 -> 84.87.
-const FLOOR_DEV_FOUND: f64 = 84.87;
+// Session 52: batch 84 joined (20 reports, measured alone first): 84.87 -> 84.82.
+const FLOOR_DEV_FOUND: f64 = 84.82;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1055,7 +1056,8 @@ const FLOOR_DEV_FOUND: f64 = 84.87;
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 78.57 -> 78.55.
 // Session 52: batch 82 joined (20 reports, measured alone first): 78.55 -> 78.58.
 // Session 52: batch 83 joined (20 reports, measured alone first): 78.58 -> 78.61.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
+// Session 52: batch 84 joined (20 reports, measured alone first): 78.61 -> 78.56.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.56;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1118,7 +1120,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 2204 -> 2159.
 // Session 52: batch 82 joined (20 reports, measured alone first): 2159 -> 2213.
 // Session 52: batch 83 joined (20 reports, measured alone first): 2213 -> 2254.
-const CEILING_DEV_NON_DATA: usize = 2254;
+// Session 52: batch 84 joined (20 reports, measured alone first): 2254 -> 2335.
+const CEILING_DEV_NON_DATA: usize = 2335;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1177,7 +1180,8 @@ const CEILING_DEV_NON_DATA: usize = 2254;
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 2442 -> 2440.
 // Session 52: batch 82 joined (20 reports, measured alone first): 2440 -> 2471.
 // Session 52: batch 83 joined (20 reports, measured alone first): 2471 -> 2504.
-const CEILING_HOLDOUT_NON_DATA: usize = 2504;
+// Session 52: batch 84 joined (20 reports, measured alone first): 2504 -> 2559.
+const CEILING_HOLDOUT_NON_DATA: usize = 2559;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1226,7 +1230,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2504;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2638 -> 2682.
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2682 -> 2774.
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2774 -> 2808.
-const FLOOR_DEV_PATH: usize = 2808;
+// Session 52: batch 84 joined (20 reports, measured alone first): 2808 -> 2812.
+const FLOOR_DEV_PATH: usize = 2812;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1418,7 +1423,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1036;
 // Session 51: a respectively run set against its last value by vs (held-out unchanged): 679 -> 680.
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 680 -> 722.
 // Session 52: batch 82 joined (20 reports, measured alone first): 722 -> 723.
-const FLOOR_DEV_SHARES: usize = 723;
+// Session 52: batch 84 joined (20 reports, measured alone first): 723 -> 730.
+const FLOOR_DEV_SHARES: usize = 730;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1568,7 +1574,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 93;
 // Session 52: batch 82 joined (20 reports, measured alone first): 1261 -> 1266.
 // Session 52: batch 82 joined (measured alone first); `に対し` between two times of one group; the analysed later sample as the document's n: 1266 -> 1272.
 // Session 52: batch 83 joined (20 reports, measured alone first): 1272 -> 1273.
-const FLOOR_DEV_N_RIGHT: usize = 1273;
+// Session 52: batch 84 joined (20 reports, measured alone first): 1273 -> 1274.
+const FLOOR_DEV_N_RIGHT: usize = 1274;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1700,7 +1707,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1005;
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2247 -> 2295.
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 2295 -> 2357.
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2357 -> 2387.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2387;
+// Session 52: batch 84 joined (20 reports, measured alone first): 2387 -> 2391.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2391;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
