@@ -93,7 +93,7 @@ impl MeasureReading {
         match (r.verdict, chosen) {
             (Verdict::Undecided, _) => match &self.alternative {
                 Some(alt) => format!("± not specified and not decided by the numbers: read as SD; {alt}"),
-                None => "± not specified and not decided by the numbers: read as SD (as SEM the intervals would be √n times wider, the conclusion the same)".to_string(),
+                None => "± not specified and not decided by the numbers: read as SD (as SEM every SD would be √n times larger and the intervals wider, the conclusion the same)".to_string(),
             },
             (Verdict::Contradicted, _) => format!(
                 "± contradicted (read as {}): {}",
@@ -600,34 +600,7 @@ pub fn note_alternatives(
         if let Some(now) = arms.iter().find(|a| a.id == mr.measure) {
             let alt = super::arms::analyse_arms(&as_sem, options);
             if let Some(alt) = alt.iter().find(|a| a.id == mr.measure) {
-                for (c_now, c_alt) in now.comparisons.iter().zip(&alt.comparisons) {
-                    for e in &c_now.effects {
-                        let Some(f) = c_alt.effects.iter().find(|f| f.measure == e.measure) else {
-                            continue;
-                        };
-                        let excludes =
-                            |x: &crate::effect::EffectSize| match (x.ci_lower, x.ci_upper) {
-                                (Some(lo), Some(hi)) => lo > 0.0 || hi < 0.0,
-                                _ => false,
-                            };
-                        if matches!(
-                            e.measure,
-                            crate::effect::MeasureCode::MD | crate::effect::MeasureCode::SMD
-                        ) && excludes(e) != excludes(f)
-                        {
-                            notes.push(format!(
-                                "as an SEM the {} of {} would be {} [{}, {}] instead of [{}, {}]: the conclusion depends on what ± is",
-                                e.measure,
-                                c_now.arm,
-                                h(f.estimate),
-                                f.ci_lower.map_or("?".into(), h),
-                                f.ci_upper.map_or("?".into(), h),
-                                e.ci_lower.map_or("?".into(), h),
-                                e.ci_upper.map_or("?".into(), h)
-                            ));
-                        }
-                    }
-                }
+                notes.extend(arm_alternatives(now, alt));
             }
         }
         if !notes.is_empty() {
@@ -635,4 +608,97 @@ pub fn note_alternatives(
         }
     }
     Ok(())
+}
+
+/// What reading the ± of arms `now` as an SEM instead (`alt`, the same arms so analysed) changes
+/// in their comparisons: an SMD's size, or whether an MD's or SMD's interval excludes 0.
+fn arm_alternatives(now: &super::ArmItemAnalysis, alt: &super::ArmItemAnalysis) -> Vec<String> {
+    let h = crate::output::human_number;
+    let mut notes = Vec::new();
+    for (c_now, c_alt) in now.comparisons.iter().zip(&alt.comparisons) {
+        for e in &c_now.effects {
+            let Some(f) = c_alt.effects.iter().find(|f| f.measure == e.measure) else {
+                continue;
+            };
+            let excludes = |x: &crate::effect::EffectSize| match (x.ci_lower, x.ci_upper) {
+                (Some(lo), Some(hi)) => lo > 0.0 || hi < 0.0,
+                _ => false,
+            };
+            // A standardised difference divides by the SD: read as an SEM,
+            // every SD is √n times larger and the SMD itself about √n times
+            // smaller, whatever its interval says (22.7 as an SD is 0.57 as an
+            // SEM at n = 1,600 an arm): its size depends on what ± is.
+            let smd_size_changes = e.measure == crate::effect::MeasureCode::SMD
+                && (e.estimate - f.estimate).abs() > 0.01 * e.estimate.abs().max(f.estimate.abs());
+            if smd_size_changes {
+                notes.push(format!(
+                    "as an SEM the SMD of {} would be {} [{}, {}] instead of {} [{}, {}]: its size depends on what ± is",
+                    c_now.arm,
+                    h(f.estimate),
+                    f.ci_lower.map_or("?".into(), h),
+                    f.ci_upper.map_or("?".into(), h),
+                    h(e.estimate),
+                    e.ci_lower.map_or("?".into(), h),
+                    e.ci_upper.map_or("?".into(), h)
+                ));
+            } else if matches!(
+                e.measure,
+                crate::effect::MeasureCode::MD | crate::effect::MeasureCode::SMD
+            ) && excludes(e) != excludes(f)
+            {
+                notes.push(format!(
+                    "as an SEM the {} of {} would be {} [{}, {}] instead of [{}, {}]: the conclusion depends on what ± is",
+                    e.measure,
+                    c_now.arm,
+                    h(f.estimate),
+                    f.ci_lower.map_or("?".into(), h),
+                    f.ci_upper.map_or("?".into(), h),
+                    e.ci_lower.map_or("?".into(), h),
+                    e.ci_upper.map_or("?".into(), h)
+                ));
+            }
+        }
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{AnalysisOptions, analyse_study};
+
+    /// Made-up arms in the form of a large trial's abstract: each arm's mean change ± an
+    /// unlabelled spread with its n, no comparison printed.
+    fn two_large_arms() -> crate::study::Study {
+        let arm = |id: &str, n: u32, control: bool, mean: &str, spread: &str| {
+            format!(
+                "[[arms]]\nid = \"{id}\"\nlabel = \"{id}\"\nn = {n}\ncontrol = {control}\nquote = \"q\"\nwhere = \"w\"\n\n[[arm_measures.arms]]\narm = \"{id}\"\n[[arm_measures.arms.timepoints]]\nid = \"year_1\"\nwhen = \"year 1\"\nmean = \"{mean}\"\nspread = \"{spread}\"\n"
+            )
+        };
+        let text = format!(
+            "schema = 1\nid = \"made-up\"\ntitle = \"t\"\nsource_file = \"made-up.txt\"\ndocument = \"none\"\npublication = {{ title = \"not reported\", journal = \"not reported\", date = \"not reported\", doi = \"not reported\" }}\ndesign = \"parallel\"\npopulation = \"none\"\nintervention = \"none\"\n\n[[arm_measures]]\nid = \"weight_loss\"\nlabel = \"Weight lost\"\nunit = \"kg\"\ndispersion = \"not reported\"\ncorrelation = \"not reported\"\ndirection = \"higher is better\"\nclaim = {{ significant = \"not reported\", wording = \"none\" }}\nquote = \"q\"\nwhere = \"w\"\n\n{}\n{}",
+            arm("placebo", 1587, true, "2.2", "0.1"),
+            arm("drug", 1595, false, "5.8", "0.2")
+        );
+        crate::study::load_text(&text, "made-up.toml").unwrap()
+    }
+
+    #[test]
+    fn an_undecided_spread_says_what_an_sem_would_make_of_the_smd() {
+        let a = analyse_study(&two_large_arms(), &AnalysisOptions::default()).unwrap();
+        let r = a
+            .spread_readings
+            .iter()
+            .find(|r| r.measure == "weight_loss")
+            .expect("the measure's reading");
+        let alt = r.alternative.as_deref().unwrap_or_default();
+        // Read as SEMs the SDs are 0.2·√1595 and 0.1·√1587: Hedges' g = J·(5.8 − 2.2)/s_p =
+        // 0.56982 (s_p pooled on 3180 df, J = Γ(m/2)/(√(m/2)·Γ((m−1)/2)), m = 3180; Hedges
+        // 1981, as metafor's escalc("SMD")), against about 22.7 read as SDs.
+        assert!(
+            alt.contains("as an SEM the SMD of drug would be 0.5698"),
+            "{alt}"
+        );
+        assert!(alt.contains("its size depends on what ± is"), "{alt}");
+        assert!(r.headline().contains(alt), "{}", r.headline());
+    }
 }
