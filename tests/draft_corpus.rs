@@ -1007,7 +1007,8 @@ fn draft_on_the_held_out_part() {
 // Session 52: batch 82 joined (20 reports, measured alone first): 85.06 -> 84.92.
 // Session 52: batch 83 joined (20 reports, measured alone first): 84.92 -> 84.87.
 // Session 52: batch 84 joined (20 reports, measured alone first): 84.87 -> 84.82.
-const FLOOR_DEV_FOUND: f64 = 84.82;
+// Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 84.82 -> 84.84.
+const FLOOR_DEV_FOUND: f64 = 84.84;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1057,7 +1058,8 @@ const FLOOR_DEV_FOUND: f64 = 84.82;
 // Session 52: batch 82 joined (20 reports, measured alone first): 78.55 -> 78.58.
 // Session 52: batch 83 joined (20 reports, measured alone first): 78.58 -> 78.61.
 // Session 52: batch 84 joined (20 reports, measured alone first): 78.61 -> 78.56.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.56;
+// Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 78.56 -> 78.62.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1121,7 +1123,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.56;
 // Session 52: batch 82 joined (20 reports, measured alone first): 2159 -> 2213.
 // Session 52: batch 83 joined (20 reports, measured alone first): 2213 -> 2254.
 // Session 52: batch 84 joined (20 reports, measured alone first): 2254 -> 2335.
-const CEILING_DEV_NON_DATA: usize = 2335;
+// Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 2335 -> 2329.
+const CEILING_DEV_NON_DATA: usize = 2329;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1181,7 +1184,8 @@ const CEILING_DEV_NON_DATA: usize = 2335;
 // Session 52: batch 82 joined (20 reports, measured alone first): 2440 -> 2471.
 // Session 52: batch 83 joined (20 reports, measured alone first): 2471 -> 2504.
 // Session 52: batch 84 joined (20 reports, measured alone first): 2504 -> 2559.
-const CEILING_HOLDOUT_NON_DATA: usize = 2559;
+// Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 2559 -> 2545.
+const CEILING_HOLDOUT_NON_DATA: usize = 2545;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -694,6 +694,16 @@ fn mean_before_spread(plain: &str, spread_start: usize) -> Option<f64> {
 fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
     let document_names_ci = level_pattern().is_match(plain)
         || plain.to_ascii_lowercase().contains("confidence interval");
+    // `Mean ± SD (range)`: the document's layout puts each value's range in brackets after its
+    // mean ± SD, so such a bracket is a range, whatever CIs the document names elsewhere
+    // (`Effect size [95% CI]` in the next column).
+    static SD_THEN_RANGE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let sd_then_range = SD_THEN_RANGE
+        .get_or_init(|| {
+            Regex::new(r"(?i)(?:\bsd|s\.d\.|standard\s+deviation|標準偏差)\s*[)）]?\s*[(\[（]\s*(?:range|min(?:imum)?\s*[-–,/]\s*max(?:imum)?|範囲|最小値?\s*[-–~、,]\s*最大値?)\s*[)\]）]")
+                .expect("the SD-then-range layout is valid")
+        })
+        .is_match(plain);
     for c in bracket_pattern().captures_iter(plain) {
         let whole = c.get(0).expect("a match");
         let bracket = c.name("lo").map_or(whole.start(), |lo| {
@@ -744,6 +754,9 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
             .and_then(|e| mean_before_spread(plain, e.start()))
             .is_some_and(|m| lo.value <= m && m <= hi.value);
         let inside = estimate_inside(lo.value, hi.value) || mean_inside;
+        if sd_then_range && mean_inside && !estimate_inside(lo.value, hi.value) {
+            continue;
+        }
         // A pair joined by a comma or semicolon in a sentence naming a CI is one; a pair joined
         // by `to` or a dash (which ranges and quartiles also print) must hold its estimate.
         let comma = c.name("sep").is_some();
@@ -911,6 +924,28 @@ mod tests {
             "{kinds:?}"
         );
         assert_eq!(kinds.iter().filter(|k| **k == "ci").count(), 1, "{kinds:?}");
+    }
+
+    #[test]
+    fn a_bracket_after_a_mean_and_sd_is_its_range_where_the_layout_says_so() {
+        // Made-up cells in the layout of a table copied a cell a line: `Mean ± SD (range)` over
+        // each time's cells, an effect size with its 95% CI in another column.
+        let text = "Group | Baseline Mean ± SD (range) | Effect size [95% CI] |\nSleep | Active |\n3.54 ± 0.79 (1.75–4.75) |\n0.51 [−0.03 to 0.95] |\n";
+        let items = read_items(text);
+        let cis: Vec<String> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| i.text.clone())
+            .collect();
+        assert_eq!(cis, ["[−0.03 to 0.95]"], "{items:#?}");
+        // Without the layout's statement the bracket holding the mean is read as its CI, as
+        // before.
+        let items = read_items(&text.replace(" (range)", ""));
+        assert_eq!(
+            items.iter().filter(|i| i.kind == ItemKind::Ci).count(),
+            2,
+            "{items:#?}"
+        );
     }
 
     #[test]

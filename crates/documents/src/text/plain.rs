@@ -570,6 +570,14 @@ impl PlainText {
                 && japanese_list_comma(&text, rest, japanese_commas)
             {
                 text.push_str(", ");
+            } else if matches!(c, '.' | '．')
+                && text.ends_with(is_japanese_script)
+                && rest.starts_with(|d: char| d.is_ascii_digit() || ('０'..='９').contains(&d))
+            {
+                // `2年目に進んだ.1年の時点で`: a point right after kana or kanji is the full
+                // stop of papers that print `.` for `。` (J-STAGE's house style), never a
+                // decimal point, which follows a digit (or `=`, a space: `p = .03`).
+                text.push('。');
             } else if thousands_gap(original, at, c) {
                 // Dropped: the digits read as one number.
             } else if c == '²'
@@ -738,6 +746,13 @@ mod tests {
         // A document whose Japanese clauses end with a comma writes no decimal comma at all.
         let p = PlainText::new("得点は,F(疲労)59,47,C(混乱)48,45であった。");
         assert_eq!(p.text, "得点は,F(疲労)59, 47,C(混乱)48, 45であった。");
+        // A point right after kana or kanji ends the sentence (`.` printed for `。`); after a
+        // digit, `=` or a space it stays a point.
+        let p = PlainText::new("2年目に進んだ.1年の時点で5.8 kg, p = .03であった．2例");
+        assert_eq!(
+            p.text,
+            "2年目に進んだ。1年の時点で5.8 kg, p = .03であった。2例"
+        );
     }
 
     #[test]
