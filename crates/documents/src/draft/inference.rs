@@ -687,6 +687,18 @@ fn mean_before_spread(plain: &str, spread_start: usize) -> Option<f64> {
     TextNumber::parse(&before[start..]).ok().map(|n| n.value)
 }
 
+/// Does the document state its layout `Mean ± SD (range)` (`SD (range)`, `標準偏差(範囲)`)?
+/// Then each value's range stands in brackets after its mean ± SD, and such a bracket is a
+/// range, whatever CIs the document names elsewhere (`Effect size [95% CI]` in another column).
+fn states_sd_then_range(plain: &str) -> bool {
+    static P: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"(?i)(?:\bsd|s\.d\.|standard\s+deviation|標準偏差)\s*[)）]?\s*[(\[（]\s*(?:range|min(?:imum)?\s*[-–,/]\s*max(?:imum)?|範囲|最小値?\s*[-–~、,]\s*最大値?)\s*[)\]）]")
+            .expect("the SD-then-range layout is valid")
+    })
+    .is_match(plain)
+}
+
 /// Reads every bracketed pair that is an interval, though printed without its name.
 ///
 /// A document that names a CI anywhere (a table's footnote) makes a bracketed pair that
@@ -694,16 +706,7 @@ fn mean_before_spread(plain: &str, spread_start: usize) -> Option<f64> {
 fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
     let document_names_ci = level_pattern().is_match(plain)
         || plain.to_ascii_lowercase().contains("confidence interval");
-    // `Mean ± SD (range)`: the document's layout puts each value's range in brackets after its
-    // mean ± SD, so such a bracket is a range, whatever CIs the document names elsewhere
-    // (`Effect size [95% CI]` in the next column).
-    static SD_THEN_RANGE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let sd_then_range = SD_THEN_RANGE
-        .get_or_init(|| {
-            Regex::new(r"(?i)(?:\bsd|s\.d\.|standard\s+deviation|標準偏差)\s*[)）]?\s*[(\[（]\s*(?:range|min(?:imum)?\s*[-–,/]\s*max(?:imum)?|範囲|最小値?\s*[-–~、,]\s*最大値?)\s*[)\]）]")
-                .expect("the SD-then-range layout is valid")
-        })
-        .is_match(plain);
+    let sd_then_range = states_sd_then_range(plain);
     for c in bracket_pattern().captures_iter(plain) {
         let whole = c.get(0).expect("a match");
         let bracket = c.name("lo").map_or(whole.start(), |lo| {
