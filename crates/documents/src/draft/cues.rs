@@ -52,7 +52,7 @@ const LATIN_NAME: &str = r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*[0-9][A-Za-
 
 /// Group phrases in `s`: `in the drug group`, `placebo arm`, `the 6 mg group`, `patients
 /// receiving X`, `実薬群` (with the capitalised Latin words of its name: `Sham Acupuncture群`,
-/// `Waiting list群`), bare comparators, and the groups an observational report sets by
+/// `Waiting list群`; an abbreviation set apart from the noun by a space: `KBH 群`, `P 群`), bare comparators, and the groups an observational report sets by
 /// outcome (`survivors` and `nonsurvivors`, `responders` and `non-responders`). Overlapping
 /// matches keep the longest.
 pub fn groups(s: &str) -> Vec<Phrase> {
@@ -67,7 +67,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<recv>\b(?:patients|participants|subjects|those|women|men|children|group|arm|cohort)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
           | (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
-          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}(?:群|グループ))
+          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}|(?-i:[A-Z][A-Za-z0-9\-]*)\x20)(?:群|グループ))
           | (?P<cmp>\b(?:{comparators})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
         "
@@ -1985,6 +1985,11 @@ mod tests {
             ["プラセボ群", "実薬群"]
         );
         assert_eq!(names("12ヵ月後の実薬群"), ["実薬群"]);
+        // An abbreviation set apart from the noun by a space names its group too.
+        assert_eq!(
+            names("改善率は KBH 群 67%, KBL 群 64%, P 群 33%"),
+            ["KBH 群", "KBL 群", "P 群"]
+        );
     }
 
     #[test]
