@@ -614,6 +614,14 @@ pub fn note_alternatives(
 /// in their comparisons: an SMD's size, or whether an MD's or SMD's interval excludes 0.
 fn arm_alternatives(now: &super::ArmItemAnalysis, alt: &super::ArmItemAnalysis) -> Vec<String> {
     let h = crate::output::human_number;
+    // An effect's interval as printed in a note: `[lower, upper]`, `?` for a bound not computed.
+    let interval = |x: &crate::effect::EffectSize| {
+        format!(
+            "[{}, {}]",
+            x.ci_lower.map_or("?".into(), h),
+            x.ci_upper.map_or("?".into(), h)
+        )
+    };
     let mut notes = Vec::new();
     for (c_now, c_alt) in now.comparisons.iter().zip(&alt.comparisons) {
         for e in &c_now.effects {
@@ -632,14 +640,12 @@ fn arm_alternatives(now: &super::ArmItemAnalysis, alt: &super::ArmItemAnalysis) 
                 && (e.estimate - f.estimate).abs() > 0.01 * e.estimate.abs().max(f.estimate.abs());
             if smd_size_changes {
                 notes.push(format!(
-                    "as an SEM the SMD of {} would be {} [{}, {}] instead of {} [{}, {}]: its size depends on what ± is",
+                    "as an SEM the SMD of {} would be {} {} instead of {} {}: its size depends on what ± is",
                     c_now.arm,
                     h(f.estimate),
-                    f.ci_lower.map_or("?".into(), h),
-                    f.ci_upper.map_or("?".into(), h),
+                    interval(f),
                     h(e.estimate),
-                    e.ci_lower.map_or("?".into(), h),
-                    e.ci_upper.map_or("?".into(), h)
+                    interval(e)
                 ));
             } else if matches!(
                 e.measure,
@@ -647,14 +653,12 @@ fn arm_alternatives(now: &super::ArmItemAnalysis, alt: &super::ArmItemAnalysis) 
             ) && excludes(e) != excludes(f)
             {
                 notes.push(format!(
-                    "as an SEM the {} of {} would be {} [{}, {}] instead of [{}, {}]: the conclusion depends on what ± is",
+                    "as an SEM the {} of {} would be {} {} instead of {}: the conclusion depends on what ± is",
                     e.measure,
                     c_now.arm,
                     h(f.estimate),
-                    f.ci_lower.map_or("?".into(), h),
-                    f.ci_upper.map_or("?".into(), h),
-                    e.ci_lower.map_or("?".into(), h),
-                    e.ci_upper.map_or("?".into(), h)
+                    interval(f),
+                    interval(e)
                 ));
             }
         }

@@ -52,9 +52,9 @@ const LATIN_NAME: &str = r"[A-Za-zα-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*[0-9][A-Za-
 
 /// Group phrases in `s`: `in the drug group`, `placebo arm`, `the 6 mg group`, `patients
 /// receiving X`, `実薬群` (with the capitalised Latin words of its name: `Sham Acupuncture群`,
-/// `Waiting list群`; an abbreviation set apart from the noun by a space: `KBH 群`, `P 群`), bare comparators, and the groups an observational report sets by
-/// outcome (`survivors` and `nonsurvivors`, `responders` and `non-responders`). Overlapping
-/// matches keep the longest.
+/// `Waiting list群`; an abbreviation set apart from the noun by a space: `KBH 群`, `P 群`),
+/// bare comparators, and the groups an observational report sets by outcome (`survivors` and
+/// `nonsurvivors`, `responders` and `non-responders`). Overlapping matches keep the longest.
 pub fn groups(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     // The pattern ignores whitespace (`x`): the comparators' spaces (`usual care`) are

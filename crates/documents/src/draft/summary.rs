@@ -459,9 +459,10 @@ fn stated_spread(
     // after the summary names the same spread. Statements of both printed after every value
     // (a table's notes, `注1:平均値±標準偏差 注2:…調整平均値±標準誤差`, each tied to its
     // columns by a mark) do not say which is this value's.
-    if cache.as_ref().is_none_or(|(cached, _)| *cached != si) {
-        let stated: Vec<(usize, &'static str)> = stated_label_pattern()
-            .captures_iter(&scan.doc.original[sentence.span.clone()])
+    if cache.as_ref().is_none_or(|c| c.sentence != si) {
+        let text = &scan.doc.original[sentence.span.clone()];
+        let spreads: Vec<(usize, &'static str)> = stated_label_pattern()
+            .captures_iter(text)
             .map(|l| {
                 (
                     sentence.span.start + l.get(0).map_or(0, |m| m.end()),
@@ -469,32 +470,30 @@ fn stated_spread(
                 )
             })
             .collect();
-        *cache = Some((si, stated));
+        let counts = super::cues::count_layout_ends(text)
+            .into_iter()
+            .map(|end| sentence.span.start + end)
+            .collect();
+        *cache = Some(SentenceStatements {
+            sentence: si,
+            spreads,
+            counts,
+        });
     }
-    let stated = cache
+    let (stated, counts) = cache
         .as_ref()
-        .map(|(_, st)| st.as_slice())
+        .map(|c| (c.spreads.as_slice(), c.counts.as_slice()))
         .unwrap_or_default();
+    let nearest = stated.iter().rfind(|(end, _)| *end <= original_span.start);
     // A table whose sections state their layout (`性別、例数(%)` over `男性 77(45.0)`, then
     // `年齢(歳) 平均値±SD`) says for its bracketed cells what the nearest statement before
     // them says: under `n (%)` they are counts with their shares, whatever a later row says.
-    let sentence_text = &scan.doc.original[sentence.span.clone()];
-    let counts_from = super::cues::count_layout_ends(sentence_text)
-        .into_iter()
-        .map(|end| sentence.span.start + end)
-        .rfind(|&end| end <= original_span.start);
-    let spread_from = stated
-        .iter()
-        .rfind(|(end, _)| *end <= original_span.start)
-        .map(|(end, _)| *end);
-    if counts_from.is_some_and(|c| spread_from.is_none_or(|s| s < c)) {
+    let counts_from = counts.iter().rfind(|&&end| end <= original_span.start);
+    if counts_from.is_some_and(|c| nearest.is_none_or(|(s, _)| s < c)) {
         return None;
     }
     let one_kind = stated.windows(2).all(|w| w[0].1 == w[1].1);
-    let before = stated
-        .iter()
-        .rfind(|(end, _)| *end <= original_span.start)
-        .or(stated.first().filter(|_| one_kind));
+    let before = nearest.or(stated.first().filter(|_| one_kind));
     before.map(|(_, l)| (*l, "sentence")).or_else(|| {
         in_table
             .iter()
@@ -504,9 +503,18 @@ fn stated_spread(
     })
 }
 
-/// The statements of what ± is (`mean ± SD`) in one sentence, with where each ends: read
-/// once for the sentence (a sentence may hold many summaries), by its index.
-type StatedInSentence = Option<(usize, Vec<(usize, &'static str)>)>;
+/// The statements of one sentence, read once for it (a sentence may hold many summaries): what
+/// ± is (`mean ± SD`) with where each ends, and where each statement that the cells print
+/// counts with their shares (`n (%)`, `例数(%)`) ends.
+struct SentenceStatements {
+    /// The sentence's index.
+    sentence: usize,
+    spreads: Vec<(usize, &'static str)>,
+    counts: Vec<usize>,
+}
+
+/// [`SentenceStatements`] of the last sentence read, if any.
+type StatedInSentence = Option<SentenceStatements>;
 
 /// The spread's label (printed with it, else stated in the text) and the notes saying
 /// where it came from or that the text does not say.

@@ -409,10 +409,7 @@ fn respectively(
             let gs: Vec<(String, String)> = (from..first)
                 .map(|k| locals[k].group.clone())
                 .collect::<Option<_>>()?;
-            let mut keys: Vec<&str> = gs.iter().map(|g| g.1.as_str()).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            (keys.len() == gs.len()).then_some(gs)
+            keys_distinct(&gs).then_some(gs)
         };
         // Or the arms the sentence declares before the word, each with its bracketed n.
         let declared = || arms_declared_with_n(&sentence_text[..cue - at], run.len());
@@ -448,6 +445,14 @@ fn respectively(
     }
 }
 
+/// Is each of `groups` (name, key) another group: no two share a key?
+fn keys_distinct(groups: &[(String, String)]) -> bool {
+    let mut keys: Vec<&str> = groups.iter().map(|g| g.1.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.len() == groups.len()
+}
+
 /// The groups, in order, of the last measure read before sentence `si`, where it is one of
 /// arms, each cell of another group, in the sentence right before `si`: what a `respectively`
 /// that names no groups of its own refers to.
@@ -466,17 +471,7 @@ fn arms_of_the_measure_before(s: &Structure, si: usize) -> Vec<(String, String)>
                 .map(|g| (s.groups[g].label.clone(), s.groups[g].key.clone()))
         })
         .collect();
-    let Some(groups) = groups else {
-        return Vec::new();
-    };
-    let mut keys: Vec<&String> = groups.iter().map(|g| &g.1).collect();
-    keys.sort();
-    keys.dedup();
-    if keys.len() == groups.len() {
-        groups
-    } else {
-        Vec::new()
-    }
+    groups.filter(|g| keys_distinct(g)).unwrap_or_default()
 }
 
 /// `between the metformin (n = 24) and liraglutide (n = 22) groups (−0.95 ± 0.80% vs. −0.80 ±
@@ -1376,10 +1371,7 @@ fn arms_declared_with_n(head: &str, count: usize) -> Option<Vec<(String, String)
         .map(|name| (name.to_string(), cues::group_key(name)))
         .filter(|(_, key)| !key.is_empty())
         .collect();
-    let mut keys: Vec<&str> = names.iter().map(|g| g.1.as_str()).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    (names.len() == count && keys.len() == names.len()).then_some(names)
+    (names.len() == count && keys_distinct(&names)).then_some(names)
 }
 
 /// A bracketed n (`(n = 52)`, `（n=49）`, `(TE, n = 21)`) as arms are declared with.
@@ -2782,11 +2774,7 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
     let line_start = original[..at].rfind('\n').map_or(0, |p| p + 1);
     let one_line = groups_on_a_header_line_above(original, line_start);
     if !one_line.is_empty() {
-        let mut keys: Vec<&String> = one_line.iter().map(|g| &g.1).collect();
-        keys.sort();
-        keys.dedup();
-        let distinct = keys.len() == one_line.len();
-        return if one_line.len() >= 2 && distinct {
+        return if one_line.len() >= 2 && keys_distinct(&one_line) {
             one_line
         } else {
             Vec::new()
@@ -2833,12 +2821,7 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
         }
     }
     groups.reverse();
-    let mut keys: Vec<&String> = groups.iter().map(|g| &g.1).collect();
-    keys.sort();
-    keys.dedup();
-    if groups.len() < 2
-        || keys.len() < groups.len()
-        || rows_passed.iter().any(|&w| w != groups.len())
+    if groups.len() < 2 || !keys_distinct(&groups) || rows_passed.iter().any(|&w| w != groups.len())
     {
         return Vec::new();
     }
@@ -2925,10 +2908,7 @@ fn groups_line_above(original: &str, line_start: usize) -> Option<Vec<(String, S
                 .filter(|p| !cues::comparator_of_difference(line, p))
                 .map(|p| (p.text.clone(), cues::group_key(&p.text)))
                 .collect();
-            let mut keys: Vec<&String> = groups.iter().map(|g| &g.1).collect();
-            keys.sort();
-            keys.dedup();
-            if groups.len() >= 2 && keys.len() == groups.len() {
+            if groups.len() >= 2 && keys_distinct(&groups) {
                 return on_a_line_of_groups(original, start).then_some(groups);
             }
         }
