@@ -999,6 +999,236 @@ fn names_before_bracketed_values(
     }
 }
 
+/// `(CAF: 949 ± 199 W, COF: 949 ± 174 W, PLA: 971 ± 149 W and CON: 975 ± 170 W; p = 0.872)`,
+/// `(caffeine: 12 ± 2, placebo: 14 ± 3)`: two or more values in a row, each after its own
+/// label and a colon, with only a unit and a separator between one value and the next label.
+/// A list names things of one kind; where one of its labels is an arm (a group's or a
+/// comparator's name, `placebo`, `Group B`, or an abbreviation the document defines for one:
+/// `a taste-matched placebo beverage (PLA)`), every label of the list is an arm, and its values
+/// are one measure's arms. Labels that are times (`baseline: …, week 12: …`) or name no arm
+/// (`age: 22 ± 2 years, height: 1.78 ± 0.07 m`, measures of one group) are left to the other
+/// readers.
+fn colon_labelled_groups(
+    (sentence_text, at, original): (&str, usize, &str),
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    // The text between value `k - 1` (the sentence's start for the first) and value `k`.
+    let gap_before = |k: usize| -> Option<(usize, &str)> {
+        let from = match k {
+            0 => 0,
+            _ => items[summaries[k - 1]].span[1].checked_sub(at)?,
+        };
+        let to = items[summaries[k]].span[0].checked_sub(at)?;
+        Some((from, sentence_text.get(from..to)?))
+    };
+    let name_of = |k: usize| -> Option<(String, usize)> {
+        let (from, gap) = gap_before(k)?;
+        colon_label_of(gap).map(|(name, start)| (name, from + start))
+    };
+    // Only a unit and a separator stand between value `k - 1` and the label at `name_start`.
+    let separated = |k: usize, name_start: usize| {
+        let end = items[summaries[k - 1]].span[1].saturating_sub(at);
+        sentence_text
+            .get(end..name_start)
+            .is_some_and(only_a_separator)
+    };
+    let mut k = 0;
+    while k < summaries.len() {
+        let mut run: Vec<(usize, String)> = Vec::new();
+        let mut i = k;
+        while i < summaries.len() {
+            let Some((name, start)) = name_of(i) else {
+                break;
+            };
+            if !run.is_empty() && !separated(i, start) {
+                break;
+            }
+            run.push((i, name));
+            i += 1;
+        }
+        let groups: Vec<(String, String)> = run
+            .iter()
+            .map(|(_, n)| (n.clone(), cues::group_key(n)))
+            .collect();
+        // The list is closed: no unlabelled value continues it (`control: 8.0 ± 1.0, 7.2 ±
+        // 0.8`) or leads it.
+        let closed = run.first().zip(run.last()).is_some_and(|(f, l)| {
+            let continued = l.0 + 1 < summaries.len()
+                && name_of(l.0 + 1).is_none()
+                && gap_before(l.0 + 1).is_some_and(|(_, b)| only_a_separator(b));
+            let led = f.0 > 0 && name_of(f.0).is_some_and(|(_, start)| separated(f.0, start));
+            !continued && !led
+        });
+        if run.len() >= 2 && closed && a_list_of_arms(original, &groups) {
+            // The measure is named before the list, not by its first label.
+            let first = run[0].0;
+            if let Some(((from, _), (_, start))) = gap_before(first).zip(name_of(first)) {
+                locals[first].label = sentence_text
+                    .get(from..start)
+                    .and_then(label_of)
+                    .map(|l| measure_of_a_clause(&l));
+            }
+            for ((i, _), g) in run.iter().zip(groups) {
+                locals[*i].name_group(g);
+                locals[*i].content.clear();
+            }
+            k = i;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// The label and colon closing `gap` (the text before a value), with its byte offset in
+/// `gap`: a short name after a bracket, a separator or the text's start (`(CAF: `, `, PLA: `,
+/// ` W and CON: `), that is no statistic, time or visit's code.
+fn colon_label_of(gap: &str) -> Option<(String, usize)> {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    const NOT_A_NAME: [&str; 16] = [
+        "total",
+        "overall",
+        "all",
+        "difference",
+        "change",
+        "mean",
+        "sd",
+        "median",
+        "range",
+        "iqr",
+        "p",
+        "n",
+        "ci",
+        "95% ci",
+        "se",
+        "sem",
+    ];
+    let label = LABEL.get_or_init(|| {
+        Regex::new(r"(?:^|[(（\[,;、，；:：]|\band\b|\bor\b)\s*(?P<name>[^\s:：()（）\[\],;、，；=<>][^:：()（）\[\],;、，；=<>\n]{0,30}?)\s*[:：]\s*$")
+            .expect("the colon label pattern is valid")
+    });
+    let whole = label.captures(gap)?.name("name")?;
+    // A unit before the list's last joint (`975 ± 170 W and CON:`) is the value's before.
+    let (skip, name) = match whole.as_str().rfind([' ', '\u{a0}']) {
+        Some(j)
+            if matches!(
+                whole.as_str()[..j].trim_end().rsplit(' ').next(),
+                Some("and" | "or" | "&")
+            ) =>
+        {
+            (j + 1, &whole.as_str()[j + 1..])
+        }
+        _ => (0, whole.as_str()),
+    };
+    (name.split_whitespace().count() <= 4
+        && name.chars().any(char::is_alphabetic)
+        && !NOT_A_NAME.contains(&name.to_lowercase().trim())
+        && !names_a_time(name)
+        && !visit_code(name)
+        && cues::times(name).is_empty())
+    .then(|| (name.trim().to_string(), whole.start() + skip))
+}
+
+/// Is `between` (the text from one listed value to the next label) at most a unit and a
+/// separator (` W, `, `; `, ` and `)?
+fn only_a_separator(between: &str) -> bool {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static BETWEEN: OnceLock<Regex> = OnceLock::new();
+    BETWEEN
+        .get_or_init(|| {
+            Regex::new(r"^\s*[^\s,;、，；:：()（）]{0,12}\s*(?:,|;|、|，|；)?\s*(?:and|or)?\s*$")
+                .expect("the list separator pattern is valid")
+        })
+        .is_match(between)
+}
+
+/// Are the labels of a colon list (`name`, `key`) arms: all different, none a person's
+/// attribute or sex (`men: …, women: …` are subgroups or measures of every arm), and one of
+/// them an arm's name or an abbreviation the document defines for one?
+fn a_list_of_arms(original: &str, groups: &[(String, String)]) -> bool {
+    let subgroup = |n: &str| {
+        cues::names_a_persons_attribute(n)
+            || matches!(
+                n.to_lowercase().as_str(),
+                "men" | "women" | "male" | "female" | "males" | "females" | "boys" | "girls"
+            )
+            || ["男性", "女性", "男児", "女児"].contains(&n)
+    };
+    keys_distinct(groups)
+        && groups
+            .iter()
+            .all(|(n, k)| !k.is_empty() && n.split_whitespace().count() <= 3 && !subgroup(n))
+        && groups
+            .iter()
+            .any(|(n, _)| !cues::groups(n).is_empty() || defined_for_a_group(original, n))
+}
+
+/// The measure a clause before a list of values names: its subject before the verb (`Weight
+/// change was greater with drug` names `Weight change`), or what `there were no differences
+/// in` introduces (`peak power output`).
+fn measure_of_a_clause(label: &str) -> String {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static INTRO: OnceLock<Regex> = OnceLock::new();
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    let intro = INTRO.get_or_init(|| {
+        Regex::new(r"(?i)^there\s+(?:was|were)\s+(?:no\s+)?(?:(?:statistically\s+)?significant\s+)?(?:differences?|changes?)\s+(?:in|of|for|between)\s+")
+            .expect("the introduction pattern is valid")
+    });
+    let verb = VERB.get_or_init(|| {
+        Regex::new(r"(?i)\s(?:was|were|is|are|did|does|do|differed|showed|remained|increased|decreased|improved|fell|rose)\b")
+            .expect("the verb pattern is valid")
+    });
+    let rest = intro.find(label).map_or(label, |m| &label[m.end()..]);
+    let subject = verb.find(rest).map_or(rest, |m| &rest[..m.start()]);
+    match subject.trim() {
+        "" => label.to_string(),
+        s => s.to_string(),
+    }
+}
+
+/// Is `name` a visit's code (`T0`, `T1`, `V2`, `M6`, `W12`, `D28`): a capital for the time's
+/// unit or the visit and its number, as tables and lists name their time points?
+fn visit_code(name: &str) -> bool {
+    let mut chars = name.trim().chars();
+    chars.next().is_some_and(|c| "TVMWDY".contains(c))
+        && chars.clone().count() <= 3
+        && chars.clone().count() >= 1
+        && chars.all(|c| c.is_ascii_digit())
+}
+
+/// Does the document define `name` as the abbreviation of an arm: `a taste-matched placebo
+/// beverage (PLA)`, `usual care (UC)`, the words of the clause right before `(name)` naming a
+/// group or a comparator?
+fn defined_for_a_group(original: &str, name: &str) -> bool {
+    if name.chars().count() > 12 || name.contains(char::is_whitespace) {
+        return false;
+    }
+    ["(", "（"].iter().any(|open| {
+        let needle = format!("{open}{name}");
+        original.match_indices(&needle).any(|(i, _)| {
+            let closes = original[i + needle.len()..].starts_with([')', '）']);
+            // The noun phrase right before the bracket, its last four words at most: a group
+            // named earlier in the clause (`the intervention group lowered systolic blood
+            // pressure (SBP)`) does not make the abbreviated measure an arm.
+            let before = &original[..i];
+            let clause_start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| ",;.、。(（".contains(c))
+                .map_or(0, |(j, c)| j + c.len_utf8());
+            let clause = &before[clause_start..];
+            let words: Vec<&str> = clause.split_whitespace().collect();
+            let phrase = words[words.len().saturating_sub(4)..].join(" ");
+            closes && !cues::groups(&phrase).is_empty()
+        })
+    })
+}
+
 /// The words of `sentence_text` (starting at byte `at` of the document) before the pair of
 /// values `k - 1` and `k`: since the value before the pair, or the sentence's start.
 fn words_before_pair<'s>(
@@ -2022,12 +2252,13 @@ fn read_sentence_of(
 /// (with `arms_before`, the arms of the sentence before), a bracket after listed groups, runs
 /// after groups listed with values.
 fn name_groups_from_lists(
-    (sentence_text, at): (&str, usize),
+    (sentence_text, at, original): (&str, usize, &str),
     items: &[Item],
     summaries: &[usize],
     locals: &mut [Local],
     arms_before: &[(String, String)],
 ) {
+    colon_labelled_groups((sentence_text, at, original), items, summaries, locals);
     for pass in [
         names_before_bracketed_values,
         comparative_pairs,
@@ -2102,7 +2333,7 @@ fn read_values(
     let sentence_text = &original[sentence.span.start..sentence.span.end];
     let arms_before = arms_of_the_measure_before(s, si);
     name_groups_from_lists(
-        (sentence_text, sentence.span.start),
+        (sentence_text, sentence.span.start, original),
         items,
         summaries,
         &mut locals,
@@ -4775,6 +5006,54 @@ mod tests {
                 && !cues::colon_label("was ")
                 && !cues::colon_label("p=0.03:")
         );
+    }
+
+    #[test]
+    fn a_colon_list_with_one_arm_among_its_labels_is_one_measures_arms() {
+        // Made-up values. Four conditions, two of them defined as a placebo and a control by
+        // their abbreviations, then each sentence lists one measure's values after the
+        // abbreviations and a colon: one measure of four arms each, named before the bracket.
+        let text = "Participants took drug X (DX), drug Y (DY), a matched placebo drink (PLA) or a control condition (CON). There were no differences in peak power (DX: 949 ± 199 W, DY: 941 ± 174 W, PLA: 971 ± 149 W and CON: 975 ± 170 W; p = 0.87). Mean effort was similar (DX: 11 ± 2, DY: 12 ± 2, PLA: 10 ± 2 and CON: 13 ± 2).";
+        let (items, s) = read(text);
+        let arms: Vec<&Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 2, "{:?}", s.measures);
+        assert_eq!(arms[0].label.as_deref(), Some("peak power"));
+        for m in &arms {
+            let groups: Vec<&str> = m
+                .cells
+                .iter()
+                .map(|c| {
+                    s.groups[c.group.expect("each value its arm")]
+                        .label
+                        .as_str()
+                })
+                .collect();
+            assert_eq!(
+                groups,
+                ["DX", "DY", "PLA", "CON"],
+                "{}",
+                items[m.cells[0].item].text
+            );
+        }
+        // Labels that are times or measures of one group are no arms, though a comparator
+        // labels a value of the same list; a person's attributes likewise.
+        for text in [
+            "HbA1c fell (Pre: 8.1 ± 0.9, Post: 7.2 ± 0.8, control: 8.0 ± 1.0).",
+            "Weight (T0: 80 ± 9, T1: 78 ± 8, placebo: 79 ± 9).",
+            "Twelve men (age: 22 ± 2 years, height: 1.78 ± 0.07 m, body mass: 81 ± 16 kg) took part.",
+            "The intervention group lowered systolic blood pressure (SBP) and diastolic blood pressure (DBP) more than the control group (SBP: 120 ± 5, DBP: 80 ± 4).",
+        ] {
+            let (_, s) = read(text);
+            assert!(
+                s.measures.iter().all(|m| m.shape != Shape::Arms),
+                "{text}: {:?}",
+                s.measures
+            );
+        }
     }
 
     #[test]
