@@ -1008,7 +1008,8 @@ fn draft_on_the_held_out_part() {
 // Session 52: batch 83 joined (20 reports, measured alone first): 84.92 -> 84.87.
 // Session 52: batch 84 joined (20 reports, measured alone first): 84.87 -> 84.82.
 // Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 84.82 -> 84.84.
-const FLOOR_DEV_FOUND: f64 = 84.84;
+// Session 53: batch 85 joined: 84.84 -> 84.85.
+const FLOOR_DEV_FOUND: f64 = 84.85;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1059,7 +1060,8 @@ const FLOOR_DEV_FOUND: f64 = 84.84;
 // Session 52: batch 83 joined (20 reports, measured alone first): 78.58 -> 78.61.
 // Session 52: batch 84 joined (20 reports, measured alone first): 78.61 -> 78.56.
 // Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 78.56 -> 78.62.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
+// Session 53: batch 85 joined: 78.62 -> 78.68.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.68;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1124,7 +1126,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
 // Session 52: batch 83 joined (20 reports, measured alone first): 2213 -> 2254.
 // Session 52: batch 84 joined (20 reports, measured alone first): 2254 -> 2335.
 // Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 2335 -> 2329.
-const CEILING_DEV_NON_DATA: usize = 2329;
+// Session 53: batch 85 joined: 2329 -> 2386.
+const CEILING_DEV_NON_DATA: usize = 2386;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1185,7 +1188,8 @@ const CEILING_DEV_NON_DATA: usize = 2329;
 // Session 52: batch 83 joined (20 reports, measured alone first): 2471 -> 2504.
 // Session 52: batch 84 joined (20 reports, measured alone first): 2504 -> 2559.
 // Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 2559 -> 2545.
-const CEILING_HOLDOUT_NON_DATA: usize = 2545;
+// Session 53: batch 85 joined: 2545 -> 2578.
+const CEILING_HOLDOUT_NON_DATA: usize = 2578;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1235,7 +1239,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2545;
 // Session 49: batch 79 joined (20 reports, 10 Japanese, 7 tables; measured alone as it arrived at 989b90f: development half 307/369 items, held-out half 210/433, 0 violations in 6 and 66 pairs, n wrong 2 of 6 and 0 of 18; see docs/commands/draft.md): 2682 -> 2774.
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2774 -> 2808.
 // Session 52: batch 84 joined (20 reports, measured alone first): 2808 -> 2812.
-const FLOOR_DEV_PATH: usize = 2812;
+// Session 53: batch 85 joined: 2812 -> 2813.
+const FLOOR_DEV_PATH: usize = 2813;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1431,7 +1436,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1036;
 // Session 52: batch 84 joined (20 reports, measured alone first): 723 -> 730.
 // Session 52: an abbreviation set apart from 群 by a space names a group: 730 -> 732.
 // Session 53: a colon list with an arm among its labels is one measure's arms: 732 -> 735.
-const FLOOR_DEV_SHARES: usize = 735;
+// Session 53: batch 85 joined: 735 -> 736.
+const FLOOR_DEV_SHARES: usize = 736;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1456,7 +1462,8 @@ const FLOOR_DEV_SHARES: usize = 735;
 // Session 52: batch 82 joined (20 reports, measured alone first): 750 -> 766.
 // Session 52: an abbreviation set apart from 群 by a space names a group: 766 -> 767.
 // Session 53: a colon list with an arm among its labels is one measure's arms: 767 -> 765.
-const FLOOR_HOLDOUT_SHARES: usize = 765;
+// Session 53: batch 85 joined: 765 -> 769.
+const FLOOR_HOLDOUT_SHARES: usize = 769;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1584,7 +1591,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 93;
 // Session 52: batch 82 joined (measured alone first); `に対し` between two times of one group; the analysed later sample as the document's n: 1266 -> 1272.
 // Session 52: batch 83 joined (20 reports, measured alone first): 1272 -> 1273.
 // Session 52: batch 84 joined (20 reports, measured alone first): 1273 -> 1274.
-const FLOOR_DEV_N_RIGHT: usize = 1274;
+// Session 53: batch 85 joined: 1274 -> 1275.
+const FLOOR_DEV_N_RIGHT: usize = 1275;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1717,7 +1725,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1005;
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 2295 -> 2357.
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2357 -> 2387.
 // Session 52: batch 84 joined (20 reports, measured alone first): 2387 -> 2391.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2391;
+// Session 53: batch 85 joined: 2391 -> 2392.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2392;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
