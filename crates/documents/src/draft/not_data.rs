@@ -125,6 +125,8 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: one | 1 ) \x20 of \x20 (?: two | three | four | five | six | \d ) \x20 (?: [a-z-]+ \x20 )? (?: treatments? | groups? | arms? | regimens? | doses? | dose \x20 levels | interventions? | sequences? | strategies ) (?-u:\b) )
             | (?i: significan(?:t|ce) ) [\x20A-Za-z]{0,25}? (?i: at | of | level | threshold | set \x20 at | was ) [\x20\t]* (?:an? \x20)? (?: (?i: (?: two-sided \x20 | two-tailed \x20 )? alpha | α ) (?i: \x20 level )? (?i: \x20 of )? [\x20\t]* | [(（]? [\x20\t]* [pP] [\x20\t]* (?: < | ≤ | <= | ＜ | = ) [\x20\t]* ) 0?\.\d+
             | [(（]? [pP] [\x20\t]* (?: < | ≤ | <= | ＜ ) [\x20\t]* 0?\.\d+ [)）]? [\x20\t]* (?: (?i: was | were | is ) [\x20\t]+ )? (?i: considered | regarded | taken | accepted | defined | set | indicated | denotes? | indicates? )
+            | [pP] [\x20-]? (?i: values? ) [\x20\t]* (?: (?i: of | less \x20 than | below | under | (?: smaller | lower ) \x20 than ) | < | ≤ | <= | ＜ | = ) [\x20\t]* 0?\.\d+ [\x20\t]* (?: (?i: or \x20 (?: less | lower | below | smaller ) ) [\x20\t]* )? (?: (?i: was | were | is ) [\x20\t]+ )? (?i: considered | regarded | taken | accepted | defined | set | indicated | deemed | denotes? | indicates? )
+            | [\p{Han}\p{Katakana}\p{Hiragana}A-Za-z] \x20? [(（] \s* (?: ≧ | ≥ | >= | ＞ | > | ≦ | ≤ | <= | ＜ | < ) \s* \d+ (?: \.\d+ )? \s* (?: % | ％ | [A-Za-zμµ/²]{1,12} ) \s* [)）]
             | [pP] [\x20\t]* (?: < | ≤ | <= | ＜ ) [\x20\t]* 0?\.\d+ [\x20\t]* (?: を | で | が | 未満を | 未満で ) [^。\n]{0,20}? 有意
             | (?: (?-u:\b) (?i: alpha ) | α ) (?i: \x20 level )? [\x20\t]* (?i: of | = | was | at | set \x20 at )? [\x20\t]* 0?\.\d+
             | 有意水準 [\x20\t]* (?: は | を )? [\x20\t]* (?:両側|片側)? [\x20\t]* 0?\.\d+
@@ -908,6 +910,20 @@ mod tests {
                 .iter()
                 .any(|v| v.ends_with(" 0.05") || v.ends_with(" 0.01"))
         );
+        // `A p value of 0.05 was considered significant` is the same threshold in other words;
+        // a comparison sign glued to an amount in a bracket after a name (`体重減少(≧5%)`,
+        // `hypoglycaemia (<3.0 mmol/L)`) defines the category the row counts.
+        let values = kinds_and_values(
+            "A p value of 0.05 was considered significant. A p-value less than 0.01 was considered statistically significant. 意図しない体重減少(≧5%) 27(2) and hypoglycaemia (<3.0 mmol/L) in 12 patients.",
+        );
+        assert!(
+            !values.iter().any(|v| v.ends_with(" 0.05")
+                || v.ends_with(" 0.01")
+                || v.ends_with(" 5")
+                || v.ends_with(" 3.0")),
+            "{values:?}"
+        );
+        assert!(values.contains(&"n 12".to_string()), "{values:?}");
         // A p printed as a result stays one; so does a time of day as before.
         let values = kinds_and_values("Pain fell (p < 0.05) at 10:30 in 12 patients.");
         assert_eq!(values, ["p 0.05", "n 12"]);
