@@ -66,6 +66,9 @@ use super::{Claims, Sentences};
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// The forms above as one pattern.
+// Long because it is an alternation of them, one line each, which stays one regex to be
+// matched in one pass.
 fn patterns() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
