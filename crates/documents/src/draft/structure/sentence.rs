@@ -1259,6 +1259,7 @@ fn comparator_before_a_pair(
     summaries: &[usize],
     locals: &mut [Local],
 ) {
+    let leading = leading_comparator(sentence_text, at, items, summaries);
     for k in 1..summaries.len() {
         if !locals[k].versus || locals[k].group.is_some() {
             continue;
@@ -1266,6 +1267,14 @@ fn comparator_before_a_pair(
         let Some(g) = locals[k - 1].group.clone() else {
             continue;
         };
+        // `Compared with the control group, X was increased (3.5 ± 1.5 vs 2.5 ± 0.9 …)`:
+        // the comparison's clause opens the sentence and names its only group, so every pair
+        // after it is printed subject first, the comparator second.
+        if leading.as_ref() == Some(&g.1) {
+            locals[k].name_group(g);
+            locals[k - 1].group = None;
+            continue;
+        }
         let Some(gap) = words_before_pair(sentence_text, at, items, summaries, k) else {
             continue;
         };
@@ -1282,6 +1291,31 @@ fn comparator_before_a_pair(
             locals[k - 1].group = None;
         }
     }
+}
+
+/// The key of the group a sentence names only as its comparator, in a clause before its first
+/// value (`Compared with the control group, …`, `Versus placebo, …`, `プラセボ群と比較して、…`):
+/// every group phrase of the sentence is that one group, the first after a comparison's word.
+fn leading_comparator(
+    sentence_text: &str,
+    at: usize,
+    items: &[Item],
+    summaries: &[usize],
+) -> Option<String> {
+    let first_value = items[*summaries.first()?].span[0].checked_sub(at)?;
+    let named = cues::groups(sentence_text);
+    let first = named.first()?;
+    let key = cues::group_key(&first.text);
+    let only_one = named.iter().all(|p| cues::group_key(&p.text) == key);
+    let compared =
+        cues::ends_with_comparator_word(&cues::words_before_a_name(&sentence_text[..first.start]))
+            || sentence_text[first.end..]
+                .trim_start()
+                .starts_with("と比較")
+            || sentence_text[first.end..]
+                .trim_start()
+                .starts_with("に比べ");
+    (only_one && compared && !key.is_empty() && first.end <= first_value).then_some(key)
 }
 
 /// The two groups a comparative sentence names: the subject and the comparator (the one after
@@ -6310,6 +6344,33 @@ mod tests {
             .map(|c| items[c.item].text.trim())
             .collect();
         assert_eq!(placebo, ["5.0 ± 1.4"]);
+    }
+
+    #[test]
+    fn a_comparison_clause_opening_the_sentence_gives_its_group_every_pairs_second_value() {
+        // Made-up numbers (twenty-eighth new-user trial's form): the sentence names only the
+        // comparator, in a clause before its values; each `a vs b` pair is printed subject
+        // first, so the control's values are the second of each pair, never the first.
+        for (text, control) in [
+            (
+                "Compared with the control group, stool frequency was increased (3.5 ± 1.5 vs 2.5 ± 0.9, P < 0.01 and 4.1 ± 1.7 vs 2.6 ± 1.0, P < 0.01, respectively).",
+                vec!["2.5 ± 0.9", "2.6 ± 1.0"],
+            ),
+            (
+                "プラセボ群と比較して、疼痛スコアは有意に低下した(3.1±1.2 vs 4.5±1.3、P<0.01)。",
+                vec!["4.5±1.3"],
+            ),
+        ] {
+            let (items, s) = read(text);
+            let grouped: Vec<&str> = s
+                .measures
+                .iter()
+                .flat_map(|m| &m.cells)
+                .filter(|c| c.group.is_some())
+                .map(|c| items[c.item].text.trim())
+                .collect();
+            assert_eq!(grouped, control, "{text}");
+        }
     }
 
     #[test]
