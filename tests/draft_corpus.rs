@@ -1009,7 +1009,8 @@ fn draft_on_the_held_out_part() {
 // Session 52: batch 84 joined (20 reports, measured alone first): 84.87 -> 84.82.
 // Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 84.82 -> 84.84.
 // Session 53: batch 85 joined: 84.84 -> 84.85.
-const FLOOR_DEV_FOUND: f64 = 84.85;
+// Session 53: batch 86 joined: 84.85 -> 84.75.
+const FLOOR_DEV_FOUND: f64 = 84.75;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1061,7 +1062,8 @@ const FLOOR_DEV_FOUND: f64 = 84.85;
 // Session 52: batch 84 joined (20 reports, measured alone first): 78.61 -> 78.56.
 // Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 78.56 -> 78.62.
 // Session 53: batch 85 joined: 78.62 -> 78.68.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.68;
+// Session 53: batch 86 joined: 78.68 -> 78.50.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.50;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1128,7 +1130,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.68;
 // Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 2335 -> 2329.
 // Session 53: batch 85 joined: 2329 -> 2386.
 // Session 53: a p value of 0.05 considered significant, a sign in a bracket after a name are no data: 2386 -> 2372.
-const CEILING_DEV_NON_DATA: usize = 2372;
+// Session 53: batch 86 joined: 2372 -> 2413.
+const CEILING_DEV_NON_DATA: usize = 2413;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1191,7 +1194,8 @@ const CEILING_DEV_NON_DATA: usize = 2372;
 // Session 52: a point after kana or kanji is a full stop; a bracket after mean ± SD is its range where the layout says so: 2559 -> 2545.
 // Session 53: batch 85 joined: 2545 -> 2578.
 // Session 53: a p value of 0.05 considered significant, a sign in a bracket after a name are no data: 2578 -> 2570.
-const CEILING_HOLDOUT_NON_DATA: usize = 2570;
+// Session 53: batch 86 joined: 2570 -> 2607.
+const CEILING_HOLDOUT_NON_DATA: usize = 2607;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1242,7 +1246,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2570;
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2774 -> 2808.
 // Session 52: batch 84 joined (20 reports, measured alone first): 2808 -> 2812.
 // Session 53: batch 85 joined: 2812 -> 2813.
-const FLOOR_DEV_PATH: usize = 2813;
+// Session 53: batch 86 joined: 2813 -> 2814.
+const FLOOR_DEV_PATH: usize = 2814;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1360,7 +1365,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2112;
 // Session 52: batch 82 joined (20 reports, measured alone first): 2478 -> 2480.
 // Session 52: respectively after the arms of the sentence before: 2480 -> 2481.
 // Session 53: a colon list with an arm among its labels is one measure's arms: 2481 -> 2500.
-const FLOOR_DEV_DECIDED: usize = 2500;
+// Session 53: batch 86 joined: 2500 -> 2509.
+const FLOOR_DEV_DECIDED: usize = 2509;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1439,7 +1445,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1036;
 // Session 52: an abbreviation set apart from 群 by a space names a group: 730 -> 732.
 // Session 53: a colon list with an arm among its labels is one measure's arms: 732 -> 735.
 // Session 53: batch 85 joined: 735 -> 736.
-const FLOOR_DEV_SHARES: usize = 736;
+// Session 53: batch 86 joined: 736 -> 737.
+const FLOOR_DEV_SHARES: usize = 737;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1594,7 +1601,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 93;
 // Session 52: batch 83 joined (20 reports, measured alone first): 1272 -> 1273.
 // Session 52: batch 84 joined (20 reports, measured alone first): 1273 -> 1274.
 // Session 53: batch 85 joined: 1274 -> 1275.
-const FLOOR_DEV_N_RIGHT: usize = 1275;
+// Session 53: batch 86 joined: 1275 -> 1280.
+const FLOOR_DEV_N_RIGHT: usize = 1280;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1677,7 +1685,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 925 -> 965.
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 965 -> 1002.
 // Session 52: batch 82 joined (20 reports, measured alone first): 1002 -> 1005.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1005;
+// Session 53: batch 86 joined: 1005 -> 1007.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1007;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1728,7 +1737,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1005;
 // Session 50: batch 80 joined (20 reports, 10 Japanese): 2357 -> 2387.
 // Session 52: batch 84 joined (20 reports, measured alone first): 2387 -> 2391.
 // Session 53: batch 85 joined: 2391 -> 2392.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2392;
+// Session 53: batch 86 joined: 2392 -> 2393.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2393;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
