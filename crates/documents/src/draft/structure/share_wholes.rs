@@ -57,8 +57,10 @@ impl Share {
 pub(super) fn check_share_wholes(lower: &str, items: &[Item], s: &mut Structure) {
     section_sums(items, s);
     let time_to_event = cues::reports_time_to_event(lower);
+    let document = s.document_n;
     for m in &mut s.shares {
         let mut open = Vec::new();
+        let mut not_the_documents = Vec::new();
         for cell in m.cells.iter_mut().filter(|c| c.whole.is_none()) {
             let Some(share) = Share::of(items, cell) else {
                 continue;
@@ -69,6 +71,20 @@ pub(super) fn check_share_wholes(lower: &str, items: &[Item], s: &mut Structure)
                 continue;
             }
             cell.whole = Some(ShareWhole::Unprinted);
+            // The document's number of patients, given for want of the group's own, is not
+            // the share's n where the share's own numbers refuse it (`3 (6)` of 297: 1 %):
+            // the n is taken back, not kept beside a note that contradicts it.
+            if document.is_some_and(|d| super::take_document_n(cell, d)) {
+                not_the_documents.push(format!(
+                    "{} of {} is {:.*} %, not the printed {} %",
+                    share.count,
+                    share.n,
+                    share.percent.decimals as usize,
+                    100.0 * share.count as f64 / share.n as f64,
+                    share.percent.text
+                ));
+                continue;
+            }
             open.push(format!(
                 "{} of {} is {:.*} %, not the printed {} %",
                 share.count,
@@ -76,6 +92,12 @@ pub(super) fn check_share_wholes(lower: &str, items: &[Item], s: &mut Structure)
                 share.percent.decimals as usize,
                 100.0 * share.count as f64 / share.n as f64,
                 share.percent.text
+            ));
+        }
+        if !not_the_documents.is_empty() {
+            m.review.push(format!(
+                "{}: the document's number of patients is not this share's n; say which group it is of, and that group's n",
+                not_the_documents.join("; ")
             ));
         }
         if !open.is_empty() {
@@ -226,6 +248,29 @@ mod tests {
         );
         // Levels of no section that do not add to 100 are each of the column's n.
         assert_eq!(whole(&s.shares[1].cells[1]).as_deref(), Some("50"));
+    }
+
+    #[test]
+    fn the_documents_n_a_share_refuses_is_taken_back() {
+        // Made-up values in a glued table's form (twenty-eighth new-user trial): the arms' n's
+        // row is glued and not read, so the footnote's number of patients was the only n.
+        // 3 of 300 is 1 %, not 6 %: that n is no share's.
+        let text = "Table 2\nMost frequent adverse events\nPlacebo5 mg10 mg\nn50*50*50*\nNausea3 (6)11 (22)12 (24)\nDiarrhea4 (8)4 (8)5 (10)\n*All patients who received a dose (n = 300) were included.\n";
+        let (items, s) = read_text(text);
+        let cells: Vec<&Cell> = s.shares.iter().flat_map(|m| &m.cells).collect();
+        assert!(!cells.is_empty());
+        for c in &cells {
+            assert_eq!(c.given_n(&items), None, "{}", items[c.item].text);
+        }
+        assert!(
+            s.shares.iter().any(|m| m
+                .review
+                .iter()
+                .any(|r| r.contains("3 of 300 is 1 %, not the printed 6 %")
+                    && r.contains("the document's number of patients is not this share's n"))),
+            "{:?}",
+            s.shares.iter().map(|m| &m.review).collect::<Vec<_>>()
+        );
     }
 
     #[test]
