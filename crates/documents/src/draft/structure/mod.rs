@@ -267,7 +267,56 @@ fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut S
     split_incoherent_arms(s);
     no_document_n_across_arms(doc, items, s);
     no_document_n_after_fewer_people(items, s);
+    no_groups_n_below_its_counts(items, s);
     share_wholes::check_share_wholes(lower, items, s);
+}
+
+/// A group's n is at least every count of it the document prints: `プラセボ群62例中6例` and
+/// later `投与中止に至った副作用は、プラセボ群1例(炎症)` (those who stopped, a count of events
+/// among the group) leave the group's n at 62, never 1. Where a share of the group counts
+/// more patients than the n taken for it, or prints its whole (`62例中`) above that n (a
+/// share printed with its percentage), the n
+/// is a count of some event, not the group's size: it is taken back, and the group's n is
+/// left to the shares' own wholes.
+fn no_groups_n_below_its_counts(items: &[Item], s: &mut Structure) {
+    let value = |printed: &Option<crate::draft::Printed>| {
+        printed
+            .as_ref()
+            .and_then(|p| p.number.plain.parse::<f64>().ok())
+    };
+    for g in 0..s.groups.len() {
+        let Some(j) = s.groups[g].n else { continue };
+        let Some(n) = value(&items[j].parts.value) else {
+            continue;
+        };
+        let exceeded = s
+            .shares
+            .iter()
+            .flat_map(|m| &m.cells)
+            .filter(|c| c.group == Some(g) && c.item != j)
+            .any(|c| {
+                let parts = &items[c.item].parts;
+                // Only a share printed with its percentage: a column of events prints none
+                // (and may exceed the patients), nor does a dose misread as one (`one of 250
+                // mg`).
+                parts.value.is_some()
+                    && (value(&parts.count).is_some_and(|k| k > n)
+                        || value(&parts.of).is_some_and(|w| w > n))
+            });
+        if exceeded {
+            s.groups[g].n = None;
+            for c in s
+                .measures
+                .iter_mut()
+                .chain(s.shares.iter_mut())
+                .flat_map(|m| m.cells.iter_mut())
+            {
+                if c.n == Some(j) {
+                    (c.n, c.n_evidence) = (None, None);
+                }
+            }
+        }
+    }
 }
 
 /// A document of two arms or more of different patients (it names two groups, or says it
@@ -773,6 +822,20 @@ mod unit_tests {
             let mut s = arms_of(&cells);
             split_incoherent_arms(&mut s);
             assert_eq!((s.measures.len(), s.measures[0].shape), (1, Shape::Arms));
+        }
+    }
+
+    #[test]
+    fn a_count_of_events_in_a_group_is_not_its_n() {
+        // Made-up numbers (twenty-eighth new-user trial's form): each group's share prints
+        // its whole (`62例中`); a later sentence counts those who stopped in each group. The
+        // counts (1, 3) are no group's n; the table's groups are the sentences' groups.
+        let text = "本試験において、プラセボ群62例中6例(9.7%)、A群64例中11例(17.2%)に副作用が認められた。投与中止に至った副作用は、プラセボ群1例(炎症)、A群3例(高血圧)であった。\n\nプラセボ群 | A群 | |\n発現症例数(%) | 6(9.7) | 11(17.2) |\n";
+        let (items, s) = read_text(text);
+        assert_eq!(s.groups.len(), 2, "{:?}", s.groups);
+        for g in &s.groups {
+            let n = g.n.map(|j| items[j].text.as_str());
+            assert!(!matches!(n, Some("1例" | "3例")), "{}: {n:?}", g.label);
         }
     }
 

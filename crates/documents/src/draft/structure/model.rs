@@ -285,6 +285,16 @@ pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
     if let Some(i) = s.groups.iter().position(|g| g.key == key) {
         return i;
     }
+    // A table keys its columns by their words as printed (`プラセボ群`), a sentence by the
+    // group's words without the group noun (`プラセボ`): one group either way.
+    let named = cues::group_key(label);
+    if let Some(i) = s
+        .groups
+        .iter()
+        .position(|g| !named.is_empty() && cues::group_key(&g.label) == named)
+    {
+        return i;
+    }
     s.groups.push(Group {
         label: label.to_string(),
         key: key.to_string(),
