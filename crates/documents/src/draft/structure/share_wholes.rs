@@ -43,6 +43,16 @@ impl Share {
         Some(Share { count, percent, n })
     }
 
+    /// What the share's numbers say against its n: `3 of 297 is 1 %, not the printed 6 %`.
+    fn refused(&self) -> String {
+        let got = 100.0 * self.count as f64 / self.n as f64;
+        let (count, n, decimals) = (self.count, self.n, self.percent.decimals as usize);
+        format!(
+            "{count} of {n} is {got:.decimals$} %, not the printed {} %",
+            self.percent.text
+        )
+    }
+
     /// Does `whole` give the printed percentage for the count? (A check that cannot say
     /// is no contradiction.)
     fn given_by(&self, whole: u64) -> bool {
@@ -75,24 +85,10 @@ pub(super) fn check_share_wholes(lower: &str, items: &[Item], s: &mut Structure)
             // the share's n where the share's own numbers refuse it (`3 (6)` of 297: 1 %):
             // the n is taken back, not kept beside a note that contradicts it.
             if document.is_some_and(|d| super::take_document_n(cell, d)) {
-                not_the_documents.push(format!(
-                    "{} of {} is {:.*} %, not the printed {} %",
-                    share.count,
-                    share.n,
-                    share.percent.decimals as usize,
-                    100.0 * share.count as f64 / share.n as f64,
-                    share.percent.text
-                ));
-                continue;
+                not_the_documents.push(share.refused());
+            } else {
+                open.push(share.refused());
             }
-            open.push(format!(
-                "{} of {} is {:.*} %, not the printed {} %",
-                share.count,
-                share.n,
-                share.percent.decimals as usize,
-                100.0 * share.count as f64 / share.n as f64,
-                share.percent.text
-            ));
         }
         if !not_the_documents.is_empty() {
             m.review.push(format!(
