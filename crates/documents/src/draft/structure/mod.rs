@@ -279,11 +279,7 @@ fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut S
 /// is a count of some event, not the group's size: it is taken back, and the group's n is
 /// left to the shares' own wholes.
 fn no_groups_n_below_its_counts(items: &[Item], s: &mut Structure) {
-    let value = |printed: &Option<crate::draft::Printed>| {
-        printed
-            .as_ref()
-            .and_then(|p| p.number.plain.parse::<f64>().ok())
-    };
+    let value = |printed: &Option<crate::draft::Printed>| printed.as_ref().map(|p| p.number.value);
     for g in 0..s.groups.len() {
         let Some(j) = s.groups[g].n else { continue };
         let Some(n) = value(&items[j].parts.value) else {

@@ -1036,7 +1036,8 @@ fn colon_labelled_groups(
     };
     let mut k = 0;
     while k < summaries.len() {
-        let mut run: Vec<(usize, String)> = Vec::new();
+        // Each listed value: its index, its label and where the label starts.
+        let mut run: Vec<(usize, String, usize)> = Vec::new();
         let mut i = k;
         while i < summaries.len() {
             let Some((name, start)) = name_of(i) else {
@@ -1045,12 +1046,12 @@ fn colon_labelled_groups(
             if !run.is_empty() && !separated(i, start) {
                 break;
             }
-            run.push((i, name));
+            run.push((i, name, start));
             i += 1;
         }
         let groups: Vec<(String, String)> = run
             .iter()
-            .map(|(_, n)| (n.clone(), cues::group_key(n)))
+            .map(|(_, n, _)| (n.clone(), cues::group_key(n)))
             .collect();
         // The list is closed: no unlabelled value continues it (`control: 8.0 ± 1.0, 7.2 ±
         // 0.8`) or leads it.
@@ -1058,19 +1059,19 @@ fn colon_labelled_groups(
             let continued = l.0 + 1 < summaries.len()
                 && name_of(l.0 + 1).is_none()
                 && gap_before(l.0 + 1).is_some_and(|(_, b)| only_a_separator(b));
-            let led = f.0 > 0 && name_of(f.0).is_some_and(|(_, start)| separated(f.0, start));
+            let led = f.0 > 0 && separated(f.0, f.2);
             !continued && !led
         });
         if run.len() >= 2 && closed && a_list_of_arms(original, &groups) {
             // The measure is named before the list, not by its first label.
-            let first = run[0].0;
-            if let Some(((from, _), (_, start))) = gap_before(first).zip(name_of(first)) {
+            let (first, _, start) = run[0];
+            if let Some((from, _)) = gap_before(first) {
                 locals[first].label = sentence_text
                     .get(from..start)
                     .and_then(label_of)
                     .map(|l| measure_of_a_clause(&l));
             }
-            for ((i, _), g) in run.iter().zip(groups) {
+            for ((i, _, _), g) in run.iter().zip(groups) {
                 locals[*i].name_group(g);
                 locals[*i].content.clear();
             }
