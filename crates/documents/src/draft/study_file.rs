@@ -80,6 +80,10 @@ struct Writer<'a> {
     pending_spread: std::collections::HashMap<usize, &'static str>,
     /// The ids given to measures and arm measures so far.
     measure_ids: std::collections::HashSet<String>,
+    /// What each share the structure read is of, by its item: the event or outcome the text
+    /// prints before it and its group (`咽頭炎 (ツルバダ配合錠投与群)`), so a share drafted
+    /// alone, and the chart row drawn from it, says which it is.
+    share_names: std::collections::HashMap<usize, String>,
 }
 
 impl Writer<'_> {
@@ -232,6 +236,7 @@ pub(crate) fn write_study(
         n_written: Default::default(),
         pending_spread: Default::default(),
         measure_ids: Default::default(),
+        share_names: share_names(structure),
     };
     let arms = StudyArms::of(structure, items, doc.original);
     arms.write(&mut w, structure, items);
@@ -284,9 +289,16 @@ pub(crate) fn write_study(
                 "the document says ± is {kind} (line {line}) and names no other spread; check it applies here"
             ));
         }
-        draft_one(&mut w, &it);
+        let share = w.share_names.get(&j).cloned();
+        draft_one(&mut w, &it, share.as_deref());
     }
     let body = std::mem::take(&mut w.out);
+    study_head(items, options) + &body
+}
+
+/// The study file's head: its id and source, the placeholders a person fills in, and the
+/// notes on what the draft decided and what it leaves for review.
+fn study_head(items: &[Item], options: &DraftOptions) -> String {
     let unclassified = items.iter().filter(|i| i.kind == ItemKind::Number).count();
     let mut notes = vec![
         "Drafted by `trialstats draft`: review every field marked 'review' (title, document, labels, units, time points) before use.".to_string(),
@@ -315,16 +327,47 @@ pub(crate) fn write_study(
         head.push_str(&format!("  {},\n", q(n)));
     }
     head.push_str("]\n");
-    head + &body
+    head
+}
+
+/// The name of every share the structure read, by its item: its label (the event or outcome
+/// printed before it, or its table row's stub) and its group's label, where the structure
+/// found either. Safety sections print one share per event and arm (`咽頭炎6%(70/1,251例)`,
+/// `Nausea 3 (6)`); the event, not the sentence's subject, says what the share is of, and
+/// a share without its event and arm cannot be told from the next one.
+fn share_names(s: &Structure) -> std::collections::HashMap<usize, String> {
+    let mut out = std::collections::HashMap::new();
+    for m in &s.shares {
+        let label = m
+            .label
+            .as_deref()
+            .map(|l| crate::draft::table::without_count_percent(name_without_marks(l)))
+            .filter(|l| !l.is_empty());
+        for c in &m.cells {
+            let group = c
+                .group
+                .and_then(|g| s.groups.get(g))
+                .map(|g| g.label.as_str());
+            let name = match (label, group) {
+                (Some(l), Some(g)) => format!("{l} ({g})"),
+                (Some(l), None) => l.to_string(),
+                (None, Some(g)) => format!("… ({g})"),
+                (None, None) => continue,
+            };
+            out.insert(c.item, name);
+        }
+    }
+    out
 }
 
 /// Writes one item the structure did not write: its entry or entries, by its kind.
-fn draft_one(w: &mut Writer, item: &Item) {
+/// `share`: what the structure read a share to be of (see [`share_names`]).
+fn draft_one(w: &mut Writer, item: &Item, share: Option<&str>) {
     match item.kind {
         ItemKind::MeanSpread => draft_mean_spread(w, item),
         ItemKind::MedianIqr | ItemKind::MedianRange => draft_median(w, item),
-        ItemKind::CountOf => draft_count_of(w, item),
-        ItemKind::Percent => draft_percent(w, item),
+        ItemKind::CountOf => draft_count_of(w, item, share),
+        ItemKind::Percent => draft_percent(w, item, share),
         ItemKind::P => draft_p(w, item),
         ItemKind::Ci => draft_ci(w, item),
         ItemKind::N
@@ -411,7 +454,7 @@ fn draft_median(w: &mut Writer, item: &Item) {
 }
 
 /// Writes `x of n` as two facts: the whole, and the count whose `of` names it.
-fn draft_count_of(w: &mut Writer, item: &Item) {
+fn draft_count_of(w: &mut Writer, item: &Item, share: Option<&str>) {
     let p = &item.parts;
     let stem = w.id("count");
     let (Some(count), Some(of)) = (&p.count, &p.of) else {
@@ -438,21 +481,34 @@ fn draft_count_of(w: &mut Writer, item: &Item) {
         }
         return;
     }
-    write_count_of_whole(w, (&stem, &whole), (count, of), item);
+    write_count_of_whole(w, (&stem, &whole), (count, of), item, share);
 }
 
 /// Writes a count and the whole it is of as two facts, `ids.1` for the whole and `ids.0` for
-/// the count (whose `of` names the whole, so `check` tests the count against it).
+/// the count (whose `of` names the whole, so `check` tests the count against it). The count's
+/// label names what it is of where the structure read it (`share`); else its line, so two
+/// shares (and their rows on a chart) are told apart.
 fn write_count_of_whole(
     w: &mut Writer,
     (count_id, whole_id): (&str, &str),
     (count, of): (&Printed, &Printed),
     item: &Item,
+    share: Option<&str>,
 ) {
     let notes = &item.notes;
+    let (whole_label, count_label) = match share {
+        Some(name) => (
+            format!("review: the whole (denominator) of {name}"),
+            format!("review: {name}"),
+        ),
+        None => (
+            "review: the whole (denominator)".to_string(),
+            format!("review: how many of them (line {})", item.line),
+        ),
+    };
     w.fact(
         whole_id,
-        "review: the whole (denominator)",
+        &whole_label,
         of,
         None,
         "review",
@@ -462,7 +518,7 @@ fn write_count_of_whole(
     );
     w.fact(
         count_id,
-        "review: how many of them",
+        &count_label,
         count,
         None,
         "review",
@@ -473,7 +529,7 @@ fn write_count_of_whole(
 }
 
 /// Writes a percentage as a fact, with its count and whole when printed with it.
-fn draft_percent(w: &mut Writer, item: &Item) {
+fn draft_percent(w: &mut Writer, item: &Item, share: Option<&str>) {
     let notes = &item.notes;
     let p = &item.parts;
     let stem = w.id("percent");
@@ -483,9 +539,13 @@ fn draft_percent(w: &mut Writer, item: &Item) {
     // 100·k/7 for whole k (here none gives 80 %: inconsistent).
     let with_whole =
         matches!((&p.count, &p.of), (Some(c), Some(o)) if c.number.value <= o.number.value);
+    let label = match share {
+        Some(name) => format!("review: percentage of {name}"),
+        None => "review: percentage of …".to_string(),
+    };
     w.fact(
         &stem,
-        "review: percentage of …",
+        &label,
         v,
         p.bound,
         "percent",
@@ -495,7 +555,13 @@ fn draft_percent(w: &mut Writer, item: &Item) {
     );
     if let (Some(count), Some(of)) = (&p.count, &p.of) {
         if with_whole {
-            write_count_of_whole(w, (&format!("{stem}_count"), &whole), (count, of), item);
+            write_count_of_whole(
+                w,
+                (&format!("{stem}_count"), &whole),
+                (count, of),
+                item,
+                share,
+            );
         }
     }
 }
@@ -1430,6 +1496,33 @@ mod tests {
         assert_eq!(s.control_arm().map(|a| a.id.as_str()), Some("placebo"));
         // The percentages stay facts.
         assert!(toml.contains("value = \"46.3\""), "{toml}");
+    }
+
+    #[test]
+    fn a_share_drafted_alone_is_named_by_its_event_and_group() {
+        // Made-up numbers: each arm's adverse events in a sentence of their own. Each count
+        // (a row of the proportions chart) says which event of which arm it is; a share the
+        // structure names nothing of says its line.
+        let (toml, s) = drafted(
+            "A群の主な有害事象は、咽頭炎6%(7/120例)、頭痛4%(5/120例)でした。B群の主な有害事象は、咽頭炎5%(6/118例)でした。\n発熱は3%(4/130)であった。",
+        );
+        let labels: Vec<&str> = s
+            .facts
+            .iter()
+            .filter(|f| f.of.is_some() && !f.unit.starts_with("percent"))
+            .map(|f| f.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "review: 咽頭炎 (A群)",
+                "review: 頭痛 (A群)",
+                "review: 咽頭炎 (B群)",
+                "review: 発熱"
+            ],
+            "{toml}"
+        );
+        assert!(toml.contains("review: percentage of 頭痛 (A群)"), "{toml}");
     }
 
     #[test]

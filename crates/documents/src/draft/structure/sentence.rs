@@ -2812,6 +2812,10 @@ impl GapReader<'_> {
             if !local.content.is_empty() {
                 local.label = label_of(&rest);
                 local.from = cues::from_before(between);
+            } else if local.label.is_none() {
+                // A list item's name that holds no word of two kanji or katakana (`、うつ病3%`)
+                // still names the value after it.
+                local.label = japanese_list_item(&rest, None);
             }
         }
     }
@@ -3919,9 +3923,73 @@ fn label_of(text: &str) -> Option<String> {
         return (!label.is_empty() && label.len() <= 80).then_some(label);
     }
     let ja = cues::content_ja(text);
-    ja.last()
-        .cloned()
+    japanese_list_item(text, ja.last().map(String::as_str))
+        .or_else(|| ja.last().cloned())
         .or_else(|| last_acronym(text.trim_end()).map(String::from))
+}
+
+/// The name printed right before a value in a Japanese list (`…、うつ病3%`, `、めまい2例`,
+/// `梅毒及び尿道炎各4%`), where the last kanji or katakana word alone would cut it: a name
+/// may begin in hiragana (`うつ病`, `むくみ感`) or be all hiragana (`めまい`, `ふらつき`), and
+/// `各` (each) after names joined by `及び` or `と` gives every one of them the value, so the
+/// list item is the whole stretch after the list's mark. `last_word`: the last kanji or
+/// katakana word of `text`.
+fn japanese_list_item(text: &str, last_word: Option<&str>) -> Option<String> {
+    let hiragana = |c: char| ('ぁ'..='ゖ').contains(&c);
+    let segment = text
+        .trim_end()
+        .rsplit([
+            '、', '，', ',', '。', '：', ':', '(', '（', ')', '）', ' ', '\n', '\u{3000}',
+        ])
+        .next()?;
+    let (segment, each) = match segment.strip_suffix("各々").or(segment.strip_suffix('各')) {
+        Some(s) => (s, true),
+        None => (segment, false),
+    };
+    // Words that join or order a list, never an item's name.
+    const FUNCTION_WORDS: &[&str] = &[
+        "それぞれ",
+        "また",
+        "さらに",
+        "および",
+        "ならびに",
+        "うち",
+        "など",
+        "かつ",
+        "では",
+        "には",
+        "とは",
+        "から",
+        "まで",
+        "でも",
+    ];
+    let japanese = |s: &str| {
+        !s.is_empty()
+            && s.chars().all(|c| {
+                hiragana(c) || matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '々')
+            })
+    };
+    if !japanese(segment) || FUNCTION_WORDS.contains(&segment) {
+        return None;
+    }
+    let last_word = last_word.map(|w| w.trim_end_matches('々').trim_end_matches('各'));
+    if each {
+        return last_word
+            .filter(|w| !w.is_empty() && segment.contains(w))
+            .map(|_| segment.to_string());
+    }
+    match last_word {
+        Some(w) => {
+            let head = segment.strip_suffix(w)?;
+            (!head.is_empty() && head.chars().all(hiragana)).then(|| segment.to_string())
+        }
+        // No word of two kanji or katakana: a name of one kanji after hiragana (`うつ病`), or
+        // of hiragana alone; one that ends in hiragana after a kanji ends in a particle
+        // (`群では`) and names nothing.
+        None => (segment.chars().count() >= 2
+            && (segment.chars().all(hiragana) || !segment.ends_with(hiragana)))
+        .then(|| segment.to_string()),
+    }
 }
 
 /// Does the interval `ci` stand right after a number (only brackets and space between) that is
@@ -5243,6 +5311,28 @@ mod tests {
             Some("HbA(1c)")
         );
         assert_eq!(label_of("the FEV(1) fell from ").as_deref(), Some("FEV(1)"));
+    }
+
+    #[test]
+    fn a_japanese_list_items_name_is_the_stretch_after_the_lists_mark() {
+        // Made-up numbers: adverse events listed with their shares; a name may begin in
+        // hiragana, be all hiragana, or be two names joined by 及び that `各` gives one value.
+        let (_, s) = read(
+            "A群の主な有害事象は、咽頭炎6%(7/120例)、うつ病4%(5/120例)、めまい3%(4/120例)、梅毒及び尿道炎各2%(3/120例)でした。",
+        );
+        let labels: Vec<Option<&str>> = s.shares.iter().map(|m| m.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [
+                Some("咽頭炎"),
+                Some("うつ病"),
+                Some("めまい"),
+                Some("梅毒及び尿道炎")
+            ]
+        );
+        // A particle after a group's name names nothing.
+        assert_eq!(japanese_list_item("投与群では", None), None);
+        assert_eq!(japanese_list_item("、それぞれ", None), None);
     }
 
     #[test]
