@@ -1429,6 +1429,30 @@ fn labels_header(
             .all(|(_, v)| v.is_empty())
             .then(|| rows[from..end].iter().map(|(k, _)| *k).collect())
     };
+    // The columns' n's on one line under their names, after what the cells print (`NTG
+    // 0.4%`, `Placebo`, then `n (%) (n = 123) (n = 124)`): a header's last row whose cells a
+    // page's copy left on one line. The k-th n is the k-th column's; the line is no name.
+    if let Some(n_line) = first.checked_sub(1).map(|r| rows[r].0) {
+        if let Some(n_row) = ns_of_one_line(text, lines, n_line, width) {
+            if let Some(names) = labels_at(first - 1)
+                .filter(|h| h.iter().all(|&k| !is_n_cell(line(k)) && !names_n(line(k))))
+            {
+                let stub = (first > width + 1)
+                    .then(|| &rows[first - width - 2])
+                    .filter(|(k, v)| v.is_empty() && names_stub(line(*k)))
+                    .map(|(k, _)| *k);
+                let names_row = Row {
+                    line: lines[stub.unwrap_or(names[0])].start..lines[names[width - 1]].end,
+                    cells: std::iter::once(
+                        stub.map_or(lines[names[0]].start..lines[names[0]].start, span),
+                    )
+                    .chain(names.iter().map(|&k| span(k)))
+                    .collect(),
+                };
+                return Some((vec![names_row, n_row], names, first));
+            }
+        }
+    }
     // The labels right above the first row; or, where those mix the columns' n's
     // (`(n = 289)`) with a name, the columns are miscounted by a section's label between the
     // header and the rows (`(n = 46) … (N = 385)`, `Total`, then the rows): the window of
@@ -1475,6 +1499,39 @@ fn labels_header(
     }
     let stub = stub_at(end);
     Some((vec![header_row(&header, stub)], header, end))
+}
+
+/// A line holding `width` n's in brackets and, before them, at most what the cells print
+/// (`n (%) (n = 123) (n = 124)`, `(N = 40) (N = 41)`): as a header row, an empty stub's cell
+/// and one cell for each n.
+fn ns_of_one_line(text: &str, lines: &[Range<usize>], k: usize, width: usize) -> Option<Row> {
+    static N: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let n = N.get_or_init(|| {
+        regex::Regex::new(r"[(（]\s*[nN]\s*[=＝]\s*\d[\d,]*\s*[)）]").expect("a valid pattern")
+    });
+    let l = &text[lines[k].clone()];
+    let found: Vec<Range<usize>> = n.find_iter(l).map(|m| m.range()).collect();
+    if found.len() != width || width < 2 {
+        return None;
+    }
+    let before = l[..found[0].start].trim();
+    let between_blank = found
+        .windows(2)
+        .all(|w| l[w[0].end..w[1].start].trim().is_empty());
+    let after_blank = l[found[width - 1].end..].trim().is_empty();
+    if !(between_blank && after_blank && (before.is_empty() || describes_cells(before))) {
+        return None;
+    }
+    // The stub's cell is left empty: what the cells print names no row's section.
+    let at = lines[k].start;
+    let stub_start = at + (l.len() - l.trim_start().len());
+    let stub = stub_start..stub_start;
+    Some(Row {
+        line: lines[k].clone(),
+        cells: std::iter::once(stub)
+            .chain(found.iter().map(|r| at + r.start..at + r.end))
+            .collect(),
+    })
 }
 
 /// A header copied a cell a line whose statistic's name spans the comparisons it is printed

@@ -5193,6 +5193,35 @@ mod tests {
     }
 
     #[test]
+    fn the_columns_ns_on_one_line_under_their_names_are_theirs_in_order() {
+        // Made-up adverse events, a page's table copied a cell a line: the arms' names, then
+        // what the cells print with each column's n on one line. That line names no arm; the
+        // k-th n is the k-th arm's (7 of 60 is 11.7 %, of 61 11.5 %).
+        let text = "Table 2. Adverse events by treatment group\n\nEvent\nDrug A\nPlacebo\nn (%) (n = 60) (n = 61)\nAny adverse event\n30 (50.0)\n20 (32.8)\nHeadache\n7 (11.7)\n7 (11.5)\nNausea\n3 (5.0)\n1 (1.6)\n";
+        let (items, s) = read(text);
+        let groups: Vec<(&str, Option<&str>)> = s
+            .groups
+            .iter()
+            .map(|g| (g.label.as_str(), g.n.map(|j| items[j].text.as_str())))
+            .collect();
+        assert_eq!(
+            groups,
+            [("Drug A", Some("n = 60")), ("Placebo", Some("n = 61"))]
+        );
+        let headache = s
+            .shares
+            .iter()
+            .find(|m| m.label.as_deref() == Some("Headache"))
+            .expect("the headache row read");
+        let cells: Vec<(&str, Option<usize>)> = headache
+            .cells
+            .iter()
+            .map(|c| (items[c.item].text.as_str(), c.group))
+            .collect();
+        assert_eq!(cells, [("7 (11.7)", Some(0)), ("7 (11.5)", Some(1))]);
+    }
+
+    #[test]
     fn another_studys_value_set_beside_this_trials_takes_none_of_its_n() {
         // Made-up shares in a congress report's form: this trial's, then other trials' in a
         // bracket or named as such.
