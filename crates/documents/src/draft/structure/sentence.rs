@@ -2375,6 +2375,12 @@ fn read_values(
         &arms_before,
     );
     pairs_follow_the_first(&mut locals);
+    times_named_after_the_pairs(
+        (sentence_text, sentence.span.start),
+        items,
+        summaries,
+        &mut locals,
+    );
     let mut relation = relations(&locals);
     undecide_pairs_left_open(original, items, members, summaries, &locals, &mut relation);
     let runs = time_runs(&relation);
@@ -2895,6 +2901,79 @@ fn pairs_follow_the_first(locals: &mut [Local]) {
                 locals[k].name_group(b);
             }
             _ => {}
+        }
+    }
+}
+
+/// `… (5.6 ± 0.8 vs 5.8 ± 0.8 kg/m2) occurred pre- vs postintervention, respectively`, `…
+/// (3.5 ± 1.5 vs 2.4 ± 0.6) …, vs baseline`: a sentence that names no group and, after its
+/// pairs, names the two times they set against each other (before and after, or baseline as
+/// the second) compares one group's times, not two arms. Each pair's first value takes the
+/// earlier time and its second the later (`pre- vs post-`), or its second takes baseline where
+/// the first names a later time of its own; a pair whose first names none keeps no time and
+/// is not read as arms ([`Local::versus`] cleared, so the pair stays open).
+fn times_named_after_the_pairs(
+    (sentence_text, at): (&str, usize),
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    static BEFORE_AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static VS_BASELINE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let before_after = BEFORE_AFTER.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:pre|before)-?\s*(?:(treatment|intervention|operative|therapy)\s+)?(?:vs\.?|versus|and|to)\s+(?:post|after)-?\s*(treatment|intervention|operative|therapy)?",
+        )
+        .expect("a valid pattern")
+    });
+    let vs_baseline = VS_BASELINE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:\bvs\.?|\bversus|\bcompared\s+(?:with|to))\s+(?:the\s+)?baseline\b",
+        )
+        .expect("a valid pattern")
+    });
+    if summaries.len() < 2 || !cues::groups(sentence_text).is_empty() {
+        return;
+    }
+    let Some(last_value) = items[summaries[summaries.len() - 1]].span[1].checked_sub(at) else {
+        return;
+    };
+    let Some(after) = sentence_text.get(last_value..) else {
+        return;
+    };
+    let event = |m: &regex::Captures| {
+        m.get(2)
+            .or_else(|| m.get(1))
+            .map(|e| e.as_str().to_lowercase())
+    };
+    if let Some(m) = before_after.captures(after) {
+        let (earlier, later) = match event(&m) {
+            Some(e) => (format!("pre-{e}"), format!("post-{e}")),
+            None => ("before".to_string(), "after".to_string()),
+        };
+        for k in 1..locals.len() {
+            let (a, b) = (&locals[k - 1], &locals[k]);
+            if b.versus
+                && (a.group.is_none() && b.group.is_none())
+                && (a.time.is_none() && b.time.is_none())
+            {
+                locals[k - 1].time = Some(earlier.clone());
+                locals[k].time = Some(later.clone());
+            }
+        }
+    } else if vs_baseline.is_match(after) {
+        for k in 1..locals.len() {
+            if !locals[k].versus || locals[k].group.is_some() || locals[k - 1].group.is_some() {
+                continue;
+            }
+            if locals[k].time.is_some() {
+                continue;
+            }
+            match &locals[k - 1].time {
+                Some(t) if !cues::is_baseline(t) => locals[k].time = Some("baseline".to_string()),
+                Some(_) => {}
+                None => locals[k].versus = false,
+            }
         }
     }
 }
@@ -4130,6 +4209,23 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
             }
         }
     }
+    // `… occurred pre- vs postintervention, respectively (n = 14).`: an `n =` in the bracket
+    // that closes a sentence naming no group, after all its values, is the number the
+    // sentence's values were measured on (those analysed), before the document's.
+    if let Some(j) = n_closing_the_sentence(doc_text, items, &ns, &all_cells) {
+        for &mi in &measures {
+            for cell in &mut s.measures[mi].cells {
+                if cell.n.is_none() {
+                    cell.n = Some(j);
+                    cell.n_evidence = Some(format!(
+                        "the n closing the sentence after its values ('{}')",
+                        items[j].text.trim()
+                    ));
+                    s.placed[j] = true;
+                }
+            }
+        }
+    }
     // The group's n, or the document's, for the cells still without one.
     let known = KnownNs {
         groups: s.groups.iter().map(|g| g.n).collect(),
@@ -4159,6 +4255,38 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
             s.placed[j] = true;
         }
     }
+}
+
+/// The `n =` alone in a bracket that ends its sentence (`…, respectively (n = 14).`), after
+/// every value of the sentence (`cells`), where the sentence names no group: `None` otherwise.
+fn n_closing_the_sentence(
+    doc_text: &str,
+    items: &[Item],
+    ns: &[usize],
+    cells: &[usize],
+) -> Option<usize> {
+    let [j] = ns else { return None };
+    let j = *j;
+    let last_value = cells.iter().map(|&c| items[c].span[1]).max()?;
+    let n_text = items[j].text.trim();
+    if items[j].span[0] < last_value
+        || !n_text.starts_with(['n', 'N'])
+        || !n_text.contains(['=', '＝'])
+    {
+        return None;
+    }
+    let sentence_start = items[*cells.iter().min_by_key(|&&c| items[c].span[0])?].span[0];
+    let before = doc_text.get(..items[j].span[0])?;
+    let after = doc_text.get(items[j].span[1]..)?;
+    let in_bracket = before.trim_end().ends_with(['(', '（']);
+    let closes = after
+        .trim_start()
+        .strip_prefix([')', '）'])
+        .is_some_and(|rest| {
+            rest.trim_start().is_empty() || rest.trim_start().starts_with(['.', '。', '\n'])
+        });
+    let names_group = !cues::groups(doc_text.get(sentence_start..items[j].span[0])?).is_empty();
+    (in_bracket && closes && !names_group).then_some(j)
 }
 
 /// The n printed with a summary (`item`): the first n after it, before the next summary of
@@ -5219,6 +5347,42 @@ mod tests {
             .map(|c| (items[c.item].text.as_str(), c.group))
             .collect();
         assert_eq!(cells, [("7 (11.7)", Some(0)), ("7 (11.5)", Some(1))]);
+    }
+
+    #[test]
+    fn pairs_whose_times_the_sentence_names_after_them_are_one_groups_times() {
+        // Made-up numbers. The pairs name no group; the words after them say they set
+        // before against after, with the n they were measured on closing the sentence.
+        let (items, s) = read(
+            "Participants (n = 20) were mostly women. Improvements in grip strength (21.4 +/- 3.1 vs 23.0 +/- 3.3 kg, respectively; P = .04) occurred pre- vs postintervention, respectively (n = 16).",
+        );
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.cells.iter().any(|c| items[c.item].text == "21.4 +/- 3.1"))
+            .expect("the pair read");
+        assert_eq!(m.shape, Shape::TimeCourse, "{m:?}");
+        let cells: Vec<(Option<&str>, Option<&str>)> = m
+            .cells
+            .iter()
+            .map(|c| (c.time.as_deref(), c.n.map(|j| items[j].text.as_str())))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                (Some("pre-intervention"), Some("n = 16")),
+                (Some("post-intervention"), Some("n = 16"))
+            ]
+        );
+        // `…, vs baseline` after pairs whose first names no time of its own: which is the
+        // later time is open, so the pair is no arms.
+        let (_, s) =
+            read("Stool frequency increased (3.5 ± 1.5 vs 2.4 ± 0.6, P < 0.01), vs baseline.");
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::Arms),
+            "{:?}",
+            s.measures
+        );
     }
 
     #[test]
