@@ -1420,7 +1420,8 @@ const FLOOR_DEV_DECIDED: usize = 2513;
 // Session 52: batch 82 joined (20 reports, measured alone first): 1034 -> 1035.
 // Session 52: batch 83 joined (20 reports, measured alone first): 1035 -> 1036.
 // Session 54: batch 87 joined: 1036 -> 1048.
-const FLOOR_HOLDOUT_DECIDED: usize = 1048;
+// Session 54: pairs whose times the sentence names after them (`pre- vs postintervention`, `vs baseline`) are one group's times or stay open, not arms: 3 held-out pairs of one group's times no longer placed as arms (violations 43 -> 40), counted, not read: 1048 -> 1045.
+const FLOOR_HOLDOUT_DECIDED: usize = 1045;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1846,7 +1847,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1826;
 // Session 48: batch 77 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at 814896f: development half 154/194 items, held-out half 251/287, 0 violations in 19 pairs and 4 in 27 (held out, not read), n wrong 0 of 11 and 0 of 45; see docs/commands/draft.md): 39 -> 43.
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 43 -> 41.
 // Session 52: batch 83 joined (20 reports, measured alone first): 41 -> 43.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 43;
+// Session 54: pairs whose times the sentence names after them (`pre- vs postintervention`, `vs baseline`) are one group's times or stay open, not arms: 3 held-out pairs of one group's times no longer placed as arms (violations 43 -> 40), counted, not read: 43 -> 40.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 40;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
