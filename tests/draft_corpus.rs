@@ -1011,7 +1011,8 @@ fn draft_on_the_held_out_part() {
 // Session 53: batch 85 joined: 84.84 -> 84.85.
 // Session 53: batch 86 joined: 84.85 -> 84.75.
 // Session 54: batch 87 joined: 84.75 -> 84.63.
-const FLOOR_DEV_FOUND: f64 = 84.63;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 84.63 -> 84.56.
+const FLOOR_DEV_FOUND: f64 = 84.56;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1065,7 +1066,8 @@ const FLOOR_DEV_FOUND: f64 = 84.63;
 // Session 53: batch 85 joined: 78.62 -> 78.68.
 // Session 53: batch 86 joined: 78.68 -> 78.50.
 // Session 54: batch 87 joined: 78.50 -> 78.42.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.42;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 78.42 -> 78.56.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.56;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1134,7 +1136,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.42;
 // Session 53: a p value of 0.05 considered significant, a sign in a bracket after a name are no data: 2386 -> 2372.
 // Session 53: batch 86 joined: 2372 -> 2413.
 // Session 54: batch 87 joined: 2413 -> 2440.
-const CEILING_DEV_NON_DATA: usize = 2440;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2440 -> 2497.
+const CEILING_DEV_NON_DATA: usize = 2497;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1199,7 +1202,8 @@ const CEILING_DEV_NON_DATA: usize = 2440;
 // Session 53: a p value of 0.05 considered significant, a sign in a bracket after a name are no data: 2578 -> 2570.
 // Session 53: batch 86 joined: 2570 -> 2607.
 // Session 54: batch 87 joined: 2607 -> 2657.
-const CEILING_HOLDOUT_NON_DATA: usize = 2657;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2657 -> 2687.
+const CEILING_HOLDOUT_NON_DATA: usize = 2687;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1252,7 +1256,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2657;
 // Session 53: batch 85 joined: 2812 -> 2813.
 // Session 53: batch 86 joined: 2813 -> 2814.
 // Session 54: batch 87 joined: 2814 -> 2869.
-const FLOOR_DEV_PATH: usize = 2869;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2869 -> 2901.
+const FLOOR_DEV_PATH: usize = 2901;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1300,7 +1305,8 @@ const FLOOR_DEV_PATH: usize = 2869;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 2068 -> 2104.
 // Session 52: batch 83 joined (20 reports, measured alone first): 2104 -> 2112.
 // Session 54: batch 87 joined: 2112 -> 2155.
-const FLOOR_HOLDOUT_PATH: usize = 2155;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2155 -> 2158.
+const FLOOR_HOLDOUT_PATH: usize = 2158;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1373,7 +1379,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2155;
 // Session 53: a colon list with an arm among its labels is one measure's arms: 2481 -> 2500.
 // Session 53: batch 86 joined: 2500 -> 2509.
 // Session 54: batch 87 joined: 2509 -> 2513.
-const FLOOR_DEV_DECIDED: usize = 2513;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2513 -> 2514.
+const FLOOR_DEV_DECIDED: usize = 2514;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1421,7 +1428,8 @@ const FLOOR_DEV_DECIDED: usize = 2513;
 // Session 52: batch 83 joined (20 reports, measured alone first): 1035 -> 1036.
 // Session 54: batch 87 joined: 1036 -> 1048.
 // Session 54: pairs whose times the sentence names after them (`pre- vs postintervention`, `vs baseline`) are one group's times or stay open, not arms: 3 held-out pairs of one group's times no longer placed as arms (violations 43 -> 40), counted, not read: 1048 -> 1045.
-const FLOOR_HOLDOUT_DECIDED: usize = 1045;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1045 -> 1048.
+const FLOOR_HOLDOUT_DECIDED: usize = 1048;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1456,7 +1464,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1045;
 // Session 53: batch 85 joined: 735 -> 736.
 // Session 53: batch 86 joined: 736 -> 737.
 // Session 54: batch 87 joined: 737 -> 764.
-const FLOOR_DEV_SHARES: usize = 764;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 764 -> 773.
+const FLOOR_DEV_SHARES: usize = 773;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1483,7 +1492,8 @@ const FLOOR_DEV_SHARES: usize = 764;
 // Session 53: a colon list with an arm among its labels is one measure's arms: 767 -> 765.
 // Session 53: batch 85 joined: 765 -> 769.
 // Session 54: batch 87 joined: 769 -> 788.
-const FLOOR_HOLDOUT_SHARES: usize = 788;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 788 -> 814.
+const FLOOR_HOLDOUT_SHARES: usize = 814;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1534,7 +1544,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 788;
 // Session 48: batch 76 joined (20 reports, 10 Japanese, 10 tables; measured alone as it arrived at d97df5d: development half 297/395 items, held-out half 270/286, 0 violations in 19 and 35 pairs, n wrong 7 of 57 (list numbers read as n's, mended at 9f56246) and 3 of 15; see docs/commands/draft.md): 89 -> 92.
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 92 -> 93.
 // Session 54: batch 87 joined: 93 -> 95.
-const CEILING_HOLDOUT_N_WRONG: usize = 95;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 95 -> 97.
+const CEILING_HOLDOUT_N_WRONG: usize = 97;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1615,7 +1626,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 95;
 // Session 53: batch 85 joined: 1274 -> 1275.
 // Session 53: batch 86 joined: 1275 -> 1280.
 // Session 54: batch 87 joined: 1280 -> 1282.
-const FLOOR_DEV_N_RIGHT: usize = 1282;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1282 -> 1288.
+const FLOOR_DEV_N_RIGHT: usize = 1288;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1700,7 +1712,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 52: batch 82 joined (20 reports, measured alone first): 1002 -> 1005.
 // Session 53: batch 86 joined: 1005 -> 1007.
 // Session 54: batch 87 joined: 1007 -> 1031.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1031;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1031 -> 1034.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1034;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1753,7 +1766,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1031;
 // Session 53: batch 85 joined: 2391 -> 2392.
 // Session 53: batch 86 joined: 2392 -> 2393.
 // Session 54: batch 87 joined: 2393 -> 2448.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2448;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2448 -> 2462.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2462;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1819,7 +1833,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2448;
 // Session 49: batch 78 joined (20 reports, 10 Japanese, 6 tables; measured alone as it arrived at b0a10ff: development half 310/351 items, held-out half 345/444, 0 violations in 2 and 123 pairs, n wrong 0 of 1 and 0 of 37; see docs/commands/draft.md): 1739 -> 1775.
 // Session 52: batch 83 joined (20 reports, measured alone first): 1775 -> 1783.
 // Session 54: batch 87 joined: 1783 -> 1826.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1826;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1826 -> 1829.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1829;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -1848,7 +1863,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1826;
 // Session 49: a header of arms over an n and a mean each, the columns' own headers copied a cell a line under the rule with the stub's empty cells first; `s.e.` names the SE; a column headed by a unit of time alone is no group: 43 -> 41.
 // Session 52: batch 83 joined (20 reports, measured alone first): 41 -> 43.
 // Session 54: pairs whose times the sentence names after them (`pre- vs postintervention`, `vs baseline`) are one group's times or stay open, not arms: 3 held-out pairs of one group's times no longer placed as arms (violations 43 -> 40), counted, not read: 43 -> 40.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 40;
+// Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 40 -> 67.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 67;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
