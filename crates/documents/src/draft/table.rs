@@ -1429,6 +1429,12 @@ fn labels_header(
             .all(|(_, v)| v.is_empty())
             .then(|| rows[from..end].iter().map(|(k, _)| *k).collect())
     };
+    let header_row = |header: &[usize], stub: Option<usize>| Row {
+        line: lines[stub.unwrap_or(header[0])].start..lines[header[width - 1]].end,
+        cells: std::iter::once(stub.map_or(lines[header[0]].start..lines[header[0]].start, span))
+            .chain(header.iter().map(|&k| span(k)))
+            .collect(),
+    };
     // The columns' n's on one line under their names, after what the cells print (`NTG
     // 0.4%`, `Placebo`, then `n (%) (n = 123) (n = 124)`): a header's last row whose cells a
     // page's copy left on one line. The k-th n is the k-th column's; the line is no name.
@@ -1441,15 +1447,7 @@ fn labels_header(
                     .then(|| &rows[first - width - 2])
                     .filter(|(k, v)| v.is_empty() && names_stub(line(*k)))
                     .map(|(k, _)| *k);
-                let names_row = Row {
-                    line: lines[stub.unwrap_or(names[0])].start..lines[names[width - 1]].end,
-                    cells: std::iter::once(
-                        stub.map_or(lines[names[0]].start..lines[names[0]].start, span),
-                    )
-                    .chain(names.iter().map(|&k| span(k)))
-                    .collect(),
-                };
-                return Some((vec![names_row, n_row], names, first));
+                return Some((vec![header_row(&names, stub), n_row], names, first));
             }
         }
     }
@@ -1473,12 +1471,6 @@ fn labels_header(
         (end > width)
             .then(|| rows[end - width - 1].0)
             .filter(|&k| names_stub(line(k)) || super::cues::is_whole(line(k), super::cues::times))
-    };
-    let header_row = |header: &[usize], stub: Option<usize>| Row {
-        line: lines[stub.unwrap_or(header[0])].start..lines[header[width - 1]].end,
-        cells: std::iter::once(stub.map_or(lines[header[0]].start..lines[header[0]].start, span))
-            .chain(header.iter().map(|&k| span(k)))
-            .collect(),
     };
     // A row of the columns' n's under a row of their names (`PBO/RIS … All subjects`, then
     // `PANSS`, `(n = 46) … (N = 385)`): both are header rows, the label between them the
