@@ -93,6 +93,16 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         if c.name("ja").is_some() && names_a_kind_so_called(&s[start..end]) {
             continue;
         }
+        // `それぞれA群`, `を除くA群`, `CIはそれぞれA群`: the words before the name are the
+        // sentence's grammar; `各群` (each group) names none.
+        let start = if c.name("ja").is_some() {
+            match japanese_grammar_before_name(&s[start..end]) {
+                Some(cut) => start + cut,
+                None => continue,
+            }
+        } else {
+            start
+        };
         let text = s[start..end].trim().to_string();
         let trimmed = strip_leading_words(&text);
         if trimmed.is_empty() {
@@ -113,6 +123,35 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     push_cases_set_against_each_other(s, &mut out);
     out.sort_by_key(|p| p.start);
     out
+}
+
+/// Where a Japanese group's name begins in `phrase` (a stretch ending in `群` or `グループ`):
+/// after the last adverb or verb of the sentence before it (`それぞれ`, `を除く`, `各々`), or
+/// after the topic's particle glued to the word before it (`CIはA群`: `は` after `I`, not a
+/// kana). The case particles stay: a group is often
+/// named by a clause (`メトホルミンを併用した群`, `プラセボに割り付けた群`). `None` where what is
+/// left names no group: `各群`, `両群`, `全群` (each, both, all groups).
+fn japanese_grammar_before_name(phrase: &str) -> Option<usize> {
+    let hiragana = |c: char| ('ぁ'..='ゖ').contains(&c);
+    let mut cut = ["それぞれ", "を除く", "を除いた", "各々", "のうち"]
+        .iter()
+        .filter_map(|w| phrase.rfind(w).map(|i| i + w.len()))
+        .max()
+        .unwrap_or(0);
+    let chars: Vec<(usize, char)> = phrase.char_indices().collect();
+    for w in chars.windows(2) {
+        let ((_, before), (i, particle)) = (w[0], w[1]);
+        if i >= cut && "はも".contains(particle) && !hiragana(before) && !before.is_whitespace() {
+            cut = i + particle.len_utf8();
+        }
+    }
+    let name = phrase[cut..].trim();
+    let head = name
+        .strip_suffix('群')
+        .or_else(|| name.strip_suffix("グループ"))
+        .unwrap_or(name)
+        .trim();
+    (!head.is_empty() && !["各", "両", "全", "各投与", "全投与"].contains(&head)).then_some(cut)
 }
 
 /// Pushes onto `out` the groups named by their numbers after one noun (`Group I and II`,
@@ -2089,6 +2128,18 @@ mod tests {
             ["A薬群", "B薬群"]
         );
         assert_eq!(names("プラセボを投与した群では"), ["プラセボを投与した群"]);
+        // The sentence's adverbs and verbs before a name are no part of it; `各群` (each
+        // group) names none; a name that is a clause keeps its case particles.
+        assert_eq!(
+            names("割合とその80%CIはそれぞれA群22.4%、B群64.4%であった。"),
+            ["A群", "B群"]
+        );
+        assert_eq!(names("不適格例を除くA群65例、B群64例"), ["A群", "B群"]);
+        assert!(names("不適格例を除く各群64例").is_empty());
+        assert_eq!(
+            names("メトホルミンを併用した群では"),
+            ["メトホルミンを併用した群"]
+        );
     }
 
     #[test]
