@@ -125,6 +125,11 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     out
 }
 
+/// Is `c` a hiragana letter (the kana of particles, endings and words written without kanji)?
+pub(crate) fn is_hiragana(c: char) -> bool {
+    ('ぁ'..='ゖ').contains(&c)
+}
+
 /// Where a Japanese group's name begins in `phrase` (a stretch ending in `群` or `グループ`):
 /// after the last adverb or verb of the sentence before it (`それぞれ`, `を除く`, `各々`), or
 /// after the topic's particle glued to the word before it (`CIはA群`: `は` after `I`, not a
@@ -132,7 +137,6 @@ pub fn groups(s: &str) -> Vec<Phrase> {
 /// named by a clause (`メトホルミンを併用した群`, `プラセボに割り付けた群`). `None` where what is
 /// left names no group: `各群`, `両群`, `全群` (each, both, all groups).
 fn japanese_grammar_before_name(phrase: &str) -> Option<usize> {
-    let hiragana = |c: char| ('ぁ'..='ゖ').contains(&c);
     let mut cut = ["それぞれ", "を除く", "を除いた", "各々", "のうち"]
         .iter()
         .filter_map(|w| phrase.rfind(w).map(|i| i + w.len()))
@@ -141,7 +145,8 @@ fn japanese_grammar_before_name(phrase: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = phrase.char_indices().collect();
     for w in chars.windows(2) {
         let ((_, before), (i, particle)) = (w[0], w[1]);
-        if i >= cut && "はも".contains(particle) && !hiragana(before) && !before.is_whitespace() {
+        if i >= cut && "はも".contains(particle) && !is_hiragana(before) && !before.is_whitespace()
+        {
             cut = i + particle.len_utf8();
         }
     }
@@ -538,7 +543,7 @@ fn ja_group_name_start(s: &str, mut start: usize, end: usize) -> usize {
     if let Some(k) = name[..name.len() - noun].rfind('を')
         && !name[k + 'を'.len_utf8()..name.len() - noun]
             .chars()
-            .any(|c| ('ぁ'..='ゖ').contains(&c))
+            .any(is_hiragana)
     {
         start += k + 'を'.len_utf8();
     }

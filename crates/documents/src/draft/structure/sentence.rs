@@ -4014,7 +4014,7 @@ fn label_of(text: &str) -> Option<String> {
 /// list item is the whole stretch after the list's mark. `last_word`: the last kanji or
 /// katakana word of `text`.
 fn japanese_list_item(text: &str, last_word: Option<&str>) -> Option<String> {
-    let hiragana = |c: char| ('ぁ'..='ゖ').contains(&c);
+    let hiragana = cues::is_hiragana;
     let segment = text
         .trim_end()
         .rsplit([
