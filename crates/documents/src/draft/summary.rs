@@ -272,10 +272,14 @@ fn find_medians_after_labelled(
 /// its medians as `19 (5–64)` with no label at each: one holding its median between its
 /// bounds is read as one.
 fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
-    // Every statement, where it stands and what it says; a pair takes the nearest one before
-    // it (a document may print medians with quartiles in one table and with their range in
-    // another), or the first when none stands before it.
-    let statements: Vec<(usize, ItemKind, String)> = stated_median_pattern()
+    // Every statement, where it stands, what it says and the bytes it governs: a statement in
+    // a table's section row (`ICU length of stay (median (IQR) days) | | |`) says what that
+    // section's rows print, not the rows above it or the next section's (`Functional
+    // Independence Measure | | |` heads means again); any other governs the document. A pair
+    // takes the nearest statement before it that governs it (a document may print medians with
+    // quartiles in one table and with their range in another), or the first when none stands
+    // before it.
+    let statements: Vec<(usize, ItemKind, String, Option<Range<usize>>)> = stated_median_pattern()
         .captures_iter(plain)
         .map(|stated| {
             let kind = if stated.name("range").or(stated.name("jrange")).is_some() {
@@ -283,33 +287,65 @@ fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
             } else {
                 ItemKind::MedianIqr
             };
-            (
-                stated.get(0).map_or(0, |m| m.start()),
-                kind,
-                stated[0].to_string(),
-            )
+            let at = stated.get(0).map_or(0, |m| m.start());
+            let section = scan
+                .tables
+                .at(at)
+                .filter(|(table, row, _)| table.is_section_row(plain, *row))
+                .map(|(table, row, _)| table.section_under(plain, row));
+            (at, kind, stated[0].to_string(), section)
         })
         .collect();
-    if !statements.is_empty() {
-        for c in bracketed_pair_pattern().captures_iter(plain) {
-            let at = c.get(0).map_or(0, |m| m.start());
-            let (_, kind, stated) = statements
-                .iter()
-                .rev()
-                .find(|(p, _, _)| *p <= at)
-                .unwrap_or(&statements[0]);
-            let kind_name = bounds_name(*kind);
-            push_bare_median(
-                scan,
-                plain,
-                &c,
-                *kind,
-                format!(
-                    "read as a median with its {kind_name} because the document says `{stated}`; check it applies here"
-                ),
-            );
-        }
+    if statements.is_empty() {
+        return;
     }
+    for c in bracketed_pair_pattern().captures_iter(plain) {
+        let at = c.get(0).map_or(0, |m| m.start());
+        let governing: Vec<_> = statements
+            .iter()
+            .filter(|(_, _, _, section)| section.as_ref().is_none_or(|s| s.contains(&at)))
+            .collect();
+        let Some((_, kind, stated, _)) = governing
+            .iter()
+            .rev()
+            .find(|(p, _, _, _)| *p <= at)
+            .or(governing.first())
+        else {
+            continue;
+        };
+        if in_a_column_of_estimates(scan, plain, at) {
+            continue;
+        }
+        let kind_name = bounds_name(*kind);
+        push_bare_median(
+            scan,
+            plain,
+            &c,
+            *kind,
+            format!(
+                "read as a median with its {kind_name} because the document says `{stated}`; check it applies here"
+            ),
+        );
+    }
+}
+
+/// Does byte `at` stand in a table cell whose column's header names a difference or a ratio
+/// (`Difference*`, `Mean difference (95% CI)`, `HR (95% CI)`, `群間差`)? Its cells print an
+/// estimate with its confidence interval (`−1.4 (−5.9 to 3.0)`), never a group's median with
+/// its quartiles, whatever the document states of the groups' columns. A header naming the
+/// median itself (`Median difference (IQR)`) keeps it a median.
+fn in_a_column_of_estimates(scan: &Scan, plain: &str, at: usize) -> bool {
+    let Some((table, row, cell)) = scan.tables.at(at) else {
+        return false;
+    };
+    if cell == 0 || !table.is_data_row(row) {
+        return false;
+    }
+    let header = table.column_header(plain, row, cell);
+    let lower = header.to_lowercase();
+    let names_estimate = (super::cues::difference_word(&header) && !header.contains("偏差"))
+        || super::table::names_ratio(&header);
+    names_estimate && !lower.contains("median") && !header.contains("中央値")
 }
 
 /// Reads the medians a table prints in one column and their bounds in the next.
@@ -1430,5 +1466,21 @@ mod tests {
             .map(|i| i.parts.mean.as_ref().unwrap().number.text.as_str())
             .collect();
         assert_eq!(means, ["52.10", "51.90", "28.1", "29.3"]);
+    }
+
+    #[test]
+    fn a_section_rows_statement_governs_its_section_and_a_difference_column_prints_estimates() {
+        // As a journal's table prints it: a section row stating `median (IQR)` heads the rows
+        // under it; the rows above it (means (SD)) and the `Difference` column (estimates with
+        // their 95% CIs) are no medians.
+        let items = read_items(
+            "Outcome | Intensive n=150 | Standard care n=158 | Difference* |\nPCS score | | | |\n3 months | 35 (10.8) | 34 (9.0) | −1.4 (−5.9 to 3.0) |\nICU length of stay (median (IQR) days) | | | |\nAlive | 13 (8–21) | 15 (8–23) | 0.3 (−4.0 to 4.8) |\nFunctional Independence Measure | | | |\nICU discharge | 70 (27) | 64 (25) | −0.6 (−7.1 to 8.3) |\n",
+        );
+        let medians: Vec<&str> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::MedianIqr | ItemKind::MedianRange))
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(medians, ["13 (8–21)", "15 (8–23)"]);
     }
 }

@@ -4612,6 +4612,30 @@ impl Table {
             .map_or("", |c| text[c.clone()].trim())
     }
 
+    /// Is row `row` a section's label: a data row printing its label and nothing in its other
+    /// cells (`ICU length of stay (median (IQR) days) | | |`)? It heads the rows below it, up to
+    /// the next such row.
+    pub fn is_section_row(&self, text: &str, row: usize) -> bool {
+        self.is_data_row(row)
+            && self.rows[row].cells.len() >= 2
+            && !self.row_label(text, row).is_empty()
+            && self.rows[row].cells[1..]
+                .iter()
+                .all(|c| text[c.clone()].trim().is_empty())
+    }
+
+    /// The bytes of the section whose label row ([`Table::is_section_row`]) is row `row`: from
+    /// that row's end to the start of the next section's label row, or to the table's end.
+    pub fn section_under(&self, text: &str, row: usize) -> Range<usize> {
+        let end = (row + 1..self.rows.len())
+            .find(|&r| self.is_section_row(text, r))
+            .map_or_else(
+                || self.rows.last().map_or(0, |r| r.line.end),
+                |r| self.rows[r].line.start,
+            );
+        self.rows[row].line.end..end
+    }
+
     /// Is row `row` a data row (below the header rows)?
     pub fn is_data_row(&self, row: usize) -> bool {
         row >= self.header_rows
