@@ -1182,6 +1182,48 @@ pub fn from_before(lead: &str) -> bool {
         || lead.trim_end().ends_with("from")
 }
 
+/// The words naming a subgroup of a sample by sex or age, as reports split one group's
+/// values (`女性で108.5±1.7…、男性で110.7±2.1…`, `in women, 5.1 ± 1.2; in men, 4.8 ± 1.0`).
+const SUBGROUP: &str = r"(?i)(?:\b(?:in|among|for)\s+(?:the\s+)?(?P<en>men|women|males|females|boys|girls|(?:male|female)\s+(?:patients|participants|subjects)|children|adolescents|adults|elderly(?:\s+patients)?|older\s+(?:adults|patients)|younger\s+(?:adults|patients))\b|(?P<ja>男性|女性|男子|女子|男児|女児|非高齢者|高齢者|小児|成人)(?:群)?(?:では|で|において|に限ると)?)";
+
+/// Where a clause right before a value names a subgroup of the sample by sex or age
+/// (`平均血圧が女性で`, `男性では`, `in women,`, `among older adults:`): the subgroup's start
+/// in `lead`, with its words.
+///
+/// ```
+/// use trialstats_documents::draft::cues::subgroup_before;
+/// assert_eq!(subgroup_before("平均血圧が女性で"), Some((15, "女性".to_string())));
+/// assert_eq!(subgroup_before(", in men, "), Some((2, "men".to_string())));
+/// assert_eq!(subgroup_before("HbA1c fell in women, from "), Some((11, "women".to_string())));
+/// assert_eq!(subgroup_before("mean age of the women was "), None);
+/// ```
+pub fn subgroup_before(lead: &str) -> Option<(usize, String)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(&format!(
+            r"{SUBGROUP}\s*[,:、，：]?\s*(?i:(?:(?:fell|rose|decreased|increased|changed|improved|went)\s+)?from\s*)?$"
+        )).expect("the subgroup pattern is valid")
+    });
+    let c = p.captures(lead)?;
+    let words = c.name("en").or(c.name("ja"))?;
+    Some((c.get(0)?.start(), words.as_str().to_string()))
+}
+
+/// Does a sentence print values for two or more different subgroups of its sample by sex or
+/// age (`女性で … 男性で`, `in women … in men`)? Its sample's n is then no one value's: each
+/// subgroup has its own, printed or not. A sample of one sex named once (`in women with
+/// osteoporosis`) is the whole sample, no split.
+pub fn splits_by_subgroup(sentence: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| Regex::new(SUBGROUP).expect("the subgroup pattern is valid"));
+    let names: std::collections::BTreeSet<String> = p
+        .captures_iter(sentence)
+        .filter_map(|c| c.name("en").or(c.name("ja")))
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
+    names.len() >= 2
+}
+
 /// Does a measure's name say it is an attribute of the person, not of an eye, knee or lesion
 /// (`age`, `mean age`, `BMI`, `body weight`, `disease duration`, `年齢`, `体重`, `罹病期間`)?
 ///

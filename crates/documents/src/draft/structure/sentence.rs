@@ -2794,7 +2794,11 @@ impl GapReader<'_> {
                 after_items = after_items.max(b - start);
             }
         }
+        // A bracket saying only what the values are (`108.5±1.7mmHg(平均値±標準誤差)から`,
+        // `(mean ± SD)`) names no measure between them.
+        cut.extend(statistic_statements(&rest));
         cut.sort_unstable();
+        cut.dedup();
         for (a, b) in cut.into_iter().rev() {
             if a <= b && b <= rest.len() && rest.is_char_boundary(a) && rest.is_char_boundary(b) {
                 rest.replace_range(a..b, &" ".repeat(b - a));
@@ -2818,6 +2822,22 @@ impl GapReader<'_> {
             if !local.content.is_empty() {
                 local.label = label_of(&rest);
                 local.from = cues::from_before(between);
+                // A subgroup named alone after another's values (`…から…へ、男性で110.7`):
+                // the same measure as the subgroup before, split the same way.
+                if let Some(name) = local
+                    .label
+                    .clone()
+                    .filter(|l| cues::subgroup_before(l) == Some((0, l.clone())))
+                {
+                    let measure = self.locals[..k].iter().rev().find_map(|l| {
+                        let label = l.label.as_deref()?;
+                        let (measure, sub) = label.strip_suffix(')')?.rsplit_once(" (")?;
+                        (cues::subgroup_before(sub).is_some()).then(|| measure.to_string())
+                    });
+                    if let Some(measure) = measure {
+                        self.locals[k].label = Some(format!("{measure} ({name})"));
+                    }
+                }
             } else if local.label.is_none() {
                 // A list item's name that holds no word of two kanji or katakana (`、うつ病3%`)
                 // still names the value after it.
@@ -3951,7 +3971,29 @@ fn names_a_role(clause: &str) -> bool {
     ) || ["主要評価項目", "副次評価項目", "主要", "副次"].contains(&clause.trim())
 }
 
+/// Does a clause only name the statistic the values print (`中央値(範囲)`'s `範囲`, `mean ±
+/// SD`, `平均値±標準誤差`)? It names no measure.
+fn names_a_statistic_only(clause: &str) -> bool {
+    let t = clause.trim();
+    crate::draft::table::describes_cells(t)
+        || ["範囲", "四分位範囲", "最小値", "最大値", "最小値-最大値"].contains(&t)
+}
+
 fn label_of(text: &str) -> Option<String> {
+    // A subgroup named right before the value (`平均血圧が女性で`, `…, in men, `) is no measure:
+    // the measure is named before it, and the label keeps the subgroup after it (`平均血圧
+    // (女性)`), as one measure's values split by sex are each subgroup's own.
+    if let Some((start, name)) = cues::subgroup_before(text) {
+        return Some(match label_of(&text[..start]) {
+            Some(measure) => format!("{measure} ({name})"),
+            None => name,
+        });
+    }
+    label_of_clause(text)
+}
+
+/// [`label_of`] once a subgroup before the value is set apart.
+fn label_of_clause(text: &str) -> Option<String> {
     // The measure is named in the clause right before the value: the last stretch between
     // clause marks that holds a content word (`…p < 0.05), although similar pain scores were
     // recorded (group 1:` names `pain scores`, not the test before it).
@@ -3960,7 +4002,11 @@ fn label_of(text: &str) -> Option<String> {
     let masked = subscripts_masked(text);
     let text = masked
         .rsplit([',', ';', '(', ')', '（', '）', ':'])
-        .find(|clause| !cues::content_words(clause).is_empty() && !names_a_role(clause))
+        .find(|clause| {
+            (!cues::content_words(clause).is_empty() || !cues::content_ja(clause).is_empty())
+                && !names_a_role(clause)
+                && !names_a_statistic_only(clause)
+        })
         .map_or(text, |clause| {
             let start = clause.as_ptr() as usize - masked.as_ptr() as usize;
             &text[start..start + clause.len()]
@@ -4226,23 +4272,7 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
             }
         }
     }
-    // The group's n, or the document's, for the cells still without one.
-    let known = KnownNs {
-        groups: s.groups.iter().map(|g| g.n).collect(),
-        timed: s.groups.iter().map(|g| g.ns_by_time.clone()).collect(),
-        document: s.document_n,
-        any_groups: !s.groups.is_empty(),
-    };
-    for &mi in &measures {
-        // Arms split the patients between them (unless the document says they are the same
-        // patients, a crossover): a number counting them all is no arm's n.
-        let part_of_the_sample = s.measures[mi].shape == Shape::Arms && s.within_patients.is_none();
-        for cell in &mut s.measures[mi].cells {
-            if cell.n.is_none() {
-                known.give(doc_text, items, cell, part_of_the_sample);
-            }
-        }
-    }
+    give_known_ns(doc_text, items, &measures, s);
     for &mi in &measures {
         let m = &s.measures[mi];
         let placed: Vec<usize> = m
@@ -4405,6 +4435,84 @@ fn open_bracket_at(text: &str, at: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The brackets of `gap` (a stretch between values) that say only what the values print
+/// (`(平均値±標準誤差)`, `(mean ± SD)`, `（中央値）`), as byte ranges, brackets included.
+fn statistic_statements(gap: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, c) in gap.char_indices() {
+        match c {
+            '(' | '（' => open = Some(k),
+            ')' | '）' => {
+                if let Some(a) = open.take() {
+                    let inner = &gap[a + gap[a..].chars().next().map_or(1, char::len_utf8)..k];
+                    if crate::draft::table::describes_cells(inner) {
+                        out.push((a, k + c.len_utf8()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The group's n, or the document's, for the cells of `measures` still without one (a
+/// subgroup's values take neither).
+fn give_known_ns(doc_text: &str, items: &[Item], measures: &[usize], s: &mut Structure) {
+    let known = KnownNs {
+        groups: s.groups.iter().map(|g| g.n).collect(),
+        timed: s.groups.iter().map(|g| g.ns_by_time.clone()).collect(),
+        document: s.document_n,
+        any_groups: !s.groups.is_empty(),
+    };
+    for &mi in measures {
+        // Arms split the patients between them (unless the document says they are the same
+        // patients, a crossover): a number counting them all is no arm's n.
+        let part_of_the_sample = s.measures[mi].shape == Shape::Arms && s.within_patients.is_none();
+        // One subgroup's values (`軽症高血圧者45例…平均血圧が女性で108.5±1.7から…へ、男性で
+        // 110.7±2.1から…へ`) count its own patients, whose number the text may not print: the
+        // sample's n is none of them.
+        let subgroup = subgroup_of(doc_text, items, &s.measures[mi]);
+        if let Some(name) = &subgroup {
+            s.measures[mi].review.push(format!(
+                "the values are of a subgroup ({name}) of the sample: its n is not the sample's; take it from the text or leave it out"
+            ));
+        }
+        for cell in &mut s.measures[mi].cells {
+            if cell.n.is_none() {
+                known.give(
+                    doc_text,
+                    items,
+                    cell,
+                    part_of_the_sample || subgroup.is_some(),
+                );
+            }
+        }
+    }
+}
+
+/// The subgroup of the sample by sex or age a measure's values are of, where its sentence
+/// splits the sample so ([`cues::splits_by_subgroup`]) and the clause right before its first
+/// value names one ([`cues::subgroup_before`]): `女性` in `…平均血圧が女性で108.5±1.7から…`.
+fn subgroup_of(doc_text: &str, items: &[Item], m: &Measure) -> Option<String> {
+    let first = m.cells.iter().map(|c| c.item).min()?;
+    if m.cells.iter().any(|c| c.group.is_some()) || !cues::splits_by_subgroup(&items[first].quote) {
+        return None;
+    }
+    // The clause before the value: after the item before it in its sentence, at most 60
+    // bytes back.
+    let start = items[first].span[0];
+    let mut from = start.saturating_sub(60);
+    if first > 0 && items[first - 1].sentence == items[first].sentence {
+        from = from.max(items[first - 1].span[1]);
+    }
+    while !doc_text.is_char_boundary(from) {
+        from += 1;
+    }
+    cues::subgroup_before(&doc_text[from..start]).map(|(_, name)| name)
 }
 
 /// Does the n at `n_start` (after a value ending at `value_end`) sit in a bracket that opens
@@ -6836,5 +6944,56 @@ mod tests {
             .find(|c| items[c.item].text.starts_with("78.16"))
             .expect("the 18-month value is placed");
         assert_ne!(later.n.map(|j| items[j].text.trim()), Some("351例"));
+    }
+
+    #[test]
+    fn values_split_by_sex_are_each_subgroups_own_measure_without_the_samples_n() {
+        // Made-up numbers, as a Japanese abstract prints one sample's change split by sex,
+        // with what ± is between the first value and から: each sex's before/after is the
+        // measure named before the subgroup, and the sample's 45例 is neither sex's n.
+        let text = "高血圧者45例を対象に運動を行い,平均血圧が女性で108.5±1.7mmHg(平均値±標準誤差)から103.1±2.2mmHg(P<0.01)へ,男性で110.7±2.1mmHgから103.2±2.2mmHg(P<0.01)へ低下した.";
+        let (items, s) = read(text);
+        let placed: Vec<(Option<&str>, Shape, Vec<&str>, bool)> = s
+            .measures
+            .iter()
+            .map(|m| {
+                (
+                    m.label.as_deref(),
+                    m.shape,
+                    m.cells.iter().map(|c| items[c.item].text.trim()).collect(),
+                    m.cells.iter().any(|c| c.n.is_some()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (
+                    Some("平均血圧 (女性)"),
+                    Shape::TimeCourse,
+                    vec!["108.5±1.7", "103.1±2.2"],
+                    false
+                ),
+                (
+                    Some("平均血圧 (男性)"),
+                    Shape::TimeCourse,
+                    vec!["110.7±2.1", "103.2±2.2"],
+                    false
+                ),
+            ]
+        );
+        assert!(
+            s.measures
+                .iter()
+                .all(|m| m.review.iter().any(|r| r.contains("subgroup")))
+        );
+        // One sex named once is the whole sample: its n stays the sample's.
+        let (_, s) =
+            read("In 40 women with osteoporosis, BMD rose from 0.80 ± 0.05 to 0.84 ± 0.05 g/cm2.");
+        assert!(
+            s.measures[0].cells.iter().all(|c| c.n.is_some()),
+            "{:#?}",
+            s.measures
+        );
     }
 }
