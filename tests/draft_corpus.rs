@@ -1012,7 +1012,8 @@ fn draft_on_the_held_out_part() {
 // Session 53: batch 86 joined: 84.85 -> 84.75.
 // Session 54: batch 87 joined: 84.75 -> 84.63.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 84.63 -> 84.56.
-const FLOOR_DEV_FOUND: f64 = 84.56;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 84.56 -> 84.64.
+const FLOOR_DEV_FOUND: f64 = 84.64;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1067,7 +1068,8 @@ const FLOOR_DEV_FOUND: f64 = 84.56;
 // Session 53: batch 86 joined: 78.68 -> 78.50.
 // Session 54: batch 87 joined: 78.50 -> 78.42.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 78.42 -> 78.56.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.56;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 78.56 -> 78.62.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1137,7 +1139,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.56;
 // Session 53: batch 86 joined: 2372 -> 2413.
 // Session 54: batch 87 joined: 2413 -> 2440.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2440 -> 2497.
-const CEILING_DEV_NON_DATA: usize = 2497;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2497 -> 2556.
+const CEILING_DEV_NON_DATA: usize = 2556;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1203,7 +1206,8 @@ const CEILING_DEV_NON_DATA: usize = 2497;
 // Session 53: batch 86 joined: 2570 -> 2607.
 // Session 54: batch 87 joined: 2607 -> 2657.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2657 -> 2687.
-const CEILING_HOLDOUT_NON_DATA: usize = 2687;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2687 -> 2811.
+const CEILING_HOLDOUT_NON_DATA: usize = 2811;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1257,7 +1261,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2687;
 // Session 53: batch 86 joined: 2813 -> 2814.
 // Session 54: batch 87 joined: 2814 -> 2869.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2869 -> 2901.
-const FLOOR_DEV_PATH: usize = 2901;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2901 -> 2907.
+const FLOOR_DEV_PATH: usize = 2907;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1306,7 +1311,8 @@ const FLOOR_DEV_PATH: usize = 2901;
 // Session 52: batch 83 joined (20 reports, measured alone first): 2104 -> 2112.
 // Session 54: batch 87 joined: 2112 -> 2155.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2155 -> 2158.
-const FLOOR_HOLDOUT_PATH: usize = 2158;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2158 -> 2189.
+const FLOOR_HOLDOUT_PATH: usize = 2189;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1380,7 +1386,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2158;
 // Session 53: batch 86 joined: 2500 -> 2509.
 // Session 54: batch 87 joined: 2509 -> 2513.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2513 -> 2514.
-const FLOOR_DEV_DECIDED: usize = 2514;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2514 -> 2523.
+const FLOOR_DEV_DECIDED: usize = 2523;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1429,7 +1436,8 @@ const FLOOR_DEV_DECIDED: usize = 2514;
 // Session 54: batch 87 joined: 1036 -> 1048.
 // Session 54: pairs whose times the sentence names after them (`pre- vs postintervention`, `vs baseline`) are one group's times or stay open, not arms: 3 held-out pairs of one group's times no longer placed as arms (violations 43 -> 40), counted, not read: 1048 -> 1045.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1045 -> 1048.
-const FLOOR_HOLDOUT_DECIDED: usize = 1048;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1048 -> 1057.
+const FLOOR_HOLDOUT_DECIDED: usize = 1057;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1465,7 +1473,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1048;
 // Session 53: batch 86 joined: 736 -> 737.
 // Session 54: batch 87 joined: 737 -> 764.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 764 -> 773.
-const FLOOR_DEV_SHARES: usize = 773;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 773 -> 803.
+const FLOOR_DEV_SHARES: usize = 803;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1493,7 +1502,8 @@ const FLOOR_DEV_SHARES: usize = 773;
 // Session 53: batch 85 joined: 765 -> 769.
 // Session 54: batch 87 joined: 769 -> 788.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 788 -> 814.
-const FLOOR_HOLDOUT_SHARES: usize = 814;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 814 -> 849.
+const FLOOR_HOLDOUT_SHARES: usize = 849;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1627,7 +1637,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 97;
 // Session 53: batch 86 joined: 1275 -> 1280.
 // Session 54: batch 87 joined: 1280 -> 1282.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1282 -> 1288.
-const FLOOR_DEV_N_RIGHT: usize = 1288;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1288 -> 1294.
+const FLOOR_DEV_N_RIGHT: usize = 1294;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1713,7 +1724,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 53: batch 86 joined: 1005 -> 1007.
 // Session 54: batch 87 joined: 1007 -> 1031.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1031 -> 1034.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1034;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1034 -> 1048.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1048;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1767,7 +1779,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1034;
 // Session 53: batch 86 joined: 2392 -> 2393.
 // Session 54: batch 87 joined: 2393 -> 2448.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2448 -> 2462.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2462;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2462 -> 2468.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2468;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1834,7 +1847,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2462;
 // Session 52: batch 83 joined (20 reports, measured alone first): 1775 -> 1783.
 // Session 54: batch 87 joined: 1783 -> 1826.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1826 -> 1829.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1829;
+// Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1829 -> 1852.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1852;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
