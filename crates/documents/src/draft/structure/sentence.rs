@@ -4239,9 +4239,13 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
                         .copied()
                         .find(|&j| items[j].span[0] <= p.span[0] && p.span[1] <= items[j].span[1])
                 });
-            let with = read_with.or_else(|| {
-                n_printed_with_value(doc_text, items, (&ns, &all_cells), cell.item, own)
-            });
+            // `15.4% (n = 4)`: an n no count of which gives the percentage is the share's
+            // count, not its whole.
+            let with = read_with
+                .or_else(|| {
+                    n_printed_with_value(doc_text, items, (&ns, &all_cells), cell.item, own)
+                })
+                .filter(|&j| !super::share_wholes::cannot_be_the_shares_whole(items, cell.item, j));
             let cell = &mut s.measures[mi].cells[ci];
             if let Some(j) = with {
                 cell.n = Some(j);
@@ -4489,6 +4493,13 @@ fn give_known_ns(doc_text: &str, items: &[Item], measures: &[usize], s: &mut Str
                     cell,
                     part_of_the_sample || subgroup.is_some(),
                 );
+                // A share no count of whose n gives its percentage is of another whole.
+                if cell.n.is_some_and(|j| {
+                    super::share_wholes::cannot_be_the_shares_whole(items, cell.item, j)
+                }) {
+                    cell.n = None;
+                    cell.n_evidence = None;
+                }
             }
         }
     }
@@ -6995,5 +7006,19 @@ mod tests {
             "{:#?}",
             s.measures
         );
+    }
+
+    #[test]
+    fn an_n_after_a_percentage_no_count_of_which_gives_it_is_the_shares_count() {
+        // Made-up numbers, as tables and abstracts print a share's count beside it: 15.4 % of
+        // 4 is 0.6 of a person, so `(n = 4)` counts those with the attribute (4 of 26); 50 %
+        // of 4 is 2, so there `(n = 4)` may be the whole and stays the share's n.
+        let (items, s) = read("House surgeons operated on 15.4% (n = 4) of inpatients.");
+        let cell = &s.shares[0].cells[0];
+        assert_eq!(items[cell.item].text, "15.4%");
+        assert_eq!(cell.n, None, "{cell:#?}");
+        let (items, s) = read("House surgeons operated on 50% (n = 4) of inpatients.");
+        let cell = &s.shares[0].cells[0];
+        assert_eq!(cell.n.map(|j| items[j].text.as_str()), Some("n = 4"));
     }
 }

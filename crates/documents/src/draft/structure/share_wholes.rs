@@ -19,8 +19,8 @@
 
 use super::model::{Cell, ShareWhole, Structure};
 use crate::checks::Rounding;
-use crate::checks::percent::count_gives;
-use crate::draft::{Item, cues};
+use crate::checks::percent::{count_gives, counts_for};
+use crate::draft::{Item, ItemKind, cues};
 use crate::reported::ReportedNumber;
 
 /// A share's count and percentage and the n the structure gave it, where no whole is
@@ -59,6 +59,30 @@ impl Share {
         whole >= self.count
             && count_gives(&self.percent, self.count, whole, Rounding::UpOrDown).unwrap_or(true)
     }
+}
+
+/// Is the n `n_item` printed with the share `share_item` (`15.4% (n = 4)`) no whole it can be
+/// of: no count of that many people gives the printed percentage (15.4 % of 4 is 0.6 of a
+/// person)? Tables and abstracts print a share's count so, beside its percentage (`% (n =
+/// count)`); its whole is then the group's n, not that count.
+pub(super) fn cannot_be_the_shares_whole(items: &[Item], share_item: usize, n_item: usize) -> bool {
+    let parts = &items[share_item].parts;
+    if parts.count.is_some() || parts.of.is_some() || items[share_item].kind != ItemKind::Percent {
+        return false;
+    }
+    let (Some(value), Some(n)) = (parts.value.as_ref(), items[n_item].parts.value.as_ref()) else {
+        return false;
+    };
+    let (Ok(percent), Ok(whole)) = (
+        ReportedNumber::parse(&value.number.plain, "share"),
+        n.number.plain.parse::<u64>(),
+    ) else {
+        return false;
+    };
+    whole > 0
+        && [Rounding::UpOrDown, Rounding::Trunc]
+            .iter()
+            .all(|&rule| counts_for(&percent, whole, rule).is_ok_and(|counts| counts.is_empty()))
 }
 
 /// Sets [`Cell::whole`] of every share whose percentage its count over the cell's n does
