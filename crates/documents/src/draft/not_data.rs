@@ -55,6 +55,9 @@
 //!   (`Volume | 7`, `Issue number | 1`, `Published - Jan 1 1990`): the year, volume, issue and
 //!   pages of the paper, not of the trial.
 //!
+//! - percentages of the design or of an intervention (`design_percentages`): a significance
+//!   level (`有意水準両側5%`), a power (`検出力90%`), an exercise intensity (`VO2maxの50%`), a
+//!   threshold named as one (`閾値…20%`);
 //! - a non-inferiority margin (`a 4% absolute non-inferiority margin`, `非劣性マージン(−1.0g/dL)`,
 //!   `(Δ=5%)`): the design's threshold, as alpha is, not a result;
 //! - a company's share price moving (`slips 9% premarket`, `shares of X fell 12%`): the market's
@@ -260,6 +263,7 @@ pub fn find(doc: &Sentences) -> Claims {
     group_numbers(doc, &mut claims);
     groups_by_a_bound(doc, &mut claims);
     bounded_percentages(doc, &mut claims);
+    design_percentages(doc, &mut claims);
     responder_rate_names(doc, &mut claims);
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
@@ -367,6 +371,42 @@ fn bounded_percentages(doc: &Sentences, claims: &mut Claims) {
         if !found {
             claims.claim(doc.plain.original_span(m.range()));
         }
+    }
+}
+
+/// Percentages a report prints of its design or of an intervention, never of its patients:
+/// - a significance level (`有意水準両側5%`, `有意水準は5%とした`, `危険率5%で`, `a level of
+///   statistical significance of 1%`, `at the 5% level`) and a study's power (`検出力90%`,
+///   `80% power`, `a power of 90%`): the test's rules, as `α = 0.05` is;
+/// - an exercise's intensity (`最大酸素摂取量(VO2max)の50%の運動`, `60% of maximal heart rate`,
+///   `70% of 1RM`): the dose of the exercise;
+/// - a threshold named as one (`閾値…20%`, `目標…20%`, `a prespecified threshold of 30%`,
+///   `(SAP specified 60%)`): the benchmark a result is set against.
+fn design_percentages(doc: &Sentences, claims: &mut Claims) {
+    static DESIGN: OnceLock<Regex> = OnceLock::new();
+    let design = DESIGN.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+              (?: 有意水準 | 危険率 ) [^。\d]{0,10}? (?P<a> \d+ (?: \.\d+ )? \s* [%％] )
+            | (?i: significance (?: \x20 level )? | level \x20 of \x20 (?: statistical \x20 )? significance ) \x20 (?i: of | was | at | set \x20 at ) \x20 (?P<b> \d+ (?: \.\d+ )? \s* % )
+            | (?i: at \x20 the \x20 ) (?P<c> \d+ (?: \.\d+ )? \s* % ) \x20 (?i: (?: significance \x20 )? level )
+            | 検出力 \s* (?: は | を | が )? \s* (?P<d> \d+ (?: \.\d+ )? \s* [%％] )
+            | (?i: power \x20 (?: of \x20 | was \x20 | = \x20? )? ) (?P<e> \d+ (?: \.\d+ )? \s* % )
+            | (?P<f> \d+ (?: \.\d+ )? \s* % ) \x20 (?i: power ) (?-u:\b)
+            | (?: (?i: VO2 \x20? max | VO2 \x20? peak | peak \x20 VO2 ) | 最大酸素摂取量 | 最大心拍数 | 予備心拍数 | 心拍予備能 | (?-u:\b) 1RM | HRmax | HRR ) (?: \s* [(（] [^)）]{1,15} [)）] )? \s* の \s* (?P<g> \d+ (?: \s* [~〜～-] \s* \d+ )? \s* [%％] )
+            | (?P<h> \d+ (?: \s* [-–~] \s* \d+ )? \s* % ) \x20 (?i: of \x20 (?: (?: the \x20 )? (?: age-predicted \x20 )? (?: maximal | maximum | max | peak ) \x20 (?: heart \x20 rate | oxygen \x20 uptake | VO2 ) | heart \x20 rate \x20 reserve | VO2 \x20? (?: max | peak ) | (?: one-repetition \x20 maximum | 1RM ) ) )
+            | (?: 閾値 | 目標値 | 目標 | 期待値 | 帰無仮説 | 閾 ) [^。、,群%％]{0,25}? (?P<j> \d+ (?: \.\d+ )? \s* [%％] )
+            | (?i: (?: pre-?specified | pre-?defined | SAP \x20 specified ) \x20 (?: threshold \x20 (?: of \x20 )? )? | threshold \x20 (?: of \x20 | was \x20 )? ) (?P<k> \d+ (?: \.\d+ )? \s* % )
+            ",
+        )
+        .expect("the design percentage is valid")
+    });
+    let text = &doc.plain.text;
+    for c in design.captures_iter(text) {
+        let Some(p) = c.iter().skip(1).flatten().next() else {
+            continue;
+        };
+        claims.claim(doc.plain.original_span(p.range()));
     }
 }
 
@@ -1067,5 +1107,30 @@ mod tests {
                 "number 5"
             ]
         );
+    }
+
+    #[test]
+    fn significance_levels_power_intensities_and_thresholds_in_percent_are_not_data() {
+        // Made-up numbers in the forms reports print their design with.
+        let text = "有意水準はすべて両側5%とした。検出力90%で例数を設定した。最大酸素摂取量(VO2max)の50%の運動を行った。閾値6ヶ月無増悪生存割合20%を上回り、B群は64.4%であった。Training was at 70% of maximal heart rate with 80% power; a level of statistical significance of 1% was used, and 42% of patients responded. 高目標値群44%、低目標値群48%だった。";
+        let doc = Sentences::new(text);
+        let claims = find(&doc);
+        for not in [
+            "5%とした",
+            "90%で",
+            "50%の運動",
+            "20%を上回",
+            "70% of",
+            "80% power",
+            "1% was",
+        ] {
+            let at = text.find(not).unwrap();
+            let len = not.find('%').unwrap() + 1;
+            assert!(claims.any(at..at + len), "{not}");
+        }
+        for data in ["64.4%", "42%", "44%", "48%"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
     }
 }
