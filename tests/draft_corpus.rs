@@ -1140,7 +1140,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
 // Session 54: batch 87 joined: 2413 -> 2440.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2440 -> 2497.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2497 -> 2556.
-const CEILING_DEV_NON_DATA: usize = 2556;
+// Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2556 -> 2550.
+const CEILING_DEV_NON_DATA: usize = 2550;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1207,7 +1208,8 @@ const CEILING_DEV_NON_DATA: usize = 2556;
 // Session 54: batch 87 joined: 2607 -> 2657.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2657 -> 2687.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2687 -> 2811.
-const CEILING_HOLDOUT_NON_DATA: usize = 2811;
+// Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2811 -> 2803.
+const CEILING_HOLDOUT_NON_DATA: usize = 2803;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1387,7 +1389,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2189;
 // Session 54: batch 87 joined: 2509 -> 2513.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2513 -> 2514.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2514 -> 2523.
-const FLOOR_DEV_DECIDED: usize = 2523;
+// Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2523 -> 2555.
+const FLOOR_DEV_DECIDED: usize = 2555;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1638,7 +1641,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 97;
 // Session 54: batch 87 joined: 1280 -> 1282.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1282 -> 1288.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1288 -> 1294.
-const FLOOR_DEV_N_RIGHT: usize = 1294;
+// Session 55: visits over `n | mean ± SD` columns give each mean the n beside it under its visit; a model's effect column is no group (b28_01): 1294 -> 1328.
+const FLOOR_DEV_N_RIGHT: usize = 1328;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1780,7 +1784,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1048;
 // Session 54: batch 87 joined: 2393 -> 2448.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2448 -> 2462.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2462 -> 2468.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2468;
+// Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2468 -> 2464.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2464;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one

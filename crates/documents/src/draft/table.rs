@@ -4998,6 +4998,11 @@ pub fn describes_cells(header: &str) -> bool {
         "s.d.",
         "adjusted",
         "median",
+        // `LSMean ± SE`, `LS mean (SE)`: a least-squares mean, before `mean` takes its tail.
+        "lsmean",
+        "ls mean",
+        "least squares mean",
+        "least-squares mean",
         "mean",
         "lsm",
         "iqr",

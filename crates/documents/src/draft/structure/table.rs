@@ -416,6 +416,7 @@ impl Header<'_> {
         let cell_stat = parts.iter().find_map(|t| stat_of(t));
         let named_group = parts.iter().any(|t| {
             !crate::draft::table::describes_cells(t)
+                && !names_a_model_effect(t)
                 && stat_of(t).is_none()
                 && header_time(t).is_none()
                 && !names_change(t)
@@ -703,6 +704,18 @@ impl Header<'_> {
             .or_else(|| header_time(&header))
             .unwrap_or(header)
     }
+}
+
+/// Does a header cell name a model's estimate of the treatment's effect (`Fixed effect of
+/// randomization*`, `Treatment effect`, `Adjusted effect`)? Its column prints that estimate
+/// (an LS mean ± SE per group, a difference), never a group of its own.
+fn names_a_model_effect(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "effect" || w == "effects")
+        && !lower.contains("side effect")
+        && !lower.contains("adverse effect")
 }
 
 /// Does a header over a column name only the stub (`Measure`, `Variables`: placed over a column
@@ -1732,10 +1745,7 @@ impl RowReader<'_> {
                             self.descriptor(cells, first.item) == self.descriptor(cells, j)
                         }) =>
                 {
-                    let (n, whose) = match self.time_column_n(ci) {
-                        Some(k) => (Some(k), "the column's n"),
-                        None => (self.row_group.and_then(|g| s.groups[g].n), "the group's n"),
-                    };
+                    let (n, whose) = self.time_cell_n(cells, ci, s);
                     read.values.push(Cell {
                         item: j,
                         group: self.row_group,
@@ -1932,6 +1942,55 @@ impl RowReader<'_> {
             from = self.items[k].span[1];
         }
         Some(None)
+    }
+
+    /// The n of a group's value in a time column (`ci`) and whose it is: the n its row prints
+    /// beside it under the same time, else the column's header n, else the group's.
+    fn time_cell_n(
+        &self,
+        cells: &[Range<usize>],
+        ci: usize,
+        s: &mut Structure,
+    ) -> (Option<usize>, &'static str) {
+        match (self.n_beside_in_time(cells, ci), self.time_column_n(ci)) {
+            (Some(k), _) => {
+                s.placed[k] = true;
+                (
+                    Some(k),
+                    "the row's n under the same time, in its column headed as an n",
+                )
+            }
+            (None, Some(k)) => (Some(k), "the column's n"),
+            (None, None) => (self.row_group.and_then(|g| s.groups[g].n), "the group's n"),
+        }
+    }
+
+    /// The n a row prints beside its value under the same time, in a column headed as an n
+    /// (`Baseline | 3 mo` each over `n | mean ± SD`, the row `Placebo | 28 | 17.0 ± 9.2 | 27 |
+    /// 17.7 ± 9.0`): the patients measured at that time, as tables of visits print them.
+    /// `None` unless exactly one such n stands in the row under that time.
+    fn n_beside_in_time(&self, cells: &[Range<usize>], ci: usize) -> Option<usize> {
+        let time = self.header.time_of_column(self.original, ci);
+        let n_column = |c: usize| {
+            c != ci
+                && self.header.columns.get(c) == Some(&Column::Time)
+                && self.header.time_of_column(self.original, c) == time
+                && self.header.cells_over[c]
+                    .last()
+                    .is_some_and(|h| crate::draft::table::names_n(&self.original[h.clone()]))
+        };
+        let from = cells.first()?.start;
+        let to = cells.last()?.end;
+        let first = self.items.partition_point(|i| i.span[0] < from);
+        let mut ns = self.items[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, i)| i.span[0] < to)
+            .filter(|(_, i)| i.kind == ItemKind::N)
+            .filter(|(_, i)| cell_index(cells, i.span[0]).is_some_and(n_column))
+            .map(|(k, _)| first + k);
+        let n = ns.next()?;
+        ns.next().is_none().then_some(n)
     }
 
     /// The n printed in a time column's header (`Baseline (n = 22)` over `Mean | SD`): the
@@ -4174,5 +4233,47 @@ mod untitled_tests {
         let mut want = want.to_vec();
         want.sort();
         assert_eq!(got, want, "{:#?}", s.measures);
+    }
+
+    #[test]
+    fn visits_over_n_and_mean_columns_give_each_mean_its_n_and_a_model_effect_column_no_group() {
+        // Made-up values, as a journal prints visits over `n | mean ± SD` pairs with the
+        // groups in rows and a model's estimate in a last column: each mean takes the n beside
+        // it under its visit, and the estimate's column is no group.
+        let text = "Table 2.\n\
+                    Time of study visit | Fixed effect of randomization* | ||||||\n\
+                    ---|---|---|---|---|---|---|---|\n\
+                    Baseline | 3 mo | 6 mo | ||||\n\
+                    n | mean ± SD | n | mean ± SD | n | mean ± SD | LSMean ± SE | |\n\
+                    Score (points) | |||||||\n\
+                    Placebo | 28 | 17.0 ± 9.2 | 27 | 17.7 ± 9.0 | 27 | 18.4 ± 10.4 | 17.7 ± 2.0 |\n\
+                    Supplement | 30 | 18.2 ± 8.4 | 30 | 32.5 ± 13.6 | 26 | 29.2 ± 14.4 | 29.8 ± 1.9 |\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Placebo", "Supplement"]);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::Arms);
+        let placed: Vec<(&str, &str, Option<&str>)> = m
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    items[c.item].text.trim(),
+                    c.time.as_deref().unwrap_or(""),
+                    c.n.map(|k| items[k].text.trim()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("17.0 ± 9.2", "Baseline", Some("28")),
+                ("17.7 ± 9.0", "3 mo", Some("27")),
+                ("18.4 ± 10.4", "6 mo", Some("27")),
+                ("18.2 ± 8.4", "Baseline", Some("30")),
+                ("32.5 ± 13.6", "3 mo", Some("30")),
+                ("29.2 ± 14.4", "6 mo", Some("26")),
+            ]
+        );
     }
 }
