@@ -1069,7 +1069,8 @@ const FLOOR_DEV_FOUND: f64 = 84.64;
 // Session 54: batch 87 joined: 78.50 -> 78.42.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 78.42 -> 78.56.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 78.56 -> 78.62.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.62;
+// Session 55: a slash pair followed by a unit of time (`6/12 treatment weeks`) is part of a span of time, no count of people (trial 31 charted such a responder definition as 6 of 12 patients); one held-out count of a whole is no longer found (counted, not read; the rule was not tuned to it): 78.62 -> 78.61.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).

@@ -2068,7 +2068,8 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
                 || page_counter(plain, range.clone())
                 || names_categories(plain, range.start)
                 || fraction_of_a_quantity(plain, range.clone(), n.number.value)
-        }) {
+        }) || fraction_of_time(plain, range.clone())
+        {
             continue;
         }
         scan.push(
@@ -2110,6 +2111,40 @@ fn pair_after_an_n_sign_is_no_count(before: &str, k: f64, n: f64) -> bool {
                 crate::checks::Rounding::UpOrDown,
             )
             .unwrap_or(false)
+        })
+    })
+}
+
+/// Is the slash pair at `range` a part of a span of time (`≥6/12 treatment weeks`, `4/7
+/// days`, `12/24週`): weeks, days or visits out of so many, followed by their unit (after a
+/// word or two that name them), which a responder's definition or a regimen prints, no count
+/// of people?
+fn fraction_of_time(plain: &str, range: std::ops::Range<usize>) -> bool {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let after = AFTER.get_or_init(|| {
+        Regex::new(
+            r"^\s*(?:(?i:(?P<word>[a-z][a-z-]*)\s+))?(?:(?i:weeks?|days?|months?|years?|visits?|nights?|hours?|sessions?|cycles?|doses?)\b|(?:週間?|日間?|か月|ヵ月|カ月|ヶ月|年間?|回|時間|夜|サイクル))",
+        )
+        .expect("the time fraction pattern is valid")
+    });
+    // The word before the unit names the span (`treatment weeks`, `consecutive days`), not
+    // whom or when (`12/40 patients at week 12`).
+    after.captures(&plain[range.end..]).is_some_and(|c| {
+        c.name("word").is_none_or(|w| {
+            matches!(
+                w.as_str().to_lowercase().as_str(),
+                "treatment"
+                    | "study"
+                    | "dosing"
+                    | "consecutive"
+                    | "follow-up"
+                    | "observation"
+                    | "assessment"
+                    | "scheduled"
+                    | "planned"
+                    | "evaluable"
+                    | "diary"
+            )
         })
     })
 }
@@ -3398,6 +3433,26 @@ mod tests {
         assert_eq!(
             kinds("Responders: 5/15 patients in the placebo arm."),
             [ItemKind::CountOf]
+        );
+    }
+
+    #[test]
+    fn a_slash_pair_followed_by_a_unit_of_time_is_part_of_a_span_of_time() {
+        // Made-up numbers: `6/12 treatment weeks` (a responder's definition) and `4/7日` count
+        // weeks and days out of so many, no patients; `12/40 patients` does.
+        let kinds = |text: &str| {
+            read_items(text)
+                .iter()
+                .map(|i| i.kind)
+                .collect::<Vec<ItemKind>>()
+        };
+        assert!(
+            !kinds("Responders improved for at least 6/12 treatment weeks.")
+                .contains(&ItemKind::CountOf)
+        );
+        assert!(!kinds("服薬は4/7日であった。").contains(&ItemKind::CountOf));
+        assert!(
+            kinds("Response was seen in 12/40 patients at week 12.").contains(&ItemKind::CountOf)
         );
     }
 }
