@@ -264,7 +264,9 @@ fn find_count_percent(scan: &mut Scan, plain: &str) {
 fn counted_then_share_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let p = r"(?P<count>\d+)\s*(?:例|名|人|件)\s*(?P<value>\d+(?:\.\d+)?)\s*%";
+        // A count grouped by thousands (`2,111名43.7%`) is one number, not its last group.
+        let p =
+            r"(?P<count>\d{1,3}(?:,\d{3})+|\d+)\s*(?:例|名|人|件)\s*(?P<value>\d+(?:\.\d+)?)\s*%";
         Regex::new(p).expect("the counted-then-share pattern is valid")
     })
 }
@@ -279,7 +281,7 @@ fn find_counted_then_share(scan: &mut Scan, plain: &str) {
             c.name("value").expect("value"),
         );
         if !scan.free(whole.range())
-            || plain[..k.start()].ends_with(|ch: char| ch.is_ascii_digit() || ".-/".contains(ch))
+            || plain[..k.start()].ends_with(|ch: char| ch.is_ascii_digit() || ".-/,".contains(ch))
         {
             continue;
         }
@@ -288,6 +290,27 @@ fn find_counted_then_share(scan: &mut Scan, plain: &str) {
         };
         if value.number.value > 100.0 {
             continue;
+        }
+        // `923名2,111名43.7%`, a row of numerator, denominator and rate as an indicator's
+        // table prints them: the count before is the share's count and this one its whole,
+        // where the one over the other gives the percentage.
+        if let Some((range, numerator)) = numerator_before(scan, plain, k.start()) {
+            if numerator.number.value <= count.number.value
+                && is_percent_of(&value.number, numerator.number.value, count.number.value)
+                && scan.free(range.start..whole.end())
+            {
+                scan.push(
+                    ItemKind::Percent,
+                    range.start..whole.end(),
+                    Parts {
+                        value: Some(value),
+                        count: Some(numerator),
+                        of: Some(count),
+                        ..Parts::default()
+                    },
+                );
+                continue;
+            }
         }
         scan.push(
             ItemKind::Percent,
@@ -299,6 +322,29 @@ fn find_counted_then_share(scan: &mut Scan, plain: &str) {
             },
         );
     }
+}
+
+/// A count with its counter glued right before byte `at` (`923名` in `923名2,111名43.7%`):
+/// its span (counter included) and number.
+fn numerator_before(
+    scan: &Scan,
+    plain: &str,
+    at: usize,
+) -> Option<(std::ops::Range<usize>, super::Printed)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s*(?:例|名|人|件)\s*$")
+            .expect("the numerator pattern is valid")
+    });
+    let from = at.saturating_sub(24);
+    let from = (from..at).find(|&i| plain.is_char_boundary(i))?;
+    let c = p.captures(&plain[from..at])?;
+    let k = c.name("k")?;
+    let start = from + k.start();
+    if plain[..start].ends_with(|ch: char| ch.is_ascii_digit() || ".-/,".contains(ch)) {
+        return None;
+    }
+    Some((start..at, scan.number(start..from + k.end())?))
 }
 
 /// Is the slash pair at `range` (`5/15`) a month and day rather than a count of a whole: a
@@ -3453,6 +3499,31 @@ mod tests {
         assert!(!kinds("服薬は4/7日であった。").contains(&ItemKind::CountOf));
         assert!(
             kinds("Response was seen in 12/40 patients at week 12.").contains(&ItemKind::CountOf)
+        );
+    }
+
+    #[test]
+    fn a_count_its_whole_and_a_rate_glued_in_a_row_are_one_share() {
+        // Made-up numbers, as an indicator's table copied as text glues numerator, denominator
+        // and rate: 923 of 2,111 is 43.7 %; the whole grouped by thousands is one number.
+        let items = read_items("令和3年度923名2,111名43.7%\n多尿(A群38例4.0%、B群0例)");
+        let shares: Vec<(Option<&str>, Option<&str>, &str)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                (
+                    i.parts.count.as_ref().map(|c| c.number.text.as_str()),
+                    i.parts.of.as_ref().map(|c| c.number.text.as_str()),
+                    i.parts.value.as_ref().unwrap().number.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                (Some("923"), Some("2,111"), "43.7"),
+                (Some("38"), None, "4.0")
+            ]
         );
     }
 }
