@@ -2570,7 +2570,7 @@ impl GapReader<'_> {
         static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
         let words = WORDS.get_or_init(|| {
             regex::Regex::new(
-                r"^[)）]?\s+(?:(?:were|was|are|is)\s+)?([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})\s*(?:[;,)]|\.(?:\s|$))",
+                r"^[)）]?\s+(?:of\s+(?:the\s+)?(?:patients|participants|subjects|people|respondents)\s+)?(?:(?:were|was|are|is)\s+)?([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})\s*(?:[;,)]|\.(?:\s|$))",
             )
                 .expect("a valid pattern")
         });
@@ -7020,5 +7020,16 @@ mod tests {
         let (items, s) = read("House surgeons operated on 50% (n = 4) of inpatients.");
         let cell = &s.shares[0].cells[0];
         assert_eq!(cell.n.map(|j| items[j].text.as_str()), Some("n = 4"));
+    }
+
+    #[test]
+    fn a_share_of_patients_named_after_it_takes_that_name_not_the_mean_befores() {
+        // Made-up numbers: `68% of patients were women` names the share by the words after
+        // it; the age before it is another measure's name.
+        let (_, s) = read(
+            "The mean (SD) age of the patients was 37 (9) years, and 68% of patients were women.",
+        );
+        assert_eq!(s.shares[0].label.as_deref(), Some("women"));
+        assert_eq!(s.measures[0].label.as_deref(), Some("age"));
     }
 }
