@@ -1068,11 +1068,19 @@ fn number_of_another(s: &str, start: usize, phrase: &str) -> bool {
     static EXPONENT: OnceLock<Regex> = OnceLock::new();
     let before = &s[..start];
     let exponent = re(&EXPONENT, r"(?:[x×]\s*10\s*[−\-–^]?|\^)\s*$").is_match(before);
+    // `Mean age was 45.7 years`, `aged 62 years`, `年齢は65歳`: a person's age in years, no
+    // point in time.
+    static AGE: OnceLock<Regex> = OnceLock::new();
+    let age = re(
+        &AGE,
+        r"(?i)\bage[ds]?\b(?:\s*\((?:SD|range|years?)\))?(?:\s+(?:was|were|of|is|=|:))?[\s,:=]*(?:(?:mean|median|about|approximately)\s+)?$",
+    )
+    .is_match(before);
     let split_line = phrase.contains('\n') && {
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
         before[line_start..].chars().any(|c| c.is_ascii_digit())
     };
-    exponent || split_line
+    exponent || split_line || age
 }
 
 /// Is a baseline phrase, with the text `before` and `after` it, the reference of a change

@@ -7031,5 +7031,8 @@ mod tests {
         );
         assert_eq!(s.shares[0].label.as_deref(), Some("women"));
         assert_eq!(s.measures[0].label.as_deref(), Some("age"));
+        // An age in years beside a share is no time point of it.
+        let (_, s) = read("Mean age was 45.7 years; 86.8% were women.");
+        assert_eq!(s.shares[0].cells[0].time, None, "{:#?}", s.shares);
     }
 }
