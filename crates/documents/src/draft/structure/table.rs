@@ -1891,19 +1891,7 @@ impl RowReader<'_> {
                     .iter()
                     .any(|h| crate::draft::table::names_n(&self.original[h.clone()]))
         };
-        let from = cells.first()?.start;
-        let to = cells.last()?.end;
-        let first = self.items.partition_point(|i| i.span[0] < from);
-        let mut ns = self.items[first..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, i)| i.span[0] < to)
-            .filter(|(_, i)| i.kind == ItemKind::N)
-            .filter(|(_, i)| cell_index(cells, i.span[0]).is_some_and(n_column))
-            .map(|(k, _)| first + k);
-        let n = ns.next()?;
-        // Two n's under one group's n columns: which is this cell's is not printed.
-        ns.next().is_none().then_some(n)
+        self.only_n_in(cells, n_column)
     }
 
     /// The n a footnote gives for a cell carrying its mark (`0.1 (4.4)§`, and below the table
@@ -1979,6 +1967,12 @@ impl RowReader<'_> {
                     .last()
                     .is_some_and(|h| crate::draft::table::names_n(&self.original[h.clone()]))
         };
+        self.only_n_in(cells, n_column)
+    }
+
+    /// The one n item a row (`cells`) prints in the columns `n_column` picks; `None` where it
+    /// prints none or two (which is the value's is then not printed).
+    fn only_n_in(&self, cells: &[Range<usize>], n_column: impl Fn(usize) -> bool) -> Option<usize> {
         let from = cells.first()?.start;
         let to = cells.last()?.end;
         let first = self.items.partition_point(|i| i.span[0] < from);
@@ -1987,7 +1981,7 @@ impl RowReader<'_> {
             .enumerate()
             .take_while(|(_, i)| i.span[0] < to)
             .filter(|(_, i)| i.kind == ItemKind::N)
-            .filter(|(_, i)| cell_index(cells, i.span[0]).is_some_and(n_column))
+            .filter(|(_, i)| cell_index(cells, i.span[0]).is_some_and(&n_column))
             .map(|(k, _)| first + k);
         let n = ns.next()?;
         ns.next().is_none().then_some(n)
