@@ -1070,7 +1070,8 @@ const FLOOR_DEV_FOUND: f64 = 84.64;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 78.42 -> 78.56.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 78.56 -> 78.62.
 // Session 55: a slash pair followed by a unit of time (`6/12 treatment weeks`) is part of a span of time, no count of people (trial 31 charted such a responder definition as 6 of 12 patients); one held-out count of a whole is no longer found (counted, not read; the rule was not tuned to it): 78.62 -> 78.61.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
+// Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 78.61 -> 78.81.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.81;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1210,7 +1211,8 @@ const CEILING_DEV_NON_DATA: usize = 2550;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2657 -> 2687.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2687 -> 2811.
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2811 -> 2803.
-const CEILING_HOLDOUT_NON_DATA: usize = 2803;
+// Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 2803 -> 2755.
+const CEILING_HOLDOUT_NON_DATA: usize = 2755;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1441,7 +1443,8 @@ const FLOOR_DEV_DECIDED: usize = 2555;
 // Session 54: pairs whose times the sentence names after them (`pre- vs postintervention`, `vs baseline`) are one group's times or stay open, not arms: 3 held-out pairs of one group's times no longer placed as arms (violations 43 -> 40), counted, not read: 1048 -> 1045.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1045 -> 1048.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1048 -> 1057.
-const FLOOR_HOLDOUT_DECIDED: usize = 1057;
+// Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1057 -> 1181.
+const FLOOR_HOLDOUT_DECIDED: usize = 1181;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1478,7 +1481,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1057;
 // Session 54: batch 87 joined: 737 -> 764.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 764 -> 773.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 773 -> 803.
-const FLOOR_DEV_SHARES: usize = 803;
+// Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 803 -> 807.
+const FLOOR_DEV_SHARES: usize = 807;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1507,7 +1511,8 @@ const FLOOR_DEV_SHARES: usize = 803;
 // Session 54: batch 87 joined: 769 -> 788.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 788 -> 814.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 814 -> 849.
-const FLOOR_HOLDOUT_SHARES: usize = 849;
+// Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 849 -> 893.
+const FLOOR_HOLDOUT_SHARES: usize = 893;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1730,7 +1735,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 54: batch 87 joined: 1007 -> 1031.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1031 -> 1034.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1034 -> 1048.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1048;
+// Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1048 -> 1056.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1056;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1854,7 +1860,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2464;
 // Session 54: batch 87 joined: 1783 -> 1826.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1826 -> 1829.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1829 -> 1852.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1852;
+// Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1852 -> 1902.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1902;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

@@ -678,7 +678,13 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         // A decimal mean right after a row label (`GAF2.94 ± 0.70`, `Baseline8.4 (0.9)`) is no
         // name's number: names carry whole numbers (IL-6, SOD1, G93A).
         let glued_to_label = mean.as_str().contains('.');
+        // The whole of a fraction (`82/327 (25.1)`, `n/N (%)`) is no mean: its bracket is
+        // the fraction's percentage, whatever spread a legend states for the table's means.
+        // (A pair of means is printed with a slash too, `159.6/100.0 ± 7.27`: the bracket
+        // must be the fraction's percentage as printed.)
+        let whole_of_a_fraction = is_a_fractions_whole(plain, mean.range(), spread_range.clone());
         if !scan.free(whole_range.clone())
+            || whole_of_a_fraction
             || (inside_name(plain, mean.start(), mean.end()) && !glued_to_label)
         {
             continue;
@@ -750,6 +756,34 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
             item.notes.extend(notes);
         }
     }
+}
+
+/// Is `whole` (a mean's place) the whole of a fraction whose bracket `share` is its
+/// percentage as printed (`82/327 (25.1)`)?
+fn is_a_fractions_whole(plain: &str, whole: Range<usize>, share: Range<usize>) -> bool {
+    let Some(count) = fraction_before(plain, whole.start) else {
+        return false;
+    };
+    let (Ok(whole), Ok(percent)) = (
+        plain[whole].trim().parse::<f64>(),
+        plain[share.clone()].trim().parse::<f64>(),
+    ) else {
+        return false;
+    };
+    let decimals = plain[share]
+        .trim()
+        .split_once('.')
+        .map_or(0, |(_, d)| d.len());
+    let half_step = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+    count <= whole && whole > 0.0 && (100.0 * count / whole - percent).abs() <= half_step
+}
+
+/// The whole number printed right before a fraction's slash that ends at byte `at` (`82/` of
+/// `82/327`), if any.
+fn fraction_before(plain: &str, at: usize) -> Option<f64> {
+    let before = plain[..at].trim_end().strip_suffix('/')?.trim_end();
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0).then(|| before[before.len() - digits..].parse().ok())?
 }
 
 /// A bracketed whole number right after a mean ± spread is that summary's n, as tables and
@@ -1439,6 +1473,40 @@ mod tests {
                 (ItemKind::MedianIqr, "12".to_string()),
                 (ItemKind::MedianRange, "40".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_fractions_whole_with_its_percentage_is_no_mean_whatever_the_legend_states() {
+        // Made-up values in a journal table's layout: `n/N (%)` cells under a legend naming
+        // both kinds of cell; a slash pair of means (`150.2/90.1 (7.2)`) stays a mean.
+        let items = read_items(
+            "Table 2
+             Outcome | Drug (N = 300) | Placebo (N = 310) |
+---|---|---|
+             Delivery < 37 weeks | 75/300 (25.0) | 80/310 (25.8) |
+             Age at delivery (weeks) | 37.6 ± 3.9 | 37.4 ± 4.3 |
+             Data are presented as mean ± standard deviation or n/N (%)
+",
+        );
+        let kinds: Vec<(ItemKind, &str)> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Percent | ItemKind::MeanSpread))
+            .map(|i| (i.kind, i.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (ItemKind::Percent, "75/300 (25.0"),
+                (ItemKind::Percent, "80/310 (25.8"),
+                (ItemKind::MeanSpread, "37.6 ± 3.9"),
+                (ItemKind::MeanSpread, "37.4 ± 4.3"),
+            ]
+        );
+        let items = read_items("Blood pressure, mean (SD): 90.1/150.2 (7.2) mmHg.\n");
+        assert!(
+            items.iter().any(|i| i.kind == ItemKind::MeanSpread),
+            "{items:?}"
         );
     }
 

@@ -582,7 +582,9 @@ fn join_broken_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
 /// - the header's names under the rule (`Placebo (n = 85) | Drug (n = 84) |`, `Drug 2 (n = 82) |
 ///   Placebo (n = 83) | Drug (n = 69) |`, `Drug 2 (n = 62) | |`), up to the first line with data
 ///   or padded with empty cells: one row where together they name every column but the stub's,
-///   or every column.
+///   or every column;
+/// - the same names above the rule, at the table's top, a cell a line (`| Group 1 n=21 |`,
+///   `Group 2 n=11 |`, `Group 3 N=33 |`, `p-value | |`), every line up to the rule.
 ///
 /// A table without a rule, or whose rows fill it, is left as it is.
 fn join_wrapped_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
@@ -598,8 +600,10 @@ fn join_wrapped_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
     let mut seen_data = false;
     while i < rows.len() {
         let row = &rows[i];
-        // The header's names under the rule, joined as a whole or not at all.
-        if i > 0 && is_separator(&text[rows[i - 1].line.clone()]) && !seen_data {
+        // The header's names under the rule, or above it at the table's top, joined as a
+        // whole or not at all.
+        let under_rule = i > 0 && is_separator(&text[rows[i - 1].line.clone()]);
+        if (under_rule || i == 0) && !seen_data {
             let run: Vec<&Row> = rows[i..]
                 .iter()
                 .take_while(|r| {
@@ -610,11 +614,36 @@ fn join_wrapped_rows(text: &str, rows: Vec<Row>) -> Vec<Row> {
                 })
                 .collect();
             let names: usize = run.iter().map(|r| filled(r)).sum();
-            let several = run.iter().any(|r| filled(r) >= 2);
+            // Under the rule some line holds two names or more; above it, the run is all
+            // the rows up to the rule (a cell a line, `| Group 1 n=21 |`, `Group 2 n=11 |`).
+            let several = if under_rule {
+                run.iter().any(|r| filled(r) >= 2)
+            } else {
+                // One name short of the rule's columns only where the copy printed the stub's
+                // empty cell (`p-value | |`, `|`); else the missing name may be any column's.
+                let stub_printed = run.last().is_some_and(|r| {
+                    let line = text[r.line.clone()].trim();
+                    line == "|" || line.ends_with("| |") || line.ends_with("||")
+                });
+                rows.get(i + run.len())
+                    .is_some_and(|r| is_separator(&text[r.line.clone()]))
+                    && (names == width || stub_printed)
+            };
             if run.len() >= 2 && several && (names + 1 == width || names == width) {
                 let mut joined = run[0].clone();
                 for r in &run[1..] {
                     append_wrapped(text, &mut joined, (*r).clone());
+                }
+                // Above the rule, the stub's empty header cell was copied last (`|` alone, or
+                // `p-value | |`): the names stand over the columns right of the stub.
+                if !under_rule {
+                    while joined.cells.len() > 1
+                        && joined.cells.last().is_some_and(|c| {
+                            text[c.clone()].trim().trim_matches('|').trim().is_empty()
+                        })
+                    {
+                        joined.cells.pop();
+                    }
                 }
                 out.push(joined);
                 i += run.len();
@@ -1451,22 +1480,7 @@ fn labels_header(
             }
         }
     }
-    // The labels right above the first row; or, where those mix the columns' n's
-    // (`(n = 289)`) with a name, the columns are miscounted by a section's label between the
-    // header and the rows (`(n = 46) … (N = 385)`, `Total`, then the rows): the window of
-    // labels that are all n's, one or two labels higher, with those labels as sections.
-    let uniform = |h: &[usize]| {
-        let ns = h.iter().filter(|&&k| is_n_cell(line(k))).count();
-        ns == 0 || ns == h.len()
-    };
-    let (end, header) = (0..=2)
-        .filter_map(|skip| {
-            Some((
-                first.checked_sub(skip)?,
-                labels_at(first.checked_sub(skip)?)?,
-            ))
-        })
-        .find(|(_, h)| uniform(h))?;
+    let (end, header) = header_window(first, &line, &labels_at)?;
     let stub_at = |end: usize| {
         (end > width)
             .then(|| rows[end - width - 1].0)
@@ -1491,6 +1505,56 @@ fn labels_header(
     }
     let stub = stub_at(end);
     Some((vec![header_row(&header, stub)], header, end))
+}
+
+/// The labels of [`labels_header`]'s header: the window of `width` labels ending at the
+/// first data row `first` (or one or two labels higher), and where it ends.
+fn header_window<'t>(
+    first: usize,
+    line: &dyn Fn(usize) -> &'t str,
+    labels_at: &dyn Fn(usize) -> Option<Vec<usize>>,
+) -> Option<(usize, Vec<usize>)> {
+    // The labels right above the first row; or, where those mix the columns' n's
+    // (`(n = 289)`) with a name, the columns are miscounted by a section's label between the
+    // header and the rows (`(n = 46) … (N = 385)`, `Total`, then the rows): the window of
+    // labels that are all n's, one or two labels higher, with those labels as sections. So
+    // too where some labels print a group's n and one does not (`Drug 300 mg, n = 64`,
+    // `Placebo, n = 70`, then `Mean pain score` over the rows): the names with their n's
+    // stand higher, the label without one is a section's.
+    let uniform = |h: &[usize]| {
+        let ns = h.iter().filter(|&&k| is_n_cell(line(k))).count();
+        // (A statistic's column, `P-value`, `Group difference`, prints no n beside the groups'.)
+        let named_ns = h
+            .iter()
+            .filter(|&&k| n_printed_in(line(k)).is_some())
+            .count();
+        let nameless = h
+            .iter()
+            .filter(|&&k| n_printed_in(line(k)).is_none() && !names_statistic(line(k)))
+            .count();
+        (ns == 0 || ns == h.len()) && (named_ns == 0 || nameless == 0)
+    };
+    let windows: Vec<(usize, Vec<usize>)> = (0..=2)
+        .filter_map(|skip| {
+            Some((
+                first.checked_sub(skip)?,
+                labels_at(first.checked_sub(skip)?)?,
+            ))
+        })
+        .collect();
+    // A header of several rows (`Intervention (n = 16)`, `Control (n = 15)` over `Pre`,
+    // `Post`, …) is uniform in no window: the labels right above then, as before.
+    match windows.iter().find(|(_, h)| uniform(h)) {
+        Some(w) => Some(w.clone()),
+        None if windows.iter().all(|(_, h)| {
+            let ns = h.iter().filter(|&&k| is_n_cell(line(k))).count();
+            ns == 0 || ns == h.len()
+        }) =>
+        {
+            windows.first().cloned()
+        }
+        None => None,
+    }
 }
 
 /// A line holding `width` n's in brackets and, before them, at most what the cells print

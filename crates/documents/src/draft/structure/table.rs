@@ -728,6 +728,24 @@ fn names_only_the_stub(text: &str) -> bool {
             .is_some_and(|rest| time_only(rest).is_some() || header_time(rest).is_some())
 }
 
+/// Does a row's label name a measure and then state what its cells print, after a dash, a
+/// comma or in brackets (`Age - Mean ± SD`, `Race-N (%)`, `Duration, median (IQR)`, `Right
+/// side (%)`)? A statement alone (`Mean (SD)`) names no measure.
+fn states_its_statistic(label: &str) -> bool {
+    let statement = |tail: &str| {
+        let tail = tail.trim().trim_start_matches(['-', '–', ',', ':']).trim();
+        crate::draft::table::describes_cells(tail)
+            || (!tail.is_empty()
+                && tail.chars().all(|c| "()（）%".contains(c))
+                && tail.contains('%'))
+    };
+    label.char_indices().any(|(i, c)| {
+        matches!(c, '-' | '–' | ',' | '(' | ':')
+            && label[..i].chars().any(char::is_alphabetic)
+            && statement(&label[i..])
+    })
+}
+
 /// Does a row's label name a difference between groups (`LS mean difference from placebo
 /// (SE)`, `Difference vs control`, `群間差`)? Its cells print differences, never a group's
 /// values, under whichever columns the copy set them (a dose's difference from placebo shifted
@@ -1604,6 +1622,19 @@ impl RowReader<'_> {
         if label.is_empty() {
             return;
         }
+        // A section that states what its levels' cells print (`Race-N (%)` over `Caucasian`,
+        // `African-American`) ends at a row that names a measure with its own statement
+        // (`BMI (kg/m2) - Mean ± SD`): a level never restates the section's statistic.
+        // (A time's or a change's row, `Baseline mean (SE)`, is the section's own.)
+        if states_its_statistic(section)
+            && states_its_statistic(label)
+            && header_time(label).is_none()
+            && !cues::change_words(label)
+        {
+            self.section = None;
+            self.section_levels = None;
+            return;
+        }
         match &mut self.section_levels {
             Some((of, numbered, closed)) if of == section => {
                 let other_outcome = *numbered
@@ -2470,6 +2501,107 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn a_header_copied_a_cell_a_line_above_the_rule_names_the_columns_right_of_the_stub() {
+        // Made-up values in a journal page's layout: the header's cells copied a line each
+        // above the rule, the stub's empty cell last (`p-value | |`); rows wrapped after their
+        // label. A section stating its cells (`Race-N (%)`) ends at a row stating its own.
+        let text = "Table 2. Characteristics
+                    | Group 1 n=20 |
+Group 2 n=10 |
+Group 3 N=40 |
+p-value | |
+                    |---|---|---|---|---|
+                    | Age - Mean ± SD | 60 ± 5.0 | 62 ± 7.5 | 61 ± 6.5 | 0.40 |
+                    | Race-N (%) | 0.35 | |||
+                    | White | 18 (90) | 9 (90) | 30 (75) | |
+                    | Black | 2 (10) | 1 (10) | 10 (25) | |
+                    | BMI (kg/m2) - Mean ± SD |
+30 ± 4.0 | 31 ± 4.5 | 29 ± 4.1 | 0.70 |
+";
+        let (items, s) = read_text(text);
+        let mut labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        labels.sort_unstable();
+        assert_eq!(labels, ["Group 1", "Group 2", "Group 3"]);
+        let bmi = s
+            .measures
+            .iter()
+            .find(|m| m.label.as_deref().is_some_and(|l| l.contains("BMI")))
+            .expect("BMI read as a measure of the groups");
+        assert_eq!(bmi.label.as_deref(), Some("BMI (kg/m2) - Mean ± SD"));
+        let by_group: Vec<(&str, &str)> = bmi
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    s.groups[c.group.expect("a group")].label.as_str(),
+                    items[c.item].text.as_str(),
+                )
+            })
+            .collect();
+        assert!(by_group.contains(&("Group 1", "30 ± 4.0")), "{by_group:?}");
+        assert!(by_group.contains(&("Group 3", "29 ± 4.1")), "{by_group:?}");
+        let ns: Vec<&str> = bmi.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns.len(), 3);
+        assert!(ns.contains(&"20") && ns.contains(&"40"), "{ns:?}");
+    }
+
+    #[test]
+    fn a_section_label_between_a_header_copied_a_cell_a_line_and_its_rows_is_no_group() {
+        // Made-up values in the layout of a journal page's table pasted a cell a line: the
+        // arms with their n's, then the measure's label over its rows of visits.
+        let text = "Table 4 Scores by visit
+
+Variable
+
+Drug 150 mg, n = 71
+
+Drug 300 mg, n = 64
+
+                    Placebo, n = 70
+
+Mean pain score
+
+Baseline, mean (SD)
+
+27.19 (7.092)
+
+                    28.57 (7.497)
+
+27.48 (6.616)
+
+Week 12, mean (SD)
+
+32.92 (9.922)
+
+                    31.62 (8.752)
+
+30.17 (9.221)
+";
+        let (items, s) = read_text(text);
+        let mut labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        labels.sort_unstable();
+        assert_eq!(labels, ["Drug 150 mg", "Drug 300 mg", "Placebo"]);
+        let m = &s.measures[0];
+        assert_eq!(m.label.as_deref(), Some("Mean pain score"));
+        let first: Vec<(&str, &str)> = m
+            .cells
+            .iter()
+            .filter(|c| c.time.as_deref() == Some("Baseline"))
+            .map(|c| {
+                (
+                    s.groups[c.group.expect("a group")].label.as_str(),
+                    items[c.item].text.as_str(),
+                )
+            })
+            .collect();
+        assert!(
+            first.contains(&("Drug 150 mg", "27.19 (7.092)")),
+            "{first:?}"
+        );
+        assert!(first.contains(&("Placebo", "27.48 (6.616)")), "{first:?}");
     }
 
     #[test]
