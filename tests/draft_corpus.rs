@@ -1013,7 +1013,8 @@ fn draft_on_the_held_out_part() {
 // Session 54: batch 87 joined: 84.75 -> 84.63.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 84.63 -> 84.56.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 84.56 -> 84.64.
-const FLOOR_DEV_FOUND: f64 = 84.64;
+// Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 84.64 -> 84.43.
+const FLOOR_DEV_FOUND: f64 = 84.43;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1071,7 +1072,8 @@ const FLOOR_DEV_FOUND: f64 = 84.64;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 78.56 -> 78.62.
 // Session 55: a slash pair followed by a unit of time (`6/12 treatment weeks`) is part of a span of time, no count of people (trial 31 charted such a responder definition as 6 of 12 patients); one held-out count of a whole is no longer found (counted, not read; the rule was not tuned to it): 78.62 -> 78.61.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 78.61 -> 78.81.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.81;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 78.81 -> 78.96.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.96;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1143,7 +1145,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.81;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2440 -> 2497.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2497 -> 2556.
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2556 -> 2550.
-const CEILING_DEV_NON_DATA: usize = 2550;
+// Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 2550 -> 2651.
+const CEILING_DEV_NON_DATA: usize = 2651;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1212,7 +1215,8 @@ const CEILING_DEV_NON_DATA: usize = 2550;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2687 -> 2811.
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2811 -> 2803.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 2803 -> 2755.
-const CEILING_HOLDOUT_NON_DATA: usize = 2755;
+// Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 2755 -> 2872.
+const CEILING_HOLDOUT_NON_DATA: usize = 2872;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1267,7 +1271,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2755;
 // Session 54: batch 87 joined: 2814 -> 2869.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2869 -> 2901.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2901 -> 2907.
-const FLOOR_DEV_PATH: usize = 2907;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2907 -> 2919.
+const FLOOR_DEV_PATH: usize = 2919;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1317,7 +1322,8 @@ const FLOOR_DEV_PATH: usize = 2907;
 // Session 54: batch 87 joined: 2112 -> 2155.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2155 -> 2158.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2158 -> 2189.
-const FLOOR_HOLDOUT_PATH: usize = 2189;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2189 -> 2238.
+const FLOOR_HOLDOUT_PATH: usize = 2238;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1393,7 +1399,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2189;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2513 -> 2514.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2514 -> 2523.
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2523 -> 2555.
-const FLOOR_DEV_DECIDED: usize = 2555;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2555 -> 2557.
+const FLOOR_DEV_DECIDED: usize = 2557;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1444,7 +1451,8 @@ const FLOOR_DEV_DECIDED: usize = 2555;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1045 -> 1048.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1048 -> 1057.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1057 -> 1181.
-const FLOOR_HOLDOUT_DECIDED: usize = 1181;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1181 -> 1189.
+const FLOOR_HOLDOUT_DECIDED: usize = 1189;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1482,7 +1490,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1181;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 764 -> 773.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 773 -> 803.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 803 -> 807.
-const FLOOR_DEV_SHARES: usize = 807;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 807 -> 809.
+const FLOOR_DEV_SHARES: usize = 809;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1512,7 +1521,8 @@ const FLOOR_DEV_SHARES: usize = 807;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 788 -> 814.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 814 -> 849.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 849 -> 893.
-const FLOOR_HOLDOUT_SHARES: usize = 893;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 893 -> 977.
+const FLOOR_HOLDOUT_SHARES: usize = 977;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1736,7 +1746,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1031 -> 1034.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1034 -> 1048.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1048 -> 1056.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1056;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1056 -> 1072.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1072;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1792,7 +1803,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1056;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2448 -> 2462.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2462 -> 2468.
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2468 -> 2464.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2464;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2464 -> 2466.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2466;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1861,7 +1873,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2464;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1826 -> 1829.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1829 -> 1852.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1852 -> 1902.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1902;
+// Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1902 -> 1918.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1918;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

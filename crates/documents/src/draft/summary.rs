@@ -479,10 +479,19 @@ fn stated_spread(
         super::table::footnote_entry(&table.statement, table.row_label(plain, row))
             .and_then(super::cues::spread_kind)
     });
+    // A column stating `mean ± SD` over a bracketed cell (`–0.98 (0.099)`) stands over
+    // another column's cell, shifted under it where the row left an empty cell out: its
+    // statement is not this cell's.
+    let bracketed = !plain[whole_range.clone()].contains('±');
     let in_table = at.map(|(table, row, cell)| {
+        let header = table.column_header(plain, row, cell);
         [
             table.row_label(plain, row).to_string(),
-            table.column_header(plain, row, cell),
+            if bracketed && header.contains('±') {
+                String::new()
+            } else {
+                header
+            },
             table.statement.clone(),
         ]
     });
@@ -1508,6 +1517,29 @@ mod tests {
             items.iter().any(|i| i.kind == ItemKind::MeanSpread),
             "{items:?}"
         );
+    }
+
+    #[test]
+    fn a_column_stating_mean_pm_sd_is_not_the_statement_of_a_bracketed_cell_shifted_under_it() {
+        // Made-up values: the second row left its empty baseline cell out, so its adjusted
+        // mean (SE) stands under the baseline's `mean ± SD` header; the legend states no
+        // spread. Its bracket is no SD.
+        let items = read_items(
+            "Table 2
+             | Visit | n | Baseline (mean ± SD) | Adjusted mean (SE) |
+|---|---|---|---|
+             | Week 4 | 60 | 2.50 ± 0.44 | –0.80 (0.082) |
+             | Week 8 | 60 | –0.98 (0.099) | |
+",
+        );
+        let label_of = |text: &str| {
+            items
+                .iter()
+                .find(|i| i.text.starts_with(text))
+                .and_then(|i| i.parts.spread_label)
+        };
+        assert_eq!(label_of("2.50"), Some("SD"));
+        assert_ne!(label_of("–0.98"), Some("SD"));
     }
 
     #[test]

@@ -5039,6 +5039,15 @@ pub fn without_count_percent(label: &str) -> &str {
 /// assert!(!describes_cells("Placebo (n = 60)") && !describes_cells("Week 12"));
 /// ```
 pub fn describes_cells(header: &str) -> bool {
+    // A footnote's letter glued after the bracket (`Adjusted mean (SE)a`) says nothing of
+    // the cells.
+    let header = match header
+        .trim_end()
+        .strip_suffix(|c: char| c.is_ascii_lowercase())
+    {
+        Some(h) if h.ends_with(')') => h,
+        _ => header,
+    };
     let mut rest = header.to_lowercase();
     for w in [
         // `M (SD)`: M for the mean, as a table's legend spells out (`M—Mean`).

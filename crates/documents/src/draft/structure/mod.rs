@@ -265,6 +265,7 @@ fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut S
     each_groups_n(doc, items, s);
     split_by_unit(doc, items, s);
     split_incoherent_arms(s);
+    shares_that_split_the_sample(doc, items, s);
     no_document_n_across_arms(doc, items, s);
     no_document_n_after_fewer_people(items, s);
     no_groups_n_below_its_counts(items, s);
@@ -643,6 +644,54 @@ fn incoherent_arms_split(measures: Vec<Measure>) -> Vec<Measure> {
     out
 }
 
+/// Shares set as arms whose counts add up to an n their sentence prints and whose
+/// percentages add up to 100 (`42名のうち、良好群は34名(81.0%)、不良群は8名(19.0%)`): they say
+/// how the sample splits into the groups (each group's size), no measure of each group. Each
+/// is left a single value of the whole sample, for review.
+fn shares_that_split_the_sample(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    let value = |p: &Option<crate::draft::Printed>| p.as_ref().map(|p| p.number.value);
+    let mut out = Vec::with_capacity(s.shares.len());
+    for m in std::mem::take(&mut s.shares) {
+        let parts: Vec<(f64, f64)> = m
+            .cells
+            .iter()
+            .filter_map(|c| {
+                let p = &items[c.item].parts;
+                Some((value(&p.count)?, value(&p.value)?)).filter(|_| p.of.is_none())
+            })
+            .collect();
+        let counts: f64 = parts.iter().map(|(k, _)| k).sum();
+        let percents: f64 = parts.iter().map(|(_, p)| p).sum();
+        let span = doc.sentences.get(m.sentence).map(|s| s.span.clone());
+        let whole_printed = span.is_some_and(|span| {
+            items.iter().any(|i| {
+                i.kind == crate::draft::ItemKind::N
+                    && i.span[0] >= span.start
+                    && i.span[1] <= span.end
+                    && value(&i.parts.value) == Some(counts)
+            })
+        });
+        let split = m.shape == Shape::Arms
+            && m.cells.len() >= 2
+            && parts.len() == m.cells.len()
+            && (percents - 100.0).abs() <= 0.5 * m.cells.len() as f64
+            && whole_printed;
+        if !split {
+            out.push(m);
+            continue;
+        }
+        let why = format!(
+            "its counts add up to the {counts} the sentence prints and its percentages to 100: they say how many of the sample are in each group, no measure of each group; confirm"
+        );
+        let mut m = m;
+        for c in &mut m.cells {
+            (c.group, c.time, c.n, c.n_evidence) = (None, None, None, None);
+        }
+        out.extend(into_singles(m, why));
+    }
+    s.shares = out;
+}
+
 /// Each cell of `m` a single value of its own, with `why` to review.
 fn into_singles(m: Measure, why: String) -> Vec<Measure> {
     m.cells
@@ -819,6 +868,41 @@ mod unit_tests {
             split_incoherent_arms(&mut s);
             assert_eq!((s.measures.len(), s.measures[0].shape), (1, Shape::Arms));
         }
+    }
+
+    #[test]
+    fn shares_whose_counts_make_up_the_sample_are_the_groups_sizes_not_arms() {
+        // Made-up numbers in a conference abstract's form: the sample split into two groups
+        // by a share each, the counts adding up to the printed whole (30 + 10 = 40) and the
+        // percentages to 100. Then a measure of each group, which stays the groups' arms.
+        let text = "対象は40名であった。40名のうち、良好群は30名(75.0%)、不良群は10名(25.0%)だった。                    副作用は良好群で3名(10.0%)、不良群で2名(20.0%)にみられた。\n";
+        let (items, s) = read_text(text);
+        let split: Vec<&super::Measure> = s
+            .shares
+            .iter()
+            .filter(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("30名"))
+            })
+            .collect();
+        assert_eq!(split.len(), 1, "{:#?}", s.shares);
+        assert_eq!(split[0].shape, Shape::Single);
+        assert!(split[0].cells.iter().all(|c| c.group.is_none()));
+        assert!(
+            split[0].review[0].contains("add up to the 40"),
+            "{:?}",
+            split[0].review
+        );
+        // 3 + 2 is no printed whole: those shares are each group's.
+        assert!(
+            s.shares.iter().any(|m| m.shape == Shape::Arms
+                && m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("3名"))),
+            "{:#?}",
+            s.shares
+        );
     }
 
     #[test]

@@ -414,14 +414,7 @@ impl Header<'_> {
             .map(|(t, _)| t.clone())
             .or_else(|| parts.iter().find_map(|t| header_time(t)));
         let cell_stat = parts.iter().find_map(|t| stat_of(t));
-        let named_group = parts.iter().any(|t| {
-            !crate::draft::table::describes_cells(t)
-                && !names_a_model_effect(t)
-                && stat_of(t).is_none()
-                && header_time(t).is_none()
-                && !names_change(t)
-                && !crate::draft::table::names_n(t)
-        });
+        let named_group = parts.iter().any(|t| part_names_a_group(t));
         self.column_time.resize(self.columns.len(), None);
         if names_row_groups(&text) {
             return Column::RowGroup;
@@ -726,6 +719,22 @@ fn names_only_the_stub(text: &str) -> bool {
     !text.is_empty() && text.split_whitespace().all(super::model::is_stub_word)
         || super::model::without_glued_stub_name(text)
             .is_some_and(|rest| time_only(rest).is_some() || header_time(rest).is_some())
+}
+
+/// Does a part of a header cell name a group: no statement of what the cells print, model
+/// effect, statistic, time, change or n, nor a time's or a change's measure with its
+/// statistic (`Baseline Schiff score (mean ± SD)`: the values of every group at that time)?
+fn part_names_a_group(t: &str) -> bool {
+    !crate::draft::table::describes_cells(t)
+            && !names_a_model_effect(t)
+            && stat_of(t).is_none()
+            && header_time(t).is_none()
+            && !names_change(t)
+            && !crate::draft::table::names_n(t)
+            // A time's or a change's measure with what its cells print (`Baseline Schiff
+            // score (mean ± SD)`): the values of every group at that time, no group.
+            && !(states_its_statistic(t)
+                && (!cues::times(t).is_empty() || names_change(t)))
 }
 
 /// Does a row's label name a measure and then state what its cells print, after a dash, a
@@ -2602,6 +2611,28 @@ Week 12, mean (SD)
             "{first:?}"
         );
         assert!(first.contains(&("Placebo", "27.48 (6.616)")), "{first:?}");
+    }
+
+    #[test]
+    fn a_column_of_a_times_measure_with_what_its_cells_print_is_no_group() {
+        // Made-up values in a journal table's layout: the rows are the products at each
+        // visit; the columns a baseline score and an adjusted change, each stating its cells
+        // (a footnote letter glued after the bracket).
+        let text = "Table 2. Change from baseline
+                    | Visit | Study product | n | Baseline score (mean ± SD) | Adjusted mean (SE)a | p-valuea |
+                    |---|---|---|---|---|---|
+                    | Week 4 | Test | 60 | 2.50 ± 0.44 | –0.80 (0.08) | < 0.0001 |
+                    | Control | 62 | 2.45 ± 0.43 | –0.70 (0.08) | < 0.0001 | |
+";
+        let (_, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert!(
+            !labels
+                .iter()
+                .any(|l| l.contains("Baseline score") || l.contains("Adjusted mean")),
+            "{labels:?}"
+        );
+        assert!(crate::draft::table::describes_cells("Adjusted mean (SE)a"));
     }
 
     #[test]
