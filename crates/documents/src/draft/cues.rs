@@ -1007,6 +1007,11 @@ pub fn times(s: &str) -> Vec<Phrase> {
         .find_iter(s)
         .filter(|m| !(is_baseline(m.as_str()) && change_anchor(&s[..m.start()], &s[m.end()..])))
         .filter(|m| !number_of_another(s, m.start(), m.as_str()))
+        // `受講前後の変動` (over the interval before and after): the values are changes over
+        // it, no point before; `本剤8mg投与時の` (when 8 mg is given): the dose names the arm,
+        // no point in time.
+        .filter(|m| !(m.as_str().ends_with('前') && s[m.end()..].starts_with('後')))
+        .filter(|m| !(m.as_str() == "投与時" && after_a_dose(&s[..m.start()])))
         // A length after an inequality (`≥100 min: 5/7 patients vs. <40 min: 3/16`) defines
         // a subgroup by how long something took, no point in time.
         .filter(|m| {
@@ -1036,6 +1041,13 @@ pub fn times(s: &str) -> Vec<Phrase> {
     found.extend(labels);
     found.sort_by_key(|p| p.start);
     found
+}
+
+/// Does `before` end with a dose (`8mg`, `0.5 μg`, `100単位`)?
+fn after_a_dose(before: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(&format!("{JA_DOSE}$")).expect("a valid pattern"))
+        .is_match(before.trim_end())
 }
 
 /// A Japanese label ending in `前` or `後` right before a colon, or those alone
@@ -1978,6 +1990,12 @@ pub fn content_ja(s: &str) -> Vec<String> {
         "プラセボ",
         "対照",
         "全体",
+        // Words of the sentence's frame, no measure: `有害事象と判断されたのは` (the events
+        // judged so: the noun before `と`), `収縮期血圧についても同様に` (the measure before
+        // `についても`, measured likewise).
+        "判断",
+        "判定",
+        "同様",
     ];
     r.find_iter(s)
         .map(|m| m.as_str().to_string())
@@ -2011,6 +2029,20 @@ pub fn closes_a_bracket(between: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn before_and_after_an_event_and_a_dose_given_are_no_time_points() {
+        let texts = |s: &str| -> Vec<String> { times(s).into_iter().map(|p| p.text).collect() };
+        // `受講前後の変動`: changes over the interval, no point before it.
+        assert!(texts("受講前後のHbA1cの変動は,悪化28名").is_empty());
+        assert_eq!(texts("受講前のHbA1cは7.2%"), ["受講前"]);
+        // `本剤8mg投与時の`: the dose names the arm; `投与時` alone is a time point.
+        assert!(texts("本剤8mg投与時の拡張期血圧の低下は").is_empty());
+        assert_eq!(texts("投与時の拡張期血圧は"), ["投与時"]);
+        // The frame of a sentence names no measure.
+        assert_eq!(content_ja("収縮期血圧についても同様に"), ["収縮期血圧"]);
+        assert_eq!(content_ja("有害事象と判断されたのは"), ["有害事象"]);
+    }
 
     #[test]
     fn a_flexible_dose_arm_keeps_its_range_and_a_switch_keeps_both_drugs() {
