@@ -1014,7 +1014,8 @@ fn draft_on_the_held_out_part() {
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 84.63 -> 84.56.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 84.56 -> 84.64.
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 84.64 -> 84.43.
-const FLOOR_DEV_FOUND: f64 = 84.43;
+// Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 84.43 -> 84.46.
+const FLOOR_DEV_FOUND: f64 = 84.46;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1073,7 +1074,8 @@ const FLOOR_DEV_FOUND: f64 = 84.43;
 // Session 55: a slash pair followed by a unit of time (`6/12 treatment weeks`) is part of a span of time, no count of people (trial 31 charted such a responder definition as 6 of 12 patients); one held-out count of a whole is no longer found (counted, not read; the rule was not tuned to it): 78.62 -> 78.61.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 78.61 -> 78.81.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 78.81 -> 78.96.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.96;
+// Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 78.96 -> 79.07.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.07;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1216,7 +1218,8 @@ const CEILING_DEV_NON_DATA: usize = 2651;
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2811 -> 2803.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 2803 -> 2755.
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 2755 -> 2872.
-const CEILING_HOLDOUT_NON_DATA: usize = 2872;
+// Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 2872 -> 2853.
+const CEILING_HOLDOUT_NON_DATA: usize = 2853;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1491,7 +1494,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1189;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 773 -> 803.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 803 -> 807.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 807 -> 809.
-const FLOOR_DEV_SHARES: usize = 809;
+// Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 809 -> 817.
+const FLOOR_DEV_SHARES: usize = 817;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1522,7 +1526,8 @@ const FLOOR_DEV_SHARES: usize = 809;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 814 -> 849.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 849 -> 893.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 893 -> 977.
-const FLOOR_HOLDOUT_SHARES: usize = 977;
+// Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 977 -> 992.
+const FLOOR_HOLDOUT_SHARES: usize = 992;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1747,7 +1752,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1034 -> 1048.
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1048 -> 1056.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1056 -> 1072.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1072;
+// Session 56: a section's label stating `N (%)` reads its levels' `k (p)` cells as counts with their shares, a misprinted one too (for `check`): held-out found 19579 -> 19607, non-data 2872 -> 2853, shares 977 -> 992; one held-out value whose n was right before now has none (2366 -> 2365 labelled n's reached; counted, not read): 1072 -> 1071.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1071;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -5104,6 +5104,24 @@ pub fn describes_cells(header: &str) -> bool {
     rest.is_empty() && header.chars().any(char::is_alphabetic)
 }
 
+/// Does a row's label name a measure and then state what its cells print, after a dash, a
+/// comma or in brackets (`Age - Mean ± SD`, `Race-N (%)`, `Duration, median (IQR)`, `Right
+/// side (%)`)? A statement alone (`Mean (SD)`) names no measure.
+pub fn states_its_statistic(label: &str) -> bool {
+    let statement = |tail: &str| {
+        let tail = tail.trim().trim_start_matches(['-', '–', ',', ':']).trim();
+        describes_cells(tail)
+            || (!tail.is_empty()
+                && tail.chars().all(|c| "()（）%".contains(c))
+                && tail.contains('%'))
+    };
+    label.char_indices().any(|(i, c)| {
+        matches!(c, '-' | '–' | ',' | '(' | ':')
+            && label[..i].chars().any(char::is_alphabetic)
+            && statement(&label[i..])
+    })
+}
+
 /// Does a header name a statistic of the comparison or of the cells (`p value`,
 /// `Difference`, `95% CI`, `Mean (SD)`), rather than a group, a time or the stub?
 pub fn names_statistic(header: &str) -> bool {

@@ -633,6 +633,11 @@ pub fn find(scan: &mut Scan) {
             let by_numbers = (table.is_data_row(r)
                 && counts_with_their_columns_percents(&plain, table, r))
             .then_some(CellsOf::CountPercent);
+            let by_section = (table.is_data_row(r)
+                && by_row.is_none()
+                && !super::table::states_its_statistic(label.trim()))
+            .then(|| counted_by_section(&plain, table, r))
+            .flatten();
             let row_layout =
                 CellTemplate::of_label(label).filter(CellTemplate::decides_more_than_a_summary);
             for (k, cell) in row.cells.iter().enumerate().skip(first + 1) {
@@ -669,7 +674,11 @@ pub fn find(scan: &mut Scan) {
                     (Some(CellsOf::N | CellsOf::P), _) => by_row,
                     (_, Some(CellsOf::N | CellsOf::P)) => by_column,
                     _ if categories.contains(&r) => Some(CellsOf::Percent),
-                    _ => by_row.or(by_column).or(by_numbers).or(by_statement),
+                    _ => by_row
+                        .or(by_column)
+                        .or(by_section)
+                        .or(by_numbers)
+                        .or(by_statement),
                 };
                 // A row of the patients' flow (`Randomized 34 22`, `Withdrawn 6 0`, `reported on
                 // N 28 22`) counts people in each column, where a cell is a bare whole number.
@@ -685,6 +694,28 @@ pub fn find(scan: &mut Scan) {
         }
     }
     scan.tables = tables;
+}
+
+/// The count (percent) layout a section's label row states for data row `r` under it
+/// (`Marital Status-N (%) | 0.934 | | |` over `Married | 12 (57) | 7 (64) | 20 (60)`): the
+/// nearest row above stating what its cells print, where that row prints no values of its own
+/// (its p at most) and states counts with their percentages. A row stating its own (`BMI -
+/// Mean ± SD`) ends the section. Every cell of the levels is then a count and its share, one
+/// whose percentage no count of the column's n gives too (a printed error, for `check`).
+fn counted_by_section(plain: &str, table: &super::table::Table, r: usize) -> Option<CellsOf> {
+    for k in (table.header_rows..r).rev() {
+        let row = &table.rows[k];
+        let label = row.cells.first().map_or("", |c| plain[c.clone()].trim());
+        let Some(of) = cells_of(label) else {
+            continue;
+        };
+        let values = row.cells[1..]
+            .iter()
+            .filter(|c| !plain[(*c).clone()].trim().is_empty())
+            .count();
+        return (values <= 1 && of == CellsOf::CountPercent).then_some(of);
+    }
+    None
 }
 
 /// Does a table's statement say that a number with one other in brackets is a count with its
@@ -1983,6 +2014,34 @@ mod tests {
         // Without a p column named, a number there is not made a p.
         let unnamed = text.replace("P value", "Weight");
         assert!(ps_printed(&read_items(&unnamed)).len() < 4);
+    }
+
+    #[test]
+    fn a_section_stating_counts_with_percentages_reads_its_levels_cells_so_even_a_misprinted_one() {
+        // Made-up numbers in a journal table's layout: the section's label states `N (%)`
+        // and prints its p; its levels' cells are counts and their percentages, 13 of 30 (43 %)
+        // misprinted `40`, which only the section's statement makes a share (for `check`).
+        // The next row states its own cells, and its section ends.
+        let text = "Table 1
+| | Group 1 n=20 | Group 2 n=30 | p |
+|---|---|---|---|
+                    | Marital status-N (%) | 0.90 | | |
+                    | Married | 12 (60) | 13 (40) | |
+                    | Not married | 8 (40) | 17 (57) | |
+                    | Months since surgery - Median (Range) | 3 (2) | 2 (3) | 0.45 |
+";
+        let items = read_items(text);
+        let shares: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(shares, ["12 (60)", "13 (40)", "8 (40)", "17 (57)"]);
+        assert!(
+            !items
+                .iter()
+                .any(|i| i.kind == ItemKind::Percent && i.text == "3 (2)")
+        );
     }
 
     #[test]

@@ -733,26 +733,8 @@ fn part_names_a_group(t: &str) -> bool {
             && !crate::draft::table::names_n(t)
             // A time's or a change's measure with what its cells print (`Baseline Schiff
             // score (mean ± SD)`): the values of every group at that time, no group.
-            && !(states_its_statistic(t)
+            && !(crate::draft::table::states_its_statistic(t)
                 && (!cues::times(t).is_empty() || names_change(t)))
-}
-
-/// Does a row's label name a measure and then state what its cells print, after a dash, a
-/// comma or in brackets (`Age - Mean ± SD`, `Race-N (%)`, `Duration, median (IQR)`, `Right
-/// side (%)`)? A statement alone (`Mean (SD)`) names no measure.
-fn states_its_statistic(label: &str) -> bool {
-    let statement = |tail: &str| {
-        let tail = tail.trim().trim_start_matches(['-', '–', ',', ':']).trim();
-        crate::draft::table::describes_cells(tail)
-            || (!tail.is_empty()
-                && tail.chars().all(|c| "()（）%".contains(c))
-                && tail.contains('%'))
-    };
-    label.char_indices().any(|(i, c)| {
-        matches!(c, '-' | '–' | ',' | '(' | ':')
-            && label[..i].chars().any(char::is_alphabetic)
-            && statement(&label[i..])
-    })
 }
 
 /// Does a row's label name a difference between groups (`LS mean difference from placebo
@@ -1635,8 +1617,8 @@ impl RowReader<'_> {
         // `African-American`) ends at a row that names a measure with its own statement
         // (`BMI (kg/m2) - Mean ± SD`): a level never restates the section's statistic.
         // (A time's or a change's row, `Baseline mean (SE)`, is the section's own.)
-        if states_its_statistic(section)
-            && states_its_statistic(label)
+        if crate::draft::table::states_its_statistic(section)
+            && crate::draft::table::states_its_statistic(label)
             && header_time(label).is_none()
             && !cues::change_words(label)
         {
