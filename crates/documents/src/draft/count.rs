@@ -142,12 +142,13 @@ fn bare_percent_pattern() -> &'static Regex {
 }
 
 /// The whole, then the count, then its percentage, as Japanese package inserts print a share:
-/// `134例中28例(20.9%)`, `52名中32名（61.5%）`.
+/// `134例中28例(20.9%)`, `52名中32名（61.5%）`, `1,753例中127例(7.2%)` (grouped by thousands).
 fn whole_count_percent_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-            (?P<of> \d+ ) \s* COUNTER \s* (?: 中 | のうち ) \s* (?P<count> \d+ ) \s* COUNTER \s*
+            (?P<of> \d{1,3}(?:,\d{3})+ | \d+ ) \s* COUNTER \s* (?: 中 | のうち ) \s*
+            (?P<count> \d{1,3}(?:,\d{3})+ | \d+ ) \s* COUNTER \s*
             [(\[] \s* (?P<value> \d+ (?: \.\d+ )? ) \s* % \s* [)\]]"
             .replace("COUNTER", COUNTERS_JA);
         Regex::new(&p).expect("the whole-count-percent pattern is valid")
@@ -166,6 +167,10 @@ fn find_percent_of_printed_whole(scan: &mut Scan, plain: &str) {
             if !scan.free(whole.range())
                 || inside_name(plain, v.start(), v.end())
                 || plain[..whole.start()].ends_with(|c: char| c.is_ascii_digit() || c == '.')
+                // The tail of a number grouped by thousands (`1,` of `1,753例中`).
+                || plain[..whole.start()]
+                    .strip_suffix(',')
+                    .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
             {
                 continue;
             }
@@ -2604,6 +2609,22 @@ mod tests {
             counts,
             [("3".into(), "60".into()), ("16".into(), "20".into())]
         );
+    }
+
+    #[test]
+    fn a_whole_grouped_by_thousands_before_its_count_and_share_is_one_number() {
+        // Made-up numbers in a package insert's form: `1,500例中120例(8.0%)` is 120 of 1500,
+        // never 120 of 500.
+        let items = read_document(&Sentences::new(
+            "副作用は1,500例中120例(8.0%)に認められた。",
+        ));
+        let share = items
+            .iter()
+            .find(|i| i.kind == ItemKind::Percent)
+            .expect("the share");
+        let plain = |p: &Option<crate::draft::Printed>| p.as_ref().map(|p| p.number.value);
+        assert_eq!(plain(&share.parts.of), Some(1500.0));
+        assert_eq!(plain(&share.parts.count), Some(120.0));
     }
 
     #[test]
