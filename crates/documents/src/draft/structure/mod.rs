@@ -906,6 +906,17 @@ mod unit_tests {
     }
 
     #[test]
+    fn a_web_address_run_into_the_first_sentence_names_no_measure() {
+        // The document's source line and heading with no full stop before the first value
+        // (made-up numbers in a package insert's form).
+        let text = "Source: https://www.example.jp/products/drug/safety.xhtml\n安全性\n\n\
+                    承認時までの臨床試験で、本剤における副作用は1,500例中120例(8.0%)に認められた。\n";
+        let (_, s) = read_text(text);
+        let labels: Vec<Option<&str>> = s.shares.iter().map(|m| m.label.as_deref()).collect();
+        assert_eq!(labels, [Some("副作用")]);
+    }
+
+    #[test]
     fn a_count_of_events_in_a_group_is_not_its_n() {
         // Made-up numbers (twenty-eighth new-user trial's form): each group's share prints
         // its whole (`62例中`); a later sentence counts those who stopped in each group. The

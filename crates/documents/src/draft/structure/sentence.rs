@@ -3994,6 +3994,10 @@ fn label_of(text: &str) -> Option<String> {
 
 /// [`label_of`] once a subgroup before the value is set apart.
 fn label_of_clause(text: &str) -> Option<String> {
+    // An address (`https://www.example.jp/products/safety.xhtml`, the document's source line
+    // run into its first sentence) names no measure: blanked, byte for byte.
+    let unaddressed = without_addresses(text);
+    let text = unaddressed.as_str();
     // The measure is named in the clause right before the value: the last stretch between
     // clause marks that holds a content word (`…p < 0.05), although similar pain scores were
     // recorded (group 1:` names `pain scores`, not the test before it).
@@ -4051,6 +4055,28 @@ fn label_of_clause(text: &str) -> Option<String> {
     japanese_list_item(text, ja.last().map(String::as_str))
         .or_else(|| ja.last().cloned())
         .or_else(|| last_acronym(text.trim_end()).map(String::from))
+}
+
+/// `text` with each web address (a word holding `://` or opening with `www.`) replaced by
+/// as many spaces as it has bytes.
+fn without_addresses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(word_end);
+        if word.contains("://") || word.starts_with("www.") {
+            out.extend(std::iter::repeat_n(' ', word.len()));
+        } else {
+            out.push_str(word);
+        }
+        let space_end = tail
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(tail.len());
+        out.push_str(&tail[..space_end]);
+        rest = &tail[space_end..];
+    }
+    out
 }
 
 /// The name printed right before a value in a Japanese list (`…、うつ病3%`, `、めまい2例`,
