@@ -774,17 +774,21 @@ fn is_a_fractions_whole(plain: &str, whole: Range<usize>, share: Range<usize>) -
         return false;
     };
     let (Ok(whole), Ok(percent)) = (
-        plain[whole].trim().parse::<f64>(),
-        plain[share.clone()].trim().parse::<f64>(),
+        plain[whole].trim().parse::<u64>(),
+        crate::reported::ReportedNumber::parse(plain[share].trim(), "share"),
     ) else {
         return false;
     };
-    let decimals = plain[share]
-        .trim()
-        .split_once('.')
-        .map_or(0, |(_, d)| d.len());
-    let half_step = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
-    count <= whole && whole > 0.0 && (100.0 * count / whole - percent).abs() <= half_step
+    count.fract() == 0.0
+        && whole > 0
+        && (count as u64) <= whole
+        && crate::checks::percent::count_gives(
+            &percent,
+            count as u64,
+            whole,
+            crate::checks::Rounding::UpOrDown,
+        )
+        .unwrap_or(false)
 }
 
 /// The whole number printed right before a fraction's slash that ends at byte `at` (`82/` of
