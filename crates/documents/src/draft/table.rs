@@ -1259,8 +1259,15 @@ fn cell_line_runs(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) ->
             && t.chars().count() <= 80
             && !is_prose_line(t)
             && !is_title(t)
-            && !is_table_row(t)
+            && (!is_table_row(t) || is_bare_separator(t))
     })
+}
+
+/// A line of separators alone (`|`, `|||`): what a page's table copied a cell a line leaves
+/// where a row's cells are empty (a section's label, `SF-36 |`, then `|||`) or a row ends.
+fn is_bare_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|') && t.chars().all(|c| c == '|' || c.is_whitespace())
 }
 
 /// The table of [`find_cell_lines`] in one run of lines: its cells, in order, with whether
@@ -1283,10 +1290,27 @@ fn cell_lines_run(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
             && (!text[lines[k].clone()].is_empty()
                 || !set_apart && k > run.start && k + 1 < run.end)
     };
+    // A line of separators alone is an empty cell between two values each closed by its
+    // separator (`12 |`, `|`, `15 |`); else it sets cells apart (`23.3 (6.1)`, `|`,
+    // `35.1 (8.0)`), ends a row or holds a section's empty cells: no cell, no label.
+    let datum_line =
+        |k: usize| run.contains(&k) && opens_with_datum(line(k)) && line(k).ends_with('|');
+    let separators_alone = |k: usize| is_bare_separator(line(k));
+    let empty_between_values =
+        |k: usize| separators_alone(k) && k > 0 && datum_line(k - 1) && datum_line(k + 1);
     let cells: Vec<(usize, bool)> = run
         .clone()
-        .filter(|&k| (!line(k).is_empty() || blank_cell(k)) && !is_rule(k))
-        .map(|k| (k, blank_cell(k) || opens_with_datum(line(k))))
+        .filter(|&k| {
+            (!line(k).is_empty() || blank_cell(k))
+                && (!is_rule(k) || empty_between_values(k))
+                && (!separators_alone(k) || empty_between_values(k))
+        })
+        .map(|k| {
+            (
+                k,
+                blank_cell(k) || empty_between_values(k) || opens_with_datum(line(k)),
+            )
+        })
         .collect();
     let rules: Vec<usize> = run
         .filter(|&k| is_rule(k) && line(k).contains('-'))
@@ -1316,10 +1340,11 @@ fn cell_lines_table(
     let first = rows.iter().position(|(_, v)| v.len() >= 2)?;
     let width = rows[first].1.len();
     merge_section_ns(&mut rows, first, width, &line);
-    // A cell's text without its spaces (an empty cell's at its line's start).
+    // A cell's text without its spaces and the separator that closes it (`DAS28 |`; an
+    // empty cell's at its line's start).
     let span = |k: usize| {
         let l = &text[lines[k].clone()];
-        let end = lines[k].start + l.trim_end().len();
+        let end = lines[k].start + l.trim_end().trim_end_matches('|').trim_end().len();
         (lines[k].start + (l.len() - l.trim_start().len())).min(end)..end
     };
     // The header: rows ended by rules, or the `width` labels right above the first row's

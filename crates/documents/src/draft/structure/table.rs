@@ -2596,6 +2596,57 @@ Week 12, mean (SD)
     }
 
     #[test]
+    fn separators_alone_in_a_table_pasted_a_cell_a_line_end_a_row_and_no_table() {
+        // Made-up values in a journal page's table pasted a cell a line, each cell closed by
+        // its separator: a section's row (`Quality of life |`) leaves its empty cells as a
+        // line of separators alone, which ends neither the table nor the arms.
+        let text = "Characteristic, mean (SD) |
+Drug A (n = 120) |
+Placebo (n = 61) |
+|
+Disease activity |
+5.9 (0.7) |
+6.0 (0.8) |
+|
+Quality of life |
+|||
+|
+Physical score |
+31.2 (6.4) |
+30.8 (5.9) |
+";
+        let (items, s) = read_text(text);
+        let mut labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        labels.sort_unstable();
+        assert_eq!(labels, ["Drug A", "Placebo"]);
+        let placed: Vec<(Option<&str>, &str, &str)> = s
+            .measures
+            .iter()
+            .flat_map(|m| {
+                m.cells.iter().map(|c| {
+                    (
+                        m.label.as_deref(),
+                        s.groups[c.group.expect("a group")].label.as_str(),
+                        items[c.item].text.as_str(),
+                    )
+                })
+            })
+            .collect();
+        assert!(
+            placed.contains(&(Some("Disease activity"), "Drug A", "5.9 (0.7)")),
+            "{placed:?}"
+        );
+        assert!(
+            placed.contains(&(
+                Some("Quality of life (Physical score)"),
+                "Placebo",
+                "30.8 (5.9)"
+            )),
+            "{placed:?}"
+        );
+    }
+
+    #[test]
     fn a_column_of_a_times_measure_with_what_its_cells_print_is_no_group() {
         // Made-up values in a journal table's layout: the rows are the products at each
         // visit; the columns a baseline score and an adjusted change, each stating its cells
