@@ -1015,7 +1015,8 @@ fn draft_on_the_held_out_part() {
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 84.56 -> 84.64.
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 84.64 -> 84.43.
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 84.43 -> 84.46.
-const FLOOR_DEV_FOUND: f64 = 84.46;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 84.46 -> 84.35.
+const FLOOR_DEV_FOUND: f64 = 84.35;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1076,7 +1077,8 @@ const FLOOR_DEV_FOUND: f64 = 84.46;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 78.81 -> 78.96.
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 78.96 -> 79.07.
 // Session 57: lines of separators alone in a table pasted a cell a line are empty cells or a row's end, no end of the table: 79.07 -> 79.08.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.08;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 79.08 -> 78.83.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.83;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1149,7 +1151,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.08;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2497 -> 2556.
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2556 -> 2550.
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 2550 -> 2651.
-const CEILING_DEV_NON_DATA: usize = 2651;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 2651 -> 2742.
+const CEILING_DEV_NON_DATA: usize = 2742;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1220,7 +1223,8 @@ const CEILING_DEV_NON_DATA: usize = 2651;
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 2803 -> 2755.
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 2755 -> 2872.
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 2872 -> 2853.
-const CEILING_HOLDOUT_NON_DATA: usize = 2853;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 2853 -> 2948.
+const CEILING_HOLDOUT_NON_DATA: usize = 2948;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1276,7 +1280,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2853;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2869 -> 2901.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2901 -> 2907.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2907 -> 2919.
-const FLOOR_DEV_PATH: usize = 2919;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2919 -> 2928.
+const FLOOR_DEV_PATH: usize = 2928;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1327,7 +1332,8 @@ const FLOOR_DEV_PATH: usize = 2919;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 2155 -> 2158.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2158 -> 2189.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2189 -> 2238.
-const FLOOR_HOLDOUT_PATH: usize = 2238;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2238 -> 2286.
+const FLOOR_HOLDOUT_PATH: usize = 2286;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1404,7 +1410,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2238;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2514 -> 2523.
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2523 -> 2555.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2555 -> 2557.
-const FLOOR_DEV_DECIDED: usize = 2557;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2557 -> 2561.
+const FLOOR_DEV_DECIDED: usize = 2561;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1457,7 +1464,8 @@ const FLOOR_DEV_DECIDED: usize = 2557;
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1057 -> 1181.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1181 -> 1189.
 // Session 57: lines of separators alone in a table pasted a cell a line are empty cells or a row's end, no end of the table: 1189 -> 1200.
-const FLOOR_HOLDOUT_DECIDED: usize = 1200;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1200 -> 1202.
+const FLOOR_HOLDOUT_DECIDED: usize = 1202;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1530,7 +1538,8 @@ const FLOOR_DEV_SHARES: usize = 817;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 893 -> 977.
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 977 -> 992.
 // Session 57: lines of separators alone in a table pasted a cell a line are empty cells or a row's end, no end of the table: 992 -> 996.
-const FLOOR_HOLDOUT_SHARES: usize = 996;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 996 -> 1011.
+const FLOOR_HOLDOUT_SHARES: usize = 1011;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1666,7 +1675,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 97;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 1282 -> 1288.
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1288 -> 1294.
 // Session 55: visits over `n | mean ± SD` columns give each mean the n beside it under its visit; a model's effect column is no group (b28_01): 1294 -> 1328.
-const FLOOR_DEV_N_RIGHT: usize = 1328;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1328 -> 1330.
+const FLOOR_DEV_N_RIGHT: usize = 1330;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1813,7 +1823,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1071;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2462 -> 2468.
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2468 -> 2464.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2464 -> 2466.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2466;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2466 -> 2475.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2475;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1884,7 +1895,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2466;
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1852 -> 1902.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1902 -> 1918.
 // Session 57: lines of separators alone (`|||`) in a table pasted a cell a line are the copy's empty cells, no end of the table (held-out: 11 more pairs of arms placed, one labelled ± fewer matched, counted, not read): 1918 -> 1917.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1917;
+// Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1917 -> 1964.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1964;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
