@@ -1016,7 +1016,8 @@ fn draft_on_the_held_out_part() {
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 84.64 -> 84.43.
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 84.43 -> 84.46.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 84.46 -> 84.35.
-const FLOOR_DEV_FOUND: f64 = 84.35;
+// Session 57: a rate per person-time's period (/100人・年, per 100 patient-years) is the rate's, the value read as a rate: 84.35 -> 84.37.
+const FLOOR_DEV_FOUND: f64 = 84.37;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1078,7 +1079,8 @@ const FLOOR_DEV_FOUND: f64 = 84.35;
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 78.96 -> 79.07.
 // Session 57: lines of separators alone in a table pasted a cell a line are empty cells or a row's end, no end of the table: 79.07 -> 79.08.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 79.08 -> 78.83.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.83;
+// Session 57: a rate per person-time's period (/100人・年, per 100 patient-years) is the rate's, the value read as a rate: 78.83 -> 78.85.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.85;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).

@@ -1073,7 +1073,8 @@ mod tests {
         let values = kinds_and_values(
             "Attacks fell from 5.5 per 30 days to 3.1 migraines/30 days on the 3-component score and the 36-item form.",
         );
-        assert_eq!(values, ["number 5.5", "number 3.1"]);
+        // (The period's 30 is no datum; `5.5 per 30 days` is the rate it names.)
+        assert_eq!(values, ["rate 5.5", "number 3.1"]);
         let values = kinds_and_values(
             "Each symptom was scored 0 to 3 (0 = none, 3 = severe) on a score ranging from 0 to 9; it fell by 1.4 points.",
         );

@@ -1,6 +1,6 @@
 //! Rates per period: `0.47 points per month`, `1.2 relapses per patient-year`, `0.5/year`,
 //! `1.82% per month` (a decline of a measure printed in percent, per month),
-//! `3 per 100 patient-years`, 1月あたり平均0.47ポイント, 年間 2 回, and, in a sentence that names
+//! `3 per 100 patient-years`, `11.4/100人・年`, 1月あたり平均0.47ポイント, 年間 2 回, and, in a sentence that names
 //! the period once (…1月あたり平均0.47ポイント…、…平均0.25ポイントの低下), each further
 //! 平均 N ポイント; the bare numbers after a relapse rate's name (`ARR decreased from 0.20
 //! to 0.10`, 年間再発率は2.9); and after a person-time named once before them (`1,000 人年あたり
@@ -18,7 +18,8 @@ fn pattern() -> &'static Regex {
         let p = r"(?x)
               (?P<value> NUMBER ) \s* (?P<unit> % \s* | (?: [A-Za-z]+ (?: -[A-Za-z]+ )? \s+ ){0,2}? )
               (?: (?i: per | each ) \s+ | / \s* )
-              (?P<per> (?: \d+ \s* )? (?i: (?: patient | person ) - ? \s* (?: years? | months? ) | months? | years? | weeks? | days? | yr | mo | wk ) ) (?-u:\b)
+              (?P<per> (?: \d+ \s* )? (?i: (?: patient | person ) - ? \s* (?: years? | months? ) | months? | years? | weeks? | days? | yr | mo | wk ) (?-u:\b)
+                | [\d,]+ \s* (?: 人 | 患者 | 例 ) \s* [・･]? \s* 年 )
             | (?: (?P<jn> \d+ ) \s* )? (?P<jper> ヶ月 | カ月 | ヵ月 | か月 | 月 | 年 | 週 | 日 ) \s* (?: あたり | 当たり | につき ) \s* (?: 平均 \s* )?
               (?P<jvalue> NUMBER ) \s* (?P<junit> ポイント | 点 | 回 | 件 )?
             | 年間 \s* (?: 平均 \s* )? (?P<yvalue> NUMBER ) \s* (?P<yunit> 回 | 件 )"
@@ -56,7 +57,20 @@ pub fn find(scan: &mut Scan) {
                 "年".to_string(),
             )
         };
-        if !scan.free(whole.range()) || inside_name(&plain, value.start(), value.end()) {
+        // The period's own number after the value (`per 100 patient-years`, `/100人・年`) is
+        // no datum: only what stands before the period need be free of what is not data; no
+        // other item may hold the rate's bytes.
+        let before_period = match c.name("per") {
+            Some(_) => value.end(),
+            None => whole.end(),
+        };
+        let claimed = scan
+            .claimed
+            .any(scan.doc.plain.original_span(whole.range()));
+        if claimed
+            || !scan.free(whole.start()..before_period)
+            || inside_name(&plain, value.start(), value.end())
+        {
             continue;
         }
         let Some(printed) = scan.number(value.range()) else {
@@ -255,6 +269,34 @@ mod tests {
                 ("15.1", Some("100 person-years"))
             ]
         );
+    }
+
+    #[test]
+    fn a_rate_per_person_time_keeps_its_period_out_of_the_ns() {
+        // Made-up incidences in the forms of a package insert and an abstract: the period's
+        // number (`/100人・年`, `per 100 patient-years`) is the rate's, never a number of
+        // patients that a share nearby would be checked against.
+        let items = read_items(
+            "肝機能障害の発現率は11.4/100人・年であった。ALT増加は2例(0.7%)であった。Infections occurred at 3.1 per 100 patient-years.",
+        );
+        let rates: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Rate)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().number.text.as_str(),
+                    i.parts.per.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rates,
+            [
+                ("11.4", Some("100人・年")),
+                ("3.1", Some("100 patient-years"))
+            ]
+        );
+        assert!(items.iter().all(|i| i.kind != ItemKind::N), "{items:?}");
     }
 
     #[test]
