@@ -694,6 +694,7 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         let whole_of_a_fraction = is_a_fractions_whole(plain, mean.range(), spread_range.clone());
         if !scan.free(whole_range.clone())
             || whole_of_a_fraction
+            || a_p_with_its_effect(scan, plain, mean.start())
             || (inside_name(plain, mean.start(), mean.end()) && !glued_to_label)
         {
             continue;
@@ -765,6 +766,18 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
             item.notes.extend(notes);
         }
     }
+}
+
+/// Is the number at byte `at` a p-value printed with its effect size in brackets, no mean
+/// with its spread: a cell under a column whose header says so (`p-value (Cohen d)`, `P (ES)`
+/// over `0.22 (0.36)`), or a bound there (`< 0.001 (1.12)`: no mean is printed as a bound)?
+fn a_p_with_its_effect(scan: &Scan, plain: &str, at: usize) -> bool {
+    scan.tables
+        .at(at)
+        .filter(|(table, row, cell)| *cell > 0 && table.is_data_row(*row))
+        .is_some_and(|(table, row, cell)| {
+            super::table::names_p_with_its_effect(&table.column_header(plain, row, cell))
+        })
 }
 
 /// Is `whole` (a mean's place) the whole of a fraction whose bracket `share` is its

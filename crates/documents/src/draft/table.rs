@@ -4830,6 +4830,25 @@ pub fn header_text(text: &str, cells: &[Range<usize>]) -> String {
         .join(" ")
 }
 
+/// Does a header name p-values printed each with its effect size in brackets (`p-value
+/// (Cohen d)`, `P (ES)`): the p's name alone before a bracket naming a statistic, not a header
+/// joined over rows (`p-value 4-week Change, mean (SE)`)?
+///
+/// ```
+/// use trialstats_documents::draft::table::names_p_with_its_effect;
+/// assert!(names_p_with_its_effect("p-value (Cohen d)") && names_p_with_its_effect("P (ES)"));
+/// assert!(!names_p_with_its_effect("p-value 4-week Change, mean (SE)"));
+/// assert!(!names_p_with_its_effect("p-value"));
+/// ```
+pub fn names_p_with_its_effect(header: &str) -> bool {
+    let Some((p, bracket)) = header.split_once(['(', '（']) else {
+        return false;
+    };
+    names_p(p)
+        && p.split_whitespace().count() <= 2
+        && names_statistic(bracket.trim_end_matches([')', '）', ' ', '*']))
+}
+
 /// Does a header or row label name p-values (`P`, `p value`, `P-value*`, `p値`)?
 ///
 /// ```
@@ -5158,8 +5177,11 @@ pub fn names_statistic(header: &str) -> bool {
         "smd",
         "cohen's d",
         "cohen’s d",
+        "cohen d",
+        "cohens d",
         "hedges' g",
         "hedges’ g",
+        "hedges g",
     ]
     .contains(&h.trim().trim_end_matches(['*', '†', '‡', '§']))
         || h.contains("effect size");

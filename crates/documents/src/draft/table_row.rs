@@ -53,6 +53,18 @@ fn cell_pattern() -> &'static Regex {
     })
 }
 
+/// A p's cell with its effect size after it in brackets, as a column named `p-value (Cohen
+/// d)` prints them (`0.22 (0.36)`, `< 0.001 (1.12)`): the p, then one number in brackets.
+fn p_with_effect_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*[(（]\s*-?{NUMBER}\s*[)）]\s*[*†‡§]*\s*$"
+        ))
+        .expect("the p with its effect pattern is valid")
+    })
+}
+
 /// A ratio's cell: its number, then its bracketed interval or nothing.
 fn ratio_cell_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -842,12 +854,18 @@ fn read_last_column_ps(scan: &mut Scan, plain: &str, table: &super::table::Table
             .find(|c| !plain[(*c).clone()].trim().is_empty())
             .cloned()
     };
-    let ends_in_p = table.rows[..table.header_rows.min(table.rows.len())]
+    let p_headers: Vec<&str> = table.rows[..table.header_rows.min(table.rows.len())]
         .iter()
-        .any(|row| last_filled(row).is_some_and(|c| names_p(plain[c].trim())));
-    if !ends_in_p {
+        .filter_map(|row| last_filled(row).map(|c| plain[c].trim()))
+        .filter(|h| names_p(h))
+        .collect();
+    if p_headers.is_empty() {
         return;
     }
+    // A p with its effect size in brackets (`0.22 (0.36)`) only where the header says so.
+    let with_effect = p_headers
+        .iter()
+        .any(|h| super::table::names_p_with_its_effect(h));
     for (r, row) in table.rows.iter().enumerate() {
         if !table.is_data_row(r) {
             continue;
@@ -855,7 +873,11 @@ fn read_last_column_ps(scan: &mut Scan, plain: &str, table: &super::table::Table
         let Some(cell) = last_filled(row).filter(|c| row.cells.first() != Some(c)) else {
             continue;
         };
-        let Some(c) = cell_pattern().captures(&plain[cell.clone()]) else {
+        let Some(c) = cell_pattern().captures(&plain[cell.clone()]).or_else(|| {
+            with_effect
+                .then(|| p_with_effect_pattern().captures(&plain[cell.clone()]))
+                .flatten()
+        }) else {
             continue;
         };
         let num = c.name("num").expect("num");
@@ -1780,6 +1802,38 @@ mod tests {
             .filter_map(|i| i.parts.statistic.as_deref())
             .collect();
         assert_eq!(statistics, ["t = 0.72", "t = -3.98", "χ2 = 1.20"]);
+    }
+
+    #[test]
+    fn a_p_column_printing_each_p_with_its_effect_size() {
+        // Made-up values in the form of a rehabilitation trial's table: the last column's
+        // header says its cells print the p and, in brackets, Cohen's d; no mean (SD) there.
+        let text = "Outcome | INT (n = 27) | CON (n = 24) | p-value (Cohen d) |\n|---|---|---|---|\nTUG (s) | 8.3 (1.3) | 8.3 (1.2) | 0.22 (0.36) |\nFRT (cm) | 36.2 (5.3) | 35.2 (6.6) | < 0.001 (1.12) |\n";
+        let items = read_items(text);
+        let means: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(
+            means,
+            ["8.3 (1.3)", "8.3 (1.2)", "36.2 (5.3)", "35.2 (6.6)"]
+        );
+        let ps: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(ps, ["0.22", "< 0.001"]);
+        // Without the header's bracket, a pair in the last column stays what it prints.
+        let text = "Outcome | A (n = 20) | B (n = 20) | p-value |\n|---|---|---|---|\nChange | 1.1 (0.4) | 0.9 (0.5) | 0.31 |\nWeek 12 | 0.30 (0.54) | 0.69 (0.57) | |\n";
+        let items = read_items(text);
+        assert!(
+            items
+                .iter()
+                .any(|i| i.kind == ItemKind::MeanSpread && i.text == "0.69 (0.57)"),
+            "{items:?}"
+        );
     }
 
     #[test]
