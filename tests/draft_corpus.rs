@@ -1226,7 +1226,8 @@ const CEILING_DEV_NON_DATA: usize = 2742;
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 2755 -> 2872.
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 2872 -> 2853.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 2853 -> 2948.
-const CEILING_HOLDOUT_NON_DATA: usize = 2948;
+// Session 57: a unit's power printed apart (kg/m 2) is no datum: 2948 -> 2946.
+const CEILING_HOLDOUT_NON_DATA: usize = 2946;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

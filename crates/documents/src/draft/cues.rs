@@ -1052,12 +1052,13 @@ fn after_a_dose(before: &str) -> bool {
 
 /// A Japanese label ending in `前` or `後` right before a colon, or those alone
 /// (`プログラム前:68.1±7.8kg、後:64.1±7.6kg、1年後:64.0±7.7kg`): before or after what the
-/// label names, each value's time, whatever the event (a programme, a camp, a lesson).
+/// label names, each value's time, whatever the event (a programme, a camp, a lesson). So too
+/// the English words alone before a colon (`BMI (Pre: 20.8±1.9, Post: 21.2±1.8)`).
 fn labels_before_and_after(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?:^|[\s、。，,;；(（「])(?P<label>[^\s、。，,:：;；()（）「」]{0,12}?(?:前|後))[:：]",
+        r"(?:^|[\s、。，,;；(（「])(?P<label>[^\s、。，,:：;；()（）「」]{0,12}?(?:前|後)|(?i:pre|post|before|after))\s*[:：]",
     )
     .captures_iter(s)
     .filter_map(|c| c.name("label"))

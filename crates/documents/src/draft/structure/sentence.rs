@@ -4015,6 +4015,7 @@ fn label_of_clause(text: &str) -> Option<String> {
             let start = clause.as_ptr() as usize - masked.as_ptr() as usize;
             &text[start..start + clause.len()]
         });
+    let text = object_of_a_change_verb(text);
     let words = cues::content_words(text);
     if let Some(first) = words.first() {
         // Take the printed stretch from the first content word to the last.
@@ -4055,6 +4056,24 @@ fn label_of_clause(text: &str) -> Option<String> {
     japanese_list_item(text, ja.last().map(String::as_str))
         .or_else(|| ja.last().cloned())
         .or_else(|| last_acronym(text.trim_end()).map(String::from))
+}
+
+/// The object of a verb of change in a clause (`Control participants gained BMI`, `the drug
+/// lowered systolic blood pressure`): what changed is the measure, the subject before the verb
+/// the group or the treatment; the clause as it is where no content word follows the verb
+/// (`HbA1c decreased`).
+fn object_of_a_change_verb(clause: &str) -> &str {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    let verb = VERB.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:gained|lost|increased|decreased|reduced|improved|lowered|raised)\s+")
+            .expect("the change verb pattern is valid")
+    });
+    match verb.find_iter(clause).last() {
+        Some(m) if !cues::content_words(&clause[m.end()..]).is_empty() => &clause[m.end()..],
+        _ => clause,
+    }
 }
 
 /// `text` with each web address (a word holding `://` or opening with `www.`) replaced by
@@ -5450,6 +5469,22 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Item>, Structure) {
         super::super::read_text(text)
+    }
+
+    #[test]
+    fn pre_and_post_before_a_colon_are_times_and_a_change_verbs_object_the_measure() {
+        // Made-up values in the form of a lifestyle trial's abstract: each arm's change named
+        // by a verb, its values labelled `Pre:` and `Post:` in brackets with the unit's power
+        // printed apart (`kg/m 2`).
+        let text = "Control participants gained BMI (Pre: 20.5+/-1.8, Post: 21.0+/-1.7 [kg/m 2 ]) and intervention participants lost BMI (Pre: 21.9+/-2.7, Post: 21.1+/-2.5 [kg/m 2 ]).";
+        let (items, s) = read(text);
+        for m in &s.measures {
+            assert_eq!(m.label.as_deref(), Some("BMI"));
+            let times: Vec<Option<&str>> = m.cells.iter().map(|c| c.time.as_deref()).collect();
+            assert_eq!(times, [Some("Pre"), Some("Post")]);
+        }
+        assert_eq!(s.measures.len(), 2);
+        assert!(items.iter().all(|i| i.text != "2"), "{items:?}");
     }
 
     #[test]
