@@ -38,6 +38,33 @@ fn the_draft_of_an_abstract_loads_with_show() {
 }
 
 #[test]
+fn an_output_that_is_no_study_files_name_exits_2_and_json_goes_where_o_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bad name!.txt");
+    trialstats()
+        .arg("draft")
+        .arg(seed("abe2014_edaravone_abstract.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("a study file ends in .toml").and(contains("bad-name.toml")));
+    assert!(!out.exists(), "nothing is written on bad input");
+    // The items as JSON are written to -o's file, not printed.
+    let json = dir.path().join("items.json");
+    trialstats()
+        .arg("draft")
+        .arg(seed("abe2014_edaravone_abstract.txt"))
+        .args(["--format", "json", "-o"])
+        .arg(&json)
+        .assert()
+        .code(0)
+        .stdout(predicates::str::is_empty());
+    let text = std::fs::read_to_string(&json).unwrap();
+    assert!(text.contains("\"items\""), "{text}");
+}
+
+#[test]
 fn items_as_json_keep_the_numbers_as_printed() {
     let v = json_of(
         trialstats()

@@ -19,7 +19,8 @@ pub struct Args {
     /// The study id ([a-z0-9_-]+) [default: the stem of -o, else the document's name made lower case].
     #[arg(long)]
     pub id: Option<String>,
-    /// Write the draft to this file (written whole or not at all; never over the document).
+    /// Write the draft to this file (written whole or not at all; never over the document): a
+    /// study file FILE.toml, or with --format json or table the items in that format.
     #[arg(short, long, value_name = "FILE.toml")]
     pub output: Option<PathBuf>,
     /// toml (the drafted study file), json (the items) or table (one line per item).
@@ -36,7 +37,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         "json" | "table" => {
             let format = args.format.parse()?;
             let out = trialstats::output::render(format, &DraftedItems::read(&name, &doc))?;
-            super::print(&out);
+            match &args.output {
+                None => super::print(&out),
+                Some(file) => {
+                    whole_file::write(file, out.as_bytes(), "drafted items", Some(&args.file))?
+                }
+            }
             return Ok(Outcome::Ok);
         }
         "toml" => {}
@@ -50,6 +56,27 @@ pub fn run(args: Args) -> Result<Outcome> {
     // One rule (trialstats::study::valid_study_id): the id is the stem of -o, which must
     // itself be a valid id, so that the file loads; without -o it is made from the
     // document's name.
+    // A study file is read by its extension (`report --data`, `check` take `*.toml`): a draft
+    // written under another name would be found by nothing.
+    if let Some(out) = args
+        .output
+        .as_ref()
+        .filter(|o| o.extension().is_none_or(|e| e != "toml"))
+    {
+        let stem = out
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        return Err(Error::input(
+            "--output",
+            format!(
+                "{} is no study file's name: a study file ends in .toml (report and check read \
+                 data/*.toml); name it {}.toml, or use --format json or table for the items",
+                out.display(),
+                study::study_id_from_name(&stem)
+            ),
+        ));
+    }
     let out_stem = args.output.as_ref().and_then(|out| {
         out.extension()
             .is_some_and(|e| e == "toml")
