@@ -53,6 +53,24 @@ pub fn run(args: Args) -> Result<Outcome> {
             ));
         }
     }
+    let id = study_id(&args)?;
+    let source_file = args
+        .file
+        .file_name()
+        .map_or(name.clone(), |s| s.to_string_lossy().to_string());
+    let items = draft::read_document(&doc);
+    let toml = study_file::draft_study(&doc, &items, &study_file::DraftOptions { id, source_file });
+    match &args.output {
+        None => super::print(&toml),
+        Some(out) => whole_file::write(out, toml.as_bytes(), "study file", Some(&args.file))?,
+    }
+    Ok(Outcome::Ok)
+}
+
+/// The drafted study's id, from `--id`, the stem of `-o` or the document's name; an `-o` that
+/// names no study file (not `*.toml`, a stem that is no id, or another id than `--id`) is bad
+/// input.
+fn study_id(args: &Args) -> Result<String> {
     // One rule (trialstats::study::valid_study_id): the id is the stem of -o, which must
     // itself be a valid id, so that the file loads; without -o it is made from the
     // document's name.
@@ -131,15 +149,5 @@ pub fn run(args: Args) -> Result<Outcome> {
             ));
         }
     }
-    let source_file = args
-        .file
-        .file_name()
-        .map_or(name.clone(), |s| s.to_string_lossy().to_string());
-    let items = draft::read_document(&doc);
-    let toml = study_file::draft_study(&doc, &items, &study_file::DraftOptions { id, source_file });
-    match &args.output {
-        None => super::print(&toml),
-        Some(out) => whole_file::write(out, toml.as_bytes(), "study file", Some(&args.file))?,
-    }
-    Ok(Outcome::Ok)
+    Ok(id)
 }
