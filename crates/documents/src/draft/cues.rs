@@ -87,6 +87,11 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         if c.name("ja").is_some() && s[end..].starts_with(['間', '内', '別']) {
             continue;
         }
+        // `症候群` (a syndrome: `下肢静止不能症候群`, `ネフローゼ症候群`): a disease's
+        // name, no group of patients.
+        if c.name("ja").is_some() && s[..end].ends_with("症候群") {
+            continue;
+        }
         // `善玉菌と呼ばれる群` (the group called good bacteria), `〜といわれるグループ`: a kind of
         // thing the text names by what it is called, a category, not patients given a
         // treatment.
@@ -2043,6 +2048,14 @@ mod tests {
         // The frame of a sentence names no measure.
         assert_eq!(content_ja("収縮期血圧についても同様に"), ["収縮期血圧"]);
         assert_eq!(content_ja("有害事象と判断されたのは"), ["有害事象"]);
+    }
+
+    #[test]
+    fn a_syndromes_name_is_no_group() {
+        let names = |s: &str| groups(s).into_iter().map(|p| p.text).collect::<Vec<_>>();
+        assert!(names("下肢静止不能症候群 2(0.4)").is_empty());
+        assert!(names("ネフローゼ症候群の患者").is_empty());
+        assert_eq!(names("本剤群で下肢静止不能症候群が2例"), ["本剤群"]);
     }
 
     #[test]

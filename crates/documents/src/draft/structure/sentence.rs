@@ -4112,6 +4112,27 @@ fn japanese_list_item(text: &str, last_word: Option<&str>) -> Option<String> {
             '、', '，', ',', '。', '：', ':', '(', '（', ')', '）', ' ', '\n', '\u{3000}',
         ])
         .next()?;
+    // A row's name alone on its line (`浮動性めまい 22(4.5)`, `睡眠の質低下* 2(0.4)`, `ほてり
+    // 2(0.4)`, an adverse reactions table): the whole name, its hiragana too, without its
+    // footnote's mark, never the section's name on the line above; a name that ends in a
+    // particle (`群では`) is a clause's, not a row's.
+    let row_name = segment.trim_end_matches(['*', '＊', '※', '†', '‡']);
+    let alone_on_its_line = {
+        let before = text.trim_end();
+        let before = &before[..before.len() - segment.len()];
+        before.is_empty() || before.ends_with('\n')
+    };
+    const PARTICLES: [char; 10] = ['は', 'が', 'で', 'に', 'を', 'と', 'も', 'の', 'へ', 'や'];
+    let a_row_name = alone_on_its_line
+        && row_name.chars().count() >= 2
+        && row_name.chars().all(|c| {
+            hiragana(c) || matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '々')
+        })
+        && !row_name.ends_with(PARTICLES)
+        && !FUNCTION_WORDS.contains(&row_name);
+    if a_row_name && last_word.is_none_or(|w| row_name != w) {
+        return Some(row_name.to_string());
+    }
     let (segment, each) = match segment.strip_suffix("各々").or(segment.strip_suffix('各')) {
         Some(s) => (s, true),
         None => (segment, false),
@@ -5485,6 +5506,35 @@ mod tests {
         }
         assert_eq!(s.measures.len(), 2);
         assert!(items.iter().all(|i| i.text != "2"), "{items:?}");
+    }
+
+    #[test]
+    fn a_rows_name_alone_on_its_line_keeps_its_hiragana() {
+        // Made-up counts in the form of a package insert's adverse reactions table: each
+        // reaction's name alone before its count, in kanji, katakana and hiragana.
+        let text = "安全性解析対象例数 484\n副作用発現例数(%) 297 (61.4)\n\n副作用名 発現症例数(%)\n神経系障害\n傾眠 26(5.4)\n浮動性めまい 22(4.5)\n頭痛 14(2.9)\n振戦 3(0.6)\n睡眠の質低下* 2(0.4)\n肝性脳症 1(0.2)\n血管障害\nほてり 3(0.6)\n潮紅 1(0.2)\n";
+        let (items, s) = read(text);
+        let labels: Vec<(&str, Option<&str>)> = s
+            .shares
+            .iter()
+            .flat_map(|m| {
+                m.cells
+                    .iter()
+                    .map(|c| (items[c.item].text.as_str(), m.label.as_deref()))
+            })
+            .collect();
+        for (value, label) in [
+            ("22(4.5)", "浮動性めまい"),
+            ("2(0.4)", "睡眠の質低下"),
+            ("3(0.6)", "ほてり"),
+        ] {
+            assert!(
+                labels
+                    .iter()
+                    .any(|(v, l)| v.starts_with(value) && *l == Some(label)),
+                "{labels:?}"
+            );
+        }
     }
 
     #[test]
