@@ -1468,7 +1468,8 @@ const FLOOR_DEV_DECIDED: usize = 2561;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1181 -> 1189.
 // Session 57: lines of separators alone in a table pasted a cell a line are empty cells or a row's end, no end of the table: 1189 -> 1200.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1200 -> 1202.
-const FLOOR_HOLDOUT_DECIDED: usize = 1202;
+// Session 57: a combination's doses before a spaced group noun name the arm (375/125 mg 群): 1202 -> 1205.
+const FLOOR_HOLDOUT_DECIDED: usize = 1205;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1508,7 +1509,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1202;
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 803 -> 807.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 807 -> 809.
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 809 -> 817.
-const FLOOR_DEV_SHARES: usize = 817;
+// Session 57: a combination's doses before a spaced group noun name the arm (375/125 mg 群): 817 -> 830.
+const FLOOR_DEV_SHARES: usize = 830;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with

@@ -41,10 +41,11 @@ pub struct Phrase {
 const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|routine care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
-/// or a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`): digits are part
+/// a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`) or a combination's
+/// doses (`375/125 mg 群`, printed with a space before `群` as some reports print it): digits are part
 /// of the name only when a unit of dose follows them, so a value printed before the name
 /// (`−13.7±10.0、X群`) or a visit (`12週後の本剤群`) never joins it.
-const JA_DOSE: &str = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[-‐–~〜～][0-9０-９]+(?:[.．][0-9０-９]+)?)?\s?(?:mg/kg|mg|ｍｇ|μg|µg|mcg|g|mL|単位|%|％)";
+const JA_DOSE: &str = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[-‐–~〜～/／][0-9０-９]+(?:[.．][0-9０-９]+)?)?\s?(?:mg/kg|mg|ｍｇ|μg|µg|mcg|g|mL|単位|%|％)";
 
 /// A Latin name with digits inside a Japanese group's name (`DPP-4阻害剤併用群`, `SGLT2阻害薬群`,
 /// `GLP-1群`): it starts with a letter, so a value before the name never joins it.
@@ -67,7 +68,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<recv>\b(?:patients|participants|subjects|those|women|men|children|group|arm|cohort)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
           | (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
-          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}|{LATIN_NAME}){{1,20}}|(?-i:[A-Z][A-Za-z0-9\-]*)\x20)(?:群|グループ))
+          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}\x20?|{LATIN_NAME}){{1,20}}|(?-i:[A-Z][A-Za-z0-9\-]*)\x20)(?:群|グループ))
           | (?P<cmp>\b(?:{comparators})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
         "
@@ -2056,6 +2057,19 @@ mod tests {
         assert!(names("下肢静止不能症候群 2(0.4)").is_empty());
         assert!(names("ネフローゼ症候群の患者").is_empty());
         assert_eq!(names("本剤群で下肢静止不能症候群が2例"), ["本剤群"]);
+    }
+
+    #[test]
+    fn a_combinations_doses_before_a_spaced_group_noun_name_the_arm() {
+        // Made-up shares in the form of a review report: a combination product's two doses
+        // with a slash, a space before `群`.
+        let names = |s: &str| groups(s).into_iter().map(|p| p.text).collect::<Vec<_>>();
+        assert_eq!(
+            names("発現率は,375/125 mg 群 26.4% (37/140 例),プラセボ群 24.1% (34/141 例)"),
+            ["375/125 mg 群", "プラセボ群"]
+        );
+        // A value before a name still joins no name.
+        assert_eq!(names("−13.7±10.0、本剤群"), ["本剤群"]);
     }
 
     #[test]
