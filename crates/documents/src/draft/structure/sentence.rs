@@ -2574,7 +2574,13 @@ impl GapReader<'_> {
             )
                 .expect("a valid pattern")
         });
-        if k == 0 || self.items[self.summaries[k - 1]].kind != ItemKind::Percent {
+        if k == 0 {
+            return 0;
+        }
+        if let Some(end) = self.name_share_by_event_after(k, between) {
+            return end;
+        }
+        if self.items[self.summaries[k - 1]].kind != ItemKind::Percent {
             return 0;
         }
         let Some(c) = words.captures(between) else {
@@ -2644,6 +2650,32 @@ impl GapReader<'_> {
         }
         self.locals[k - 1].label = Some(phrase.as_str().to_string());
         phrase.end()
+    }
+
+    /// `484例中297例(61.4%)に副作用が認められた`, `2例(0.7%)にALT増加がみられた`: a Japanese share
+    /// followed by `に`, a noun and a verb of occurring is a share of those in whom the noun
+    /// occurred; the noun is its measure, not the population named before the numbers
+    /// (`安全性解析対象`). The length of `between` the words take, if they are so.
+    fn name_share_by_event_after(&mut self, k: usize, between: &str) -> Option<usize> {
+        static EVENT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let event = EVENT.get_or_init(|| {
+            regex::Regex::new(
+                r"^[)）]?\s*に\s*(?P<name>[^\s、。，,()（）にがをはでと]{1,20})\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:が|を)\s*(?:認め|発現|みられ|見られ|発生|生じ|出現)",
+            )
+            .expect("a valid pattern")
+        });
+        if !is_share(self.items[self.summaries[k - 1]].kind) {
+            return None;
+        }
+        let c = event.captures(between)?;
+        let name = c.name("name")?;
+        if cues::content_ja(name.as_str()).is_empty()
+            && cues::content_words(name.as_str()).is_empty()
+        {
+            return None;
+        }
+        self.locals[k - 1].label = Some(name.as_str().to_string());
+        Some(c.get(0)?.end())
     }
 
     /// Which value each group named between two values belongs to, where the order of the
@@ -4045,10 +4077,17 @@ fn label_of_clause(text: &str) -> Option<String> {
             .strip_suffix("それぞれ")
             .or_else(|| label.trim_end().strip_suffix("各々"))
             .map_or(label.clone(), |l| l.trim_end().to_string());
+        // So too after a Latin name's Japanese words (`ALT増加が`).
         let label = ["では", "には", "は", "が", "を", "も", "の"]
             .iter()
             .find_map(|p| label.strip_suffix(p))
-            .filter(|name| name.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ')'))
+            .filter(|name| {
+                name.ends_with(|c: char| {
+                    c.is_ascii_alphanumeric()
+                        || c == ')'
+                        || matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
+                })
+            })
             .map_or(label.clone(), str::to_string);
         return (!label.is_empty() && label.len() <= 80).then_some(label);
     }
@@ -5506,6 +5545,33 @@ mod tests {
         }
         assert_eq!(s.measures.len(), 2);
         assert!(items.iter().all(|i| i.text != "2"), "{items:?}");
+    }
+
+    #[test]
+    fn a_share_followed_by_ni_an_event_and_a_verb_of_occurring_is_that_events() {
+        // Made-up counts in the form of a package insert: the population is named before the
+        // numbers, the event after them; a Latin name's particle is no part of it.
+        let text = "国内臨床試験における安全性解析対象412例中251例(60.9%)に副作用が認められた。肝機能異常が278例中14例(5.0%)、ALT増加が3例(0.7%)認められた。";
+        let (items, s) = read(text);
+        let labels: Vec<(&str, Option<&str>)> = s
+            .shares
+            .iter()
+            .flat_map(|m| {
+                m.cells
+                    .iter()
+                    .map(|c| (items[c.item].text.as_str(), m.label.as_deref()))
+            })
+            .collect();
+        assert!(
+            labels.contains(&("412例中251例(60.9%)", Some("副作用"))),
+            "{labels:?}"
+        );
+        assert!(
+            labels
+                .iter()
+                .any(|(v, l)| v.starts_with("3例(0.7%") && *l == Some("ALT増加")),
+            "{labels:?}"
+        );
     }
 
     #[test]
