@@ -357,13 +357,18 @@ impl Local {
 /// 7.87% and 3.88 ± 7.98%, respectively.`) refers to the arms of the measure just before it
 /// (`arms_before`), in their order, where their number is the run's.
 fn respectively(
-    (sentence_text, at): (&str, usize),
+    (sentence_text, at, original): (&str, usize, &str),
     items: &[Item],
     summaries: &[usize],
     locals: &mut [Local],
     arms_before: &[(String, String)],
 ) {
-    let Some(cue) = cues::respectively(sentence_text) else {
+    // `(以下同順)` (in the same order below) after the arms' values says the next sentence's
+    // unnamed values follow them in that order, as if it ended in `respectively`.
+    let in_the_order_stated = !arms_before.is_empty() && stated_order_before(original, at);
+    let Some(cue) = cues::respectively(sentence_text)
+        .or_else(|| in_the_order_stated.then_some(sentence_text.len()))
+    else {
         return;
     };
     let cue = at + cue;
@@ -445,6 +450,19 @@ fn respectively(
     }
 }
 
+/// Does the sentence before byte `at` say its values' order holds below (`(以下同順)`)?
+fn stated_order_before(original: &str, at: usize) -> bool {
+    let before = &original[..at];
+    let mut from = before.len().saturating_sub(240);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    ["以下同順", "以下同様の順"]
+        .iter()
+        .any(|w| tail.contains(w))
+}
+
 /// Is each of `groups` (name, key) another group: no two share a key?
 fn keys_distinct(groups: &[(String, String)]) -> bool {
     let mut keys: Vec<&str> = groups.iter().map(|g| g.1.as_str()).collect();
@@ -457,7 +475,16 @@ fn keys_distinct(groups: &[(String, String)]) -> bool {
 /// arms, each cell of another group, in the sentence right before `si`: what a `respectively`
 /// that names no groups of its own refers to.
 fn arms_of_the_measure_before(s: &Structure, si: usize) -> Vec<(String, String)> {
-    let Some(last) = s.measures.iter().rfind(|m| m.sentence < si) else {
+    // Of the means and the shares alike (the shares' reader runs with its own measures only);
+    // the means' where both stand in that sentence (`max_by_key` keeps the last of equals).
+    let last = [
+        s.shares.iter().rfind(|m| m.sentence < si),
+        s.measures.iter().rfind(|m| m.sentence < si),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|m| m.sentence);
+    let Some(last) = last else {
         return Vec::new();
     };
     if last.shape != Shape::Arms || last.sentence + 1 != si {
@@ -2301,7 +2328,13 @@ fn name_groups_from_lists(
     ] {
         pass(sentence_text, at, items, summaries, locals);
     }
-    respectively((sentence_text, at), items, summaries, locals, arms_before);
+    respectively(
+        (sentence_text, at, original),
+        items,
+        summaries,
+        locals,
+        arms_before,
+    );
     for pass in [
         bracket_after_listed_groups,
         runs_after_groups_listed_with_values,
@@ -5545,6 +5578,41 @@ mod tests {
         }
         assert_eq!(s.measures.len(), 2);
         assert!(items.iter().all(|i| i.text != "2"), "{items:?}");
+    }
+
+    #[test]
+    fn in_the_same_order_below_carries_the_arms_to_the_next_sentences_values() {
+        // Made-up shares in the form of a review report: the arms named once with their
+        // shares and `(以下同順)`; the next sentence's shares name no arm.
+        let text = "有害事象の発現率は,200 mg 群 30.0% (42/140 例),プラセボ群 20.6% (29/141 例) (以下同順)であった.また,副作用の発現率は 10.0% (14/140 例),5.7% (8/141 例) であった.";
+        let (items, s) = read(text);
+        let second = s
+            .shares
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("10.0%"))
+            })
+            .expect("the second sentence's shares");
+        assert_eq!(second.shape, Shape::Arms);
+        let groups: Vec<Option<&str>> = second
+            .cells
+            .iter()
+            .map(|c| c.group.map(|g| s.groups[g].label.as_str()))
+            .collect();
+        assert_eq!(groups, [Some("200 mg 群"), Some("プラセボ群")]);
+        // Without the words, the order is not carried.
+        let (items, s) = read(&text.replace(" (以下同順)", ""));
+        assert!(
+            s.shares
+                .iter()
+                .filter(|m| m
+                    .cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("10.0%")))
+                .all(|m| m.cells.iter().all(|c| c.group.is_none()))
+        );
     }
 
     #[test]
