@@ -42,7 +42,7 @@ const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standa
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
 /// a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`) or a combination's
-/// doses (`375/125 mg 群`, printed with a space before `群` as some reports print it): digits are part
+/// doses (`375/125 mg 群`, printed with a space or a PDF's line break before `群`): digits are part
 /// of the name only when a unit of dose follows them, so a value printed before the name
 /// (`−13.7±10.0、X群`) or a visit (`12週後の本剤群`) never joins it.
 const JA_DOSE: &str = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[-‐–~〜～/／][0-9０-９]+(?:[.．][0-9０-９]+)?)?\s?(?:mg/kg|mg|ｍｇ|μg|µg|mcg|g|mL|単位|%|％)";
@@ -68,7 +68,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<recv>\b(?:patients|participants|subjects|those|women|men|children|group|arm|cohort)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
           | (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
-          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}\x20?|{LATIN_NAME}){{1,20}}|(?-i:[A-Z][A-Za-z0-9\-]*)\x20)(?:群|グループ))
+          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}\s?|{LATIN_NAME}){{1,20}}|(?-i:[A-Z][A-Za-z0-9\-]*)\x20)(?:群|グループ))
           | (?P<cmp>\b(?:{comparators})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
         "
@@ -109,7 +109,11 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         } else {
             start
         };
-        let text = s[start..end].trim().to_string();
+        // A PDF's line break inside a Japanese name (`375/125 mg\n群`) is no part of it.
+        let text = match c.name("ja") {
+            Some(_) => s[start..end].trim().replace(['\n', '\r'], ""),
+            None => s[start..end].trim().to_string(),
+        };
         let trimmed = strip_leading_words(&text);
         if trimmed.is_empty() {
             continue;
@@ -2068,8 +2072,10 @@ mod tests {
             names("発現率は,375/125 mg 群 26.4% (37/140 例),プラセボ群 24.1% (34/141 例)"),
             ["375/125 mg 群", "プラセボ群"]
         );
-        // A value before a name still joins no name.
+        // A value before a name still joins no name; a PDF's line break before `群` is none
+        // of the name's.
         assert_eq!(names("−13.7±10.0、本剤群"), ["本剤群"]);
+        assert_eq!(names("発現率は,375/125 mg\n群 26.4%"), ["375/125 mg群"]);
     }
 
     #[test]

@@ -17,7 +17,8 @@
 //!   quantity;
 //! - a dosing frequency in Japanese (`1日3回`, `1回最大5g`: the regimen's words; the dose
 //!   itself is data);
-//! - the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`), the
+//! - the period of a rate's unit (`migraines per 30 days`, `events/100 patient-years`,
+//!   `11.4(7.8, 16.7)/100人・年`: never a number of patients), the
 //!   power of a unit per area or volume as a copy prints it (`kg/m 2`, `kg/m^2`) and the
 //!   count in an instrument's name (`3-component Mayo score`, `36-item Short Form`);
 //! - a scale's own range and anchors (`each symptom scored 0 to 3`, `ranging from 0 to 9`,
@@ -103,6 +104,7 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: phase | type | stage | grade | class | genotype | subtype | serotype )s? \x20 ) [IVX\d]+ [a-z]? (?: (?: \x20? , \x20? [IVX\d]+ [a-z]? )* ,? \x20? (?i: or | and | to | - | / ) \x20? [IVX\d]+ [a-z]? )? (?-u:\b)
             | (?i: (?-u:\b) per \x20 | / \x20? ) \d+ \x20? (?i: days? | weeks? | months? | years? | patient-years? | person-years? ) (?-u:\b)
             | / \x20? (?: m | cm | mm ) (?: \x20 | \x20? \^ ) [23] (?-u:\b)
+            | (?: / | あたり | 当たり ) \s* [\d,]+ \s* (?: 人 | 患者 | 例 ) \s* [・･]? \s* 年
             | (?-u:\b) \d+ - (?i: component | item | domain | dimension | question | factor ) s? (?-u:\b)
             | (?i: (?-u:\b) (?: scored | rated | graded | scale \x20 of | scale \x20 from ) ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
             | (?i: (?-u:\b) (?: score | scale | index ) s? ) [^.;\d]{0,30}? (?i: ranging | ranges? ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)

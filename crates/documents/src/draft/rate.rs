@@ -297,6 +297,10 @@ mod tests {
             ]
         );
         assert!(items.iter().all(|i| i.kind != ItemKind::N), "{items:?}");
+        // With its interval between the value and the period, the period is still no n.
+        let items =
+            read_items("発現率は14.8(12.1,18.2)/100人・年でした。ALT増加は2例(0.7%)でした。");
+        assert!(items.iter().all(|i| i.kind != ItemKind::N), "{items:?}");
     }
 
     #[test]

@@ -4184,6 +4184,12 @@ fn japanese_list_item(text: &str, last_word: Option<&str>) -> Option<String> {
             '、', '，', ',', '。', '：', ':', '(', '（', ')', '）', ' ', '\n', '\u{3000}',
         ])
         .next()?;
+    let japanese = |s: &str| {
+        !s.is_empty()
+            && s.chars().all(|c| {
+                hiragana(c) || matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '々')
+            })
+    };
     // A row's name alone on its line (`浮動性めまい 22(4.5)`, `睡眠の質低下* 2(0.4)`, `ほてり
     // 2(0.4)`, an adverse reactions table): the whole name, its hiragana too, without its
     // footnote's mark, never the section's name on the line above; a name that ends in a
@@ -4197,9 +4203,7 @@ fn japanese_list_item(text: &str, last_word: Option<&str>) -> Option<String> {
     const PARTICLES: [char; 10] = ['は', 'が', 'で', 'に', 'を', 'と', 'も', 'の', 'へ', 'や'];
     let a_row_name = alone_on_its_line
         && row_name.chars().count() >= 2
-        && row_name.chars().all(|c| {
-            hiragana(c) || matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '々')
-        })
+        && japanese(row_name)
         && !row_name.ends_with(PARTICLES)
         && !FUNCTION_WORDS.contains(&row_name);
     if a_row_name && last_word.is_none_or(|w| row_name != w) {
@@ -4226,12 +4230,6 @@ fn japanese_list_item(text: &str, last_word: Option<&str>) -> Option<String> {
         "まで",
         "でも",
     ];
-    let japanese = |s: &str| {
-        !s.is_empty()
-            && s.chars().all(|c| {
-                hiragana(c) || matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '々')
-            })
-    };
     if !japanese(segment) || FUNCTION_WORDS.contains(&segment) {
         return None;
     }
