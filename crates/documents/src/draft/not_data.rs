@@ -81,7 +81,7 @@ fn patterns() -> &'static Regex {
         // default 2 MB, or it keeps clearing its cache on Japanese text and falls back to the
         // (ten times slower) PikeVM. Still linear in the text.
         regex::RegexBuilder::new(
-            r"(?x)
+            &r"(?x)
               (?:https?://|www\.)[^\s<>\x22)（）]+
             | [\w.+-]+(?:@|◎)[\w-]+(?:\.[\w-]+)+
             | (?i:doi) \s* [:：]? \s* 10\.\d{3,9}/\S+
@@ -104,7 +104,7 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: phase | type | stage | grade | class | genotype | subtype | serotype )s? \x20 ) [IVX\d]+ [a-z]? (?: (?: \x20? , \x20? [IVX\d]+ [a-z]? )* ,? \x20? (?i: or | and | to | - | / ) \x20? [IVX\d]+ [a-z]? )? (?-u:\b)
             | (?i: (?-u:\b) per \x20 | / \x20? ) \d+ \x20? (?i: days? | weeks? | months? | years? | patient-years? | person-years? ) (?-u:\b)
             | / \x20? (?: m | cm | mm ) (?: \x20 | \x20? \^ ) [23] (?-u:\b)
-            | (?: / | あたり | 当たり ) \s* [\d,]+ \s* (?: 人 | 患者 | 例 ) \s* [・･]? \s* 年
+            | (?: / | あたり | 当たり ) \s* PERSON_TIME
             | (?-u:\b) \d+ - (?i: component | item | domain | dimension | question | factor ) s? (?-u:\b)
             | (?i: (?-u:\b) (?: scored | rated | graded | scale \x20 of | scale \x20 from ) ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
             | (?i: (?-u:\b) (?: score | scale | index ) s? ) [^.;\d]{0,30}? (?i: ranging | ranges? ) \s+ (?i: from \s+ )? \d+ \s* (?: = \s* [A-Za-z][\w\x20]{0,30}? \s+ )? (?i: to | - | – ) \s* \d+ (?-u:\b)
@@ -171,7 +171,8 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: slips? | slid | falls? | fell | drops? | dropped | rises? | rose | jumps? | jumped | soars? | soared | climbs? | climbed | tumbles? | tumbled | plunges? | plunged | surges? | surged | sinks? | sank ) \x20 (?: (?: by | nearly | about | over | more \x20 than ) \x20 )? ) \d+ (?: \.\d+ )? \x20? % \x20 (?i: premarket | pre-market | after-hours | in \x20 (?: premarket | pre-market | early | after-hours | extended | morning | afternoon ) \x20 trading | on \x20 (?: the \x20 )? (?: Nasdaq | NYSE ) )
             | (?i: (?-u:\b) (?: shares | stock ) (?-u:\b) ) [^.%\d\n]{0,40}? (?i: (?-u:\b) (?: slipped | slid | fell | dropped | rose | jumped | soared | climbed | tumbled | plunged | surged | sank | gained | lost | were \x20 (?: up | down ) ) \x20 (?: (?: by | nearly | about | over | more \x20 than ) \x20 )? ) \d+ (?: \.\d+ )? \x20? %
             | (?: 配信日時 | 配信日 | 公開日 | 掲載日 | 発行日 | 更新日 | 発表日 ) \s* [:：]? \s* \d{4} [/年.-] \d{1,2} (?: [/月.-] \d{1,2} 日? )? (?: \s* \d{1,2} : \d{2} )?
-            ",
+            "
+            .replace("PERSON_TIME", super::rate::JAPANESE_PERSON_TIME),
         )
         .dfa_size_limit(64 << 20)
         .build()

@@ -12,6 +12,11 @@ use crate::text::number::NUMBER;
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// A Japanese person-time (`100人・年`, `1,000 人年`, `100患者年`, `100例・年`), in the
+/// verbose syntax: written once for the rates (`11.4/100人・年`, `1,000 人年あたり`) and for
+/// [`super::not_data`], which keeps its number from being read as a number of patients.
+pub const JAPANESE_PERSON_TIME: &str = r"\d[\d,]* \s* (?: 人 | 患者 | 例 ) \s* [・･]? \s* 年";
+
 fn pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -19,11 +24,12 @@ fn pattern() -> &'static Regex {
               (?P<value> NUMBER ) \s* (?P<unit> % \s* | (?: [A-Za-z]+ (?: -[A-Za-z]+ )? \s+ ){0,2}? )
               (?: (?i: per | each ) \s+ | / \s* )
               (?P<per> (?: \d+ \s* )? (?i: (?: patient | person ) - ? \s* (?: years? | months? ) | months? | years? | weeks? | days? | yr | mo | wk ) (?-u:\b)
-                | [\d,]+ \s* (?: 人 | 患者 | 例 ) \s* [・･]? \s* 年 )
+                | PERSON_TIME )
             | (?: (?P<jn> \d+ ) \s* )? (?P<jper> ヶ月 | カ月 | ヵ月 | か月 | 月 | 年 | 週 | 日 ) \s* (?: あたり | 当たり | につき ) \s* (?: 平均 \s* )?
               (?P<jvalue> NUMBER ) \s* (?P<junit> ポイント | 点 | 回 | 件 )?
             | 年間 \s* (?: 平均 \s* )? (?P<yvalue> NUMBER ) \s* (?P<yunit> 回 | 件 )"
-            .replace("NUMBER", NUMBER);
+            .replace("NUMBER", NUMBER)
+            .replace("PERSON_TIME", JAPANESE_PERSON_TIME);
         Regex::new(&p).expect("the rate pattern is valid")
     })
 }
@@ -146,7 +152,8 @@ fn find_person_time_rates(scan: &mut Scan, plain: &str) {
     static CUE: OnceLock<Regex> = OnceLock::new();
     let cue = CUE.get_or_init(|| {
         Regex::new(
-            r"(?i:per\s+\d[\d,]*\s*(?:person|patient)[-‐\s]?years?)|\d[\d,]*\s*(?:人年|患者年)\s*(?:あたり|当たり)",
+            &r"(?i:per\s+\d[\d,]*\s*(?:person|patient)[-‐\s]?years?)|(?x:PERSON_TIME\s*(?:あたり|当たり))"
+                .replace("PERSON_TIME", JAPANESE_PERSON_TIME),
         )
         .expect("the person-time cue is valid")
     });
@@ -228,7 +235,7 @@ fn find_rates_named_once(scan: &mut Scan, plain: &str, cue: &Regex, named: &Name
 
 #[cfg(test)]
 mod tests {
-    use super::super::{ItemKind, read_items};
+    use super::super::{Item, ItemKind, read_items};
 
     #[test]
     fn bare_numbers_after_a_relapse_rates_name() {
@@ -243,14 +250,9 @@ mod tests {
         assert_eq!(rates, ["0.20", "0.10", "0.08", "0.04", "2.9", "0.6"]);
     }
 
-    #[test]
-    fn values_after_a_person_time_named_once() {
-        // Made-up numbers in the form of an outcome trial's abstract: each group's events per
-        // person-time, the person-time named once before them, then the comparison's bracket.
-        let items = read_items(
-            "主要転帰の発生率は,1,000 人年あたりA群 90.2,B群 98.7 であった(ハザード比 0.91,95%信頼区間 0.80~1.04,P=0.17).Event rates per 100 person-years were 12.4 in the drug group and 15.1 in the placebo group (hazard ratio, 0.82; P = 0.01).",
-        );
-        let rates: Vec<(&str, Option<&str>)> = items
+    /// Each rate's value as printed, with its period.
+    fn rates_with_period(items: &[Item]) -> Vec<(&str, Option<&str>)> {
+        items
             .iter()
             .filter(|i| i.kind == ItemKind::Rate)
             .map(|i| {
@@ -259,14 +261,25 @@ mod tests {
                     i.parts.per.as_deref(),
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn values_after_a_person_time_named_once() {
+        // Made-up numbers in the form of an outcome trial's abstract: each group's events per
+        // person-time, the person-time named once before them, then the comparison's bracket.
+        let items = read_items(
+            "主要転帰の発生率は,1,000 人年あたりA群 90.2,B群 98.7 であった(ハザード比 0.91,95%信頼区間 0.80~1.04,P=0.17).Event rates per 100 person-years were 12.4 in the drug group and 15.1 in the placebo group (hazard ratio, 0.82; P = 0.01).発現率は100人・年あたり実薬群 3.2,プラセボ群 4.1 であった。",
+        );
         assert_eq!(
-            rates,
+            rates_with_period(&items),
             [
                 ("90.2", Some("1,000 人年")),
                 ("98.7", Some("1,000 人年")),
                 ("12.4", Some("100 person-years")),
-                ("15.1", Some("100 person-years"))
+                ("15.1", Some("100 person-years")),
+                ("3.2", Some("100人・年")),
+                ("4.1", Some("100人・年"))
             ]
         );
     }
@@ -279,18 +292,8 @@ mod tests {
         let items = read_items(
             "肝機能障害の発現率は11.4/100人・年であった。ALT増加は2例(0.7%)であった。Infections occurred at 3.1 per 100 patient-years.",
         );
-        let rates: Vec<(&str, Option<&str>)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Rate)
-            .map(|i| {
-                (
-                    i.parts.value.as_ref().unwrap().number.text.as_str(),
-                    i.parts.per.as_deref(),
-                )
-            })
-            .collect();
         assert_eq!(
-            rates,
+            rates_with_period(&items),
             [
                 ("11.4", Some("100人・年")),
                 ("3.1", Some("100 patient-years"))
