@@ -1017,7 +1017,8 @@ fn draft_on_the_held_out_part() {
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 84.43 -> 84.46.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 84.46 -> 84.35.
 // Session 57: a rate per person-time's period (/100人・年, per 100 patient-years) is the rate's, the value read as a rate: 84.35 -> 84.37.
-const FLOOR_DEV_FOUND: f64 = 84.37;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 84.37 -> 84.19.
+const FLOOR_DEV_FOUND: f64 = 84.19;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1080,7 +1081,8 @@ const FLOOR_DEV_FOUND: f64 = 84.37;
 // Session 57: lines of separators alone in a table pasted a cell a line are empty cells or a row's end, no end of the table: 79.07 -> 79.08.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 79.08 -> 78.83.
 // Session 57: a rate per person-time's period (/100人・年, per 100 patient-years) is the rate's, the value read as a rate: 78.83 -> 78.85.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.85;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 78.85 -> 78.84.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.84;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1154,7 +1156,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.85;
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2556 -> 2550.
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 2550 -> 2651.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 2651 -> 2742.
-const CEILING_DEV_NON_DATA: usize = 2742;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 2742 -> 2805.
+const CEILING_DEV_NON_DATA: usize = 2805;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1227,7 +1230,8 @@ const CEILING_DEV_NON_DATA: usize = 2742;
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 2872 -> 2853.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 2853 -> 2948.
 // Session 57: a unit's power printed apart (kg/m 2) is no datum: 2948 -> 2946.
-const CEILING_HOLDOUT_NON_DATA: usize = 2946;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 2946 -> 3002.
+const CEILING_HOLDOUT_NON_DATA: usize = 3002;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1284,7 +1288,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 2946;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2901 -> 2907.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2907 -> 2919.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2919 -> 2928.
-const FLOOR_DEV_PATH: usize = 2928;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 2928 -> 2958.
+const FLOOR_DEV_PATH: usize = 2958;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1336,7 +1341,8 @@ const FLOOR_DEV_PATH: usize = 2928;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 2158 -> 2189.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2189 -> 2238.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2238 -> 2286.
-const FLOOR_HOLDOUT_PATH: usize = 2286;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 2286 -> 2306.
+const FLOOR_HOLDOUT_PATH: usize = 2306;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1469,7 +1475,8 @@ const FLOOR_DEV_DECIDED: usize = 2561;
 // Session 57: lines of separators alone in a table pasted a cell a line are empty cells or a row's end, no end of the table: 1189 -> 1200.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1200 -> 1202.
 // Session 57: a combination's doses before a spaced group noun name the arm (375/125 mg 群): 1202 -> 1205.
-const FLOOR_HOLDOUT_DECIDED: usize = 1205;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1205 -> 1211.
+const FLOOR_HOLDOUT_DECIDED: usize = 1211;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1510,7 +1517,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1205;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 807 -> 809.
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 809 -> 817.
 // Session 57: a combination's doses before a spaced group noun name the arm (375/125 mg 群): 817 -> 830.
-const FLOOR_DEV_SHARES: usize = 830;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 830 -> 835.
+const FLOOR_DEV_SHARES: usize = 835;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1546,7 +1554,8 @@ const FLOOR_DEV_SHARES: usize = 830;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 996 -> 1011.
 // Session 57: a syndrome's name (`下肢静止不能症候群`) is no group of patients (held-out: one pair of shares in text no longer placed, counted, not read): 1011 -> 1010.
 // Session 57: (以下同順) carries the arms' order to the next sentence's values: 1010 -> 1011.
-const FLOOR_HOLDOUT_SHARES: usize = 1011;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1011 -> 1019.
+const FLOOR_HOLDOUT_SHARES: usize = 1019;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1598,7 +1607,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 1011;
 // Session 51: batch 81 joined (20 reports, 10 Japanese): 92 -> 93.
 // Session 54: batch 87 joined: 93 -> 95.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 95 -> 97.
-const CEILING_HOLDOUT_N_WRONG: usize = 97;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 97 -> 101.
+const CEILING_HOLDOUT_N_WRONG: usize = 101;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1773,7 +1783,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 56: header cells copied a line each above the rule; a section row between a cell-a-line header and its rows; a fraction's whole no mean: 1048 -> 1056.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1056 -> 1072.
 // Session 56: a section's label stating `N (%)` reads its levels' `k (p)` cells as counts with their shares, a misprinted one too (for `check`): held-out found 19579 -> 19607, non-data 2872 -> 2853, shares 977 -> 992; one held-out value whose n was right before now has none (2366 -> 2365 labelled n's reached; counted, not read): 1072 -> 1071.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1071;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1071 -> 1080.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1080;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1903,7 +1914,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2475;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1902 -> 1918.
 // Session 57: lines of separators alone (`|||`) in a table pasted a cell a line are the copy's empty cells, no end of the table (held-out: 11 more pairs of arms placed, one labelled ± fewer matched, counted, not read): 1918 -> 1917.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1917 -> 1964.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1964;
+// Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1964 -> 1979.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1979;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
