@@ -1555,7 +1555,8 @@ const FLOOR_DEV_SHARES: usize = 835;
 // Session 57: a syndrome's name (`下肢静止不能症候群`) is no group of patients (held-out: one pair of shares in text no longer placed, counted, not read): 1011 -> 1010.
 // Session 57: (以下同順) carries the arms' order to the next sentence's values: 1010 -> 1011.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1011 -> 1019.
-const FLOOR_HOLDOUT_SHARES: usize = 1019;
+// Session 58: a column's n alone under a time's name (`Before run-in` over `(n = 140)`) names no group (held-out violations 67 -> 58; one held-out pair of shares under such columns no longer placed as arms; counted, not read): 1019 -> 1018.
+const FLOOR_HOLDOUT_SHARES: usize = 1018;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1945,7 +1946,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1979;
 // Session 52: batch 83 joined (20 reports, measured alone first): 41 -> 43.
 // Session 54: pairs whose times the sentence names after them (`pre- vs postintervention`, `vs baseline`) are one group's times or stay open, not arms: 3 held-out pairs of one group's times no longer placed as arms (violations 43 -> 40), counted, not read: 43 -> 40.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 40 -> 67.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 67;
+// Session 58: one group's times each with its n under its name (Before run-in / After run-in, a time column's n a header row of its own) read as a time course, not arms: held-out violations 67 -> 58: 67 -> 58.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 58;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM

@@ -987,15 +987,35 @@ fn lines_hold_one_cell(text: &str, lines: &[Range<usize>]) -> bool {
 /// [`stacked_body`] reads them.
 fn stacked_rows(text: &str, cells_at: &[Range<usize>], layout: StackedLayout) -> Vec<Row> {
     let (width, header) = (layout.width, layout.header);
-    let header_row = Row {
-        line: cells_at[0].start..cells_at[header - 1].end,
-        cells: (header < width)
-            .then(|| cells_at[0].start..cells_at[0].start)
-            .into_iter()
-            .chain(cells_at[..header].iter().cloned())
-            .collect(),
+    let header_rows = if layout.ns_under_names {
+        // The stub's name, if printed, heads the names' row; the n's row's stub is empty.
+        let stub = header % 2 == 1;
+        let named = &cells_at[usize::from(stub)..header];
+        let row = |from: usize| {
+            let cells: Vec<Range<usize>> = named.iter().skip(from).step_by(2).cloned().collect();
+            let corner = if stub && from == 0 {
+                cells_at[0].clone()
+            } else {
+                cells[0].start..cells[0].start
+            };
+            Row {
+                line: corner.start..cells[cells.len() - 1].end,
+                cells: std::iter::once(corner).chain(cells).collect(),
+            }
+        };
+        vec![row(0), row(1)]
+    } else {
+        vec![Row {
+            line: cells_at[0].start..cells_at[header - 1].end,
+            cells: (header < width)
+                .then(|| cells_at[0].start..cells_at[0].start)
+                .into_iter()
+                .chain(cells_at[..header].iter().cloned())
+                .collect(),
+        }]
     };
-    std::iter::once(header_row)
+    header_rows
+        .into_iter()
         .chain(
             stacked_body(text, &cells_at[header..], layout)
                 .0
@@ -1129,6 +1149,10 @@ struct StackedLayout {
     width: usize,
     header: usize,
     sections: bool,
+    /// The header's cells are the columns' names, each with its n on the line after it
+    /// (`Before run-in`, `(n = 140)`, `After run-in`, `(n = 128)`), after an optional stub's
+    /// name: two header rows, the names' and the n's.
+    ns_under_names: bool,
 }
 
 /// A cell printed indented on its line (` I`, ` < 25`, ` 25–30`): a page's table copies a
@@ -1208,8 +1232,25 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
         if cells_at.len() < 3 * width {
             break;
         }
-        for header in [width, width - 1] {
-            if cells_at[..header].iter().any(datum) {
+        let names_over_ns = |header: usize| {
+            let stub = header % 2 == 1;
+            let named = &cells_at[usize::from(stub)..header];
+            named.iter().enumerate().all(|(i, c)| {
+                let t = text[c.clone()].trim();
+                !t.is_empty() && is_n_cell(t) == (i % 2 == 1) && (i % 2 == 1 || !datum(c))
+            })
+        };
+        let headers = [
+            (width, false),
+            (width - 1, false),
+            (2 * (width - 1), true),
+            (2 * (width - 1) + 1, true),
+        ];
+        for (header, ns_under_names) in headers {
+            if cells_at.len() < header + 2 * width
+                || !ns_under_names && cells_at[..header].iter().any(datum)
+                || ns_under_names && !names_over_ns(header)
+            {
                 continue;
             }
             for sections in [false, true] {
@@ -1220,6 +1261,7 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
                     width,
                     header,
                     sections,
+                    ns_under_names,
                 };
                 let (rows, body_cells) = stacked_body(text, &cells_at[header..], layout);
                 let data_rows = rows.iter().filter(|r| r[1..].iter().any(datum)).count();
@@ -1338,7 +1380,23 @@ fn cell_lines_table(
         }
     }
     let first = rows.iter().position(|(_, v)| v.len() >= 2)?;
-    let width = rows[first].1.len();
+    // Columns named a line each with each one's n on the line under its name (`Before run-in`,
+    // `(n = 140)`, `After run-in`, `(n = 128)`, `Estimated changes`, `(n = 128)`): as many
+    // columns as names, where a row prints that many values, although the first row may leave
+    // its last cell empty (a change no baseline-only measure has).
+    let named = names_over_their_ns(&rows, first, &line);
+    let width = match named {
+        Some(w)
+            if w == rows[first].1.len() + 1
+                && rows[first..]
+                    .iter()
+                    .take_while(|(_, v)| v.len() <= w)
+                    .any(|(_, v)| v.len() == w) =>
+        {
+            w
+        }
+        _ => rows[first].1.len(),
+    };
     merge_section_ns(&mut rows, first, width, &line);
     // A cell's text without its spaces and the separator that closes it (`DAS28 |`; an
     // empty cell's at its line's start).
@@ -1402,6 +1460,24 @@ fn cell_lines_table(
         (first_line, last + 1),
         false,
     ))
+}
+
+/// How many names, each with its n alone on the line under it (`Before run-in`, `(n = 140)`,
+/// `After run-in`, `(n = 128)`), stand right above the first data row (`first` in `rows`):
+/// two or more, or `None`.
+fn names_over_their_ns<'t>(
+    rows: &[(usize, Vec<usize>)],
+    first: usize,
+    line: &impl Fn(usize) -> &'t str,
+) -> Option<usize> {
+    let label = |r: usize, n: bool| rows[r].1.is_empty() && is_n_cell(line(rows[r].0)) == n;
+    let mut pairs = 0;
+    let mut r = first;
+    while r >= 2 && label(r - 1, true) && label(r - 2, false) {
+        pairs += 1;
+        r -= 2;
+    }
+    (pairs >= 2).then_some(pairs)
 }
 
 /// Whether the header found for [`cell_lines_table`] (`header_rows`, its value columns'
@@ -1476,6 +1552,22 @@ fn labels_header(
     span: &dyn Fn(usize) -> Range<usize>,
 ) -> Option<(Vec<Row>, Vec<usize>, usize)> {
     let line = |k: usize| text[lines[k].clone()].trim();
+    // Names a line each, each with its n on the line under it: the names' row and the n's row.
+    if names_over_their_ns(rows, first, &line) == Some(width) {
+        let at = |from: usize| -> Vec<usize> {
+            (0..width)
+                .map(|i| rows[first - 2 * width + 2 * i + from].0)
+                .collect()
+        };
+        let (names, ns) = (at(0), at(1));
+        let row = |cells: &[usize]| Row {
+            line: lines[cells[0]].start..lines[cells[width - 1]].end,
+            cells: std::iter::once(lines[cells[0]].start..lines[cells[0]].start)
+                .chain(cells.iter().map(|&k| span(k)))
+                .collect(),
+        };
+        return Some((vec![row(&names), row(&ns)], names, first));
+    }
     let labels_at = |end: usize| -> Option<Vec<usize>> {
         let from = end.checked_sub(width)?;
         rows[from..end]

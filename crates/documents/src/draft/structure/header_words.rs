@@ -170,7 +170,7 @@ pub(super) fn time_only(label: &str) -> Option<String> {
 
 /// Is a column header a time point: a time phrase and nothing else, or a word that places a
 /// column in time only in a header or a row's label (`Initial | Final`, `Pre | Post`, `Before
-/// | After`, `前 | 後`, a bare count `4週`, `16 週` as a table prints a visit, a visit's code
+/// | After`, `Before run-in | After low-calorie diet`, `前 | 後`, a bare count `4週`, `16 週` as a table prints a visit, a visit's code
 /// `T0 | T6`, `M0 | M1`, `V1`, `D28`, `W12` with the letter of a time, trial, month, visit, day
 /// or week; the moments of a stay or a series: `Admission | Discharge`, `Pre-op | Post-op`, `1st
 /// visit | 2nd visit`, `入院時 | 退院時`, `初回 | 最終`, `1回目 | 2回目`)? The time as the header
@@ -204,8 +204,24 @@ pub(super) fn header_time(header: &str) -> Option<String> {
         .filter(|w| !crate::draft::table::describes_cells(w))
         .collect();
     let word = word.join(" ");
-    (word.len() < h.len() && p.is_match(&word))
-        .then(|| word.trim_end_matches(['*', '†', '‡', '§']).to_string())
+    if word.len() < h.len() && p.is_match(&word) {
+        return Some(word.trim_end_matches(['*', '†', '‡', '§']).to_string());
+    }
+    // `Before` or `After` as a preposition opening the header (`Before run-in`, `After
+    // low-calorie diet (at randomization)`, `Before the first dose`): a moment relative to an
+    // event is a time whatever the event, never a group; a hyphen's prefix
+    // (`Post-menopausal women`, `Pre-diabetes`) may name the people, so it is not read so.
+    static BEFORE_OR_AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let before_or_after = BEFORE_OR_AFTER.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?:before|after)\s+[^\s\d(]")
+            .expect("the before-or-after header pattern is valid")
+    });
+    before_or_after.is_match(h).then(|| {
+        without_ns(h)
+            .trim_end_matches(['*', '†', '‡', '§'])
+            .trim()
+            .to_string()
+    })
 }
 
 pub(super) fn cell_index(cells: &[std::ops::Range<usize>], at: usize) -> Option<usize> {
@@ -258,16 +274,22 @@ pub(super) fn names_row_groups(header: &str) -> bool {
 /// A row's label without the bracket printing its groups' n's (`SF-12 (n = 75 intervention,
 /// n = 66 control)` → `SF-12`).
 pub(super) fn without_ns(label: &str) -> String {
+    let stripped = n_brackets_removed(label);
+    if stripped.is_empty() {
+        label.to_string()
+    } else {
+        stripped
+    }
+}
+
+/// A label with its brackets of n's removed, trimmed; empty when it was only such a bracket
+/// (a time column's header `Week 12 (n = 128)` less its time says nothing of what its cells
+/// print: the columns' differing n's are no different contents).
+pub(super) fn n_brackets_removed(label: &str) -> String {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(r"\s*[(（][^()（）]*?\b[nN]\s*[=＝]\s*\d[^()（）]*[)）]")
             .expect("the n bracket pattern is valid")
     });
-    let stripped = p.replace_all(label, "");
-    let stripped = stripped.trim();
-    if stripped.is_empty() {
-        label.to_string()
-    } else {
-        stripped.to_string()
-    }
+    p.replace_all(label, "").trim().to_string()
 }

@@ -36,8 +36,8 @@
 use std::ops::Range;
 
 use super::header_words::{
-    Stat, cell_index, header_time, names_a_group, names_row_groups, row_items, stat_of, time_only,
-    without_ns,
+    Stat, cell_index, header_time, n_brackets_removed, names_a_group, names_row_groups, row_items,
+    stat_of, time_only, without_ns,
 };
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::cues;
@@ -414,7 +414,14 @@ impl Header<'_> {
             .map(|(t, _)| t.clone())
             .or_else(|| parts.iter().find_map(|t| header_time(t)));
         let cell_stat = parts.iter().find_map(|t| stat_of(t));
-        let named_group = parts.iter().any(|t| part_names_a_group(t));
+        // A column's n alone (`(n = 140)`, a header row of its own) under a time's name
+        // (`Before run-in`) or a change's (`Estimated changes`) is that time's or change's
+        // n: it names no group.
+        let named_group = parts.iter().any(|t| {
+            part_names_a_group(t)
+                && !(crate::draft::table::is_n_cell(t)
+                    && (cell_time.is_some() || parts.iter().any(|p| names_change(p))))
+        });
         self.column_time.resize(self.columns.len(), None);
         if names_row_groups(&text) {
             return Column::RowGroup;
@@ -445,7 +452,7 @@ impl Header<'_> {
             let described = if stub_time {
                 String::new()
             } else {
-                text.replacen(&t, " ", 1)
+                n_brackets_removed(&text.replacen(&t, " ", 1))
             };
             self.descriptors.push(
                 described
@@ -2492,6 +2499,43 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn one_groups_times_each_with_its_n_are_a_time_course_not_arms() {
+        // Made-up values in a journal page's layout (trial 35's probe): a single group before
+        // and after a run-in, each column's n on the line under its name, a column of changes;
+        // a page's copy a cell a line, blank lines between the cells, a space for an empty one.
+        let text = "Table 1 Participants before and after the run-in\n\n \n\nBefore run-in\n\n(n = 140)\n\nAfter run-in\n\n(n = 128)\n\nEstimated changes\n\n(n = 128)\n\nAge, years\n\n51 ± 9\n\n52 ± 9\n\n \n\nHeart rate, bpm\n\n74 ± 8\n\n70 ± 7\n\n− 4 (− 6 to − 2)\n\nWeight, kg\n\n101.2 ± 14.0\n\n88.0 ± 12.1\n\n− 13.0 (− 14.1 to − 11.9)\n";
+        let pipes = "Table 1\nCharacteristic | Before run-in (n = 140) | After run-in (n = 128) | Estimated changes (n = 128) |\n|---|---|---|---|\nAge, years | 51 ± 9 | 52 ± 9 | |\nHeart rate, bpm | 74 ± 8 | 70 ± 7 | − 4 (− 6 to − 2) |\n";
+        let visits = "Table 1\nCharacteristic | Baseline (n = 140) | Week 12 (n = 128) |\n|---|---|---|\nAge, years | 51 ± 9 | 52 ± 9 |\nHeart rate, bpm | 74 ± 8 | 70 ± 7 |\n";
+        for (text, rows) in [(text, 3), (pipes, 2), (visits, 2)] {
+            let (items, s) = read_text(text);
+            assert!(s.groups.is_empty(), "{text}: {:#?}", s.groups);
+            let courses: Vec<Vec<(&str, &str)>> = s
+                .measures
+                .iter()
+                .filter(|m| m.shape == Shape::TimeCourse)
+                .map(|m| {
+                    m.cells
+                        .iter()
+                        .map(|c| (items[c.item].text.as_str(), n_printed(&items, c)))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(courses.len(), rows, "{text}: {:#?}", s.measures);
+            assert_eq!(courses[1][1], ("70 ± 7", "128"), "{text}");
+            assert_eq!(courses[1][0].1, "140", "{text}");
+        }
+        for h in [
+            "Before run-in",
+            "After low-calorie diet (at randomization)",
+            "Before the first dose",
+        ] {
+            assert!(super::header_time(h).is_some(), "{h}");
+        }
+        // A prefix with a hyphen may name the people: no time.
+        assert!(super::header_time("Post-menopausal women").is_none());
     }
 
     #[test]
