@@ -1018,7 +1018,8 @@ fn draft_on_the_held_out_part() {
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 84.46 -> 84.35.
 // Session 57: a rate per person-time's period (/100人・年, per 100 patient-years) is the rate's, the value read as a rate: 84.35 -> 84.37.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 84.37 -> 84.19.
-const FLOOR_DEV_FOUND: f64 = 84.19;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 84.19 -> 84.2.
+const FLOOR_DEV_FOUND: f64 = 84.2;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1082,7 +1083,8 @@ const FLOOR_DEV_FOUND: f64 = 84.19;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 79.08 -> 78.83.
 // Session 57: a rate per person-time's period (/100人・年, per 100 patient-years) is the rate's, the value read as a rate: 78.83 -> 78.85.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 78.85 -> 78.84.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.84;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 78.84 -> 78.74.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.74;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1157,7 +1159,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.84;
 // Session 56: batches 91 and 92 joined (40 reports, 20 Japanese, 23 tables; measured alone first: 91 dev 190/247, held-out 341/354; 92 dev 220/303, held-out 171/250; 92's dev violations (a shifted table's baseline column read as a group; two shares splitting the sample set as arms) fixed before joining): 2550 -> 2651.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 2651 -> 2742.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 2742 -> 2805.
-const CEILING_DEV_NON_DATA: usize = 2805;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 2805 -> 2861.
+const CEILING_DEV_NON_DATA: usize = 2861;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1231,7 +1234,8 @@ const CEILING_DEV_NON_DATA: usize = 2805;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 2853 -> 2948.
 // Session 57: a unit's power printed apart (kg/m 2) is no datum: 2948 -> 2946.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 2946 -> 3002.
-const CEILING_HOLDOUT_NON_DATA: usize = 3002;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 3002 -> 3060.
+const CEILING_HOLDOUT_NON_DATA: usize = 3060;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1289,7 +1293,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3002;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2907 -> 2919.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2919 -> 2928.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 2928 -> 2958.
-const FLOOR_DEV_PATH: usize = 2958;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2958 -> 2984.
+const FLOOR_DEV_PATH: usize = 2984;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1342,7 +1347,8 @@ const FLOOR_DEV_PATH: usize = 2958;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2189 -> 2238.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2238 -> 2286.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 2286 -> 2306.
-const FLOOR_HOLDOUT_PATH: usize = 2306;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2306 -> 2329.
+const FLOOR_HOLDOUT_PATH: usize = 2329;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1420,7 +1426,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2306;
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2523 -> 2555.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2555 -> 2557.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2557 -> 2561.
-const FLOOR_DEV_DECIDED: usize = 2561;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2561 -> 2576.
+const FLOOR_DEV_DECIDED: usize = 2576;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1518,7 +1525,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1211;
 // Session 56: a section's label stating N (%) reads its levels' cells as counts with their shares: 809 -> 817.
 // Session 57: a combination's doses before a spaced group noun name the arm (375/125 mg 群): 817 -> 830.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 830 -> 835.
-const FLOOR_DEV_SHARES: usize = 835;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 835 -> 840.
+const FLOOR_DEV_SHARES: usize = 840;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1694,7 +1702,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 101;
 // Session 55: batches 89 and 90 joined (40 reports, 20 Japanese); a table section row's median statement scoped; values split by sex or age: 1288 -> 1294.
 // Session 55: visits over `n | mean ± SD` columns give each mean the n beside it under its visit; a model's effect column is no group (b28_01): 1294 -> 1328.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1328 -> 1330.
-const FLOOR_DEV_N_RIGHT: usize = 1330;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 1330 -> 1342.
+const FLOOR_DEV_N_RIGHT: usize = 1342;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1843,7 +1852,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1080;
 // Session 55: a column headed by a model's effect (`Fixed effect of randomization* / LSMean ± SE`) is no group: its 4 LS means ± SE of b28_01, drafted as a group of their own before, are left unplaced (2468 -> 2464): 2468 -> 2464.
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2464 -> 2466.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2466 -> 2475.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2475;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2475 -> 2488.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2488;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1916,7 +1926,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2475;
 // Session 57: lines of separators alone (`|||`) in a table pasted a cell a line are the copy's empty cells, no end of the table (held-out: 11 more pairs of arms placed, one labelled ± fewer matched, counted, not read): 1918 -> 1917.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1917 -> 1964.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1964 -> 1979.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1979;
+// Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 1979 -> 1980.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1980;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
