@@ -1084,7 +1084,8 @@ const FLOOR_DEV_FOUND: f64 = 84.2;
 // Session 57: a rate per person-time's period (/100人・年, per 100 patient-years) is the rate's, the value read as a rate: 78.83 -> 78.85.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 78.85 -> 78.84.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 78.84 -> 78.74.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.74;
+// Session 58: two categories' counts with their shares (a/b (p/q)); a one-row header's n between names no header of its own: 78.74 -> 78.75.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.75;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).

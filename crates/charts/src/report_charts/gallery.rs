@@ -92,13 +92,27 @@ const LONGEST_TIME_LABEL: usize = 40;
 
 /// A time point's name on a chart's axis: its name ([`crate::study::TimePoint::name`]: the
 /// time as the document prints it or a reader named it, where the id is only a number the
-/// draft gave it) when it is a name's length ([`LONGEST_TIME_LABEL`]), else its id.
+/// draft gave it) when it is a name's length ([`LONGEST_TIME_LABEL`]), or without the bracket
+/// closing it where that makes it one (`After low-calorie diet (at randomization)` → `After
+/// low-calorie diet`: the bracket qualifies the time), else its id.
 fn time_axis_label(t: &crate::study::TimePoint) -> String {
-    let name = t.name();
-    if name != t.id && name.chars().count() <= LONGEST_TIME_LABEL {
+    axis_label(t.name(), &t.id)
+}
+
+/// [`time_axis_label`] of a time point named `name` whose id is `id`.
+fn axis_label(name: &str, id: &str) -> String {
+    let fits = |n: &str| n != id && !n.is_empty() && n.chars().count() <= LONGEST_TIME_LABEL;
+    let unbracketed = name
+        .trim_end()
+        .strip_suffix([')', '）'])
+        .and_then(|n| n.rfind(['(', '（']).map(|i| n[..i].trim_end()))
+        .unwrap_or("");
+    if fits(name) {
         name.to_string()
+    } else if fits(unbracketed) {
+        unbracketed.to_string()
     } else {
-        t.id.replace('_', " ")
+        id.replace('_', " ")
     }
 }
 
@@ -929,5 +943,20 @@ fn confirmatory_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
                 c.n_total
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_long_time_name_loses_its_closing_bracket_before_its_id_is_drawn() {
+        assert_eq!(super::axis_label("Week 12", "t2"), "Week 12");
+        assert_eq!(
+            super::axis_label("After low-calorie diet (at randomization)", "t2"),
+            "After low-calorie diet"
+        );
+        let sentence = "the values measured after the end of the whole treatment period";
+        assert_eq!(super::axis_label(sentence, "t3"), "t3");
+        assert_eq!(super::axis_label("week_24", "week_24"), "week 24");
     }
 }

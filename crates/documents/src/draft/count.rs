@@ -1166,6 +1166,7 @@ fn find_shared_percent_sign(scan: &mut Scan, plain: &str) {
 /// Every percentage, count of a whole and n.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
+    find_two_counts_with_their_shares(scan, &plain);
     find_parts_of_a_count(scan, &plain);
     find_kanji_counts(scan, &plain);
     find_percent_of_printed_whole(scan, &plain);
@@ -1179,6 +1180,59 @@ pub fn find(scan: &mut Scan) {
     find_ns(scan, &plain);
     find_participant_flow_counts(scan, &plain);
     find_counts_in_the_stated_layout(scan, &plain);
+}
+
+/// Two counts with their two percentages, as a row of two categories prints them (`Male/Female,
+/// n (%)`: `80/135 (37/63)`): `a/b (p/q)` where `a` of `a + b` gives `p` % and `b` gives `q` %
+/// as printed. The pair is the two categories' counts, never `a` of `b`: each count is read
+/// with its share ([`Scan::push_percent_of_count`]), `a/b` holding the first, `(p/q)` the second.
+fn find_two_counts_with_their_shares(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(
+            r"(?P<a>\d+)\s*/\s*(?P<b>\d+)\s*[(（]\s*(?P<p>\d+(?:\.\d+)?)\s*%?\s*/\s*(?P<q>\d+(?:\.\d+)?)\s*%?\s*[)）]",
+        )
+        .expect("the two counts' pattern is valid")
+    });
+    for c in p.captures_iter(plain) {
+        let (a, b, pa, pb) = (&c["a"], &c["b"], &c["p"], &c["q"]);
+        let whole_span = c.get(0).expect("a match").range();
+        if !scan.free(whole_span.clone()) || plain[..whole_span.start].ends_with(['/', '.']) {
+            continue;
+        }
+        let (Ok(ka), Ok(kb)) = (a.parse::<i128>(), b.parse::<i128>()) else {
+            continue;
+        };
+        let whole = ka + kb;
+        let gives = |share: &str, k: i128| {
+            crate::reported::ReportedNumber::parse(share, "share").is_ok_and(|r| {
+                r.contains(100 * k, whole, crate::checks::Rounding::UpOrDown)
+                    .unwrap_or(false)
+            })
+        };
+        if whole == 0 || !gives(pa, ka) || !gives(pb, kb) {
+            continue;
+        }
+        let (ra, rb, rp, rq) = (
+            c.name("a").expect("a").range(),
+            c.name("b").expect("b").range(),
+            c.name("p").expect("p").range(),
+            c.name("q").expect("q").range(),
+        );
+        let (Some(na), Some(nb), Some(np), Some(nq)) = (
+            scan.number(ra.clone()),
+            scan.number(rb.clone()),
+            scan.number(rp),
+            scan.number(rq),
+        ) else {
+            continue;
+        };
+        let bracket = plain[rb.end..whole_span.end]
+            .find(['(', '（'])
+            .map_or(rb.end, |i| rb.end + i);
+        scan.push_percent_of_count(ra.start..rb.end, np, na);
+        scan.push_percent_of_count(bracket..whole_span.end, nq, nb);
+    }
 }
 
 /// The counts of a registry's participant flow, as ClinicalTrials.gov prints its results (and
@@ -3040,6 +3094,38 @@ mod tests {
         assert!(kinds("improved in 78/99 patients").contains(&ItemKind::CountOf));
         // A share printed right before it that the pair gives: a count of its whole.
         assert!(kinds("46% (n=6/13) improved").contains(&ItemKind::CountOf));
+    }
+
+    #[test]
+    fn two_categories_counts_with_their_two_shares_are_no_count_of_a_whole() {
+        // Made-up counts in a baseline table's form (`Male/Female, n (%)`): 56 men and 84 women
+        // of 140 are 40 % and 60 %; never 56 of 84 (trial 35 charted `80/135` as 59.3 %).
+        let items = read_items(
+            "Characteristic | Enrolment (n = 140) |\n|---|---|\nMen/Women, n (%) | 56/84 (40/60) |\nSmokers, n (%) | 28 (20) |\nImproved in 78/99 patients.",
+        );
+        let shares: Vec<(&str, &str)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().number.text.as_str(),
+                    i.parts.count.as_ref().unwrap().number.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(shares, [("40", "56"), ("60", "84"), ("20", "28")]);
+        let counts: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::CountOf)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(counts, ["78/99"]);
+        // Shares the pair does not give (`(12/30)` after `56/84`) leave it as it was read.
+        let items = read_items("Responders 56/84 (12/30) at week 4.");
+        assert!(
+            items.iter().all(|i| i.kind != ItemKind::Percent),
+            "{items:?}"
+        );
     }
 
     #[test]

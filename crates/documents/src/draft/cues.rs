@@ -958,6 +958,15 @@ pub fn is_whole(s: &str, found: fn(&str) -> Vec<Phrase>) -> bool {
     !s.is_empty() && found(s).iter().any(|p| p.text == s)
 }
 
+/// Does a column's header open with *before* or *after* as a preposition (`Before run-in`,
+/// `After low-calorie diet (at randomization)`, `Before the first dose`)? A moment relative to
+/// an event is a time whatever the event, never a group of patients; a prefix with a hyphen
+/// (`Post-menopausal women`, `Pre-diabetes`) may name the people, so it does not count.
+pub fn opens_with_before_or_after(header: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(&P, r"(?i)^(?:before|after)\s+[^\s\d(]").is_match(header.trim())
+}
+
 /// Time phrases in `s`.
 ///
 /// Reports name a time point in a few grammatical forms, in both languages; the pattern is

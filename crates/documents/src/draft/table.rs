@@ -1247,8 +1247,18 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
             (2 * (width - 1) + 1, true),
         ];
         for (header, ns_under_names) in headers {
+            // A header of one row names its columns, or prints their n's after their names:
+            // an n between names (`Before run-in`, `(n = 140)`, `After run-in`) is the n of
+            // the name above it, a header of two rows.
+            let ns_among_names = || {
+                cells_at[..header].windows(3).any(|w| {
+                    let t = |c: &Range<usize>| text[c.clone()].trim();
+                    let name = |c: &Range<usize>| !t(c).is_empty() && !is_n_cell(t(c));
+                    name(&w[0]) && is_n_cell(t(&w[1])) && name(&w[2])
+                })
+            };
             if cells_at.len() < header + 2 * width
-                || !ns_under_names && cells_at[..header].iter().any(datum)
+                || !ns_under_names && (cells_at[..header].iter().any(datum) || ns_among_names())
                 || ns_under_names && !names_over_ns(header)
             {
                 continue;
@@ -1503,11 +1513,16 @@ fn reads_as_columns(
     let n_column = rows[first.saturating_sub(width + 2)..first]
         .iter()
         .any(|(k, _)| names_n(line(*k)));
-    // `Baseline | Post-intervention | 3-month follow-up` over `Mean (SD) | P value …`.
+    // `Baseline | Post-intervention | 3-month follow-up` over `Mean (SD) | P value …`, or
+    // `Before run-in | After run-in`.
     let visits_over = header_rows.iter().any(|r| {
         r.cells
             .iter()
-            .filter(|c| super::cues::is_whole(text[(*c).clone()].trim(), super::cues::times))
+            .filter(|c| {
+                let t = text[(*c).clone()].trim();
+                super::cues::is_whole(t, super::cues::times)
+                    || super::cues::opens_with_before_or_after(t)
+            })
             .count()
             >= 2
     });

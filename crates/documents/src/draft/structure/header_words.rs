@@ -207,16 +207,8 @@ pub(super) fn header_time(header: &str) -> Option<String> {
     if word.len() < h.len() && p.is_match(&word) {
         return Some(word.trim_end_matches(['*', '†', '‡', '§']).to_string());
     }
-    // `Before` or `After` as a preposition opening the header (`Before run-in`, `After
-    // low-calorie diet (at randomization)`, `Before the first dose`): a moment relative to an
-    // event is a time whatever the event, never a group; a hyphen's prefix
-    // (`Post-menopausal women`, `Pre-diabetes`) may name the people, so it is not read so.
-    static BEFORE_OR_AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let before_or_after = BEFORE_OR_AFTER.get_or_init(|| {
-        regex::Regex::new(r"(?i)^(?:before|after)\s+[^\s\d(]")
-            .expect("the before-or-after header pattern is valid")
-    });
-    before_or_after.is_match(h).then(|| {
+    // `Before` or `After` as a preposition opening the header: a time, its n's left out.
+    cues::opens_with_before_or_after(h).then(|| {
         without_ns(h)
             .trim_end_matches(['*', '†', '‡', '§'])
             .trim()
