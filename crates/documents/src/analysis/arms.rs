@@ -233,7 +233,7 @@ fn arm_spread_reading(m: &ArmMeasure) -> String {
 /// A time point's mean and SD (± read as `m.dispersion` says) with its n, when all three are
 /// reported; or the mean and SD estimated from its median (see [`super::medians`]).
 fn group(m: &ArmMeasure, series: &ArmSeries, t: &TimePoint) -> Option<GroupSummary> {
-    let n = f64::from(*t.n.value().or(series.n.value())?);
+    let n = f64::from(*t.n.value()?);
     if let Some(c) = conversion(m, series, t) {
         return Some(GroupSummary {
             mean: c.estimate.mean,
@@ -259,7 +259,7 @@ fn converted(
     series: &ArmSeries,
     t: &TimePoint,
 ) -> Option<crate::error::Result<Conversion>> {
-    let n = *t.n.value().or(series.n.value())?;
+    let n = *t.n.value()?;
     let name = format!("{}.{}", series.arm, t.id);
     let at = format!(
         "arm_measures[{}].arms[{}].timepoints[{}]",
@@ -348,7 +348,7 @@ fn analyse_arm_measure(
 /// (a comparison needs each arm's), a median that its n does not let convert to a mean and
 /// SD (the conversion's own reason), or no time point both print a mean, a spread and n.
 fn why_not_compared(m: &ArmMeasure) -> String {
-    let n_of = |s: &ArmSeries, t: &TimePoint| t.n.value().or(s.n.value()).copied();
+    let n_of = |_: &ArmSeries, t: &TimePoint| t.n.value().copied();
     let points = || {
         m.arms
             .iter()

@@ -28,7 +28,7 @@ pub fn reported_summaries(study: &Study) -> Vec<ReportedSummary> {
     let mut out = Vec::new();
     for m in &study.measures {
         for t in &m.timepoints {
-            let (Some(mean), Some(n)) = (t.mean.value(), t.n.value().or(m.n.value())) else {
+            let (Some(mean), Some(n)) = (t.mean.value(), t.n.value()) else {
                 continue;
             };
             out.push(ReportedSummary {
@@ -53,8 +53,7 @@ pub fn reported_summaries(study: &Study) -> Vec<ReportedSummary> {
     for m in &study.arm_measures {
         for series in &m.arms {
             for t in &series.timepoints {
-                let (Some(mean), Some(n)) = (t.mean.value(), t.n.value().or(series.n.value()))
-                else {
+                let (Some(mean), Some(n)) = (t.mean.value(), t.n.value()) else {
                     continue;
                 };
                 let unbounded = Scale {

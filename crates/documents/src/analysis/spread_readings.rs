@@ -156,11 +156,8 @@ fn measure_evidence(
 ) -> Result<Vec<Evidence>> {
     let mut out = Vec::new();
     for t in &m.timepoints {
-        let (Some(mean), Some(spread), Some(&n)) = (
-            t.mean.value(),
-            t.spread.value(),
-            t.n.value().or(m.n.value()),
-        ) else {
+        let (Some(mean), Some(spread), Some(&n)) = (t.mean.value(), t.spread.value(), t.n.value())
+        else {
             continue;
         };
         if let Some(scale) = t.scale_in(m) {
@@ -178,7 +175,7 @@ fn measure_evidence(
     let (Some(before), Some(after)) = (m.baseline(), m.last_reported()) else {
         return Ok(out);
     };
-    let n = after.n.value().or(m.n.value()).copied();
+    let n = after.n.value().copied();
     if let (Some(bm), Some(bs), Some(am), Some(as_), Some(n)) = (
         before.mean.value(),
         before.spread.value(),
@@ -250,7 +247,7 @@ pub(super) fn arm_group_or_why(
         .timepoint(tp)
         .ok_or_else(|| format!("{arm} prints nothing at {tp}"))?;
     let lacks = |what: &str| format!("{arm}'s {what} is not reported ({})", t.name());
-    let n = *t.n.value().or(s.n.value()).ok_or_else(|| lacks("n"))?;
+    let n = *t.n.value().ok_or_else(|| lacks("n"))?;
     let mean = t.mean.value().ok_or_else(|| lacks("mean"))?;
     let spread = t.spread.value().ok_or_else(|| lacks("±"))?;
     Group::new(mean.clone(), spread.clone(), u64::from(n), arm).map_err(|e| e.to_string())
@@ -277,11 +274,9 @@ fn arm_measure_evidence(
             break;
         }
         for t in &series.timepoints {
-            let (Some(mean), Some(spread), Some(&n)) = (
-                t.mean.value(),
-                t.spread.value(),
-                t.n.value().or(series.n.value()),
-            ) else {
+            let (Some(mean), Some(spread), Some(&n)) =
+                (t.mean.value(), t.spread.value(), t.n.value())
+            else {
                 continue;
             };
             if let Some(scale) = t.scale.as_ref().or(m.scale.as_ref()) {

@@ -1368,6 +1368,16 @@ impl Writer<'_> {
                     if let Some(own) = own_n.filter(|own| Some(own) != arm_n) {
                         self.out.push_str(&format!("n = {own}\n"));
                     }
+                    // A row printing its own n for all the arms together: no arm's n here,
+                    // never the arm's n of the whole table.
+                    if let Some(why) = c
+                        .n_evidence
+                        .as_deref()
+                        .filter(|e| c.n.is_none() && e.starts_with("not printed"))
+                    {
+                        self.out
+                            .push_str(&format!("# {why}\nn = \"not reported\"\n"));
+                    }
                 }
                 None => self.out.push_str(
                     "# the table prints no value of this arm at this time\nmean = \"not reported\"\nspread = \"not reported\"\n",
@@ -1449,6 +1459,31 @@ mod tests {
         );
         let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
         (toml, s)
+    }
+
+    #[test]
+    fn a_rows_own_n_for_all_arms_is_no_arms_n_and_nothing_compares_the_arms_with_the_columns_n() {
+        // Made-up values: the anxiety row prints n = 112 for both arms of 60 together; its arms'
+        // n's are written as not reported, so the analysis never compares them with n = 60.
+        let (toml, s) = drafted(
+            "Table 2\n| Characteristic | Usual care (n=60) | Coaching (n=60) |\n|---|---|---|\n| Age (years), mean ± SD | 44.1 ± 8.0 | 45.2 ± 7.9 |\n| Anxiety score (n=112), mean ± SD | 7.2 ± 3.0 | 6.1 ± 2.9 |\n",
+        );
+        let why = "is of all the groups together\nn = \"not reported\"";
+        assert_eq!(toml.matches(why).count(), 2, "{toml}");
+        let ns: Vec<Vec<Option<u32>>> = s
+            .arm_measures
+            .iter()
+            .map(|m| {
+                m.arms
+                    .iter()
+                    .map(|a| a.timepoints[0].n.value().copied())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(ns, [vec![Some(60), Some(60)], vec![None, None]]);
+        let analysis = crate::analysis::analyse_study(&s, &Default::default()).unwrap();
+        let compared = serde_json::to_string(&analysis.arms).unwrap();
+        assert!(compared.contains("no arm's n"), "{compared}");
     }
 
     #[test]

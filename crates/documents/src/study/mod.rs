@@ -884,7 +884,9 @@ pub struct TimePoint {
     pub when: String,
     pub mean: Reported<ReportedNumber>,
     pub spread: Reported<ReportedNumber>,
-    /// Participants at this time point (the measure's `n` unless the file says otherwise).
+    /// Participants at this time point (the measure's `n` unless the file says otherwise;
+    /// `"not reported"` written here: the document prints no n for this time point, and
+    /// nothing that needs one takes the measure's instead).
     pub n: Reported<u32>,
     /// A scale of this time point's own, where the document makes it differ from the
     /// measure's (a relapse rate over exactly one year is a whole count); `None`: the

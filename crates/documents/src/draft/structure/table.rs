@@ -1828,6 +1828,61 @@ impl RowReader<'_> {
     /// The n of a group's cell (`(j, ci)`: its item and column) and where it comes from: the
     /// n printed in the cell itself (`17·4 (4·8); 219`), else its section's, else the
     /// column's (none for a subgroup a row above counted).
+    /// The n a row's label prints for the row, where it prints one (`Anxiety score (0–21)
+    /// (n=112)`, as a table notes the rows with missing data: `All n's are 120 except where
+    /// stated`): under one group's column, that group's n at this row; under several, the
+    /// groups' patients together, fewer than their columns' n's add to, so no group's own n
+    /// at this row is printed (none, not the column's). `None`: the label prints no single n,
+    /// or one that all the groups' columns add to.
+    fn row_label_n(
+        &self,
+        cells: &[Range<usize>],
+        s: &Structure,
+    ) -> Option<(Option<usize>, Option<String>)> {
+        let items = self.items;
+        let value = |k: usize| items[k].parts.value.as_ref().map(|v| v.number.value);
+        let in_label: Vec<usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.kind == ItemKind::N && cell_index(cells, i.span[0]) == Some(0))
+            .map(|(k, _)| k)
+            .collect();
+        let [k] = in_label[..] else {
+            return None;
+        };
+        let total = value(k)?;
+        let mut groups: Vec<usize> = self
+            .header
+            .columns
+            .iter()
+            .filter_map(|c| match c {
+                Column::Group(g) => Some(*g),
+                _ => None,
+            })
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        if groups.len() == 1 {
+            return Some((
+                Some(k),
+                Some(format!("the row's own n ('{}')", items[k].text.trim())),
+            ));
+        }
+        let columns: Option<f64> = groups
+            .iter()
+            .map(|&g| s.groups[g].n.and_then(value))
+            .sum::<Option<f64>>();
+        (columns.is_some_and(|sum| total < sum)).then(|| {
+            (
+                None,
+                Some(format!(
+                    "not printed: the row's n ('{}') is of all the groups together",
+                    items[k].text.trim()
+                )),
+            )
+        })
+    }
+
     fn cell_n(
         &self,
         cells: &[Range<usize>],
@@ -1873,6 +1928,9 @@ impl RowReader<'_> {
                 ),
                 None => (None, None),
             };
+        }
+        if let Some(row_n) = self.row_label_n(cells, s) {
+            return row_n;
         }
         match self.section_n.get(ci).copied().flatten() {
             Some(k) => (
@@ -2499,6 +2557,31 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn a_rows_own_n_for_all_groups_leaves_each_groups_n_open() {
+        // Made-up medians in a baseline table's form (trial 35's doc 04, glued cells): rows
+        // with missing data print their own n, of both groups together (`All n's are 120
+        // except where stated`); each group's n there is not printed, never the column's 60.
+        let glued = "Table 2 Baseline characteristics by group\nUsual care (n=60)Coaching (n=60)\nMedian (IQR)Median (IQR)\nAge (years)44 (38–51)45 (39–52)\n Anxiety score (0–21) (n=112)7 (4–10)6 (3–9)\n Sleep score (0–30) (n=101)12 (9–15)13 (10–16)\n  • All n’s are 120 except where stated.\n";
+        let pipes = "Table 2\n| Characteristic | Usual care (n=60) | Coaching (n=60) |\n|---|---|---|\n| Age (years), mean ± SD | 44.1 ± 8.0 | 45.2 ± 7.9 |\n| Anxiety score (n=112), mean ± SD | 7.2 ± 3.0 | 6.1 ± 2.9 |\n";
+        for text in [glued, pipes] {
+            let (items, s) = read_text(text);
+            let ns: Vec<Vec<Option<&str>>> = s
+                .measures
+                .iter()
+                .filter(|m| m.shape == Shape::Arms)
+                .map(|m| {
+                    m.cells
+                        .iter()
+                        .map(|c| c.n.map(|_| n_printed(&items, c)))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(ns[0], [Some("60"), Some("60")], "{text}");
+            assert_eq!(ns[1], [None, None], "{text}");
+        }
     }
 
     #[test]
