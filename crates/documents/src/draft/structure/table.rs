@@ -368,6 +368,18 @@ fn read_header<'t>(
 }
 
 impl Header<'_> {
+    /// The group of each of the header's group columns, left to right (a group heading
+    /// several columns, one at each time, is listed at each).
+    fn column_groups(&self) -> Vec<usize> {
+        self.columns
+            .iter()
+            .filter_map(|c| match c {
+                Column::Group(g) => Some(*g),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Does the header name no group, time or comparison over its columns, so that they may
     /// be measures ([`super::measure_columns`])? A column read as a group only because its
     /// header names nothing else (the caption comparing groups) counts as naming none; one
@@ -1217,15 +1229,7 @@ impl RowReader<'_> {
         if ns.len() < 2 {
             return None;
         }
-        let groups: Vec<usize> = self
-            .header
-            .columns
-            .iter()
-            .filter_map(|c| match c {
-                Column::Group(g) => Some(*g),
-                _ => None,
-            })
-            .collect();
+        let groups = self.header.column_groups();
         let stops = ['(', ')', '（', '）', ',', ';', '、', '，', ':'];
         let names = |phrase: &str, g: usize| {
             let key = &s.groups[g].key;
@@ -1851,15 +1855,7 @@ impl RowReader<'_> {
             return None;
         };
         let total = value(k)?;
-        let mut groups: Vec<usize> = self
-            .header
-            .columns
-            .iter()
-            .filter_map(|c| match c {
-                Column::Group(g) => Some(*g),
-                _ => None,
-            })
-            .collect();
+        let mut groups = self.header.column_groups();
         groups.sort_unstable();
         groups.dedup();
         if groups.len() == 1 {
