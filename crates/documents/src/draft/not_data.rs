@@ -71,6 +71,11 @@ use super::{Claims, Sentences};
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// A Japanese person-time (`100人・年`, `1,000 人年`, `100患者年`, `100例・年`), in the
+/// verbose syntax: written once for this file, which keeps its number from being read as a
+/// number of patients, and for the rates ([`super::rate`]: `11.4/100人・年`, `1,000 人年あたり`).
+pub const JAPANESE_PERSON_TIME: &str = r"\d[\d,]* \s* (?: 人 | 患者 | 例 ) \s* [・･]? \s* 年";
+
 /// The forms above as one pattern.
 // Long because it is an alternation of them, one line each, which stays one regex to be
 // matched in one pass.
@@ -172,7 +177,7 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: shares | stock ) (?-u:\b) ) [^.%\d\n]{0,40}? (?i: (?-u:\b) (?: slipped | slid | fell | dropped | rose | jumped | soared | climbed | tumbled | plunged | surged | sank | gained | lost | were \x20 (?: up | down ) ) \x20 (?: (?: by | nearly | about | over | more \x20 than ) \x20 )? ) \d+ (?: \.\d+ )? \x20? %
             | (?: 配信日時 | 配信日 | 公開日 | 掲載日 | 発行日 | 更新日 | 発表日 ) \s* [:：]? \s* \d{4} [/年.-] \d{1,2} (?: [/月.-] \d{1,2} 日? )? (?: \s* \d{1,2} : \d{2} )?
             "
-            .replace("PERSON_TIME", super::rate::JAPANESE_PERSON_TIME),
+            .replace("PERSON_TIME", JAPANESE_PERSON_TIME),
         )
         .dfa_size_limit(64 << 20)
         .build()

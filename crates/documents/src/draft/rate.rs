@@ -6,16 +6,12 @@
 //! to 0.10`, 年間再発率は2.9); and after a person-time named once before them (`1,000 人年あたり
 //! A群 100.4,B群 105.4`).
 
+use super::not_data::JAPANESE_PERSON_TIME;
 use super::not_data::inside_name;
 use super::{ItemKind, Parts, Scan};
 use crate::text::number::NUMBER;
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// A Japanese person-time (`100人・年`, `1,000 人年`, `100患者年`, `100例・年`), in the
-/// verbose syntax: written once for the rates (`11.4/100人・年`, `1,000 人年あたり`) and for
-/// [`super::not_data`], which keeps its number from being read as a number of patients.
-pub const JAPANESE_PERSON_TIME: &str = r"\d[\d,]* \s* (?: 人 | 患者 | 例 ) \s* [・･]? \s* 年";
 
 fn pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
