@@ -355,6 +355,11 @@ fn why_not_compared(m: &ArmMeasure) -> String {
             .flat_map(|s| s.timepoints.iter().map(move |t| (s, t)))
     };
     if points().all(|(s, t)| n_of(s, t).is_none()) {
+        // The arms' n's given, each time point's said not reported (a row printing one n of
+        // all the arms together): no arm's n at any of them.
+        if m.arms.iter().any(|s| s.n.is_reported()) {
+            return "no arm's n is reported at its time points (the file says `n = \"not reported\"` there): a comparison needs each arm's n at the time compared".to_string();
+        }
         return "no arm's n is reported: a comparison needs each arm's n (set `n` of each arm)"
             .to_string();
     }
@@ -377,7 +382,17 @@ fn reported_by_arm(m: &ArmMeasure) -> Vec<String> {
             let tps: Vec<String> = s
                 .timepoints
                 .iter()
-                .map(|t| format!("{} {}", t.name(), t.printed()))
+                .map(|t| {
+                    // A time point's own n, where it differs from the arm's (or is not
+                    // reported there).
+                    let own = match (t.n.value(), s.n.value()) {
+                        (Some(a), Some(b)) if a == b => String::new(),
+                        (None, None) => String::new(),
+                        (Some(a), _) => format!(" (n = {a})"),
+                        (None, Some(_)) => " (n not reported)".to_string(),
+                    };
+                    format!("{} {}{own}", t.name(), t.printed())
+                })
                 .collect();
             let n =
                 s.n.value()

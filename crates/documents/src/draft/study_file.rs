@@ -1483,7 +1483,10 @@ mod tests {
         assert_eq!(ns, [vec![Some(60), Some(60)], vec![None, None]]);
         let analysis = crate::analysis::analyse_study(&s, &Default::default()).unwrap();
         let compared = serde_json::to_string(&analysis.arms).unwrap();
-        assert!(compared.contains("no arm's n"), "{compared}");
+        assert!(
+            compared.contains("no arm's n is reported at its time points"),
+            "{compared}"
+        );
     }
 
     #[test]
