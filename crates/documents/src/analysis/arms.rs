@@ -348,13 +348,12 @@ fn analyse_arm_measure(
 /// (a comparison needs each arm's), a median that its n does not let convert to a mean and
 /// SD (the conversion's own reason), or no time point both print a mean, a spread and n.
 fn why_not_compared(m: &ArmMeasure) -> String {
-    let n_of = |_: &ArmSeries, t: &TimePoint| t.n.value().copied();
     let points = || {
         m.arms
             .iter()
             .flat_map(|s| s.timepoints.iter().map(move |t| (s, t)))
     };
-    if points().all(|(s, t)| n_of(s, t).is_none()) {
+    if points().all(|(_, t)| t.n.value().is_none()) {
         // The arms' n's given, each time point's said not reported (a row printing one n of
         // all the arms together): no arm's n at any of them.
         if m.arms.iter().any(|s| s.n.is_reported()) {

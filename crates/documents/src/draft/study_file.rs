@@ -1370,11 +1370,7 @@ impl Writer<'_> {
                     }
                     // A row printing its own n for all the arms together: no arm's n here,
                     // never the arm's n of the whole table.
-                    if let Some(why) = c
-                        .n_evidence
-                        .as_deref()
-                        .filter(|e| c.n.is_none() && e.starts_with("not printed"))
-                    {
+                    if let Some(why) = c.n_evidence.as_deref().filter(|_| c.n_not_printed()) {
                         self.out
                             .push_str(&format!("# {why}\nn = \"not reported\"\n"));
                     }

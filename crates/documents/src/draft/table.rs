@@ -1227,19 +1227,20 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
     // For each number of columns, how many cells its consistent rows take. The header row
     // may leave the stub's cell out (`Control group (n= 180) | Tα1 (n= 181) | P value`
     // over rows of a label and three values), as a page's table copies an empty cell.
+    // The header's cells alternate a name and its n (an optional stub's name first).
+    let names_over_ns = |header: usize| {
+        let stub = header % 2 == 1;
+        let named = &cells_at[usize::from(stub)..header];
+        named.iter().enumerate().all(|(i, c)| {
+            let t = text[c.clone()].trim();
+            !t.is_empty() && is_n_cell(t) == (i % 2 == 1) && (i % 2 == 1 || !datum(c))
+        })
+    };
     let mut best: Option<(usize, StackedLayout)> = None;
     for width in 3..=10 {
         if cells_at.len() < 3 * width {
             break;
         }
-        let names_over_ns = |header: usize| {
-            let stub = header % 2 == 1;
-            let named = &cells_at[usize::from(stub)..header];
-            named.iter().enumerate().all(|(i, c)| {
-                let t = text[c.clone()].trim();
-                !t.is_empty() && is_n_cell(t) == (i % 2 == 1) && (i % 2 == 1 || !datum(c))
-            })
-        };
         let headers = [
             (width, false),
             (width - 1, false),
@@ -1567,22 +1568,6 @@ fn labels_header(
     span: &dyn Fn(usize) -> Range<usize>,
 ) -> Option<(Vec<Row>, Vec<usize>, usize)> {
     let line = |k: usize| text[lines[k].clone()].trim();
-    // Names a line each, each with its n on the line under it: the names' row and the n's row.
-    if names_over_their_ns(rows, first, &line) == Some(width) {
-        let at = |from: usize| -> Vec<usize> {
-            (0..width)
-                .map(|i| rows[first - 2 * width + 2 * i + from].0)
-                .collect()
-        };
-        let (names, ns) = (at(0), at(1));
-        let row = |cells: &[usize]| Row {
-            line: lines[cells[0]].start..lines[cells[width - 1]].end,
-            cells: std::iter::once(lines[cells[0]].start..lines[cells[0]].start)
-                .chain(cells.iter().map(|&k| span(k)))
-                .collect(),
-        };
-        return Some((vec![row(&names), row(&ns)], names, first));
-    }
     let labels_at = |end: usize| -> Option<Vec<usize>> {
         let from = end.checked_sub(width)?;
         rows[from..end]
@@ -1596,6 +1581,20 @@ fn labels_header(
             .chain(header.iter().map(|&k| span(k)))
             .collect(),
     };
+    // Names a line each, each with its n on the line under it: the names' row and the n's row.
+    if names_over_their_ns(rows, first, &line) == Some(width) {
+        let at = |from: usize| -> Vec<usize> {
+            (0..width)
+                .map(|i| rows[first - 2 * width + 2 * i + from].0)
+                .collect()
+        };
+        let (names, ns) = (at(0), at(1));
+        return Some((
+            vec![header_row(&names, None), header_row(&ns, None)],
+            names,
+            first,
+        ));
+    }
     // The columns' n's on one line under their names, after what the cells print (`NTG
     // 0.4%`, `Placebo`, then `n (%) (n = 123) (n = 124)`): a header's last row whose cells a
     // page's copy left on one line. The k-th n is the k-th column's; the line is no name.

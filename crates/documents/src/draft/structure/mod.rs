@@ -60,7 +60,7 @@ mod sentence;
 mod share_wholes;
 mod table;
 
-pub use model::{Cell, Comparison, Group, Measure, Shape, ShareWhole, Structure};
+pub use model::{Cell, Comparison, Group, Measure, N_NOT_PRINTED, Shape, ShareWhole, Structure};
 
 use crate::draft::{Item, Sentences, cues};
 

@@ -23,6 +23,11 @@ pub struct Group {
     pub control: bool,
 }
 
+/// How [`Cell::n_evidence`] opens where the text prints no n for the cell although its group
+/// has one (a row's n of all the groups together): the study file then writes the cell's n as
+/// not reported, never the group's.
+pub const N_NOT_PRINTED: &str = "not printed";
+
 /// One summary placed in its measure: its group and time point.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
@@ -34,7 +39,8 @@ pub struct Cell {
     pub time: Option<String>,
     /// The item holding its n, if the text gives one.
     pub n: Option<usize>,
-    /// Where the n comes from, in words.
+    /// Where the n comes from, in words; where the text prints none for the cell although its
+    /// group has one, why, opening with [`N_NOT_PRINTED`].
     pub n_evidence: Option<String>,
     /// For a share whose percentage is not its count of the cell's n, what its whole is
     /// instead (its section's sum, or none printed); `None`: the n (or the whole printed
@@ -56,6 +62,15 @@ pub enum ShareWhole {
 }
 
 impl Cell {
+    /// Does the text print no n for this cell although its group has one ([`N_NOT_PRINTED`])?
+    pub fn n_not_printed(&self) -> bool {
+        self.n.is_none()
+            && self
+                .n_evidence
+                .as_deref()
+                .is_some_and(|e| e.starts_with(N_NOT_PRINTED))
+    }
+
     /// The whole a share cell is of: the whole printed with it (`12 of 40`, `12/40 (30%)`),
     /// else the whole its section's counts give ([`Cell::whole`]), else the n the structure
     /// gave the cell (its column's, its group's where nothing else counts people between

@@ -39,7 +39,7 @@ use super::header_words::{
     Stat, cell_index, header_time, n_brackets_removed, names_a_group, names_row_groups, row_items,
     stat_of, time_only, without_ns,
 };
-use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
+use super::model::{Cell, Comparison, Measure, N_NOT_PRINTED, Shape, Structure, group_index};
 use crate::draft::cues;
 use crate::draft::table::{Row, Table};
 use crate::draft::{Item, ItemKind, Sentences};
@@ -1845,11 +1845,14 @@ impl RowReader<'_> {
     ) -> Option<(Option<usize>, Option<String>)> {
         let items = self.items;
         let value = |k: usize| items[k].parts.value.as_ref().map(|v| v.number.value);
-        let in_label: Vec<usize> = items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.kind == ItemKind::N && cell_index(cells, i.span[0]) == Some(0))
-            .map(|(k, _)| k)
+        // Items are in document order: the label's are found from its start.
+        let label = cells.first()?;
+        let in_label: Vec<usize> = (items.partition_point(|i| i.span[0] < label.start)
+            ..items.len())
+            .take_while(|&k| items[k].span[0] <= label.end)
+            .filter(|&k| {
+                items[k].kind == ItemKind::N && cell_index(cells, items[k].span[0]) == Some(0)
+            })
             .collect();
         let [k] = in_label[..] else {
             return None;
@@ -1872,7 +1875,7 @@ impl RowReader<'_> {
             (
                 None,
                 Some(format!(
-                    "not printed: the row's n ('{}') is of all the groups together",
+                    "{N_NOT_PRINTED}: the row's n ('{}') is of all the groups together",
                     items[k].text.trim()
                 )),
             )
