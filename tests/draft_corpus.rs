@@ -1019,7 +1019,8 @@ fn draft_on_the_held_out_part() {
 // Session 57: a rate per person-time's period (/100人・年, per 100 patient-years) is the rate's, the value read as a rate: 84.35 -> 84.37.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 84.37 -> 84.19.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 84.19 -> 84.2.
-const FLOOR_DEV_FOUND: f64 = 84.2;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 84.2 -> 84.25.
+const FLOOR_DEV_FOUND: f64 = 84.25;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1085,7 +1086,8 @@ const FLOOR_DEV_FOUND: f64 = 84.2;
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 78.85 -> 78.84.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 78.84 -> 78.74.
 // Session 58: two categories' counts with their shares (a/b (p/q)); a one-row header's n between names no header of its own: 78.74 -> 78.75.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.75;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 78.75 -> 78.99.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.99;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1161,7 +1163,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.75;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese, 16 tables; measured alone first: 93 dev 253/356, held-out 171/317; 94 dev 209/227, held-out 254/302; 0 violations in either part): 2651 -> 2742.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 2742 -> 2805.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 2805 -> 2861.
-const CEILING_DEV_NON_DATA: usize = 2861;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 2861 -> 2901.
+const CEILING_DEV_NON_DATA: usize = 2901;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1236,7 +1239,8 @@ const CEILING_DEV_NON_DATA: usize = 2861;
 // Session 57: a unit's power printed apart (kg/m 2) is no datum: 2948 -> 2946.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 2946 -> 3002.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 3002 -> 3060.
-const CEILING_HOLDOUT_NON_DATA: usize = 3060;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 3060 -> 3087.
+const CEILING_HOLDOUT_NON_DATA: usize = 3087;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1349,7 +1353,8 @@ const FLOOR_DEV_PATH: usize = 2984;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2238 -> 2286.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 2286 -> 2306.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2306 -> 2329.
-const FLOOR_HOLDOUT_PATH: usize = 2329;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 2329 -> 2367.
+const FLOOR_HOLDOUT_PATH: usize = 2367;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1484,7 +1489,8 @@ const FLOOR_DEV_DECIDED: usize = 2576;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1200 -> 1202.
 // Session 57: a combination's doses before a spaced group noun name the arm (375/125 mg 群): 1202 -> 1205.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1205 -> 1211.
-const FLOOR_HOLDOUT_DECIDED: usize = 1211;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1211 -> 1233.
+const FLOOR_HOLDOUT_DECIDED: usize = 1233;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1527,7 +1533,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1211;
 // Session 57: a combination's doses before a spaced group noun name the arm (375/125 mg 群): 817 -> 830.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 830 -> 835.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 835 -> 840.
-const FLOOR_DEV_SHARES: usize = 840;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 840 -> 853.
+const FLOOR_DEV_SHARES: usize = 853;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1565,7 +1572,8 @@ const FLOOR_DEV_SHARES: usize = 840;
 // Session 57: (以下同順) carries the arms' order to the next sentence's values: 1010 -> 1011.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1011 -> 1019.
 // Session 58: a column's n alone under a time's name (`Before run-in` over `(n = 140)`) names no group (held-out violations 67 -> 58; one held-out pair of shares under such columns no longer placed as arms; counted, not read): 1019 -> 1018.
-const FLOOR_HOLDOUT_SHARES: usize = 1018;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1018 -> 1138.
+const FLOOR_HOLDOUT_SHARES: usize = 1138;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1618,7 +1626,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 1018;
 // Session 54: batch 87 joined: 93 -> 95.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 95 -> 97.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 97 -> 101.
-const CEILING_HOLDOUT_N_WRONG: usize = 101;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 101 -> 111.
+const CEILING_HOLDOUT_N_WRONG: usize = 111;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1704,7 +1713,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 101;
 // Session 55: visits over `n | mean ± SD` columns give each mean the n beside it under its visit; a model's effect column is no group (b28_01): 1294 -> 1328.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1328 -> 1330.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 1330 -> 1342.
-const FLOOR_DEV_N_RIGHT: usize = 1342;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1342 -> 1343.
+const FLOOR_DEV_N_RIGHT: usize = 1343;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1795,7 +1805,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 1056 -> 1072.
 // Session 56: a section's label stating `N (%)` reads its levels' `k (p)` cells as counts with their shares, a misprinted one too (for `check`): held-out found 19579 -> 19607, non-data 2872 -> 2853, shares 977 -> 992; one held-out value whose n was right before now has none (2366 -> 2365 labelled n's reached; counted, not read): 1072 -> 1071.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1071 -> 1080.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1080;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1080 -> 1099.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1099;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1928,7 +1939,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2488;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1917 -> 1964.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1964 -> 1979.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 1979 -> 1980.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1980;
+// Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1980 -> 1986.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1986;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
