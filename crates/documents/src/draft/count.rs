@@ -682,6 +682,11 @@ fn change_noun_of_what() -> &'static Regex {
     })
 }
 
+/// Words of a clause that defines responders by a change before their rate (`The response
+/// rate, defined as a 30% or greater reduction in pain, was 20%`): the change defines who
+/// responded; the value after it is the share of them, no change.
+const DEFINES_RESPONDERS: [&str; 2] = ["response rate", "defined as"];
+
 /// A noun of change naming the percentage at `start` ([`change_noun_of_what`], searched from
 /// `from`), unless the clause counts patients who reached a change (`The proportion of
 /// patients achieving at least a two-point improvement in IGA score was 35.9%`): that is a
@@ -705,6 +710,7 @@ fn change_noun_of_a_group(plain: &str, from: usize, start: usize) -> bool {
         "with at least",
     ]
     .iter()
+    .chain(&DEFINES_RESPONDERS)
     .any(|w| before.contains(w))
 }
 
@@ -958,6 +964,7 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
             "responder",
         ]
         .iter()
+        .chain(&DEFINES_RESPONDERS)
         .any(|w| clause.contains(w))
     };
     if after

@@ -130,6 +130,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     push_numbers_sharing_the_noun(s, &mut out);
     push_named_beside_comparator(s, &mut out);
     push_listed_drug(s, &mut out);
+    push_dose_after_value(s, &mut out);
     push_cases_set_against_each_other(s, &mut out);
     out.sort_by_key(|p| p.start);
     out
@@ -693,6 +694,38 @@ fn push_listed_drug(s: &str, out: &mut Vec<Phrase>) {
     );
     if let Some(m) = listed.captures(s).and_then(|c| c.name("name")) {
         push_unless_covered(out, m);
+    }
+}
+
+/// Pushes onto `out` each arm a list names by its dose right after a value, when no phrase
+/// found covers it: `40% at 100 mg, 56% at 200 mg and 64% at 400 mg cenobamate`, `−35.5% with
+/// 100 mg`. Dose-ranging reports name their arms by the dose alone; a dose so placed after a
+/// value (a percentage or a number, then `at`, `with` or `on`; or opening the text between two
+/// values) is the group the value is of.
+/// A dose anywhere else (`received 100 mg daily`, `doses of 100 mg`) names no group. The
+/// phrase's text is the dose with one space before its unit, so `100mg` and `100 mg` are one
+/// group.
+fn push_dose_after_value(s: &str, out: &mut Vec<Phrase>) {
+    static DOSE: OnceLock<Regex> = OnceLock::new();
+    let dose = re(
+        &DOSE,
+        r"(?x)(?:^\s*|(?:%|\d)\s+)(?:at|with|on)\s+(?:the\s+)?(?P<dose>(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>mg/kg|mg|µg|μg|mcg|g|IU|units?)(?:/day|/d)?)\b",
+    );
+    for c in dose.captures_iter(s) {
+        let m = c.name("dose").expect("the dose");
+        if out.iter().any(|p| p.start < m.end() && m.start() < p.end) {
+            continue;
+        }
+        out.push(Phrase {
+            start: m.start(),
+            end: m.end(),
+            text: format!(
+                "{} {}{}",
+                &c["amount"],
+                &c["unit"],
+                &s[c.name("unit").expect("the unit").end()..m.end()]
+            ),
+        });
     }
 }
 

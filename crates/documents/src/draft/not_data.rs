@@ -127,6 +127,7 @@ fn patterns() -> &'static Regex {
             | (?-u:\b) \d+ \x20? [*×] \x20? [\[(]
             | \d{1,2} \) \s* [~-] \s* \d{1,2} \)
             | (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) )? \s* (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
+            | (?-u:\b) \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) ) \s+ (?i: or \s+ (?: more | greater | higher | above ) ) \s+ (?i: relative \s+ )? (?i: reduction | decrease | improvement | increase | decline | drop | fall | rise ) (?-u:\b)
             | (?i: reductions? | decreases? | improvements? | increases? | declines? | drops? | falls? | rises? | reduced | decreased | improved | increased | declined ) \s+ (?i: in \s+ [A-Za-z][\w\-.]{0,15} (?: \s+ [A-Za-z][\w\-.]{0,15} ){0,2} \s+ )? (?i: (?: of | by | in ) \s+ )? (?: (?: >=? | ≥ | ≧ | ＞ | (?i: at \x20 least | more \x20 than | greater \x20 than ) ) \s* \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? (?-u:\b) ) )? | \d+ (?: \.\d+ )? \s* (?: % | (?i: percent | points? ) ) \s+ (?i: or \s+ (?: more | greater | higher | above ) ) (?-u:\b) )
             | \d+ (?: \.\d+ )? \s* (?: % | ポイント | 点 )? \s* 以上 \s* の? \s* (?: [\p{Han}\p{Katakana}ー]{1,8} \s* の \s* )? (?: 改善 | 減少 | 低下 | 増加 | 短縮 | 減量 | 体重減少 )
             | (?-u:\b) \d+ \s* [:：] \s* \d+ (?: \s* [-–] \s* \d+ )? \s* , \s* (?: 19 | 20 ) \d{2} (?-u:\b)
@@ -1076,6 +1077,11 @@ mod tests {
         let text = "In all, 75% of patients had reductions in liver fat of at least 30%; a reduction of 30% or more was seen in 40%.";
         let values = kinds_and_values(text);
         assert_eq!(values, ["percent 75", "percent 40"]);
+        // The bound before the noun of change (`a 50% or more reduction`), and the rate it
+        // defines read as a share, not a change.
+        let text = "The responder rate, defined as a 50% or more reduction in seizure frequency, was 25% with placebo.";
+        let values = kinds_and_values(text);
+        assert_eq!(values, ["percent 25"]);
     }
 
     #[test]

@@ -279,10 +279,11 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool, units: &[String]) -> Vec
                         .trim_end()
                         .ends_with(['(', '（', '['])
                     || {
-                        // `… 5.1 kg in the drug group`, `… for those receiving placebo`.
+                        // `… 5.1 kg in the drug group`, `… for those receiving placebo`,
+                        // `−35.5% with 100 mg`, `12% on placebo`.
                         let tail = before.trim_end().to_lowercase();
                         let tail = tail.strip_suffix(" the").unwrap_or(&tail);
-                        [" in", " at", " after", " for", " among"]
+                        [" in", " at", " after", " for", " among", " with", " on"]
                             .iter()
                             .any(|p| tail.ends_with(p))
                     }
@@ -4883,6 +4884,20 @@ mod tests {
             assert_eq!(read[0].1.len(), 2, "{text}");
             assert!(read[0].1.iter().all(|g| g != "-"), "{text}: {read:?}");
         }
+    }
+
+    #[test]
+    fn shares_each_followed_by_a_dose_are_the_dose_arms() {
+        // Made-up rates of a dose-ranging trial: each arm named by its dose right after its
+        // value (`at 50mg` and `at 50 mg` one arm); the responder's threshold is no value.
+        let text = "The response rate, defined as a 30% or greater reduction in pain, was 20% in controls, 31% at 50mg, 42% with 100 mg and 47% at 200 mg of the drug.";
+        let read = shares_read(text);
+        assert_eq!(read.len(), 1, "{read:?}");
+        assert_eq!(read[0].0, Shape::Arms);
+        assert_eq!(read[0].1, ["controls", "50 mg", "100 mg", "200 mg"]);
+        // A dose the text gives with no value before it names no arm.
+        let groups = cues::groups("All patients received 100 mg daily for 12 weeks");
+        assert!(groups.is_empty(), "{groups:?}");
     }
 
     #[test]
