@@ -1020,7 +1020,8 @@ fn draft_on_the_held_out_part() {
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 84.37 -> 84.19.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 84.19 -> 84.2.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 84.2 -> 84.25.
-const FLOOR_DEV_FOUND: f64 = 84.25;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 84.25 -> 84.33.
+const FLOOR_DEV_FOUND: f64 = 84.33;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1087,7 +1088,8 @@ const FLOOR_DEV_FOUND: f64 = 84.25;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 78.84 -> 78.74.
 // Session 58: two categories' counts with their shares (a/b (p/q)); a one-row header's n between names no header of its own: 78.74 -> 78.75.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 78.75 -> 78.99.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.99;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 78.99 -> 79.09.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.09;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1165,7 +1167,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.99;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 2805 -> 2861.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 2861 -> 2901.
 // Session 59: an arm named by its dose right after its value (40% at 100 mg), a responder's bound before its noun of change (a 50% or more reduction) no datum, and the rate it defines no change: 2901 -> 2899.
-const CEILING_DEV_NON_DATA: usize = 2899;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2899 -> 2928.
+const CEILING_DEV_NON_DATA: usize = 2928;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1242,7 +1245,8 @@ const CEILING_DEV_NON_DATA: usize = 2899;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 3002 -> 3060.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 3060 -> 3087.
 // Session 59: an arm named by its dose right after its value (40% at 100 mg), a responder's bound before its noun of change (a 50% or more reduction) no datum, and the rate it defines no change: 3087 -> 3086.
-const CEILING_HOLDOUT_NON_DATA: usize = 3086;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 3086 -> 3113.
+const CEILING_HOLDOUT_NON_DATA: usize = 3113;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1301,7 +1305,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3086;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2919 -> 2928.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 2928 -> 2958.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2958 -> 2984.
-const FLOOR_DEV_PATH: usize = 2984;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2984 -> 3010.
+const FLOOR_DEV_PATH: usize = 3010;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1356,7 +1361,8 @@ const FLOOR_DEV_PATH: usize = 2984;
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 2286 -> 2306.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2306 -> 2329.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 2329 -> 2367.
-const FLOOR_HOLDOUT_PATH: usize = 2367;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2367 -> 2410.
+const FLOOR_HOLDOUT_PATH: usize = 2410;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1435,7 +1441,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2367;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2555 -> 2557.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2557 -> 2561.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2561 -> 2576.
-const FLOOR_DEV_DECIDED: usize = 2576;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2576 -> 2588.
+const FLOOR_DEV_DECIDED: usize = 2588;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1492,7 +1499,8 @@ const FLOOR_DEV_DECIDED: usize = 2576;
 // Session 57: a combination's doses before a spaced group noun name the arm (375/125 mg 群): 1202 -> 1205.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1205 -> 1211.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1211 -> 1233.
-const FLOOR_HOLDOUT_DECIDED: usize = 1233;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1233 -> 1282.
+const FLOOR_HOLDOUT_DECIDED: usize = 1282;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1576,7 +1584,8 @@ const FLOOR_DEV_SHARES: usize = 859;
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1011 -> 1019.
 // Session 58: a column's n alone under a time's name (`Before run-in` over `(n = 140)`) names no group (held-out violations 67 -> 58; one held-out pair of shares under such columns no longer placed as arms; counted, not read): 1019 -> 1018.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1018 -> 1138.
-const FLOOR_HOLDOUT_SHARES: usize = 1138;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1138 -> 1149.
+const FLOOR_HOLDOUT_SHARES: usize = 1149;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1630,7 +1639,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 1138;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 95 -> 97.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 97 -> 101.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 101 -> 111.
-const CEILING_HOLDOUT_N_WRONG: usize = 111;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 111 -> 114.
+const CEILING_HOLDOUT_N_WRONG: usize = 114;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1717,7 +1727,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 111;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 1328 -> 1330.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 1330 -> 1342.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1342 -> 1343.
-const FLOOR_DEV_N_RIGHT: usize = 1343;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1343 -> 1362.
+const FLOOR_DEV_N_RIGHT: usize = 1362;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1738,7 +1749,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1343;
 // Session 52: a table section's stated n (%) layout and an n heading a colon: 18 -> 15.
 // Session 52: batch 82 joined (20 reports, measured alone first): 15 -> 19.
 // Session 52: batch 82 joined (measured alone first); `に対し` between two times of one group; the analysed later sample as the document's n: 19 -> 15.
-const CEILING_DEV_N_WRONG: usize = 15;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 15 -> 17.
+const CEILING_DEV_N_WRONG: usize = 17;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -1809,7 +1821,8 @@ const CEILING_DEV_N_WRONG: usize = 15;
 // Session 56: a section's label stating `N (%)` reads its levels' `k (p)` cells as counts with their shares, a misprinted one too (for `check`): held-out found 19579 -> 19607, non-data 2872 -> 2853, shares 977 -> 992; one held-out value whose n was right before now has none (2366 -> 2365 labelled n's reached; counted, not read): 1072 -> 1071.
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1071 -> 1080.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1080 -> 1099.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1099;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1099 -> 1129.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1129;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1868,7 +1881,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1099;
 // Session 56: batches 91 and 92 joined; a column stating a time's measure with its statistic is no group; shares splitting the sample are no arms: 2464 -> 2466.
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2466 -> 2475.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2475 -> 2488.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2488;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2488 -> 2511.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2511;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1943,7 +1957,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2488;
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 1964 -> 1979.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 1979 -> 1980.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1980 -> 1986.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 1986;
+// Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1986 -> 2029.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2029;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
