@@ -687,8 +687,10 @@ fn a_refused_correction_keeps_the_page_and_an_applied_one_the_document() {
 }
 
 /// Two arms compared at one time point, as a Japanese research report prints them (the
-/// numbers of KAKEN 17K13206, user trial 4's document 08).
-const TWO_ARMS_JA: &str = "粗解析の結果、109名(介入群54名、対照群55名)が主要評価項目の解析対象者となった。主要評価項目の平均値は、介入群は14.1 ± 3.11、対照群は11.1 ± 3.88で、その差は3.03(95% CI: 1.78-4.43)であった。";
+/// numbers of KAKEN 17K13206, user trial 4's document 08, each SD 3.11 and 3.88 printed as
+/// its SEM, 3.11/√54 = 0.42 and 3.88/√55 = 0.52: a reader's correction of ± to the SEM is then
+/// one the document's own CI agrees with; one it contradicts draws no chart).
+const TWO_ARMS_JA: &str = "粗解析の結果、109名(介入群54名、対照群55名)が主要評価項目の解析対象者となった。主要評価項目の平均値は、介入群は14.1 ± 0.42、対照群は11.1 ± 0.52で、その差は3.03(95% CI: 1.78-4.43)であった。";
 
 /// After the reader says ± is an SEM and names the time point (user trial 4, findings 7 and
 /// 11): every chart's text says SEM, none "SD"; the effects and the charts name the time

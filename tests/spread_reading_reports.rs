@@ -375,3 +375,71 @@ where = "line 26"
     let printed = read("n = 463");
     assert!(printed.is_contradicted(), "{}", printed.reason);
 }
+
+/// A table labelling its spreads SD whose own difference and CI only SEMs give (made-up
+/// numbers in the form of the thirty-sixth new-user trial's document 10: `mean (SD)` over
+/// `−5.0 (0.9) | −2.0 (0.9)` with 30 patients an arm, and the difference −3.0 (−5.5 to −0.5)).
+/// As SDs the difference's SE would be √(0.9²/30 + 0.9²/30) = 0.232 (Welch p = 1.1e-18; R:
+/// `2 * pt(-3 / sqrt(2 * 0.81 / 30), 58)`), as SEMs √(0.9² + 0.9²) = 1.27, whose 95% interval
+/// the printed one is. A row of 4 of the arm's 30 patients would also fit, but a misprinted
+/// label is what the numbers show: the label is contradicted (`report` exits 1), no effect size
+/// is computed from the ± and no chart drawn; the document's own difference stands, set as
+/// its numbers subtract (Drug A − Drug B: −5.0 − (−2.0) = −3.0), so Drug B is the control.
+#[test]
+fn a_label_its_own_comparison_contradicts_gets_no_effect_size_or_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(
+        &text,
+        "Table 2 Outcomes.\nVariables | Drug A (n = 30) | Drug B (n = 30) | MD (95% CI) |\n|---|---|---|---|\nPain score changes at week 4, mean (SD) | −5.0 (0.9) | −2.0 (0.9) | −3.0 (−5.5 to −0.5) |\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let drafted = trialstats()
+        .arg("draft")
+        .arg(&text)
+        .arg("-o")
+        .arg(data.join("t.toml"))
+        .output()
+        .unwrap();
+    assert!(drafted.status.success(), "{drafted:?}");
+    let study = std::fs::read_to_string(data.join("t.toml")).unwrap();
+    let control = study.find("control = true").unwrap();
+    assert!(
+        study[..control].rfind("label = \"Drug B\"") > study[..control].rfind("label = \"Drug A\""),
+        "{study}"
+    );
+    let plots = dir.path().join("plots");
+    let report = trialstats()
+        .args(["report", "--data"])
+        .arg(&data)
+        .arg("--plots")
+        .arg(&plots)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&report.stdout);
+    assert_eq!(report.status.code(), Some(1), "{out}");
+    assert!(out.contains("CONTRADICTED: ± is labelled SD"), "{out}");
+    assert!(!out.contains("SMD"), "{out}");
+    assert!(
+        out.contains("drug_a vs drug_b (the document's own difference")
+            && out.contains("(as printed: difference -3.0, 95% CI -5.5 to -0.5)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("not analysed: the document's own numbers contradict"),
+        "{out}"
+    );
+    let drawn = std::fs::read_dir(&plots)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    assert_eq!(drawn, 0, "{out}");
+}

@@ -138,9 +138,22 @@ fn an_impossible_implied_r_is_an_inconsistency_and_is_not_used() {
     // (1.7^2 + 1.6^2 - 3.5^2) / (2 * 1.7 * 1.6)
     assert_close("implied r", i.r, -1.2499999999999998, REL);
     assert!(!i.is_possible());
-    // Not used: the assumed r is, and said so.
-    let p = m.analysis.as_ref().unwrap();
-    assert_eq!(p.r_source, "not reported; assumed (default)");
+    // Not used; and as the change's SD contradicts the labelled SD, no paired test reads ±
+    // either way (a test at the assumed r would say what the document contradicts).
+    let reading = a
+        .spread_readings
+        .iter()
+        .find(|r| r.measure == m.id)
+        .unwrap();
+    assert!(reading.reading.is_contradicted(), "{:?}", reading.reading);
+    assert!(m.analysis.is_none() && m.effects.is_empty());
+    assert!(
+        m.not_analysed
+            .as_deref()
+            .is_some_and(|w| w.contains("contradict")),
+        "{:?}",
+        m.not_analysed
+    );
     let f = a
         .findings
         .iter()
@@ -151,6 +164,26 @@ fn an_impossible_implied_r_is_an_inconsistency_and_is_not_used() {
     // `check` over a folder holding it exits 1 and names it.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("change.toml"), &text).unwrap();
+    // `report` draws no before/after chart whose bars the label calls SDs, and says why.
+    let plots = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["report", "--data"])
+        .arg(dir.path())
+        .arg("--plots")
+        .arg(plots.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        !plots.path().join("change-edss-before-after.png").exists(),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("its bars would say what the document contradicts"),
+        "{stdout}"
+    );
     Command::cargo_bin("trialstats")
         .unwrap()
         .args(["check", "--data"])

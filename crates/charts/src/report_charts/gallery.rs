@@ -409,6 +409,15 @@ fn before_after_charts(sr: &StudyAnalysis, out: &mut StudyCharts) {
             });
             continue;
         }
+        // Bars labelled with a kind of spread the document's own numbers rule out would draw
+        // what the document contradicts.
+        if reading_of(sr, &m.id).is_some_and(|r| r.reading.is_contradicted()) {
+            out.not_drawn.push(NotDrawn {
+                name: format!("{} {} before-after", study.id, m.id),
+                reason: "the document's own numbers contradict what its label says ± is (the report says how): its bars would say what the document contradicts".to_string(),
+            });
+            continue;
+        }
         if m.timepoints.len() > MAX_CHART_TIMEPOINTS {
             out.not_drawn.push(NotDrawn {
                 name: format!("{} {} before-after", study.id, m.id),

@@ -220,6 +220,7 @@ pub fn analyse_study(study: &Study, options: &AnalysisOptions) -> Result<StudyAn
             a.spread_reading = Some(words);
         }
     }
+    spread_readings::withhold_contradicted(&spread_readings, &mut measures, &mut arms);
     findings.extend(spread_readings::findings(study, &spread_readings));
     findings.extend(consistency::implied_r_findings(study, &measures, &arms));
     findings.extend(consistency::converted_findings(study));

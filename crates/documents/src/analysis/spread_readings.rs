@@ -51,14 +51,8 @@ impl MeasureReading {
                 Some(alt) => format!("{}; {alt}", r.reason),
                 None => r.reason.clone(),
             },
-            Verdict::Contradicted => format!(
-                "CONTRADICTED: {}; the analysis reads ± as {}",
-                r.reason,
-                match r.stated {
-                    SpreadKind::NotReported => "an SD",
-                    k => k.with_article(),
-                }
-            ),
+            // Nothing after it reads ± either way ([`withhold_contradicted`]).
+            Verdict::Contradicted => format!("CONTRADICTED: {}", r.reason),
         }
     }
 
@@ -408,13 +402,18 @@ fn arm_measure_reading(
 /// The reading of `m`, `contradicted` at its arms' n's, without the comparisons that fewer
 /// of the arms' patients make hold, where the file gives their values no n of their own
 /// ([`fewer_patients_fitting`]): the row's n is what the text leaves out, and what it
-/// contradicts is not known. `None` where the contradiction stands.
+/// contradicts is not known. `None` where the contradiction stands, as it does where another
+/// reading gives the printed comparison at the arms' n's
+/// ([`SpreadReading::another_reading_reproduces`]).
 fn unchecked_at_arms_ns(
     study: &Study,
     m: &ArmMeasure,
     options: &AnalysisOptions,
     contradicted: &SpreadReading,
 ) -> Result<Option<SpreadReading>> {
+    if contradicted.another_reading_reproduces() {
+        return Ok(None);
+    }
     let arms_ns: Vec<u64> = m
         .arms
         .iter()
@@ -439,6 +438,39 @@ fn unchecked_at_arms_ns(
         not_checked_with_fewer_patients(&contradicted.reason, (n1, n2), share)
     );
     Ok(Some(unchecked))
+}
+
+/// Why a measure whose `±` the document's own numbers contradict gets no result that rests on
+/// reading `±` one way (a paired test, an SMD, an interval from the arms' spreads): any such
+/// number would say what the document contradicts. The document's own comparison, as printed,
+/// still stands.
+pub const WITHHELD_AS_CONTRADICTED: &str = "the document's own numbers contradict what its label says ± is (above): no test, interval or effect size from the ± is computed until a person decides what ± is and sets `dispersion`";
+
+/// Withholds, from each measure and per-arm measure whose reading is contradicted, every
+/// result that rests on reading its `±`: the paired analysis and its effects, the
+/// comparisons from the arms' values and changes; the comparisons the document prints stay
+/// ([`WITHHELD_AS_CONTRADICTED`] says why in `not_analysed`).
+pub fn withhold_contradicted(
+    readings: &[MeasureReading],
+    measures: &mut [super::measures::MeasureAnalysis],
+    arms: &mut [super::arms::ArmItemAnalysis],
+) {
+    let contradicted = |id: &str| {
+        readings
+            .iter()
+            .any(|r| r.measure == id && r.reading.is_contradicted())
+    };
+    for m in measures.iter_mut().filter(|m| contradicted(&m.id)) {
+        m.analysis = None;
+        m.summary = None;
+        m.effects.clear();
+        m.not_analysed = Some(WITHHELD_AS_CONTRADICTED.to_string());
+    }
+    for a in arms.iter_mut().filter(|a| contradicted(&a.id)) {
+        a.comparisons
+            .retain(|c| matches!(c.basis, super::arms::ArmBasis::Printed { .. }));
+        a.not_analysed = Some(WITHHELD_AS_CONTRADICTED.to_string());
+    }
 }
 
 /// The decided reading of every measure of `study` whose time points print a spread.

@@ -344,7 +344,9 @@ fn check_arm_measure(
 
 /// Why a contradicted `reading` of two arms (`cells`, read as `groups`) is not checked:
 /// where no n is printed with the values, only the columns' (each arm's), and fewer patients
-/// make the reading hold ([`fewer_patients_fitting`]). `None` where the reading stands.
+/// make the reading hold ([`fewer_patients_fitting`]). `None` where the reading stands, as it
+/// does where another reading gives the printed comparison at the columns' n's
+/// ([`crate::reading::SpreadReading::another_reading_reproduces`]).
 fn of_fewer_patients(
     reading: &crate::reading::SpreadReading,
     cells: &[&Cell; 2],
@@ -356,7 +358,7 @@ fn of_fewer_patients(
             .as_deref()
             .is_some_and(|e| !e.starts_with("printed with it"))
     });
-    if !reading.is_contradicted() || !from_columns {
+    if !reading.is_contradicted() || !from_columns || reading.another_reading_reproduces() {
         return Ok(None);
     }
     let share = fewer_patients_fitting(g1.n, g2.n, &mut |share| {

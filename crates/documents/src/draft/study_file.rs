@@ -787,6 +787,44 @@ fn cell_notes(c: &Cell, m: &Measure, s: &Structure, items: &[Item]) -> Vec<Strin
     notes
 }
 
+/// The arm every printed difference of two arms' means subtracts, by the numbers: where
+/// `−5.0 (0.9) | −2.0 (0.9) | −3.0 (−5.5 to −0.5)` prints −3.0, which only the first minus the
+/// second gives (within the rounding of the three printed numbers), the second is the arm the
+/// document compares against. `None` where no such difference is printed, where one fits both
+/// orders (means equal within rounding), or where two of them disagree.
+fn subtracted_by_numbers(s: &Structure, items: &[Item]) -> Option<usize> {
+    let mut found: Option<usize> = None;
+    for m in s.measures.iter().filter(|m| m.shape == Shape::Arms) {
+        let Some(d) = m
+            .comparison
+            .difference
+            .and_then(|k| items[k].parts.value.as_ref())
+        else {
+            continue;
+        };
+        let [a, b] = m.cells.as_slice() else {
+            continue;
+        };
+        let mean = |c: &Cell| Some((c.group?, &items[c.item].parts.mean.as_ref()?.number));
+        let (Some((ga, ma)), Some((gb, mb))) = (mean(a), mean(b)) else {
+            continue;
+        };
+        let d = &d.number;
+        let room = d.half_unit() + ma.half_unit() + mb.half_unit() + 1e-9;
+        let fits = |x: f64| (x - d.value).abs() <= room;
+        let subtracted = match (fits(ma.value - mb.value), fits(mb.value - ma.value)) {
+            (true, false) => gb,
+            (false, true) => ga,
+            _ => continue,
+        };
+        if found.is_some_and(|g| g != subtracted) {
+            return None;
+        }
+        found = Some(subtracted);
+    }
+    found
+}
+
 /// The arms the draft writes: the groups of every arms measure, with one control.
 struct StudyArms {
     /// (group index, id), in order of first appearance.
@@ -798,7 +836,6 @@ struct StudyArms {
 
 impl StudyArms {
     fn of(s: &Structure, items: &[Item], text: &str) -> StudyArms {
-        let _ = items;
         let mut arms: Vec<(usize, String)> = Vec::new();
         let with_arms = s.measures.iter().chain(&s.shares);
         for m in with_arms.filter(|m| m.shape == Shape::Arms) {
@@ -847,6 +884,10 @@ impl StudyArms {
                 Some((g, b)) => (
                     Some(g),
                     Some(format!("review: the text's difference subtracts '{b}' (printed 'A − {b}'): this arm is drafted as the control (comparisons are arm − control)")),
+                ),
+                None if subtracted_by_numbers(s, items).is_some() => (
+                    subtracted_by_numbers(s, items),
+                    Some("review: the text names no placebo, sham, vehicle or control; its printed difference is the other arm's mean minus this arm's, so this arm is drafted as the control (comparisons are arm − control)".to_string()),
                 ),
                 None => (
                     arms.first().map(|(g, _)| *g),

@@ -311,6 +311,17 @@ impl SpreadReading {
         self.verdict == Verdict::Contradicted
     }
 
+    /// Whether a reading other than the stated label gives the printed numbers themselves
+    /// (a label the evidence rejects while another kind of spread reproduces the printed
+    /// comparison): the document's own numbers then say what ± is, and a label misprinted is
+    /// the likelier story than a row of only a few of the arm's patients
+    /// ([`comparison::fewer_patients_fitting`]).
+    pub fn another_reading_reproduces(&self) -> bool {
+        self.readings
+            .iter()
+            .any(|r| r.fit == Fit::Reproduces && r.reading.spread_kind() != self.stated)
+    }
+
     /// The standing of `reading`, if it was a candidate.
     pub fn summary_of(&self, reading: Reading) -> Option<&ReadingSummary> {
         self.readings.iter().find(|r| r.reading == reading)
