@@ -254,8 +254,12 @@ pub(crate) fn write_study(
             for c in &m.cells {
                 written[c.item] = true;
             }
-            for j in m.comparison.items() {
-                written[j] = true;
+            // A comparison among three arms or more names no pair the file can hold: its
+            // numbers stay facts, never dropped.
+            if m.shape == Shape::TimeCourse || Writer::writes_arms_comparison(m, items) {
+                for j in m.comparison.items() {
+                    written[j] = true;
+                }
             }
         } else {
             w.hold_as_single_facts(m, structure, items);
@@ -1235,7 +1239,7 @@ impl Writer<'_> {
             let g = g.expect("covered arms have groups");
             self.arm_of_measure(g, cells, m, items, s, arms);
         }
-        self.arms_comparison(m, items, &id, by_arm.len());
+        self.arms_comparison(m, items, &id);
         true
     }
 
@@ -1426,13 +1430,25 @@ impl Writer<'_> {
     /// Writes the `[[arm_measures.comparisons]]` of the measure `id` when it has two arms
     /// and a test (a p, a CI or a difference with its spread); a difference with nothing to
     /// test it is held as a fact.
-    fn arms_comparison(&mut self, m: &Measure, items: &[Item], id: &str, arm_count: usize) {
+    /// Whether a test of `m`'s comparison is printed (a p, a CI, a difference with its ±).
+    fn has_test(m: &Measure, items: &[Item]) -> bool {
         let c = &m.comparison;
-        let has_test = c.p.is_some()
+        c.p.is_some()
             || c.ci.is_some()
             || c.difference
-                .is_some_and(|j| items[j].parts.spread.is_some());
-        if arm_count == 2 && has_test {
+                .is_some_and(|j| items[j].parts.spread.is_some())
+    }
+
+    /// Whether `m`'s comparison is written as `[[arm_measures.comparisons]]`: a test of two
+    /// arms (the file's comparison is an arm against the control).
+    fn writes_arms_comparison(m: &Measure, items: &[Item]) -> bool {
+        m.shape == Shape::Arms && m.arms().len() == 2 && Self::has_test(m, items)
+    }
+
+    fn arms_comparison(&mut self, m: &Measure, items: &[Item], id: &str) {
+        let c = &m.comparison;
+        let has_test = Self::has_test(m, items);
+        if Self::writes_arms_comparison(m, items) {
             self.out.push_str("\n[[arm_measures.comparisons]]\n");
             if let Some(j) = c.difference {
                 let p = &items[j].parts;
@@ -1496,6 +1512,21 @@ mod tests {
         );
         let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
         (toml, s)
+    }
+
+    #[test]
+    fn a_comparison_among_three_arms_stays_in_the_file_as_facts() {
+        // Made-up values: a difference and its CI printed beside three arms name no pair the
+        // file's comparison (an arm against the control) can hold; they stay facts.
+        let (toml, s) = drafted(
+            "| Outcome | A (n = 30) | B (n = 30) | C (n = 30) | MD (95% CI) |\n|---|---|---|---|---|\n| Pain, mean (SD) | 4.1 (1.2) | 4.5 (1.3) | 5.6 (1.1) | −1.5 (−2.1 to −0.9) |\n",
+        );
+        assert_eq!(s.arm_measures.len(), 1, "{toml}");
+        assert!(s.arm_measures[0].comparisons.is_empty(), "{toml}");
+        assert!(
+            toml.contains("value = \"-2.1\"") && toml.contains("value = \"-0.9\""),
+            "{toml}"
+        );
     }
 
     #[test]

@@ -269,7 +269,45 @@ fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut S
     no_document_n_across_arms(doc, items, s);
     no_document_n_after_fewer_people(items, s);
     no_groups_n_below_its_counts(items, s);
+    negative_at_every_time_are_changes(items, s);
     share_wholes::check_share_wholes(lower, items, s);
+}
+
+/// Arms whose means are below zero at every time, none of those times a start (`Week 3`,
+/// `Week 10` under `HAMD-17, mean (SD)`: no baseline, week 0 or `before`): a table prints
+/// each arm's change from a baseline it does not print (its rows of changes under a section
+/// that names only the scale, beside a row headed `score changes`). Read as changes, the
+/// first printed time is no baseline, and no change between the printed times is made of
+/// them; a measure whose levels fall below zero (a T-score) loses only that change.
+fn negative_at_every_time_are_changes(items: &[Item], s: &mut Structure) {
+    let a_start =
+        |t: &str| cues::is_baseline(t) || t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "0");
+    for m in s.measures.iter_mut() {
+        if m.shape != Shape::Arms || m.change || m.negated.is_some() {
+            continue;
+        }
+        let times: Vec<&str> = m.cells.iter().filter_map(|c| c.time.as_deref()).collect();
+        let mut distinct = times.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if times.len() < m.cells.len() || distinct.len() < 2 || times.iter().any(|t| a_start(t)) {
+            continue;
+        }
+        let below_zero = |c: &Cell| {
+            items[c.item]
+                .parts
+                .mean
+                .as_ref()
+                .is_some_and(|p| p.number.value < 0.0)
+        };
+        if m.cells.iter().all(below_zero) {
+            m.change = true;
+            m.evidence.push(format!(
+                "every arm's mean is below zero at each of its times ({}), none of them a baseline: each arm's change from a baseline the document does not print",
+                distinct.join(", ")
+            ));
+        }
+    }
 }
 
 /// A group's n is at least every count of it the document prints: `プラセボ群62例中6例` and

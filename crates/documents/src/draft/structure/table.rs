@@ -358,8 +358,34 @@ fn read_header<'t>(
         }),
     };
     let groups_before = s.groups.len();
-    for cells in cells_over.iter().skip(1) {
-        let column = header.column_of(doc.original, items, model, s, cells);
+    // The header cell right over each column's body (a multi-level header's lowest).
+    let lowest: Vec<&str> = cells_over
+        .iter()
+        .map(|cells| {
+            cells
+                .iter()
+                .rev()
+                .map(|c| doc.original[c.clone()].trim())
+                .find(|t| !t.is_empty())
+                .unwrap_or("")
+        })
+        .collect();
+    for (ci, cells) in cells_over.iter().enumerate().skip(1) {
+        let mut column = header.column_of(doc.original, items, model, s, cells);
+        // A column read as a difference by a header naming the statistics together
+        // (`Between-group differences` over `t | P`) prints what its own cell names: a test's
+        // statistic (`t`, `χ2`; `F` beside its `P`), a p, a difference.
+        let f_beside_its_p = lowest[ci] == "F"
+            && lowest
+                .get(ci + 1)
+                .is_some_and(|next| crate::draft::table::names_p(&next.to_lowercase()));
+        if column == Column::Statistic(Stat::Difference) {
+            if crate::draft::table::names_test_statistic(lowest[ci]) || f_beside_its_p {
+                column = Column::Statistic(Stat::Other);
+            } else if let Some(st) = stat_of(lowest[ci]) {
+                column = Column::Statistic(st);
+            }
+        }
         header.columns.push(column);
     }
     header.unname_groups_nothing_calls_so(doc.original, items, model, s, groups_before);
@@ -2580,6 +2606,34 @@ mod tests {
                 .collect();
             assert_eq!(ns[0], [Some("60"), Some("60")], "{text}");
             assert_eq!(ns[1], [None, None], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_statistic_column_prints_what_its_own_cell_names() {
+        // Made-up values: `Between-group differences` over `t | P` names the two columns
+        // together; each prints what its own cell says, the t no difference, the P the p.
+        let text = "Table 2. Outcomes at week 8.\n| Outcome | Drug (n = 40) | Placebo (n = 40) | Between-group differences | |\n| | | | t | P |\n|---|---|---|---|---|\n| Pain score, mean (SD) | 3.1 (1.2) | 4.0 (1.3) | 3.22 | 0.002 |\n";
+        let (items, s) = read_text(text);
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::Arms);
+        assert!(m.comparison.difference.is_none(), "{:?}", m.comparison);
+        let p = items[m.comparison.p.expect("the p")].parts.value.as_ref();
+        assert_eq!(p.map(|v| v.number.text.as_str()), Some("0.002"));
+    }
+
+    #[test]
+    fn arms_below_zero_at_every_time_with_no_baseline_are_changes() {
+        // Made-up changes in a trial table's form (trial 36's doc 10): rows `Week 3`, `Week
+        // 10` under a section naming only the scale, every arm's mean below zero; with a
+        // baseline row, the values are levels.
+        let changes = "| Variables | Drug (n = 30) | Placebo (n = 30) |\n|---|---|---|\n| Itch score, mean (SD) | | |\n| Week 3 | −3.3 (2.6) | −2.8 (2.6) |\n| Week 10 | −7.2 (3.9) | −6.5 (3.9) |\n";
+        let levels = changes.replace("Week 3", "Baseline");
+        for (text, change) in [(changes.to_string(), true), (levels, false)] {
+            let (_, s) = read_text(&text);
+            let m = &s.measures[0];
+            assert_eq!((m.shape, m.cells.len()), (Shape::Arms, 4), "{text}");
+            assert_eq!(m.change, change, "{text}");
         }
     }
 
