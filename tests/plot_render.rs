@@ -1927,3 +1927,26 @@ fn report_draws_every_measures_smcc_against_r() {
         "{caption}"
     );
 }
+
+/// A sample that narrows after its first count (35 enrolled; the later time points print no
+/// n): the chart gives no one n for all its points, but each point's own, or "n not
+/// reported" under it (the thirty-sixth new-user trial's doc 06 had "n = 35" over all three).
+#[test]
+fn a_before_after_chart_with_an_n_at_its_first_point_only_says_n_under_each_point() {
+    let mut chart = edss(vec![
+        tp("before", Some(37.2), Some(4.4)),
+        tp("after", Some(35.3), Some(4.6)),
+        tp("1 year", Some(33.0), Some(3.7)),
+    ]);
+    chart.n = None;
+    chart.points[0].n = Some(35);
+    assert_eq!(chart.n_text(), "n under each time point");
+    // One n for the measure and none of its own at any point: that n.
+    let mut one = edss(vec![
+        tp("before", Some(5.1), Some(1.7)),
+        tp("after", Some(4.1), Some(1.6)),
+    ]);
+    assert_eq!(one.n_text(), "n = 7");
+    one.points[1].n = Some(6);
+    assert_eq!(one.n_text(), "n = 7 to 6 (under each time point)");
+}

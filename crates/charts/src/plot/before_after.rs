@@ -202,28 +202,31 @@ impl BeforeAfterChart {
     }
 
     /// The n of the subtitle: "n = 7", or, where time points differ, "n = 22 to 20 (under
-    /// each time point)".
+    /// each time point)", or "n under each time point" where some print none (a sample that
+    /// narrows after its first count: 35 enrolled, then no n said): one n for the chart
+    /// would give the later points patients the document does not say they had.
     pub fn n_text(&self) -> String {
-        let ns: Vec<u64> = self.points.iter().filter_map(|p| p.n).collect();
-        match (self.varying_n(), self.n) {
+        let ns: Vec<Option<u64>> = self.point_ns();
+        match (self.varying_n(), ns.first().copied().flatten()) {
+            (true, _) if ns.iter().any(Option::is_none) => "n under each time point".into(),
             (true, _) => format!(
                 "n = {} to {} (under each time point)",
-                ns.first().copied().unwrap_or_default(),
-                ns.last().copied().unwrap_or_default()
+                ns.first().copied().flatten().unwrap_or_default(),
+                ns.last().copied().flatten().unwrap_or_default()
             ),
             (false, Some(n)) => format!("n = {n}"),
-            (false, None) => match ns.first() {
-                Some(n) => format!("n = {n}"),
-                None => "n not reported".into(),
-            },
+            (false, None) => "n not reported".into(),
         }
     }
 
-    /// Whether the time points report different numbers of patients.
+    /// Each time point's n: its own, else the measure's.
+    fn point_ns(&self) -> Vec<Option<u64>> {
+        self.points.iter().map(|p| p.n.or(self.n)).collect()
+    }
+
+    /// Whether the time points report different numbers of patients (or some none).
     fn varying_n(&self) -> bool {
-        let mut ns = self.points.iter().filter_map(|p| p.n);
-        let first = ns.next();
-        ns.any(|n| Some(n) != first) || (first.is_some() && self.n.is_some() && first != self.n)
+        self.point_ns().windows(2).any(|w| w[0] != w[1])
     }
 
     /// Footnotes: bars cut at the scale's end, an axis extended past the scale.
@@ -385,7 +388,9 @@ impl BeforeAfterChart {
             let (cx, _) = pixel_in(chart, plot_area, (i as f64, y_start));
             let mut lines = wrap_text(&p.label, &tick, label_width(col_w, style), label_lines);
             if show_n {
-                let n = p.n.map_or("n not reported".into(), |n| format!("n = {n}"));
+                let n =
+                    p.n.or(self.n)
+                        .map_or("n not reported".into(), |n| format!("n = {n}"));
                 lines.push(fit_text(&n, &tick, label_width(col_w, style)));
             }
             for (j, l) in lines.iter().enumerate() {

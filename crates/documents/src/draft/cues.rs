@@ -1114,10 +1114,24 @@ fn labels_before_and_after(s: &str) -> Vec<Phrase> {
     )
     .captures_iter(s)
     .filter_map(|c| c.name("label"))
-    .map(|m| Phrase {
-        start: m.start(),
-        end: m.end(),
-        text: m.as_str().to_string(),
+    .map(|m| {
+        // `体脂肪率の前:` (body fat's before): the words before `の` name the measure, the
+        // time is what follows it.
+        let time_at = m
+            .as_str()
+            .rfind('の')
+            .map_or(0, |k| k + 'の'.len_utf8())
+            .min(m.as_str().len());
+        let time_at = if m.as_str()[time_at..].is_empty() {
+            0
+        } else {
+            time_at
+        };
+        Phrase {
+            start: m.start() + time_at,
+            end: m.end(),
+            text: m.as_str()[time_at..].to_string(),
+        }
     })
     .collect()
 }

@@ -4125,7 +4125,16 @@ fn label_of_clause(text: &str) -> Option<String> {
             .map_or(label.clone(), str::to_string);
         return (!label.is_empty() && label.len() <= 80).then_some(label);
     }
-    let ja = cues::content_ja(text);
+    // A noun made a verb (`維持されていた`, `継続した`: maintained, continued) is the clause's
+    // predicate, no measure's name: `減少した体重は1年後も維持されていた` names 体重.
+    let ja: Vec<String> = cues::content_ja(text)
+        .into_iter()
+        .filter(|w| {
+            !["され", "して", "した", "する", "しな", "でき"]
+                .iter()
+                .any(|ending| text.contains(&format!("{w}{ending}")))
+        })
+        .collect();
     japanese_list_item(text, ja.last().map(String::as_str))
         .or_else(|| ja.last().cloned())
         .or_else(|| last_acronym(text.trim_end()).map(String::from))
@@ -4898,6 +4907,29 @@ mod tests {
         // A dose the text gives with no value before it names no arm.
         let groups = cues::groups("All patients received 100 mg daily for 12 weeks");
         assert!(groups.is_empty(), "{groups:?}");
+    }
+
+    #[test]
+    fn a_japanese_measure_is_its_topic_not_the_verb_or_the_other_noun() {
+        // Made-up values in a research report's form (trial 36's doc 06): the measure is the
+        // noun the clause is about (`体重は`), not the noun made a verb after it (`維持されて
+        // いた`); a time label naming its measure (`体脂肪率の前:`) gives the measure its name
+        // and the time `前`, though the clause names another measure with it (`体脂肪率と腹囲は`).
+        let (_, s) = read(
+            "減量後の体重は1年後も維持されていた(プログラム前:70.1±8.0kg、後:66.2±7.9kg、1年後:66.0±7.5kg)。また、体脂肪率と腹囲は有意に減少していた(体脂肪率の前:36.0±4.0%、後:34.1±4.2%、1年後:33.2±3.9%)。",
+        );
+        let read: Vec<(Option<&str>, Vec<Option<&str>>)> = s
+            .measures
+            .iter()
+            .map(|m| {
+                let times = m.cells.iter().map(|c| c.time.as_deref()).collect();
+                (m.label.as_deref(), times)
+            })
+            .collect();
+        assert_eq!(read.len(), 2, "{read:?}");
+        assert_eq!(read[0].0, Some("体重"), "{read:?}");
+        assert_eq!(read[1].0, Some("体脂肪率"), "{read:?}");
+        assert_eq!(read[1].1, [Some("前"), Some("後"), Some("1年後")]);
     }
 
     #[test]
