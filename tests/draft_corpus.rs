@@ -1089,7 +1089,8 @@ const FLOOR_DEV_FOUND: f64 = 84.33;
 // Session 58: two categories' counts with their shares (a/b (p/q)); a one-row header's n between names no header of its own: 78.74 -> 78.75.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 78.75 -> 78.99.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 78.99 -> 79.09.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.09;
+// Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 79.09 -> 79.1.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.1;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1306,7 +1307,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3113;
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese): 2928 -> 2958.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2958 -> 2984.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2984 -> 3010.
-const FLOOR_DEV_PATH: usize = 3010;
+// Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 3010 -> 3011.
+const FLOOR_DEV_PATH: usize = 3011;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1882,7 +1884,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1129;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2466 -> 2475.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2475 -> 2488.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2488 -> 2511.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2511;
+// Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 2511 -> 2512.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2512;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one

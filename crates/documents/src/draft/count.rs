@@ -410,7 +410,7 @@ fn count_of_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let p = r"(?x)
               (?P<of1> \d+ ) \s* CJA \s* (?: 中 | の \s* うち ) \s* (?P<count1> \d+ ) \s* CJA?
-            | (?P<count2> \d+ | WORDS ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d+ | WORDS ) (?-u:\b)
+            | (?P<count2> \d+ | WORDS | (?i: (?-u:\b) none ) ) \s+ (?i: of | out \s+ of ) \s+ (?: (?i: the | all ) \s+ )? (?P<of2> \d{1,3} (?: ,\d{3} )+ | \d+ | WORDS ) (?-u:\b)
             | (?P<count3> \d+ ) \s* (?: CJA \s* )? / \s* (?P<of3> SPACED | \d+ ) (?: [^\d/.] | $ )"
             .replace("SPACED", SPACED_WHOLE)
             .replace("CJA", COUNTERS_JA)
@@ -2153,7 +2153,12 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
             end
         };
         let range = whole.start().max(count.start().min(of.start()))..end;
+        // `None of the 40 patients`: zero of a number printed in digits; `none of the two
+        // observers` counts no data.
+        let none_of_words = count.as_str().eq_ignore_ascii_case("none")
+            && !of.as_str().starts_with(|c: char| c.is_ascii_digit());
         if !scan.free(range.clone())
+            || none_of_words
             || inside_name(plain, count.start().min(of.start()), count.end())
             || plain[..range.start].ends_with('/')
             || words_not_a_count(plain, range.start)
@@ -3240,6 +3245,15 @@ mod tests {
         assert_eq!(
             items[2].parts.value.as_ref().unwrap().original,
             "Thirty-two"
+        );
+        // `None of the 40` counts zero of 40 (trial 36's doc 04 dropped it); `none` alone
+        // counts nothing.
+        let items = read_items(
+            "None of the 40 patients receiving placebo had a response; none withdrew. None of the 1,250 women had cancer; none of the two observers guessed.",
+        );
+        assert_eq!(
+            brief(&items),
+            pairs(&[("count_of", "0/40"), ("count_of", "0/1,250")])
         );
     }
 

@@ -1105,9 +1105,22 @@ fn after_a_dose(before: &str) -> bool {
 /// A Japanese label ending in `前` or `後` right before a colon, or those alone
 /// (`プログラム前:68.1±7.8kg、後:64.1±7.6kg、1年後:64.0±7.7kg`): before or after what the
 /// label names, each value's time, whatever the event (a programme, a camp, a lesson). So too
-/// the English words alone before a colon (`BMI (Pre: 20.8±1.9, Post: 21.2±1.8)`).
+/// the English words alone before a colon (`BMI (Pre: 20.8±1.9, Post: 21.2±1.8)`), or right
+/// before the value (`(pre 92.4±6.1 cm vs post 89.9±5.8 cm)`).
 fn labels_before_and_after(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
+    static BARE: OnceLock<Regex> = OnceLock::new();
+    let bare = re(
+        &BARE,
+        r"(?i)(?:^|[\s(\[,;])(?P<label>pre|post)(?:\s+[-−+]?\d|\s*$)",
+    )
+    .captures_iter(s)
+    .filter_map(|c| c.name("label"))
+    .map(|m| Phrase {
+        start: m.start(),
+        end: m.end(),
+        text: m.as_str().to_string(),
+    });
     re(
         &P,
         r"(?:^|[\s、。，,;；(（「])(?P<label>[^\s、。，,:：;；()（）「」]{0,12}?(?:前|後)|(?i:pre|post|before|after))\s*[:：]",
@@ -1133,6 +1146,7 @@ fn labels_before_and_after(s: &str) -> Vec<Phrase> {
             text: m.as_str()[time_at..].to_string(),
         }
     })
+    .chain(bare)
     .collect()
 }
 

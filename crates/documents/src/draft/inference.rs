@@ -209,7 +209,7 @@ fn ci_pattern() -> &'static Regex {
             (?: \s* [(\[] (?i: CI | CrI ) [)\]] )?
             (?: \s* (?P<after> \d{2} (?: \.\d+ )? ) \s* % )?
             (?: \s+ (?i: for | of ) (?: \s+ [A-Za-z][A-Za-z-]* ){1,4} )?
-            \s* (?: [:=,] | (?i: of | was | were | from ) )? \s* [(\[]? \s*
+            \s* (?: [:=,;：；] | (?i: of | was | were | from ) )? \s* [(\[]? \s*
             (?P<lo> NUMBER ) \s* %? \s* (?: (?i: to | and ) | から | [-,;~〜～] ) \s* (?P<hi> NUMBER ) \s* %? \s* [)\]]?"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the CI pattern is valid")
@@ -873,6 +873,17 @@ mod tests {
             })
             .collect();
         assert_eq!(cis, [("2.1".to_string(), "3.8".to_string())]);
+        // A semicolon after the label and a comma between the bounds (trial 36's doc 09).
+        let items = read_items("差は-1.7kg(95%信頼区間;-3.0,-0.4)であった。");
+        let cis: Vec<(String, String)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| {
+                let b = |p: &Option<crate::draft::Printed>| p.as_ref().unwrap().number.text.clone();
+                (b(&i.parts.lower), b(&i.parts.upper))
+            })
+            .collect();
+        assert_eq!(cis, [("-3.0".to_string(), "-0.4".to_string())]);
     }
 
     #[test]

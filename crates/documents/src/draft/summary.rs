@@ -671,6 +671,21 @@ fn label_from_sentence(
     Some(None)
 }
 
+/// Is the mean `mean` (its spread ending at `spread_end`) a value glued to the word before it,
+/// not a name's number? A decimal right after a row label (`GAF2.94 ± 0.70`, `Baseline8.4
+/// (0.9)`) is: names carry whole numbers (IL-6, SOD1, G93A). So is a whole number of two
+/// digits or more right before its `±` (`BMI26±2`, `SBP128±12`): no name's number carries a
+/// spread, and a ± stands with its mean; but not where another ± follows the spread at once
+/// (`m282±91280±90`: whole cells glued to each other, whose digits no rule splits).
+fn glued_to_its_label(plain: &str, mean: regex::Match, spread_end: usize) -> bool {
+    let text = mean.as_str().trim();
+    text.contains('.')
+        || (text.chars().filter(char::is_ascii_digit).count() >= 2
+            && !text.starts_with('0')
+            && plain[mean.end()..].trim_start().starts_with('±')
+            && !plain[spread_end..].trim_start().starts_with('±'))
+}
+
 fn find_mean_spreads(scan: &mut Scan, plain: &str) {
     let mut stated_cache: StatedInSentence = None;
     let mut pos = 0;
@@ -684,9 +699,7 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
             pos = spread_range.end;
         }
         let whole_range = whole.start()..whole.end() - (spread.end() - spread_range.end);
-        // A decimal mean right after a row label (`GAF2.94 ± 0.70`, `Baseline8.4 (0.9)`) is no
-        // name's number: names carry whole numbers (IL-6, SOD1, G93A).
-        let glued_to_label = mean.as_str().contains('.');
+        let glued_to_label = glued_to_its_label(plain, mean, spread_range.end);
         // The whole of a fraction (`82/327 (25.1)`, `n/N (%)`) is no mean: its bracket is
         // the fraction's percentage, whatever spread a legend states for the table's means.
         // (A pair of means is printed with a slash too, `159.6/100.0 ± 7.27`: the bracket
@@ -1245,6 +1258,20 @@ mod tests {
                 .iter()
                 .any(|i| i.text.trim() == "6" || i.text.trim() == "-6")
         );
+    }
+
+    #[test]
+    fn a_whole_mean_glued_to_an_abbreviation_before_its_plus_minus_is_read() {
+        // Made-up values as Japanese reports glue them (trial 36's doc 07): `BMI26±2` is the
+        // mean 26 with its ±2, no name's number; a name's single digit (`FEV1`) stays a name's.
+        let items =
+            read_items("年齢60±7歳、BMI26±2kg/m^2、SBP128±12mmHg であった。FEV1 は 2.1±0.4 L。");
+        let ms: Vec<String> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| i.parts.mean.as_ref().unwrap().data_value().to_string())
+            .collect();
+        assert_eq!(ms, ["60", "26", "128", "2.1"]);
     }
 
     #[test]

@@ -93,9 +93,14 @@ pub const MULTIPLIED: &str =
 /// assert_eq!(word_value("Thirty-two"), Some(32));
 /// assert_eq!(word_value("one hundred and five"), Some(105));
 /// assert_eq!(word_value("several"), None);
+/// // `None of the 40 patients`: the count zero, where a finder takes the word as a count.
+/// assert_eq!(word_value("None"), Some(0));
 /// ```
 pub fn word_value(text: &str) -> Option<u64> {
     let lower = text.trim().to_lowercase();
+    if lower == "none" {
+        return Some(0);
+    }
     let words: Vec<&str> = lower
         .split(['-', ' '])
         .filter(|w| !w.is_empty() && *w != "and")

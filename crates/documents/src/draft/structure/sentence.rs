@@ -2595,8 +2595,9 @@ impl GapReader<'_> {
         true
     }
 
-    /// `44% women; 77% white`, `(50.2%) were women, 30.5% were African American`: an English
-    /// share followed right away by a noun or two (after `were` at most) and a clause mark is
+    /// `44% women; 77% white`, `(50.2%) were women, 30.5% were African American`, `25% had
+    /// diabetes, and 40% had hypertension`: an English share followed right away by a noun or
+    /// two (after `were` or `had` at most) and a clause mark is
     /// a share of those people, as a list of a sample's make-up prints it; the words are its
     /// label, no part of the next value's. The length of `between` they take (0 where the
     /// share is followed otherwise: `44% of patients`, `44% were treated`, `44% reduction`).
@@ -2604,7 +2605,7 @@ impl GapReader<'_> {
         static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
         let words = WORDS.get_or_init(|| {
             regex::Regex::new(
-                r"^[)）]?\s+(?:of\s+(?:the\s+)?(?:patients|participants|subjects|people|respondents)\s+)?(?:(?:were|was|are|is)\s+)?([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})\s*(?:[;,)]|\.(?:\s|$))",
+                r"^[)）]?\s+(?:of\s+(?:the\s+)?(?:patients|participants|subjects|people|respondents)\s+)?(?:(?:were|was|are|is|had|has|have)\s+)?([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})\s*(?:[;,)]|\.(?:\s|$))",
             )
                 .expect("a valid pattern")
         });
@@ -4858,6 +4859,14 @@ mod tests {
             labels,
             [Some("women"), Some("Black"), Some("non-Hispanic White")]
         );
+        // `had` names the people as `were` does (trial 36's doc 04: 40% named `diabetes`).
+        let (_, s) =
+            read("Of the patients, 12% were smokers, 25% had diabetes, and 40% had hypertension.");
+        let labels: Vec<Option<&str>> = s.shares.iter().map(|m| m.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [Some("smokers"), Some("diabetes"), Some("hypertension")]
+        );
     }
 
     #[test]
@@ -4930,6 +4939,19 @@ mod tests {
         assert_eq!(read[0].0, Some("体重"), "{read:?}");
         assert_eq!(read[1].0, Some("体脂肪率"), "{read:?}");
         assert_eq!(read[1].1, [Some("前"), Some("後"), Some("1年後")]);
+    }
+
+    #[test]
+    fn pre_and_post_right_before_their_values_are_one_groups_times() {
+        // Made-up values in an abstract's form (trial 36's doc 05): `pre` and `post` name each
+        // value's time, `vs` between them sets one time against the other, not two arms.
+        let (_, s) = read(
+            "Waist circumference (pre 92.4±6.1 cm vs post 89.9±5.8 cm) fell in the 45 participants.",
+        );
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::TimeCourse, "{:#?}", s.measures);
+        let times: Vec<Option<&str>> = m.cells.iter().map(|c| c.time.as_deref()).collect();
+        assert_eq!(times, [Some("pre"), Some("post")]);
     }
 
     #[test]
