@@ -1021,7 +1021,8 @@ fn draft_on_the_held_out_part() {
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese; two of batch 97 dropped as sources already in the corpus; measured alone first: 97 dev 150/180, held-out 125/177; 98 dev 49/55, held-out 51/81; 0 violations in either part): 84.19 -> 84.2.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 84.2 -> 84.25.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 84.25 -> 84.33.
-const FLOOR_DEV_FOUND: f64 = 84.33;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 84.33 -> 84.16.
+const FLOOR_DEV_FOUND: f64 = 84.16;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1090,7 +1091,8 @@ const FLOOR_DEV_FOUND: f64 = 84.33;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 78.75 -> 78.99.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 78.99 -> 79.09.
 // Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 79.09 -> 79.1.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.1;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 79.1 -> 79.04.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.04;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1169,7 +1171,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.1;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 2861 -> 2901.
 // Session 59: an arm named by its dose right after its value (40% at 100 mg), a responder's bound before its noun of change (a 50% or more reduction) no datum, and the rate it defines no change: 2901 -> 2899.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2899 -> 2928.
-const CEILING_DEV_NON_DATA: usize = 2928;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2928 -> 2965.
+const CEILING_DEV_NON_DATA: usize = 2965;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1247,7 +1250,8 @@ const CEILING_DEV_NON_DATA: usize = 2928;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 3060 -> 3087.
 // Session 59: an arm named by its dose right after its value (40% at 100 mg), a responder's bound before its noun of change (a 50% or more reduction) no datum, and the rate it defines no change: 3087 -> 3086.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 3086 -> 3113.
-const CEILING_HOLDOUT_NON_DATA: usize = 3113;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 3113 -> 3171.
+const CEILING_HOLDOUT_NON_DATA: usize = 3171;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1308,7 +1312,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3113;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2958 -> 2984.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2984 -> 3010.
 // Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 3010 -> 3011.
-const FLOOR_DEV_PATH: usize = 3011;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 3011 -> 3017.
+const FLOOR_DEV_PATH: usize = 3017;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1364,7 +1369,8 @@ const FLOOR_DEV_PATH: usize = 3011;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2306 -> 2329.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 2329 -> 2367.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2367 -> 2410.
-const FLOOR_HOLDOUT_PATH: usize = 2410;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2410 -> 2456.
+const FLOOR_HOLDOUT_PATH: usize = 2456;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1444,7 +1450,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2410;
 // Session 57: batches 93 and 94 joined (40 reports, 20 Japanese): 2557 -> 2561.
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2561 -> 2576.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2576 -> 2588.
-const FLOOR_DEV_DECIDED: usize = 2588;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2588 -> 2593.
+const FLOOR_DEV_DECIDED: usize = 2593;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1547,7 +1554,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1282;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 835 -> 840.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 840 -> 853.
 // Session 59: an arm named by its dose right after its value (40% at 100 mg), a responder's bound before its noun of change (a 50% or more reduction) no datum, and the rate it defines no change: 853 -> 859.
-const FLOOR_DEV_SHARES: usize = 859;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 859 -> 868.
+const FLOOR_DEV_SHARES: usize = 868;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1587,7 +1595,8 @@ const FLOOR_DEV_SHARES: usize = 859;
 // Session 58: a column's n alone under a time's name (`Before run-in` over `(n = 140)`) names no group (held-out violations 67 -> 58; one held-out pair of shares under such columns no longer placed as arms; counted, not read): 1019 -> 1018.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1018 -> 1138.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1138 -> 1149.
-const FLOOR_HOLDOUT_SHARES: usize = 1149;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 1149 -> 1151.
+const FLOOR_HOLDOUT_SHARES: usize = 1151;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1730,7 +1739,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 114;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 1330 -> 1342.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1342 -> 1343.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1343 -> 1362.
-const FLOOR_DEV_N_RIGHT: usize = 1362;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 1362 -> 1369.
+const FLOOR_DEV_N_RIGHT: usize = 1369;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1885,7 +1895,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1129;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 2475 -> 2488.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2488 -> 2511.
 // Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 2511 -> 2512.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2512;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2512 -> 2518.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2518;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1961,7 +1972,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2512;
 // Session 58: batches 97 and 98 joined (26 reports, 13 Japanese): 1979 -> 1980.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1980 -> 1986.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1986 -> 2029.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2029;
+// Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2029 -> 2075.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2075;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
