@@ -317,3 +317,39 @@ fn charts_name_each_measures_own_r() {
     assert_eq!(marked.source, "implied");
     assert!((marked.r - 0.84104958).abs() < 1e-8);
 }
+
+/// A printed p of the change that no r in [−1, 1] gives, ± unlabelled (the thirty-seventh
+/// new-user trial's doc 05: 26.7 ± 5.8 → 29.4 ± 1.0 in 19, `P = 0.0026`, where even r = 1
+/// gives p = 0.025): no paired test or interval at the assumed r is drawn against it, and the
+/// finding says why (a rank test's p, perhaps), as a warning, not an inconsistency.
+#[test]
+fn a_change_p_no_r_gives_gets_no_test_at_an_assumed_r() {
+    // At r = 1 the SD of the change is at least 5.75 − 1.05 = 4.7 (within the printed
+    // digits): t ≤ 2.7 / (4.7 / √19) = 2.50 on 18 df, p ≥ 0.022 (R: 2 * pt(-2.504, 18)),
+    // far above the printed 0.0026.
+    let text = with_change(r#"p = "0.0026""#)
+        .replace(r#"dispersion = "SD""#, r#"dispersion = "not reported""#)
+        .replace("n = 7", "n = 19")
+        .replace("scale = { min = 0, max = 10, step = 0.5 }\n", "")
+        .replace(r#"mean = "5.1""#, r#"mean = "26.7""#)
+        .replace(r#"spread = "1.7""#, r#"spread = "5.8""#)
+        .replace(r#"mean = "4.1""#, r#"mean = "29.4""#)
+        .replace(r#"spread = "1.6""#, r#"spread = "1.0""#);
+    let a = analyse(&text);
+    let m = &a.measures[0];
+    assert!(!m.implied.as_ref().unwrap().is_possible());
+    let reading = a
+        .spread_readings
+        .iter()
+        .find(|r| r.measure == m.id)
+        .unwrap();
+    assert!(!reading.reading.is_contradicted(), "{:?}", reading.reading);
+    assert!(m.analysis.is_none() && m.effects.is_empty());
+    assert!(
+        m.not_analysed
+            .as_deref()
+            .is_some_and(|w| w.contains("is no paired t test's at any r in [−1, 1]")),
+        "{:?}",
+        m.not_analysed
+    );
+}

@@ -344,6 +344,25 @@ pub(super) fn timepoint_mean_sd(
     })
 }
 
+/// Why no paired test is computed where what the document reports about the change (`i`) no
+/// r in [−1, 1] gives (its p of 0.0026 where even r = 1 gives 0.025: a rank test's p, or
+/// numbers that do not add up): a test or interval at a chosen r would state what the printed
+/// change contradicts. `None` where some r gives it.
+fn no_r_gives(i: &ImpliedCorrelation) -> Option<String> {
+    (!i.is_possible()).then(|| {
+        format!(
+            "{} is no paired t test's at any r in [−1, 1] (it implies r = {}): no paired test or interval at an assumed r is computed, as it would say what the document's own result contradicts{}",
+            i.from,
+            h(i.r),
+            if i.from_p_alone {
+                " (a rank test's p, which the text may have used without naming it, implies no r)"
+            } else {
+                ""
+            }
+        )
+    })
+}
+
 /// Analyse measure `m` of `study`.
 pub fn analyse_measure(
     study: &Study,
@@ -398,6 +417,11 @@ pub fn analyse_measure(
                 out.not_analysed = Some(format!("the SD of the change cannot be derived: {e}"))
             }
         }
+    }
+    if let Some(why) = out.implied.as_ref().and_then(no_r_gives) {
+        out.spread_reading = reading;
+        out.not_analysed = Some(why);
+        return Ok(out);
     }
     let (r, source) = match (&out.implied, m.correlation.value()) {
         (Some(i), None) if (-1.0..=1.0).contains(&i.r) => (i.r, prepost::RSource::Implied),

@@ -106,6 +106,21 @@ fn percent_pattern() -> &'static Regex {
     })
 }
 
+/// Does the `%` after a number ending at `end` open the next line as a column's header (`N=211`
+/// then `% male` on the line under it, a table's header copied as text)? A sign that opens a
+/// line and a word after it names what the column under it prints, no percentage of the
+/// number on the line above.
+fn heads_the_next_line(plain: &str, end: usize) -> bool {
+    let rest = &plain[end..];
+    let gap = rest.len() - rest.trim_start().len();
+    rest[..gap].contains('\n')
+        && rest[gap..].strip_prefix(['%', '％']).is_some_and(|after| {
+            after
+                .trim_start_matches([' ', '\t'])
+                .starts_with(char::is_alphabetic)
+        })
+}
+
 /// A count with its percentage after it: `2313 (50.6%)`, `163 events (8.9%)`, `113例(14.4%)`,
 /// `100名(59%)` (the counter of the people between), `21 of 411
 /// (5.1%)`, `12 of 15 patients (80%)` (the counted thing between the whole and its
@@ -1558,7 +1573,10 @@ fn find_percents(scan: &mut Scan, plain: &str) {
         };
         let (lone, end) = lone_count(scan, plain, &c);
         let whole_range = whole.start()..end;
-        if !scan.free(whole_range.clone()) || inside_name(plain, v.start(), v.end()) {
+        if !scan.free(whole_range.clone())
+            || inside_name(plain, v.start(), v.end())
+            || heads_the_next_line(plain, v.end())
+        {
             continue;
         }
         // `95% confidence interval` where no interval follows (a table's footnote): the level
@@ -3279,6 +3297,22 @@ mod tests {
         assert_eq!(items[1].parts.value.as_ref().unwrap().original, "2.5万");
         // The wave of a range is not "about".
         assert_eq!(items[5].parts.bound, None);
+    }
+
+    #[test]
+    fn a_percent_sign_heading_the_next_line_is_no_numbers_percentage() {
+        // Made-up header of a baseline table as text (trial 37's doc 04): `N=211` ends a line
+        // and `% male` opens the next; 211 is the column's n, no 211 % change.
+        let items =
+            read_items("Characteristic Drug N=126 Placebo N=85 Total N=211\n% male 48 52 50\n");
+        assert!(
+            !items.iter().any(
+                |i| matches!(i.kind, ItemKind::Percent | ItemKind::PercentChange)
+                    && i.text.contains("211")
+            ),
+            "{:?}",
+            brief(&items)
+        );
     }
 
     #[test]
