@@ -197,3 +197,38 @@ fn a_folder_checks_every_document_and_lists_the_unreadable() {
         .code(2)
         .stderr(contains("no documents in this folder"));
 }
+
+/// An estimate outside its own printed interval (made-up numbers in the thirty-seventh
+/// new-user trial's form: `−1.8 kg (95% CI −0.9 to 0.7)`): `check text` says so and exits 1;
+/// the same text with the estimate inside its interval exits 0.
+#[test]
+fn an_estimate_outside_its_interval_is_inconsistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(
+        &bad,
+        "Weight changed by −1.8 kg (95% CI −0.9 to 0.7) at week 12.\n",
+    )
+    .unwrap();
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["check", "text"])
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "the estimate -1.8 lies outside its own interval -0.9 to 0.7",
+        ));
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "Weight changed by −1.8 kg (95% CI −2.9 to −0.7) at week 12.\n",
+    )
+    .unwrap();
+    Command::cargo_bin("trialstats")
+        .unwrap()
+        .args(["check", "text"])
+        .arg(&good)
+        .assert()
+        .code(0);
+}

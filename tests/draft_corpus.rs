@@ -327,11 +327,12 @@ fn measure_part(part: &str, verbose: bool) -> Figures {
                 // Which check, with no text: the reported tests (statcheck), a mean ± spread,
                 // a comparison's ±, or a count's parts.
                 eprintln!(
-                    "CLASS {part} check text: tests {} summaries {} comparisons {} parts {} shares {:?}",
+                    "CLASS {part} check text: tests {} summaries {} comparisons {} parts {} intervals {} shares {:?}",
                     !checks.scan.consistent(),
                     checks.summaries.iter().any(|x| x.inconsistent()),
                     checks.comparisons.iter().any(|c| c.inconsistent()),
                     checks.parts.iter().any(|p| p.inconsistent()),
+                    checks.intervals.iter().any(|i| i.inconsistent()),
                     // Which rule, with no numbers: no whole gives it, or the whole printed.
                     checks
                         .shares

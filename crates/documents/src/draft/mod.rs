@@ -36,6 +36,7 @@ pub mod count;
 pub mod cues;
 pub mod date;
 pub mod inference;
+pub mod interval_check;
 pub mod not_data;
 pub mod parts_check;
 pub mod rate;

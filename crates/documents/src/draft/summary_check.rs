@@ -9,7 +9,8 @@
 //! gives its n right after it (`−6.35 ± 0.84 in the placebo group (n = 99)`) is checked; the
 //! others are listed as not checked, with the reason. Two groups compared in one sentence
 //! are read by [`super::comparison_check`], groups' shares of their patients by
-//! [`super::share_check`], wholes broken down by group by [`super::parts_check`];
+//! [`super::share_check`], wholes broken down by group by [`super::parts_check`], estimates
+//! outside their own intervals by [`super::interval_check`];
 //! [`TextChecks`] holds them all.
 
 use super::structure::{Cell, Measure, Structure};
@@ -198,6 +199,8 @@ pub struct TextChecks {
     /// Every group's share the structure places: is its count that percentage of a whole
     /// number of the group's patients?
     pub shares: Vec<super::share_check::ShareFinding>,
+    /// Every estimate printed with its confidence interval: does the interval hold it?
+    pub intervals: Vec<super::interval_check::IntervalFinding>,
 }
 
 impl TextChecks {
@@ -223,6 +226,7 @@ impl TextChecks {
             )?,
             parts: super::parts_check::find_parts(text, |at| doc.plain.line_of(at)),
             shares: super::share_check::check_shares(file, text, &items, &structure, rounding)?,
+            intervals: super::interval_check::find_intervals(text),
         })
     }
 
@@ -233,6 +237,7 @@ impl TextChecks {
             && !self.comparisons.iter().any(|c| c.inconsistent())
             && !self.parts.iter().any(|p| p.inconsistent())
             && !self.shares.iter().any(|p| p.inconsistent())
+            && !self.intervals.iter().any(|i| i.inconsistent())
     }
 
     fn summary_label(s: &SummaryFinding) -> String {
@@ -295,6 +300,20 @@ impl crate::output::Tabular for TextChecks {
                 Cell::Text(p.detail()),
             ]);
         }
+        for i in &self.intervals {
+            let status = if i.inconsistent() {
+                "inconsistent"
+            } else {
+                "consistent"
+            };
+            t.rows.push(vec![
+                Cell::Integer(i.line as i64),
+                Cell::Text(format!("{}: estimate in its interval", i.quote)),
+                Cell::Missing,
+                Cell::Text(status.into()),
+                Cell::Text(i.detail()),
+            ]);
+        }
         for sh in &self.shares {
             t.rows.push(vec![
                 Cell::Integer(sh.line as i64),
@@ -341,8 +360,17 @@ impl crate::output::Tabular for TextChecks {
                 self.shares.iter().filter(|s| s.inconsistent()).count()
             )
         };
+        let intervals_line = if self.intervals.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\n{} estimate(s) with their confidence interval: {} outside it",
+                self.intervals.len(),
+                self.intervals.iter().filter(|i| i.inconsistent()).count()
+            )
+        };
         Some(format!(
-            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n\n{} two-group comparison(s) with a p or CI: {} read ({} contradicted), {} not checked{parts_line}{shares_line}",
+            "{}\n{} mean ± spread: {} checked with their n ({} inconsistent), {} without an n\n{} two-group comparison(s) with a p or CI: {} read ({} contradicted), {} not checked{parts_line}{shares_line}{intervals_line}",
             self.scan.preamble().unwrap_or_default(),
             self.summaries.len(),
             checked.len(),
@@ -410,6 +438,15 @@ impl crate::output::Tabular for TextChecks {
                 failure: p.inconsistent().then(|| "inconsistent".into()),
                 skipped: false,
                 detail: p.detail(),
+            });
+        }
+        for i in &self.intervals {
+            cases.push(crate::output::TestCase {
+                suite: self.scan.file.clone(),
+                name: format!("line {}: {} / estimate in its interval", i.line, i.quote),
+                failure: i.inconsistent().then(|| "inconsistent".into()),
+                skipped: false,
+                detail: i.detail(),
             });
         }
         Some(cases)
