@@ -1556,7 +1556,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1282;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 840 -> 853.
 // Session 59: an arm named by its dose right after its value (40% at 100 mg), a responder's bound before its noun of change (a 50% or more reduction) no datum, and the rate it defines no change: 853 -> 859.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 859 -> 868.
-const FLOOR_DEV_SHARES: usize = 868;
+// Session 59: a share's group after it with 'of the' or right after it ('9 (12.0%) of the exercise group …, but 18 (24.3%) usual-care group participants'): 868 -> 879.
+const FLOOR_DEV_SHARES: usize = 879;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1597,7 +1598,8 @@ const FLOOR_DEV_SHARES: usize = 868;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1018 -> 1138.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1138 -> 1149.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 1149 -> 1151.
-const FLOOR_HOLDOUT_SHARES: usize = 1151;
+// Session 59: a share's group after it with 'of the' or right after it ('9 (12.0%) of the exercise group …, but 18 (24.3%) usual-care group participants'): 1151 -> 1152.
+const FLOOR_HOLDOUT_SHARES: usize = 1152;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3

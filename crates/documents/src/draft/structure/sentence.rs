@@ -280,13 +280,20 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool, units: &[String]) -> Vec
                         .ends_with(['(', '（', '['])
                     || {
                         // `… 5.1 kg in the drug group`, `… for those receiving placebo`,
-                        // `−35.5% with 100 mg`, `12% on placebo`.
+                        // `−35.5% with 100 mg`, `12% on placebo`, `9 (12.0%) of the exercise
+                        // group`.
                         let tail = before.trim_end().to_lowercase();
                         let tail = tail.strip_suffix(" the").unwrap_or(&tail);
-                        [" in", " at", " after", " for", " among", " with", " on"]
+                        [" in", " at", " after", " for", " among", " with", " on", " of"]
                             .iter()
                             .any(|p| tail.ends_with(p))
                     }
+                    // `18 (24.3%) usual-care group participants fell`: a group's noun phrase
+                    // right after the value, nothing between, names the value's group.
+                    || (before.trim().trim_start_matches([')', '）']).trim().is_empty() && {
+                        let t = phrase.text.to_lowercase();
+                        t.ends_with(" group") || t.ends_with(" arm") || t.ends_with(" groups")
+                    })
             };
             // A semicolon closes the clause of the value before: a phrase after it opens the
             // next (`… 131 ± 12 mmHg; in the placebo group, 134 ± 11`).
@@ -4859,6 +4866,14 @@ mod tests {
             labels,
             [Some("women"), Some("Black"), Some("non-Hispanic White")]
         );
+        // Each share's group after it, with `of the` or right after it (trial 37's doc 09:
+        // 24.3% had been given the exercise group).
+        let arms = shares_read(
+            "Only 9 (12.0%) of the exercise group participants fell during follow-up, but 18 (24.3%) usual-care group participants fell (p=0.048).",
+        );
+        assert_eq!(arms.len(), 1, "{arms:?}");
+        assert_eq!(arms[0].0, Shape::Arms, "{arms:?}");
+        assert_eq!(arms[0].1, ["exercise", "usual-care"], "{arms:?}");
         // `had` names the people as `were` does (trial 36's doc 04: 40% named `diabetes`).
         let (_, s) =
             read("Of the patients, 12% were smokers, 25% had diabetes, and 40% had hypertension.");
