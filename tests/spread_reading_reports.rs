@@ -238,26 +238,31 @@ fn the_edaravone_report_reads_the_se_and_its_smd_interval_spans_zero() {
     );
 }
 
-#[test]
-fn a_difference_printed_with_its_ci_alone_is_reported_beside_the_interval_its_width_gives() {
-    // The numbers of user trial 4's KAKEN report: the difference 3.03 and its 95% CI, no ±.
+/// `text` drafted as a user would (`draft t.txt -o data/t.toml`), in a folder of its own: the
+/// folder (kept while it lives) and the data folder inside it.
+fn drafted_into_a_folder(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("k.txt");
-    std::fs::write(
-        &text,
-        "介入群(n=54)の得点は14.1±3.11、対照群(n=55)は11.1±3.88で、その差は3.03(95% CI: 1.78-4.43)であった。\n",
-    )
-    .unwrap();
+    let file = dir.path().join("t.txt");
+    std::fs::write(&file, text).unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
     let drafted = trialstats()
         .arg("draft")
-        .arg(&text)
+        .arg(&file)
         .arg("-o")
-        .arg(data.join("k.toml"))
+        .arg(data.join("t.toml"))
         .output()
         .unwrap();
     assert!(drafted.status.success(), "{drafted:?}");
+    (dir, data)
+}
+
+#[test]
+fn a_difference_printed_with_its_ci_alone_is_reported_beside_the_interval_its_width_gives() {
+    // The numbers of user trial 4's KAKEN report: the difference 3.03 and its 95% CI, no ±.
+    let (_dir, data) = drafted_into_a_folder(
+        "介入群(n=54)の得点は14.1±3.11、対照群(n=55)は11.1±3.88で、その差は3.03(95% CI: 1.78-4.43)であった。\n",
+    );
     let report = trialstats()
         .args(["report", "--no-plots", "--data"])
         .arg(&data)
@@ -387,23 +392,9 @@ where = "line 26"
 /// its numbers subtract (Drug A − Drug B: −5.0 − (−2.0) = −3.0), so Drug B is the control.
 #[test]
 fn a_label_its_own_comparison_contradicts_gets_no_effect_size_or_chart() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("t.txt");
-    std::fs::write(
-        &text,
+    let (dir, data) = drafted_into_a_folder(
         "Table 2 Outcomes.\nVariables | Drug A (n = 30) | Drug B (n = 30) | MD (95% CI) |\n|---|---|---|---|\nPain score changes at week 4, mean (SD) | −5.0 (0.9) | −2.0 (0.9) | −3.0 (−5.5 to −0.5) |\n",
-    )
-    .unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    let drafted = trialstats()
-        .arg("draft")
-        .arg(&text)
-        .arg("-o")
-        .arg(data.join("t.toml"))
-        .output()
-        .unwrap();
-    assert!(drafted.status.success(), "{drafted:?}");
+    );
     let study = std::fs::read_to_string(data.join("t.toml")).unwrap();
     let control = study.find("control = true").unwrap();
     assert!(

@@ -1133,13 +1133,9 @@ fn labels_before_and_after(s: &str) -> Vec<Phrase> {
         let time_at = m
             .as_str()
             .rfind('の')
-            .map_or(0, |k| k + 'の'.len_utf8())
-            .min(m.as_str().len());
-        let time_at = if m.as_str()[time_at..].is_empty() {
-            0
-        } else {
-            time_at
-        };
+            .map(|k| k + 'の'.len_utf8())
+            .filter(|&k| k < m.as_str().len())
+            .unwrap_or(0);
         Phrase {
             start: m.start() + time_at,
             end: m.end(),

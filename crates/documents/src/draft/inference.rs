@@ -862,28 +862,28 @@ mod tests {
 
     #[test]
     fn a_named_interval_whose_bounds_japanese_joins_with_kara() {
+        // Each interval's bounds as read.
+        let cis = |text: &str| -> Vec<(String, String)> {
+            read_items(text)
+                .iter()
+                .filter(|i| i.kind == ItemKind::Ci)
+                .map(|i| {
+                    let b =
+                        |p: &Option<crate::draft::Printed>| p.as_ref().unwrap().number.text.clone();
+                    (b(&i.parts.lower), b(&i.parts.upper))
+                })
+                .collect()
+        };
         // Made-up numbers: `95%信頼区間2.1から3.8kg`, the bounds joined by から (from … to).
-        let items = read_items("体重変化は+2.9kg(95%信頼区間2.1から3.8kg)であった。");
-        let cis: Vec<(String, String)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Ci)
-            .map(|i| {
-                let b = |p: &Option<crate::draft::Printed>| p.as_ref().unwrap().number.text.clone();
-                (b(&i.parts.lower), b(&i.parts.upper))
-            })
-            .collect();
-        assert_eq!(cis, [("2.1".to_string(), "3.8".to_string())]);
+        assert_eq!(
+            cis("体重変化は+2.9kg(95%信頼区間2.1から3.8kg)であった。"),
+            [("2.1".to_string(), "3.8".to_string())]
+        );
         // A semicolon after the label and a comma between the bounds (trial 36's doc 09).
-        let items = read_items("差は-1.7kg(95%信頼区間;-3.0,-0.4)であった。");
-        let cis: Vec<(String, String)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Ci)
-            .map(|i| {
-                let b = |p: &Option<crate::draft::Printed>| p.as_ref().unwrap().number.text.clone();
-                (b(&i.parts.lower), b(&i.parts.upper))
-            })
-            .collect();
-        assert_eq!(cis, [("-3.0".to_string(), "-0.4".to_string())]);
+        assert_eq!(
+            cis("差は-1.7kg(95%信頼区間;-3.0,-0.4)であった。"),
+            [("-3.0".to_string(), "-0.4".to_string())]
+        );
     }
 
     #[test]

@@ -889,14 +889,16 @@ impl StudyArms {
                     Some(g),
                     Some(format!("review: the text's difference subtracts '{b}' (printed 'A − {b}'): this arm is drafted as the control (comparisons are arm − control)")),
                 ),
-                None if subtracted_by_numbers(s, items).is_some() => (
-                    subtracted_by_numbers(s, items),
-                    Some("review: the text names no placebo, sham, vehicle or control; its printed difference is the other arm's mean minus this arm's, so this arm is drafted as the control (comparisons are arm − control)".to_string()),
-                ),
-                None => (
+                None => match subtracted_by_numbers(s, items) {
+                    Some(g) => (
+                        Some(g),
+                        Some("review: the text names no placebo, sham, vehicle or control; its printed difference is the other arm's mean minus this arm's, so this arm is drafted as the control (comparisons are arm − control)".to_string()),
+                    ),
+                    None => (
                     arms.first().map(|(g, _)| *g),
                     Some("review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the control (comparisons are arm − control)".to_string()),
                 ),
+                },
             },
             [first, ..] => (
                 Some(*first),
