@@ -12,6 +12,7 @@
 //! (Whether a ratio sits at the interval's geometric centre is not asked: exact and profile
 //! intervals are not symmetric.)
 
+use super::Sentences;
 use crate::text::number::{NUMBER, TextNumber};
 use regex::Regex;
 use serde::Serialize;
@@ -82,31 +83,44 @@ fn estimate_interval_pattern() -> &'static Regex {
     })
 }
 
-/// Every estimate printed with its interval in `text` (its minus signs made ASCII, as
-/// [`crate::text`] reads numbers), each with its line.
-pub fn find_intervals(text: &str) -> Vec<IntervalFinding> {
-    let plain = text.replace(['−', '–'], "-");
+/// Every estimate printed with its interval in `doc` (read in its plain text, minus signs and
+/// full-width digits made plain by [`crate::text::PlainText`]), each quoted as the document
+/// prints it, with its line.
+pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
+    let (plain, text) = (&doc.plain, &doc.plain.text);
     estimate_interval_pattern()
-        .captures_iter(&plain)
+        .captures_iter(text)
         .filter(|c| {
             // A number glued to a word before it is a name's (`COVID-19`, `IL-6`), no estimate.
             // (The number as matched may begin with the space before it.)
             let est = c.name("est").expect("est");
             let start = est.end() - est.as_str().trim_start().len();
-            !plain[..start].ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '-')
-                && !second_of_a_pair(&plain[..start])
+            !text[..start].ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '-')
+                && !second_of_a_pair(&text[..start])
+                && !period_of_a_rate(&text[..start])
         })
         .map(|c| {
-            let whole = c.get(0).expect("a match");
+            let whole = plain.original_span(c.get(0).expect("a match").range());
             IntervalFinding {
-                line: plain[..whole.start()].matches('\n').count() + 1,
-                quote: whole.as_str().to_string(),
+                line: plain.line_of(whole.start),
+                quote: doc.original[whole].to_string(),
                 estimate: c["est"].trim().to_string(),
                 lower: c["lo"].trim().to_string(),
                 upper: c["hi"].trim().to_string(),
             }
         })
         .collect()
+}
+
+/// Does `before` (the text before a number) end with `per` or `/`: the number is a rate's
+/// period (`1·2 per 1000 days (95% CI 0·60-2·02)`), the interval the rate's?
+fn period_of_a_rate(before: &str) -> bool {
+    let before = before.trim_end();
+    before.ends_with('/')
+        || before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("per"))
 }
 
 /// Does `before` (the text before an estimate) end with another number and a word setting the
@@ -128,7 +142,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<(String, bool)> {
-        find_intervals(text)
+        find_intervals(&Sentences::new(text))
             .into_iter()
             .map(|f| (f.quote.clone(), f.inconsistent()))
             .collect()
@@ -151,7 +165,7 @@ mod tests {
         // A range of years or ages is no interval of the number before it; a name's number is
         // no estimate; Japanese forms are read.
         let found = read(
-            "Phase 3 (2019-2021) enrolled 40 patients (aged 20-60). COVID-19 (95% CI 1.2-3.4). Scores were 45.1 vs 42.8 (95% CI 0.9 to 3.7). 差は-1.7kg(95%信頼区間;-3.0,-0.4)であった。",
+            "Phase 3 (2019-2021) enrolled 40 patients (aged 20-60). COVID-19 (95% CI 1.2-3.4). Scores were 45.1 vs 42.8 (95% CI 0.9 to 3.7). Reactions were 1·4 per 1000 days (95% CI 0·70-2·10). 差は-1.7kg(95%信頼区間;-3.0,-0.4)であった。",
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(!found[0].1, "{found:?}");

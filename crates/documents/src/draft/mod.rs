@@ -412,14 +412,20 @@ impl Item {
         }
     }
 
-    /// Is this item's mean the difference of `a`'s and `b`'s within their printed rounding
-    /// (each number off by up to half its last printed digit): `Some(true)` for a − b,
-    /// `Some(false)` for b − a, `None` for neither (or where one prints no mean)?
+    /// Is this item's mean (or its value, a difference printed bare) the difference of `a`'s
+    /// and `b`'s means within their printed rounding (each number off by up to half its last
+    /// printed digit): `Some(true)` for a − b, `Some(false)` for b − a, `None` for neither (or
+    /// where one prints no mean)?
     pub(crate) fn difference_of(&self, a: &Item, b: &Item) -> Option<bool> {
         let (a, b, d) = (
             &a.parts.mean.as_ref()?.number,
             &b.parts.mean.as_ref()?.number,
-            &self.parts.mean.as_ref()?.number,
+            &self
+                .parts
+                .mean
+                .as_ref()
+                .or(self.parts.value.as_ref())?
+                .number,
         );
         let slack = a.half_unit() + b.half_unit() + d.half_unit() + 1e-9;
         if (a.value - b.value - d.value).abs() <= slack {

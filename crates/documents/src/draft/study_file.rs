@@ -799,27 +799,24 @@ fn cell_notes(c: &Cell, m: &Measure, s: &Structure, items: &[Item]) -> Vec<Strin
 fn subtracted_by_numbers(s: &Structure, items: &[Item]) -> Option<usize> {
     let mut found: Option<usize> = None;
     for m in s.measures.iter().filter(|m| m.shape == Shape::Arms) {
-        let Some(d) = m
+        // A difference printed bare (`−3.0 (−5.5 to −0.5)`), with no ± of its own.
+        let bare = m
             .comparison
             .difference
-            .and_then(|k| items[k].parts.value.as_ref())
-        else {
+            .filter(|&d| items[d].parts.value.is_some());
+        let (Some(d), [a, b]) = (bare, m.cells.as_slice()) else {
             continue;
         };
-        let [a, b] = m.cells.as_slice() else {
+        let (Some(ga), Some(gb)) = (a.group, b.group) else {
             continue;
         };
-        let mean = |c: &Cell| Some((c.group?, &items[c.item].parts.mean.as_ref()?.number));
-        let (Some((ga, ma)), Some((gb, mb))) = (mean(a), mean(b)) else {
-            continue;
-        };
-        let d = &d.number;
-        let room = d.half_unit() + ma.half_unit() + mb.half_unit() + 1e-9;
-        let fits = |x: f64| (x - d.value).abs() <= room;
-        let subtracted = match (fits(ma.value - mb.value), fits(mb.value - ma.value)) {
-            (true, false) => gb,
-            (false, true) => ga,
-            _ => continue,
+        // The one rounding rule of a difference of two printed means ([`Item::difference_of`]),
+        // asked both ways: an order that both fit decides nothing.
+        let (d, a, b) = (&items[d], &items[a.item], &items[b.item]);
+        let subtracted = match (d.difference_of(a, b), d.difference_of(b, a)) {
+            (Some(true), Some(true)) | (None, _) => continue,
+            (Some(true), _) => gb,
+            (Some(false), _) => ga,
         };
         if found.is_some_and(|g| g != subtracted) {
             return None;

@@ -226,7 +226,7 @@ impl TextChecks {
             )?,
             parts: super::parts_check::find_parts(text, |at| doc.plain.line_of(at)),
             shares: super::share_check::check_shares(file, text, &items, &structure, rounding)?,
-            intervals: super::interval_check::find_intervals(text),
+            intervals: super::interval_check::find_intervals(&doc),
         })
     }
 
@@ -286,33 +286,32 @@ impl crate::output::Tabular for TextChecks {
                 Cell::Text(detail),
             ]);
         }
-        for p in &self.parts {
-            let status = if p.inconsistent() {
-                "inconsistent"
-            } else {
-                "consistent"
-            };
-            t.rows.push(vec![
-                Cell::Integer(p.line as i64),
-                Cell::Text(format!("{}: parts of the whole", p.quote)),
+        // A check whose finding is consistent or not, and why: one row each.
+        let checked = |line: usize, what: String, inconsistent: bool, detail: String| {
+            vec![
+                Cell::Integer(line as i64),
+                Cell::Text(what),
                 Cell::Missing,
-                Cell::Text(status.into()),
-                Cell::Text(p.detail()),
-            ]);
+                Cell::Text(
+                    if inconsistent {
+                        "inconsistent"
+                    } else {
+                        "consistent"
+                    }
+                    .into(),
+                ),
+                Cell::Text(detail),
+            ]
+        };
+        for p in &self.parts {
+            let what = format!("{}: parts of the whole", p.quote);
+            t.rows
+                .push(checked(p.line, what, p.inconsistent(), p.detail()));
         }
         for i in &self.intervals {
-            let status = if i.inconsistent() {
-                "inconsistent"
-            } else {
-                "consistent"
-            };
-            t.rows.push(vec![
-                Cell::Integer(i.line as i64),
-                Cell::Text(format!("{}: estimate in its interval", i.quote)),
-                Cell::Missing,
-                Cell::Text(status.into()),
-                Cell::Text(i.detail()),
-            ]);
+            let what = format!("{}: estimate in its interval", i.quote);
+            t.rows
+                .push(checked(i.line, what, i.inconsistent(), i.detail()));
         }
         for sh in &self.shares {
             t.rows.push(vec![
