@@ -124,7 +124,7 @@ fn median_with_bounds(
 ) -> Option<(Range<usize>, Parts)> {
     let whole = c.get(0)?;
     let m = c.name(median_group)?;
-    if !scan.free(whole.range()) || inside_name(plain, m.start(), m.end()) {
+    if !scan.free(whole.range()) {
         return None;
     }
     let parts = Parts {
@@ -133,6 +133,17 @@ fn median_with_bounds(
         upper: Some(scan.number(c.name(hi)?.range())?),
         ..Parts::default()
     };
+    // A decimal glued to the word before it between its own bounds is a table's first cell
+    // glued to its row's label (`Planned walking activities1.5 (0–3.38)`), as a mean glued
+    // so is ([`glued_to_its_label`]); names carry whole numbers (`IL-6 (2–9)`).
+    let value = |n: &Option<super::Printed>| n.as_ref().map(|n| n.number.value);
+    let between = matches!(
+        (value(&parts.lower), value(&parts.median), value(&parts.upper)),
+        (Some(l), Some(m), Some(u)) if l <= m && m <= u
+    );
+    if inside_name(plain, m.start(), m.end()) && !(m.as_str().contains('.') && between) {
+        return None;
+    }
     Some((whole.range(), parts))
 }
 
@@ -968,6 +979,21 @@ fn opens_bracket_describing(between: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_median_glued_to_its_rows_label_is_read_but_not_a_names_number() {
+        // Made-up rows of a table whose cells lost their spaces: the first median follows
+        // the label's last letter. A name's whole number (`IL-6`) and a number outside the
+        // bounds after it (`PM2.5 (10–20)`) stay no median.
+        let text = "Median (IQR), hours per week\nPlanned walking1.5 (0.1–3.38)1.69 (0.75–3.38)\nIL-6 (2–9) and PM2.5 (10–20) were not measured.";
+        let items = super::super::read_items(text);
+        let medians: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MedianIqr)
+            .filter_map(|i| i.parts.median.as_ref().map(|m| m.original.as_str()))
+            .collect();
+        assert_eq!(medians, ["1.5", "1.69"]);
+    }
+
     #[test]
     fn an_n_closing_its_name_before_a_colon_heads_the_values_after_the_colon() {
         // Made-up values in a registry's result form: each arm's n before a colon, and in a

@@ -492,7 +492,11 @@ fn is_title(line: &str) -> bool {
     let rest = ["Table", "TABLE", "Tab.", "表"]
         .iter()
         .find_map(|w| t.strip_prefix(w));
-    rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    // `Table. 1—` as some journals print it: a full stop after the word.
+    rest.is_some_and(|r| {
+        let r = r.strip_prefix('.').unwrap_or(r);
+        r.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// Rows that copying broke across two lines, joined again. A long cell wraps, and the copy
@@ -2401,6 +2405,12 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
         .unwrap_or(0);
     let mut counts = vec![values, most, widest];
     counts.dedup();
+    // Two header lines, the lower repeating its groups under each name of the upper
+    // (`Month 0Month 3…` over `Intervention (n=290)Control (n=315)…`), name the columns at
+    // their lower line's count, though the upper alone names as many as a row with empty
+    // cells prints.
+    let above = &lines[block.start..first_data];
+    counts.sort_by_key(|&count| two_level_glued_header(text, above, count).is_none());
     // Columns no header names are left to the sentence reader, which reads a row's
     // values side by side as before.
     // Columns more than most rows print are the arms' only where the header names each with
@@ -2455,10 +2465,20 @@ fn values_printed(text: &str, cells: &[Range<usize>]) -> usize {
 /// How a glued table prints an empty cell.
 const NOT_AVAILABLE: &str = "N/A";
 
+/// A cell that says in words that its column was not measured for the row (`Not assessed`
+/// under a visit where a device was not worn): its column's place, no value.
+const NOT_DONE: [&str; 5] = [
+    "Not assessed",
+    "Not measured",
+    "Not available",
+    "Not applicable",
+    "Not done",
+];
+
 /// `N/A` or `NA`: a cell with no value, holding its column's place (`38.5 (11.4)N/AN/A`: a
 /// measure taken at baseline only, under three times). [`glued_cells`] reads no other form.
 fn is_not_available(cell: &str) -> bool {
-    matches!(cell.trim(), NOT_AVAILABLE | "NA")
+    matches!(cell.trim(), NOT_AVAILABLE | "NA") || NOT_DONE.contains(&cell.trim())
 }
 
 /// The length of the `N/A` or `NA` (not available, as a legend spells it) that `s` opens
@@ -2467,6 +2487,9 @@ fn is_not_available(cell: &str) -> bool {
 fn not_available_len(s: &str) -> Option<usize> {
     if s.starts_with(NOT_AVAILABLE) {
         return Some(NOT_AVAILABLE.len());
+    }
+    if let Some(words) = NOT_DONE.iter().find(|w| s.starts_with(**w)) {
+        return Some(words.len());
     }
     let after = s.strip_prefix("NA")?;
     (after.starts_with("NA")
@@ -2522,7 +2545,7 @@ fn two_level_rows(
         let line = &text[l.clone()];
         let body = line.trim_end();
         let lead = body.len() - body.trim_start().len();
-        let cuts = cuts_at_capitals(body);
+        let cuts = cuts_before_a_glued_p(body).unwrap_or_else(|| cuts_at_capitals(body));
         let mut start = lead;
         cuts.into_iter()
             .map(|end| {
@@ -2533,28 +2556,48 @@ fn two_level_rows(
             .collect()
     };
     let subs = split(lower);
-    let names: Vec<&str> = subs.iter().map(|c| text[c.clone()].trim()).collect();
+    // A group's name is the same under each time though its n differs (`Intervention
+    // (n=290)` at month 0, `Intervention (n=269)` at month 3).
+    let names: Vec<String> = subs
+        .iter()
+        .map(|c| {
+            let name = text[c.clone()].trim();
+            let bare = n_printed().replace_all(name, "");
+            let bare = bare.trim().trim_end_matches(['(', ',']).trim_end();
+            if bare.is_empty() { name } else { bare }.to_string()
+        })
+        .collect();
     let period = names.iter().skip(1).position(|t| *t == names[0])? + 1;
     // Words, not values: a line of data is no header.
     if names.iter().any(|n| opens_with_datum(n)) {
         return None;
     }
+    // The repeated names may be followed by the comparison's own columns, which stand under
+    // a spanning name of their own (`Exercise groupControlExercise groupControlDifference
+    // (95% CI)p Value` under `BaselineAfter interventionBetween-group difference`).
+    let statistics = names
+        .iter()
+        .rev()
+        .take_while(|t| names_statistic(t) || names_the_comparison(t))
+        .count();
+    let repeated = names.len() - statistics;
     let repeats = period >= 2
-        && names.len() % period == 0
-        && names.len() / period >= 2
-        && names
+        && repeated % period == 0
+        && repeated / period >= 2
+        && names[..repeated]
             .iter()
             .enumerate()
             .all(|(i, t)| *t == names[i % period]);
     let mut tops = split(upper);
     // The lower may name every value column (`Week 0Week 1Week 13Week 0Week 1Week 13`) under
     // the groups alone (`Placebo ( )ZAZ ( )`, no stub's name): the stub's cell is left empty.
-    let every_column = names.len() == values && tops.len() == names.len() / period;
+    let every_column = names.len() == values && tops.len() == repeated / period;
     if every_column {
         tops.insert(0, upper.start..upper.start);
     }
-    let fits = names.len() < values || every_column;
-    if !repeats || !fits || tops.len() < 1 + names.len() / period {
+    let with_statistics = statistics > 0 && names.len() == values;
+    let fits = names.len() < values || every_column || with_statistics;
+    if !repeats || !fits || tops.len() < 1 + repeated / period {
         return None;
     }
     Some([
@@ -3093,10 +3136,18 @@ fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range
             c.is_ascii_digit() || "-−+<>≤≥".contains(c) || line[k..].starts_with(NOT_AVAILABLE);
         let after = line[..k].chars().next_back();
         let apart = !spaced || after.is_some_and(char::is_whitespace);
+        // A signed value right after a unit's exponent (`kg/m2-0.4 (-0.9; 0.0)`) opens the
+        // row's values, though a digit stands before it.
+        let after_exponent = "-−+".contains(c)
+            && line[..k]
+                .char_indices()
+                .next_back()
+                .is_some_and(|(at, _)| unit_exponent(&line[..at], &line[at..]));
         opens
             && k > 0
             && apart
-            && !after.is_some_and(|p| p.is_ascii_digit() || ".,·-−+<>≤≥±".contains(p))
+            && (after_exponent
+                || !after.is_some_and(|p| p.is_ascii_digit() || ".,·-−+<>≤≥±".contains(p)))
     });
     for (k, _) in starts {
         let label = &line[..k];
@@ -3154,6 +3205,9 @@ fn unit_exponent(label: &str, rest: &str) -> bool {
 fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
     let mut out: Vec<(Range<usize>, bool)> = Vec::new();
     let mut at = 0;
+    // The digits of the last spread read (before and after its point): the next cell's
+    // spread prints as it does where the cells run together.
+    let mut spread_before: Option<(usize, usize)> = None;
     loop {
         at += s[at..].len() - s[at..].trim_start().len();
         if at >= s.len() {
@@ -3179,9 +3233,12 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
             at += len;
             continue;
         } else {
-            glued_value(rest)?
+            glued_value(rest, spread_before)?
         };
         out.push((at..at + len, true));
+        if let Some((_, spread)) = rest[..len].split_once('±') {
+            spread_before = printed_digits(spread.trim_start());
+        }
         at += len;
         // A word in brackets after a summary with its spread says how it was computed (`1.1
         // (1.12)* (Adj)`): part of its cell. (After a bare number it is the label's unit, as
@@ -3212,7 +3269,7 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
             if (1..=2).contains(&digits)
                 && after.starts_with(char::is_whitespace)
                 && !next.starts_with(['(', '['])
-                && glued_value(next).is_some()
+                && glued_value(next, None).is_some()
             {
                 if let Some(last) = out.last_mut() {
                     last.0.end += digits;
@@ -3239,7 +3296,7 @@ fn opens_a_test(s: &str) -> bool {
 
 /// The length of the value cell `s` opens with: `< 0.018*`, `62.3 (9.1)`, `242 (76%)`,
 /// `−7.04 ± 1.59`, `1.9 (0.7 to 3.2)`.
-fn glued_value(s: &str) -> Option<usize> {
+fn glued_value(s: &str, spread_before: Option<(usize, usize)>) -> Option<usize> {
     let mut at = 0;
     let skip = |at: &mut usize, set: &str| {
         while let Some(c) = s[*at..].chars().next().filter(|c| set.contains(*c)) {
@@ -3269,8 +3326,25 @@ fn glued_value(s: &str) -> Option<usize> {
     let next = spaced(at);
     if s[next..].starts_with('±') {
         let after = spaced(next + '±'.len_utf8());
-        if let Some((end, _)) = number_at(s, after, Some(decimals)) {
+        if let Some((end, places)) = number_at(s, after, Some(decimals)) {
             at = end;
+            // A spread glued to the row's p (`2±10.012`, `1±00.002`): the spread prints as
+            // its mean does, the p after it opens `0.`.
+            if places > decimals
+                && let Some(len) = spread_before_a_p(&s[after..at], decimals)
+            {
+                at = after + len;
+            }
+            // The spread ran into the next cell's mean (`349±136402±179`, `2.16±0.42.35±0.5`):
+            // cut where the next mean prints as this one does.
+            if s[at..].starts_with(['±', '.']) {
+                let mean = s[..next].trim_start_matches(['<', '>', '≤', '≥', '=', ' ']);
+                if let Some(len) = printed_digits(mean)
+                    .and_then(|mean| spread_before_next_mean(&s[after..], mean, spread_before))
+                {
+                    at = after + len;
+                }
+            }
         }
     }
     let next = spaced(at);
@@ -3309,6 +3383,85 @@ fn glued_value(s: &str) -> Option<usize> {
         }
     }
     Some(at)
+}
+
+/// Where a spread runs into the row's p (`10.012` after `2±`, `00.002` after `1±`), the
+/// spread's length: the one cut that leaves the spread printed with its mean's `decimals`
+/// and a p opening `0.` after it.
+fn spread_before_a_p(run: &str, decimals: usize) -> Option<usize> {
+    let cuts: Vec<usize> = (1..run.len())
+        .filter(|&k| {
+            let (spread, p) = run.split_at(k);
+            let spread_decimals = spread.split_once('.').map_or(0, |(_, f)| f.len());
+            let leading_zero =
+                spread.len() > 1 && spread.starts_with('0') && !spread.starts_with("0.");
+            p.starts_with("0.")
+                && p.len() > 2
+                && !p[2..].contains('.')
+                && !spread.ends_with('.')
+                && !leading_zero
+                && spread_decimals == decimals
+        })
+        .collect();
+    match cuts[..] {
+        [k] => Some(k),
+        _ => None,
+    }
+}
+
+/// The digits a number prints before and after its point (`-12.6` → (2, 1), `349` → (3,
+/// 0)), its sign passed over; `None` where `s` opens with no digit.
+fn printed_digits(s: &str) -> Option<(usize, usize)> {
+    let s = s.trim_start_matches(['-', '−', '+']);
+    let whole = s.bytes().take_while(u8::is_ascii_digit).count();
+    let frac = s[whole..]
+        .strip_prefix('.')
+        .map_or(0, |f| f.bytes().take_while(u8::is_ascii_digit).count());
+    (whole > 0).then_some((whole, frac))
+}
+
+/// Where a glued row's spread runs into the next cell's mean (`136402±179` after `349±`,
+/// `0.42.35±0.5` after `2.16±`, `1221.7±7` after `23.2±`, as a journal page's table copies
+/// when its cells lose their spaces), the length of the spread. Each part must be a number
+/// as printed (no leading point, no leading zero before a digit); where several cuts give
+/// that, the one whose next mean prints as `mean` does and whose spread prints as
+/// `spread_before` (the row's last spread) does, as a table's columns print alike. `None`
+/// where no cut, or more than one, is best.
+fn spread_before_next_mean(
+    run: &str,
+    mean: (usize, usize),
+    spread_before: Option<(usize, usize)>,
+) -> Option<usize> {
+    let len = run
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let run = &run[..len];
+    let as_printed = |part: &str| -> Option<(usize, usize)> {
+        let (int, frac) = part.split_once('.').unwrap_or((part, ""));
+        let plain = !int.is_empty()
+            && !frac.contains('.')
+            && (int.len() == 1 || !int.starts_with('0'))
+            && part.ends_with(|c: char| c.is_ascii_digit());
+        plain.then_some((int.len(), frac.len()))
+    };
+    let scored: Vec<(usize, usize)> = (1..len)
+        .filter_map(|k| {
+            let spread = as_printed(&run[..k])?;
+            let next = as_printed(&run[k..])?;
+            let score = usize::from(next.0 == mean.0)
+                + usize::from(next.1 == mean.1)
+                + spread_before.map_or(0, |b| {
+                    usize::from(b.0 == spread.0) + usize::from(b.1 == spread.1)
+                });
+            Some((k, score))
+        })
+        .collect();
+    let best = scored.iter().map(|c| c.1).max()?;
+    match scored.iter().filter(|c| c.1 == best).collect::<Vec<_>>()[..] {
+        [&(k, _)] => Some(k),
+        _ => None,
+    }
 }
 
 /// Where the `header`'s last column is the p's, a section's label may print its own p and
@@ -3520,6 +3673,23 @@ fn names_glued_before_p(trimmed: &str, values: usize) -> Option<Vec<usize>> {
     }
     cuts.push(trimmed.len());
     (cuts.len() == values).then_some(cuts)
+}
+
+/// Where names glued together end in a line whose last name is the p's, glued after a
+/// lower-case letter or a bracket (`…Difference (95% CI)p Value`, `…patientsp-value`), which
+/// [`cuts_at_capitals`] does not see: the cuts of the names before it, then the line's end.
+fn cuts_before_a_glued_p(s: &str) -> Option<Vec<usize>> {
+    let lower = s.to_lowercase();
+    let p_name = ["p-value", "p value", "p-values", "p values"]
+        .into_iter()
+        .find(|p| lower.ends_with(p))?;
+    let head = &s[..s.len() - p_name.len()];
+    if head.trim().is_empty() || !head.ends_with(|c: char| c.is_lowercase() || c == ')') {
+        return None;
+    }
+    let mut cuts = cuts_at_capitals(head);
+    cuts.push(s.len());
+    Some(cuts)
 }
 
 /// Where names glued together end (`Intervention groupControl group`): after a lower-case
@@ -6133,8 +6303,8 @@ Smoker, n (%)
         );
         let (table, row, cell) = t.at(text.find("4.60").unwrap()).unwrap();
         assert_eq!(table.column_header(text, row, cell), "Group B (n = 30)");
-        assert_eq!(glued_value("0.46+#4.60"), Some(6));
-        assert_eq!(glued_value("0.46+4.60"), Some(4));
+        assert_eq!(glued_value("0.46+#4.60", None), Some(6));
+        assert_eq!(glued_value("0.46+4.60", None), Some(4));
     }
 
     // Counts with their percentage are named in a bracket of the percent's own, square or
@@ -6245,5 +6415,110 @@ Smoker, n (%)
         assert_eq!(t.tables.len(), 1);
         let (table, row, cell) = t.at(text.find("10 (12.7)").unwrap()).unwrap();
         assert_eq!(table.column_header(text, row, cell), "Duloxetine (N=79)");
+    }
+
+    #[test]
+    fn glued_spreads_run_into_the_next_mean_cut_where_the_columns_print_alike() {
+        // Made-up rows as a journal page's table copies when its cells lose their spaces.
+        let texts = |s: &str| -> Vec<String> {
+            glued_cells(s)
+                .unwrap()
+                .into_iter()
+                .map(|(c, _)| s[c].to_string())
+                .collect()
+        };
+        // Whole numbers: the next mean has as many digits as the one before.
+        assert_eq!(
+            texts("349±136402±179388±135"),
+            ["349±136", "402±179", "388±135"]
+        );
+        // The spread prints fewer decimals than its mean.
+        assert_eq!(
+            texts("2.16±0.42.35±0.52.31±0.5"),
+            ["2.16±0.4", "2.35±0.5", "2.31±0.5"]
+        );
+        assert_eq!(texts("23.2±1221.7±7"), ["23.2±12", "21.7±7"]);
+        // `21.7±718.4`: `7|18.4` prints the mean as the one before, `71|8.4` the spread as
+        // the one before; no cut is made where the two disagree.
+        assert_eq!(
+            spread_before_next_mean("718.4±7", (2, 1), Some((2, 0))),
+            None
+        );
+        // A change column after the levels: the spread prints as the row's spreads do; the
+        // p after the last spread opens `0.`.
+        assert_eq!(texts("61±163±12±10.012"), ["61±1", "63±1", "2±1", "0.012"]);
+        assert_eq!(texts("54±155±11±00.002"), ["54±1", "55±1", "1±0", "0.002"]);
+        // Where the mean's digits and the spread's digits point to different cuts (`16|939`
+        // as the means print, `169|39` as the spreads), nothing decides: no cut is made.
+        assert_eq!(
+            spread_before_next_mean("16939±34", (3, 0), Some((3, 0))),
+            None
+        );
+        // Decimals printed alike are read as before.
+        assert_eq!(texts("69.4±6.569.6±7.4"), ["69.4±6.5", "69.6±7.4"]);
+    }
+
+    #[test]
+    fn a_glued_header_of_groups_under_times_then_the_comparisons_columns() {
+        // Made-up values; the upper line spans the groups under each time and the
+        // comparison's own two columns.
+        let text = "Table 2\n\nOutcome variableBaselineAfter interventionBetween-group difference\nExercise groupControlExercise groupControlDifference (95% CI)p Value\nPeak flow (L/min)1.38±0.371.28±0.461.76±0.491.39±0.510.26 (0.11 to 0.42)0.005\nGrip strength (kg)19.2±5.118.1±5.523.3±5.519.0±6.03.4 (1.3 to 5.5)0.002\nWalk distance (m)71.1±16.372.3±18.577.9±16.278.4±22.80.6 (−4.2 to 5.4)0.738\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let table = &t.tables[0];
+        let row = table.header_rows;
+        assert_eq!(cells_of(text, table, row)[0], "Peak flow (L/min)");
+        assert_eq!(table.column_header(text, row, 1), "Baseline Exercise group");
+        assert_eq!(
+            table.column_header(text, row, 4),
+            "After intervention Control"
+        );
+        assert!(
+            table
+                .column_header(text, row, 5)
+                .contains("Difference (95% CI)")
+        );
+        assert!(names_p(&table.column_header(text, row, 6)));
+        // `Table. 1—` is a title too.
+        assert!(is_title("Table. 1—") && is_title("Table 2") && !is_title("Tablet 2"));
+    }
+
+    #[test]
+    fn groups_under_each_time_with_their_own_ns_and_a_cell_not_assessed() {
+        // Made-up values: the groups' n's differ at each time; a visit where a measure was
+        // not taken prints `Not assessed` in its columns.
+        let text = "Table 3\n\nMean±SD of groups\n\nMonth 0Month 6\nIntervention (n=290)Control (n=315)Intervention (n=269)Control (n=272)\nSteps (number)6495±29766306±2885Not assessedNot assessed\nTotal score32.04±18.6929.10±17.1932.94±18.5431.16±17.08\nSedentary (min/week)514.29±119.14505.6±124.21519.46±138.89504.57±144.96\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let table = &t.tables[0];
+        let row = table.header_rows + 1;
+        assert_eq!(cells_of(text, table, row)[0], "Total score");
+        assert_eq!(
+            table.column_header(text, row, 1),
+            "Month 0 Intervention (n=290)"
+        );
+        assert_eq!(table.column_header(text, row, 4), "Month 6 Control (n=272)");
+        let steps = cells_of(text, table, table.header_rows);
+        assert_eq!(
+            steps,
+            [
+                "Steps (number)",
+                "6495±2976",
+                "6306±2885",
+                "Not assessed",
+                "Not assessed"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_signed_value_after_a_units_exponent_opens_the_rows_values() {
+        let line = "∆ BMI, kg/m2-0.4 (-0.9; 0.0)-0.3 (-0.8; 0.0)";
+        let cells = glued_row(line, 0).unwrap();
+        let texts: Vec<&str> = cells.iter().map(|c| &line[c.clone()]).collect();
+        assert_eq!(
+            texts,
+            ["∆ BMI, kg/m2", "-0.4 (-0.9; 0.0)", "-0.3 (-0.8; 0.0)"]
+        );
     }
 }
