@@ -1024,7 +1024,8 @@ fn draft_on_the_held_out_part() {
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 84.25 -> 84.33.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 84.33 -> 84.16.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 84.16 -> 84.3.
-const FLOOR_DEV_FOUND: f64 = 84.3;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 84.3 -> 84.25.
+const FLOOR_DEV_FOUND: f64 = 84.25;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1094,7 +1095,8 @@ const FLOOR_DEV_FOUND: f64 = 84.3;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 78.99 -> 79.09.
 // Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 79.09 -> 79.1.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 79.1 -> 79.04.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.04;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 79.04 -> 79.11.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.11;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1174,7 +1176,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.04;
 // Session 59: an arm named by its dose right after its value (40% at 100 mg), a responder's bound before its noun of change (a 50% or more reduction) no datum, and the rate it defines no change: 2901 -> 2899.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2899 -> 2928.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2928 -> 2965.
-const CEILING_DEV_NON_DATA: usize = 2965;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2965 -> 2979.
+const CEILING_DEV_NON_DATA: usize = 2979;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1254,7 +1257,8 @@ const CEILING_DEV_NON_DATA: usize = 2965;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 3086 -> 3113.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 3113 -> 3171.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 3171 -> 3172.
-const CEILING_HOLDOUT_NON_DATA: usize = 3172;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 3172 -> 3186.
+const CEILING_HOLDOUT_NON_DATA: usize = 3186;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1316,7 +1320,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3172;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2984 -> 3010.
 // Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 3010 -> 3011.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 3011 -> 3017.
-const FLOOR_DEV_PATH: usize = 3017;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 3017 -> 3066.
+const FLOOR_DEV_PATH: usize = 3066;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1373,7 +1378,8 @@ const FLOOR_DEV_PATH: usize = 3017;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 2329 -> 2367.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2367 -> 2410.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2410 -> 2456.
-const FLOOR_HOLDOUT_PATH: usize = 2456;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2456 -> 2480.
+const FLOOR_HOLDOUT_PATH: usize = 2480;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1455,7 +1461,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2456;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2576 -> 2588.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2588 -> 2593.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 2593 -> 2808.
-const FLOOR_DEV_DECIDED: usize = 2808;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2808 -> 2810.
+const FLOOR_DEV_DECIDED: usize = 2810;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1514,7 +1521,8 @@ const FLOOR_DEV_DECIDED: usize = 2808;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1211 -> 1233.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1233 -> 1282.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 1282 -> 1285.
-const FLOOR_HOLDOUT_DECIDED: usize = 1285;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 1285 -> 1292.
+const FLOOR_HOLDOUT_DECIDED: usize = 1292;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1562,7 +1570,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1285;
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 859 -> 868.
 // Session 59: a share's group after it with 'of the' or right after it ('9 (12.0%) of the exercise group …, but 18 (24.3%) usual-care group participants'): 868 -> 879.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 879 -> 884.
-const FLOOR_DEV_SHARES: usize = 884;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 884 -> 888.
+const FLOOR_DEV_SHARES: usize = 888;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1659,7 +1668,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 1152;
 // Session 58: batches 95 and 96 joined (40 reports, 20 Japanese, 15 tables; measured alone first: 95 dev 103/118, held-out 246/281; 96 dev 271/383, held-out 111/174; 0 violations in either part): 97 -> 101.
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 101 -> 111.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 111 -> 114.
-const CEILING_HOLDOUT_N_WRONG: usize = 114;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 114 -> 120.
+const CEILING_HOLDOUT_N_WRONG: usize = 120;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1749,7 +1759,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 114;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1343 -> 1362.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 1362 -> 1369.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 1369 -> 1438.
-const FLOOR_DEV_N_RIGHT: usize = 1438;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 1438 -> 1442.
+const FLOOR_DEV_N_RIGHT: usize = 1442;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1844,7 +1855,8 @@ const CEILING_DEV_N_WRONG: usize = 17;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1080 -> 1099.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1099 -> 1129.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 1129 -> 1131.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1131;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 1131 -> 1169.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1169;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1907,7 +1919,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1131;
 // Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 2511 -> 2512.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2512 -> 2518.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 2518 -> 2562.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2562;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2562 -> 2566.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2566;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -1984,7 +1997,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2562;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 1980 -> 1986.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1986 -> 2029.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2029 -> 2075.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2075;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2075 -> 2099.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2099;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -2015,7 +2029,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2075;
 // Session 54: pairs whose times the sentence names after them (`pre- vs postintervention`, `vs baseline`) are one group's times or stay open, not arms: 3 held-out pairs of one group's times no longer placed as arms (violations 43 -> 40), counted, not read: 43 -> 40.
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 40 -> 67.
 // Session 58: one group's times each with its n under its name (Before run-in / After run-in, a time column's n a header row of its own) read as a time course, not arms: held-out violations 67 -> 58: 67 -> 58.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 58;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 58 -> 65.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 65;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
@@ -2042,4 +2057,5 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 58;
 // Session 44: a two-arm comparison whose n's are its columns' and that fewer patients in each arm
 // make consistent (a row measuring a subset: a time to a treatment only some had) is not
 // checked, never contradicted (a rule from the fifteenth new-user trial): 3 -> 2.
-const CEILING_HOLDOUT_CHECK_TEXT: usize = 2;
+// batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2 -> 3.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 3;
