@@ -1025,7 +1025,8 @@ fn draft_on_the_held_out_part() {
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 84.33 -> 84.16.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 84.16 -> 84.3.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 84.3 -> 84.25.
-const FLOOR_DEV_FOUND: f64 = 84.25;
+// Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 84.25 -> 84.26.
+const FLOOR_DEV_FOUND: f64 = 84.26;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1177,7 +1178,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.11;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2899 -> 2928.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2928 -> 2965.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2965 -> 2979.
-const CEILING_DEV_NON_DATA: usize = 2979;
+// Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 2979 -> 2978.
+const CEILING_DEV_NON_DATA: usize = 2978;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1258,7 +1260,8 @@ const CEILING_DEV_NON_DATA: usize = 2979;
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 3113 -> 3171.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 3171 -> 3172.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 3172 -> 3186.
-const CEILING_HOLDOUT_NON_DATA: usize = 3186;
+// Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 3186 -> 3177.
+const CEILING_HOLDOUT_NON_DATA: usize = 3177;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1522,7 +1525,8 @@ const FLOOR_DEV_DECIDED: usize = 2810;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1233 -> 1282.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 1282 -> 1285.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 1285 -> 1292.
-const FLOOR_HOLDOUT_DECIDED: usize = 1292;
+// Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 1292 -> 1252.
+const FLOOR_HOLDOUT_DECIDED: usize = 1252;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).

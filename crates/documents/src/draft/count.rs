@@ -1346,7 +1346,12 @@ fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
         let (Some(count), Some(value)) = (scan.number(k.range()), scan.number(v.range())) else {
             continue;
         };
-        if value.number.value <= 100.0 {
+        // A table row whose label gives its unit (`Age, years`, `Weight (kg)`) prints a
+        // measure's values with their spreads, not counts of patients.
+        let measured = scan.tables.at(k.start()).is_some_and(|(table, row, cell)| {
+            cell >= 1 && label_gives_a_unit(table.row_label(plain, row))
+        });
+        if value.number.value <= 100.0 && !measured {
             pairs.push((whole, value, count));
         }
     }
@@ -1366,6 +1371,19 @@ fn find_counts_in_the_stated_layout(scan: &mut Scan, plain: &str) {
             scan.push_percent_of_count(whole, value, count);
         }
     }
+}
+
+/// Does a table row's label end with the unit its values are measured in (`Age, years`,
+/// `Weight (kg)`, `SBP, mmHg`), which no row of counts gives (`Women, n (%)`)?
+fn label_gives_a_unit(label: &str) -> bool {
+    static UNIT: OnceLock<Regex> = OnceLock::new();
+    UNIT.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:,\s*|\(\s*)(?:years?|yrs?|y|months?|weeks?|days?|hours?|h|min|kg|g|cm|mm|m|kg/m2|kg/m²|mmhg|bpm|mg/dl|mmol/l|ml|l|cm2|points?|score)\s*\)?\s*$",
+        )
+        .expect("the unit pattern is valid")
+    })
+    .is_match(label.trim())
 }
 
 /// The fewest bare pairs `a (b)` one whole must fit before it is taken as the document's.
@@ -2202,6 +2220,7 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
             slash_date(plain, range.clone(), &k, &n)
                 || page_counter(plain, range.clone())
                 || names_categories(plain, range.start)
+                || counts_of_two_categories(plain, range.start)
                 || fraction_of_a_quantity(plain, range.clone(), n.number.value)
         }) || fraction_of_time(plain, range.clone())
         {
@@ -2295,6 +2314,20 @@ fn fraction_of_a_quantity(plain: &str, range: std::ops::Range<usize>, of: f64) -
     });
     of <= 10.0
         && (plain[..range.start].trim_end().ends_with('の') || after.is_match(&plain[range.end..]))
+}
+
+/// Is the slash pair at `start` the counts of two categories its line names the same way
+/// before it (`Sex, women/men | 37/37 | 8/6`, `男性/女性=14/16`, `Sex (M/F) 87/162`): so many
+/// women and so many men, no count of a whole?
+fn counts_of_two_categories(plain: &str, start: usize) -> bool {
+    static PAIR: OnceLock<Regex> = OnceLock::new();
+    let pair = PAIR.get_or_init(|| {
+        let one = r"(?:(?i:women|men|females?|males?|girls|boys|yes|no|left|right)|[MF]|男性?|女性?|はい|いいえ|右|左)";
+        Regex::new(&format!(r"(?:^|[^\p{{L}}]){one}\s*/\s*{one}(?:$|[^\p{{L}}])"))
+            .expect("the categories' pair is a valid pattern")
+    });
+    let line_start = plain[..start].rfind('\n').map_or(0, |k| k + 1);
+    pair.is_match(&plain[line_start..start])
 }
 
 /// Is the slash pair at `start` two categories of a scale named right before it (`Year
@@ -3686,6 +3719,51 @@ mod tests {
                 (Some("923"), Some("2,111"), "43.7"),
                 (Some("38"), None, "4.0")
             ]
+        );
+    }
+
+    #[test]
+    fn counts_of_two_categories_are_no_count_of_a_whole() {
+        // Made-up counts of women and men under the categories' pair.
+        for text in [
+            "| Sex, women/men | 37/37 | 8/6 | 6/8 |",
+            "対象は60名(男性/女性=14/16)であった。",
+            "Sex (M/F) 12/18 and 14/16",
+        ] {
+            let items = crate::draft::read_items(text);
+            assert!(
+                items
+                    .iter()
+                    .all(|i| i.kind != crate::draft::ItemKind::CountOf),
+                "{text}: {items:?}"
+            );
+        }
+        // A count of a whole after other words is still one.
+        let items = crate::draft::read_items("Responders: 12/18 patients (67%) at week 12.");
+        assert!(
+            items
+                .iter()
+                .any(|i| i.kind == crate::draft::ItemKind::CountOf)
+        );
+    }
+
+    #[test]
+    fn a_row_labelled_with_its_unit_prints_no_counts_however_its_pairs_fit_a_whole() {
+        // Made-up table: the ages' means and whole SDs (34 (8), 32 (7), 36 (8)) fit one
+        // whole near 430 by chance, in a table whose other rows print counts.
+        let text = "Table 1.\n| | A | B | C | D |\n|---|---|---|---|---|\n| (n=74) | (n=14) | (n=14) | (n=18) | |\n| Age, years | 35 (7) | 34 (8) | 32 (7) | 36 (8) |\n| Employed, number (%) | 58 (79%) | 11 (79%) | 6 (43%) | 16 (89%) |\n| Student, number (%) | 9 (12%) | 2 (14%) | 4 (29%) | 1 (6%) |\n";
+        let items = crate::draft::read_items(text);
+        let ages: Vec<_> = items
+            .iter()
+            .filter(|i| i.line == 5 && i.kind == crate::draft::ItemKind::Percent)
+            .collect();
+        assert!(ages.is_empty(), "{ages:?}");
+        assert!(
+            super::label_gives_a_unit("Age, years") && super::label_gives_a_unit("Weight (kg)")
+        );
+        assert!(
+            !super::label_gives_a_unit("Employed, number (%)")
+                && !super::label_gives_a_unit("Women, n")
         );
     }
 }

@@ -38,9 +38,13 @@ fn name_without_marks(label: &str) -> &str {
     let l = label.trim().trim_end_matches(['|', ' ']);
     let l = l.trim_end_matches(['*', '†', '‡', '§', '¶']);
     let mut rev = l.chars().rev();
+    // A `)` that closes a bracket the label opened (`Alcohol intake (g/d)`) is the unit's,
+    // no mark's.
+    let closes_a_bracket = l.matches(['(', '（']).count() >= l.matches([')', '）']).count();
     match (rev.next(), rev.next(), rev.next()) {
         (Some(')'), Some(m), before)
             if m.is_ascii_lowercase()
+                && !closes_a_bracket
                 && before.is_some_and(|b| !b.is_ascii_alphabetic() && b != '(') =>
         {
             l[..l.len() - 2].trim_end()
@@ -1672,6 +1676,15 @@ mod tests {
         );
         // A letter in brackets after a Latin word is part of the name (`Dose (a)`, `Scale a)`).
         assert_eq!(super::name_without_marks("Pain (a)"), "Pain (a)");
+        // A unit's bracket ending in a lower-case letter is no mark.
+        assert_eq!(
+            super::name_without_marks("Alcohol intake (g/d)"),
+            "Alcohol intake (g/d)"
+        );
+        assert_eq!(
+            super::name_without_marks("Energy (kcal/d)c)"),
+            "Energy (kcal/d)"
+        );
         assert_eq!(super::name_without_marks("Scalea)"), "Scalea)");
     }
 

@@ -458,10 +458,17 @@ fn glued_spread_end(
         decimals(c.name("mean").map_or("", |m| m.as_str())),
         decimals(spread.as_str()),
     );
+    // The next cell's mean glued on: its decimals (`4.21.08 ± 0.3`) or its thousands
+    // separator (`598.71,527.3 ± 535.0`: no number prints a separator after its point).
+    let rest = &plain[spread.end()..];
+    let next_decimals =
+        rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    let next_thousands = rest.starts_with(',')
+        && rest[1..].bytes().take_while(u8::is_ascii_digit).count() == 3
+        && spread.as_str().contains('.');
     (label.is_none()
         && c.name("mean").is_some()
-        && plain[spread.end()..].starts_with('.')
-        && plain[spread.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+        && (next_decimals || next_thousands)
         && mean_decimals >= 1
         && spread_decimals > mean_decimals)
         .then(|| spread.end() - (spread_decimals - mean_decimals))

@@ -730,7 +730,15 @@ fn append_wrapped(text: &str, prev: &mut Row, row: Row) {
     {
         prev.cells.pop();
     }
-    prev.cells.extend(row.cells);
+    // A line of one cell closed by its separator (`BIKE |`, a header's name a line) reads as
+    // one cell with the bar in it: the name is what stands before the bar.
+    prev.cells.extend(row.cells.into_iter().map(|c| {
+        let cell = &text[c.clone()];
+        match cell.trim_end().strip_suffix('|') {
+            Some(kept) if !kept.contains('|') => c.start..c.start + kept.trim_end().len(),
+            _ => c,
+        }
+    }));
     prev.line = prev.line.start..row.line.end;
 }
 
@@ -3531,7 +3539,12 @@ fn number_at(s: &str, at: usize, decimals: Option<usize>) -> Option<(usize, usiz
         let dot = s[k..].chars().next().map_or(1, char::len_utf8);
         let d = digits(k + dot);
         if d > 0 {
-            let glued = s[k + dot + d..].starts_with(['.', '·']);
+            // The next number's point or thousands separator right after the decimals
+            // (`0.080.03`, `598.71,527.3`: no number prints a separator after its point).
+            let after = &s[k + dot + d..];
+            let glued = after.starts_with(['.', '·'])
+                || after.starts_with(',')
+                    && after[1..].bytes().take_while(u8::is_ascii_digit).count() == 3;
             places = match decimals {
                 Some(want) if glued && d > want && want > 0 => want,
                 _ => d,
@@ -6520,5 +6533,34 @@ Smoker, n (%)
             texts,
             ["∆ BMI, kg/m2", "-0.4 (-0.9; 0.0)", "-0.3 (-0.8; 0.0)"]
         );
+    }
+
+    #[test]
+    fn a_spread_glued_to_a_mean_with_its_thousands_separator() {
+        // No number prints a thousands separator after its point: `598.71,527.3` is a spread
+        // and the next cell's mean.
+        let s = "1,551.2 ± 598.71,527.3 ± 535.0";
+        let texts: Vec<&str> = glued_cells(s)
+            .unwrap()
+            .into_iter()
+            .map(|(c, _)| &s[c])
+            .collect();
+        assert_eq!(texts, ["1,551.2 ± 598.7", "1,527.3 ± 535.0"]);
+        let items = crate::draft::read_items(&format!("Energy intake (kcal/d){s}"));
+        let means: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == crate::draft::ItemKind::MeanSpread)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(means, ["1,551.2 ± 598.7", "1,527.3 ± 535.0"]);
+    }
+
+    #[test]
+    fn header_names_a_line_each_lose_the_bar_that_closes_them() {
+        let text = "Table 1.\n| Completers |\nBIKE |\nMOD |\n|\n|---|---|---|---|\n| (n=74) | (n=14) | (n=18) | |\n| Body weight, kg | 91 (12) | 88.0 (10.0) | 90.9 (11.6) |\n";
+        let t = Tables::find(text);
+        let table = &t.tables[0];
+        let row = table.rows.len() - 1;
+        assert_eq!(table.column_header(text, row, 2), "BIKE (n=14)");
     }
 }

@@ -1132,7 +1132,9 @@ struct RowReader<'a> {
     /// The section whose first row of values was read, whether that row's label is a
     /// numbered level (`1 or 2`, `≥3`, `<65`), and whether a row closing the levels
     /// (`Missing`, `Total`) was read: see [`RowReader::leave_section_unless_level`].
-    section_levels: Option<(String, bool, bool)>,
+    /// And whether that first row was indented under the section's label, as the rows of a
+    /// section are where the copy keeps the indent.
+    section_levels: Option<(String, bool, bool, bool)>,
     /// A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
     /// for the rows below it, until the next such row: the n a measure was analysed on.
     section_n: Vec<Option<usize>>,
@@ -1375,13 +1377,13 @@ impl RowReader<'_> {
             self.counted.push(label.to_lowercase());
         }
         if !members.iter().any(|&j| in_value_cell(j)) {
-            if !label.is_empty() && !label.chars().all(|c| c == '-' || c == ':' || c == ' ') {
-                self.section = Some(label.clone());
-            }
+            self.read_label_alone(&label);
             return;
         }
         if !matches!(self.group_rows.get(r), Some(Some(_))) {
-            self.leave_section_unless_level(&label);
+            let indented =
+                self.original[row.line.clone()].starts_with([' ', '\t', '\u{a0}', '\u{3000}']);
+            self.leave_section_unless_level(&label, indented);
         }
         if !members.iter().any(|&j| is_summary(&items[j])) {
             if self.read_n_row(cells, members, &label, s)
@@ -1434,6 +1436,18 @@ impl RowReader<'_> {
             return;
         }
         self.push_row_measures(read, shape, (measure_label, change), &label, s);
+    }
+
+    /// A row with a label and no values: the section the rows below it are in. A row that
+    /// only says what the cells below print (`Median (IQR)Median (IQR)`, `n (%)n (%)` between
+    /// blocks of a table) names no measure: it ends the section above.
+    fn read_label_alone(&mut self, label: &str) {
+        if crate::draft::table::describes_cells(label) {
+            self.section = None;
+            self.section_levels = None;
+        } else if !label.is_empty() && !label.chars().all(|c| c == '-' || c == ':' || c == ' ') {
+            self.section = Some(label.to_string());
+        }
     }
 
     /// The group a row names in the header's [`Column::RowGroup`] column (`IG`, `Control`),
@@ -1643,7 +1657,10 @@ impl RowReader<'_> {
     /// `Total` is still its level. And a section's levels end with its `Missing`, `Unknown`
     /// or `Total` row: a row after it (`Blood pressure` over `Systolic`, `Diastolic`,
     /// `Missing`, then `Age`) is a measure of its own.
-    fn leave_section_unless_level(&mut self, label: &str) {
+    ///
+    /// Where the section's first level was indented (` BMI (kg/m2)` under `Body composition`),
+    /// a row printed flush with the section's label (`Alcohol intake (g/d)`) is no level of it.
+    fn leave_section_unless_level(&mut self, label: &str, indented: bool) {
         let Some(section) = &self.section else {
             return;
         };
@@ -1664,7 +1681,11 @@ impl RowReader<'_> {
             return;
         }
         match &mut self.section_levels {
-            Some((of, numbered, closed)) if of == section => {
+            Some((of, _, _, true)) if of == section && !indented => {
+                self.section = None;
+                self.section_levels = None;
+            }
+            Some((of, numbered, closed, _)) if of == section => {
                 let other_outcome = *numbered
                     && !is_numbered_level(label)
                     && !is_unnumbered_level(label)
@@ -1683,7 +1704,8 @@ impl RowReader<'_> {
             // `Change from baseline`.
             _ => {
                 let numbered = is_numbered_level(label) && header_time(label).is_none();
-                self.section_levels = Some((section.clone(), numbered, closes_levels(label)));
+                self.section_levels =
+                    Some((section.clone(), numbered, closes_levels(label), indented));
             }
         }
     }
@@ -4647,5 +4669,29 @@ mod untitled_tests {
                 ("29.2 ± 14.4", "6 mo", Some("26")),
             ]
         );
+    }
+
+    #[test]
+    fn a_row_flush_with_its_sections_label_and_a_row_of_statements_end_the_section() {
+        // Made-up values in a glued table: the section's rows indented by a space, then a
+        // row printed flush with the section's label, then a row that only says what the
+        // cells below print.
+        let text = "Table 1.\n\nDrug (n = 60)Placebo (n = 60)\nCharacteristicMean ± SDMean ± SD\nBody composition\n BMI (kg/m2)29.1 ± 4.529.2 ± 4.3\n Total body fat (kg)30.9 ± 8.231.3 ± 8.6\nAlcohol intake (g/d)4.4 ± 5.95.0 ± 7.6\nMedian (IQR)Median (IQR)\nCRP (mg/L)1.9 (0.9–3.5)2.1 (1.0–4.2)\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let label_of = |value: &str| {
+            s.measures
+                .iter()
+                .find(|m| {
+                    m.cells
+                        .iter()
+                        .any(|c| items[c.item].text.starts_with(value))
+                })
+                .and_then(|m| m.label.clone())
+                .unwrap_or_default()
+        };
+        assert!(label_of("29.1").contains("Body composition"), "{s:?}");
+        assert!(!label_of("4.4").contains("Body composition"));
+        assert!(label_of("4.4").contains("Alcohol intake (g/d)"));
+        assert!(!label_of("1.9").contains("Median"));
     }
 }
