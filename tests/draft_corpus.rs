@@ -1026,7 +1026,8 @@ fn draft_on_the_held_out_part() {
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 84.16 -> 84.3.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 84.3 -> 84.25.
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 84.25 -> 84.26.
-const FLOOR_DEV_FOUND: f64 = 84.26;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 84.26 -> 84.2.
+const FLOOR_DEV_FOUND: f64 = 84.2;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1097,7 +1098,8 @@ const FLOOR_DEV_FOUND: f64 = 84.26;
 // Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 79.09 -> 79.1.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 79.1 -> 79.04.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 79.04 -> 79.11.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.11;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 79.11 -> 79.12.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.12;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1179,7 +1181,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.11;
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2928 -> 2965.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2965 -> 2979.
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 2979 -> 2978.
-const CEILING_DEV_NON_DATA: usize = 2978;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2978 -> 3024.
+const CEILING_DEV_NON_DATA: usize = 3024;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1261,7 +1264,8 @@ const CEILING_DEV_NON_DATA: usize = 2978;
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 3171 -> 3172.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 3172 -> 3186.
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 3186 -> 3177.
-const CEILING_HOLDOUT_NON_DATA: usize = 3177;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 3177 -> 3203.
+const CEILING_HOLDOUT_NON_DATA: usize = 3203;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1324,7 +1328,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3177;
 // Session 59: CIs labelled with a semicolon (95%信頼区間;-3.0,-0.4), a whole mean glued to its abbreviation before its ± (BMI26±2), None of the N as zero of N, pre/post right before a value, had + noun naming a share's people: 3010 -> 3011.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 3011 -> 3017.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 3017 -> 3066.
-const FLOOR_DEV_PATH: usize = 3066;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 3066 -> 3101.
+const FLOOR_DEV_PATH: usize = 3101;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1382,7 +1387,8 @@ const FLOOR_DEV_PATH: usize = 3066;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 2367 -> 2410.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2410 -> 2456.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2456 -> 2480.
-const FLOOR_HOLDOUT_PATH: usize = 2480;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2480 -> 2496.
+const FLOOR_HOLDOUT_PATH: usize = 2496;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1465,7 +1471,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2480;
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2588 -> 2593.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 2593 -> 2808.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2808 -> 2810.
-const FLOOR_DEV_DECIDED: usize = 2810;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2810 -> 2811.
+const FLOOR_DEV_DECIDED: usize = 2811;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1526,7 +1533,8 @@ const FLOOR_DEV_DECIDED: usize = 2810;
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 1282 -> 1285.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 1285 -> 1292.
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 1292 -> 1252.
-const FLOOR_HOLDOUT_DECIDED: usize = 1252;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 1252 -> 1253.
+const FLOOR_HOLDOUT_DECIDED: usize = 1253;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1575,7 +1583,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1252;
 // Session 59: a share's group after it with 'of the' or right after it ('9 (12.0%) of the exercise group …, but 18 (24.3%) usual-care group participants'): 868 -> 879.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 879 -> 884.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 884 -> 888.
-const FLOOR_DEV_SHARES: usize = 888;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 888 -> 889.
+const FLOOR_DEV_SHARES: usize = 889;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1617,7 +1626,8 @@ const FLOOR_DEV_SHARES: usize = 888;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1138 -> 1149.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 1149 -> 1151.
 // Session 59: a share's group after it with 'of the' or right after it ('9 (12.0%) of the exercise group …, but 18 (24.3%) usual-care group participants'): 1151 -> 1152.
-const FLOOR_HOLDOUT_SHARES: usize = 1152;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 1152 -> 1170.
+const FLOOR_HOLDOUT_SHARES: usize = 1170;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1860,7 +1870,8 @@ const CEILING_DEV_N_WRONG: usize = 17;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1099 -> 1129.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 1129 -> 1131.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 1131 -> 1169.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1169;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 1169 -> 1171.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1171;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1924,7 +1935,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1169;
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2512 -> 2518.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 2518 -> 2562.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2562 -> 2566.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2566;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2566 -> 2601.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2601;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2002,7 +2014,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2566;
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 1986 -> 2029.
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2029 -> 2075.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2075 -> 2099.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2099;
+// batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2099 -> 2101.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2101;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
