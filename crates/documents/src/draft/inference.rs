@@ -485,11 +485,29 @@ fn find_ratios_under_interval_headers(scan: &mut Scan, plain: &str) {
 /// (`Characteristic | Median (IQR) |`)? Then its rows' `12 (8–20)` are medians, not intervals.
 fn table_header_names_median(scan: &Scan, at: usize) -> bool {
     let plain = &scan.doc.plain.text;
-    scan.tables.at(at).is_some_and(|(table, row, _)| {
-        table.rows[..row].iter().any(|r| {
-            let l = plain[r.line.clone()].to_ascii_lowercase();
-            l.contains("median") || l.contains("iqr") || l.contains("中央値")
-        })
+    let names_median = |l: &str| {
+        let l = l.to_ascii_lowercase();
+        l.contains("median") || l.contains("iqr") || l.contains("中央値")
+    };
+    scan.tables.at(at).is_some_and(|(table, row, cell)| {
+        if !table.rows[..row]
+            .iter()
+            .any(|r| names_median(&plain[r.line.clone()]))
+        {
+            return false;
+        }
+        // A column headed by both forms (`Mean (95% CI) or median (IQR)`): the row's label,
+        // or the label of the section it is in, says which its cells print.
+        let (header_ci, header_median) =
+            names_ci_and_median(&table.column_header(plain, row, cell));
+        if cell > 0 && header_ci && header_median {
+            let section = (0..row)
+                .rev()
+                .find(|&r| table.is_section_row(plain, r))
+                .map(|r| table.row_label(plain, r));
+            return names_median(table.row_label(plain, row)) || section.is_some_and(names_median);
+        }
+        true
     })
 }
 

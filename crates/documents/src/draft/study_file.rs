@@ -1110,13 +1110,26 @@ impl Writer<'_> {
             .push_str(&format!("label = {}\nunit = \"review\"\n", q(&label)));
         let mut dispersion = Self::dispersion(cells, items);
         let mut whence = "the values are printed with it".to_string();
-        if let (&"not reported", Some((kind, why))) = (&dispersion, &m.spread_label) {
+        // Medians printed with their quartiles or range have no ± to read: a table's `Mean ±
+        // SD` over other rows says nothing of them.
+        let medians = !cells.is_empty()
+            && cells.iter().all(|c| {
+                matches!(
+                    items[c.item].kind,
+                    ItemKind::MedianIqr | ItemKind::MedianRange
+                )
+            });
+        if medians {
+            dispersion = "not reported";
+        } else if let (&"not reported", Some((kind, why))) = (&dispersion, &m.spread_label) {
             dispersion = kind;
             whence = why.clone();
         }
         self.out
             .push_str(&format!("dispersion = {}\n", q(dispersion)));
-        let mut note = if dispersion == "not reported" {
+        let mut note = if medians {
+            "medians printed with their quartiles or range: no ± to read".to_string()
+        } else if dispersion == "not reported" {
             "review: the text does not say what ± is".to_string()
         } else {
             format!("the text labels the spread {dispersion} ({whence}); review")
@@ -1777,5 +1790,83 @@ mod tests {
                 .map(|p| p.text.as_str()),
             Some("0.042")
         );
+    }
+
+    #[test]
+    fn a_cell_a_line_table_of_groups_over_n_estimate_and_p_then_their_difference() {
+        // Made-up values in a page's copy a cell a line: each group's N, mean change (95% CI)
+        // and p, then the difference; the header's `Mean (95% CI) or median (IQR)` leaves the
+        // form to each row, and the second section's label says its rows print medians.
+        let cells = [
+            "Drug",
+            "Placebo",
+            "Difference",
+            "N",
+            "Mean (95% CI)(a) or median (IQR)",
+            "p",
+            "N",
+            "Mean (95% CI)(a) or median (IQR)",
+            "p",
+            "Estimate (95% CI)(b)",
+            "p",
+            "Clinical outcomes",
+            " Weight (kg)",
+            "233",
+            "−2.90 (−4.02, −1.78)",
+            "< 0.001",
+            "255",
+            "−2.71 (−3.77, −1.65)",
+            "< 0.001",
+            "0.19 (−1.35, 1.73)",
+            "0.74",
+            " Waist (cm)",
+            "214",
+            "−2.90 (−3.89, −1.91)",
+            "< 0.001",
+            "237",
+            "−2.64 (−3.64, −1.65)",
+            "< 0.001",
+            "0.25 (−1.15, 1.66)",
+            "0.71",
+            "Physical activity (median [IQR])",
+            " Total MET-mins/week",
+            "213",
+            "800 (−120, 2514)",
+            "< 0.001",
+            "232",
+            "919 (−186, 2909)",
+            "< 0.001",
+            "149 (−428, 725)",
+            "0.61",
+            " Walking MET-mins/week",
+            "213",
+            "396 (0, 1386)",
+            "0.002",
+            "232",
+            "495 (0, 1485)",
+            "< 0.001",
+            "−99 (−396, 198)",
+            "0.51",
+        ];
+        let text = format!(
+            "Table 2 Change from baseline at 12 months\n\n{}\n",
+            cells.join("\n\n")
+        );
+        let (toml, study) = drafted(&text);
+        // The groups, each row's n, and the means' intervals read as intervals.
+        assert!(
+            toml.contains("label = \"Drug\"") && toml.contains("label = \"Placebo\""),
+            "{toml}"
+        );
+        assert!(toml.contains("value = \"-4.02\"") && toml.contains("lower end of the 95% CI"));
+        // The medians' rows are each group's medians with their quartiles, no ± to read.
+        let met = study
+            .arm_measures
+            .iter()
+            .find(|m| m.label.contains("Total MET"))
+            .expect("the medians' row is a measure of the two groups");
+        assert_eq!(met.arms.len(), 2);
+        assert!(toml.contains("medians printed with their quartiles or range: no ± to read"));
+        assert!(!toml.contains("median = \"-2.90\""));
     }
 }

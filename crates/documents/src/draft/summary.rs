@@ -306,6 +306,10 @@ fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
                 .map(|(table, row, _)| table.section_under(plain, row));
             (at, kind, stated[0].to_string(), section)
         })
+        // A statement of two forms (`Mean (95% CI) or median (IQR)` over a column) does not
+        // say which form a cell prints: its row's own statement decides (a section's
+        // `(median [IQR])`), or nothing does.
+        .filter(|(at, _, _, section)| section.is_some() || !states_either_form(plain, *at))
         .collect();
     if statements.is_empty() {
         return;
@@ -338,6 +342,24 @@ fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
             ),
         );
     }
+}
+
+/// Does the line of the median's statement at `at` state another form beside it, joined by
+/// `or`, that prints a pair in brackets as a median with its quartiles does: a mean with its
+/// confidence interval (`Mean (95% CI)(a) or median (IQR)`, `平均値（95%CI）または中央値（IQR）`)?
+/// (A mean with its SD, `mean ± SD or median (IQR)`, prints one number in its bracket: a pair
+/// is still the median's.)
+fn states_either_form(plain: &str, at: usize) -> bool {
+    let start = plain[..at].rfind('\n').map_or(0, |k| k + 1);
+    let end = plain[at..].find('\n').map_or(plain.len(), |k| at + k);
+    let line = plain[start..end].to_lowercase();
+    let either = line.contains(" or ") || line.contains("または") || line.contains("もしくは");
+    let mean = line.contains("mean") || line.contains("平均値");
+    let interval = line.contains("ci)")
+        || line.contains("ci]")
+        || line.contains("confidence interval")
+        || line.contains("信頼区間");
+    either && mean && interval
 }
 
 /// Does byte `at` stand in a table cell whose column's header names a difference or a ratio

@@ -1016,6 +1016,16 @@ fn stacked_rows(text: &str, cells_at: &[Range<usize>], layout: StackedLayout) ->
             }
         };
         vec![row(0), row(1)]
+    } else if let Some(upper) = layout.spanning {
+        // The stub's cell is left empty in both rows; the lower names stand over the value
+        // columns, the upper over the blocks ([`Table::headers`] spans them).
+        let row = |cells: &[Range<usize>]| Row {
+            line: cells[0].start..cells[cells.len() - 1].end,
+            cells: std::iter::once(cells[0].start..cells[0].start)
+                .chain(cells.iter().cloned())
+                .collect(),
+        };
+        vec![row(&cells_at[..upper]), row(&cells_at[upper..header])]
     } else {
         vec![Row {
             line: cells_at[0].start..cells_at[header - 1].end,
@@ -1165,6 +1175,11 @@ struct StackedLayout {
     /// (`Before run-in`, `(n = 140)`, `After run-in`, `(n = 128)`), after an optional stub's
     /// name: two header rows, the names' and the n's.
     ns_under_names: bool,
+    /// The header's first cells are this many names, each spanning one block of the names
+    /// under them, which repeat a block (`FFIT-FU-I | FFIT-FU-C | Difference` over `N | Mean
+    /// (95% CI) | p | N | Mean (95% CI) | p | Estimate (95% CI) | p`): two header rows, the
+    /// spanning names' and the columns'.
+    spanning: Option<usize>,
 }
 
 /// A cell printed indented on its line (` I`, ` < 25`, ` 25–30`): a page's table copies a
@@ -1253,13 +1268,29 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
         if cells_at.len() < 3 * width {
             break;
         }
+        // Names spanning blocks of the columns' names: as many as the blocks the lower names
+        // repeat, and one more over the comparison's columns after them.
+        let spanning = (2..=4).find(|&upper| {
+            let lower = upper + width - 1;
+            cells_at.len() > lower
+                && !cells_at[..lower].iter().any(datum)
+                && spanning_names_over_blocks(text, &cells_at[..upper], &cells_at[upper..lower])
+        });
         let headers = [
-            (width, false),
-            (width - 1, false),
-            (2 * (width - 1), true),
-            (2 * (width - 1) + 1, true),
+            (width, false, None),
+            (width - 1, false, None),
+            (2 * (width - 1), true, None),
+            (2 * (width - 1) + 1, true, None),
+            (
+                spanning.map_or(0, |upper| upper + width - 1),
+                false,
+                spanning,
+            ),
         ];
-        for (header, ns_under_names) in headers {
+        for (header, ns_under_names, spanning) in headers {
+            if header == 0 {
+                continue;
+            }
             // A header of one row names its columns, or prints their n's after their names:
             // an n between names (`Before run-in`, `(n = 140)`, `After run-in`) is the n of
             // the name above it, a header of two rows.
@@ -1271,7 +1302,9 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
                 })
             };
             if cells_at.len() < header + 2 * width
-                || !ns_under_names && (cells_at[..header].iter().any(datum) || ns_among_names())
+                || !ns_under_names
+                    && spanning.is_none()
+                    && (cells_at[..header].iter().any(datum) || ns_among_names())
                 || ns_under_names && !names_over_ns(header)
             {
                 continue;
@@ -1285,6 +1318,7 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
                     header,
                     sections,
                     ns_under_names,
+                    spanning,
                 };
                 let (rows, body_cells) = stacked_body(text, &cells_at[header..], layout);
                 let data_rows = rows.iter().filter(|r| r[1..].iter().any(datum)).count();
@@ -1296,6 +1330,27 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
         }
     }
     best
+}
+
+/// Do the `upper` cells name the blocks the `lower` cells repeat ([`repeated_blocks`]): one
+/// name over each block, and one over the comparison's columns after them where the lower
+/// names print such columns?
+fn spanning_names_over_blocks(text: &str, upper: &[Range<usize>], lower: &[Range<usize>]) -> bool {
+    let names = |cells: &[Range<usize>]| -> Vec<String> {
+        cells
+            .iter()
+            .map(|c| text[c.clone()].trim().to_string())
+            .collect()
+    };
+    let (upper, lower) = (names(upper), names(lower));
+    if upper.iter().chain(&lower).any(|t| t.is_empty()) {
+        return false;
+    }
+    repeated_blocks(&lower).is_some_and(|(period, repeated)| {
+        let blocks = repeated / period;
+        let tail = usize::from(repeated < lower.len());
+        upper.len() == blocks + tail
+    })
 }
 
 /// Tables copied a cell a line with no blank lines between the cells and no marked columns,
@@ -2543,6 +2598,24 @@ fn two_level_glued_header(
     })
 }
 
+/// Where a header's lower names repeat one block under each name above them, then name the
+/// comparison's own columns (`N | Mean (95% CI) | p | N | Mean (95% CI) | p | Estimate (95%
+/// CI) | p` under `Drug | Placebo | Difference`): the block's length and how many names the
+/// repeats take; `None` where the names repeat no block at least twice.
+fn repeated_blocks<S: AsRef<str>>(names: &[S]) -> Option<(usize, usize)> {
+    let names: Vec<&str> = names.iter().map(|n| n.as_ref()).collect();
+    let first = *names.first()?;
+    let period = names.iter().skip(1).position(|t| *t == first)? + 1;
+    let mut repeated = 0;
+    while repeated + period <= names.len() && (0..period).all(|i| names[repeated + i] == names[i]) {
+        repeated += period;
+    }
+    let tail_is_statistics = names[repeated..]
+        .iter()
+        .all(|t| names_statistic(t) || names_the_comparison(t));
+    (period >= 2 && repeated / period >= 2 && tail_is_statistics).then_some((period, repeated))
+}
+
 /// The rows of [`two_level_glued_header`] from its `upper` and `lower` lines.
 fn two_level_rows(
     text: &str,
@@ -2575,7 +2648,6 @@ fn two_level_rows(
             if bare.is_empty() { name } else { bare }.to_string()
         })
         .collect();
-    let period = names.iter().skip(1).position(|t| *t == names[0])? + 1;
     // Words, not values: a line of data is no header.
     if names.iter().any(|n| opens_with_datum(n)) {
         return None;
@@ -2583,19 +2655,8 @@ fn two_level_rows(
     // The repeated names may be followed by the comparison's own columns, which stand under
     // a spanning name of their own (`Exercise groupControlExercise groupControlDifference
     // (95% CI)p Value` under `BaselineAfter interventionBetween-group difference`).
-    let statistics = names
-        .iter()
-        .rev()
-        .take_while(|t| names_statistic(t) || names_the_comparison(t))
-        .count();
-    let repeated = names.len() - statistics;
-    let repeats = period >= 2
-        && repeated % period == 0
-        && repeated / period >= 2
-        && names[..repeated]
-            .iter()
-            .enumerate()
-            .all(|(i, t)| *t == names[i % period]);
+    let (period, repeated) = repeated_blocks(&names)?;
+    let statistics = names.len() - repeated;
     let mut tops = split(upper);
     // The lower may name every value column (`Week 0Week 1Week 13Week 0Week 1Week 13`) under
     // the groups alone (`Placebo ( )ZAZ ( )`, no stub's name): the stub's cell is left empty.
@@ -2605,7 +2666,7 @@ fn two_level_rows(
     }
     let with_statistics = statistics > 0 && names.len() == values;
     let fits = names.len() < values || every_column || with_statistics;
-    if !repeats || !fits || tops.len() < 1 + repeated / period {
+    if !fits || tops.len() < 1 + repeated / period {
         return None;
     }
     Some([
@@ -6562,5 +6623,69 @@ Smoker, n (%)
         let table = &t.tables[0];
         let row = table.rows.len() - 1;
         assert_eq!(table.column_header(text, row, 2), "BIKE (n=14)");
+    }
+
+    #[test]
+    fn a_cell_a_line_header_of_names_spanning_the_blocks_they_stand_over() {
+        // Made-up values in a page's copy a cell a line, blank lines between the cells: the
+        // groups' names and the comparison's span the columns' names, which repeat one block
+        // under each group.
+        let cells = [
+            "Drug",
+            "Placebo",
+            "Difference",
+            "N",
+            "Mean (95% CI)",
+            "p",
+            "N",
+            "Mean (95% CI)",
+            "p",
+            "Estimate (95% CI)",
+            "p",
+            "Clinical outcomes",
+            " Weight (kg)",
+            "233",
+            "−2.90 (−4.02, −1.78)",
+            "< 0.001",
+            "255",
+            "−2.71 (−3.77, −1.65)",
+            "< 0.001",
+            "0.19 (−1.35, 1.73)",
+            "0.74",
+            " Waist (cm)",
+            "230",
+            "−3.10 (−4.20, −2.00)",
+            "< 0.001",
+            "250",
+            "−2.50 (−3.50, −1.50)",
+            "< 0.001",
+            "−0.60 (−2.10, 0.90)",
+            "0.43",
+            " BMI (kg/m2)",
+            "233",
+            "−0.90 (−1.30, −0.50)",
+            "< 0.001",
+            "255",
+            "−0.80 (−1.20, −0.40)",
+            "< 0.001",
+            "−0.10 (−0.60, 0.40)",
+            "0.70",
+        ];
+        let text = format!(
+            "Table 2 Change from baseline at 12 months\n\n{}\n",
+            cells.join("\n\n")
+        );
+        let t = Tables::find(&text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        let row = table.rows.len() - 1;
+        assert_eq!(table.row_label(&text, row), "BMI (kg/m2)");
+        assert_eq!(table.column_header(&text, row, 1), "Drug N");
+        assert_eq!(table.column_header(&text, row, 5), "Placebo Mean (95% CI)");
+        assert_eq!(
+            table.column_header(&text, row, 7),
+            "Difference Estimate (95% CI)"
+        );
+        assert_eq!(table.column_header(&text, row, 8), "Difference p");
     }
 }

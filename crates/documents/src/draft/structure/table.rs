@@ -469,8 +469,13 @@ impl Header<'_> {
         if names_only_the_stub(&text) || crate::draft::table::is_time_unit(&text) {
             return Column::Unnamed;
         }
+        // A group's name over what its cells print, a central value with its interval
+        // (`FFIT-FU-I` over `Mean (95% CI) or median (IQR)`): that group's values.
+        let group_values = named_group && parts.last().is_some_and(|t| names_central_values(t));
         // What the cells print, and a p of no comparison of the outcome: left unplaced.
-        if text.is_empty()
+        if group_values {
+            self.group_column(original, items, model, s, cells, &text, &parts, cell_time)
+        } else if text.is_empty()
             || crate::draft::table::describes_cells(&text)
             || self.p_of_no_comparison(original, &text, &parts, cell_stat)
         {
@@ -513,23 +518,40 @@ impl Header<'_> {
             // unplaced (each row's values are different measures of its group).
             Column::Statistic(Stat::Other)
         } else {
-            let g = column_group(original, items, model, s, cells, &text, self.columns.len());
-            if crate::draft::table::is_n_cell(&text) {
-                self.named_by_n_only.push(g);
-            }
-            self.column_time.push(cell_time);
-            self.column_change.resize(self.columns.len(), false);
-            self.column_change
-                .push(parts.iter().any(|t| names_change(t)));
-            self.column_n.resize(self.columns.len(), None);
-            self.column_n.push(items.iter().position(|i| {
-                i.kind == ItemKind::N
-                    && cells
-                        .iter()
-                        .any(|c| i.span[0] >= c.start && i.span[1] <= c.end)
-            }));
-            Column::Group(g)
+            self.group_column(original, items, model, s, cells, &text, &parts, cell_time)
         }
+    }
+
+    /// The column of a group, named in the header `cells` over it (`text` joined, `parts`
+    /// the filled ones), with the time and n printed there.
+    #[allow(clippy::too_many_arguments)]
+    fn group_column(
+        &mut self,
+        original: &str,
+        items: &[Item],
+        model: &Table,
+        s: &mut Structure,
+        cells: &[Range<usize>],
+        text: &str,
+        parts: &[&str],
+        cell_time: Option<String>,
+    ) -> Column {
+        let g = column_group(original, items, model, s, cells, text, self.columns.len());
+        if crate::draft::table::is_n_cell(text) {
+            self.named_by_n_only.push(g);
+        }
+        self.column_time.push(cell_time);
+        self.column_change.resize(self.columns.len(), false);
+        self.column_change
+            .push(parts.iter().any(|t| names_change(t)));
+        self.column_n.resize(self.columns.len(), None);
+        self.column_n.push(items.iter().position(|i| {
+            i.kind == ItemKind::N
+                && cells
+                    .iter()
+                    .any(|c| i.span[0] >= c.start && i.span[1] <= c.end)
+        }));
+        Column::Group(g)
     }
 
     /// Is a p column's p no comparison of the groups' outcome: the groups' p at baseline
@@ -689,9 +711,19 @@ impl Header<'_> {
             .count();
         let differences_at_times =
             time_rows >= 2 && self.columns.contains(&Column::Statistic(Stat::Difference));
+        // A difference's name spanning its own columns after theirs (`FFIT-FU-I | FFIT-FU-C |
+        // Difference` over each one's `N | Mean (95% CI) | p`): the columns it compares are
+        // groups.
+        let difference_spans_columns = self.columns.iter().enumerate().any(|(c, col)| {
+            matches!(col, Column::Statistic(_))
+                && self.cells_over.get(c).is_some_and(|over| {
+                    over.len() >= 2 && cues::difference_word(original[over[0].clone()].trim())
+                })
+        });
         if group_columns.iter().any(|&(c, g)| named(c, g))
             || compares_groups(&model.statement)
             || differences_at_times
+            || difference_spans_columns
         {
             return;
         }
@@ -769,6 +801,25 @@ fn names_only_the_stub(text: &str) -> bool {
 /// Does a part of a header cell name a group: no statement of what the cells print, model
 /// effect, statistic, time, change or n, nor a time's or a change's measure with its
 /// statistic (`Baseline Schiff score (mean ± SD)`: the values of every group at that time)?
+/// Does a header cell say its cells print a central value with its spread or interval, in
+/// one form or either of two (`Mean (95% CI)`, `Mean (95% CI)(a) or median (IQR)`, `LS mean
+/// (SE)`), footnote letters aside?
+fn names_central_values(t: &str) -> bool {
+    static MARK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let mark = MARK.get_or_init(|| {
+        regex::Regex::new(r"\([a-z]\)|\b[a-z]$").expect("the footnote mark pattern is valid")
+    });
+    let lower = t.to_lowercase();
+    let central = ["mean", "median", "estimate", "平均", "中央値"]
+        .iter()
+        .any(|w| lower.contains(w));
+    central
+        && lower.split(" or ").all(|form| {
+            let form = mark.replace_all(form.trim(), "");
+            crate::draft::table::describes_cells(form.trim())
+        })
+}
+
 fn part_names_a_group(t: &str) -> bool {
     !crate::draft::table::describes_cells(t)
             && !names_a_model_effect(t)
@@ -867,6 +918,7 @@ fn column_group(
         // that they are its n's; `Week 8` when.
         if !part.is_empty()
             && !crate::draft::table::describes_cells(part)
+            && !names_central_values(part)
             && !names_groups_only(part)
             && !crate::draft::table::names_n(part)
             && header_time(part).is_none()
