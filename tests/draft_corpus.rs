@@ -1535,7 +1535,8 @@ const FLOOR_DEV_DECIDED: usize = 2811;
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 1285 -> 1292.
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 1292 -> 1252.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 1252 -> 1253.
-const FLOOR_HOLDOUT_DECIDED: usize = 1253;
+// Session 60: pairs in a bracket naming no group, each moving as the verb before it says (decreased with hops (9.2 vs. 5.1)), are no arms; they stay open: 1253 -> 1250.
+const FLOOR_HOLDOUT_DECIDED: usize = 1250;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -2050,7 +2051,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2111;
 // Session 54: batch 88 joined (measured alone at 7ca6199: held-out 27 violations in 56 pairs, by class 21 pairs of one group's two measures and 6 of two groups' two measures placed as arms; counted, not read): 40 -> 67.
 // Session 58: one group's times each with its n under its name (Before run-in / After run-in, a time column's n a header row of its own) read as a time course, not arms: held-out violations 67 -> 58: 67 -> 58.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 58 -> 65.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 65;
+// Session 60: pairs in a bracket naming no group, each moving as the verb before it says (decreased with hops (9.2 vs. 5.1)), are no arms; they stay open: 65 -> 63.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 63;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM

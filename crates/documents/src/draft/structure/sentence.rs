@@ -2422,6 +2422,12 @@ fn read_values(
         summaries,
         &mut locals,
     );
+    pairs_moving_as_the_verb_says(
+        (sentence_text, sentence.span.start),
+        items,
+        summaries,
+        &mut locals,
+    );
     let mut relation = relations(&locals);
     undecide_pairs_left_open(original, items, members, summaries, &locals, &mut relation);
     let runs = time_runs(&relation);
@@ -3068,6 +3074,62 @@ fn times_named_after_the_pairs(
                 Some(_) => {}
                 None => locals[k].versus = false,
             }
+        }
+    }
+}
+
+/// `Scores decreased with hops (9.2±7.3 vs. 5.1±5.9, 11.9±7.9 vs. 9.2±7.4)`: pairs set against
+/// each other in a bracket that names no group, after a verb of change, each moving the way
+/// the verb says (down after `decreased`), may be one group's values before and after as well
+/// as two arms': the text does not decide, so no pair is read as arms ([`Local::versus`]
+/// cleared; the pairs stay open).
+fn pairs_moving_as_the_verb_says(
+    (sentence_text, at): (&str, usize),
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    static VERB: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let verb = VERB.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:(?P<down>decreas|reduc|declin|fell|lower)|(?P<up>increas|ros[e]|elevat|gain))\w*",
+        )
+        .expect("the verb of change is a valid pattern")
+    });
+    let mean = |j: usize| items[j].parts.mean.as_ref().map(|m| m.number.value);
+    let local_at = |j: usize| items[j].span[0].checked_sub(at);
+    for k in 1..locals.len().min(summaries.len()) {
+        if !locals[k].versus || locals[k].group.is_some() || locals[k - 1].group.is_some() {
+            continue;
+        }
+        let (Some(first), Some(second)) = (local_at(summaries[k - 1]), local_at(summaries[k]))
+        else {
+            continue;
+        };
+        let (Some(before), Some(bracket)) = (
+            sentence_text.get(..first),
+            sentence_text.get(..first).and_then(|b| b.rfind('(')),
+        ) else {
+            continue;
+        };
+        // The pair stands in a bracket opened after the verb, with no group named in it.
+        let inside = sentence_text.get(bracket..second).unwrap_or("");
+        if inside.contains(')') || !cues::groups(inside).is_empty() {
+            continue;
+        }
+        let Some(v) = verb.captures_iter(&before[..bracket]).last() else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (mean(summaries[k - 1]), mean(summaries[k])) else {
+            continue;
+        };
+        let moves = if v.name("down").is_some() {
+            a > b
+        } else {
+            a < b
+        };
+        if moves {
+            locals[k].versus = false;
         }
     }
 }
@@ -7361,5 +7423,27 @@ mod tests {
         // An age in years beside a share is no time point of it.
         let (_, s) = read("Mean age was 45.7 years; 86.8% were women.");
         assert_eq!(s.shares[0].cells[0].time, None, "{:#?}", s.shares);
+    }
+
+    #[test]
+    fn pairs_moving_as_their_verb_says_in_a_bracket_naming_no_group_stay_open() {
+        // Made-up values: `decreased … with the extract (a vs. b)` may set one group's values
+        // before and after against each other as well as two arms'.
+        let text = "Significantly decreased anxiety and stress scores were documented with the extract (9.2±7.3 vs. 5.1±5.9, and 19.1±8.1 vs. 11.6±8.1; all p values <0.05), greater than those with placebo.";
+        let (_, s) = crate::draft::structure::read_text(text);
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::Arms),
+            "{:?}",
+            s.measures
+        );
+        // Values against the verb's direction are no before and after: two arms, as before.
+        let text =
+            "Pain was lower with the drug than with placebo (3.1 ± 1.0 vs. 4.2 ± 1.1; p = 0.01).";
+        let (_, s) = crate::draft::structure::read_text(text);
+        assert!(
+            s.measures.iter().any(|m| m.shape == Shape::Arms),
+            "{:?}",
+            s.measures
+        );
     }
 }
