@@ -1027,7 +1027,8 @@ fn draft_on_the_held_out_part() {
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 84.3 -> 84.25.
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 84.25 -> 84.26.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 84.26 -> 84.2.
-const FLOOR_DEV_FOUND: f64 = 84.2;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 84.2 -> 84.1.
+const FLOOR_DEV_FOUND: f64 = 84.1;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1100,7 +1101,8 @@ const FLOOR_DEV_FOUND: f64 = 84.2;
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 79.04 -> 79.11.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 79.11 -> 79.12.
 // Session 60: a header a cell a line whose names span the blocks under them (groups over N, mean (95% CI), p, then the difference), a group's name over a central value with its interval, a column statement of two forms left to each row (Mean (95% CI) or median (IQR)): 79.12 -> 79.14.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.14;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 79.14 -> 79.06.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.06;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1183,7 +1185,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.14;
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2965 -> 2979.
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 2979 -> 2978.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2978 -> 3024.
-const CEILING_DEV_NON_DATA: usize = 3024;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 3024 -> 3071.
+const CEILING_DEV_NON_DATA: usize = 3071;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1266,7 +1269,8 @@ const CEILING_DEV_NON_DATA: usize = 3024;
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 3172 -> 3186.
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 3186 -> 3177.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 3177 -> 3203.
-const CEILING_HOLDOUT_NON_DATA: usize = 3203;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 3203 -> 3232.
+const CEILING_HOLDOUT_NON_DATA: usize = 3232;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1389,7 +1393,8 @@ const FLOOR_DEV_PATH: usize = 3101;
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 2410 -> 2456.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2456 -> 2480.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2480 -> 2496.
-const FLOOR_HOLDOUT_PATH: usize = 2496;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 2496 -> 2512.
+const FLOOR_HOLDOUT_PATH: usize = 2512;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1473,7 +1478,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2496;
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 2593 -> 2808.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2808 -> 2810.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2810 -> 2811.
-const FLOOR_DEV_DECIDED: usize = 2811;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 2811 -> 2812.
+const FLOOR_DEV_DECIDED: usize = 2812;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1586,7 +1592,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1250;
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 879 -> 884.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 884 -> 888.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 888 -> 889.
-const FLOOR_DEV_SHARES: usize = 889;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 889 -> 892.
+const FLOOR_DEV_SHARES: usize = 892;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1776,7 +1783,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 120;
 // Session 59: batches 101 and 102 joined (21 reports, 7 Japanese, 5 tables; measured alone first at ee3f202: 101 dev 133/153, held-out 97/165; 102 dev 99/178, held-out 91/95; 0 violations in either part): 1362 -> 1369.
 // Session 60: glued tables (a spread run into the next mean, groups under times then the comparison's columns, a median glued to its row's label): 1369 -> 1438.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 1438 -> 1442.
-const FLOOR_DEV_N_RIGHT: usize = 1442;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 1442 -> 1443.
+const FLOOR_DEV_N_RIGHT: usize = 1443;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2019,7 +2027,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2601;
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2075 -> 2099.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2099 -> 2101.
 // Session 60: a header a cell a line whose names span the blocks under them (groups over N, mean (95% CI), p, then the difference), a group's name over a central value with its interval, a column statement of two forms left to each row (Mean (95% CI) or median (IQR)): 2101 -> 2111.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2111;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 2111 -> 2127.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2127;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -2052,7 +2061,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2111;
 // Session 58: one group's times each with its n under its name (Before run-in / After run-in, a time column's n a header row of its own) read as a time course, not arms: held-out violations 67 -> 58: 67 -> 58.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 58 -> 65.
 // Session 60: pairs in a bracket naming no group, each moving as the verb before it says (decreased with hops (9.2 vs. 5.1)), are no arms; they stay open: 65 -> 63.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 63;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 63 -> 68.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 68;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
@@ -2080,4 +2090,5 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 63;
 // make consistent (a row measuring a subset: a time to a treatment only some had) is not
 // checked, never contradicted (a rule from the fifteenth new-user trial): 3 -> 2.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2 -> 3.
-const CEILING_HOLDOUT_CHECK_TEXT: usize = 3;
+// batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 3 -> 4.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 4;
