@@ -1031,8 +1031,9 @@ pub fn times(s: &str) -> Vec<Phrase> {
         r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))";
     const UNIT_JA: &str = r"(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|年|日|時間)";
     // The events a Japanese report counts time from or names a point before or after:
-    // treatment and its forms, and what an intervention study does (使用前, 摂取後, 受講後).
-    const EVENT_JA: &str = r"(?:投与|治療|観察|介入|試験|評価|服薬|投薬|服用|導入|維持|追跡|手術|術|移植|使用|摂取|施術|受講|実施|指導|訓練|接種)";
+    // treatment and its forms, and what an intervention study does (使用前, 摂取後, 受講後);
+    // the ways a drug is given (点眼開始前, 内服後) and a switch of treatment (切り替え前).
+    const EVENT_JA: &str = r"(?:投与|治療|観察|介入|試験|評価|服薬|投薬|服用|導入|維持|追跡|手術|術|移植|使用|摂取|施術|受講|実施|指導|訓練|接種|点眼|内服|注射|点滴|吸入|照射|切り?替え|切替|変更|入院|退院|開始)";
     let p = P.get_or_init(|| {
         let pattern = format!(
             r"(?ix)
@@ -2501,6 +2502,13 @@ mod tests {
             .map(|p| p.text.clone())
             .collect();
         assert_eq!(t, ["治療前", "1 年後"]);
+        // The ways a drug is given, the start of a treatment and a switch name points too.
+        let t: Vec<String> =
+            times("平均眼圧は点眼開始前18.0±4.5、切り替え前15.6±3.8、内服後12.1±2.0")
+                .into_iter()
+                .map(|p| p.text)
+                .collect();
+        assert_eq!(t, ["点眼開始前", "切り替え前", "内服後"]);
         // Time points counted in order.
         let t: Vec<String> =
             times("on the first day, at the 6th hour and on the second postoperative day")

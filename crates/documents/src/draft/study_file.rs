@@ -36,6 +36,18 @@ pub struct DraftOptions {
 /// points to the legend, which the structure has read; a chart's title needs only the name.
 fn name_without_marks(label: &str) -> &str {
     let l = label.trim().trim_end_matches(['|', ' ']);
+    // A name read after its group's (`新規群の平均眼圧`) may keep the particle that joined
+    // them: `の` before a kanji or katakana word is no part of the name (`のど` is a word).
+    let l = match l.strip_prefix('の') {
+        Some(rest)
+            if rest.chars().next().is_some_and(
+                |c| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{30a0}'..='\u{30ff}'),
+            ) =>
+        {
+            rest
+        }
+        _ => l,
+    };
     let l = l.trim_end_matches(['*', '†', '‡', '§', '¶']);
     let mut rev = l.chars().rev();
     // A `)` that closes a bracket the label opened (`Alcohol intake (g/d)`) is the unit's,
@@ -1698,6 +1710,8 @@ mod tests {
             super::name_without_marks("Energy (kcal/d)c)"),
             "Energy (kcal/d)"
         );
+        assert_eq!(super::name_without_marks("の平均眼圧"), "平均眼圧");
+        assert_eq!(super::name_without_marks("のどの痛み"), "のどの痛み");
         assert_eq!(super::name_without_marks("Scalea)"), "Scalea)");
     }
 

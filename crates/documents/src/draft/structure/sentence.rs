@@ -4376,6 +4376,32 @@ fn names_at_most_an_interval(gap: &str) -> bool {
         .all(|ch| ch.is_whitespace() || "(（[,;:：，、=".contains(ch))
 }
 
+/// Does the clause before a p (from byte `after`, at most 80 bytes back from `at`) name a
+/// change with no comparison (`…であり,有意な眼圧下降が得られた(mixed effect model, p<0.01)`,
+/// `a significant reduction (p < 0.01)`): the p of each group's change, not of the groups'
+/// difference? A comparative (`compared with`, `than`, `greater`, `群間`, `比べ`) keeps it the
+/// comparison's.
+fn p_of_a_change(original: &str, after: usize, at: usize) -> bool {
+    static CHANGE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static COMPARED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let change = CHANGE.get_or_init(|| {
+        regex::Regex::new(r"(?i)下降|低下|上昇|改善|減少|増加|\b(?:reduc|decreas|increas|improv|declin|fell|drop)")
+            .expect("the change words are a valid pattern")
+    });
+    let compared = COMPARED.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)群間|比較|差|比べ|対照|より|\b(?:vs\.?|versus|compared|between|than|differ\w*|greater|larger|more|less|smaller|superior|inferior|placebo|control)\b",
+        )
+        .expect("the comparison words are a valid pattern")
+    });
+    let mut start = at.saturating_sub(80).max(after);
+    while !original.is_char_boundary(start) {
+        start += 1;
+    }
+    let lead = original.get(start..at).unwrap_or("");
+    change.is_match(lead) && !compared.is_match(lead)
+}
+
 /// The difference, CI and p printed between byte `after` and `until`.
 fn comparison(
     original: &str,
@@ -4408,7 +4434,9 @@ fn comparison(
             {
                 c.ci = Some(j)
             }
-            ItemKind::P if c.p.is_none() => c.p = Some(j),
+            ItemKind::P if c.p.is_none() && !p_of_a_change(original, after, it.span[0]) => {
+                c.p = Some(j)
+            }
             _ => {}
         }
     }
@@ -7445,5 +7473,23 @@ mod tests {
             "{:?}",
             s.measures
         );
+    }
+
+    #[test]
+    fn a_p_after_a_change_named_with_no_comparison_is_no_comparison_of_the_arms() {
+        // Made-up values: each group's fall, then `a significant fall (p<0.01)`: the p of
+        // each group's change, not of their difference.
+        let text = "投与前と6か月後の眼圧は,それぞれA群で17.1±2.2,13.9±2.4mmHg,B群で15.9±3.2,14.1±2.3mmHgであり,有意な眼圧下降が得られた(mixed effect model,p<0.01)。";
+        let (_, s) = crate::draft::structure::read_text(text);
+        assert!(!s.measures.is_empty());
+        assert!(
+            s.measures.iter().all(|m| m.comparison.p.is_none()),
+            "{:?}",
+            s.measures
+        );
+        // Named against the other group, the p compares them.
+        let text = "Pain fell from 6.1 ± 1.2 to 3.2 ± 1.1 with the drug and from 6.0 ± 1.3 to 5.1 ± 1.2 with placebo, a greater reduction than with placebo (p < 0.01).";
+        assert!(!super::p_of_a_change(text, 0, text.find("(p").unwrap()));
+        assert!(super::p_of_a_change("a significant reduction (p", 0, 26));
     }
 }
