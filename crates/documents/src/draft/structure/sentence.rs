@@ -1597,6 +1597,9 @@ fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(Str
             },
         );
     }
+    if let Some(named) = group_bracketed_after_n(doc.original, item.span[1]) {
+        return Some((named.to_string(), true, cues::is_control(named)));
+    }
     let unbracketed = || {
         let n_text = item.text.trim_start();
         n_text
@@ -1607,6 +1610,32 @@ fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(Str
     name_before_bracketed_n(before)
         .or_else(unbracketed)
         .map(|name| (name.to_string(), false, false))
+}
+
+/// A group named in a bracket right after its n (`45例45眼(新規群)`, `38 patients (control
+/// group)`), another count of its units (eyes) between them allowed: the group's name, where
+/// the bracket holds nothing else.
+fn group_bracketed_after_n(original: &str, end: usize) -> Option<&str> {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(
+            r"^\s*(?:\d+\s*(?:眼|例|名|人|eyes?|patients?|subjects?)\s*)?[(（]([^()（）\d]{1,24})[)）]",
+        )
+        .expect("the bracketed group is a valid pattern")
+    });
+    let mut stop = (end + 60).min(original.len());
+    while !original.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let inner = p
+        .captures(original.get(end..stop)?)?
+        .get(1)?
+        .as_str()
+        .trim();
+    cues::groups(inner)
+        .first()
+        .filter(|g| g.start == 0 && g.end == inner.len())
+        .map(|_| inner)
 }
 
 /// Is `gap` (the text between a group's name and its n) a bracket opening with what the group
@@ -7491,5 +7520,21 @@ mod tests {
         let text = "Pain fell from 6.1 ± 1.2 to 3.2 ± 1.1 with the drug and from 6.0 ± 1.3 to 5.1 ± 1.2 with placebo, a greater reduction than with placebo (p < 0.01).";
         assert!(!super::p_of_a_change(text, 0, text.find("(p").unwrap()));
         assert!(super::p_of_a_change("a significant reduction (p", 0, 26));
+    }
+
+    #[test]
+    fn a_group_named_in_a_bracket_right_after_its_n() {
+        let text = "対象は83例83眼であり,新規に開始した45例45眼(新規群)と,切り替えた38例38眼(切り替え群)の2群に分類した.新規群の眼圧は開始前18.0±4.5,6か月後14.9±2.9であった.";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let ns: Vec<(String, Option<&str>)> = s
+            .groups
+            .iter()
+            .map(|g| (g.label.clone(), g.n.map(|j| items[j].text.as_str())))
+            .collect();
+        assert!(ns.contains(&("新規群".to_string(), Some("45例"))), "{ns:?}");
+        assert!(
+            ns.contains(&("切り替え群".to_string(), Some("38例"))),
+            "{ns:?}"
+        );
     }
 }
