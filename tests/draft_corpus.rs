@@ -1028,7 +1028,8 @@ fn draft_on_the_held_out_part() {
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 84.25 -> 84.26.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 84.26 -> 84.2.
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 84.2 -> 84.1.
-const FLOOR_DEV_FOUND: f64 = 84.1;
+// Session 60: a mean printed with its range (Average … 90% (range 75-100%)) is no median: 84.1 -> 84.11.
+const FLOOR_DEV_FOUND: f64 = 84.11;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1102,7 +1103,8 @@ const FLOOR_DEV_FOUND: f64 = 84.1;
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 79.11 -> 79.12.
 // Session 60: a header a cell a line whose names span the blocks under them (groups over N, mean (95% CI), p, then the difference), a group's name over a central value with its interval, a column statement of two forms left to each row (Mean (95% CI) or median (IQR)): 79.12 -> 79.14.
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 79.14 -> 79.06.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.06;
+// Session 60: a mean printed with its range (Average … 90% (range 75-100%)) is no median: 79.06 -> 79.07.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.07;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1186,7 +1188,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.06;
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 2979 -> 2978.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2978 -> 3024.
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 3024 -> 3071.
-const CEILING_DEV_NON_DATA: usize = 3071;
+// Session 60: a mean printed with its range (Average … 90% (range 75-100%)) is no median: 3071 -> 3070.
+const CEILING_DEV_NON_DATA: usize = 3070;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1270,7 +1273,8 @@ const CEILING_DEV_NON_DATA: usize = 3071;
 // Session 60: trial 41's reports (a table row labelled with its unit, Age, years, prints no counts however its whole SDs fit one whole: held-out pairs of such cells drafted as shares, placed together, are now left unclassified, 1292 -> 1252; counts of two categories, women/men 37/37, are no count of a whole): 3186 -> 3177.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 3177 -> 3203.
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 3203 -> 3232.
-const CEILING_HOLDOUT_NON_DATA: usize = 3232;
+// Session 60: a mean printed with its range (Average … 90% (range 75-100%)) is no median: 3232 -> 3231.
+const CEILING_HOLDOUT_NON_DATA: usize = 3231;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -189,6 +189,21 @@ fn spread_of_a_mean(plain: &str, start: usize) -> bool {
         .any(|pm| before.ends_with(pm))
 }
 
+/// Does the clause before byte `start` name the value as a mean (`average`, `mean`, `平均`)
+/// and not as a median?
+fn named_a_mean_before(plain: &str, start: usize) -> bool {
+    let clause_start = plain[..start]
+        .rfind(['.', ';', '\n', '。', '；'])
+        .map_or(0, |k| k + 1);
+    let mut from = start.saturating_sub(80).max(clause_start);
+    while !plain.is_char_boundary(from) {
+        from += 1;
+    }
+    let clause = plain[from..start].to_lowercase();
+    let mean = clause.contains("mean") || clause.contains("average") || clause.contains("平均");
+    mean && !clause.contains("median") && !clause.contains("中央値")
+}
+
 /// Every mean ± spread and median with IQR or range.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -220,6 +235,11 @@ fn find_labelled_medians(scan: &mut Scan, plain: &str) -> Vec<(ItemKind, Range<u
         let range = what.contains("range") && !what.contains("quartile")
             || what == "範囲"
             || what.starts_with("min");
+        // `Average satisfaction was 90% (range 75-100%)`, `mean age 45 (range 20–70)`: a
+        // mean printed with its range, no median.
+        if range && named_a_mean_before(plain, whole.start) {
+            continue;
+        }
         let kind = if range {
             ItemKind::MedianRange
         } else {
@@ -1008,6 +1028,19 @@ fn opens_bracket_describing(between: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_mean_printed_with_its_range_is_no_median() {
+        let text = "Average satisfaction rating was 90% (range 75-100%). The median stay was 6 days (range 2-20).";
+        let items = super::super::read_items(text);
+        let medians: Vec<&str> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::MedianRange | ItemKind::MedianIqr))
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(medians.len(), 1, "{medians:?}");
+        assert!(medians[0].starts_with('6'), "{medians:?}");
+    }
+
     #[test]
     fn a_median_glued_to_its_rows_label_is_read_but_not_a_names_number() {
         // Made-up rows of a table whose cells lost their spaces: the first median follows
