@@ -112,11 +112,14 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
         .collect()
 }
 
-/// Does `before` (the text before a number) end with `per` or `/`: the number is a rate's
-/// period (`1·2 per 1000 days (95% CI 0·60-2·02)`), the interval the rate's?
+/// Does `before` (the text before a number) end with `per`, `/` or `out of`: the number is a
+/// rate's period (`1·2 per 1000 days (95% CI 0·60-2·02)`) or a scale's top (`0.1 out of 5
+/// (95% CI -0.2 to 0.4)`), the interval the value's before it?
 fn period_of_a_rate(before: &str) -> bool {
     let before = before.trim_end();
+    let lower = before.to_lowercase();
     before.ends_with('/')
+        || lower.ends_with(" out of")
         || before
             .rsplit(char::is_whitespace)
             .next()
@@ -165,7 +168,7 @@ mod tests {
         // A range of years or ages is no interval of the number before it; a name's number is
         // no estimate; Japanese forms are read.
         let found = read(
-            "Phase 3 (2019-2021) enrolled 40 patients (aged 20-60). COVID-19 (95% CI 1.2-3.4). Scores were 45.1 vs 42.8 (95% CI 0.9 to 3.7). Reactions were 1·4 per 1000 days (95% CI 0·70-2·10). 差は-1.7kg(95%信頼区間;-3.0,-0.4)であった。",
+            "Phase 3 (2019-2021) enrolled 40 patients (aged 20-60). COVID-19 (95% CI 1.2-3.4). Scores were 45.1 vs 42.8 (95% CI 0.9 to 3.7). Reactions were 1·4 per 1000 days (95% CI 0·70-2·10). The effect was 0.1 out of 5 (95% CI -0.2 to 0.4) worse. 差は-1.7kg(95%信頼区間;-3.0,-0.4)であった。",
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(!found[0].1, "{found:?}");
