@@ -1021,7 +1021,7 @@ pub fn times(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     const PREP: &str =
         r"(?:(?:at|on|by|in|after|during|over|to|until|within|through)\s+)?(?:the\s+)?";
-    const EVENT: &str = r"(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|program(?:me)?|test(?:ing)?|discharge|(?:the\s+)?(?:study|trial)|the\s+(?:treatment|intervention|programme|program))";
+    const EVENT: &str = r"(?:(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|program(?:me)?|test(?:ing)?|discharge|(?:the\s+)?(?:study|trial)|the\s+(?:treatment|intervention|programme|program))s?)";
     const UNIT_EN: &str =
         r"(?:weeks?|wks?|months?|mos?|days?|years?|yrs?|hours?|hrs?|h|minutes?|mins?)";
     const NUMBER_EN: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty|thirty-six|forty-eight|fifty-two)";
@@ -1092,8 +1092,44 @@ pub fn times(s: &str) -> Vec<Phrase> {
         .filter(|l| !found.iter().any(|f| f.start < l.end && l.start < f.end))
         .collect();
     found.extend(labels);
+    found.extend(before_sharing_the_event(s, &found));
     found.sort_by_key(|p| p.start);
     found
+}
+
+/// `before and after the treatment`, `pre- and post-intervention`: the first word shares the
+/// event named after the second, two points (`before the treatment`, then `after the
+/// treatment`), as a list of times before `respectively` prints them.
+fn before_sharing_the_event(s: &str, found: &[Phrase]) -> Vec<Phrase> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"(?i)\b(?P<first>before|prior\s+to|pre-?)\s*(?:and|&|vs\.?|versus)\s+(?P<second>after|following|post-?)\s*(?P<event>.*)$",
+    );
+    found
+        .iter()
+        .filter_map(|later| {
+            let window_start = s[..later.start]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map_or(0, |(k, _)| k);
+            let c = p.captures(&s[window_start..later.end])?;
+            let first = c.name("first")?;
+            let second = c.name("second")?;
+            // The later point is the second word with its event.
+            (window_start + second.start() == later.start).then(|| {
+                let event = c.name("event").map_or("", |e| e.as_str()).trim();
+                let word = first.as_str().trim_end_matches('-');
+                Phrase {
+                    start: window_start + first.start(),
+                    end: window_start + first.end(),
+                    text: format!("{} {event}", word.to_lowercase()),
+                }
+            })
+        })
+        .filter(|p| !found.iter().any(|f| f.start < p.end && p.start < f.end))
+        .collect()
 }
 
 /// Does `before` end with a dose (`8mg`, `0.5 μg`, `100単位`)?
@@ -2502,6 +2538,12 @@ mod tests {
             .map(|p| p.text.clone())
             .collect();
         assert_eq!(t, ["治療前", "1 年後"]);
+        // `before and after the treatment`: two points, the first sharing the event.
+        let t: Vec<String> = times("Mean BCVAs before and after the treatment were")
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(t, ["before the treatment", "after the treatment"]);
         // The ways a drug is given, the start of a treatment and a switch name points too.
         let t: Vec<String> =
             times("平均眼圧は点眼開始前18.0±4.5、切り替え前15.6±3.8、内服後12.1±2.0")

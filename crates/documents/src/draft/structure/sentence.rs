@@ -2917,6 +2917,9 @@ impl GapReader<'_> {
         // it is a space.
         let mut content = cues::content_words(&rest.replace(['\n', '\r'], " "));
         content.extend(cues::content_ja(&rest.replace(['\n', '\r'], "")));
+        // The unit every value prints after it (`0.87±0.40 logMAR, and 0.84±0.42 logMAR`)
+        // names no new measure.
+        content.retain(|w| !self.units.iter().any(|u| u.eq_ignore_ascii_case(w)));
         let local = &mut self.locals[k];
         if k == 0 {
             local.label = label_of(&rest);
@@ -7536,5 +7539,33 @@ mod tests {
             ns.contains(&("切り替え群".to_string(), Some("38例"))),
             "{ns:?}"
         );
+    }
+
+    #[test]
+    fn before_and_after_an_event_with_respectively_and_a_unit_after_each_value() {
+        // Made-up values: the two points share the event named after the second, and the unit
+        // printed after each value names no new measure.
+        for text in [
+            "Mean BCVAs before and after the treatment were 0.87±0.40 logMAR, and 0.84±0.42 logMAR, respectively (p>0.05).",
+            "The mean central macular thickness before and after injections were 528.27±111.31 and 450.34±128.29 μm, respectively.",
+        ] {
+            let (_, s) = crate::draft::structure::read_text(text);
+            let courses: Vec<&Measure> = s
+                .measures
+                .iter()
+                .filter(|m| m.shape == Shape::TimeCourse)
+                .collect();
+            assert_eq!(courses.len(), 1, "{text}: {:?}", s.measures);
+            let times: Vec<Option<&str>> =
+                courses[0].cells.iter().map(|c| c.time.as_deref()).collect();
+            assert!(
+                times[0].is_some_and(|t| t.starts_with("before")),
+                "{times:?}"
+            );
+            assert!(
+                times[1].is_some_and(|t| t.starts_with("after")),
+                "{times:?}"
+            );
+        }
     }
 }
