@@ -4106,6 +4106,11 @@ fn stub_span_statistics<'t>(
 /// table prints it: a lower-case `t` (an upper-case `T` may name a treated group, `F` women).
 pub(crate) fn names_test_statistic(header: &str) -> bool {
     let h = header.trim().trim_end_matches(['*', '†', '‡', '§']).trim();
+    // A statistic with its degrees of freedom in a bracket (`t (df)`, `F (df)`, `χ2 (df)`).
+    let h = h
+        .strip_suffix("(df)")
+        .or_else(|| h.strip_suffix("(d.f.)"))
+        .map_or(h, str::trim_end);
     [
         "t",
         "t value",
@@ -4241,6 +4246,18 @@ fn names_a_time(t: &str) -> bool {
 /// in group`, `Mean (SD) | n | Mean (SD) | n`): each group's columns, named again under every
 /// group? (Other blocks repeat under other things: the comparison's statistics under each
 /// analysis, `Difference | p value | Difference | p value`.)
+/// Does a header cell name a time, then what its cells print (`Baseline M (SD)`,
+/// `Post-intervention mean ± SD`, `Week 12, n (%)`)?
+fn names_a_time_then_cells(t: &str) -> bool {
+    let t = t.trim();
+    t.char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .any(|(i, _)| {
+            let (time, cells) = (t[..i].trim_end_matches(','), &t[i..]);
+            names_a_time(time) && describes_cells(cells.trim())
+        })
+}
+
 fn repeats_times_or_ns(cells: &[&str]) -> bool {
     repeats_a_block(cells)
         && (cells.iter().all(|t| names_a_time(t)) || cells.iter().any(|t| names_n(t)))
@@ -4371,7 +4388,13 @@ fn spans_over<'t>(
             .map(String::as_str)
             .filter(|t| !t.is_empty())
             .collect();
+        // Or a time with what its cells print (`Baseline M (SD) | Post-intervention M (SD)`),
+        // printed again in the row (under each group).
+        let time_described_again = named.first().is_some_and(|first| {
+            names_a_time_then_cells(first) && named.iter().skip(1).any(|t| t == first)
+        });
         b.describes
+            || time_described_again
             || repeats_times_or_ns(&named)
             || b.texts.iter().any(|t| names_a_time(t))
             || numbers_under_a_time_unit(&b.texts)
@@ -4436,13 +4459,13 @@ fn spans_over<'t>(
             // (`Diff. | P Value | P Value` over two columns, one p printed on the section's
             // row instead) stand over no column: the runs and the columns they reach are
             // still named.
+            // Several cells over more columns past the runs (`Δ (T1-T2) | Test statistics`
+            // over `ΔCG | ΔEG | t (df) | p | d`) do not say which each spans: they name no
+            // column, and the runs are still named.
             let after = cols.last()?.0 + 1;
-            if after >= width {
-                return None;
-            }
             out.extend(
                 rest.iter()
-                    .take(width - after)
+                    .take(width.saturating_sub(after))
                     .enumerate()
                     .map(|(i, &k)| (k, after + i)),
             );

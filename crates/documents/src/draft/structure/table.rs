@@ -472,8 +472,15 @@ impl Header<'_> {
         // A group's name over what its cells print, a central value with its interval
         // (`FFIT-FU-I` over `Mean (95% CI) or median (IQR)`): that group's values.
         let group_values = named_group && parts.last().is_some_and(|t| names_central_values(t));
+        // A test's statistic (`t (df)`) or an effect size (`d`, `Cohen's d`) over its own
+        // column heads no group, whatever spans it or nothing does.
+        let statistic_alone = parts.last().is_some_and(|t| {
+            crate::draft::table::names_test_statistic(t) || names_an_effect_size(t)
+        });
         // What the cells print, and a p of no comparison of the outcome: left unplaced.
-        if group_values {
+        if statistic_alone {
+            Column::Statistic(Stat::Other)
+        } else if group_values {
             self.group_column(original, items, model, s, cells, &text, &parts, cell_time)
         } else if text.is_empty()
             || crate::draft::table::describes_cells(&text)
@@ -801,6 +808,22 @@ fn names_only_the_stub(text: &str) -> bool {
 /// Does a part of a header cell name a group: no statement of what the cells print, model
 /// effect, statistic, time, change or n, nor a time's or a change's measure with its
 /// statistic (`Baseline Schiff score (mean ± SD)`: the values of every group at that time)?
+/// Does a header cell name an effect size (`d`, `Cohen's d`, `Hedges' g`, `ES`, `η2`)?
+fn names_an_effect_size(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['*', '†', '‡', '§']).trim();
+    let lower = t.to_lowercase();
+    matches!(t, "d" | "g" | "ES" | "η2" | "η²" | "ηp2" | "ηp²")
+        || [
+            "cohen's d",
+            "cohen’s d",
+            "cohen d",
+            "hedges' g",
+            "hedges’ g",
+            "effect size",
+        ]
+        .contains(&lower.as_str())
+}
+
 /// Does a header cell say its cells print a central value with its spread or interval, in
 /// one form or either of two (`Mean (95% CI)`, `Mean (95% CI)(a) or median (IQR)`, `LS mean
 /// (SE)`), footnote letters aside?
@@ -4745,5 +4768,36 @@ mod untitled_tests {
         assert!(!label_of("4.4").contains("Body composition"));
         assert!(label_of("4.4").contains("Alcohol intake (g/d)"));
         assert!(!label_of("1.9").contains("Median"));
+    }
+
+    #[test]
+    fn groups_over_their_times_with_what_cells_print_then_statistics_past_them() {
+        // Made-up values in a journal's pipe table: each group's name over its `Baseline M
+        // (SD) | Post-intervention M (SD)`, then the changes and the test, which two cells
+        // past the groups span without saying which each spans.
+        let text = "Table 2 Scores before and after the programme.\nControl Group (n = 10) | Experimental Group (n = 8) | Δ (T1-T2) | Test statistics | ||||||\n|---|---|---|---|---|---|---|---|---|---|\nBaseline M (SD) | Post-intervention M (SD) | Baseline M (SD) | Post-intervention M (SD) | ΔCG M (SD) | ΔEG M (SD) | t (df) | p | d | |\nPain intensity | 4.27 (1.77) | 3.81 (1.51) | 4.22 (1.99) | 4.13 (1.09) | 0.46 (2.11) | 0.09 (1.48) | 0.412 (16) | 0.686 | 0.195 |\nPain interference | 3.05 (1.58) | 2.64 (1.72) | 3.96 (2.62) | 3.21 (2.30) | 0.41 (0.99) | 0.75 (1.53) | −0.563 (16) | 0.581 | −0.267 |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Control Group", "Experimental Group"], "{s:?}");
+        let m = s
+            .measures
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("4.27"))
+            })
+            .expect("the first row's measure");
+        // Each group's baseline and post-intervention values; the changes, t and d are no
+        // group's.
+        assert_eq!(m.cells.len(), 4, "{m:?}");
+        assert!(
+            m.cells
+                .iter()
+                .all(|c| c.group.is_some() && c.time.is_some()),
+            "{m:?}"
+        );
+        assert!(super::names_an_effect_size("d") && super::names_an_effect_size("Cohen's d"));
+        assert!(crate::draft::table::names_test_statistic("t (df)"));
     }
 }
