@@ -4441,37 +4441,52 @@ fn spans_over<'t>(
             out.push((k, *c));
         }
     }
-    // Cells past the runs (`Hazard Ratio (95% CI)` after the arms, `Comparison between
-    // groups` over `p1 | p2 | p3`) stand over the columns after the last run: one each, or
-    // one over them all.
     let rest = &spanning[starts.len()..];
     let left: Vec<usize> = cols[run_end(starts.len() - 1)..]
         .iter()
         .map(|(c, _)| *c)
         .collect();
+    place_past_the_runs(&mut out, rest, &left, cols.last()?.0 + 1, width)?;
+    Some(out)
+}
+
+/// The header cells of a spanning row past its runs (`rest`), over the columns left after the
+/// runs (`left`; the row below names columns up to `after`): one each, or one over them all;
+/// `None` where the cells cannot stand so, and the row spans nothing.
+fn place_past_the_runs(
+    out: &mut Vec<(usize, usize)>,
+    rest: &[usize],
+    left: &[usize],
+    after: usize,
+    width: usize,
+) -> Option<()> {
+    // Cells past the runs (`Hazard Ratio (95% CI)` after the arms, `Comparison between
+    // groups` over `p1 | p2 | p3`) stand over the columns after the last run: one each, or
+    // one over them all.
     match (rest.len(), left.len()) {
         (0, _) => {}
         (1, l) if l >= 1 => out.extend(left.iter().map(|&c| (rest[0], c))),
-        (r, l) if r == l => out.extend(rest.iter().copied().zip(left)),
+        (r, l) if r == l => out.extend(rest.iter().copied().zip(left.iter().copied())),
+        // Several cells over more columns past the runs (`Δ (T1-T2) | Test statistics` over
+        // `ΔCG | ΔEG | t (df) | p | d`) do not say which each spans: they name no column, and
+        // the runs are still named.
+        (r, l) if r < l => {}
         _ => {
             // Past the columns the row below names (`Hazard Ratio (95% CI)` over a column
-            // the row below leaves empty), in order. Cells past the data's last column
-            // (`Diff. | P Value | P Value` over two columns, one p printed on the section's
-            // row instead) stand over no column: the runs and the columns they reach are
-            // still named.
-            // Several cells over more columns past the runs (`Δ (T1-T2) | Test statistics`
-            // over `ΔCG | ΔEG | t (df) | p | d`) do not say which each spans: they name no
-            // column, and the runs are still named.
-            let after = cols.last()?.0 + 1;
+            // the row below leaves empty), in order. More cells than columns left say the
+            // row spans nothing (`Placebo | 10 mg | 20 mg | Placebo | …` over n's).
+            if after >= width {
+                return None;
+            }
             out.extend(
                 rest.iter()
-                    .take(width.saturating_sub(after))
+                    .take(width - after)
                     .enumerate()
                     .map(|(i, &k)| (k, after + i)),
             );
         }
     }
-    Some(out)
+    Some(())
 }
 
 /// Is a cell an n and nothing else (`n = 74`, `(N=120)`, `n=54`)?
