@@ -1811,61 +1811,7 @@ mod tests {
         // Made-up values in a page's copy a cell a line: each group's N, mean change (95% CI)
         // and p, then the difference; the header's `Mean (95% CI) or median (IQR)` leaves the
         // form to each row, and the second section's label says its rows print medians.
-        let cells = [
-            "Drug",
-            "Placebo",
-            "Difference",
-            "N",
-            "Mean (95% CI)(a) or median (IQR)",
-            "p",
-            "N",
-            "Mean (95% CI)(a) or median (IQR)",
-            "p",
-            "Estimate (95% CI)(b)",
-            "p",
-            "Clinical outcomes",
-            " Weight (kg)",
-            "233",
-            "−2.90 (−4.02, −1.78)",
-            "< 0.001",
-            "255",
-            "−2.71 (−3.77, −1.65)",
-            "< 0.001",
-            "0.19 (−1.35, 1.73)",
-            "0.74",
-            " Waist (cm)",
-            "214",
-            "−2.90 (−3.89, −1.91)",
-            "< 0.001",
-            "237",
-            "−2.64 (−3.64, −1.65)",
-            "< 0.001",
-            "0.25 (−1.15, 1.66)",
-            "0.71",
-            "Physical activity (median [IQR])",
-            " Total MET-mins/week",
-            "213",
-            "800 (−120, 2514)",
-            "< 0.001",
-            "232",
-            "919 (−186, 2909)",
-            "< 0.001",
-            "149 (−428, 725)",
-            "0.61",
-            " Walking MET-mins/week",
-            "213",
-            "396 (0, 1386)",
-            "0.002",
-            "232",
-            "495 (0, 1485)",
-            "< 0.001",
-            "−99 (−396, 198)",
-            "0.51",
-        ];
-        let text = format!(
-            "Table 2 Change from baseline at 12 months\n\n{}\n",
-            cells.join("\n\n")
-        );
+        let text = crate::draft::table::cells_under_spanning_names();
         let (toml, study) = drafted(&text);
         // The groups, each row's n, and the means' intervals read as intervals.
         assert!(

@@ -5682,6 +5682,70 @@ pub fn is_prose_row(line: &str) -> bool {
     })
 }
 
+/// A made-up table copied a cell a line (blank lines between the cells) under names
+/// spanning the blocks of names under them: `Drug | Placebo | Difference` over each group's
+/// `N | Mean (95% CI)(a) or median (IQR) | p` and the difference's `Estimate (95% CI)(b) | p`,
+/// a section of means with their CIs, then one whose label says its rows print medians.
+/// Shared by the tests of the table model and of the study file.
+#[cfg(test)]
+pub(crate) fn cells_under_spanning_names() -> String {
+    let cells = [
+        "Drug",
+        "Placebo",
+        "Difference",
+        "N",
+        "Mean (95% CI)(a) or median (IQR)",
+        "p",
+        "N",
+        "Mean (95% CI)(a) or median (IQR)",
+        "p",
+        "Estimate (95% CI)(b)",
+        "p",
+        "Clinical outcomes",
+        " Weight (kg)",
+        "233",
+        "−2.90 (−4.02, −1.78)",
+        "< 0.001",
+        "255",
+        "−2.71 (−3.77, −1.65)",
+        "< 0.001",
+        "0.19 (−1.35, 1.73)",
+        "0.74",
+        " Waist (cm)",
+        "214",
+        "−2.90 (−3.89, −1.91)",
+        "< 0.001",
+        "237",
+        "−2.64 (−3.64, −1.65)",
+        "< 0.001",
+        "0.25 (−1.15, 1.66)",
+        "0.71",
+        "Physical activity (median [IQR])",
+        " Total MET-mins/week",
+        "213",
+        "800 (−120, 2514)",
+        "< 0.001",
+        "232",
+        "919 (−186, 2909)",
+        "< 0.001",
+        "149 (−428, 725)",
+        "0.61",
+        " Walking MET-mins/week",
+        "213",
+        "396 (0, 1386)",
+        "0.002",
+        "232",
+        "495 (0, 1485)",
+        "< 0.001",
+        "−99 (−396, 198)",
+        "0.51",
+    ];
+    format!(
+        "Table 2 Change from baseline at 12 months\n\n{}\n",
+        cells.join("\n\n")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -6668,61 +6732,20 @@ Smoker, n (%)
         // Made-up values in a page's copy a cell a line, blank lines between the cells: the
         // groups' names and the comparison's span the columns' names, which repeat one block
         // under each group.
-        let cells = [
-            "Drug",
-            "Placebo",
-            "Difference",
-            "N",
-            "Mean (95% CI)",
-            "p",
-            "N",
-            "Mean (95% CI)",
-            "p",
-            "Estimate (95% CI)",
-            "p",
-            "Clinical outcomes",
-            " Weight (kg)",
-            "233",
-            "−2.90 (−4.02, −1.78)",
-            "< 0.001",
-            "255",
-            "−2.71 (−3.77, −1.65)",
-            "< 0.001",
-            "0.19 (−1.35, 1.73)",
-            "0.74",
-            " Waist (cm)",
-            "230",
-            "−3.10 (−4.20, −2.00)",
-            "< 0.001",
-            "250",
-            "−2.50 (−3.50, −1.50)",
-            "< 0.001",
-            "−0.60 (−2.10, 0.90)",
-            "0.43",
-            " BMI (kg/m2)",
-            "233",
-            "−0.90 (−1.30, −0.50)",
-            "< 0.001",
-            "255",
-            "−0.80 (−1.20, −0.40)",
-            "< 0.001",
-            "−0.10 (−0.60, 0.40)",
-            "0.70",
-        ];
-        let text = format!(
-            "Table 2 Change from baseline at 12 months\n\n{}\n",
-            cells.join("\n\n")
-        );
+        let text = cells_under_spanning_names();
         let t = Tables::find(&text);
         assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
         let table = &t.tables[0];
         let row = table.rows.len() - 1;
-        assert_eq!(table.row_label(&text, row), "BMI (kg/m2)");
+        assert_eq!(table.row_label(&text, row), "Walking MET-mins/week");
         assert_eq!(table.column_header(&text, row, 1), "Drug N");
-        assert_eq!(table.column_header(&text, row, 5), "Placebo Mean (95% CI)");
+        assert_eq!(
+            table.column_header(&text, row, 5),
+            "Placebo Mean (95% CI)(a) or median (IQR)"
+        );
         assert_eq!(
             table.column_header(&text, row, 7),
-            "Difference Estimate (95% CI)"
+            "Difference Estimate (95% CI)(b)"
         );
         assert_eq!(table.column_header(&text, row, 8), "Difference p");
     }
