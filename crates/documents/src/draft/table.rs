@@ -1184,7 +1184,7 @@ struct StackedLayout {
 
 /// A cell printed indented on its line (` I`, ` < 25`, ` 25–30`): a page's table copies a
 /// category's row under its section's label so, and its label may open with a number.
-fn indented_label(text: &str, cell: &Range<usize>) -> bool {
+pub(crate) fn indented_label(text: &str, cell: &Range<usize>) -> bool {
     let line = &text[cell.clone()];
     line.starts_with(|c: char| c.is_whitespace()) && !line.trim().is_empty()
 }
@@ -3461,21 +3461,26 @@ fn spread_before_a_p(run: &str, decimals: usize) -> Option<usize> {
     let cuts: Vec<usize> = (1..run.len())
         .filter(|&k| {
             let (spread, p) = run.split_at(k);
-            let spread_decimals = spread.split_once('.').map_or(0, |(_, f)| f.len());
-            let leading_zero =
-                spread.len() > 1 && spread.starts_with('0') && !spread.starts_with("0.");
             p.starts_with("0.")
-                && p.len() > 2
-                && !p[2..].contains('.')
-                && !spread.ends_with('.')
-                && !leading_zero
-                && spread_decimals == decimals
+                && digits_as_printed(p).is_some()
+                && digits_as_printed(spread).is_some_and(|(_, places)| places == decimals)
         })
         .collect();
     match cuts[..] {
         [k] => Some(k),
         _ => None,
     }
+}
+
+/// The digits before and after its point of a number of digits and one point as printed
+/// (no leading point, no leading zero before a digit, a digit last), or `None`.
+fn digits_as_printed(part: &str) -> Option<(usize, usize)> {
+    let (int, frac) = part.split_once('.').unwrap_or((part, ""));
+    let plain = !int.is_empty()
+        && !frac.contains('.')
+        && (int.len() == 1 || !int.starts_with('0'))
+        && part.ends_with(|c: char| c.is_ascii_digit());
+    plain.then_some((int.len(), frac.len()))
 }
 
 /// The digits a number prints before and after its point (`-12.6` → (2, 1), `349` → (3,
@@ -3506,18 +3511,10 @@ fn spread_before_next_mean(
         .take_while(|b| b.is_ascii_digit() || *b == b'.')
         .count();
     let run = &run[..len];
-    let as_printed = |part: &str| -> Option<(usize, usize)> {
-        let (int, frac) = part.split_once('.').unwrap_or((part, ""));
-        let plain = !int.is_empty()
-            && !frac.contains('.')
-            && (int.len() == 1 || !int.starts_with('0'))
-            && part.ends_with(|c: char| c.is_ascii_digit());
-        plain.then_some((int.len(), frac.len()))
-    };
     let scored: Vec<(usize, usize)> = (1..len)
         .filter_map(|k| {
-            let spread = as_printed(&run[..k])?;
-            let next = as_printed(&run[k..])?;
+            let spread = digits_as_printed(&run[..k])?;
+            let next = digits_as_printed(&run[k..])?;
             let score = usize::from(next.0 == mean.0)
                 + usize::from(next.1 == mean.1)
                 + spread_before.map_or(0, |b| {
@@ -3729,23 +3726,20 @@ fn names_the_comparison(header: &str) -> bool {
 /// patientsp-value`): the groups' names split at capitals, each of at most 40 characters,
 /// then `p-value`. Each name's end, `values` in all.
 fn names_glued_before_p(trimmed: &str, values: usize) -> Option<Vec<usize>> {
-    let lower = trimmed.to_lowercase();
-    let p_name = ["p-value", "p value", "p-values", "p values"]
-        .into_iter()
-        .find(|p| lower.ends_with(p))?;
-    let head = &trimmed[..trimmed.len() - p_name.len()];
+    let cuts = cuts_before_a_glued_p(trimmed)?;
+    // The p's name glued after a lower-case letter only (not a bracket), each name before it
+    // of at most 40 characters, no run of spaces.
+    let head = &trimmed[..cuts[cuts.len() - 2]];
     if !head.ends_with(|c: char| c.is_lowercase()) || head.contains("  ") {
         return None;
     }
-    let mut cuts = cuts_at_capitals(head);
     let mut start = 0;
-    for &end in &cuts {
+    for &end in &cuts[..cuts.len() - 1] {
         if head[start..end].chars().count() > 40 || head[start..end].trim().is_empty() {
             return None;
         }
         start = end;
     }
-    cuts.push(trimmed.len());
     (cuts.len() == values).then_some(cuts)
 }
 
@@ -5554,15 +5548,20 @@ pub fn states_its_statistic(label: &str) -> bool {
     })
 }
 
-/// Does a header name a statistic of the comparison or of the cells (`p value`,
-/// `Difference`, `95% CI`, `Mean (SD)`), rather than a group, a time or the stub?
-pub fn names_statistic(header: &str) -> bool {
+/// Does a header name an effect size's column (`d`, `g`, `Cohen's d`, `Hedges' g`, `ES`, `SMD`,
+/// `η2`, `Effect size`)?
+pub fn names_effect_size(header: &str) -> bool {
     let h = header.to_lowercase();
-    // An effect size's column (`d`, `Cohen's d`, `ES`, `SMD`, `Effect size`).
-    let effect_size = [
+    let h = h.trim().trim_end_matches(['*', '†', '‡', '§']).trim();
+    [
         "d",
+        "g",
         "es",
         "smd",
+        "η2",
+        "η²",
+        "ηp2",
+        "ηp²",
         "cohen's d",
         "cohen’s d",
         "cohen d",
@@ -5571,11 +5570,17 @@ pub fn names_statistic(header: &str) -> bool {
         "hedges’ g",
         "hedges g",
     ]
-    .contains(&h.trim().trim_end_matches(['*', '†', '‡', '§']))
-        || h.contains("effect size");
+    .contains(&h)
+        || h.contains("effect size")
+}
+
+/// Does a header name a statistic of the comparison or of the cells (`p value`,
+/// `Difference`, `95% CI`, `Mean (SD)`), rather than a group, a time or the stub?
+pub fn names_statistic(header: &str) -> bool {
+    let h = header.to_lowercase();
     names_p(header)
         || names_test_statistic(header)
-        || effect_size
+        || names_effect_size(header)
         || describes_cells(header)
         || [
             "difference",

@@ -475,7 +475,8 @@ impl Header<'_> {
         // A test's statistic (`t (df)`) or an effect size (`d`, `Cohen's d`) over its own
         // column heads no group, whatever spans it or nothing does.
         let statistic_alone = parts.last().is_some_and(|t| {
-            crate::draft::table::names_test_statistic(t) || names_an_effect_size(t)
+            crate::draft::table::names_test_statistic(t)
+                || crate::draft::table::names_effect_size(t)
         });
         // What the cells print, and a p of no comparison of the outcome: left unplaced.
         if statistic_alone {
@@ -805,25 +806,6 @@ fn names_only_the_stub(text: &str) -> bool {
             .is_some_and(|rest| time_only(rest).is_some() || header_time(rest).is_some())
 }
 
-/// Does a part of a header cell name a group: no statement of what the cells print, model
-/// effect, statistic, time, change or n, nor a time's or a change's measure with its
-/// statistic (`Baseline Schiff score (mean ± SD)`: the values of every group at that time)?
-/// Does a header cell name an effect size (`d`, `Cohen's d`, `Hedges' g`, `ES`, `η2`)?
-fn names_an_effect_size(t: &str) -> bool {
-    let t = t.trim().trim_end_matches(['*', '†', '‡', '§']).trim();
-    let lower = t.to_lowercase();
-    matches!(t, "d" | "g" | "ES" | "η2" | "η²" | "ηp2" | "ηp²")
-        || [
-            "cohen's d",
-            "cohen’s d",
-            "cohen d",
-            "hedges' g",
-            "hedges’ g",
-            "effect size",
-        ]
-        .contains(&lower.as_str())
-}
-
 /// Does a header cell say its cells print a central value with its spread or interval, in
 /// one form or either of two (`Mean (95% CI)`, `Mean (95% CI)(a) or median (IQR)`, `LS mean
 /// (SE)`), footnote letters aside?
@@ -843,6 +825,9 @@ fn names_central_values(t: &str) -> bool {
         })
 }
 
+/// Does a part of a header cell name a group: no statement of what the cells print, model
+/// effect, statistic, time, change or n, nor a time's or a change's measure with its
+/// statistic (`Baseline Schiff score (mean ± SD)`: the values of every group at that time)?
 fn part_names_a_group(t: &str) -> bool {
     !crate::draft::table::describes_cells(t)
             && !names_a_model_effect(t)
@@ -1456,8 +1441,7 @@ impl RowReader<'_> {
             return;
         }
         if !matches!(self.group_rows.get(r), Some(Some(_))) {
-            let indented =
-                self.original[row.line.clone()].starts_with([' ', '\t', '\u{a0}', '\u{3000}']);
+            let indented = crate::draft::table::indented_label(self.original, &row.line);
             self.leave_section_unless_level(&label, indented);
         }
         if !members.iter().any(|&j| is_summary(&items[j])) {
@@ -4797,7 +4781,10 @@ mod untitled_tests {
                 .all(|c| c.group.is_some() && c.time.is_some()),
             "{m:?}"
         );
-        assert!(super::names_an_effect_size("d") && super::names_an_effect_size("Cohen's d"));
+        assert!(
+            crate::draft::table::names_effect_size("d")
+                && crate::draft::table::names_effect_size("Cohen's d")
+        );
         assert!(crate::draft::table::names_test_statistic("t (df)"));
     }
 }
