@@ -18,6 +18,7 @@
 use super::not_data::inside_name;
 use super::{Bound, ItemKind, Parts, Printed, Scan};
 use crate::text::number::{MULTIPLIED, NUMBER, number_words};
+use crate::text::window;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -356,9 +357,9 @@ fn numerator_before(
         Regex::new(r"(?P<k>\d{1,3}(?:,\d{3})+|\d+)\s*(?:例|名|人|件)\s*$")
             .expect("the numerator pattern is valid")
     });
-    let from = at.saturating_sub(24);
-    let from = (from..at).find(|&i| plain.is_char_boundary(i))?;
-    let c = p.captures(&plain[from..at])?;
+    let before = window::before(plain, 0, at, 24);
+    let from = at - before.len();
+    let c = p.captures(before)?;
     let k = c.name("k")?;
     let start = from + k.start();
     if plain[..start].ends_with(|ch: char| ch.is_ascii_digit() || ".-/,".contains(ch)) {

@@ -1824,14 +1824,8 @@ fn names_it_alone(s: &str, found: regex::Match<'_>) -> bool {
 /// the document's ± values print.
 fn sizes_a_sample(s: &str, found: regex::Match<'_>) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
-    let mut from = found.start().saturating_sub(120);
-    while !s.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (found.end() + 120).min(s.len());
-    while !s.is_char_boundary(to) {
-        to -= 1;
-    }
+    let from = crate::text::window::ceil_boundary(s, found.start().saturating_sub(120));
+    let to = crate::text::window::floor_boundary(s, found.end() + 120);
     re(
         &P,
         r"(?i)\bsample\s+sizes?\b|\bpower\s+(?:calculation|analysis)|%\s*power\b|\bstatistical\s+power\b|\bassum(?:e|ed|ing)\b|例数設計|必要症例数|目標症例数|検出力|標準化効果量|サンプルサイズ|仮定",

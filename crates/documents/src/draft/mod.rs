@@ -565,14 +565,12 @@ impl<'a> Scan<'a> {
         }
         let text = self.doc.original;
         let pad = QUOTE_WIDTH.saturating_sub(span.len()) / 2;
-        let mut start = span.start.saturating_sub(pad).max(whole.span.start);
-        let mut end = (span.end + pad).min(whole.span.end);
-        while !text.is_char_boundary(start) {
-            start += 1;
-        }
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let mut start = crate::text::window::ceil_boundary(
+            text,
+            span.start.saturating_sub(pad).max(whole.span.start),
+        );
+        let mut end =
+            crate::text::window::floor_boundary(text, (span.end + pad).min(whole.span.end));
         // Whole words at both ends, where the window cut one.
         if start > whole.span.start {
             if let Some(space) = text[start..span.start].find(char::is_whitespace) {

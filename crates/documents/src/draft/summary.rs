@@ -13,6 +13,7 @@
 use super::not_data::inside_name;
 use super::{Item, ItemKind, Parts, Printed, Scan};
 use crate::text::number::NUMBER;
+use crate::text::window;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -195,11 +196,7 @@ fn named_a_mean_before(plain: &str, start: usize) -> bool {
     let clause_start = plain[..start]
         .rfind(['.', ';', '\n', '。', '；'])
         .map_or(0, |k| k + 1);
-    let mut from = start.saturating_sub(80).max(clause_start);
-    while !plain.is_char_boundary(from) {
-        from += 1;
-    }
-    let clause = plain[from..start].to_lowercase();
+    let clause = window::before(plain, clause_start, start, 80).to_lowercase();
     let mean = clause.contains("mean") || clause.contains("average") || clause.contains("平均");
     mean && !clause.contains("median") && !clause.contains("中央値")
 }

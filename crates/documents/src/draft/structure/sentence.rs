@@ -4,6 +4,7 @@
 use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, is_summary};
 use crate::draft::cues::{self, Phrase};
 use crate::draft::{Item, ItemKind, Sentences};
+use crate::text::window;
 
 /// A phrase found between two summaries, and which of them it belongs to.
 #[derive(Debug, Clone)]
@@ -460,12 +461,7 @@ fn respectively(
 
 /// Does the sentence before byte `at` say its values' order holds below (`(以下同順)`)?
 fn stated_order_before(original: &str, at: usize) -> bool {
-    let before = &original[..at];
-    let mut from = before.len().saturating_sub(240);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = &before[from..];
+    let tail = window::before(original, 0, at, 240);
     ["以下同順", "以下同様の順"]
         .iter()
         .any(|w| tail.contains(w))
@@ -1454,16 +1450,6 @@ pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'stat
     said.iter().all(|(k, _)| *k == first.0).then_some(first)
 }
 
-/// The start of the text at most `width` bytes before `end` (on a character's boundary),
-/// not before `from`.
-fn window_start(text: &str, from: usize, end: usize, width: usize) -> usize {
-    let mut start = end.saturating_sub(width).max(from);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    start
-}
-
 /// Groups named with their n anywhere in the text (`placebo (n = 104)`, `プラセボ群 52 名`):
 /// the group's n, read before any value is placed.
 ///
@@ -1557,8 +1543,7 @@ fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(Str
     // Only a group ending right before the n counts, and a group's name is short: the
     // words just before the n are read, not the whole sentence before it (a sentence as
     // long as a whole list would make this quadratic in its length).
-    let start = window_start(doc.original, sentence_start, item.span[0], 240);
-    let before = &doc.original[start..item.span[0]];
+    let before = window::before(doc.original, sentence_start, item.span[0], 240);
     let group = cues::groups(before).into_iter().last().filter(|g| {
         // Only brackets, `n`, `=`, a comma or semicolon (`(Group I; 308 eyes)`) and white
         // space between the group and its n; or a bracket naming what the group received
@@ -1623,12 +1608,8 @@ fn group_bracketed_after_n(original: &str, end: usize) -> Option<&str> {
         )
         .expect("the bracketed group is a valid pattern")
     });
-    let mut stop = (end + 60).min(original.len());
-    while !original.is_char_boundary(stop) {
-        stop -= 1;
-    }
     let inner = p
-        .captures(original.get(end..stop)?)?
+        .captures(window::after(original, end, original.len(), 60))?
         .get(1)?
         .as_str()
         .trim();
@@ -4426,11 +4407,7 @@ fn p_of_a_change(original: &str, after: usize, at: usize) -> bool {
         )
         .expect("the comparison words are a valid pattern")
     });
-    let mut start = at.saturating_sub(80).max(after);
-    while !original.is_char_boundary(start) {
-        start += 1;
-    }
-    let lead = original.get(start..at).unwrap_or("");
+    let lead = window::before(original, after, at, 80);
     change.is_match(lead) && !compared.is_match(lead)
 }
 
@@ -4449,15 +4426,11 @@ fn comparison(
             continue;
         }
         match it.kind {
-            ItemKind::Number if c.difference.is_none() => {
-                let lead_start = it.span[0].saturating_sub(40).max(after);
-                let mut lead_start = lead_start;
-                while !original.is_char_boundary(lead_start) {
-                    lead_start += 1;
-                }
-                if cues::difference_word(&original[lead_start..it.span[0]]) {
-                    c.difference = Some(j);
-                }
+            ItemKind::Number
+                if c.difference.is_none()
+                    && cues::difference_word(window::before(original, after, it.span[0], 40)) =>
+            {
+                c.difference = Some(j)
             }
             // An interval right after another estimate than the difference (`0.54 (0.02 –
             // 1.06)` in a column of effect sizes) is that estimate's, not the difference's.
@@ -4688,24 +4661,18 @@ fn names_a_new_topic(between: &str) -> bool {
 /// Where a list that starts at `from` ends: at the next sentence's or clause's end (`。`, `.`,
 /// `;`), at most 80 bytes on.
 fn end_of_list(text: &str, from: usize) -> usize {
-    let mut end = (from + 80).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[from..end]
-        .find(['。', ';', '；'])
-        .map_or(end, |k| from + k)
+    let list = window::after(text, from, text.len(), 80);
+    list.find(['。', ';', '；'])
+        .map_or(from + list.len(), |k| from + k)
 }
 
 /// Where the innermost bracket still open at byte `at` opens (`(` or `（`), looking back at
 /// most 60 bytes and not past a sentence's end; `None` outside brackets.
 fn open_bracket_at(text: &str, at: usize) -> Option<usize> {
-    let mut from = at.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let before = window::before(text, 0, at, 60);
+    let from = window::floor_boundary(text, at) - before.len();
     let mut depth = 0usize;
-    for (k, c) in text.get(from..at)?.char_indices().rev() {
+    for (k, c) in before.char_indices().rev() {
         match c {
             ')' | '）' => depth += 1,
             '(' | '（' if depth == 0 => return Some(from + k),
@@ -4792,14 +4759,12 @@ fn subgroup_of(doc_text: &str, items: &[Item], m: &Measure) -> Option<String> {
     // The clause before the value: after the item before it in its sentence, at most 60
     // bytes back.
     let start = items[first].span[0];
-    let mut from = start.saturating_sub(60);
-    if first > 0 && items[first - 1].sentence == items[first].sentence {
-        from = from.max(items[first - 1].span[1]);
-    }
-    while !doc_text.is_char_boundary(from) {
-        from += 1;
-    }
-    cues::subgroup_before(&doc_text[from..start]).map(|(_, name)| name)
+    let limit = if first > 0 && items[first - 1].sentence == items[first].sentence {
+        items[first - 1].span[1]
+    } else {
+        0
+    };
+    cues::subgroup_before(window::before(doc_text, limit, start, 60)).map(|(_, name)| name)
 }
 
 /// Does the n at `n_start` (after a value ending at `value_end`) sit in a bracket that opens
