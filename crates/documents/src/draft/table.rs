@@ -2111,6 +2111,9 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
 ///   the last column is a statistic a row may leave empty); a row that does not, or another
 ///   header, ends the table. A line of values with no label under the columns (a CI or p
 ///   printed below its estimate) is passed over.
+// Long because the header's three readings and the body's line kinds (a row, values alone, a
+// label's wrapped bracket, a section row, the end) are one walk down the run's lines, each
+// kind decided against the one before it.
 fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Option<(Table, usize)> {
     let line = |k: usize| &text[lines[k].clone()];
     let row_at = |k: usize| glued_row_spaced(line(k), lines[k].start);
@@ -2135,8 +2138,9 @@ fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
             .collect();
         let aligned = aligned_headers(text, lines, &above, &columns);
         let is_aligned = aligned.is_some();
-        let Some((header_rows, column_headers)) =
-            aligned.or_else(|| spaced_header(text, lines, &above, values))
+        let Some((header_rows, column_headers)) = aligned
+            .or_else(|| spaced_header(text, lines, &above, values))
+            .or_else(|| stacked_untitled_header(text, lines, run.start..first_data, values))
         else {
             // No header over this row: look past it for the next table of the run.
             run = first_data + 1..run.end;
@@ -2148,9 +2152,20 @@ fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
                 .any(|c| names_statistic(&text[c.clone()]) || names_p(&text[c.clone()]))
         });
         let header_first = header_rows.first().map_or(first_data, |(k, _)| *k);
+        // Section rows between the header and the first row (`性別、例数(%)` over `男性 …`)
+        // are the table's: its rows start right under the header's last line.
+        let header_last = header_rows
+            .iter()
+            .map(|(_, r)| {
+                (header_first..first_data)
+                    .rfind(|&k| lines[k].start < r.line.end)
+                    .unwrap_or(header_first)
+            })
+            .max()
+            .unwrap_or(first_data);
         let mut rows: Vec<Row> = header_rows.into_iter().map(|(_, r)| r).collect();
         let mut last_data = first_data;
-        let mut k = first_data;
+        let mut k = (header_last + 1).min(first_data);
         while k < run.end {
             let l = &lines[k];
             let t = line(k).trim();
@@ -2167,6 +2182,18 @@ fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
                     cells,
                 });
                 last_data = k;
+            } else if let Some(cells) = (!is_aligned)
+                .then(|| values_alone(line(k), l.start, values))
+                .flatten()
+            {
+                // The values of the label printed on the lines above (`非急速交代型` / `(過去
+                // 12ヵ月間の…)` / `155(90.6) 163(89.6) 150(88.8)`), a long label's cell
+                // broken before them.
+                rows.push(Row {
+                    line: l.clone(),
+                    cells,
+                });
+                last_data = k;
             } else if t.is_empty() {
             } else if is_aligned
                 && display_column(line(k), line(k).len() - line(k).trim_start().len())
@@ -2178,6 +2205,14 @@ fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
                 || t.chars().count() > 60
             {
                 break;
+            } else if let Some(prev) = rows
+                .last_mut()
+                .filter(|r| r.cells.len() == 1 && t.starts_with(['(', '（']))
+            {
+                // A label's bracket on a line of its own (`A型` / ` (発症から1年未満)`): the
+                // label's cell wrapped.
+                prev.line.end = l.end;
+                prev.cells[0].end = l.end;
             } else {
                 rows.push(Row {
                     line: l.clone(),
@@ -2228,6 +2263,60 @@ fn spaced_header(
             .collect(),
     };
     Some((vec![(k, row)], headers))
+}
+
+/// The header of a table under no title whose names stand a line each, each over a line
+/// printing its n alone (`プラセボ群` / `(n=171)` / `ラツーダ20-60mg群` / `(n=182)`), as a web
+/// page's header cells copy with a line break between name and n ([`stacked_header`]). The
+/// n's alone make the lines a header: a list of names in short lines prints none. The lines
+/// looked at are the nearest of `above` (the run's lines before its first row): two for each
+/// column, a stub's and a section row's.
+fn stacked_untitled_header(
+    text: &str,
+    lines: &[Range<usize>],
+    above: Range<usize>,
+    values: usize,
+) -> Option<AlignedHeader> {
+    let filled: Vec<usize> = above
+        .filter(|&k| !text[lines[k].clone()].trim().is_empty())
+        .collect();
+    let near = &filled[filled.len().saturating_sub(2 * values + 2)..];
+    let near_lines: Vec<Range<usize>> = near.iter().map(|&k| lines[k].clone()).collect();
+    let (row, _) = stacked_header(text, &near_lines, values)?;
+    let n_alone = |k: usize| {
+        let t = text[lines[k].clone()].trim();
+        n_printed()
+            .find(t)
+            .is_some_and(|m| m.range() == (0..t.len()))
+    };
+    if !near.iter().any(|&k| n_alone(k)) {
+        return None;
+    }
+    let first = near
+        .iter()
+        .copied()
+        .find(|&k| lines[k].end > row.line.start)?;
+    let headers: Vec<Vec<Range<usize>>> = std::iter::once(Vec::new())
+        .chain(row.cells[1..].iter().map(|c| vec![c.clone()]))
+        .collect();
+    Some((vec![(first, row)], headers))
+}
+
+/// A line of a table's `values` value cells and no label (its label printed on the lines
+/// above): its cells after an empty label cell; `None` for a line of other words, or of
+/// another count of values.
+fn values_alone(line: &str, offset: usize, values: usize) -> Option<Vec<Range<usize>>> {
+    let lead = line.len() - line.trim_start().len();
+    let cells = glued_cells(line.trim())?;
+    (cells.len() == values && cells.iter().all(|c| c.1)).then(|| {
+        std::iter::once(offset + lead..offset + lead)
+            .chain(
+                cells
+                    .into_iter()
+                    .map(|(c, _)| offset + lead + c.start..offset + lead + c.end),
+            )
+            .collect()
+    })
 }
 
 /// A table's header rows (each with its line's index) and, for each column, the header cells

@@ -626,10 +626,12 @@ pub fn find(scan: &mut Scan) {
         let mean_spread_pairs = mean_spread_columns(&plain, table);
         let count_percent_pairs = count_percent_columns(&plain, table);
         for (r, row) in table.rows.iter().enumerate() {
+            // The label is the first filled cell, or an empty one of no width: the place of a
+            // label printed on the lines above (a row of values alone).
             let Some(first) = row
                 .cells
                 .iter()
-                .position(|c| !plain[c.clone()].trim().is_empty())
+                .position(|c| c.is_empty() || !plain[c.clone()].trim().is_empty())
             else {
                 continue;
             };

@@ -1602,7 +1602,9 @@ impl RowReader<'_> {
         s: &mut Structure,
     ) -> bool {
         let items = self.items;
-        if self.time_columns || label.is_empty() {
+        // A row of values alone counts the level its section's label names (`急速交代型` over
+        // `16(9.4) 19(10.4) 19(11.2)`).
+        if self.time_columns || label.is_empty() && self.section.is_none() {
             return false;
         }
         let (measure_label, time) = self.measure_and_time(r, label, false);
@@ -1788,6 +1790,9 @@ impl RowReader<'_> {
             (None, Some(sec)) if !label.is_empty() && !change => {
                 (Some(format!("{sec} ({label})")), None)
             }
+            // A row of values alone under its label's line (`非急速交代型` over `155(90.6)
+            // 163(89.6) …`): that label's measure.
+            (None, Some(sec)) if !change => (Some(sec.clone()), None),
             // A row labelled with a time and no section above it: a time point of the
             // measure the table is of (its caption names it, not a row).
             (Some(t), None) if !change => (None, Some(t.clone())),
@@ -4455,6 +4460,44 @@ mod untitled_tests {
             shapes(text),
             [(Shape::TimeCourse, 2), (Shape::TimeCourse, 2)]
         );
+    }
+
+    #[test]
+    fn a_header_a_name_a_line_over_its_n_under_no_title() {
+        // A web page's header cells copied with a line break between each arm's name and its
+        // n, a section row, then rows of a label and values at single spaces; one level's
+        // label printed over two lines, its values on a line of their own.
+        let text = "患者背景\n\n対照群\n(n=40)\n低用量群\n(n=42)\n高用量群\n(n=41)\n性別、例数(%)\n 男性 20(50.0) 22(52.4) 19(46.3)\n 女性 20(50.0) 20(47.6) 22(53.7)\n病型、例数(%)\n A型\n (発症から1年未満)\n12(30.0) 15(35.7) 11(26.8)\n年齢(歳)\n 平均値±SD 51.2±9.8 50.4±10.1 52.0±9.5\n";
+        let (items, s) = read_text(text);
+        let arms: Vec<(Option<String>, usize)> = s
+            .measures
+            .iter()
+            .map(|m| (m.label.clone(), m.cells.len()))
+            .collect();
+        let shares: Vec<(Option<String>, usize)> = s
+            .shares
+            .iter()
+            .map(|m| (m.label.clone(), m.cells.len()))
+            .collect();
+        assert_eq!(arms, [(Some("年齢(歳) (平均値±SD)".to_string()), 3)]);
+        assert_eq!(
+            shares,
+            [
+                (Some("性別、例数(%) (男性)".to_string()), 3),
+                (Some("性別、例数(%) (女性)".to_string()), 3),
+                (Some("A型\n (発症から1年未満)".to_string()), 3)
+            ]
+        );
+        // The first value of the row of values alone is a share too, not a mean and its SD.
+        let first = items.iter().find(|i| i.text == "12(30.0)").unwrap();
+        assert_eq!(first.kind, ItemKind::Percent);
+        // Each arm with the n printed under its name.
+        let ns: Vec<Option<&str>> = s
+            .groups
+            .iter()
+            .map(|g| g.n.map(|j| items[j].text.as_str()))
+            .collect();
+        assert_eq!(ns, [Some("n=40"), Some("n=42"), Some("n=41")]);
     }
 
     #[test]
