@@ -1031,7 +1031,8 @@ fn draft_on_the_held_out_part() {
 // Session 60: a mean printed with its range (Average … 90% (range 75-100%)) is no median: 84.1 -> 84.11.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 84.11 -> 84.12.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 84.12 -> 84.13.
-const FLOOR_DEV_FOUND: f64 = 84.13;
+// Session 61: SE+/- and list bullets: 84.13 -> 84.15.
+const FLOOR_DEV_FOUND: f64 = 84.15;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1108,7 +1109,8 @@ const FLOOR_DEV_FOUND: f64 = 84.13;
 // Session 60: a mean printed with its range (Average … 90% (range 75-100%)) is no median: 79.06 -> 79.07.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 79.07 -> 79.18.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 79.18 -> 79.19.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.19;
+// Session 61: SE+/- and list bullets: 79.19 -> 79.21.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.21;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1195,7 +1197,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.19;
 // Session 60: a mean printed with its range (Average … 90% (range 75-100%)) is no median: 3071 -> 3070.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 3070 -> 3093.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 3093 -> 3120.
-const CEILING_DEV_NON_DATA: usize = 3120;
+// Session 61: SE+/- and list bullets: 3120 -> 3114.
+const CEILING_DEV_NON_DATA: usize = 3114;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1282,7 +1285,8 @@ const CEILING_DEV_NON_DATA: usize = 3120;
 // Session 60: a mean printed with its range (Average … 90% (range 75-100%)) is no median: 3232 -> 3231.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 3231 -> 3243.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 3243 -> 3271.
-const CEILING_HOLDOUT_NON_DATA: usize = 3271;
+// Session 61: SE+/- and list bullets: 3271 -> 3267.
+const CEILING_HOLDOUT_NON_DATA: usize = 3267;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1410,7 +1414,8 @@ const FLOOR_DEV_PATH: usize = 3197;
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 2496 -> 2512.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 2512 -> 2568.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2568 -> 2616.
-const FLOOR_HOLDOUT_PATH: usize = 2616;
+// Session 61: SE+/- and list bullets: 2616 -> 2620.
+const FLOOR_HOLDOUT_PATH: usize = 2620;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1566,7 +1571,8 @@ const FLOOR_DEV_DECIDED: usize = 2853;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 1262 -> 1263.
 // Session 60: groups over their times with what the cells print (Baseline M (SD) under each group), statistics past them (t (df), d) no group: 1263 -> 1279.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1279 -> 1281.
-const FLOOR_HOLDOUT_DECIDED: usize = 1281;
+// Session 61: SE+/- and list bullets: 1281 -> 1285.
+const FLOOR_HOLDOUT_DECIDED: usize = 1285;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1914,7 +1920,8 @@ const CEILING_DEV_N_WRONG: usize = 17;
 // Session 60: a header a cell a line whose names span the blocks under them (groups over N, mean (95% CI), p, then the difference), a group's name over a central value with its interval, a column statement of two forms left to each row (Mean (95% CI) or median (IQR)): 1171 -> 1206.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 1206 -> 1267.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1267 -> 1271.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1271;
+// Session 61: SE+/- and list bullets: 1271 -> 1269.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1269;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2064,7 +2071,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2659;
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 2111 -> 2127.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 2127 -> 2147.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2147 -> 2163.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2163;
+// Session 61: SE+/- and list bullets: 2163 -> 2167.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2167;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

@@ -31,6 +31,9 @@ const MEDIAN_UNIT: &str = r"(?: UNIT | (?i: mg | g | μg | µg ) (?-u:\b) )";
 const JA_UNIT: &str =
     r"(?: 週間 | 週 | 日間 | 日 | カ月 | ヵ月 | ヶ月 | か月 | 年 | 歳 | 時間 | 分 | 点 )";
 
+/// A mean and its spread in each form reports print: `m ± s` (or `+/-`, with the label after
+/// it), `m (s)` and `m (SD s)`, `m unit (SD, s)`, `m (± s)`, `m (SE+/- s, p = …)` (a label
+/// and the p sharing the bracket: the item ends before the p), and the worded `mean m, SD s`.
 fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -40,6 +43,7 @@ fn mean_spread_pattern() -> &'static Regex {
             | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* | (?P<ditto> 同 ) \s* )? (?P<pspread> NUMBER ) \s* [)\]]
             | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) )? \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* )? (?P<uclose> [)\];] )
             | (?P<bmean> NUMBER ) \s* [(\[] \s* (?: ± | \+/- ) \s* (?P<bspread> NUMBER ) \s* [)\]]
+            | (?P<lmean> NUMBER ) \s* [(\[] \s* (?P<llabel> LABEL ) \s* (?: [=:,] | ± | \+/- )? \s* (?P<lspread> NUMBER ) \s* (?P<lclose> [,;] ) \s* (?i: p ) \s* [=<>≤]
             | (?i: mean | average ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
             .replace("NUMBER", NUMBER)
             .replace("LABEL", LABEL)
@@ -471,6 +475,8 @@ fn mean_spread_groups<'h>(
         (m, c.name("uspread").expect("uspread"), c.name("ulabel"))
     } else if let Some(m) = c.name("bmean") {
         (m, c.name("bspread").expect("bspread"), None)
+    } else if let Some(m) = c.name("lmean") {
+        (m, c.name("lspread").expect("lspread"), c.name("llabel"))
     } else {
         (
             c.name("wmean").expect("wmean"),
@@ -789,7 +795,10 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         let statement = stated_spread(scan, plain, whole_range.clone(), &mut stated_cache);
         let stated = statement.map(|(l, _)| l);
         let bracketed = c.name("pmean").is_some();
-        let closes_bracket = bracketed || c.name("umean").is_some() || c.name("bmean").is_some();
+        let closes_bracket = bracketed
+            || c.name("umean").is_some()
+            || c.name("bmean").is_some()
+            || c.name("lmean").is_some();
         if bracketed
             && label.is_none()
             && labelled_once.is_none()
@@ -813,6 +822,7 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         let close = c
             .name("uclose")
             .filter(|m| m.as_str() == ";")
+            .or(c.name("lclose"))
             .map_or(whole.end(), |m| m.start());
         let end = label
             .map_or(spread_range.end, |l| l.end())
@@ -1381,6 +1391,35 @@ mod tests {
                 ("-1.5".to_string(), Some("SD"))
             ]
         );
+    }
+
+    #[test]
+    fn a_labelled_spread_after_plus_minus_and_before_a_p_in_the_bracket() {
+        // Made-up: `1.2 (SE+/- 0.21, p=0.003)`, a difference and its SE sharing a bracket with
+        // its p. The SE keeps no sign from `+/-`, and the p is left to be read as a p.
+        let items = read_items(
+            "The difference was 1.2 (SE+/- 0.21, p=0.003) and 2.0 (SD ± 0.30; P < 0.001).",
+        );
+        let ms: Vec<_> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.parts.mean.as_ref().unwrap().data_value().to_string(),
+                    i.parts.spread.as_ref().unwrap().data_value().to_string(),
+                    i.parts.spread_label,
+                )
+            })
+            .collect();
+        assert_eq!(
+            ms,
+            [
+                ("1.2".to_string(), "0.21".to_string(), Some("SE")),
+                ("2.0".to_string(), "0.30".to_string(), Some("SD"))
+            ]
+        );
+        let ps = items.iter().filter(|i| i.kind == ItemKind::P).count();
+        assert_eq!(ps, 2);
     }
 
     #[test]

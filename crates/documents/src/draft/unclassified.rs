@@ -85,6 +85,18 @@ fn candidates(scan: &Scan, plain: &str) -> Vec<std::ops::Range<usize>> {
     candidates
 }
 
+/// Is the `-` that opens `range` (a number of `plain`) a list's bullet (`- 1.1 本剤により…`,
+/// `- 2 weeks of run-in`): the first mark of its line, a space after it, and words after the
+/// number? A value set alone on its line with its minus apart (`- 2.3`, a table's cell) is
+/// no bullet.
+fn bullet(plain: &str, range: std::ops::Range<usize>) -> bool {
+    let line_start = plain[..range.start].rfind('\n').map_or(0, |k| k + 1);
+    let after = plain[range.end..].trim_start_matches([' ', '\u{3000}']);
+    plain[line_start..range.start].trim().is_empty()
+        && plain[range.clone()].starts_with("- ")
+        && after.starts_with(|c: char| c.is_alphabetic())
+}
+
 /// Every number not yet read.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -117,11 +129,15 @@ pub fn find(scan: &mut Scan) {
                     && inner.chars().all(|c| c.is_ascii_digit() || c == '.')
                     && text[1..].starts_with(|c: char| c.is_ascii_digit())
             };
-            if !joins
-                && !true_minus
-                && !after_bracketed_number
-                && before
-                    .is_some_and(|c| (c.is_alphanumeric() && !is_japanese_script(c)) || c == ')')
+            // The `-` of `+/-` (`SE+/- 0.21`) is the symbol's, never the number's sign.
+            let plus_minus = plain[..range.start].ends_with("+/");
+            if plus_minus
+                || !joins
+                    && !true_minus
+                    && !after_bracketed_number
+                    && (before.is_some_and(|c| {
+                        (c.is_alphanumeric() && !is_japanese_script(c)) || c == ')'
+                    }) || bullet(&plain, range.clone()))
             {
                 range.start += 1 + text[1..].len() - text[1..].trim_start().len();
             }
@@ -263,6 +279,20 @@ mod tests {
             .collect();
         assert!(values.contains(&"-6.8".to_string()), "{values:?}");
         assert!(!values.contains(&"-6".to_string()), "{values:?}");
+    }
+
+    #[test]
+    fn a_bullet_and_the_minus_of_plus_minus_are_no_signs() {
+        // Made-up: a list's hyphen bullets before section numbers, a spread after `+/-` with
+        // no mean before it, and a value set alone on its line with its minus apart.
+        let items = read_items(
+            "- 1.1 本剤により肝障害が起こる。\n- 2.3 過量投与に注意。\nSE+/- 0.21 in all\n- 2.3\n",
+        );
+        let values: Vec<&str> = items
+            .iter()
+            .filter_map(|i| Some(i.parts.value.as_ref()?.number.text.as_str()))
+            .collect();
+        assert_eq!(values, ["1.1", "2.3", "0.21", "- 2.3"]);
     }
 
     #[test]
