@@ -1286,7 +1286,8 @@ const CEILING_DEV_NON_DATA: usize = 3114;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 3231 -> 3243.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 3243 -> 3271.
 // Session 61: SE+/- and list bullets: 3271 -> 3267.
-const CEILING_HOLDOUT_NON_DATA: usize = 3267;
+// Session 61: a short Japanese heading over running text: 3267 -> 3271.
+const CEILING_HOLDOUT_NON_DATA: usize = 3271;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -129,6 +129,7 @@ impl<'a> Sentences<'a> {
 fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
     let mut line_start = 0;
     let mut previous_line = "";
+    let mut previous_start = 0;
     let mut blank_before = false;
     let mut headings: Vec<(usize, String)> = Vec::new();
     for line in original.split_inclusive('\n') {
@@ -148,6 +149,11 @@ fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
                 .last()
                 .is_some_and(|c| c.is_ascii() || c == '）' || c == '」')
                 || before.is_empty();
+            // A heading over this line is a sentence of its own: cut before and after it.
+            if heads_the_next_line(previous_line, t) {
+                cuts.push(previous_start);
+                cuts.push(line_start + lead);
+            }
             if t.starts_with(BULLETS)
                 || t.starts_with('【')
                 || is_table_row(content)
@@ -169,6 +175,7 @@ fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
                 cuts.push(line_start + content.len());
             }
             previous_line = content;
+            previous_start = line_start + lead;
             blank_before = false;
         } else {
             blank_before = true;
@@ -176,6 +183,28 @@ fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
         line_start += line.len();
     }
     headings
+}
+
+/// Is `line` a heading over the Japanese text on the line after it (`本試験における副作用` over
+/// `A群において、…`): Japanese, short, with no punctuation (a sentence prints `、` or `。`, a
+/// wrapped line of running text runs to the column's width) and no particle at its end to go on from, over
+/// a longer line of running text (its `、` or `。`; a table's cells a line, `ベースライン` over
+/// `74.92±10.48 (143)`, are no heading and text)? Such a line names what follows; it is no
+/// sentence's start.
+fn heads_the_next_line(line: &str, next: &str) -> bool {
+    let t = line.trim();
+    let len = t.chars().count();
+    let japanese = |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}');
+    (2..=24).contains(&len)
+        && t.chars().any(japanese)
+        && !t.contains([
+            '。', '、', '，', '．', ',', '.', ';', '；', ':', '：', '|', '\t',
+        ])
+        && !t.ends_with([
+            'の', 'は', 'が', 'を', 'に', 'と', 'で', 'も', 'へ', 'や', 'び', 'て', 'し', 'り',
+        ])
+        && next.trim().chars().count() > len + 4
+        && next.contains(['、', '。'])
 }
 
 /// Is a line one cell of a table copied a cell a line, closed by its separator (`8.17±0.88
@@ -325,6 +354,26 @@ mod tests {
         let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
         assert_eq!(quotes.len(), 2, "{quotes:?}");
         assert!(quotes[1].starts_with("• 12週時"), "{quotes:?}");
+    }
+
+    #[test]
+    fn a_short_japanese_line_over_running_text_is_a_heading() {
+        // Made-up: a footnote, a heading with no full stop, then a sentence; and a wrapped
+        // sentence whose short lines are no headings (a particle ends one, the next has no
+        // `、` or `。`), and a table's cells a line under a short name.
+        let text = "*2:変化率は前後の差の割合\n本試験における副作用\nA群において、紅斑が58例中3例(5.2%)に認められた。\nその結果、スコアの平均は\n投与後に低下し、改善を示した。\nベースライン\n74.92±10.48 (143)\n";
+        let d = Sentences::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "*2:変化率は前後の差の割合",
+                "本試験における副作用",
+                "A群において、紅斑が58例中3例(5.2%)に認められた。",
+                "その結果、スコアの平均は投与後に低下し、改善を示した。",
+                "ベースライン74.92±10.48 (143)"
+            ]
+        );
     }
 
     #[test]
