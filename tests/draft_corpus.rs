@@ -1032,7 +1032,8 @@ fn draft_on_the_held_out_part() {
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 84.11 -> 84.12.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 84.12 -> 84.13.
 // Session 61: SE+/- and list bullets: 84.13 -> 84.15.
-const FLOOR_DEV_FOUND: f64 = 84.15;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 84.15 -> 84.02.
+const FLOOR_DEV_FOUND: f64 = 84.02;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1110,7 +1111,8 @@ const FLOOR_DEV_FOUND: f64 = 84.15;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 79.07 -> 79.18.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 79.18 -> 79.19.
 // Session 61: SE+/- and list bullets: 79.19 -> 79.21.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.21;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 79.21 -> 79.31.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.31;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1198,7 +1200,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.21;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 3070 -> 3093.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 3093 -> 3120.
 // Session 61: SE+/- and list bullets: 3120 -> 3114.
-const CEILING_DEV_NON_DATA: usize = 3114;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 3114 -> 3143.
+const CEILING_DEV_NON_DATA: usize = 3143;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1287,7 +1290,8 @@ const CEILING_DEV_NON_DATA: usize = 3114;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 3243 -> 3271.
 // Session 61: SE+/- and list bullets: 3271 -> 3267.
 // Session 61: a short Japanese heading over running text: 3267 -> 3271.
-const CEILING_HOLDOUT_NON_DATA: usize = 3271;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 3271 -> 3281.
+const CEILING_HOLDOUT_NON_DATA: usize = 3281;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1505,7 +1509,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2620;
 // Session 60: groups over their times with what the cells print (Baseline M (SD) under each group), statistics past them (t (df), d) no group: 2814 -> 2846.
 // Session 60: the cells past a spanning row's runs that are fewer than the columns left name none; a row with more cells than columns left spans nothing, as before: 2846 -> 2852.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2852 -> 2853.
-const FLOOR_DEV_DECIDED: usize = 2853;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 2853 -> 2854.
+const FLOOR_DEV_DECIDED: usize = 2854;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1626,7 +1631,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1285;
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 889 -> 892.
 // Session 60: trial 42's reports (Japanese points named by how a drug is given or switched, 点眼開始前, 切り替え前; a p after a change named with no comparison is no comparison of the arms): 892 -> 893.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 893 -> 894.
-const FLOOR_DEV_SHARES: usize = 894;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 894 -> 910.
+const FLOOR_DEV_SHARES: usize = 910;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1670,7 +1676,8 @@ const FLOOR_DEV_SHARES: usize = 894;
 // Session 59: a share's group after it with 'of the' or right after it ('9 (12.0%) of the exercise group …, but 18 (24.3%) usual-care group participants'): 1151 -> 1152.
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 1152 -> 1170.
 // Session 60: before and after an event printed once (before and after the treatment … respectively), a unit after every value no new measure: 1170 -> 1171.
-const FLOOR_HOLDOUT_SHARES: usize = 1171;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 1171 -> 1172.
+const FLOOR_HOLDOUT_SHARES: usize = 1172;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1821,7 +1828,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 120;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 1443 -> 1446.
 // Session 60: groups over their times with what the cells print (Baseline M (SD) under each group), statistics past them (t (df), d) no group: 1446 -> 1485.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1485 -> 1489.
-const FLOOR_DEV_N_RIGHT: usize = 1489;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 1489 -> 1493.
+const FLOOR_DEV_N_RIGHT: usize = 1493;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1843,7 +1851,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1489;
 // Session 52: batch 82 joined (20 reports, measured alone first): 15 -> 19.
 // Session 52: batch 82 joined (measured alone first); `に対し` between two times of one group; the analysed later sample as the document's n: 19 -> 15.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 15 -> 17.
-const CEILING_DEV_N_WRONG: usize = 17;
+// Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 17 -> 21.
+const CEILING_DEV_N_WRONG: usize = 21;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
