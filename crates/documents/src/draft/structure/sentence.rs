@@ -3662,6 +3662,22 @@ struct RunReader<'a> {
     fall_words: bool,
 }
 
+/// Does a clause name a stratum of the patients before the group it names (`、腰痛症患者に
+/// おいてはA群が`, `; in patients with back pain, the drug group`): the values after it are
+/// another stratum's, a measure of its own, not the measure before of another group?
+fn names_a_stratum_before_its_group(clause: &str) -> bool {
+    use std::sync::OnceLock;
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(r"(?i)(?:^|[、,，]\s*)(?P<ja>[^、,，。]{2,30}?)(?:においては|においても|では)|\bin\s+(?P<en>(?:patients|participants|subjects|those|people|children|women|men)\s+(?:with|without|aged|who)\b[^,;]{0,60})")
+            .expect("the stratum pattern is valid")
+    });
+    p.captures(clause).is_some_and(|c| {
+        let named = c.name("ja").or(c.name("en")).map_or("", |m| m.as_str());
+        cues::groups(named).is_empty() && cues::times(named).is_empty()
+    })
+}
+
 impl RunReader<'_> {
     /// `dropped from A to B in the drug group but not in the placebo group (C to D)`: a
     /// clause that names a group (and no time) right before value `k` names no new measure;
@@ -3675,7 +3691,9 @@ impl RunReader<'_> {
                 .rsplit(['(', ')', '（', '）', ';', '；', '。'])
                 .find(|c| !c.trim().is_empty())
                 .unwrap_or(between);
-            !cues::groups(clause).is_empty() && cues::times(clause).is_empty()
+            !cues::groups(clause).is_empty()
+                && cues::times(clause).is_empty()
+                && !names_a_stratum_before_its_group(clause)
         }
     }
 
@@ -4919,6 +4937,21 @@ mod tests {
                 (m.shape, groups)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_stratum_named_before_the_groups_again_is_a_measure_of_its_own() {
+        // Made-up: two strata's shares of the same two arms in one sentence, each stratum
+        // named before its groups (`Xにおいては`, `in patients with`).
+        for text in [
+            "無効例の割合は、甲疾患患者においてはA群が10.0%(2/20例)、プラセボ群が40.0%(8/20例)、乙疾患患者においてはA群が20.0%(5/25例)、プラセボ群が50.0%(10/20例)であった。",
+            "Failure occurred in patients with knee pain in 10.0% (2/20) of the drug group and 40.0% (8/20) of the placebo group; in patients with back pain, the drug group 20.0% (5/25) and the placebo group 50.0% (10/20).",
+        ] {
+            let (_, s) = read(text);
+            let labels: Vec<Option<&str>> = s.shares.iter().map(|m| m.label.as_deref()).collect();
+            assert_eq!(labels.len(), 2, "{text}: {labels:?}");
+            assert_ne!(labels[0], labels[1], "{text}: {labels:?}");
+        }
     }
 
     #[test]
