@@ -605,8 +605,8 @@ fn bracket_after_listed_groups(
 }
 
 /// A bracketed count of people as a list of arms prints it after each name: `(n = 24)`,
-/// `(280 participants)`, `（n＝54）`.
-const BRACKETED_COUNT: &str = r"[(（]\s*(?:[nN]\s*[=＝]\s*)?\d[\d,]*\s*(?:participants|patients|subjects|people|persons|children|adults|women|men)?\s*[)）]";
+/// `(280 participants)`, `（n＝54）`, `(n = 29/38)` (the arm's part of the whole sample).
+const BRACKETED_COUNT: &str = r"[(（]\s*(?:[nN]\s*[=＝]\s*)?\d[\d,]*(?:\s*/\s*\d[\d,]*)?\s*(?:participants|patients|subjects|people|persons|children|adults|women|men)?\s*[)）]";
 
 /// `evolocumab (280 participants) or placebo (141 participants)`: arms named each right before
 /// a bracketed count of its people ([`BRACKETED_COUNT`]), joined only by `or`, `and`, `vs` or
@@ -2619,8 +2619,9 @@ impl GapReader<'_> {
     }
 
     /// `44% women; 77% white`, `(50.2%) were women, 30.5% were African American`, `25% had
-    /// diabetes, and 40% had hypertension`: an English share followed right away by a noun or
-    /// two (after `were` or `had` at most) and a clause mark is
+    /// diabetes, and 40% had hypertension`, `29/38 female and 23/38 White British`: an English
+    /// share (a percentage or a count of a whole) followed right away by a noun or two (after
+    /// `were` or `had` at most) and a clause mark or `and` is
     /// a share of those people, as a list of a sample's make-up prints it; the words are its
     /// label, no part of the next value's. The length of `between` they take (0 where the
     /// share is followed otherwise: `44% of patients`, `44% were treated`, `44% reduction`).
@@ -2628,7 +2629,7 @@ impl GapReader<'_> {
         static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
         let words = WORDS.get_or_init(|| {
             regex::Regex::new(
-                r"^[)）]?\s+(?:of\s+(?:the\s+)?(?:patients|participants|subjects|people|respondents)\s+)?(?:(?:were|was|are|is|had|has|have)\s+)?([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})\s*(?:[;,)]|\.(?:\s|$))",
+                r"^[)）]?\s+(?:of\s+(?:the\s+)?(?:patients|participants|subjects|people|respondents)\s+)?(?:(?:were|was|are|is|had|has|have)\s+)?([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2}?)\s*(?:[;,)]|\.(?:\s|$)|\s+and\s)",
             )
                 .expect("a valid pattern")
         });
@@ -2638,7 +2639,10 @@ impl GapReader<'_> {
         if let Some(end) = self.name_share_by_event_after(k, between) {
             return end;
         }
-        if self.items[self.summaries[k - 1]].kind != ItemKind::Percent {
+        if !matches!(
+            self.items[self.summaries[k - 1]].kind,
+            ItemKind::Percent | ItemKind::CountOf
+        ) {
             return 0;
         }
         let Some(c) = words.captures(between) else {
@@ -4973,6 +4977,20 @@ mod tests {
             .flat_map(|m| m.cells.iter().map(move |c| (m.label.as_deref(), c.group)))
             .collect();
         assert_eq!(shares, [(Some("women"), None), (Some("white"), None)]);
+        // Each arm's n printed as its part of the whole sample (`n = 29/38`, the fortieth
+        // trial's document 09): the bracket after them still describes the whole sample.
+        let text = "Participants received drug A (n = 20/30) or placebo (n = 10/30) (mean [SD] \
+            age = 40.9 [8.4]; BMI = 35.6 [3.0]).";
+        let (items, s) = read(text);
+        let age = s
+            .measures
+            .iter()
+            .find(|m| m.cells.iter().any(|c| items[c.item].text == "40.9 [8.4]"))
+            .expect("the age read");
+        assert!(
+            age.cells.iter().all(|c| c.group.is_none() && c.n.is_none()),
+            "{age:?}"
+        );
     }
 
     #[test]
@@ -5002,6 +5020,12 @@ mod tests {
             labels,
             [Some("smokers"), Some("diabetes"), Some("hypertension")]
         );
+        // Counts of a whole named after them, joined by `and` (the fortieth trial's document
+        // 09: `29/38 female` had been named `BMI`, the words before it).
+        let (_, s) =
+            read("Participants (n = 40) had a mean BMI of 31.2; 25/40 female and 18/40 employed.");
+        let labels: Vec<Option<&str>> = s.shares.iter().map(|m| m.label.as_deref()).collect();
+        assert_eq!(labels, [Some("female"), Some("employed")]);
     }
 
     #[test]
