@@ -1033,7 +1033,8 @@ fn draft_on_the_held_out_part() {
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 84.12 -> 84.13.
 // Session 61: SE+/- and list bullets: 84.13 -> 84.15.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 84.15 -> 84.02.
-const FLOOR_DEV_FOUND: f64 = 84.02;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 84.02 -> 83.92.
+const FLOOR_DEV_FOUND: f64 = 83.92;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1112,7 +1113,8 @@ const FLOOR_DEV_FOUND: f64 = 84.02;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 79.18 -> 79.19.
 // Session 61: SE+/- and list bullets: 79.19 -> 79.21.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 79.21 -> 79.31.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.31;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 79.31 -> 79.29.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.29;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1201,7 +1203,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.31;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 3093 -> 3120.
 // Session 61: SE+/- and list bullets: 3120 -> 3114.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 3114 -> 3143.
-const CEILING_DEV_NON_DATA: usize = 3143;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 3143 -> 3181.
+const CEILING_DEV_NON_DATA: usize = 3181;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1291,7 +1294,8 @@ const CEILING_DEV_NON_DATA: usize = 3143;
 // Session 61: SE+/- and list bullets: 3271 -> 3267.
 // Session 61: a short Japanese heading over running text: 3267 -> 3271.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 3271 -> 3281.
-const CEILING_HOLDOUT_NON_DATA: usize = 3281;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 3281 -> 3318.
+const CEILING_HOLDOUT_NON_DATA: usize = 3318;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1357,7 +1361,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3281;
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 3066 -> 3101.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 3101 -> 3163.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 3163 -> 3197.
-const FLOOR_DEV_PATH: usize = 3197;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 3197 -> 3240.
+const FLOOR_DEV_PATH: usize = 3240;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1420,7 +1425,8 @@ const FLOOR_DEV_PATH: usize = 3197;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 2512 -> 2568.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2568 -> 2616.
 // Session 61: SE+/- and list bullets: 2616 -> 2620.
-const FLOOR_HOLDOUT_PATH: usize = 2620;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2620 -> 2653.
+const FLOOR_HOLDOUT_PATH: usize = 2653;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1510,7 +1516,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2620;
 // Session 60: the cells past a spanning row's runs that are fewer than the columns left name none; a row with more cells than columns left spans nothing, as before: 2846 -> 2852.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2852 -> 2853.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 2853 -> 2854.
-const FLOOR_DEV_DECIDED: usize = 2854;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2854 -> 2862.
+const FLOOR_DEV_DECIDED: usize = 2862;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1578,7 +1585,8 @@ const FLOOR_DEV_DECIDED: usize = 2854;
 // Session 60: groups over their times with what the cells print (Baseline M (SD) under each group), statistics past them (t (df), d) no group: 1263 -> 1279.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1279 -> 1281.
 // Session 61: SE+/- and list bullets: 1281 -> 1285.
-const FLOOR_HOLDOUT_DECIDED: usize = 1285;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1285 -> 1298.
+const FLOOR_HOLDOUT_DECIDED: usize = 1298;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1632,7 +1640,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1285;
 // Session 60: trial 42's reports (Japanese points named by how a drug is given or switched, 点眼開始前, 切り替え前; a p after a change named with no comparison is no comparison of the arms): 892 -> 893.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 893 -> 894.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 894 -> 910.
-const FLOOR_DEV_SHARES: usize = 910;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 910 -> 911.
+const FLOOR_DEV_SHARES: usize = 911;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1677,7 +1686,8 @@ const FLOOR_DEV_SHARES: usize = 910;
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 1152 -> 1170.
 // Session 60: before and after an event printed once (before and after the treatment … respectively), a unit after every value no new measure: 1170 -> 1171.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 1171 -> 1172.
-const FLOOR_HOLDOUT_SHARES: usize = 1172;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1172 -> 1176.
+const FLOOR_HOLDOUT_SHARES: usize = 1176;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1829,7 +1839,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 120;
 // Session 60: groups over their times with what the cells print (Baseline M (SD) under each group), statistics past them (t (df), d) no group: 1446 -> 1485.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1485 -> 1489.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 1489 -> 1493.
-const FLOOR_DEV_N_RIGHT: usize = 1493;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1493 -> 1514.
+const FLOOR_DEV_N_RIGHT: usize = 1514;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1931,7 +1942,8 @@ const CEILING_DEV_N_WRONG: usize = 21;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 1206 -> 1267.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1267 -> 1271.
 // Session 61: SE+/- and list bullets: 1271 -> 1269.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1269;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1269 -> 1296.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1296;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1998,7 +2010,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1269;
 // batch 104 joined (12 reports, 5 Japanese, 4 tables; measured alone first at 6edfeb1: dev 148/196, held-out 144/178; 0 violations in either part): 2566 -> 2601.
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 2601 -> 2643.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2643 -> 2659.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2659;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2659 -> 2702.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2702;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2082,7 +2095,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2659;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 2127 -> 2147.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2147 -> 2163.
 // Session 61: SE+/- and list bullets: 2163 -> 2167.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2167;
+// Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2167 -> 2193.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2193;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
