@@ -1034,7 +1034,8 @@ fn draft_on_the_held_out_part() {
 // Session 61: SE+/- and list bullets: 84.13 -> 84.15.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 84.15 -> 84.02.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 84.02 -> 83.92.
-const FLOOR_DEV_FOUND: f64 = 83.92;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 83.92 -> 84.03.
+const FLOOR_DEV_FOUND: f64 = 84.03;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1114,7 +1115,8 @@ const FLOOR_DEV_FOUND: f64 = 83.92;
 // Session 61: SE+/- and list bullets: 79.19 -> 79.21.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 79.21 -> 79.31.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 79.31 -> 79.29.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.29;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 79.29 -> 79.33.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.33;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1204,7 +1206,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.29;
 // Session 61: SE+/- and list bullets: 3120 -> 3114.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 3114 -> 3143.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 3143 -> 3181.
-const CEILING_DEV_NON_DATA: usize = 3181;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 3181 -> 3186.
+const CEILING_DEV_NON_DATA: usize = 3186;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1517,7 +1520,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2653;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2852 -> 2853.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 2853 -> 2854.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2854 -> 2862.
-const FLOOR_DEV_DECIDED: usize = 2862;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 2862 -> 2896.
+const FLOOR_DEV_DECIDED: usize = 2896;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1586,7 +1590,8 @@ const FLOOR_DEV_DECIDED: usize = 2862;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1279 -> 1281.
 // Session 61: SE+/- and list bullets: 1281 -> 1285.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1285 -> 1298.
-const FLOOR_HOLDOUT_DECIDED: usize = 1298;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1298 -> 1308.
+const FLOOR_HOLDOUT_DECIDED: usize = 1308;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1840,7 +1845,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 120;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1485 -> 1489.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 1489 -> 1493.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1493 -> 1514.
-const FLOOR_DEV_N_RIGHT: usize = 1514;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1514 -> 1544.
+const FLOOR_DEV_N_RIGHT: usize = 1544;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1863,7 +1869,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1514;
 // Session 52: batch 82 joined (measured alone first); `に対し` between two times of one group; the analysed later sample as the document's n: 19 -> 15.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 15 -> 17.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 17 -> 21.
-const CEILING_DEV_N_WRONG: usize = 21;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 21 -> 24.
+const CEILING_DEV_N_WRONG: usize = 24;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -1943,7 +1950,8 @@ const CEILING_DEV_N_WRONG: usize = 21;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 1267 -> 1271.
 // Session 61: SE+/- and list bullets: 1271 -> 1269.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1269 -> 1296.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1296;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1296 -> 1309.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1309;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2096,7 +2104,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2702;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2147 -> 2163.
 // Session 61: SE+/- and list bullets: 2163 -> 2167.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2167 -> 2193.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2193;
+// Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 2193 -> 2197.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2197;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

@@ -83,12 +83,14 @@ fn stated_label_pattern() -> &'static Regex {
 
 /// A document's statement that its bracketed pairs are a median's quartiles or range:
 /// `median (IQR)`, `median (25–75 centile)`, `medians (range)`, and `Me (IQR)` (`Ме` in
-/// Cyrillic), as papers from Russia and Eastern Europe abbreviate the median.
+/// Cyrillic), as papers from Russia and Eastern Europe abbreviate the median; and a table
+/// row's label that frames its measure's name so (`Median Objective SCORAD (IQR)`), the
+/// words between holding no number.
 fn stated_median_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:(?:medians?|(?-i:\b(?:Me|Ме)))\s*(?:[(\[,]|and|with)\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*(?:[-–—,]|to)\s*75(?:th)?\s*(?:centiles?|percentiles?)|(?:lower|first|1st)\s+(?:and|to|[-–,])\s+(?:upper|third|3rd)\s+quartiles?)|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?)))",
+            r"(?i)(?:(?:medians?|(?-i:\b(?:Me|Ме)))\s*(?:[(\[,]|and|with|(?:[^\s\d()\[\]]+\s+){1,5}[(\[])\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*(?:[-–—,]|to)\s*75(?:th)?\s*(?:centiles?|percentiles?)|(?:lower|first|1st)\s+(?:and|to|[-–,])\s+(?:upper|third|3rd)\s+quartiles?)|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?)))",
         )
         .expect("valid pattern")
     })
@@ -1390,6 +1392,25 @@ mod tests {
                 ("-1.6".to_string(), Some("SE")),
                 ("-1.5".to_string(), Some("SD"))
             ]
+        );
+    }
+
+    #[test]
+    fn a_row_label_framing_its_measure_with_median_and_iqr_states_its_cells() {
+        // Made-up rows of a table copied with single spaces: `Median … (IQR)` around the
+        // measure's name says the cells are medians and quartiles; a label with a number
+        // between says nothing so.
+        let text = "Table 3.\n\nScores\n\nBaseline n = 30 Week 4 n = 30 p\n Median pain score (IQR) 4.5 (2.0–6.0) 3.0 (1.0–5.0) 0.01\n Median sleep score (IQR) 6.0 (4.0–8.0) 5.0 (3.0–7.0) 0.2\n";
+        let items = read_items(text);
+        let medians = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MedianIqr)
+            .count();
+        assert_eq!(medians, 4);
+        assert!(crate::draft::summary::stated_median_pattern().is_match("Median TIS score (IQR)"));
+        assert!(
+            !crate::draft::summary::stated_median_pattern()
+                .is_match("median follow-up of 24 months (IQR")
         );
     }
 

@@ -3290,8 +3290,12 @@ fn glued_row_spaced(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
 /// The label and value cells of a row ([`glued_row`], [`glued_row_spaced`]).
 fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range<usize>>> {
     let starts = line.char_indices().filter(|&(k, c)| {
-        let opens =
-            c.is_ascii_digit() || "-−+<>≤≥".contains(c) || line[k..].starts_with(NOT_AVAILABLE);
+        let en_dash_minus =
+            c == '–' && line[k + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+        let opens = c.is_ascii_digit()
+            || "-−+<>≤≥".contains(c)
+            || en_dash_minus
+            || line[k..].starts_with(NOT_AVAILABLE);
         let after = line[..k].chars().next_back();
         let apart = !spaced || after.is_some_and(char::is_whitespace);
         // A signed value right after a unit's exponent (`kg/m2-0.4 (-0.9; 0.0)`) opens the
@@ -3378,9 +3382,12 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
             out.push((at..s.len(), false));
             break;
         }
+        // A dash alone is an empty cell; one straight before digits is the value's minus.
+        let minus = rest.starts_with('–')
+            && rest['–'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit() || c == '.');
         let len = if let Some(word) = ["n.s.", "ns", "NS", "N.S.", "—", "–"]
             .iter()
-            .find(|w| rest.starts_with(**w))
+            .find(|w| rest.starts_with(**w) && !minus)
         {
             out.push((at..at + word.len(), false));
             at += word.len();
@@ -3667,7 +3674,8 @@ fn is_marks_line(line: &str) -> bool {
 /// point: `0.080.03`) keeps only that many decimals.
 fn number_at(s: &str, at: usize, decimals: Option<usize>) -> Option<(usize, usize)> {
     let mut k = at;
-    if let Some(c) = s[k..].chars().next().filter(|c| "-−+".contains(*c)) {
+    // An en dash straight before the digits is a minus as BMJ's tables print it (`–6.6`).
+    if let Some(c) = s[k..].chars().next().filter(|c| "-−+–".contains(*c)) {
         k += c.len_utf8();
     }
     let digits = |k: usize| s[k..].bytes().take_while(u8::is_ascii_digit).count();
@@ -3700,6 +3708,27 @@ fn number_at(s: &str, at: usize, decimals: Option<usize>) -> Option<(usize, usiz
         }
     }
     Some((k, places))
+}
+
+/// After a header's names each closed by its n, the comparison's column (`Intervention
+/// n=55Standard care n=59Comparison`, `Drug (n = 120)Placebo (n = 118)P value`), which prints no
+/// n: the cuts after each name and the line's end, where `values` columns are so named.
+fn comparison_last(trimmed: &str, ends: &[usize], values: usize) -> Option<Vec<usize>> {
+    let tail = trimmed[*ends.last()?..].trim();
+    // Only the comparison's name (`P value`), not a caption's words that hold one; a
+    // bracket after the name says what it compares (`p (for changes between week 0 and
+    // 4)`).
+    let tail = match tail.split_once(['(', '（']) {
+        Some((name, rest)) if rest.trim_end().ends_with([')', '）']) => name.trim(),
+        _ => tail,
+    };
+    let short = !tail.is_empty() && tail.chars().count() <= 20;
+    (ends.len() + 1 == values && short && names_the_comparison(tail)).then(|| {
+        ends.iter()
+            .copied()
+            .chain([trimmed.len()])
+            .collect::<Vec<usize>>()
+    })
 }
 
 /// A header line above glued rows split into `values` cells: names each with its n
@@ -3752,22 +3781,9 @@ fn glued_header(
         .then(|| pieces.iter().map(|p| p.end).collect())
     };
     let mut start = trimmed.len() - trimmed.trim_start().len();
-    // After the names with their n's, the comparison's column (`Intervention n=55Standard care
-    // n=59Comparison`, `Drug (n = 120)Placebo (n = 118)P value`), which prints no n.
-    let comparison_last = |ends: &[usize]| {
-        let tail = trimmed[*ends.last()?..].trim();
-        // Only the comparison's name (`P value`), not a caption's words that hold one.
-        let short = !tail.is_empty() && tail.chars().count() <= 20;
-        (ends.len() + 1 == values && short && names_the_comparison(tail)).then(|| {
-            ends.iter()
-                .copied()
-                .chain([trimmed.len()])
-                .collect::<Vec<usize>>()
-        })
-    };
     let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
         ends
-    } else if let Some(cuts) = comparison_last(&ends) {
+    } else if let Some(cuts) = comparison_last(trimmed, &ends, values) {
         cuts
     } else if let Some(cuts) = spaced(2).or_else(single_spaced) {
         cuts
@@ -6524,6 +6540,30 @@ Smoker, n (%)
         assert_eq!(table.column_header(text, row, cell), "Drug (n = 60)");
         let (table, row, _) = t.at(text.find("10 (17.2)").unwrap()).unwrap();
         assert_eq!(table.row_label(text, row), "Smoker, n (%)");
+    }
+
+    #[test]
+    fn single_spaced_names_closed_by_their_ns_then_a_p_that_says_what_it_compares() {
+        // Made-up: a single group's visits each named with its n, then the p's name with a
+        // bracket saying what it compares; a BMJ table's en dash as the minus of a value.
+        let text = "Table 3.\n\nScores over the study\n\nBaseline n = 30 Week 4 n = 30 p (for the change from baseline)\n Pain 4.1 (1.2) 3.0 (1.1) 0.01\n Fatigue 5.2 (1.0) 4.8 (1.2) 0.2\n Sleep 6.0 (2.0) 5.1 (1.9) 0.04\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("3.0 (1.1)").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Week 4 n = 30");
+        assert_eq!(
+            table.column_header(text, row, 3),
+            "p (for the change from baseline)"
+        );
+        let text = "Table 2.\n\nOutcomes\n\nOutcome Drug (n = 40) Placebo (n = 40) P value\n Pain 4.1 (1.2) 5.0 (1.3) 0.01\n Change –0.9 (0.4) –0.1 (0.5) 0.002\n Sleep 6.0 (2.0) 6.1 (1.9) 0.9\n";
+        let t = Tables::find(text);
+        let (table, row, _) = t.at(text.find("–0.9").unwrap()).unwrap();
+        let cells: Vec<&str> = table.rows[row]
+            .cells
+            .iter()
+            .map(|c| text[c.clone()].trim())
+            .collect();
+        assert_eq!(cells, ["Change", "–0.9 (0.4)", "–0.1 (0.5)", "0.002"]);
     }
 
     #[test]
