@@ -632,7 +632,8 @@ impl<'a> Scan<'a> {
 /// the document prints it. Returns where the number starts after the dash, when the sign at
 /// `range` of `plain` is one. A sign set apart by typesetting after `=` or `(` (`= - 4.46`)
 /// and the minus sign U+2212 keep their minus; a hyphen after a word (`was - 2.1`) is
-/// taken for a minus too, as prose prints one, while an en dash after a word is a dash.
+/// taken for a minus too, as prose prints one, while an en dash after a word is a dash
+/// (after the `to` or `and` that joins an interval's bounds it is the bound's minus).
 pub fn empty_cell_dash(plain: &str, range: Range<usize>, sign: &str) -> Option<usize> {
     let text = &plain[range.clone()];
     let body = text.strip_prefix('-')?;
@@ -648,7 +649,13 @@ pub fn empty_cell_dash(plain: &str, range: Range<usize>, sign: &str) -> Option<u
         let last = trimmed.chars().next_back();
         let after_cell =
             last.is_some_and(|c| c.is_ascii_digit() || matches!(c, '%' | ')' | ']' | '|'));
-        let after_word = last.is_some_and(char::is_alphabetic) && sign != "-";
+        // After a range's joining word (`−5.7 to – 0.1`) the dash is the bound's minus.
+        let word = trimmed
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let joins_a_range = matches!(word, "to" | "and");
+        let after_word = last.is_some_and(char::is_alphabetic) && sign != "-" && !joins_a_range;
         trimmed.len() < before.len() && (after_cell || after_word)
     };
     cell.then(|| range.start + 1 + (body.len() - body.trim_start().len()))
@@ -822,6 +829,13 @@ pub(crate) mod tests {
         assert_eq!(d("- 2.1", "-"), None);
         assert_eq!(d("- 6.9", "\u{2212}"), None);
         assert_eq!(d("- 3", "-"), Some(at("3")));
+        // An en dash set apart after the word joining an interval's bounds is the bound's
+        // minus (the forty-first trial's document 03: `to – 1.0` had been read as +1.0).
+        let plain = "95% CI -5.7 to - 0.1 and -2.0 and - 0.5";
+        let at = |s: &str| plain.find(s).unwrap();
+        let d = |s: &str, sign: &str| empty_cell_dash(plain, at(s)..at(s) + s.len(), sign);
+        assert_eq!(d("- 0.1", "–"), None);
+        assert_eq!(d("- 0.5", "–"), None);
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //!   or 6`, `Definition 1`, `model 2`; `cycles 2 to 6` counts), responder criteria named by
 //!   their index and threshold (`PASI 75`, `ACR 20`, `EASI-90`), and the bounds in the bracket
 //!   that defines an outcome's abbreviation (`time in range (TIR, 70–180 mg/dL)`);
+//! - a web page's navigation (`5件中1~5を表示しています`, `Showing 1–3 of 3 articles`, `Page 2
+//!   of 4`);
 //! - a press release's dateline (`July 31 /PRNewswire/`), its date of issue (a full date alone
 //!   on one of the first lines: `2020年3月6日  Lancet`), and a day of a
 //!   month with no year (`unveiled at a meeting on March 8.`): the occasion, not a result;
@@ -147,6 +149,8 @@ fn patterns() -> &'static Regex {
             | (?: (?-u:\b) (?i: alpha ) | α ) (?i: \x20 level )? [\x20\t]* (?i: of | = | was | at | set \x20 at )? [\x20\t]* 0?\.\d+
             | 有意水準 [\x20\t]* (?: は | を )? [\x20\t]* (?:両側|片側)? [\x20\t]* 0?\.\d+
             | (?i: (?-u:\b) page ) \s* \d+ \s* (?: (?i: of ) | / ) \s* \d+
+            | \d+ \s* 件中 \s* \d+ \s* (?: [~〜～\-–] \s* \d+ \s* )? 件? \s* を? \s* 表示
+            | (?i: (?-u:\b) (?: showing | displaying | results ) \x20 ) \d+ \s* (?: [-–] | (?i: to ) ) \s* \d+ \s* (?i: of ) \s* \d+
             | (?: (?m: ^ ) | [^月\d後目第~\x20.-] ) \d{1,2} 日 [,]
             | \x20 \d{1,2} \x20? 日 \x20 ロイター
             | \d+ \s* (?: 項目 | 症状 | 種類 | 領域 | 段階 | 分割 )
@@ -760,6 +764,19 @@ mod tests {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
+    }
+
+    #[test]
+    fn a_web_pages_navigation_is_not_data() {
+        // Made-up: a journal site's list of articles, as a copied page keeps it.
+        let text = "選択された号の論文の12件中1~10を表示しています\nShowing 1–3 of 3 articles\n有効率は80%であった。";
+        let claims = find(&Sentences::new(text));
+        for not in ["12件中1~10を表示", "Showing 1–3 of 3"] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        let at = text.find("80%").unwrap();
+        assert!(!claims.any(at..at + 3));
     }
 
     #[test]

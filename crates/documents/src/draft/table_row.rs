@@ -622,7 +622,10 @@ pub fn find(scan: &mut Scan) {
         read_lone_bounded_ps(scan, &plain, table);
         read_last_column_ps(scan, &plain, table);
         let categories = category_rows(&plain, table);
-        let by_statement = brackets_are_counts(&table.statement).then_some(CellsOf::CountPercent);
+        let (counts_by_statement, counts_but_marked) = (
+            brackets_are_counts(&table.statement),
+            counts_except_marked_rows(&table.statement),
+        );
         let mean_spread_pairs = mean_spread_columns(&plain, table);
         let count_percent_pairs = count_percent_columns(&plain, table);
         for (r, row) in table.rows.iter().enumerate() {
@@ -643,6 +646,12 @@ pub fn find(scan: &mut Scan) {
             }
             let label = &plain[row.cells[first].clone()];
             let by_row = cells_of(label);
+            // `Values are n (%) except * which are mean (SD)`: the rows with no mark count.
+            let by_statement = (counts_by_statement
+                || counts_but_marked
+                    .as_deref()
+                    .is_some_and(|m| !label.contains(m)))
+            .then_some(CellsOf::CountPercent);
             // Where no label or header says what the cells are, the row's own numbers may.
             let by_numbers = (table.is_data_row(r)
                 && counts_with_their_columns_percents(&plain, table, r))
@@ -694,20 +703,19 @@ pub fn find(scan: &mut Scan) {
                         .or(by_numbers)
                         .or(by_statement),
                 };
-                // A row of the patients' flow (`Randomized 34 22`, `Withdrawn 6 0`, `reported on
-                // N 28 22`) counts people in each column, where a cell is a bare whole number.
-                let of = of.or_else(|| {
-                    let t = plain[cell.clone()].trim();
-                    (names_patient_flow(label)
-                        && !t.is_empty()
-                        && t.bytes().all(|b| b.is_ascii_digit()))
-                    .then_some(CellsOf::N)
-                });
+                let of = of.or_else(|| counts_of_the_flow(label, plain[cell.clone()].trim()));
                 read_cell(scan, &plain, cell.clone(), of);
             }
         }
     }
     scan.tables = tables;
+}
+
+/// A row of the patients' flow (`Randomized 34 22`, `Withdrawn 6 0`, `reported on N 28 22`)
+/// counts people in each column, where a cell is a bare whole number.
+fn counts_of_the_flow(label: &str, cell: &str) -> Option<CellsOf> {
+    (names_patient_flow(label) && !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(CellsOf::N)
 }
 
 /// The count (percent) layout a section's label row states for data row `r` under it
@@ -730,6 +738,27 @@ fn counted_by_section(plain: &str, table: &super::table::Table, r: usize) -> Opt
         return (values <= 1 && of == CellsOf::CountPercent).then_some(of);
     }
     None
+}
+
+/// The mark of the rows a table's legend excepts from its counts (`Values are n (%) except *
+/// which are mean (SD)`, `Data are number (%) unless marked †`): every other row's `a (b)` is
+/// a count with its percent. `None` where the legend says no such thing.
+///
+/// ```
+/// # use trialstats_documents::draft::table_row::counts_except_marked_rows;
+/// assert_eq!(counts_except_marked_rows("Values are n (%) except * which are mean (SD)."), Some("*".to_string()));
+/// assert_eq!(counts_except_marked_rows("Data are number (%) unless marked †"), Some("†".to_string()));
+/// assert_eq!(counts_except_marked_rows("Values are n (%) or mean (SD)."), None);
+/// ```
+pub fn counts_except_marked_rows(statement: &str) -> Option<String> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?i)(?:values|data|figures)\s+(?:are|were)\s+(?:(?:shown|presented|given|expressed)\s+as\s+)?(?:n|no\.?|numbers?)\s*\((?:%|percentages?)\)\s*,?\s*(?:except|unless)\s+(?:for\s+)?(?:those\s+|rows\s+)?(?:marked\s+)?(?:with\s+|by\s+)?(?:an?\s+)?(?P<mark>[*†‡§¶#]+)")
+            .expect("the excepted rows pattern is valid")
+    });
+    p.captures(statement)
+        .and_then(|c| c.name("mark"))
+        .map(|m| m.as_str().to_string())
 }
 
 /// Does a table's statement say that a number with one other in brackets is a count with its
@@ -1993,6 +2022,24 @@ mod tests {
                 .iter()
                 .all(|i| i.kind != ItemKind::Percent)
         );
+    }
+
+    #[test]
+    fn a_legend_counting_every_row_but_the_marked_ones() {
+        // Made-up: a glued table whose legend says its cells are n (%) except the rows
+        // marked * (means with SDs); the counts are of the patients with data (40 of 50).
+        let text = "Table 2 Outcomes\nPlacebo\nN=50\nDrug\nN=50\nPain score*4.1 (2.0)3.2 (2.1)\nGrade\n None12 (30.0)20 (45.5)\n Mild28 (70.0)24 (54.5)\nValues are n (%) except * which are mean (SD).\n";
+        let items = read_items(text);
+        let percents = percents_with_counts(&items);
+        let want = [
+            ("30.0", "12"),
+            ("45.5", "20"),
+            ("70.0", "28"),
+            ("54.5", "24"),
+        ]
+        .map(|(p, c)| (p.to_string(), c.to_string()));
+        assert_eq!(percents, want);
+        assert_eq!(crate::draft::tests::mean_spreads(&items).len(), 2);
     }
 
     #[test]
