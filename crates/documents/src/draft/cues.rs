@@ -68,7 +68,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
             (?P<recv>\b(?:patients|participants|subjects|those|women|men|children|group|arm|cohort)\s+(?:receiving|treated\s+with|taking|given|on)\s+(?:[a-z0-9][a-z0-9\-+./]*)(?:\s+\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g|mg/kg|iu|units?)|\s+(?:care|therapy|treatment|medication|management|diet))?)
           | (?P<noun>\b(?:group|arm|cohort)s?\b)
           | (?P<within>\b(?:patients|participants|subjects|those)\s+in\s+the\s+(?:[a-z0-9][a-z0-9\-+./]*\s+){{0,2}}(?:programme|program|intervention|condition))
-          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}\s?|{LATIN_NAME}){{1,20}}|(?-i:[A-Z][A-Za-z0-9\-]*)\x20)(?:群|グループ))
+          | (?P<ja>(?:(?-i:[A-Z])[A-Za-z\-]*\x20){{0,3}}(?:(?:[^\s、。，,：:;；（）()「」・群\d０-９]{{1,12}}・)?(?:[^\s、。，,：:;；（）()「」・群\d０-９]|{JA_DOSE}\s?|{LATIN_NAME}){{1,20}}|(?-i:[A-Z][A-Za-z0-9\-]*)\x20)(?:群|グループ))
           | (?P<cmp>\b(?:{comparators})\b)
           | (?P<outcome>\b(?:non-?survivors|survivors|non-?responders|responders)\b)
         "
@@ -2358,6 +2358,14 @@ mod tests {
             names("メトホルミンを併用した群では"),
             ["メトホルミンを併用した群"]
         );
+        // A name joining two words with `・` is one group (the forty-first trial's document
+        // 09: `前歯・小臼歯群` had been cut to `小臼歯群`); names each closed by `群` and set
+        // apart by `・` stay two.
+        assert_eq!(
+            names("前歯・小臼歯群で1.9±1.2mm,大臼歯群で3.3±1.0mm"),
+            ["前歯・小臼歯群", "大臼歯群"]
+        );
+        assert_eq!(names("A群・B群ともに改善した"), ["A群", "B群"]);
     }
 
     #[test]

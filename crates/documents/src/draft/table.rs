@@ -3469,6 +3469,11 @@ fn glued_value(s: &str, spread_before: Option<(usize, usize)>) -> Option<usize> 
         }
     };
     skip(&mut at, "<>≤≥= ");
+    // A zero glued to the next count (`9 (9.6)02 (2.2)0`: a column's 0, printed without its
+    // percentage, then 2 (2.2)): no count prints a leading zero, so the 0 is a cell of its own.
+    if s[at..].starts_with('0') && s[at + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(at + 1);
+    }
     let (end, decimals) = number_at(s, at, None)?;
     at = end;
     skip(&mut at, "%");
@@ -6540,6 +6545,29 @@ Smoker, n (%)
         assert_eq!(table.column_header(text, row, cell), "Drug (n = 60)");
         let (table, row, _) = t.at(text.find("10 (17.2)").unwrap()).unwrap();
         assert_eq!(table.row_label(text, row), "Smoker, n (%)");
+    }
+
+    #[test]
+    fn a_zero_glued_to_the_next_count_is_a_cell_of_its_own() {
+        // Made-up glued rows: a column's 0, printed without its percentage, runs into the next
+        // column's count (`4 (10.0)0`, `02 (5.0)`).
+        let text = "Table 1\nControl\nN=40\nActive\nN=40\n Improved10 (25.0)20 (50.0)\n Worse4 (10.0)0\n Much worse02 (5.0)\nValues are n (%)\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let cells: Vec<Vec<&str>> = t.tables[0]
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| text[c.clone()].trim()).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["", "Control\nN=40", "Active\nN=40"],
+                vec!["Improved", "10 (25.0)", "20 (50.0)"],
+                vec!["Worse", "4 (10.0)", "0"],
+                vec!["Much worse", "0", "2 (5.0)"]
+            ]
+        );
     }
 
     #[test]
