@@ -1593,6 +1593,8 @@ pub fn difference_word(s: &str) -> bool {
 /// // A group named after `vs` with no difference is the next value's own.
 /// assert_eq!(of(" vs. placebo "), [false]);
 /// assert_eq!(of("in the placebo group "), [false]);
+/// // Both ends of a difference's stated direction.
+/// assert_eq!(of("between the groups (intervention minus placebo) in pain (mean "), [true]);
 /// ```
 pub fn comparator_of_difference(between: &str, phrase: &Phrase) -> bool {
     static AFTER: OnceLock<Regex> = OnceLock::new();
@@ -1606,7 +1608,22 @@ pub fn comparator_of_difference(between: &str, phrase: &Phrase) -> bool {
     // no group after it as a comparator elsewhere (`changed from 5.1`).
     let words = words_before_a_name(before);
     let comparator = ends_with_comparator_word(&words) || ends_with_word(&words, "from");
-    adjusted_or_ja.is_match(after) || comparator && difference_word(before)
+    adjusted_or_ja.is_match(after)
+        || comparator && difference_word(before)
+        || in_a_differences_direction(before, after)
+}
+
+/// Is a group named inside the bracket that states a difference's direction (`(intervention
+/// minus placebo)`, `(drug − placebo)`): one end of the difference, no value's own group?
+fn in_a_differences_direction(before: &str, after: &str) -> bool {
+    let open = before.rfind(['(', '（']);
+    let close = after.find([')', '）']);
+    let (Some(open), Some(close)) = (open, close) else {
+        return false;
+    };
+    let inside = format!("{}{}", &before[open + 1..], &after[..close]);
+    !before[open..].contains([')', '）'])
+        && (inside.contains(" minus ") || inside.contains(" − ") || inside.contains(" - "))
 }
 
 /// The words that make the group named right after them the comparator of a comparison, as
