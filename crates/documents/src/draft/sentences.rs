@@ -187,10 +187,11 @@ fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
 
 /// Is `line` a heading over the Japanese text on the line after it (`本試験における副作用` over
 /// `A群において、…`): Japanese, short, with no punctuation (a sentence prints `、` or `。`, a
-/// wrapped line of running text runs to the column's width) and no particle at its end to go on from, over
-/// a longer line of running text (its `、` or `。`; a table's cells a line, `ベースライン` over
-/// `74.92±10.48 (143)`, are no heading and text)? Such a line names what follows; it is no
-/// sentence's start.
+/// wrapped line of running text runs to the column's width) and no particle at its end to go
+/// on from, over a line of running text (its `、` or `。`; a table's cells a line,
+/// `ベースライン` over `74.92±10.48 (143)`, are no heading and text) at least two thirds wider (a
+/// narrow column's wrapped lines are about as wide as each other, whatever Latin words they
+/// hold)? Such a line names what follows; it is no sentence's start.
 fn heads_the_next_line(line: &str, next: &str) -> bool {
     let t = line.trim();
     let len = t.chars().count();
@@ -203,8 +204,13 @@ fn heads_the_next_line(line: &str, next: &str) -> bool {
         && !t.ends_with([
             'の', 'は', 'が', 'を', 'に', 'と', 'で', 'も', 'へ', 'や', 'び', 'て', 'し', 'り',
         ])
-        && next.trim().chars().count() > len + 4
+        && 5 * width(t) <= 3 * width(next.trim())
         && next.contains(['、', '。'])
+}
+
+/// The display width of a line (a CJK character takes two columns, as a page sets it).
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// Is a line one cell of a table copied a cell a line, closed by its separator (`8.17±0.88

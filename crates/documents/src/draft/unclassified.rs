@@ -85,18 +85,6 @@ fn candidates(scan: &Scan, plain: &str) -> Vec<std::ops::Range<usize>> {
     candidates
 }
 
-/// Is the `-` that opens `range` (a number of `plain`) a list's bullet (`- 1.1 本剤により…`,
-/// `- 2 weeks of run-in`): the first mark of its line, a space after it, and words after the
-/// number? A value set alone on its line with its minus apart (`- 2.3`, a table's cell) is
-/// no bullet.
-fn bullet(plain: &str, range: std::ops::Range<usize>) -> bool {
-    let line_start = plain[..range.start].rfind('\n').map_or(0, |k| k + 1);
-    let after = plain[range.end..].trim_start_matches([' ', '\u{3000}']);
-    plain[line_start..range.start].trim().is_empty()
-        && plain[range.clone()].starts_with("- ")
-        && after.starts_with(|c: char| c.is_alphabetic())
-}
-
 /// Every number not yet read.
 pub fn find(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -135,9 +123,9 @@ pub fn find(scan: &mut Scan) {
                 || !joins
                     && !true_minus
                     && !after_bracketed_number
-                    && (before.is_some_and(|c| {
+                    && before.is_some_and(|c| {
                         (c.is_alphanumeric() && !is_japanese_script(c)) || c == ')'
-                    }) || bullet(&plain, range.clone()))
+                    })
             {
                 range.start += 1 + text[1..].len() - text[1..].trim_start().len();
             }
@@ -283,16 +271,31 @@ mod tests {
 
     #[test]
     fn a_bullet_and_the_minus_of_plus_minus_are_no_signs() {
-        // Made-up: a list's hyphen bullets before section numbers, a spread after `+/-` with
-        // no mean before it, and a value set alone on its line with its minus apart.
+        // Made-up: a list's hyphen bullets before section numbers and before a value alone
+        // (`- 34`, the list's item), and a spread after `+/-` with no mean before it.
         let items = read_items(
-            "- 1.1 本剤により肝障害が起こる。\n- 2.3 過量投与に注意。\nSE+/- 0.21 in all\n- 2.3\n",
+            "- 1.1 本剤により肝障害が起こる。\n- 2.3 過量投与に注意。\n- 参考文献数\n- 34\nSE+/- 0.21 in all\n",
         );
         let values: Vec<&str> = items
             .iter()
             .filter_map(|i| Some(i.parts.value.as_ref()?.number.text.as_str()))
             .collect();
-        assert_eq!(values, ["1.1", "2.3", "0.21", "- 2.3"]);
+        assert_eq!(values, ["1.1", "2.3", "34", "0.21"]);
+        // A value alone on its line with its minus apart, in a text that sets no list, keeps
+        // its minus; the mean of a mean ± SD in a list's item has none.
+        let items = read_items("Change from baseline\n- 2.3\n");
+        let values: Vec<&str> = items
+            .iter()
+            .filter_map(|i| Some(i.parts.value.as_ref()?.number.text.as_str()))
+            .collect();
+        assert_eq!(values, ["- 2.3"]);
+        let items =
+            read_items("Results\n- 12 of 20 patients improved\n- 5.1 ± 1.2 points at week 8\n");
+        let mean = items
+            .iter()
+            .find_map(|i| Some(i.parts.mean.as_ref()?.number.value))
+            .unwrap();
+        assert_eq!(mean, 5.1);
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn before(text: &str, limit: usize, at: usize, width: usize) -> &str {
 ///
 /// ```
 /// use trialstats_documents::text::window::after;
-/// assert_eq!(after("31 例(新規群)", 2, 100, 5), " 例");
+/// assert_eq!(after("31 例(新規群)", 2, 100, 4), " 例");
 /// assert_eq!(after("n = 31; p = 0.2", 6, 9, 80), "; p");
 /// ```
 pub fn after(text: &str, at: usize, limit: usize, width: usize) -> &str {
