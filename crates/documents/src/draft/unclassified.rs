@@ -273,22 +273,21 @@ mod tests {
     fn a_bullet_and_the_minus_of_plus_minus_are_no_signs() {
         // Made-up: a list's hyphen bullets before section numbers and before a value alone
         // (`- 34`, the list's item), and a spread after `+/-` with no mean before it.
-        let items = read_items(
-            "- 1.1 本剤により肝障害が起こる。\n- 2.3 過量投与に注意。\n- 参考文献数\n- 34\nSE+/- 0.21 in all\n",
+        let values = |text: &str| -> Vec<String> {
+            read_items(text)
+                .iter()
+                .filter_map(|i| Some(i.parts.value.as_ref()?.number.text.clone()))
+                .collect()
+        };
+        assert_eq!(
+            values(
+                "- 1.1 本剤により肝障害が起こる。\n- 2.3 過量投与に注意。\n- 参考文献数\n- 34\nSE+/- 0.21 in all\n"
+            ),
+            ["1.1", "2.3", "34", "0.21"]
         );
-        let values: Vec<&str> = items
-            .iter()
-            .filter_map(|i| Some(i.parts.value.as_ref()?.number.text.as_str()))
-            .collect();
-        assert_eq!(values, ["1.1", "2.3", "34", "0.21"]);
         // A value alone on its line with its minus apart, in a text that sets no list, keeps
         // its minus; the mean of a mean ± SD in a list's item has none.
-        let items = read_items("Change from baseline\n- 2.3\n");
-        let values: Vec<&str> = items
-            .iter()
-            .filter_map(|i| Some(i.parts.value.as_ref()?.number.text.as_str()))
-            .collect();
-        assert_eq!(values, ["- 2.3"]);
+        assert_eq!(values("Change from baseline\n- 2.3\n"), ["- 2.3"]);
         let items =
             read_items("Results\n- 12 of 20 patients improved\n- 5.1 ± 1.2 points at week 8\n");
         let mean = items
