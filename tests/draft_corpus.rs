@@ -1214,7 +1214,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.39;
 // Session 61: the forty-first trial's forms: 3186 -> 3184.
 // Session 61: a glued zero, a group's name joined by ・: 3184 -> 3185.
 // Session 61: hyphen bullets: 3185 -> 3180.
-const CEILING_DEV_NON_DATA: usize = 3180;
+// Session 61: a grant database's numbers: 3180 -> 3145.
+const CEILING_DEV_NON_DATA: usize = 3145;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1308,7 +1309,8 @@ const CEILING_DEV_NON_DATA: usize = 3180;
 // Session 61: the forty-first trial's forms: 3318 -> 3305.
 // Session 61: a glued zero, a group's name joined by ・: 3305 -> 3306.
 // Session 61: hyphen bullets: 3306 -> 3297.
-const CEILING_HOLDOUT_NON_DATA: usize = 3297;
+// Session 61: a grant database's numbers: 3297 -> 3283.
+const CEILING_HOLDOUT_NON_DATA: usize = 3283;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -11,7 +11,8 @@
 //!   their index and threshold (`PASI 75`, `ACR 20`, `EASI-90`), and the bounds in the bracket
 //!   that defines an outcome's abbreviation (`time in range (TIR, 70–180 mg/dL)`);
 //! - a web page's navigation (`5件中1~5を表示しています`, `Showing 1–3 of 3 articles`, `Page 2
-//!   of 4`);
+//!   of 4`), and a grant database's numbers: a researcher's after their title (`教授
+//!   (40168018)`), a project's (`研究課題/領域番号 | 20500624`);
 //! - a press release's dateline (`July 31 /PRNewswire/`), its date of issue (a full date alone
 //!   on one of the first lines: `2020年3月6日  Lancet`), and a day of a
 //!   month with no year (`unveiled at a meeting on March 8.`): the occasion, not a result;
@@ -150,6 +151,8 @@ fn patterns() -> &'static Regex {
             | 有意水準 [\x20\t]* (?: は | を )? [\x20\t]* (?:両側|片側)? [\x20\t]* 0?\.\d+
             | (?i: (?-u:\b) page ) \s* \d+ \s* (?: (?i: of ) | / ) \s* \d+
             | \d+ \s* 件中 \s* \d+ \s* (?: [~〜～\-–] \s* \d+ \s* )? 件? \s* を? \s* 表示
+            | (?: 教授 | 准教授 | 助教授 | 講師 | 助教 | 助手 | 研究員 | 特任研究員 | 客員研究員 | 大学院生 | 部長 | 室長 | 医長 ) \s* [(（] \s* \d{8} \s* [)）]
+            | (?: 課題番号 | 領域番号 | 研究者番号 ) [\s|:：]{0,8} \d{6,10}
             | (?i: (?-u:\b) (?: showing | displaying | results ) \x20 ) \d+ \s* (?: [-–] | (?i: to ) ) \s* \d+ \s* (?i: of ) \s* \d+
             | (?: (?m: ^ ) | [^月\d後目第~\x20.-] ) \d{1,2} 日 [,]
             | \x20 \d{1,2} \x20? 日 \x20 ロイター
@@ -777,6 +780,15 @@ mod tests {
         }
         let at = text.find("80%").unwrap();
         assert!(!claims.any(at..at + 3));
+        // A grant database's page: the project's number and each researcher's.
+        let text = "研究課題/領域番号 |\n12345678\n|\n研究代表者 |\n山田 太郎 某大学, 医学部, 教授 (12345678)\n対象は20名であった。";
+        let claims = find(&Sentences::new(text));
+        for not in ["研究課題/領域番号 |\n12345678", "教授 (12345678)"] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        let at = text.find("20名").unwrap();
+        assert!(!claims.any(at..at + 2));
     }
 
     #[test]
