@@ -771,24 +771,28 @@ mod tests {
 
     #[test]
     fn a_web_pages_navigation_is_not_data() {
+        // Each of `nots` claimed as not data, and `data` not.
+        let claimed_so = |text: &str, nots: &[&str], data: &str| {
+            let claims = find(&Sentences::new(text));
+            for not in nots {
+                let at = text.find(not).unwrap();
+                assert!(claims.any(at..at + not.len()), "{not}");
+            }
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        };
         // Made-up: a journal site's list of articles, as a copied page keeps it.
-        let text = "選択された号の論文の12件中1~10を表示しています\nShowing 1–3 of 3 articles\n有効率は80%であった。";
-        let claims = find(&Sentences::new(text));
-        for not in ["12件中1~10を表示", "Showing 1–3 of 3"] {
-            let at = text.find(not).unwrap();
-            assert!(claims.any(at..at + not.len()), "{not}");
-        }
-        let at = text.find("80%").unwrap();
-        assert!(!claims.any(at..at + 3));
+        claimed_so(
+            "選択された号の論文の12件中1~10を表示しています\nShowing 1–3 of 3 articles\n有効率は80%であった。",
+            &["12件中1~10を表示", "Showing 1–3 of 3"],
+            "80%",
+        );
         // A grant database's page: the project's number and each researcher's.
-        let text = "研究課題/領域番号 |\n12345678\n|\n研究代表者 |\n山田 太郎 某大学, 医学部, 教授 (12345678)\n対象は20名であった。";
-        let claims = find(&Sentences::new(text));
-        for not in ["研究課題/領域番号 |\n12345678", "教授 (12345678)"] {
-            let at = text.find(not).unwrap();
-            assert!(claims.any(at..at + not.len()), "{not}");
-        }
-        let at = text.find("20名").unwrap();
-        assert!(!claims.any(at..at + 2));
+        claimed_so(
+            "研究課題/領域番号 |\n12345678\n|\n研究代表者 |\n山田 太郎 某大学, 医学部, 教授 (12345678)\n対象は20名であった。",
+            &["研究課題/領域番号 |\n12345678", "教授 (12345678)"],
+            "20名",
+        );
     }
 
     #[test]

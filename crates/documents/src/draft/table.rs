@@ -2283,13 +2283,10 @@ fn stacked_untitled_header(
     let near = &filled[filled.len().saturating_sub(2 * values + 2)..];
     let near_lines: Vec<Range<usize>> = near.iter().map(|&k| lines[k].clone()).collect();
     let (row, _) = stacked_header(text, &near_lines, values)?;
-    let n_alone = |k: usize| {
-        let t = text[lines[k].clone()].trim();
-        n_printed()
-            .find(t)
-            .is_some_and(|m| m.range() == (0..t.len()))
-    };
-    if !near.iter().any(|&k| n_alone(k)) {
+    if !near
+        .iter()
+        .any(|&k| prints_an_n_alone(&text[lines[k].clone()]))
+    {
         return None;
     }
     let first = near
@@ -2992,6 +2989,14 @@ fn spanning_header(
     ))
 }
 
+/// Does a line print an n and nothing else (`(N = 151)`, `(n=171)`)?
+fn prints_an_n_alone(line: &str) -> bool {
+    let t = line.trim();
+    n_printed()
+        .find(t)
+        .is_some_and(|m| m.range() == (0..t.len()))
+}
+
 /// A header stacked in the lines `above` a table's rows: as many lines printing an n alone
 /// (`(N = 151)`), or else as many saying alone what the cells print (`mean (SD)`), as there
 /// are value columns, each column named by the line above it (`Iloperidone`, `6 Months`)
@@ -2999,12 +3004,7 @@ fn spanning_header(
 /// line break in it copies so. The header row (its cells spanning name and n) and the index
 /// of its last line in `above`.
 fn stacked_header(text: &str, above: &[Range<usize>], values: usize) -> Option<(Row, usize)> {
-    let n_only = |l: &Range<usize>| {
-        let t = text[l.clone()].trim();
-        n_printed()
-            .find(t)
-            .is_some_and(|m| m.range() == (0..t.len()))
-    };
+    let n_only = |l: &Range<usize>| prints_an_n_alone(&text[l.clone()]);
     let describes_only = |l: &Range<usize>| {
         let t = text[l.clone()].trim();
         !t.is_empty() && t.chars().count() <= 30 && describes_cells(t)
