@@ -294,6 +294,27 @@ fn row_kinds(
     Some(kinds)
 }
 
+/// Do a row's values, besides its n `n`, all count people of that n: shares whose counts
+/// over it give their percentages, one at least above zero (`脳血管障害 | 121 | 4(3.3) |
+/// 24(19.8)`: 4 of 121 is 3.3 %)? A row so printed is a group of people (a subgroup: a
+/// cause, an age band, a site) however its label is worded, and the columns over its shares
+/// are what happened to them. A row of measures printing an n of those measured prints
+/// means or medians beside it, not counts of it.
+fn shares_of_its_n(items: &[Item], values: &[(usize, usize)], n: usize) -> bool {
+    let shares: Vec<usize> = values.iter().map(|&(j, _)| j).filter(|&j| j != n).collect();
+    !shares.is_empty()
+        && shares
+            .iter()
+            .all(|&j| super::share_wholes::a_count_of(items, j, n))
+        && shares.iter().any(|&j| {
+            items[j]
+                .parts
+                .count
+                .as_ref()
+                .is_some_and(|c| c.number.plain != "0")
+        })
+}
+
 /// What one body row is (see [`row_kinds`]).
 fn row_kind(
     original: &str,
@@ -330,17 +351,19 @@ fn row_kind(
         return Some(RowKind::Ps(ps));
     }
     let name = without_ns(label);
-    let names_group = !name.is_empty()
-        && header_time(&name).is_none()
-        && !cues::change_words(&name)
-        && (stub_names_groups || names_a_group(&name));
-    if !names_group {
-        return None;
-    }
     let n = in_row
         .iter()
         .find(|&&(j, c)| items[j].kind == ItemKind::N && (c == 0 || n_column(c)))
         .map(|&(j, _)| j);
+    let names_group = !name.is_empty()
+        && header_time(&name).is_none()
+        && !cues::change_words(&name)
+        && (stub_names_groups
+            || names_a_group(&name)
+            || n.is_some_and(|n| shares_of_its_n(items, &values, n)));
+    if !names_group {
+        return None;
+    }
     let values: Vec<(usize, usize)> = values
         .into_iter()
         .filter(|&(j, c)| Some(j) != n && !n_column(c))
@@ -572,6 +595,55 @@ mod tests {
         let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(labels, ["Control group", "Study group"]);
         assert!(s.groups[0].control);
+    }
+
+    #[test]
+    fn rows_printing_their_n_and_counts_of_it_are_subgroups_whatever_their_names() {
+        // Made-up counts: each row a cause of the disease with its n, then counts (%) of it
+        // under the columns of outcomes (3 of 60 is 5.0 %, 12 of 80 is 15.0 %).
+        let table = "改善度 原因 | 例数 | 著明改善 | 改善以上 |\n\
+            | 脳卒中 | 60 | 3(5.0) | 30(50.0) |\n\
+            | 脊髄損傷 | 80 | 12(15.0) | 44(55.0) |\n\
+            | 外傷 | 40 | 0(0) | 18(45.0) |\n";
+        let doc = Sentences::new(table);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["脳卒中", "脊髄損傷", "外傷"]);
+        let columns: Vec<(String, Vec<String>)> = s
+            .shares
+            .iter()
+            .map(|m| {
+                (
+                    m.label.clone().unwrap_or_default(),
+                    m.cells.iter().map(|c| items[c.item].text.clone()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            columns,
+            [
+                (
+                    "著明改善".to_string(),
+                    vec!["3(5.0)".into(), "12(15.0)".into(), "0(0)".into()]
+                ),
+                (
+                    "改善以上".to_string(),
+                    vec!["30(50.0)".into(), "44(55.0)".into(), "18(45.0)".into()]
+                ),
+            ]
+        );
+        // A count its row's n does not give (3 of 60 is 5.0 %, not 6.0 %): the row may be a
+        // measure's, and the table is left to the other readers.
+        let misfit = table.replace("3(5.0)", "3(6.0)");
+        let doc = Sentences::new(&misfit);
+        let items = read_document(&doc);
+        let s = read_structure(&doc, &items);
+        assert!(
+            !s.shares
+                .iter()
+                .any(|m| m.evidence[0].contains("columns are measures"))
+        );
     }
 
     #[test]

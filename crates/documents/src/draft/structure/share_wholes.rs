@@ -85,6 +85,31 @@ pub(super) fn cannot_be_the_shares_whole(items: &[Item], share_item: usize, n_it
             .all(|&rule| counts_for(&percent, whole, rule).is_ok_and(|counts| counts.is_empty()))
 }
 
+/// Is the n `n_item` the whole the share `share_item` is of: its count over that n gives its
+/// printed percentage (`4(3.3)` in a row whose n is 121: 4 of 121 is 3.3 %)? A share printed
+/// without its count, or with its own whole (`4/121`), says nothing here.
+pub(super) fn a_count_of(items: &[Item], share_item: usize, n_item: usize) -> bool {
+    let parts = &items[share_item].parts;
+    if parts.of.is_some() || items[share_item].kind != ItemKind::Percent {
+        return false;
+    }
+    let (Some(count), Some(value), Some(n)) = (
+        parts.count.as_ref(),
+        parts.value.as_ref(),
+        items[n_item].parts.value.as_ref(),
+    ) else {
+        return false;
+    };
+    let (Ok(count), Ok(percent), Ok(whole)) = (
+        count.number.plain.parse::<u64>(),
+        ReportedNumber::parse(&value.number.plain, "share"),
+        n.number.plain.parse::<u64>(),
+    ) else {
+        return false;
+    };
+    whole >= count && count_gives(&percent, count, whole, Rounding::UpOrDown).unwrap_or(false)
+}
+
 /// Sets [`Cell::whole`] of every share whose percentage its count over the cell's n does
 /// not give: its section's sum where that decides it, else a whole the text does not print,
 /// with the measure marked for review. `lower`: the document in lower case.
