@@ -1037,7 +1037,8 @@ fn draft_on_the_held_out_part() {
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 83.92 -> 84.03.
 // Session 61: a glued zero, a group's name joined by ・: 84.03 -> 84.05.
 // Session 61: hyphen bullets: 84.05 -> 84.07.
-const FLOOR_DEV_FOUND: f64 = 84.07;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 84.07 -> 83.7.
+const FLOOR_DEV_FOUND: f64 = 83.7;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1120,7 +1121,8 @@ const FLOOR_DEV_FOUND: f64 = 84.07;
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 79.29 -> 79.33.
 // Session 61: the forty-first trial's forms: 79.33 -> 79.36.
 // Session 61: hyphen bullets: 79.36 -> 79.39.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.39;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 79.39 -> 79.2.
+const FLOOR_HOLDOUT_FOUND: f64 = 79.2;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1215,7 +1217,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.39;
 // Session 61: a glued zero, a group's name joined by ・: 3184 -> 3185.
 // Session 61: hyphen bullets: 3185 -> 3180.
 // Session 61: a grant database's numbers: 3180 -> 3145.
-const CEILING_DEV_NON_DATA: usize = 3145;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3145 -> 3179.
+const CEILING_DEV_NON_DATA: usize = 3179;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1310,7 +1313,8 @@ const CEILING_DEV_NON_DATA: usize = 3145;
 // Session 61: a glued zero, a group's name joined by ・: 3305 -> 3306.
 // Session 61: hyphen bullets: 3306 -> 3297.
 // Session 61: a grant database's numbers: 3297 -> 3283.
-const CEILING_HOLDOUT_NON_DATA: usize = 3283;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3283 -> 3345.
+const CEILING_HOLDOUT_NON_DATA: usize = 3345;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1377,7 +1381,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3283;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 3101 -> 3163.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 3163 -> 3197.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 3197 -> 3240.
-const FLOOR_DEV_PATH: usize = 3240;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3240 -> 3242.
+const FLOOR_DEV_PATH: usize = 3242;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1441,7 +1446,8 @@ const FLOOR_DEV_PATH: usize = 3240;
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2568 -> 2616.
 // Session 61: SE+/- and list bullets: 2616 -> 2620.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2620 -> 2653.
-const FLOOR_HOLDOUT_PATH: usize = 2653;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2653 -> 2762.
+const FLOOR_HOLDOUT_PATH: usize = 2762;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1603,7 +1609,8 @@ const FLOOR_DEV_DECIDED: usize = 2896;
 // Session 61: SE+/- and list bullets: 1281 -> 1285.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1285 -> 1298.
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1298 -> 1308.
-const FLOOR_HOLDOUT_DECIDED: usize = 1308;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1308 -> 1314.
+const FLOOR_HOLDOUT_DECIDED: usize = 1314;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1659,7 +1666,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1308;
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 894 -> 910.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 910 -> 911.
 // Session 62: a table's rows printing their n and counts of it are subgroups, its columns the outcomes (a package insert's improvement by cause): shares: 911 -> 1145.
-const FLOOR_DEV_SHARES: usize = 1145;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1145 -> 1148.
+const FLOOR_DEV_SHARES: usize = 1148;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1705,7 +1713,8 @@ const FLOOR_DEV_SHARES: usize = 1145;
 // Session 60: before and after an event printed once (before and after the treatment … respectively), a unit after every value no new measure: 1170 -> 1171.
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 1171 -> 1172.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1172 -> 1176.
-const FLOOR_HOLDOUT_SHARES: usize = 1176;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1176 -> 1188.
+const FLOOR_HOLDOUT_SHARES: usize = 1188;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1761,7 +1770,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 1176;
 // Session 59: batch 99 joined (20 reports, 10 Japanese, 8 tables; measured alone first: dev 164/178, held-out 541/605; 0 violations in either part; held-out n wrong 10 of 40 by class, not read): 101 -> 111.
 // Session 59: batch 100 joined (20 reports, 10 Japanese, 7 tables; measured alone first at 8785b00: dev 231/249, held-out 274/312; 0 violations in either part; n wrong 2 of 22 and 3 of 47): 111 -> 114.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 114 -> 120.
-const CEILING_HOLDOUT_N_WRONG: usize = 120;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 120 -> 126.
+const CEILING_HOLDOUT_N_WRONG: usize = 126;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -2032,7 +2042,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1309;
 // batch 106 joined (13 reports, 6 Japanese, 4 tables, most of one group before and after; measured alone first at 0db6fab: dev 171/199, held-out 313/357; 0 violations in either part): 2601 -> 2643.
 // Session 61: batch 107 joined (14 reports, 7 Japanese, 6 tables): 2643 -> 2659.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2659 -> 2702.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2702;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2702 -> 2704.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2704;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2118,7 +2129,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2702;
 // Session 61: SE+/- and list bullets: 2163 -> 2167.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2167 -> 2193.
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 2193 -> 2197.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2197;
+// Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2197 -> 2306.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2306;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
