@@ -2577,7 +2577,13 @@ fn glued_table(text: &str, lines: &[Range<usize>], block: Range<usize>) -> Optio
     };
     let (values, (mut rows, legend)) = counts.into_iter().find_map(|count| {
         let found = glued_header_rows(text, &lines[block.start..first_data], count, tested);
-        let named = !found.0.is_empty() && (count <= most || each_with_its_n(&found.0, count));
+        // A lower line repeating its times under each group names the columns too, however
+        // few rows print them all (a table of baseline characteristics whose outcomes alone
+        // print both times).
+        let named = !found.0.is_empty()
+            && (count <= most
+                || each_with_its_n(&found.0, count)
+                || two_level_glued_header(text, above, count).is_some());
         named.then_some((count, found))
     })?;
     let header_first = rows.first().map(|r| r.line.start);
@@ -3871,18 +3877,35 @@ fn cuts_before_a_glued_p(s: &str) -> Option<Vec<usize>> {
 }
 
 /// Where names glued together end (`Intervention groupControl group`): after a lower-case
-/// letter, a digit or a bracket followed by a capital, and at the end of `s`.
+/// letter, a digit or a bracket followed by a capital; before a time glued to the word
+/// before it (`Baseline1 year`, `Pre6 months`: a time names its unit, so `HbA1c` is no
+/// cut); and at the end of `s`.
 fn cuts_at_capitals(s: &str) -> Vec<usize> {
     let mut cuts: Vec<usize> = s
         .char_indices()
         .zip(s.chars().skip(1))
-        .filter(|((_, a), b)| {
-            (a.is_lowercase() || a.is_ascii_digit() || *a == ')') && b.is_uppercase()
+        .filter(|((k, a), b)| {
+            ((a.is_lowercase() || a.is_ascii_digit() || *a == ')') && b.is_uppercase())
+                || (a.is_alphabetic()
+                    && b.is_ascii_digit()
+                    && starts_with_a_time(&s[k + a.len_utf8()..]))
         })
         .map(|((k, a), _)| k + a.len_utf8())
         .collect();
     cuts.push(s.len());
     cuts
+}
+
+/// Does `s` open with a time, a number and its unit (`1 year`, `6 months`, `12 wk`)?
+fn starts_with_a_time(s: &str) -> bool {
+    static TIME: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    TIME.get_or_init(|| {
+        regex::Regex::new(
+            r"^\d+(?:\.\d+)?\s?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|h)(?:$|[^a-z])",
+        )
+        .expect("a valid pattern")
+    })
+    .is_match(s)
 }
 
 /// The byte ranges of the words of `s` (runs of non-space characters).
@@ -6168,6 +6191,34 @@ mod tests {
             ["Score OFF/OFF*", "N/A", "30.5 (12.9)†", "30.9 (9.9)†"]
         );
         assert_eq!(cells(3), ["Stage", "3.0 (0.7)", "2.5 (0.4)", "2.6 (0.7)"]);
+    }
+
+    #[test]
+    fn glued_names_are_cut_before_capitals_and_before_a_time_glued_to_a_word() {
+        let cut = |s: &str| -> Vec<String> {
+            let mut start = 0;
+            cuts_at_capitals(s)
+                .into_iter()
+                .map(|end| {
+                    let piece = s[start..end].to_string();
+                    start = end;
+                    piece
+                })
+                .collect()
+        };
+        assert_eq!(
+            cut("Baseline1 yearBaseline1 year"),
+            ["Baseline", "1 year", "Baseline", "1 year"]
+        );
+        assert_eq!(
+            cut("Pre6 monthsPost12 wk"),
+            ["Pre", "6 months", "Post", "12 wk"]
+        );
+        // Digits inside a name name no time.
+        assert_eq!(
+            cut("Stage2 diseaseCD4 count"),
+            ["Stage2 disease", "CD4 count"]
+        );
     }
 
     #[test]

@@ -4361,6 +4361,42 @@ Physical score |
     }
 
     #[test]
+    fn glued_times_under_glued_groups_over_rows_printing_only_baseline() {
+        // Made-up values as a journal page's glued copy of a table of baseline
+        // characteristics and outcomes: each time glued to the word before it (`Baseline1
+        // year`), the rows before the outcomes printing each group's baseline only.
+        let text = "Table 1\n\nDrug A (n = 40)Placebo (n = 41)P-value\nBaseline1 yearBaseline1 year\nDemographic variables\n Age in years, mean (SD)61.2 (4.1)60.3 (5.2)\n Weight, kg, mean (SD)80.1 (9.0)79.4 (8.7)\n Height, cm, mean (SD)170.1 (6.0)169.4 (6.7)\nOutcomes, mean (SD)\n Glucose, mmol/l8.1 (2.8)7.0 (1.7)7.9 (2.3)7.6 (1.1)0.02\n HbA1c, %7.4 (1.7)6.5 (0.9)7.3 (1.6)7.1 (0.6)0.03\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug A", "Placebo"]);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        for m in &s.measures {
+            assert_eq!(
+                groups_and_times(m),
+                [
+                    (Some(0), Some("Baseline")),
+                    (Some(0), Some("1 year")),
+                    (Some(1), Some("Baseline")),
+                    (Some(1), Some("1 year")),
+                ]
+            );
+        }
+        // The baseline rows' two values are no group's baseline and one year: nothing
+        // places them as a time course.
+        let age = items
+            .iter()
+            .position(|i| i.text == "61.2 (4.1)")
+            .expect("age");
+        assert!(
+            !s.measures
+                .iter()
+                .any(|m| m.cells.iter().any(|c| c.item == age)),
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
     fn columns_nothing_names_as_groups_are_no_arms() {
         // Two columns whose headers name no group, time or statistic the reader knows
         // (seasons here): their cells are not compared as arms.
