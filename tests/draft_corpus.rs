@@ -1038,7 +1038,8 @@ fn draft_on_the_held_out_part() {
 // Session 61: a glued zero, a group's name joined by ・: 84.03 -> 84.05.
 // Session 61: hyphen bullets: 84.05 -> 84.07.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 84.07 -> 83.7.
-const FLOOR_DEV_FOUND: f64 = 83.7;
+// Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 83.7 -> 83.84.
+const FLOOR_DEV_FOUND: f64 = 83.84;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1540,7 +1541,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2762;
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2854 -> 2862.
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 2862 -> 2896.
 // Session 62: a time glued to the word before it cuts a glued header (Baseline1 yearBaseline1 year), and a lower line repeating its times under each group names the columns however few rows print them all (the forty-third trial's document 06): 2896 -> 2932.
-const FLOOR_DEV_DECIDED: usize = 2932;
+// Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 2932 -> 3067.
+const FLOOR_DEV_DECIDED: usize = 3067;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1715,7 +1717,8 @@ const FLOOR_DEV_SHARES: usize = 1148;
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 1171 -> 1172.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1172 -> 1176.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1176 -> 1188.
-const FLOOR_HOLDOUT_SHARES: usize = 1188;
+// Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 1188 -> 1209.
+const FLOOR_HOLDOUT_SHARES: usize = 1209;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1870,7 +1873,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 126;
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 1489 -> 1493.
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1493 -> 1514.
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1514 -> 1544.
-const FLOOR_DEV_N_RIGHT: usize = 1544;
+// Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 1544 -> 1589.
+const FLOOR_DEV_N_RIGHT: usize = 1589;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of

@@ -896,7 +896,8 @@ fn fraction_before(plain: &str, at: usize) -> Option<f64> {
 
 /// A bracketed whole number right after a mean ± spread is that summary's n, as tables and
 /// package inserts print `mean ± SD (n)`: `12.4±5.4 (132)`, `74.92±10.48 （143）`. Only a whole
-/// number of 2 or more, alone in its bracket, with nothing but spaces before it.
+/// number of 2 or more, alone in its bracket, with nothing but spaces before it. So is one after
+/// a comma in a row of `mean (SD), n` cells.
 pub fn find_bracketed_n(scan: &mut Scan) {
     static P: OnceLock<Regex> = OnceLock::new();
     let pattern = P.get_or_init(|| {
@@ -910,13 +911,34 @@ pub fn find_bracketed_n(scan: &mut Scan) {
         .filter(|i| i.kind == ItemKind::MeanSpread)
         .map(|i| i.span[1])
         .collect();
+    // `mean (SD), n` cells, as The Lancet's tables print each visit's summary with the
+    // number measured (`70·13 (10·11), 24 70·35 (8·03), 26`): a whole number after a comma,
+    // then the next cell or the line's end; read only on a line printing two such cells or
+    // more, a table's row (in prose, `4.1 (1.2), 24 patients` goes on in words).
+    static COMMA: OnceLock<Regex> = OnceLock::new();
+    let comma = COMMA.get_or_init(|| {
+        Regex::new(r"^,[ \t]*(?P<n>\d{1,6})(?:[ \t]+(?:[−–-]?\d|\.\.|…)|[ \t]*(?:\n|$))")
+            .expect("the comma's n is valid")
+    });
+    let mut found: Vec<(usize, Range<usize>)> = Vec::new();
     for end in ends {
         let after = scan.doc.plain.plain_offset(end);
-        let Some(c) = pattern.captures(&plain[after..]) else {
-            continue;
-        };
-        let n = c.name("n").expect("n");
-        let range = after + n.start()..after + n.end();
+        if let Some(c) = pattern.captures(&plain[after..]) {
+            let n = c.name("n").expect("n");
+            found.push((usize::MAX, after + n.start()..after + n.end()));
+        } else if let Some(c) = comma.captures(&plain[after..]) {
+            let n = c.name("n").expect("n");
+            let line = plain[..after].matches('\n').count();
+            found.push((line, after + n.start()..after + n.end()));
+        }
+    }
+    let cells_on = |line: usize| found.iter().filter(|(l, _)| *l == line).count();
+    let found: Vec<Range<usize>> = found
+        .iter()
+        .filter(|(line, _)| *line == usize::MAX || cells_on(*line) >= 2)
+        .map(|(_, range)| range.clone())
+        .collect();
+    for range in found {
         if scan.free(range.clone())
             && let Some(value) = scan.number(range.clone())
             && value.number.value >= 2.0
@@ -1153,6 +1175,18 @@ mod tests {
             .map(|i| i.parts.value.as_ref().unwrap().original.as_str())
             .collect();
         assert_eq!(n, ["120", "61"]);
+        // A row of `mean (SD), n` cells: each whole number after a comma is its cell's n; a
+        // sentence going on in words after one is no row.
+        let items = super::super::read_items(
+            "Week 0 60·10 (9·20), 30 61·40 (8·30), 31 .. ..\nThe mean was 4.1 (1.2), 24 patients improved and 3.2 (1.1), 12 did not.\n",
+        );
+        let n: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .map(|i| i.parts.value.as_ref().unwrap().original.as_str())
+            .collect();
+        assert_eq!(n[..2], ["30", "31"]);
+        assert!(!n.contains(&"12"), "{n:?}");
     }
 
     use super::super::{ItemKind, read_items};

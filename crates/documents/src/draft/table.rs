@@ -2116,7 +2116,16 @@ fn find_glued(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> Vec
 // kind decided against the one before it.
 fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Option<(Table, usize)> {
     let line = |k: usize| &text[lines[k].clone()];
-    let row_at = |k: usize| glued_row_spaced(line(k), lines[k].start);
+    // A row printing `..` (The Lancet's empty cell) under the groups' columns, and then the
+    // comparison's values (`Total .. .. .. −1·13 (2·39; −5·81 to 3·55); 0·637`), opens a
+    // section: its label is the measure of the rows under it, its values no group's.
+    let placeholders_first = |k: usize| section_before_placeholders(text, &lines[k]).is_some();
+    let row_at = |k: usize| {
+        if placeholders_first(k) {
+            return None;
+        }
+        glued_row_spaced(line(k), lines[k].start)
+    };
     let mut run = run;
     loop {
         let first_data = run.clone().find(|&k| row_at(k).is_some())?;
@@ -2195,6 +2204,13 @@ fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
                 });
                 last_data = k;
             } else if t.is_empty() {
+            } else if let Some(row) = section_before_placeholders(text, l) {
+                // A section opened by the comparison's row: its label alone, the measure of
+                // the rows under it.
+                rows.push(row);
+            } else if k < first_data && names_the_comparisons_of_groups(t) {
+                // The header's lower line over the comparison's columns (`CBT vs antipsychotics
+                // CBT vs antipsychotics plus CBT`): no row.
             } else if is_aligned
                 && display_column(line(k), line(k).len() - line(k).trim_start().len())
                     >= columns[0].start
@@ -2238,6 +2254,34 @@ fn untitled_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opti
         }
         return Some((table, last_data + 1));
     }
+}
+
+/// The section row a line `l` opens whose first cells are `..` (The Lancet's empty cell:
+/// `Total .. .. .. −1·13 (2·39; …)`): its label alone, the words before them, none a number,
+/// one a word at least.
+fn section_before_placeholders(text: &str, l: &Range<usize>) -> Option<Row> {
+    let line = &text[l.clone()];
+    let at = line.find(" ..")?;
+    let after = &line[at + 3..];
+    let label = line[..at].trim();
+    ((after.is_empty() || after.starts_with(' '))
+        && label.chars().any(char::is_alphabetic)
+        && !label.split_whitespace().any(opens_with_datum))
+    .then(|| {
+        let start = l.start + line.len() - line.trim_start().len();
+        Row {
+            line: l.clone(),
+            cells: std::iter::once(start..l.start + at).collect(),
+        }
+    })
+}
+
+/// Does a line with no values name the comparisons of groups one after another (`CBT vs
+/// antipsychotics CBT vs antipsychotics plus CBT`, `A vs B A vs C`), as the lower line of a
+/// header over the comparison's columns prints them?
+fn names_the_comparisons_of_groups(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    !line_has_values(line) && lower.matches(" vs").count() + lower.matches(" versus ").count() >= 2
 }
 
 /// The header row and each column's header cell of a table under no title whose columns
@@ -3198,7 +3242,11 @@ fn push_glued_body(
         .skip(first_data)
     {
         let line = &text[l.clone()];
-        if let Some((_, cells)) = data.iter().find(|(d, _)| *d == k) {
+        if let Some(row) = section_before_placeholders(text, l) {
+            // A section opened by the comparison's row (`Total .. .. .. −1·13 (2·39; …)`): its
+            // label alone, the measure of the rows under it.
+            rows.push(row);
+        } else if let Some((_, cells)) = data.iter().find(|(d, _)| *d == k) {
             // A row printing fewer values than the columns, but for a last statistic (`Work
             // rate (W)42 (16)44 (18)` under two groups' two times each), shows no column its
             // values stand under: no row of the table, its values left to review.
@@ -3295,6 +3343,12 @@ fn glued_row_spaced(line: &str, offset: usize) -> Option<Vec<Range<usize>>> {
 
 /// The label and value cells of a row ([`glued_row`], [`glued_row_spaced`]).
 fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range<usize>>> {
+    // `..` cells after the values (The Lancet's empty cell, under the comparison's columns):
+    // no cells of the row.
+    let mut line = line.trim_end();
+    while let Some(before) = line.strip_suffix("..").filter(|b| b.ends_with(' ')) {
+        line = before.trim_end();
+    }
     let starts = line.char_indices().filter(|&(k, c)| {
         let en_dash_minus =
             c == '–' && line[k + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
@@ -3448,8 +3502,36 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
                 at += digits;
             }
         }
+        // A summary's n after a comma (`70·13 (10·11), 24 70·35 (8·03), 26`, The Lancet's
+        // `mean (SD), n`): part of its cell, where the next cell or the row's end follows.
+        if let Some(n_len) = cells_n_after_a_comma(&s[at - len..at], &s[at..]) {
+            at += n_len;
+            if let Some(last) = out.last_mut() {
+                last.0.end = at;
+            }
+        }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The length of the n that `rest` opens with after the summary `cell`, as a comma sets it
+/// apart (`, 24` after `70·13 (10·11)`), where the next cell or the row's end follows it.
+fn cells_n_after_a_comma(cell: &str, rest: &str) -> Option<usize> {
+    if !cell.contains(['(', '±', '[']) {
+        return None;
+    }
+    let after_comma = rest.strip_prefix(',')?;
+    let gap = after_comma.len() - after_comma.trim_start().len();
+    let digits = after_comma[gap..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let next = &after_comma[gap + digits..];
+    let ends_cell = next.trim().is_empty()
+        || (next.starts_with(char::is_whitespace)
+            && (next.trim_start().starts_with("..")
+                || glued_value(next.trim_start(), None).is_some()));
+    ((1..=6).contains(&digits) && ends_cell).then_some(1 + gap + digits)
 }
 
 /// Does `s` open with a test's statistic or p (`t=−1.3, df=17`, `F(2, 40) = 3.1`, `p = 0.03`,
@@ -3721,6 +3803,42 @@ fn number_at(s: &str, at: usize, decimals: Option<usize>) -> Option<(usize, usiz
     Some((k, places))
 }
 
+/// Does `tail`, the header's words after the groups' names (each closed by its n), name only
+/// the columns of the groups' comparison: a difference or an effect with its interval, and a p
+/// (`Mean difference (SE; 95% CI); p value`, `Difference (95% CI) P`)? The rows of the groups'
+/// values print none under them (the table prints the comparison on a row of its own, or not
+/// at all).
+fn names_only_the_comparisons_columns(tail: &str) -> bool {
+    let tail = tail.trim();
+    // The words outside brackets: what each column is, the brackets what it prints.
+    let mut depth = 0usize;
+    let outside: String = tail
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
+    let pieces: Vec<&str> = outside
+        .split([';', ','])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !pieces.is_empty()
+        && tail.chars().count() <= 60
+        && super::cues::difference_word(pieces[0])
+        && pieces[1..]
+            .iter()
+            .all(|p| names_p(p) || names_effect_size(p))
+}
+
 /// After a header's names each closed by its n, the comparison's column (`Intervention
 /// n=55Standard care n=59Comparison`, `Drug (n = 120)Placebo (n = 118)P value`), which prints no
 /// n: the cuts after each name and the line's end, where `values` columns are so named.
@@ -3796,6 +3914,12 @@ fn glued_header(
         ends
     } else if let Some(cuts) = comparison_last(trimmed, &ends, values) {
         cuts
+    } else if ends.len() == values
+        && names_only_the_comparisons_columns(&trimmed[ends[values - 1]..])
+    {
+        // The comparison's columns after the names (`Mean difference (SE; 95% CI); p
+        // value`), under which the groups' rows print nothing: no value column of theirs.
+        ends
     } else if let Some(cuts) = spaced(2).or_else(single_spaced) {
         cuts
     } else if let Some((from, cuts)) = (glued_names && values >= 2)

@@ -4397,6 +4397,38 @@ Physical score |
     }
 
     #[test]
+    fn sections_opened_by_their_comparison_over_rows_of_mean_sd_and_n_cells() {
+        // Made-up values in The Lancet's layout: the groups each with its n, then the names
+        // of the comparison's columns; a lower header line naming the comparisons; a section
+        // opened by its comparison's row (`..` under the groups); each cell `mean (SD), n`,
+        // `..` under the comparison's columns.
+        let text = "Table 3. Outcomes\n\nDrug A (n=30) Drug B (n=31) Mean difference (SE; 95% CI); p value\nDrug B vs drug A Drug A vs drug B\nTotal .. .. −1·20 (2·10; −5·32 to 2·92); 0·570 ..\nWeek 0 60·10 (9·20), 30 61·40 (8·30), 31 .. ..\nWeek 8 55·20 (10·10), 27 57·90 (9·40), 29 .. ..\nPositive .. .. −0·90 (1·10; −3·06 to 1·26); 0·410 ..\nWeek 0 20·10 (4·20), 30 20·50 (4·00), 31 .. ..\nWeek 8 18·30 (5·00), 27 19·10 (4·40), 29 .. ..\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug A", "Drug B"]);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        assert_eq!(s.measures[1].label.as_deref(), Some("Positive"));
+        for m in &s.measures {
+            assert_eq!(
+                groups_and_times(m),
+                [
+                    (Some(0), Some("Week 0")),
+                    (Some(1), Some("Week 0")),
+                    (Some(0), Some("Week 8")),
+                    (Some(1), Some("Week 8")),
+                ]
+            );
+        }
+        // Each cell's own n, the number measured at that visit.
+        let ns: Vec<&str> = s.measures[0]
+            .cells
+            .iter()
+            .map(|c| items[c.n.expect("an n")].text.as_str())
+            .collect();
+        assert_eq!(ns, ["30", "31", "27", "29"]);
+    }
+
+    #[test]
     fn columns_nothing_names_as_groups_are_no_arms() {
         // Two columns whose headers name no group, time or statistic the reader knows
         // (seasons here): their cells are not compared as arms.
