@@ -1571,6 +1571,9 @@ pub fn find_row_end_p(scan: &mut Scan) {
         ) {
             continue;
         }
+        // Under a header whose last column is a test's statistic (`Drug (n = 10) Placebo (n =
+        // 10) t`), the number closing the row is that statistic, however small.
+        let statistic = header_closes_with_a_statistic(&plain, start);
         // A cell printing its interval and its p after a comma (`0.02 (−0.16 to 0.20), 0.85`,
         // under `mean (95% CI) and p value`) closes the row so too.
         let after = after + after_comma(&plain[after..line_end]);
@@ -1583,14 +1586,46 @@ pub fn find_row_end_p(scan: &mut Scan) {
         if !scan.free(whole.clone()) {
             continue;
         }
-        let Some(value) = scan.number(range) else {
+        let Some(value) = scan.number(range.clone()) else {
             continue;
         };
+        if let Some(name) = statistic {
+            push_statistic(scan, range, name, value);
+            continue;
+        }
         if !(0.0..=1.0).contains(&value.number.value) || value.number.decimals < 2 {
             continue;
         }
         push_p(scan, whole, value, c.name("rel").map(|r| r.as_str()));
     }
+}
+
+/// The test's statistic the header above the row starting at `row_start` closes with
+/// (`Experimental group (n = 10) Control group (n = 10) t`, `… χ2`): the nearest line above
+/// printing no mean ± spread whose last word is a statistic's name ([`statistic_named`]),
+/// before any line naming a p. Rows of values (their last word a number) are passed over.
+fn header_closes_with_a_statistic(plain: &str, row_start: usize) -> Option<&'static str> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?:^|[\s(])[Pp](?:[\s*†‡-]|$)|(?i:p-?values?)|p値")
+            .expect("the p-name pattern is valid")
+    });
+    for line in plain[..row_start].lines().rev().take(40) {
+        if line.contains('±') || line.contains("+/-") {
+            continue;
+        }
+        if p.is_match(line) {
+            return None;
+        }
+        if let Some(name) = line
+            .split_whitespace()
+            .next_back()
+            .and_then(statistic_named)
+        {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// How many p columns the header above the row starting at `row_start` names (`A p betw
@@ -2159,6 +2194,28 @@ mod tests {
             ps_printed(&items),
             ["0.74", "0.001", "0.02", "0.51", "0.63"]
         );
+    }
+
+    #[test]
+    fn a_rows_last_number_under_a_header_closing_with_t_is_its_t() {
+        // Made-up values set apart by single spaces under a header whose last column is `t`:
+        // the number closing each row is the t between the groups, not its p, however small.
+        let text = "Drug group (n = 12) Placebo group (n = 12) t\nPain Pre 41.20 ± 6.10 40.80 ± 5.90 .164\nPost 35.10 ± 5.20 39.90 ± 6.30 -2.034\n";
+        let items = read_items(text);
+        assert!(
+            ps_printed(&items).is_empty(),
+            "{:?}",
+            crate::draft::tests::brief(&items)
+        );
+        let ts: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::TestStatistic)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(ts, [".164", "-2.034"]);
+        // Under a header naming p, the same number is the row's p.
+        let items = read_items(&text.replace(") t\n", ") p\n"));
+        assert_eq!(ps_printed(&items), [".164"]);
     }
 
     #[test]
