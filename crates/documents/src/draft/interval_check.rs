@@ -11,6 +11,16 @@
 //! printed digits: an estimate outside the interval by less than that is consistent.
 //! (Whether a ratio sits at the interval's geometric centre is not asked: exact and profile
 //! intervals are not symmetric.)
+//!
+//! Where the estimate's p is printed with it (in the interval's bracket, `(95% CI −0.09 to
+//! 0.05; P = 0.03)`, or right after it, `(95% CI 0.61 to 0.98), p = 0.31`), the two must agree
+//! on significance: a 95 % interval that excludes the null (0 for a difference, 1 for a ratio)
+//! goes with p < 0.05, one that holds it with p > 0.05 (Altman & Bland, BMJ 2011;343:d2090,
+//! "How to obtain the P value from a confidence interval"). Only a disagreement beyond the
+//! rounding of every printed digit is reported, and where the text does not say whether the
+//! estimate is a ratio (all three numbers positive, no `HR`, `OR`, `ratio` before it) only one
+//! that holds under both readings, so that an exact or profile interval's small asymmetry or
+//! an unnamed ratio never raises a false alarm.
 
 use super::Sentences;
 use crate::text::number::{NUMBER, TextNumber};
@@ -29,11 +39,130 @@ pub struct IntervalFinding {
     pub estimate: String,
     pub lower: String,
     pub upper: String,
+    /// The interval's level as printed (`95`), if printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// The estimate's p printed with it: its relation and its number (`<`, `0.001`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p: Option<(String, String)>,
+    /// The words before the estimate name it a ratio (`HR`, `odds ratio`, `ハザード比`): its
+    /// null is 1.
+    pub ratio: bool,
+}
+
+/// The value of no effect an interval is read against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Null {
+    /// A difference: 0.
+    Difference,
+    /// A ratio: 1.
+    Ratio,
+}
+
+impl Null {
+    fn value(self) -> f64 {
+        match self {
+            Null::Difference => 0.0,
+            Null::Ratio => 1.0,
+        }
+    }
 }
 
 impl IntervalFinding {
-    /// The estimate lies outside its interval, beyond the rounding of the printed digits.
+    /// The estimate lies outside its interval, or its p and its interval disagree on
+    /// significance, beyond the rounding of the printed digits.
     pub fn inconsistent(&self) -> bool {
+        self.outside() || self.p_disagrees()
+    }
+
+    /// The readings of the estimate's null the text leaves open: a ratio's where it names one,
+    /// a difference's where a bound is not positive, else both.
+    fn nulls(&self) -> Vec<Null> {
+        let positive = [&self.estimate, &self.lower, &self.upper]
+            .iter()
+            .all(|t| TextNumber::parse(t).is_ok_and(|n| n.value > 0.0));
+        match (self.ratio, positive) {
+            (true, _) => vec![Null::Ratio],
+            (false, true) => vec![Null::Difference, Null::Ratio],
+            (false, false) => vec![Null::Difference],
+        }
+    }
+
+    /// The interval's bounds in order, each with the half unit of its printed digits.
+    fn bounds(&self) -> Option<((f64, f64), (f64, f64))> {
+        let (lo, hi) = (
+            TextNumber::parse(&self.lower).ok()?,
+            TextNumber::parse(&self.upper).ok()?,
+        );
+        let (lo, hi) = if lo.value <= hi.value {
+            (lo, hi)
+        } else {
+            (hi, lo)
+        };
+        Some(((lo.value, lo.half_unit()), (hi.value, hi.half_unit())))
+    }
+
+    /// Does the interval exclude (`Some(true)`) or hold (`Some(false)`) the null under every
+    /// reading of it, beyond the rounding of its bounds? `None` where the readings differ or a
+    /// bound touches the null within its rounding.
+    fn excludes_the_null(&self) -> Option<bool> {
+        let ((lo, lo_half), (hi, hi_half)) = self.bounds()?;
+        let verdicts: Vec<Option<bool>> = self
+            .nulls()
+            .iter()
+            .map(|null| {
+                let null = null.value();
+                if lo - lo_half > null || hi + hi_half < null {
+                    Some(true)
+                } else if lo + lo_half < null && hi - hi_half > null {
+                    Some(false)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let first = *verdicts.first()?;
+        verdicts
+            .iter()
+            .all(|v| *v == first)
+            .then_some(first)
+            .flatten()
+    }
+
+    /// Does the p printed with the estimate say the opposite of its interval about
+    /// significance at the interval's level (beyond the rounding of the printed digits, under
+    /// every reading of the null the text leaves open)?
+    pub fn p_disagrees(&self) -> bool {
+        let Some((relation, p)) = &self.p else {
+            return false;
+        };
+        let Ok(p) = TextNumber::parse(p) else {
+            return false;
+        };
+        let level = self
+            .level
+            .as_deref()
+            .and_then(|l| TextNumber::parse(l).ok())
+            .map_or(95.0, |l| l.value);
+        if !(50.0..100.0).contains(&level) {
+            return false;
+        }
+        let alpha = 1.0 - level / 100.0;
+        let (p_half, p) = (p.half_unit(), p.value);
+        let (significant, not_significant) = match relation.as_str() {
+            "<" => (p <= alpha + 1e-12, false),
+            ">" => (false, p >= alpha - 1e-12),
+            _ => (p + p_half < alpha, p - p_half > alpha),
+        };
+        match self.excludes_the_null() {
+            Some(true) => not_significant,
+            Some(false) => significant,
+            None => false,
+        }
+    }
+
+    /// The estimate lies outside its interval, beyond the rounding of the printed digits.
+    fn outside(&self) -> bool {
         let parse = |t: &str| TextNumber::parse(t).ok();
         let (Some(e), Some(lo), Some(hi)) = (
             parse(&self.estimate),
@@ -53,14 +182,41 @@ impl IntervalFinding {
 
     /// What the check says, in words.
     pub fn detail(&self) -> String {
+        if self.p_disagrees() && !self.outside() {
+            let (relation, p) = self.p.clone().unwrap_or_default();
+            let level = self.level.as_deref().unwrap_or("95");
+            let excludes = self.excludes_the_null() == Some(true);
+            return format!(
+                "p {relation} {p} and the {level} % interval {} to {} disagree: the interval {} the value of no effect ({}), the p says {} (Altman & Bland 2011): a bound, the p or the level is misprinted",
+                self.lower,
+                self.upper,
+                if excludes { "excludes" } else { "holds" },
+                match (self.ratio, self.nulls().len()) {
+                    (true, _) => "1, a ratio's",
+                    (false, 1) => "0, a difference's",
+                    _ => "0 or 1, a difference's or a ratio's",
+                },
+                if excludes {
+                    "the difference is not significant"
+                } else {
+                    "it is significant"
+                }
+            );
+        }
         if self.inconsistent() {
             format!(
                 "the estimate {} lies outside its own interval {} to {}: a sign or a digit is misprinted",
                 self.estimate, self.lower, self.upper
             )
         } else {
+            let p = match &self.p {
+                Some((relation, p)) => format!(
+                    "; p {relation} {p} agrees with it, or the rounding or the reading of its null leaves it open"
+                ),
+                None => String::new(),
+            };
             format!(
-                "the estimate {} lies within its interval {} to {}",
+                "the estimate {} lies within its interval {} to {}{p}",
                 self.estimate, self.lower, self.upper
             )
         }
@@ -68,16 +224,20 @@ impl IntervalFinding {
 }
 
 /// An estimate (with its ± where printed: `−6.6±1.58[95%CI:−9.7, −3.5]`), a unit of at most one
-/// word, and a bracket naming itself an interval.
+/// word, and a bracket naming itself an interval (its p may close it: `(95% CI −0.09 to 0.05; P
+/// = 0.03)`).
 fn estimate_interval_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
             (?P<est> NUMBER ) (?: [^\S\n]* ± [^\S\n]* NUMBER )? [^\S\n]* (?: [%％] | [A-Za-zµμ/²]{1,10} )? [^\S\n]*
-            [(\[（] [^\S\n]* (?: \d{2} (?: \.\d+ )? [^\S\n]* [%％] [^\S\n]* )?
+            [(\[（] [^\S\n]* (?: (?P<level> \d{2} (?: \.\d+ )? ) [^\S\n]* [%％] [^\S\n]* )?
             (?: (?i: CIs? | C\.I\. | confidence [^\S\n]+ intervals? | credible [^\S\n]+ intervals? | CrI ) | 信頼区間 )
             [^\S\n]* (?: [:：;；,，=] [^\S\n]* )?
-            (?P<lo> NUMBER ) [^\S\n]* [%％]? [^\S\n]* (?: (?i: to ) | [-–—~〜～,，;；] ) [^\S\n]* (?P<hi> NUMBER ) [^\S\n]* [%％]? [^\S\n]* [)\]）]"
+            (?P<lo> NUMBER ) [^\S\n]* [%％]? [^\S\n]* (?: (?i: to ) | [-–—~〜～,，;；] ) [^\S\n]* (?P<hi> NUMBER ) [^\S\n]* [%％]? [^\S\n]*
+            (?: [;；,，] [^\S\n]* (?: (?i: p ) | P値 ) [^\S\n]* (?P<rel> [=<>≤≥＝＜] ) [^\S\n]* (?P<p> NUMBER ) [^)\]）\n]{0,6} )?
+            [)\]）]
+            (?: [^\S\n]* [,;；，]? [^\S\n]* (?: (?i: p ) | P値 ) [^\S\n]* (?P<rel2> [=<>≤≥＝＜] ) [^\S\n]* (?P<p2> NUMBER ) )?"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the estimate-and-interval pattern is valid")
     })
@@ -98,18 +258,60 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
             !text[..start].ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '-')
                 && !second_of_a_pair(&text[..start])
                 && !period_of_a_rate(&text[..start])
+                && !names_a_time_before(&text[..start])
         })
         .map(|c| {
             let whole = plain.original_span(c.get(0).expect("a match").range());
+            let est = c.name("est").expect("est");
+            let p = c
+                .name("p")
+                .zip(c.name("rel"))
+                .or_else(|| c.name("p2").zip(c.name("rel2")))
+                .map(|(p, rel)| {
+                    let relation = match rel.as_str() {
+                        "<" | "≤" | "＜" => "<",
+                        ">" | "≥" => ">",
+                        _ => "=",
+                    };
+                    (relation.to_string(), p.as_str().trim().to_string())
+                });
             IntervalFinding {
                 line: plain.line_of(whole.start),
                 quote: doc.original[whole].to_string(),
                 estimate: c["est"].trim().to_string(),
                 lower: c["lo"].trim().to_string(),
                 upper: c["hi"].trim().to_string(),
+                level: c.name("level").map(|l| l.as_str().to_string()),
+                p,
+                ratio: names_a_ratio_before(&text[..est.start()]),
             }
         })
         .collect()
+}
+
+/// Does `before` (the text before a number) end with a time's noun: the number is the time
+/// (`−4.6 at week 9 (95% CI −6.6 to −2.7)`: the interval is the −4.6's), no estimate?
+fn names_a_time_before(before: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:weeks?|wks?|months?|days?|years?|visits?|hours?|cycles?)\s*$")
+            .expect("the time pattern is valid")
+    })
+    .is_match(before)
+}
+
+/// Do the words just before an estimate name it a ratio (`HR 0.81`, `odds ratio was 1.4`,
+/// `ハザード比0.79`)? Its null is then 1.
+fn names_a_ratio_before(before: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let window = crate::text::window::before(before, 0, before.len(), 48);
+    P.get_or_init(|| {
+        Regex::new(
+            r"(?:(?i:\bratios?\b)|\b(?:a|adj)?(?:HR|OR|RR|IRR|sHR)\b|ハザード比|オッズ比|リスク比)",
+        )
+        .expect("the ratio pattern is valid")
+    })
+    .is_match(window)
 }
 
 /// Does `before` (the text before a number) end with `per`, `/` or `out of`: the number is a
@@ -161,6 +363,42 @@ mod tests {
         let flags: Vec<bool> = found.iter().map(|(_, bad)| *bad).collect();
         // (The estimate before its ±, not the ±, is the interval's.)
         assert_eq!(flags, [true, false, false, false, false], "{found:?}");
+    }
+
+    #[test]
+    fn a_p_printed_with_its_interval_agrees_with_it_on_significance() {
+        // Made-up values. In order: a difference's interval excluding 0 with p = 0.31 (wrong);
+        // one holding 0 with p < 0.001 (wrong); both agreeing; a named ratio holding 1 with p
+        // = 0.10 (right); a named ratio excluding 1 with p = 0.31 after the bracket (wrong);
+        // an unnamed positive estimate whose interval excludes both 0 and 1, with p = 0.31
+        // (wrong under both readings); one excluding 0 but holding 1 with
+        // p = 0.20 (a ratio's reading agrees: left open); a bound at the null within its
+        // rounding (left open); an estimate at a visit (`at week 9`) is the interval's time.
+        let found = read(
+            "The difference was -2.1 (95% CI -3.0 to -1.2; p = 0.31). \
+             The difference was -2.1 (95% CI -3.0 to 1.2; p < 0.001). \
+             The difference was -2.1 (95% CI -3.0 to -1.2; p < 0.001). \
+             HR 0.85 (95% CI 0.70 to 1.03), p = 0.10. \
+             The odds ratio was 0.85 (95% CI 0.70 to 0.98); p = 0.31. \
+             It was 0.85 (95% CI 0.70 to 0.98), p = 0.31. \
+             It was 0.85 (95% CI 0.70 to 1.05), p = 0.20. \
+             The difference was 1.0 (95% CI 0.0 to 2.0; p = 0.05). \
+             It fell by 4.6 at week 9 (95% CI −6.6 to −2.7; p < 0.001).",
+        );
+        let flags: Vec<bool> = found.iter().map(|(_, bad)| *bad).collect();
+        assert_eq!(
+            flags,
+            [true, true, false, false, true, true, false, false],
+            "{found:?}"
+        );
+        let detail = find_intervals(&Sentences::new(
+            "The difference was -2.1 (95% CI -3.0 to -1.2; p = 0.31).",
+        ))[0]
+            .detail();
+        assert!(
+            detail.starts_with("p = 0.31 and the 95 % interval -3.0 to -1.2 disagree"),
+            "{detail}"
+        );
     }
 
     #[test]

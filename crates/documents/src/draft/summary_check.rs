@@ -309,7 +309,11 @@ impl crate::output::Tabular for TextChecks {
                 .push(checked(p.line, what, p.inconsistent(), p.detail()));
         }
         for i in &self.intervals {
-            let what = format!("{}: estimate in its interval", i.quote);
+            let what = if i.p.is_some() {
+                format!("{}: estimate and p against the interval", i.quote)
+            } else {
+                format!("{}: estimate in its interval", i.quote)
+            };
             t.rows
                 .push(checked(i.line, what, i.inconsistent(), i.detail()));
         }
@@ -363,8 +367,9 @@ impl crate::output::Tabular for TextChecks {
             String::new()
         } else {
             format!(
-                "\n{} estimate(s) with their confidence interval: {} outside it",
+                "\n{} estimate(s) with their confidence interval ({} with their p): {} inconsistent (an estimate outside its interval, or a p the interval contradicts)",
                 self.intervals.len(),
+                self.intervals.iter().filter(|i| i.p.is_some()).count(),
                 self.intervals.iter().filter(|i| i.inconsistent()).count()
             )
         };
