@@ -115,6 +115,7 @@ impl Writer<'_> {
                 notes.retain(|n| !n.starts_with("the text does not say what the spread is"));
             }
             notes.extend(cell_notes(c, m, structure, items));
+            notes.extend(m.beside_its_means.clone());
             self.pending_notes.insert(c.item, notes);
         }
     }
@@ -263,7 +264,13 @@ pub(crate) fn write_study(
                 w.time_course(m, structure, items);
                 true
             }
-            Shape::Arms => arms.covers(m) && w.arm_measure(mi, m, items, structure, &arms),
+            // Medians beside their outcome's printed means stay facts (see
+            // `Measure::beside_its_means`).
+            Shape::Arms => {
+                m.beside_its_means.is_none()
+                    && arms.covers(m)
+                    && w.arm_measure(mi, m, items, structure, &arms)
+            }
             Shape::Single => false,
         };
         if written_as_structure {

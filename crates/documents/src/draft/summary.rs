@@ -322,6 +322,8 @@ fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
                 ItemKind::MedianIqr
             };
             let at = stated.get(0).map_or(0, |m| m.start());
+            // A statement labelling a row of values (`Median (IQR) | 0.8 (0.5-0.8) | …`) says
+            // what that row prints, and no other.
             let section = scan
                 .tables
                 .at(at)
@@ -399,8 +401,12 @@ fn in_a_column_of_estimates(scan: &Scan, plain: &str, at: usize) -> bool {
     }
     let header = table.column_header(plain, row, cell);
     let lower = header.to_lowercase();
+    // A column of estimates with their intervals (`Adjusted estimate (95% CI)*; P value`).
     let names_estimate = (super::cues::difference_word(&header) && !header.contains("偏差"))
-        || super::table::names_ratio(&header);
+        || super::table::names_ratio(&header)
+        || lower.contains("estimate")
+        || lower.contains("95% ci")
+        || lower.contains("confidence interval");
     names_estimate && !lower.contains("median") && !header.contains("中央値")
 }
 

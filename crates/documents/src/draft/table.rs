@@ -5607,7 +5607,7 @@ pub fn names_n(header: &str) -> bool {
             | "患者数"
     ) || ja_size
         || in_group_or_counted(&h)
-        || ["no. of ", "number of ", "n of "]
+        || ["no. of ", "no of ", "number of ", "n of "]
             .iter()
             .any(|opening| h.strip_prefix(opening).is_some_and(people_then_counted))
         || h.strip_suffix(", n")

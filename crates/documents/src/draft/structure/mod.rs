@@ -270,7 +270,81 @@ fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut S
     no_document_n_after_fewer_people(items, s);
     no_groups_n_below_its_counts(items, s);
     negative_at_every_time_are_changes(items, s);
+    medians_beside_their_means(items, s);
     share_wholes::check_share_wholes(lower, items, s);
+}
+
+/// Medians of an outcome whose means the table prints too, for the same groups (`Mean (SD)`
+/// and `Median (IQR)` rows under one section, `EQ-5D-5L VAS`): the outcome's comparison is the
+/// means', so the medians are marked ([`Measure::beside_its_means`]) and the study file keeps
+/// them as facts, never a second set of arms that `report` would convert to means (Wan et al.
+/// 2014) and compare beside the printed ones (the forty-fourth trial: a converted SMD of 0.42
+/// drawn where the printed means were equal).
+fn medians_beside_their_means(items: &[Item], s: &mut Structure) {
+    let all = |m: &Measure, medians: bool| {
+        m.shape == Shape::Arms
+            && !m.cells.is_empty()
+            && m.cells.iter().all(|c| {
+                let median = matches!(
+                    items[c.item].kind,
+                    crate::draft::ItemKind::MedianIqr | crate::draft::ItemKind::MedianRange
+                );
+                median == medians && model::is_summary(items[c.item].kind)
+            })
+    };
+    let groups = |m: &Measure| {
+        let mut g: Vec<Option<usize>> = m.cells.iter().map(|c| c.group).collect();
+        g.sort_unstable();
+        g
+    };
+    // The outcome: the section row's label, or the measure's label without the bracket
+    // naming its statistic (`EQ-5D-5L VAS (Mean (SD))`, a row `Mean (SD)` under the section).
+    let outcome = |m: &Measure| -> Option<String> {
+        m.section.clone().or_else(|| {
+            let label = m.label.as_deref()?.trim();
+            let inner = label.strip_suffix(')')?;
+            let mut depth = 0;
+            let open = inner.char_indices().rev().find_map(|(k, c)| match c {
+                ')' => {
+                    depth += 1;
+                    None
+                }
+                '(' if depth == 0 => Some(k),
+                '(' => {
+                    depth -= 1;
+                    None
+                }
+                _ => None,
+            })?;
+            let statistic = inner[open + 1..].to_lowercase();
+            (statistic.contains("mean") || statistic.contains("median"))
+                .then(|| label[..open].trim().to_string())
+                .filter(|stem| !stem.is_empty())
+        })
+    };
+    let beside: Vec<bool> = s
+        .measures
+        .iter()
+        .map(|m| {
+            let Some(key) = outcome(m).filter(|_| all(m, true)) else {
+                return false;
+            };
+            s.measures.iter().any(|other| {
+                all(other, false)
+                    && outcome(other).as_ref() == Some(&key)
+                    && groups(other) == groups(m)
+            })
+        })
+        .collect();
+    for (k, beside) in beside.into_iter().enumerate() {
+        if beside {
+            let why = format!(
+                "the medians of `{}`, whose means the table prints for the same groups: that outcome is compared by its means, not by medians converted to means",
+                outcome(&s.measures[k]).unwrap_or_default()
+            );
+            s.measures[k].beside_its_means = Some(why);
+        }
+    }
 }
 
 /// Arms whose means are below zero at every time, none of those times a start (`Week 3`,
@@ -746,6 +820,7 @@ fn into_singles(m: Measure, why: String) -> Vec<Measure> {
             sentence: m.sentence,
             negated: None,
             section: m.section.clone(),
+            beside_its_means: None,
         })
         .collect()
 }
@@ -837,6 +912,7 @@ mod unit_tests {
                 spread_label: None,
                 negated: None,
                 section: None,
+                beside_its_means: None,
             }],
             ..Default::default()
         }

@@ -160,6 +160,12 @@ pub struct Measure {
     /// over `White`, `Black`), whose levels may share out its patients.
     #[serde(skip)]
     pub section: Option<String>,
+    /// Medians of an outcome whose means the table prints too, for the same groups: why the
+    /// outcome is compared by its means. The arms stand (they are the document's), but the
+    /// study file keeps the medians as facts, so that `report` never converts them to means
+    /// beside the printed ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub beside_its_means: Option<String>,
 }
 
 impl Measure {
@@ -180,6 +186,7 @@ impl Measure {
             spread_label: None,
             negated: None,
             section: None,
+            beside_its_means: None,
         }
     }
 

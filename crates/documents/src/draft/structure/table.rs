@@ -1548,14 +1548,18 @@ impl RowReader<'_> {
         s: &mut Structure,
     ) -> bool {
         let items = self.items;
-        let cell_ns: Vec<(usize, usize)> = members
-            .iter()
-            .filter_map(|&j| Some((cell_index(cells, items[j].span[0])?, j)))
-            .filter(|&(ci, _)| ci >= 1)
-            .collect();
         // The cells are n's: read so, or whole numbers on a row its label says counts the
         // people (`No. of subjects analyzed | 204 | 204 | 201`, `対象症例数 | 62 | 64`).
         let labelled_n = crate::draft::table::names_n(label);
+        // Such a row may print the section's comparison in the statistic columns (`No of
+        // participants | 237 | 245 | 0.02 (−0.01 to 0.05); 0.26`): no n's of it.
+        let in_statistic =
+            |ci: usize| matches!(self.header.columns.get(ci), Some(Column::Statistic(_)));
+        let cell_ns: Vec<(usize, usize)> = members
+            .iter()
+            .filter_map(|&j| Some((cell_index(cells, items[j].span[0])?, j)))
+            .filter(|&(ci, _)| ci >= 1 && !(labelled_n && in_statistic(ci)))
+            .collect();
         let an_n = |j: usize| {
             items[j].kind == ItemKind::N
                 || labelled_n
@@ -4426,6 +4430,52 @@ Physical score |
             .map(|c| items[c.n.expect("an n")].text.as_str())
             .collect();
         assert_eq!(ns, ["30", "31", "27", "29"]);
+    }
+
+    #[test]
+    fn each_outcomes_row_of_participants_gives_the_rows_under_it_their_n() {
+        // Made-up values as a journal's pipe table prints them: the header's n's are the
+        // randomised; each outcome's `No of participants` row (with the outcome's estimate in
+        // the last column) the n of its rows; `Median (IQR)` beside `Mean (SD)` of the same
+        // outcome.
+        let text = "Table 3.\nOutcomes | Drug (n=150) | Placebo (n=148) | Adjusted estimate (95% CI); P value |\n---|---|---|---|\nPain score | | | |\nNo of participants | 120 | 118 | 0.40 (−0.20 to 1.00); 0.19 |\nMean (SD) | 4.1 (2.0) | 4.5 (2.2) | |\nMedian (IQR) | 4.0 (3.0-5.5) | 4.5 (3.0-6.0) | |\nSleep score | | | |\nNo of participants | 101 | 99 | 1.20 (0.30 to 2.10); 0.01 |\nMean (SD) | 12.1 (3.3) | 10.9 (3.1) | |\nMedian (IQR) | 12.0 (10.0-14.0) | 11.0 (9.0-13.0) | |\n";
+        let (items, s) = read_text(text);
+        let ns = |m: &crate::draft::structure::Measure| -> Vec<String> {
+            m.cells
+                .iter()
+                .map(|c| c.n.map(|k| items[k].text.clone()).unwrap_or_default())
+                .collect()
+        };
+        let means: Vec<&crate::draft::structure::Measure> = s
+            .measures
+            .iter()
+            .filter(|m| items[m.cells[0].item].kind == crate::draft::ItemKind::MeanSpread)
+            .collect();
+        assert_eq!(means.len(), 2, "{:#?}", s.measures);
+        assert_eq!(ns(means[0]), ["120", "118"]);
+        assert_eq!(ns(means[1]), ["101", "99"]);
+        // The estimate column's `0.40 (−0.20 to 1.00)` is no median with its quartiles.
+        assert!(
+            !items
+                .iter()
+                .any(|i| i.kind == crate::draft::ItemKind::MedianIqr && i.text.starts_with("0.40")),
+            "{:?}",
+            crate::draft::tests::brief(&items)
+        );
+        // The medians stand as arms of their outcome, marked as compared by its means.
+        let medians: Vec<&crate::draft::structure::Measure> = s
+            .measures
+            .iter()
+            .filter(|m| items[m.cells[0].item].kind == crate::draft::ItemKind::MedianIqr)
+            .collect();
+        assert_eq!(medians.len(), 2, "{:#?}", s.measures);
+        assert!(medians.iter().all(|m| {
+            m.shape == Shape::Arms
+                && m.beside_its_means
+                    .as_deref()
+                    .is_some_and(|w| w.contains("compared by its means"))
+        }));
+        assert!(means.iter().all(|m| m.beside_its_means.is_none()));
     }
 
     #[test]
