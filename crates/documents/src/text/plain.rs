@@ -125,6 +125,10 @@ fn plain_char(c: char, before: &str, in_exponent: bool) -> Plain {
         // The plus-minus of the same PDF symbol fonts (`8.8 ⫾ 1.1`, `mean ⫾ SEM`), which
         // print `<` as U+2B0D, `>` as U+2B0E and `=` as U+2AFD.
         '\u{2AFE}' => Replace("±"),
+        // The plus of a symbol font that a PDF's extraction gives as `þ` (`17.96þ/-7.08`,
+        // `14.41 þ/-7.60` in a journal supplement's abstracts): after a value, the `+` of
+        // `+/-`.
+        'þ' if before.trim_end().ends_with(|d: char| d.is_ascii_digit()) => Replace("+"),
         '\u{2439}' | 'Χ' => Replace("χ"),
         '⋅' | '∙' => Replace("·"),
         // The wave dash and the tilde operator of ranges and intervals (0.2〜1.4).
@@ -725,6 +729,10 @@ mod tests {
         let p =
             PlainText::new("8.8 \u{2AFE} 1.1 (P \u{2B0D} 0.001), IOP \u{2B0E}21, P \u{2AFD} 0.04");
         assert_eq!(p.text, "8.8 ± 1.1 (P < 0.001), IOP >21, P = 0.04");
+        // A symbol font's plus extracted as `þ` after a value is the `+` of `+/-`; elsewhere
+        // the letter stays.
+        let p = PlainText::new("from 17.96þ/-7.08 to 14.41 þ/-7.60 in Þórr's þing");
+        assert_eq!(p.text, "from 17.96+/-7.08 to 14.41 +/-7.60 in Þórr's þing");
     }
 
     #[test]

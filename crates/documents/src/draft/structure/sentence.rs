@@ -3552,6 +3552,25 @@ fn undecide_pairs_left_open(
     undecide_value_and_its_baseline(items, members, summaries, locals, relation);
     undecide_transition_between_arms(document, locals, relation);
     undecide_courses_naming_a_time_twice(locals, relation);
+    undecide_a_course_set_against_an_arm(locals, relation);
+}
+
+/// A transition whose end is then set against another group's value (`reduced from 100% at
+/// baseline to 14% for the probiotic versus 48% for placebo`): the end is one arm's, the
+/// start the whole sample's before either (both arms started there), so the pair is no one
+/// group's course; it is left for review.
+fn undecide_a_course_set_against_an_arm(locals: &[Local], relation: &mut [Relation]) {
+    for k in 1..locals.len() {
+        if relation[k] == Relation::Time
+            && locals[k].transition
+            && locals[k - 1].group.is_none()
+            && locals.get(k + 1).is_some_and(|next| {
+                next.versus && next.group.is_some() && next.group != locals[k].group
+            })
+        {
+            relation[k] = Relation::Undecided;
+        }
+    }
 }
 
 /// Two values set against each other (`x vs. y`) with no group named for either are read as
@@ -4941,6 +4960,24 @@ mod tests {
                 (m.shape, groups)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_course_whose_end_is_set_against_another_arm_is_no_groups_course() {
+        // Made-up shares: the start is the whole sample's, the end one arm's, set against the
+        // other arm's; a course named so without the other arm stays one.
+        let shapes = |text: &str| -> Vec<Shape> {
+            shares_read(text)
+                .into_iter()
+                .map(|(shape, _)| shape)
+                .collect()
+        };
+        let against = shapes(
+            "Pain was reduced from 90% at baseline to 20% for the drug at week 8 versus 45% for placebo (p < 0.001).",
+        );
+        assert!(!against.contains(&Shape::TimeCourse), "{against:?}");
+        let alone = shapes("Pain was reduced from 90% at baseline to 20% at week 8 (p < 0.001).");
+        assert_eq!(alone, [Shape::TimeCourse]);
     }
 
     #[test]
