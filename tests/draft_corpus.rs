@@ -1040,7 +1040,8 @@ fn draft_on_the_held_out_part() {
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 84.07 -> 83.7.
 // Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 83.7 -> 83.84.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 83.84 -> 83.5.
-const FLOOR_DEV_FOUND: f64 = 83.5;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 83.5 -> 83.44.
+const FLOOR_DEV_FOUND: f64 = 83.44;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1125,7 +1126,8 @@ const FLOOR_DEV_FOUND: f64 = 83.5;
 // Session 61: hyphen bullets: 79.36 -> 79.39.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 79.39 -> 79.2.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 79.2 -> 79.0.
-const FLOOR_HOLDOUT_FOUND: f64 = 79.0;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 79.0 -> 78.99.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.99;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1222,7 +1224,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 79.0;
 // Session 61: a grant database's numbers: 3180 -> 3145.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3145 -> 3179.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 3179 -> 3273.
-const CEILING_DEV_NON_DATA: usize = 3273;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 3273 -> 3341.
+const CEILING_DEV_NON_DATA: usize = 3341;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1319,7 +1322,8 @@ const CEILING_DEV_NON_DATA: usize = 3273;
 // Session 61: a grant database's numbers: 3297 -> 3283.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3283 -> 3345.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 3345 -> 3418.
-const CEILING_HOLDOUT_NON_DATA: usize = 3418;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 3418 -> 3478.
+const CEILING_HOLDOUT_NON_DATA: usize = 3478;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1388,7 +1392,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3418;
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 3197 -> 3240.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3240 -> 3242.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 3242 -> 3302.
-const FLOOR_DEV_PATH: usize = 3302;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 3302 -> 3321.
+const FLOOR_DEV_PATH: usize = 3321;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1454,7 +1459,8 @@ const FLOOR_DEV_PATH: usize = 3302;
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2620 -> 2653.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2653 -> 2762.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 2762 -> 2795.
-const FLOOR_HOLDOUT_PATH: usize = 2795;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 2795 -> 2939.
+const FLOOR_HOLDOUT_PATH: usize = 2939;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1549,7 +1555,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2795;
 // Session 62: a time glued to the word before it cuts a glued header (Baseline1 yearBaseline1 year), and a lower line repeating its times under each group names the columns however few rows print them all (the forty-third trial's document 06): 2896 -> 2932.
 // Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 2932 -> 3067.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 3067 -> 3082.
-const FLOOR_DEV_DECIDED: usize = 3082;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 3082 -> 3083.
+const FLOOR_DEV_DECIDED: usize = 3083;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1621,7 +1628,8 @@ const FLOOR_DEV_DECIDED: usize = 3082;
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1298 -> 1308.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1308 -> 1314.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1314 -> 1322.
-const FLOOR_HOLDOUT_DECIDED: usize = 1322;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1322 -> 1343.
+const FLOOR_HOLDOUT_DECIDED: usize = 1343;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1679,7 +1687,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1322;
 // Session 62: a table's rows printing their n and counts of it are subgroups, its columns the outcomes (a package insert's improvement by cause): shares: 911 -> 1145.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1145 -> 1148.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1148 -> 1162.
-const FLOOR_DEV_SHARES: usize = 1162;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1162 -> 1167.
+const FLOOR_DEV_SHARES: usize = 1167;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1886,7 +1895,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 133;
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1514 -> 1544.
 // Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 1544 -> 1589.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1589 -> 1619.
-const FLOOR_DEV_N_RIGHT: usize = 1619;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1619 -> 1630.
+const FLOOR_DEV_N_RIGHT: usize = 1630;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1992,7 +2002,8 @@ const CEILING_DEV_N_WRONG: usize = 24;
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 1269 -> 1296.
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1296 -> 1309.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1309 -> 1316.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1316;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1316 -> 1365.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1365;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2062,7 +2073,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1316;
 // Session 61: batch 109 joined (14 reports, 6 Japanese, 6 tables): 2659 -> 2702.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2702 -> 2704.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 2704 -> 2764.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2764;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 2764 -> 2771.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2771;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2150,7 +2162,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2764;
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 2193 -> 2197.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2197 -> 2306.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 2306 -> 2339.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2339;
+// Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 2339 -> 2451.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2451;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
