@@ -1200,9 +1200,41 @@ pub fn find(scan: &mut Scan) {
     percents_listed_with_a_signed_change(scan);
     find_tenths(scan, &plain);
     find_counts_of(scan, &plain);
+    find_group_sizes_in_brackets(scan, &plain);
     find_ns(scan, &plain);
     find_participant_flow_counts(scan, &plain);
     find_counts_in_the_stated_layout(scan, &plain);
+}
+
+/// Groups each named with a bare whole number in brackets, two or more in one sentence (`a
+/// study group (30) and a control group (30)`, `intervention arm (112) or usual care arm
+/// (110)`): each number is its group's n, as `(n = 30)` would be. One such bracket alone may
+/// hold anything (a year, a reference), so a list of two at least is asked.
+fn find_group_sizes_in_brackets(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:groups?|arms?|cohorts?)[ \t]*[(（][ \t]*(?P<n>\d{1,5})[ \t]*[)）]")
+            .expect("the bracketed group size pattern is valid")
+    });
+    let found: Vec<std::ops::Range<usize>> = p
+        .captures_iter(plain)
+        .map(|c| c.name("n").expect("n").range())
+        .collect();
+    // Listed together: no sentence's end between one and the next.
+    let together = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        let between = &plain[a.end..b.start];
+        between.len() <= 120 && !between.contains(". ") && !between.contains('\n')
+    };
+    for (k, range) in found.iter().enumerate() {
+        let listed = (k > 0 && together(&found[k - 1], range))
+            || found.get(k + 1).is_some_and(|next| together(range, next));
+        if !listed || !scan.free(range.clone()) {
+            continue;
+        }
+        if let Some(value) = scan.number(range.clone()).filter(|v| v.number.value >= 2.0) {
+            scan.push_value(ItemKind::N, range.clone(), value);
+        }
+    }
 }
 
 /// Two counts with their two percentages, as a row of two categories prints them (`Male/Female,
@@ -2863,6 +2895,24 @@ mod tests {
         // the time, not a percentage.
         assert_eq!(of(ItemKind::Percent), ["30%", "45%", "35.9%"]);
         assert!(of(ItemKind::Number).contains(&"56"), "{kinds:?}");
+    }
+
+    #[test]
+    fn groups_listed_each_with_a_bare_number_in_brackets_have_their_n() {
+        let ns = |text: &str| -> Vec<String> {
+            read_document(&Sentences::new(text))
+                .iter()
+                .filter(|i| i.kind == ItemKind::N)
+                .map(|i| i.parts.value.as_ref().unwrap().number.plain.clone())
+                .collect()
+        };
+        // Made-up numbers: two groups listed so; one bracket alone is left (a year, a
+        // reference, a count of anything).
+        assert_eq!(
+            ns("Patients were divided into a study group (30) and a control group (28)."),
+            ["30", "28"]
+        );
+        assert!(ns("The registry's control group (2019) was older.").is_empty());
     }
 
     #[test]
