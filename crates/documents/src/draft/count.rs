@@ -2897,15 +2897,17 @@ mod tests {
         assert!(of(ItemKind::Number).contains(&"56"), "{kinds:?}");
     }
 
+    /// The n's read in `text`, as printed (plain digits).
+    fn ns(text: &str) -> Vec<String> {
+        read_document(&Sentences::new(text))
+            .iter()
+            .filter(|i| i.kind == ItemKind::N)
+            .map(|i| i.parts.value.as_ref().unwrap().number.plain.clone())
+            .collect()
+    }
+
     #[test]
     fn groups_listed_each_with_a_bare_number_in_brackets_have_their_n() {
-        let ns = |text: &str| -> Vec<String> {
-            read_document(&Sentences::new(text))
-                .iter()
-                .filter(|i| i.kind == ItemKind::N)
-                .map(|i| i.parts.value.as_ref().unwrap().number.plain.clone())
-                .collect()
-        };
         // Made-up numbers: two groups listed so; one bracket alone is left (a year, a
         // reference, a count of anything).
         assert_eq!(
@@ -2917,13 +2919,6 @@ mod tests {
 
     #[test]
     fn named_parts_that_add_up_to_a_count_of_people_are_its_parts() {
-        let ns = |text: &str| -> Vec<String> {
-            read_document(&Sentences::new(text))
-                .iter()
-                .filter(|i| i.kind == ItemKind::N)
-                .map(|i| i.parts.value.as_ref().unwrap().number.plain.clone())
-                .collect()
-        };
         assert_eq!(
             ns("A total of 185 patients were randomized (NDC1:153, NDC2:10, and DC:22)."),
             ["185", "153", "10", "22"]

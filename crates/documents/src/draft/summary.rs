@@ -1171,28 +1171,23 @@ mod tests {
 
     #[test]
     fn a_bracketed_whole_number_after_a_mean_and_spread_is_its_n() {
+        let ns = |text: &str| -> Vec<String> {
+            super::super::read_items(text)
+                .iter()
+                .filter(|i| i.kind == ItemKind::N)
+                .map(|i| i.parts.value.as_ref().unwrap().original.clone())
+                .collect()
+        };
         // Made-up numbers as a package insert's table prints `mean ± SD (n)`.
-        let items = super::super::read_items(
-            "ベースライン\n12.1±4.3 (120)\n11.8±4.9（61）\n8.2±1.1 (1.5)\n",
-        );
-        let n: Vec<&str> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::N)
-            .map(|i| i.parts.value.as_ref().unwrap().original.as_str())
-            .collect();
+        let n = ns("ベースライン\n12.1±4.3 (120)\n11.8±4.9（61）\n8.2±1.1 (1.5)\n");
         assert_eq!(n, ["120", "61"]);
         // A row of `mean (SD), n` cells: each whole number after a comma is its cell's n; a
         // sentence going on in words after one is no row.
-        let items = super::super::read_items(
+        let n = ns(
             "Week 0 60·10 (9·20), 30 61·40 (8·30), 31 .. ..\nThe mean was 4.1 (1.2), 24 patients improved and 3.2 (1.1), 12 did not.\n",
         );
-        let n: Vec<&str> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::N)
-            .map(|i| i.parts.value.as_ref().unwrap().original.as_str())
-            .collect();
         assert_eq!(n[..2], ["30", "31"]);
-        assert!(!n.contains(&"12"), "{n:?}");
+        assert!(!n.iter().any(|n| n == "12"), "{n:?}");
     }
 
     use super::super::{ItemKind, read_items};

@@ -1600,6 +1600,16 @@ pub fn find_row_end_p(scan: &mut Scan) {
     }
 }
 
+/// The lines above the row starting at `row_start`, nearest first (at most 40), but those
+/// printing a mean ± spread: where a row's header is looked for.
+fn lines_above_printing_no_spread(plain: &str, row_start: usize) -> impl Iterator<Item = &str> {
+    plain[..row_start]
+        .lines()
+        .rev()
+        .take(40)
+        .filter(|line| !line.contains('±') && !line.contains("+/-"))
+}
+
 /// The test's statistic the header above the row starting at `row_start` closes with
 /// (`Experimental group (n = 10) Control group (n = 10) t`, `… χ2`): the nearest line above
 /// printing no mean ± spread whose last word is a statistic's name ([`statistic_named`]),
@@ -1610,10 +1620,7 @@ fn header_closes_with_a_statistic(plain: &str, row_start: usize) -> Option<&'sta
         Regex::new(r"(?:^|[\s(])[Pp](?:[\s*†‡-]|$)|(?i:p-?values?)|p値")
             .expect("the p-name pattern is valid")
     });
-    for line in plain[..row_start].lines().rev().take(40) {
-        if line.contains('±') || line.contains("+/-") {
-            continue;
-        }
+    for line in lines_above_printing_no_spread(plain, row_start) {
         if p.is_match(line) {
             return None;
         }
@@ -1638,10 +1645,7 @@ fn p_columns_above(plain: &str, row_start: usize) -> usize {
         Regex::new(r"(?:^|[\s(])[Pp](?:[\s*†‡-]|$)|(?i:p-?values?)")
             .expect("the p-column pattern is valid")
     });
-    for line in plain[..row_start].lines().rev().take(40) {
-        if line.contains('±') || line.contains("+/-") {
-            continue;
-        }
+    for line in lines_above_printing_no_spread(plain, row_start) {
         let names_p = p.is_match(line);
         if !names_p && !line.chars().any(|c| c.is_ascii_digit()) {
             continue;
