@@ -4182,6 +4182,46 @@ fn label_of(text: &str) -> Option<String> {
     label_of_clause(text)
 }
 
+/// Is `word` an adverb of degree or certainty that qualifies a comparative (`very
+/// significantly higher`, `slightly lower`)?
+fn is_degree(word: &str) -> bool {
+    matches!(
+        word,
+        "very"
+            | "significantly"
+            | "statistically"
+            | "much"
+            | "slightly"
+            | "markedly"
+            | "considerably"
+            | "substantially"
+            | "somewhat"
+            | "far"
+            | "notably"
+            | "nonsignificantly"
+    )
+}
+
+/// Is `word` a comparative (`higher`, `shorter`, `fewer`), which sets a value against another
+/// and names no measure?
+fn is_comparative(word: &str) -> bool {
+    matches!(
+        word,
+        "higher"
+            | "lower"
+            | "greater"
+            | "smaller"
+            | "larger"
+            | "shorter"
+            | "longer"
+            | "better"
+            | "worse"
+            | "more"
+            | "less"
+            | "fewer"
+    )
+}
+
 /// [`label_of`] once a subgroup before the value is set apart.
 fn label_of_clause(text: &str) -> Option<String> {
     // An address (`https://www.example.jp/products/safety.xhtml`, the document's source line
@@ -4207,6 +4247,13 @@ fn label_of_clause(text: &str) -> Option<String> {
         });
     let text = object_of_a_change_verb(text);
     let words = cues::content_words(text);
+    // A clause that only compares (`which was significantly higher than that before
+    // treatment, ie, (35.28±2.32)`) names no measure: the comparative is no name.
+    if words.iter().any(|w| is_comparative(w))
+        && words.iter().all(|w| is_comparative(w) || is_degree(w))
+    {
+        return None;
+    }
     if let Some(first) = words.first() {
         // Take the printed stretch from the first content word to the last.
         let lower = text.to_lowercase();
@@ -6122,6 +6169,20 @@ mod tests {
         let age = &s.measures[0].cells[0];
         assert_eq!(items[age.item].text.trim(), "68.2±9.1");
         assert_eq!(age.n, None, "{:?}", age.n_evidence);
+    }
+
+    #[test]
+    fn a_clause_that_only_compares_names_no_measure() {
+        // Made-up words before a value: the comparison's clause (the forty-fourth trial's
+        // `which was significantly higher than that before treatment, ie, (`) is no name.
+        assert_eq!(
+            label_of("which was very significantly higher than that before treatment, ie, ("),
+            None
+        );
+        assert_eq!(
+            label_of("the albumin level was higher: ").as_deref(),
+            Some("albumin level was higher")
+        );
     }
 
     #[test]
