@@ -33,13 +33,18 @@ struct Share {
 
 impl Share {
     fn of(items: &[Item], cell: &Cell) -> Option<Share> {
-        let parts = &items[cell.item].parts;
+        Share::with_n(&items[cell.item].parts, &cell.given_n(items)?)
+    }
+
+    /// The share `parts` print (a count and its percentage, no whole of their own) against
+    /// the n printed as `n`.
+    fn with_n(parts: &crate::draft::Parts, n: &str) -> Option<Share> {
         if parts.of.is_some() {
             return None;
         }
         let count = parts.count.as_ref()?.number.plain.parse().ok()?;
         let percent = ReportedNumber::parse(&parts.value.as_ref()?.number.plain, "share").ok()?;
-        let n = cell.given_n(items)?.parse().ok()?;
+        let n = n.parse().ok()?;
         Some(Share { count, percent, n })
     }
 
@@ -89,25 +94,20 @@ pub(super) fn cannot_be_the_shares_whole(items: &[Item], share_item: usize, n_it
 /// printed percentage (`4(3.3)` in a row whose n is 121: 4 of 121 is 3.3 %)? A share printed
 /// without its count, or with its own whole (`4/121`), says nothing here.
 pub(super) fn a_count_of(items: &[Item], share_item: usize, n_item: usize) -> bool {
-    let parts = &items[share_item].parts;
-    if parts.of.is_some() || items[share_item].kind != ItemKind::Percent {
+    if items[share_item].kind != ItemKind::Percent {
         return false;
     }
-    let (Some(count), Some(value), Some(n)) = (
-        parts.count.as_ref(),
-        parts.value.as_ref(),
-        items[n_item].parts.value.as_ref(),
-    ) else {
+    let Some(share) = items[n_item]
+        .parts
+        .value
+        .as_ref()
+        .and_then(|n| Share::with_n(&items[share_item].parts, &n.number.plain))
+    else {
         return false;
     };
-    let (Ok(count), Ok(percent), Ok(whole)) = (
-        count.number.plain.parse::<u64>(),
-        ReportedNumber::parse(&value.number.plain, "share"),
-        n.number.plain.parse::<u64>(),
-    ) else {
-        return false;
-    };
-    whole >= count && count_gives(&percent, count, whole, Rounding::UpOrDown).unwrap_or(false)
+    // Here a check that cannot say is no evidence (unlike [`Share::given_by`]).
+    share.n >= share.count
+        && count_gives(&share.percent, share.count, share.n, Rounding::UpOrDown).unwrap_or(false)
 }
 
 /// Sets [`Cell::whole`] of every share whose percentage its count over the cell's n does
