@@ -1896,7 +1896,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 133;
 // Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 1544 -> 1589.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1589 -> 1619.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1619 -> 1630.
-const FLOOR_DEV_N_RIGHT: usize = 1630;
+// Session 63: a single-arm abstract naming its sample 'the study group' prints its mean age in the sentence that names the group, which now leaves that value's n open (a value of a named group takes the group's n, which the sentence prints as 'consisted of 29 patients', not as the group's): 1630 -> 1629.
+const FLOOR_DEV_N_RIGHT: usize = 1629;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of

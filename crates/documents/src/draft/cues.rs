@@ -772,9 +772,10 @@ pub fn group_key(label: &str) -> String {
 }
 
 /// `text` without the function words and the design's words before a group's name (`in the`,
-/// `both`, `study`). `treatment` before the plural noun is the design's (`both treatment
-/// groups`); before the singular it names the arm that is given the treatment, as against the
-/// placebo or control (`within the treatment group than within the placebo group`).
+/// `both`, `study`). `treatment` or `study` before the plural noun is the design's (`both
+/// treatment groups`, `the two study groups`); before the singular it names the arm that is
+/// given the treatment, as against the placebo or control (`within the treatment group than
+/// within the placebo group`, `a study group and a control group`).
 fn strip_leading_words(text: &str) -> String {
     static P: OnceLock<Regex> = OnceLock::new();
     static ARM: OnceLock<Regex> = OnceLock::new();
@@ -783,7 +784,7 @@ fn strip_leading_words(text: &str) -> String {
         r"(?i)^(?:(?:in|for|among|with|of|and|or|vs|versus|the|a|an|both|each|all|two|three|treatment|study|than|to|from|at|by|was|were|is|are)\s+)+",
     );
     let stripped = p.replace(text, "").trim().to_string();
-    let treatment_arm = re(&ARM, r"(?i)\btreatment\s+(?:group|arm)$");
+    let treatment_arm = re(&ARM, r"(?i)\b(?:treatment|study)\s+(?:group|arm)$");
     match treatment_arm.find(text) {
         Some(m) if stripped.len() < m.len() => text[m.start()..].to_string(),
         _ => stripped,
@@ -1471,6 +1472,17 @@ const TIME_TO_EVENT: [&str; 10] = [
     "累積",
     "カプラン",
 ];
+
+/// Does `text` name a comparator anywhere (`placebo`, `control`, `sham`, `usual care`,
+/// `対照`): a sign that it compares arms, whatever it calls the others?
+pub fn names_a_comparator(text: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        &format!(r"(?i)\b(?:{})\b", COMPARATORS.replace(' ', r"\s+")),
+    )
+    .is_match(text)
+}
 
 /// Where a document says it allocates its patients to two arms or more: a randomisation
 /// ratio (`randomized 2:1`, `1:1:2の比率で`), a number of groups (`randomly divided into two

@@ -3714,8 +3714,17 @@ impl RunReader<'_> {
                 .rsplit(['(', ')', '（', '）', ';', '；', '。'])
                 .find(|c| !c.trim().is_empty())
                 .unwrap_or(between);
+            // A time the value before closes its clause with (`… to 3.1 after 4 weeks, while
+            // in the control group it fell from …`) is that value's, not the new clause's.
+            let from_its_comma = match cues::groups(clause).first() {
+                Some(g) => clause[..g.start]
+                    .char_indices()
+                    .rfind(|&(_, c)| [',', '，', '、'].contains(&c))
+                    .map_or(clause, |(comma, c)| &clause[comma + c.len_utf8()..]),
+                None => clause,
+            };
             !cues::groups(clause).is_empty()
-                && cues::times(clause).is_empty()
+                && cues::times(from_its_comma).is_empty()
                 && !names_a_stratum_before_its_group(clause)
         }
     }
@@ -3802,6 +3811,9 @@ impl RunReader<'_> {
         for &run in &arms {
             self.push_run_cells(&mut m, &self.runs[run], s);
         }
+        if arms.len() >= 2 {
+            self.align_times_left_unsaid(&mut m, &arms);
+        }
         self.decide_shape(&mut m, r, &arms);
         // The comparison after the measure, up to the next summary of the sentence.
         let end_k = *self.runs[*arms.last().expect("one arm")]
@@ -3815,12 +3827,70 @@ impl RunReader<'_> {
             .unwrap_or(sentence.span.end);
         if m.shape != Shape::Single {
             m.comparison = comparison(self.doc.original, self.items, self.members, after, until);
+            // `fell from 6.2 to 3.1 (p < 0.001), while in the control group it fell from 6.0
+            // to 5.2 (p = 0.03)`: where each arm's course closes with a p of its own, the p
+            // after the last is that arm's change, as the first's is, not the arms'
+            // comparison.
+            let p_lead =
+                |j: usize| window::before(self.doc.original, after, self.items[j].span[0], 80);
+            if from_to
+                && arms.len() >= 2
+                && self.each_course_closes_with_its_p(&arms)
+                && m.comparison
+                    .p
+                    .is_some_and(|j| !names_a_comparison(p_lead(j)))
+            {
+                m.comparison.p = None;
+            }
         }
         if change && (self.fall_words || printed_as_changes) {
             read_fall(&mut m, &s.groups, self.items, &sentence.quote);
         }
         s.measures.push(m);
         arms.last().expect("one arm") + 1
+    }
+
+    /// Arms each told as a course of the same length, where one names the time of a point
+    /// and the others leave it unsaid (`fell from 6.2 to 3.1 after 4 weeks, while in the
+    /// control group it fell from 6.0 to 5.2`): the arms of one trial are measured at the
+    /// same visits, so the unsaid time is the named one, not a visit of its own. Where the
+    /// arms name different times at a point, each keeps its own.
+    fn align_times_left_unsaid(&self, m: &mut Measure, arms: &[usize]) {
+        let runs: Vec<&Vec<usize>> = arms.iter().map(|&a| &self.runs[a]).collect();
+        let len = runs[0].len();
+        if len < 2 || runs.iter().any(|r| r.len() != len) || m.cells.len() != len * runs.len() {
+            return;
+        }
+        for pos in 0..len {
+            let mut named: Vec<&String> = runs
+                .iter()
+                .filter_map(|r| self.locals[r[pos]].time.as_ref())
+                .collect();
+            named.dedup_by_key(|t| cues::time_key(t));
+            let [time] = named[..] else { continue };
+            for (a, run) in runs.iter().enumerate() {
+                if self.locals[run[pos]].time.is_none() {
+                    m.cells[a * len + pos].time = Some(time.clone());
+                }
+            }
+        }
+    }
+
+    /// Does a p close each arm's course but the last, printed after its last value and before
+    /// the next arm's first with no word of a comparison before it (`… to 3.1 (p < 0.001),
+    /// while in the control group …`)? Then the arms' p's are each arm's change.
+    fn each_course_closes_with_its_p(&self, arms: &[usize]) -> bool {
+        arms.windows(2).all(|w| {
+            let end = self.items[self.summaries[*self.runs[w[0]].last().expect("a value")]].span[1];
+            let next = self.items[self.summaries[self.runs[w[1]][0]]].span[0];
+            self.members.iter().any(|&j| {
+                let it = &self.items[j];
+                it.kind == ItemKind::P
+                    && it.span[0] >= end
+                    && it.span[1] <= next
+                    && !names_a_comparison(window::before(self.doc.original, end, it.span[0], 80))
+            })
+        })
     }
 
     /// A value named as a difference right after a measure of two arms of the sentence (`a
@@ -4484,19 +4554,26 @@ fn names_at_most_an_interval(gap: &str) -> bool {
 /// comparison's.
 fn p_of_a_change(original: &str, after: usize, at: usize) -> bool {
     static CHANGE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    static COMPARED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let change = CHANGE.get_or_init(|| {
         regex::Regex::new(r"(?i)下降|低下|上昇|改善|減少|増加|\b(?:reduc|decreas|increas|improv|declin|fell|drop)")
             .expect("the change words are a valid pattern")
     });
-    let compared = COMPARED.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)群間|比較|差|比べ|対照|より|\b(?:vs\.?|versus|compared|between|than|differ\w*|greater|larger|more|less|smaller|superior|inferior|placebo|control)\b",
-        )
-        .expect("the comparison words are a valid pattern")
-    });
     let lead = window::before(original, after, at, 80);
-    change.is_match(lead) && !compared.is_match(lead)
+    change.is_match(lead) && !names_a_comparison(lead)
+}
+
+/// Does `lead` (the words before a p) name a comparison of groups (`群間`, `vs`, `than`,
+/// `compared`, `placebo`)?
+fn names_a_comparison(lead: &str) -> bool {
+    static COMPARED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    COMPARED
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)群間|比較|差|比べ|対照|より|\b(?:vs\.?|versus|compared|between|than|differ\w*|greater|larger|more|less|smaller|superior|inferior|placebo|control)\b",
+            )
+            .expect("the comparison words are a valid pattern")
+        })
+        .is_match(lead)
 }
 
 /// The difference, CI and p printed between byte `after` and `until`.
@@ -4797,11 +4874,17 @@ fn statistic_statements(gap: &str) -> Vec<(usize, usize)> {
 /// The group's n, or the document's, for the cells of `measures` still without one (a
 /// subgroup's values take neither).
 fn give_known_ns(doc_text: &str, items: &[Item], measures: &[usize], s: &mut Structure) {
+    // `The study group consisted of 29 patients`: where the only group a document names is
+    // "the study group" (the group studied), and it names no comparator and allocates no one
+    // to arms, that group is its sample, and a value naming no group is still of it.
+    let the_study_group_is_the_sample = matches!(s.groups.as_slice(), [g] if g.key == "study")
+        && cues::allocation_to_arms(doc_text).is_none()
+        && !cues::names_a_comparator(doc_text);
     let known = KnownNs {
         groups: s.groups.iter().map(|g| g.n).collect(),
         timed: s.groups.iter().map(|g| g.ns_by_time.clone()).collect(),
         document: s.document_n,
-        any_groups: !s.groups.is_empty(),
+        any_groups: !s.groups.is_empty() && !the_study_group_is_the_sample,
     };
     for &mi in measures {
         // Arms split the patients between them (unless the document says they are the same
@@ -6599,6 +6682,61 @@ mod tests {
             m.negated
         );
         assert!(m.review.is_empty(), "{:?}", m.review);
+    }
+
+    #[test]
+    fn each_groups_course_told_in_its_clause_is_an_arm_with_its_own_p() {
+        // A study group against a control group, each with a course `from … to` in a clause
+        // of its own; the time is named once, by the first; each course closes with its p.
+        for text in [
+            "The mean VAS score in the study group fell from 6.2 ± 1.1 to 3.1 ± 0.9 after 4 weeks (p < 0.001), while in the control group it fell from 6.0 ± 1.2 to 5.2 ± 1.0 (p = 0.03).",
+            "In the study group, VAS fell from 6.2 ± 1.1 to 3.1 ± 0.9 after 4 weeks (p < 0.001); in the control group, it fell from 6.0 ± 1.2 to 5.2 ± 1.0 (p = 0.03).",
+        ] {
+            let (_, s) = read(text);
+            assert_eq!(s.measures.len(), 1, "{text}: {:#?}", s.measures);
+            let m = &s.measures[0];
+            assert_eq!(m.shape, Shape::Arms, "{text}");
+            let cells: Vec<(&str, Option<&str>)> = m
+                .cells
+                .iter()
+                .map(|c| (s.groups[c.group.unwrap()].key.as_str(), c.time.as_deref()))
+                .collect();
+            assert_eq!(
+                cells,
+                [
+                    ("study", Some("before")),
+                    ("study", Some("after 4 weeks")),
+                    ("control", Some("before")),
+                    ("control", Some("after 4 weeks"))
+                ],
+                "{text}"
+            );
+            // The p after the control's course is its change, as the study group's is.
+            assert!(m.comparison.p.is_none(), "{text}: {:?}", m.comparison);
+        }
+        // A p that names the comparison stays the arms'.
+        let (_, s) = read(
+            "In the study group, VAS fell from 6.2 ± 1.1 to 3.1 ± 0.9 (p < 0.001); in the control group, it fell from 6.0 ± 1.2 to 5.2 ± 1.0 (between groups, p = 0.01).",
+        );
+        assert!(s.measures[0].comparison.p.is_some(), "{:#?}", s.measures);
+        // Two arms naming different times keep them.
+        let (_, s) = read(
+            "In the study group, VAS fell from 6.2 ± 1.1 to 3.1 ± 0.9 after 4 weeks; in the control group, it fell from 6.0 ± 1.2 to 5.2 ± 1.0 after 8 weeks.",
+        );
+        let times: Vec<Option<&str>> = s.measures[0]
+            .cells
+            .iter()
+            .map(|c| c.time.as_deref())
+            .collect();
+        assert_eq!(
+            times,
+            [
+                Some("before"),
+                Some("after 4 weeks"),
+                Some("before"),
+                Some("after 8 weeks")
+            ]
+        );
     }
 
     #[test]
