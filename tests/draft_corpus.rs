@@ -1041,7 +1041,8 @@ fn draft_on_the_held_out_part() {
 // Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 83.7 -> 83.84.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 83.84 -> 83.5.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 83.5 -> 83.44.
-const FLOOR_DEV_FOUND: f64 = 83.44;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 83.44 -> 83.28.
+const FLOOR_DEV_FOUND: f64 = 83.28;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1127,7 +1128,8 @@ const FLOOR_DEV_FOUND: f64 = 83.44;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 79.39 -> 79.2.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 79.2 -> 79.0.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 79.0 -> 78.99.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.99;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 78.99 -> 78.87.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.87;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1225,7 +1227,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.99;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3145 -> 3179.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 3179 -> 3273.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 3273 -> 3341.
-const CEILING_DEV_NON_DATA: usize = 3341;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 3341 -> 3405.
+const CEILING_DEV_NON_DATA: usize = 3405;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1323,7 +1326,8 @@ const CEILING_DEV_NON_DATA: usize = 3341;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3283 -> 3345.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 3345 -> 3418.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 3418 -> 3478.
-const CEILING_HOLDOUT_NON_DATA: usize = 3478;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 3478 -> 3499.
+const CEILING_HOLDOUT_NON_DATA: usize = 3499;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1393,7 +1397,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3478;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 3240 -> 3242.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 3242 -> 3302.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 3302 -> 3321.
-const FLOOR_DEV_PATH: usize = 3321;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 3321 -> 3400.
+const FLOOR_DEV_PATH: usize = 3400;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1460,7 +1465,8 @@ const FLOOR_DEV_PATH: usize = 3321;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2653 -> 2762.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 2762 -> 2795.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 2795 -> 2939.
-const FLOOR_HOLDOUT_PATH: usize = 2939;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 2939 -> 3007.
+const FLOOR_HOLDOUT_PATH: usize = 3007;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1556,7 +1562,8 @@ const FLOOR_HOLDOUT_PATH: usize = 2939;
 // Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 2932 -> 3067.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 3067 -> 3082.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 3082 -> 3083.
-const FLOOR_DEV_DECIDED: usize = 3083;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 3083 -> 3092.
+const FLOOR_DEV_DECIDED: usize = 3092;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1629,7 +1636,8 @@ const FLOOR_DEV_DECIDED: usize = 3083;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1308 -> 1314.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1314 -> 1322.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1322 -> 1343.
-const FLOOR_HOLDOUT_DECIDED: usize = 1343;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1343 -> 1415.
+const FLOOR_HOLDOUT_DECIDED: usize = 1415;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1688,7 +1696,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1343;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1145 -> 1148.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1148 -> 1162.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1162 -> 1167.
-const FLOOR_DEV_SHARES: usize = 1167;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1167 -> 1172.
+const FLOOR_DEV_SHARES: usize = 1172;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1737,7 +1746,8 @@ const FLOOR_DEV_SHARES: usize = 1167;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 1176 -> 1188.
 // Session 62: The Lancet's table layout: mean (SD), n cells, .. empty cells, a section opened by its comparison's row, the comparison's column names after the groups (batch 110's document 01): 1188 -> 1209.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1209 -> 1317.
-const FLOOR_HOLDOUT_SHARES: usize = 1317;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1317 -> 1344.
+const FLOOR_HOLDOUT_SHARES: usize = 1344;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1795,7 +1805,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 1317;
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 114 -> 120.
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 120 -> 126.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 126 -> 133.
-const CEILING_HOLDOUT_N_WRONG: usize = 133;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 133 -> 153.
+const CEILING_HOLDOUT_N_WRONG: usize = 153;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -1897,7 +1908,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 133;
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1589 -> 1619.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1619 -> 1630.
 // Session 63: a single-arm abstract naming its sample 'the study group' prints its mean age in the sentence that names the group, which now leaves that value's n open (a value of a named group takes the group's n, which the sentence prints as 'consisted of 29 patients', not as the group's): 1630 -> 1629.
-const FLOOR_DEV_N_RIGHT: usize = 1629;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1629 -> 1642.
+const FLOOR_DEV_N_RIGHT: usize = 1642;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2004,7 +2016,8 @@ const CEILING_DEV_N_WRONG: usize = 24;
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 1296 -> 1309.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1309 -> 1316.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1316 -> 1365.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1365;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1365 -> 1392.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1392;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2075,7 +2088,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1365;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2702 -> 2704.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 2704 -> 2764.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 2764 -> 2771.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2771;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 2771 -> 2850.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2850;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2164,7 +2178,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2771;
 // Session 62: batches 110 and 111 joined (28 reports, 13 Japanese, 12 tables; measured alone first: 110 dev 178/318, held-out 156/255; 111 dev 236/309, held-out 144/192; no development violation in either): 2197 -> 2306.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 2306 -> 2339.
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 2339 -> 2451.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2451;
+// Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 2451 -> 2513.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2513;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

@@ -539,6 +539,14 @@ fn kanji_printed(scan: &Scan, range: std::ops::Range<usize>) -> Option<super::Pr
     })
 }
 
+/// Does `after` (the text right after a count of people) make the count "per person" (`一人
+/// 平均`, `1人当たり`, `1人につき`): the unit of a mean or a rate, no number of people?
+fn per_person(after: &str) -> bool {
+    ["平均", "当たり", "当り", "あたり", "につき"]
+        .iter()
+        .any(|w| after.trim_start().starts_with(w))
+}
+
 /// Every Japanese count written in kanji (七名中五名, 五名).
 fn find_kanji_counts(scan: &mut Scan, plain: &str) {
     for c in kanji_count_pattern().captures_iter(plain) {
@@ -554,6 +562,7 @@ fn find_kanji_counts(scan: &mut Scan, plain: &str) {
             // 一回目: an ordinal.
             || plain[whole.end()..].starts_with('目')
             || plain[whole.end()..].starts_with(['ひ', '物', '称'])
+            || per_person(&plain[whole.end()..])
             // 一例として: "as an example".
             || (whole.as_str() == "一例" && plain[whole.end()..].starts_with(['と', 'を']))
         {
@@ -2544,7 +2553,10 @@ fn find_ns(scan: &mut Scan, plain: &str) {
             }
             None => range,
         };
-        if !scan.free(range.clone()) || inside_name(plain, m.start(), m.end()) {
+        if !scan.free(range.clone())
+            || inside_name(plain, m.start(), m.end())
+            || per_person(&plain[range.end..])
+        {
             continue;
         }
         let Some(value) = scan.number(m.range()) else {
@@ -3265,7 +3277,9 @@ mod tests {
 
     #[test]
     fn numbers_in_kanji() {
-        let items = read_items("患者七名中五名が改善。十二例を登録。同一人物。");
+        let items = read_items(
+            "患者七名中五名が改善。十二例を登録。同一人物。一人平均deft値。一人当たり。",
+        );
         assert_eq!(items[0].kind, ItemKind::CountOf);
         assert_eq!(items[0].parts.count.as_ref().unwrap().number.text, "5");
         assert_eq!(items[0].parts.of.as_ref().unwrap().original, "七");
@@ -3277,6 +3291,9 @@ mod tests {
         assert_eq!(items[1].kind, ItemKind::N);
         assert_eq!(items[1].parts.value.as_ref().unwrap().number.text, "12");
         assert_eq!(items.len(), 2, "{items:?}");
+        // "Per person" in digits is no number of people either.
+        let items = read_items("1人あたり平均3.2回。");
+        assert!(items.iter().all(|i| i.kind != ItemKind::N), "{items:?}");
         // Counts and durations in kanji, as Japanese reports print them; an ordinal is not one.
         let items = read_items(
             "三例が脱落し、二十五名が完了した。一年間追跡し、三か月ごとに二回評価した。一回目の評価。",

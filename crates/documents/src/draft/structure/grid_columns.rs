@@ -203,8 +203,17 @@ fn column_groups(line: &str, c: usize) -> Option<Vec<String>> {
     let with_control = |names: Vec<String>| {
         (names.len() == c && names.iter().any(|n| cues::is_control(n))).then_some(names)
     };
+    // A list a difference's name holds (`Adjusted mean difference in change between EX and
+    // CON groups`) is what that column compares, not the columns: the groups are then the
+    // rows' labels. (A caption's `Comparison of … between the experimental and control groups`
+    // names the columns.)
     let listed = cues::coordinated_groups(line)
         .into_iter()
+        .filter(|l| {
+            // (The list's first name may hold the words: `change between EX`.)
+            let lead = crate::text::window::before(line, 0, l[0].end, 60);
+            !(lead.to_lowercase().contains("between") && cues::difference_word(lead))
+        })
         .map(|l| l.into_iter().map(|p| p.text).collect::<Vec<_>>())
         .find_map(with_control);
     listed.or_else(|| {
@@ -534,6 +543,24 @@ fn read_group_columns(
 mod tests {
     use super::super::{Shape, means_of, ns_of, read_text};
     use super::{bare_names, group_names, repeated_times};
+
+    #[test]
+    fn groups_a_header_names_after_between_are_no_columns() {
+        // Made-up numbers in the layout of a results table set apart by single spaces: the
+        // groups are the rows' labels (`CON`, `EX`), the columns two visits, and the groups
+        // the header names are those its difference column compares.
+        let text = "Table 4.\n\nOutcome measure n Baseline Month 6 Adjusted mean difference in change between EX and CON groups P value\nGait speed (m/s)\n CON 84 0.86 (0.30) 0.87 (0.29) 0.01 (−0.04 to 0.06) 0.73\n EX 79 0.94 (0.29) 0.94 (0.30)\n";
+        let (items, s) = read_text(text);
+        for m in s.measures.iter().filter(|m| m.shape == Shape::Arms) {
+            let cells = means_of(&items, &s, m);
+            // No arm's values are one row's two visits.
+            let rows: Vec<&str> = cells.iter().map(|(_, _, v)| v.as_str()).collect();
+            assert!(
+                !(rows.contains(&"0.86") && rows.contains(&"0.87")),
+                "{cells:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_header_of_groups_over_their_times_makes_each_row_arms_at_those_times() {

@@ -3538,6 +3538,38 @@ fn undecide_transition_between_arms(document: &str, locals: &[Local], relation: 
     }
 }
 
+/// Two summaries joined by a bare slash (`148.3 ± 24.7/67.7 ± 12.0`, systolic over diastolic
+/// pressure) are two measures printed as one pair; in a list of such pairs (`A/B and C/D vs.
+/// E/F`) the value before a separator is the first pair's second measure and the value after
+/// it the next pair's first: no relation the words between them give joins either of a pair's
+/// values to a neighbour. They stay single facts for review.
+fn undecide_across_slashed_pairs(
+    document: &str,
+    items: &[Item],
+    summaries: &[usize],
+    relation: &mut [Relation],
+) {
+    let slashed: Vec<bool> = (1..summaries.len())
+        .map(|k| {
+            document
+                .get(items[summaries[k - 1]].span[1]..items[summaries[k]].span[0])
+                .is_some_and(|gap| gap.trim() == "/")
+        })
+        .collect();
+    let mut in_pair = vec![false; summaries.len()];
+    for (k, &s) in slashed.iter().enumerate() {
+        if s {
+            in_pair[k] = true;
+            in_pair[k + 1] = true;
+        }
+    }
+    for k in 1..summaries.len() {
+        if (in_pair[k - 1] || in_pair[k]) && relation[k] != Relation::NewMeasure {
+            relation[k] = Relation::Undecided;
+        }
+    }
+}
+
 /// The pairs the words read as related that the text leaves open: a value and the value it
 /// changed from set against each other, a transition between two treatments' values, and a
 /// course that names one of its times twice.
@@ -3550,6 +3582,7 @@ fn undecide_pairs_left_open(
     relation: &mut [Relation],
 ) {
     undecide_value_and_its_baseline(items, members, summaries, locals, relation);
+    undecide_across_slashed_pairs(document, items, summaries, relation);
     undecide_transition_between_arms(document, locals, relation);
     undecide_courses_naming_a_time_twice(locals, relation);
     undecide_a_course_set_against_an_arm(locals, relation);
@@ -6682,6 +6715,35 @@ mod tests {
             m.negated
         );
         assert!(m.review.is_empty(), "{:?}", m.review);
+    }
+
+    #[test]
+    fn values_paired_by_a_slash_are_never_set_against_their_neighbours() {
+        // Made-up numbers: systolic/diastolic pairs of three conditions in one list; the
+        // diastolic value before `vs.` is no arm of the systolic value after it.
+        let (items, s) = read(
+            "Blood pressure was lower with A and B than with C (148.3 ± 24.7/67.7 ± 12.0 and 144.4 ± 16.5/68.8 ± 13.3 vs. 158.0 ± 18.3/75.6 ± 11.4 mmHg).",
+        );
+        for m in s.measures.iter().filter(|m| m.cells.len() >= 2) {
+            let means: Vec<&str> = m
+                .cells
+                .iter()
+                .map(|c| {
+                    items[c.item]
+                        .parts
+                        .mean
+                        .as_ref()
+                        .unwrap()
+                        .number
+                        .text
+                        .as_str()
+                })
+                .collect();
+            assert!(
+                !(means.contains(&"68.8") && means.contains(&"158.0")),
+                "{means:?}"
+            );
+        }
     }
 
     #[test]
