@@ -38,7 +38,7 @@ pub struct Phrase {
 /// printed (`EG (n = 35) CG (n = 33)`, `IG | CG`, `CTRL`, `Con = control group`): the
 /// twenty-second new-user trial's table named its arms `EG` and `CG` only, and the drug's arm
 /// was drafted as the control.
-const COMPARATORS: &str = r"placebo|vehicle|sham|usual care|standard care|standard of care|routine care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
+const COMPARATORS: &str = r"placebo|vehicle|sham|(?:usual|standard|routine)(?:\s+[a-z]+)?\s+care|standard of care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
 /// a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`) or a combination's
@@ -982,6 +982,39 @@ pub fn references_of_differences(text: &str) -> Vec<String> {
 pub fn is_control(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(&P, &format!(r"(?i)(?:{COMPARATORS})")).is_match(label)
+}
+
+/// What a document's legend says an abbreviated name stands for: `RPC, routine perinatal
+/// care`, `RPC = routine perinatal care`, `RPC: …` (up to the next comma, semicolon or full
+/// stop), or `routine perinatal care (RPC)` (the few words before the bracket). Every
+/// expansion found, in the order printed.
+///
+/// ```
+/// use trialstats_documents::draft::cues::expansions_of;
+/// let legend = "PC-T, food supplement from pre-pregnancy to term, RPC, routine perinatal care";
+/// assert_eq!(expansions_of(legend, "RPC"), ["routine perinatal care"]);
+/// assert_eq!(expansions_of("patients on usual care (UC) and on drug", "UC"), ["patients on usual care"]);
+/// assert!(expansions_of("RPCs were", "RPC").is_empty());
+/// ```
+pub fn expansions_of(text: &str, abbreviation: &str) -> Vec<String> {
+    let a = regex::escape(abbreviation);
+    let after = Regex::new(&format!(
+        r"(?:^|[\s,;(])({a})\s*(?:,|=|:|–|—)\s*([^,;.\n]{{3,60}})"
+    ))
+    .expect("an escaped abbreviation makes a valid pattern");
+    let before = Regex::new(&format!(r"((?:[A-Za-z\-]+\s+){{1,5}})\(\s*{a}\s*\)"))
+        .expect("an escaped abbreviation makes a valid pattern");
+    let mut found: Vec<(usize, String)> = after
+        .captures_iter(text)
+        .map(|c| (c.get(0).map_or(0, |m| m.start()), c[2].trim().to_string()))
+        .collect();
+    found.extend(
+        before
+            .captures_iter(text)
+            .map(|c| (c.get(0).map_or(0, |m| m.start()), c[1].trim().to_string())),
+    );
+    found.sort();
+    found.into_iter().map(|(_, e)| e).collect()
 }
 
 /// Is `s` (trimmed) one phrase of `found` and nothing else: a column header that is a group's

@@ -3259,9 +3259,22 @@ fn push_glued_body(
             if values_printed(text, cells) < values && broken_decimal(line) {
                 continue;
             }
+            // One more than the columns where the first is a number glued to the label's last
+            // letter (`Gestational weight gain, kg5 7.4 [3.6] …`, `Preterm birth, %4 10.6 …`):
+            // a footnote's mark, no column's value; the values set apart by spaces are the
+            // row's.
+            let cells = match glued_row_spaced(line, l.start) {
+                Some(spaced)
+                    if values_printed(text, cells) == values + 1
+                        && values_printed(text, &spaced) == values =>
+                {
+                    spaced
+                }
+                _ => cells.clone(),
+            };
             rows.push(Row {
                 line: l.clone(),
-                cells: cells.clone(),
+                cells,
             });
         } else if let Some(cells) = glued_header(line, l.start, values, true)
             .filter(|c| c.iter().all(|c| is_n_cell(&text[c.clone()])))

@@ -263,6 +263,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
 /// each share's whole. `lower`: the document in lower case.
 fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut Structure) {
     each_groups_n(doc, items, s);
+    controls_named_in_a_legend(doc, s);
     split_by_unit(doc, items, s);
     split_incoherent_arms(s);
     shares_that_split_the_sample(doc, items, s);
@@ -272,6 +273,29 @@ fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut S
     negative_at_every_time_are_changes(items, s);
     medians_beside_their_means(items, s);
     share_wholes::check_share_wholes(lower, items, s);
+}
+
+/// A group named by an abbreviation the document's legend expands to a comparator (`RPC` in a
+/// table's header, `RPC, routine perinatal care` in its footnote) is a comparator too, as its
+/// name written out would be. (Only where no group is one already: the text's own comparator
+/// is never moved.)
+fn controls_named_in_a_legend(doc: &Sentences, s: &mut Structure) {
+    if s.groups.iter().any(|g| g.control) {
+        return;
+    }
+    for g in &mut s.groups {
+        let name = g.label.trim();
+        let abbreviation = name.len() <= 12
+            && name.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && !name.contains(char::is_whitespace);
+        if abbreviation
+            && cues::expansions_of(doc.original, name)
+                .iter()
+                .any(|e| cues::is_control(e))
+        {
+            g.control = true;
+        }
+    }
 }
 
 /// Medians of an outcome whose means the table prints too, for the same groups (`Mean (SD)`
@@ -916,6 +940,53 @@ mod unit_tests {
             }],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_table_s_abbreviated_arm_its_legend_expands_to_usual_care_is_the_control() {
+        // Made-up numbers in the layout of a journal's table copied with single spaces: a
+        // total column first, each arm with its n, a footnote's number glued after the first
+        // bracket and after two rows' labels, the arms' names written out in the legend.
+        let text = "Table 5. Birth outcomes by group1.\n\nAll participants (n = 300)2 EF-A (n = 100) EF-B (n = 100) RPC (n = 100) p-value\nBirth length, cm 49.1 [1.8] 49.0 [1.6] 48.9 [2.2] 49.2 [1.5] 0.68\nGestational age, wk 39.1 [2.0] 39.0 [2.0] 38.9 [2.1] 39.5 [1.9] 0.14\nWeight gain, kg5 7.4 [3.6] 7.6 [3.4] 7.5 [3.0] 7.3 [4.2] 0.94\n\n1 Values are means [SD]. EF-A, early food supplement, EF-B, late food supplement, RPC, routine perinatal care\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<(&str, bool)> = s
+            .groups
+            .iter()
+            .map(|g| (g.label.as_str(), g.control))
+            .collect();
+        assert_eq!(
+            groups,
+            [("EF-A", false), ("EF-B", false), ("RPC", true)],
+            "{groups:?}"
+        );
+        // The row whose label carries a footnote's number keeps its values in their columns.
+        let weight = s
+            .measures
+            .iter()
+            .find(|m| {
+                m.label
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("Weight gain"))
+            })
+            .expect("the weight row");
+        let means: Vec<&str> = weight
+            .cells
+            .iter()
+            .map(|c| {
+                items[c.item]
+                    .parts
+                    .mean
+                    .as_ref()
+                    .unwrap()
+                    .number
+                    .text
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(means, ["7.6", "7.5", "7.3"]);
+        // A legend naming no comparator leaves the arms as they were.
+        let (_, s) = read_text(&text.replace("routine perinatal care", "fortified rice"));
+        assert!(s.groups.iter().all(|g| !g.control), "{:?}", s.groups);
     }
 
     #[test]

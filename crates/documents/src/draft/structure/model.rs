@@ -293,11 +293,31 @@ pub(super) fn without_glued_stub_name(name: &str) -> Option<&str> {
     (word.chars().all(char::is_alphabetic) && is_stub_word(word)).then_some(rest)
 }
 
+/// `name` without a footnote's number that the copy moved from the header cell before it
+/// (`All participants (n = 317)2 PC-T (n = 101)` cut after the first bracket: `2 PC-T`): one
+/// or two digits and a space before an abbreviation's capitals, which no dose or time is
+/// written as (`2 mg`, `3 months`). `name` itself otherwise.
+pub(super) fn without_leading_footnote_number(name: &str) -> &str {
+    let name = name.trim_start();
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(rest) = name[digits..].strip_prefix(' ') else {
+        return name;
+    };
+    let first_word = rest.split_whitespace().next().unwrap_or("");
+    let capitals = first_word.chars().filter(char::is_ascii_uppercase).count();
+    if (1..=2).contains(&digits) && capitals >= 2 {
+        rest
+    } else {
+        name
+    }
+}
+
 /// The group index for `(label, key)`, added if new. A table's stub name run into the label
-/// is left out of both ([`without_stub_name`], [`without_glued_stub_name`]).
+/// is left out of both ([`without_stub_name`], [`without_glued_stub_name`]), as a footnote's
+/// number moved before it ([`without_leading_footnote_number`]).
 pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
     let stripped = without_glued_stub_name(label).unwrap_or(label);
-    let stripped = without_stub_name(stripped);
+    let stripped = without_stub_name(without_leading_footnote_number(stripped));
     let (label, key) = if stripped.len() < label.trim_start().len() && !stripped.is_empty() {
         (stripped, cues::group_key(stripped))
     } else {
