@@ -38,7 +38,7 @@ pub struct Phrase {
 /// printed (`EG (n = 35) CG (n = 33)`, `IG | CG`, `CTRL`, `Con = control group`): the
 /// twenty-second new-user trial's table named its arms `EG` and `CG` only, and the drug's arm
 /// was drafted as the control.
-const COMPARATORS: &str = r"placebo|vehicle|sham|(?:usual|standard|routine)(?:\s+[a-z]+)?\s+care|standard of care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
+const COMPARATORS: &str = r"placebo|vehicle|sham|(?:usual|standard|routine|conventional)(?:\s+[a-z]+)?\s+(?:care|treatment|therapy|preparation|practice)|standard of care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
 /// a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`) or a combination's
@@ -76,7 +76,13 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     );
     let mut out: Vec<Phrase> = Vec::new();
     for c in p.captures_iter(s) {
-        let Some((start, end)) = group_span(s, &c) else {
+        // `in the relaxation group on POD 1`, `the drug arm on day 3`: the `on` opens a time,
+        // not what the group receives: the group is the noun and the words before it.
+        let span = match c.name("recv").and_then(|r| noun_before_a_time(s, r)) {
+            Some(noun) => Some(noun),
+            None => group_span(s, &c),
+        };
+        let Some((start, end)) = span else {
             continue;
         };
         // `placebo-controlled`, `sham-controlled`: the design's adjective, no group.
@@ -134,6 +140,23 @@ pub fn groups(s: &str) -> Vec<Phrase> {
     push_cases_set_against_each_other(s, &mut out);
     out.sort_by_key(|p| p.start);
     out
+}
+
+/// Where a phrase matched as a group receiving something (`group on POD 1`) is a group noun
+/// followed by a time (`on POD 1`, `on day 3`): the noun's name, as [`group_name_start`] reads
+/// it back from the noun (`the relaxation group`). `None` where the words after the verb are
+/// no time, or the phrase opens with people rather than a group's noun (`patients on day 3`).
+fn noun_before_a_time(s: &str, r: regex::Match) -> Option<(usize, usize)> {
+    let phrase = r.as_str();
+    let noun_len = ["group", "arm", "cohort"]
+        .iter()
+        .find(|n| phrase.len() >= n.len() && phrase[..n.len()].eq_ignore_ascii_case(n))?
+        .len();
+    let on = phrase.to_lowercase().find(" on ")?;
+    let time = times(&s[r.start() + on..]);
+    time.first().filter(|t| t.start <= 1)?;
+    let start = group_name_start(s, r.start());
+    (start < r.start()).then_some((start, r.start() + noun_len))
 }
 
 /// Is `c` a hiragana letter (the kana of particles, endings and words written without kanji)?
@@ -1072,7 +1095,7 @@ pub fn times(s: &str) -> Vec<Phrase> {
         let pattern = format!(
             r"(?ix)
           \b{PREP}(?:baseline|screening|enrol?ment|entry|admission|discharge|endpoint|(?:the\s+)?(?:end|start|beginning|completion)(?:\s+|-)of(?:\s+|-)(?:the\s+)?(?:treatment|study|trial|therapy|follow-up|intervention|programme|program|observation|period|double-blind\s+period)|last\s+visit|final\s+visit|last\s+follow-up|follow-up)\b
-        | \b{PREP}(?:week|wk|month|day|year|visit|cycle|session)s?\.?\s*\d+\b
+        | \b{PREP}(?:week|wk|month|day|year|visit|cycle|session|pod)s?\.?\s*\d+\b
         | \b{PREP}{ORDINAL_EN}[\s\-](?:post-?operative\s+|treatment\s+|study\s+)?(?:day|week|month|year|hour|visit|session|cycle)\b
         | \b{PREP}{NUMBER_EN}[\s\-]{UNIT_EN}(?:\s+(?:later|after\s+(?:the\s+)?\w+|post-?\w*|of\s+(?:treatment|therapy|follow-up)|treatment|period|study|visit|follow-up|therapy|course))?\b
         | \b(?:before|after|prior\s+to|following|during)\s+{EVENT}\b

@@ -3883,15 +3883,22 @@ impl RunReader<'_> {
         arms.last().expect("one arm") + 1
     }
 
-    /// Arms each told as a course of the same length, where one names the time of a point
-    /// and the others leave it unsaid (`fell from 6.2 to 3.1 after 4 weeks, while in the
-    /// control group it fell from 6.0 to 5.2`): the arms of one trial are measured at the
-    /// same visits, so the unsaid time is the named one, not a visit of its own. Where the
-    /// arms name different times at a point, each keeps its own.
+    /// Arms each told as a course of the same length (or a value each), where one names the
+    /// time of a point and the others leave it unsaid (`fell from 6.2 to 3.1 after 4 weeks,
+    /// while in the control group it fell from 6.0 to 5.2`, `lower on POD 2 (3.9 vs 4.1)`):
+    /// the arms of one trial are measured at the same visits, so the unsaid time is the named
+    /// one, not a visit of its own. Where the arms name different times at a point, each keeps
+    /// its own.
     fn align_times_left_unsaid(&self, m: &mut Measure, arms: &[usize]) {
         let runs: Vec<&Vec<usize>> = arms.iter().map(|&a| &self.runs[a]).collect();
         let len = runs[0].len();
-        if len < 2 || runs.iter().any(|r| r.len() != len) || m.cells.len() != len * runs.len() {
+        // (A share's time is read apart from its arms': `30% at week 12 vs 12%` may set the
+        // week's share against the baseline's; only courses and summaries are aligned.)
+        let summaries = m.cells.iter().all(|c| is_summary(self.items[c.item].kind));
+        if (len < 2 && !summaries)
+            || runs.iter().any(|r| r.len() != len)
+            || m.cells.len() != len * runs.len()
+        {
             return;
         }
         for pos in 0..len {
@@ -6744,6 +6751,30 @@ mod tests {
                 "{means:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_group_named_before_a_day_is_the_group_and_its_time_every_arm_s() {
+        // Made-up numbers: `the yoga group on POD 1` names the group and then a time (a
+        // postoperative day), not what the group receives; the time the first value names is
+        // its comparator's too; `standard preparation` is a comparator.
+        let (_, s) = read(
+            "Drug use was higher in the yoga group on POD 1 (1.20 +/- 0.90 vs 0.50 +/- 0.50 in the standard preparation group).",
+        );
+        let groups: Vec<(&str, bool)> = s
+            .groups
+            .iter()
+            .map(|g| (g.key.as_str(), g.control))
+            .collect();
+        assert_eq!(
+            groups,
+            [("yoga", false), ("standard preparation", true)],
+            "{groups:?}"
+        );
+        let m = &s.measures[0];
+        assert_eq!(m.shape, Shape::Arms);
+        let times: Vec<Option<&str>> = m.cells.iter().map(|c| c.time.as_deref()).collect();
+        assert_eq!(times, [Some("on POD 1"), Some("on POD 1")]);
     }
 
     #[test]
