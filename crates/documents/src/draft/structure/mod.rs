@@ -969,19 +969,9 @@ mod unit_tests {
                     .is_some_and(|l| l.starts_with("Weight gain"))
             })
             .expect("the weight row");
-        let means: Vec<&str> = weight
-            .cells
-            .iter()
-            .map(|c| {
-                items[c.item]
-                    .parts
-                    .mean
-                    .as_ref()
-                    .unwrap()
-                    .number
-                    .text
-                    .as_str()
-            })
+        let means: Vec<String> = super::means_of(&items, &s, weight)
+            .into_iter()
+            .map(|(_, _, mean)| mean)
             .collect();
         assert_eq!(means, ["7.6", "7.5", "7.3"]);
         // A legend naming no comparator leaves the arms as they were.
