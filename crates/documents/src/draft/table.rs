@@ -3263,15 +3263,11 @@ fn push_glued_body(
             // letter (`Gestational weight gain, kg5 7.4 [3.6] …`, `Preterm birth, %4 10.6 …`):
             // a footnote's mark, no column's value; the values set apart by spaces are the
             // row's.
-            let cells = match glued_row_spaced(line, l.start) {
-                Some(spaced)
-                    if values_printed(text, cells) == values + 1
-                        && values_printed(text, &spaced) == values =>
-                {
-                    spaced
-                }
-                _ => cells.clone(),
-            };
+            let spaced = (values_printed(text, cells) == values + 1)
+                .then(|| glued_row_spaced(line, l.start))
+                .flatten()
+                .filter(|spaced| values_printed(text, spaced) == values);
+            let cells = spaced.unwrap_or_else(|| cells.clone());
             rows.push(Row {
                 line: l.clone(),
                 cells,

@@ -3739,27 +3739,26 @@ impl RunReader<'_> {
     /// clause that names a group (and no time) right before value `k` names no new measure;
     /// the values after it are the measure just read, of another group.
     fn group_clause(&self, k: usize) -> bool {
-        k > 0 && {
-            let start = self.items[self.summaries[k - 1]].span[1];
-            let end = self.items[self.summaries[k]].span[0];
-            let between = self.doc.original.get(start..end).unwrap_or("");
-            let clause = between
-                .rsplit(['(', ')', '（', '）', ';', '；', '。'])
-                .find(|c| !c.trim().is_empty())
-                .unwrap_or(between);
-            // A time the value before closes its clause with (`… to 3.1 after 4 weeks, while
-            // in the control group it fell from …`) is that value's, not the new clause's.
-            let from_its_comma = match cues::groups(clause).first() {
-                Some(g) => clause[..g.start]
-                    .char_indices()
-                    .rfind(|&(_, c)| [',', '，', '、'].contains(&c))
-                    .map_or(clause, |(comma, c)| &clause[comma + c.len_utf8()..]),
-                None => clause,
-            };
-            !cues::groups(clause).is_empty()
-                && cues::times(from_its_comma).is_empty()
-                && !names_a_stratum_before_its_group(clause)
+        if k == 0 {
+            return false;
         }
+        let start = self.items[self.summaries[k - 1]].span[1];
+        let end = self.items[self.summaries[k]].span[0];
+        let between = self.doc.original.get(start..end).unwrap_or("");
+        let clause = between
+            .rsplit(['(', ')', '（', '）', ';', '；', '。'])
+            .find(|c| !c.trim().is_empty())
+            .unwrap_or(between);
+        let Some(group) = cues::groups(clause).into_iter().next() else {
+            return false;
+        };
+        // A time the value before closes its clause with (`… to 3.1 after 4 weeks, while in
+        // the control group it fell from …`) is that value's, not the new clause's.
+        let from_its_comma = clause[..group.start]
+            .char_indices()
+            .rfind(|&(_, c)| [',', '，', '、'].contains(&c))
+            .map_or(clause, |(comma, c)| &clause[comma + c.len_utf8()..]);
+        cues::times(from_its_comma).is_empty() && !names_a_stratum_before_its_group(clause)
     }
 
     /// One group for every value of a run, if the text names one.
