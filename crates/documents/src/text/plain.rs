@@ -215,12 +215,33 @@ fn japanese_list_comma(before: &str, rest: &str, japanese_commas: bool) -> bool 
 }
 
 /// Is the katakana middle dot at `at` of `original` (between digits) the decimal point of
-/// Japanese newspapers, which set digits in vertical lines with `・` for the point (`体重が
-/// 1・65kg減少`, `2・4%`)? Read as a point only where a unit of measure follows the digits
-/// after it: a middle dot between numbers before a counter (`1・2月`, `3・4年生`) lists them.
-fn vertical_decimal_dot(rest: &str) -> bool {
+/// Japanese newspapers and older abstracts, which set digits in vertical lines with `・` for
+/// the point (`体重が1・65kg減少`, `2・4%`, `25・5カ月`, `26・9(SE1・4)`)? The same dot also
+/// lists numbers (`1・2月`, `3・4年生`, `術後3・6・12か月`, `129±3・128±4`), so it is a point
+/// only where the pair cannot be a list:
+/// - a chain of three (`3・6・12`), a year (`2007・9`) or a number that already has a point
+///   on either side (`45.4・67.2`) is a list;
+/// - a unit of measure after the digits (`kg`, `%`, `倍`), or a spread after them
+///   (`5・3±1・2`), makes it a point;
+/// - so do digits after it that begin with 0 (`p<0・05`): no list writes `05`;
+/// - so does a pair that does not rise (`25・5`, `7・5`): a list of values in order rises;
+/// - and a spread's digits (`±1・2`, `SE1・4`), unless another ± follows: then the dot sets
+///   the next mean ± SD of a list apart (`±3・128±4`).
+///
+/// `before` is the plain text so far (it ends in the digits before the dot), `rest` the
+/// original after the dot (it starts with digits).
+fn nakaguro_decimal_point(before: &str, rest: &str) -> bool {
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 {
+        return false;
+    }
+    let (after, tail) = rest.split_at(digits);
+    let head = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let whole = &before[head.len()..];
+    let mut next = tail.chars();
+    let chained = matches!(next.next(), Some('・' | '･' | '.' | '．'))
+        && next.next().is_some_and(|c| c.is_ascii_digit());
+    if head.ends_with(['・', '･', '.']) || chained || whole.len() == 4 {
         return false;
     }
     const UNITS: [&str; 16] = [
@@ -241,8 +262,19 @@ fn vertical_decimal_dot(rest: &str) -> bool {
         "メートル",
         "m",
     ];
-    let tail = rest[digits..].trim_start_matches(' ');
-    UNITS.iter().any(|u| tail.starts_with(u))
+    let tail = tail.trim_start_matches(' ');
+    let spread = head.trim_end().ends_with('±') || head.ends_with("SE") || head.ends_with("SD");
+    if spread && tail.starts_with('±') {
+        return false;
+    }
+    if UNITS.iter().any(|u| tail.starts_with(u)) || tail.starts_with('±') || after.starts_with('0')
+    {
+        return true;
+    }
+    let (Ok(a), Ok(b)) = (whole.parse::<u64>(), after.parse::<u64>()) else {
+        return false;
+    };
+    b <= a || spread
 }
 
 /// Is the separator at `at` of `original` (a thin, narrow or no-break space, a figure space or
@@ -566,7 +598,7 @@ impl PlainText {
             if matches!(c, '·' | '\u{2219}' | '\u{22C5}')
                 && between_digits
                 && !exponent_after_dot(rest)
-                || matches!(c, '・' | '･') && between_digits && vertical_decimal_dot(rest)
+                || matches!(c, '・' | '･') && between_digits && nakaguro_decimal_point(&text, rest)
             {
                 text.push('.');
             } else if matches!(c, ',' | '，')
@@ -743,6 +775,16 @@ mod tests {
         assert_eq!(
             p.text,
             "体重が1.65kg(2.4%)減少, 腹囲は2.2%減少。1・2月, 3・4年生"
+        );
+        // Older abstracts print every decimal with the dot: a pair that does not rise, a
+        // spread's digits, a mean before its ±, digits after the dot that begin with 0. Chains,
+        // years, rising pairs before a counter of time and pairs of means ± SD stay lists.
+        let p = PlainText::new(
+            "65・4歳、18・5カ月、26・9(SE1・4)、p<0・05、5・3±1・2。3・6・12か月、2007・9・3、45.4・67.2、129±3・128±4mmHg、24・32週時",
+        );
+        assert_eq!(
+            p.text,
+            "65.4歳, 18.5カ月, 26.9(SE1.4), p<0.05, 5.3±1.2。3・6・12か月, 2007・9・3, 45.4・67.2, 129±3・128±4mmHg, 24・32週時"
         );
         // A comma between numbers that touch Japanese script separates them (Japanese never
         // writes a decimal comma); a thousands group and European decimals stay.
