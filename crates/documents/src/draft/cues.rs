@@ -1156,12 +1156,15 @@ pub fn times(s: &str) -> Vec<Phrase> {
 
 /// `before and after the treatment`, `pre- and post-intervention`: the first word shares the
 /// event named after the second, two points (`before the treatment`, then `after the
-/// treatment`), as a list of times before `respectively` prints them.
+/// treatment`), as a list of times before `respectively` prints them. So too where each word
+/// follows its own value and only the second names the event (`6.8 ± 3.5 before and 0.8 ±
+/// 1.2 after therapy`, `4.1 (1.0) scores before and …`): the value between them is the later
+/// point's, in the same clause.
 fn before_sharing_the_event(s: &str, found: &[Phrase]) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = re(
         &P,
-        r"(?i)\b(?P<first>before|prior\s+to|pre-?)\s*(?:and|&|vs\.?|versus)\s+(?P<second>after|following|post-?)\s*(?P<event>.*)$",
+        r"(?i)\b(?P<first>before|prior\s+to|pre-?)\s*(?:and|&|vs\.?|versus)\s+(?:[^,;]{0,40}?\d[^,;]{0,40}?\s)?(?P<second>after|following|post-?)\s*(?P<event>[^,;]*)$",
     );
     found
         .iter()
@@ -1169,7 +1172,7 @@ fn before_sharing_the_event(s: &str, found: &[Phrase]) -> Vec<Phrase> {
             let window_start = s[..later.start]
                 .char_indices()
                 .rev()
-                .nth(30)
+                .nth(90)
                 .map_or(0, |(k, _)| k);
             let c = p.captures(&s[window_start..later.end])?;
             let first = c.name("first")?;
@@ -2631,6 +2634,26 @@ mod tests {
             .map(|p| p.text)
             .collect();
         assert_eq!(t, ["before the treatment", "after the treatment"]);
+        // Each word after its own value, only the second naming the event (made-up numbers).
+        let t: Vec<String> = times("EASI 6.8 ± 3.5 before and 0.8 ± 1.2 after therapy, p < 0.01; 1.4 (0.6) scores before and 1.5 (0.6) scores after therapy")
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(
+            t,
+            [
+                "before therapy",
+                "after therapy",
+                "before therapy",
+                "after therapy"
+            ]
+        );
+        // A clause between them keeps the first word alone: no event is shared across it.
+        let t: Vec<String> = times("6.8 before, and in the other group 0.8 after therapy")
+            .into_iter()
+            .map(|p| p.text)
+            .collect();
+        assert_eq!(t, ["after therapy"]);
         // The ways a drug is given, the start of a treatment and a switch name points too.
         let t: Vec<String> =
             times("平均眼圧は点眼開始前18.0±4.5、切り替え前15.6±3.8、内服後12.1±2.0")

@@ -170,6 +170,25 @@ fn events_counted_from(sentence: &str) -> Vec<String> {
     events
 }
 
+/// The time words of the sentence at `span` whose event only a later word names (`before` in
+/// `6.8 ± 3.5 before and 0.8 ± 1.2 after therapy`, read by [`cues::times`] over the whole
+/// sentence as `before therapy`): a gap between two values sees only its own word.
+fn shared_event_times(original: &str, span: std::ops::Range<usize>) -> Vec<cues::Phrase> {
+    let sentence = &original[span.clone()];
+    cues::times(sentence)
+        .into_iter()
+        .filter(|t| {
+            let word = &sentence[t.start..t.end];
+            !word.contains(char::is_whitespace) && t.text.len() > word.len()
+        })
+        .map(|t| cues::Phrase {
+            start: span.start + t.start,
+            end: span.start + t.end,
+            text: t.text,
+        })
+        .collect()
+}
+
 /// The time points `before EVENT` and `after EVENT` in `between` for the sentence's `events`
 /// (`before laser`, where `3 months after laser` names the event), that no phrase in `found`
 /// already covers.
@@ -2390,10 +2409,9 @@ fn read_values(
         comparator: None,
         named: vec![false; summaries.len()],
         time_opens: vec![false; summaries.len()],
-        units: shared_unit(original, items, summaries)
-            .into_iter()
-            .collect(),
+        units: Vec::from_iter(shared_unit(original, items, summaries)),
         events: events_counted_from(&original[sentence.span.clone()]),
+        shared_event_times: shared_event_times(original, sentence.span.clone()),
     };
     // The text before each summary (since the one before it), and after the last.
     for k in 0..=summaries.len() {
@@ -2528,6 +2546,9 @@ struct GapReader<'a> {
     units: Vec<String>,
     /// The events the sentence counts time from (`laser` in `3 months after laser`).
     events: Vec<String>,
+    /// Time words that name their event only through a later one in the sentence (`before`
+    /// in `6.8 ± 3.5 before and 0.8 ± 1.2 after therapy`), at their offsets in the original.
+    shared_event_times: Vec<cues::Phrase>,
 }
 
 impl GapReader<'_> {
@@ -2548,6 +2569,23 @@ impl GapReader<'_> {
         self.order_groups(k, between, &mut groups, last);
         let mut found_times = cues::times(between);
         found_times.extend(times_around_events(between, &self.events, &found_times));
+        found_times.extend(
+            self.shared_event_times
+                .iter()
+                .filter(|t| span.start <= t.start && t.end <= span.end)
+                .map(|t| cues::Phrase {
+                    start: t.start - span.start,
+                    end: t.end - span.start,
+                    text: t.text.clone(),
+                })
+                .filter(|t| {
+                    !found_times
+                        .iter()
+                        .any(|f| f.start < t.end && t.start < f.end)
+                })
+                .collect::<Vec<_>>(),
+        );
+        found_times.sort_by_key(|t| t.start);
         let times = bind(between, found_times, first, &self.units);
         // The words between the value before and a phrase bound to it are that value's unit
         // (`words per minute (wpm)`), not the name of a new measure.
@@ -6764,6 +6802,38 @@ mod tests {
         assert_eq!(m.shape, Shape::Arms);
         let times: Vec<Option<&str>> = m.cells.iter().map(|c| c.time.as_deref()).collect();
         assert_eq!(times, [Some("on POD 1"), Some("on POD 1")]);
+    }
+
+    #[test]
+    fn a_time_word_shares_the_event_a_later_one_names() {
+        // `6.8 ± 3.5 before and 0.8 ± 1.2 after therapy`: the first value is before therapy,
+        // a time course of each group (made-up numbers in the form an abstract prints).
+        let (_, s) = read(
+            "Sixty children were randomised to group A (n = 30) or group B (n = 30). EASI improved in both groups (group A: 6.8 ± 3.5 before and 0.8 ± 1.2 after therapy, p < 0.001; group B: 9.6 ± 8.3 before and 1.1 ± 2.3 after therapy, p < 0.001).",
+        );
+        let cells: Vec<(String, String)> = s
+            .measures
+            .iter()
+            .flat_map(|m| m.cells.iter())
+            .map(|c| {
+                (
+                    c.group.map_or("-".into(), |g| s.groups[g].key.clone()),
+                    c.time.clone().unwrap_or("-".into()),
+                )
+            })
+            .collect();
+        let expected = [
+            ("a", "before therapy"),
+            ("a", "after therapy"),
+            ("b", "before therapy"),
+            ("b", "after therapy"),
+        ];
+        assert_eq!(
+            cells,
+            expected.map(|(g, t)| (g.to_string(), t.to_string())),
+            "{:#?}",
+            s.measures
+        );
     }
 
     #[test]
