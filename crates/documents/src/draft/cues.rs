@@ -989,6 +989,28 @@ pub fn references_of_differences(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The pairs of groups a document names as compared, by their names or letters, each as the
+/// two words on either side of `vs` or `versus` (`p=0.021 and p=0.007 for respectively A vs
+/// C and B vs C`, `group B versus group C`), lower case, without the word `group`.
+///
+/// ```
+/// use trialstats_documents::draft::cues::compared_pairs;
+/// assert_eq!(
+///     compared_pairs("p=0.021 for A vs C and p=0.007 for B vs. C; group B versus group C"),
+///     [("a", "c"), ("b", "c"), ("b", "c")].map(|(x, y)| (x.to_string(), y.to_string()))
+/// );
+/// ```
+pub fn compared_pairs(text: &str) -> Vec<(String, String)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = re(
+        &P,
+        r"(?i)\b(?:group\s+)?([a-z0-9][\w+\-]*)(?:\s+group)?\s+(?:vs\.?|versus)\s+(?:group\s+)?([a-z0-9][\w+\-]*)",
+    );
+    p.captures_iter(text)
+        .map(|c| (c[1].to_lowercase(), c[2].to_lowercase()))
+        .collect()
+}
+
 /// Is the group a comparator (the control of a trial)?
 ///
 /// ```

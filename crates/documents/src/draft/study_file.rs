@@ -814,6 +814,62 @@ fn cell_notes(c: &Cell, m: &Measure, s: &Structure, items: &[Item]) -> Vec<Strin
     notes
 }
 
+/// The arm every pair of arms the text compares by name holds (`p=0.021 and p=0.007 for
+/// respectively A vs C and B vs C` under columns `A. …`, `B. …`, `C. …`): a trial of three arms
+/// or more that compares each with one of them names it the reference, whatever its words. An
+/// arm answers to a pair's word where its label's first word is that word (`C. MTX …`, `C`;
+/// `Group C`, `C`; `Drug X`, `drug`). `None` unless two different pairs name arms and one arm
+/// alone stands in all of them.
+fn compared_against_in_every_pair(
+    s: &Structure,
+    arms: &[(usize, String)],
+    text: &str,
+) -> Option<usize> {
+    if arms.len() < 3 {
+        return None;
+    }
+    let first_word = |g: usize| -> String {
+        let label = s.groups[g].label.to_lowercase();
+        let label = label.trim_start_matches("group ").trim_start();
+        label
+            .split(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | ':' | ','))
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let arm_named = |word: &str| -> Option<usize> {
+        let named: Vec<usize> = arms
+            .iter()
+            .map(|(g, _)| *g)
+            .filter(|&g| first_word(g) == word)
+            .collect();
+        match named.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    let mut pairs: Vec<(usize, usize)> = cues::compared_pairs(text)
+        .iter()
+        .filter_map(|(a, b)| Some((arm_named(a)?, arm_named(b)?)))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.min(b), a.max(b)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    if pairs.len() < 2 {
+        return None;
+    }
+    let in_all: Vec<usize> = arms
+        .iter()
+        .map(|(g, _)| *g)
+        .filter(|&g| pairs.iter().all(|&(a, b)| a == g || b == g))
+        .collect();
+    match in_all.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// The arm every printed difference of two arms' means subtracts, by the numbers: where
 /// `−5.0 (0.9) | −2.0 (0.9) | −3.0 (−5.5 to −0.5)` prints −3.0, which only the first minus the
 /// second gives (within the rounding of the three printed numbers), the second is the arm the
@@ -909,7 +965,12 @@ impl StudyArms {
                     Some(g),
                     Some(format!("review: the text's difference subtracts '{b}' (printed 'A − {b}'): this arm is drafted as the control (comparisons are arm − control)")),
                 ),
-                None => match subtracted_by_numbers(s, items) {
+                None => match compared_against_in_every_pair(s, &arms, text) {
+                    Some(g) => (
+                        Some(g),
+                        Some(format!("review: every pair of arms the text compares (`… vs {}`) holds this arm: it is drafted as the control (comparisons are arm − control)", s.groups[g].label)),
+                    ),
+                    None => match subtracted_by_numbers(s, items) {
                     Some(g) => (
                         Some(g),
                         Some("review: the text names no placebo, sham, vehicle or control; its printed difference is the other arm's mean minus this arm's, so this arm is drafted as the control (comparisons are arm − control)".to_string()),
@@ -918,6 +979,7 @@ impl StudyArms {
                     arms.first().map(|(g, _)| *g),
                     Some("review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the control (comparisons are arm − control)".to_string()),
                 ),
+                    },
                 },
             },
             [first, ..] => (
@@ -1694,6 +1756,36 @@ mod tests {
                 .contains("control = true"),
             "{toml}"
         );
+    }
+
+    #[test]
+    fn the_arm_every_named_pair_compares_with_is_the_control() {
+        // Three active arms lettered A, B and C, no comparator by name; the footnote compares A
+        // and B each with C (made-up numbers in a tab-separated table's form).
+        let text = "Table 2. Response at 3 months\nOutcome\tA. Drug X (n=50)\tB. Drug Y (n=50)\tC. Standard (n=50)\nScore, mean (SD)\t1.8 (0.9)\t1.9 (0.8)\t2.4 (1.0)\nPain, mean (SD)\t3.1 (1.2)\t3.0 (1.1)\t3.9 (1.3)\np=0.02 and p=0.01 for respectively A vs C and B vs C.\n";
+        let (toml, _) = drafted(text);
+        let arm_c = toml.find("label = \"C. Standard").expect(&toml);
+        let arm_c_block = toml[arm_c..].split("[[arms]]").next().unwrap();
+        assert!(arm_c_block.contains("control = true"), "{toml}");
+        assert!(
+            toml.contains("every pair of arms the text compares"),
+            "{toml}"
+        );
+        // One pair names no reference: the first-named arm stays the draft's control, for
+        // review.
+        let (toml, _) = drafted(&text.replace("A vs C and B vs C", "A vs C and A vs C"));
+        assert!(
+            !toml.contains("every pair of arms the text compares"),
+            "{toml}"
+        );
+        // The same table with its cells glued, the stub's name glued to the first lettered
+        // name: the stub is no part of arm A's name, and C is still the control.
+        let glued = "Table 2. Response at 3 months\nOutcomeA. Drug X (n=50)B. Drug Y (n=50)C. Standard (n=50)\nScore, mean (SD)1.8 (0.9)1.9 (0.8)2.4 (1.0)\nPain, mean (SD)3.1 (1.2)3.0 (1.1)3.9 (1.3)\np=0.02 and p=0.01 for respectively A vs C and B vs C.\n";
+        let (toml, _) = drafted(glued);
+        assert!(toml.contains("label = \"A. Drug X"), "{toml}");
+        let arm_c = toml.find("label = \"C. Standard").expect(&toml);
+        let arm_c_block = toml[arm_c..].split("[[arms]]").next().unwrap();
+        assert!(arm_c_block.contains("control = true"), "{toml}");
     }
 
     #[test]

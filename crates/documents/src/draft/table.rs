@@ -3485,8 +3485,7 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
             .and_then(|r| r.find(')'))
             .filter(|_| summary)
         {
-            let word = &rest[gap + 1..gap + 1 + close];
-            if (2..=8).contains(&word.chars().count()) && word.chars().all(char::is_alphabetic) {
+            if annotates_its_cell(&rest[gap + 1..gap + 1 + close]) {
                 at += gap + close + 2;
                 if let Some(last) = out.last_mut() {
                     last.0.end = at;
@@ -3521,6 +3520,21 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Does a bracket after a glued cell's summary belong to the cell: a word saying how it was
+/// computed (`1.1 (1.12)* (Adj)`), or the cell's own n (`0.53 (0.54) (n=73)`, where the
+/// column's n varies by row)?
+fn annotates_its_cell(word: &str) -> bool {
+    let own_n = word
+        .trim_start_matches(['n', 'N'])
+        .trim_start()
+        .strip_prefix('=')
+        .is_some_and(|d| {
+            let d = d.trim();
+            !d.is_empty() && d.len() < word.len() - 1 && d.bytes().all(|b| b.is_ascii_digit())
+        });
+    own_n || (2..=8).contains(&word.chars().count()) && word.chars().all(char::is_alphabetic)
 }
 
 /// The length of the n that `rest` opens with after the summary `cell`, as a comma sets it
@@ -3952,6 +3966,9 @@ fn glued_header(
     } else {
         return None;
     };
+    if let [first, second, ..] = cuts[..] {
+        start += lettered_name_after_stub(&trimmed[start..first], &trimmed[first..second]);
+    }
     let mut out = Vec::new();
     for end in cuts {
         if line[start..end].trim().is_empty() {
@@ -3961,6 +3978,32 @@ fn glued_header(
         start = end;
     }
     Some(out)
+}
+
+/// Where the first column's name begins in `first`, the header's first piece, when the names
+/// are lettered in order (`A. Drug X`, `B. Drug Y`, `C. Standard`) and the stub's name is glued
+/// before the first (`Clinical responseA. Drug X (n=85)`): at the letter before `second`'s,
+/// glued to a lower-case letter or a bracket. 0 where the names are not lettered so.
+fn lettered_name_after_stub(first: &str, second: &str) -> usize {
+    let mut chars = second.trim_start().chars();
+    let (Some(letter), Some(mark)) = (chars.next(), chars.next()) else {
+        return 0;
+    };
+    let lettered = letter.is_ascii_uppercase() && letter > 'A' && matches!(mark, '.' | ')');
+    if !(lettered && chars.next().is_some_and(char::is_whitespace)) {
+        return 0;
+    }
+    let before = char::from(letter as u8 - 1);
+    let label = format!("{before}{mark} ");
+    first
+        .match_indices(&label)
+        .find(|(k, _)| {
+            first[..*k]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c == ')')
+        })
+        .map_or(0, |(k, _)| k)
 }
 
 /// Does a header name the column of the groups' comparison, which a row prints as its test
@@ -5798,10 +5841,22 @@ pub fn describes_cells(header: &str) -> bool {
 
 /// Does a row's label name a measure and then state what its cells print, after a dash, a
 /// comma or in brackets (`Age - Mean ± SD`, `Race-N (%)`, `Duration, median (IQR)`, `Right
-/// side (%)`)? A statement alone (`Mean (SD)`) names no measure.
+/// side (%)`)? A statement alone (`Mean (SD)`) names no measure. A footnote's mark after the
+/// statement (`TJC, median (IQR)#`, `VAS, median (IQR)**`) is no part of it.
+///
+/// ```
+/// use trialstats_documents::draft::table::states_its_statistic;
+/// assert!(states_its_statistic("Race-N (%)"));
+/// assert!(states_its_statistic("TJC, median (IQR)#"));
+/// assert!(!states_its_statistic("Moderate"));
+/// ```
 pub fn states_its_statistic(label: &str) -> bool {
     let statement = |tail: &str| {
-        let tail = tail.trim().trim_start_matches(['-', '–', ',', ':']).trim();
+        let tail = tail
+            .trim()
+            .trim_end_matches(['*', '†', '‡', '§', '¶', '#'])
+            .trim_start_matches(['-', '–', ',', ':'])
+            .trim();
         describes_cells(tail)
             || (!tail.is_empty()
                 && tail.chars().all(|c| "()（）%".contains(c))
@@ -6257,6 +6312,35 @@ mod tests {
         assert!(two_numbers_side_by_side("プラセボ群 113 4.3±8.20"));
         assert!(!two_numbers_side_by_side("-0.34 (0.12) P = 0.006"));
         assert!(!two_numbers_side_by_side("5.1 ± 1.2"));
+    }
+
+    #[test]
+    fn a_glued_cell_keeps_its_own_n_and_lettered_names_lose_the_stub() {
+        // A glued table whose last rows print each cell's own n after its mean (SD), under a
+        // header whose stub's name runs into the first lettered name (made-up numbers).
+        let text = "Table 2. Response at 3 months\nOutcomeA. Drug X (n=50)B. Drug Y (n=50)C. Standard (n=50)\nScore, mean (SD)1.8 (0.9)1.9 (0.8)2.4 (1.0)\nPain, mean (SD)3.1 (1.2)3.0 (1.1)3.9 (1.3)\nHAQ, mean (SD)0.53 (0.54) (n=43)0.52 (0.55) (n=45)0.69 (0.64) (n=41)\nΔHAQ, mean (SD)−0.41 (0.50) (n=40)−0.40 (0.53) (n=44)−0.37 (0.57) (n=38)\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let cells = |row: usize| cells_of(text, &t.tables[0], row);
+        assert_eq!(
+            cells(0),
+            [
+                "",
+                "A. Drug X (n=50)",
+                "B. Drug Y (n=50)",
+                "C. Standard (n=50)"
+            ]
+        );
+        assert_eq!(
+            cells(3),
+            [
+                "HAQ, mean (SD)",
+                "0.53 (0.54) (n=43)",
+                "0.52 (0.55) (n=45)",
+                "0.69 (0.64) (n=41)"
+            ]
+        );
+        assert_eq!(cells(4)[3], "−0.37 (0.57) (n=38)");
     }
 
     #[test]

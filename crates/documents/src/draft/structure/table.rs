@@ -2812,6 +2812,20 @@ p-value | |
     }
 
     #[test]
+    fn a_section_of_levels_ends_at_a_row_stating_its_own_statistic_before_a_mark() {
+        // Made-up values in a glued table: a section of levels counted `n (%)`, then a
+        // measure stating its own statistic with a footnote's mark after it (`#`).
+        let text = "Table 2. Response at 3 months\nOutcomeA. Drug X (n=50)B. Drug Y (n=50)C. Standard (n=50)\nScore, mean (SD)1.8 (0.9)1.9 (0.8)2.4 (1.0)\nResponse, n (%)\nGood20 (40)15 (30)10 (20)\nNone30 (60)35 (70)40 (80)\nPain, median (IQR)#1 (0–4)1 (0–5)3 (0–7)\n";
+        let (_, s) = read_text(text);
+        let labels: Vec<&str> = s
+            .measures
+            .iter()
+            .filter_map(|m| m.label.as_deref())
+            .collect();
+        assert!(labels.contains(&"Pain, median (IQR)#"), "{labels:?}");
+    }
+
+    #[test]
     fn a_section_label_between_a_header_copied_a_cell_a_line_and_its_rows_is_no_group() {
         // Made-up values in the layout of a journal page's table pasted a cell a line: the
         // arms with their n's, then the measure's label over its rows of visits.
