@@ -2,7 +2,8 @@
 //! recorded.
 //!
 //! - contact details: URLs, e-mail and postal addresses, telephone and fax numbers;
-//! - identifiers: DOIs, PMID, PMCID, ISSN, registry ids;
+//! - identifiers: DOIs, PMID, PMCID, ISSN, registry ids, and any run of 13 digits or more (a
+//!   library's record id: no count a trial reports is written so);
 //! - figure, table and footnote numbers (`*1`, `※1`, a reference after a title's bracket
 //!   `試験)27),28)`), citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`);
 //! - numbers inside names (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and
@@ -95,6 +96,7 @@ fn patterns() -> &'static Regex {
             | (?i:doi) \s* [:：]? \s* 10\.\d{3,9}/\S+
             | (?-u:\b)10\.\d{4,9}/\S+
             | (?i:(?-u:\b)(?:PMID|PMCID|ISSN|ISBN|UMIN|NCT|jRCT|EudraCT)) \s* [:：]? \s* [A-Za-z]* \d[\d-]*
+            | (?-u:\b) \d{13,} (?-u:\b)
             | 〒 [^\n]*
             | (?i:(?-u:\b)(?:TEL|FAX|phone|電話)) \s* [:：]? [\s\d()+-]*\d
             | (?: 図 | 表 ) \s* \d+ (?: \. \d+ )+ (?: \s* - \s* \d+ )?
@@ -679,6 +681,17 @@ mod tests {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
+    }
+
+    #[test]
+    fn a_run_of_thirteen_digits_or_more_is_an_identifier() {
+        // A record's id on a library's page (made up), beside a count of patients.
+        let text = "- CRID\n- 1390001205700000000\n65 patients were enrolled.";
+        let claims = find(&Sentences::new(text));
+        let at = text.find("1390").unwrap();
+        assert!(claims.any(at..at + 19));
+        let at = text.find("65").unwrap();
+        assert!(!claims.any(at..at + 2));
     }
 
     #[test]
