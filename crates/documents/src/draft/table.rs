@@ -4792,17 +4792,23 @@ fn place_past_the_runs(
     Some(())
 }
 
-/// Is a cell an n and nothing else (`n = 74`, `(N=120)`, `n=54`)?
+/// Is a cell an n and nothing else (`n = 74`, `(N=120)`, `n=54`, `number = 281`)?
 pub(crate) fn is_n_cell(cell: &str) -> bool {
     let t = cell
         .trim()
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）'])
         .trim();
-    let Some(rest) = t.strip_prefix(['n', 'N']) else {
+    // `n = 60`, and the word some pages print for it (`number = 281`, `No. = 40`).
+    let lower = t.to_lowercase();
+    let word = ["number", "no.", "n"]
+        .iter()
+        .find(|w| lower.starts_with(**w))
+        .map_or(0, |w| w.len());
+    if word == 0 {
         return false;
-    };
-    let rest = rest.trim_start();
+    }
+    let rest = t[word..].trim_start();
     let Some(rest) = rest.strip_prefix(['=', '＝']) else {
         return false;
     };
@@ -6312,6 +6318,14 @@ mod tests {
         assert!(two_numbers_side_by_side("プラセボ群 113 4.3±8.20"));
         assert!(!two_numbers_side_by_side("-0.34 (0.12) P = 0.006"));
         assert!(!two_numbers_side_by_side("5.1 ± 1.2"));
+    }
+
+    #[test]
+    fn an_n_cell_may_spell_the_n_as_a_word() {
+        // The forty-sixth trial's table headed each arm's n `number = …` under its name: a row
+        // of n's, never the arms' names.
+        assert!(is_n_cell("number = 281") && is_n_cell("(No. = 40)") && is_n_cell("N=120"));
+        assert!(!is_n_cell("number of visits") && !is_n_cell("No. of patients"));
     }
 
     #[test]
