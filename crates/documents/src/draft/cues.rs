@@ -171,11 +171,22 @@ pub(crate) fn is_hiragana(c: char) -> bool {
 /// named by a clause (`メトホルミンを併用した群`, `プラセボに割り付けた群`). `None` where what is
 /// left names no group: `各群`, `両群`, `全群` (each, both, all groups).
 fn japanese_grammar_before_name(phrase: &str) -> Option<usize> {
-    let mut cut = ["それぞれ", "を除く", "を除いた", "各々", "のうち"]
-        .iter()
-        .filter_map(|w| phrase.rfind(w).map(|i| i + w.len()))
-        .max()
-        .unwrap_or(0);
+    // A threshold and its particle before the name (`「改善」以上でA群52.4%`: the share at
+    // or above a grade) is the sentence's grammar too.
+    let mut cut = [
+        "それぞれ",
+        "を除く",
+        "を除いた",
+        "各々",
+        "のうち",
+        "以上で",
+        "以下で",
+        "未満で",
+    ]
+    .iter()
+    .filter_map(|w| phrase.rfind(w).map(|i| i + w.len()))
+    .max()
+    .unwrap_or(0);
     let chars: Vec<(usize, char)> = phrase.char_indices().collect();
     for w in chars.windows(2) {
         let ((_, before), (i, particle)) = (w[0], w[1]);
@@ -2463,6 +2474,11 @@ mod tests {
             ["A群", "B群"]
         );
         assert_eq!(names("不適格例を除くA群65例、B群64例"), ["A群", "B群"]);
+        // A grade's threshold and its particle before the first name (made-up shares).
+        assert_eq!(
+            names("「改善」以上でA群52.4%, B群48.8%であった。"),
+            ["A群", "B群"]
+        );
         assert!(names("不適格例を除く各群64例").is_empty());
         assert_eq!(
             names("メトホルミンを併用した群では"),

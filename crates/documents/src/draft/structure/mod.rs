@@ -264,6 +264,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
 fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut Structure) {
     each_groups_n(doc, items, s);
     controls_named_in_a_legend(doc, s);
+    controls_named_as_the_comparator(doc, s);
     split_by_unit(doc, items, s);
     split_incoherent_arms(s);
     shares_that_split_the_sample(doc, items, s);
@@ -295,6 +296,35 @@ fn controls_named_in_a_legend(doc: &Sentences, s: &mut Structure) {
         {
             g.control = true;
         }
+    }
+}
+
+/// A group the design sentence names as the comparator, whatever its words (`トラニラスト(T群)を
+/// 対照薬とする`, `with drug B (group B) as the active comparator`): the control, where no group
+/// is one by its words and exactly one group is named so.
+fn controls_named_as_the_comparator(doc: &Sentences, s: &mut Structure) {
+    static AS_CONTROL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let as_control = AS_CONTROL.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^[)）]?\s*(?:を\s*(?:比較)?対照|as\s+(?:the\s+|an?\s+)?(?:active\s+)?(?:control|comparator|reference)\b)",
+        )
+        .expect("a valid pattern")
+    });
+    if s.groups.iter().any(|g| g.control) {
+        return;
+    }
+    let named: Vec<usize> = (0..s.groups.len())
+        .filter(|&g| {
+            let label = s.groups[g].label.trim();
+            !label.is_empty()
+                && doc
+                    .original
+                    .match_indices(label)
+                    .any(|(at, _)| as_control.is_match(&doc.original[at + label.len()..]))
+        })
+        .collect();
+    if let [one] = named[..] {
+        s.groups[one].control = true;
     }
 }
 
@@ -939,6 +969,30 @@ mod unit_tests {
                 beside_its_means: None,
             }],
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_group_the_design_names_as_comparator_is_the_control() {
+        // Made-up shares of two active drugs, the second named the comparator.
+        for (text, control) in [
+            (
+                "A薬(A群)の有用性を検討するため、B薬(B群)を対照薬とする二重盲検比較試験を行った。改善率はA群52.4%、B群48.8%であった。",
+                "B群",
+            ),
+            (
+                "Patients received drug A (group A) or drug B (group B) as the active comparator. Pain fell by 2.1 ± 0.5 in group A and by 1.8 ± 0.6 in group B.",
+                "group B",
+            ),
+        ] {
+            let (_, s) = read_text(text);
+            let controls: Vec<&str> = s
+                .groups
+                .iter()
+                .filter(|g| g.control)
+                .map(|g| g.label.as_str())
+                .collect();
+            assert_eq!(controls, [control], "{text}: {:?}", s.groups);
         }
     }
 
