@@ -551,7 +551,26 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
         let t = plain[start..end].trim_end();
         (t.starts_with(['-', '+']) || b1 == Some('-')) && t.contains('.')
     };
-    if (letter(b1) || (matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time))
+    // Two values of one unit joined by a slash (`20.5 mmHg/10.2 mmHg`: systolic over
+    // diastolic): the unit before the slash returns after the number, which a name never does.
+    let unit_pair = b1 == Some('/') && {
+        let unit_before: String = before[..before.len() - 1]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let unit_after: String = plain[end..]
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        !unit_before.is_empty() && unit_before == unit_after
+    };
+    if (letter(b1)
+        || (matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time && !unit_pair))
         && !signed_decimal
     {
         return true;
@@ -681,6 +700,20 @@ mod tests {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
+    }
+
+    #[test]
+    fn two_values_of_one_unit_joined_by_a_slash_are_no_name() {
+        // Systolic over diastolic, each with its unit (made-up numbers); a strain's name and
+        // a dose per a time keep their readings.
+        let at = |text: &str, n: &str| {
+            let k = text.find(n).unwrap();
+            inside_name(text, k, k + n.len())
+        };
+        let text = "fell by 20.5 mmHg/10.2 mmHg; 27.4mmHg/16.3mmHg";
+        assert!(!at(text, "10.2") && !at(text, "16.3"));
+        assert!(at("the A/H1N1/09 strain", "09"));
+        assert!(at("the H3N2/2 strain", "2"));
     }
 
     #[test]
