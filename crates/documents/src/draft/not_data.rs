@@ -551,28 +551,9 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
         let t = plain[start..end].trim_end();
         (t.starts_with(['-', '+']) || b1 == Some('-')) && t.contains('.')
     };
-    // Two values of one unit joined by a slash (`20.5 mmHg/10.2 mmHg`: systolic over
-    // diastolic): the unit before the slash returns after the number, which a name never does.
-    let unit_pair = b1 == Some('/') && {
-        let unit_before: String = before[..before.len() - 1]
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_alphabetic)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let unit_after: String = plain[end..]
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_alphabetic)
-            .collect();
-        !unit_before.is_empty() && unit_before == unit_after
-    };
-    if (letter(b1)
-        || (matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time && !unit_pair))
-        && !signed_decimal
-    {
+    let unit_pair = b1 == Some('/') && same_unit_around_a_slash(before, &plain[end..]);
+    let joined = matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time && !unit_pair;
+    if (letter(b1) || joined) && !signed_decimal {
         return true;
     }
     // The last part of a code of letters and digits joined by hyphens (`FX2016-40`,
@@ -649,6 +630,24 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
         return true;
     }
     false
+}
+
+/// Two values of one unit joined by a slash (`20.5 mmHg/10.2 mmHg`: systolic over diastolic):
+/// the unit before the slash (`before` ends with it and the slash) returns right after the
+/// number (`after` starts after it), which a name's digits never do (`A/H1N1/09`).
+fn same_unit_around_a_slash(before: &str, after: &str) -> bool {
+    let Some(head) = before.strip_suffix('/') else {
+        return false;
+    };
+    let unit_before = &head[head
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .len()..];
+    let after = after.trim_start();
+    let unit_after = &after[..after.len()
+        - after
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .len()];
+    !unit_before.is_empty() && unit_before == unit_after
 }
 
 /// Is the number at byte `start` of `plain` a subscript printed in a bracket glued to its
