@@ -3,7 +3,8 @@
 //!
 //! - contact details: URLs, e-mail and postal addresses, telephone and fax numbers;
 //! - identifiers: DOIs, PMID, PMCID, ISSN, registry ids, and any run of 13 digits or more (a
-//!   library's record id: no count a trial reports is written so);
+//!   library's record id: no count a trial reports is written so); the fields of a MEDLINE
+//!   record but its title and abstract (`LR - 20190910`, `VI - 18`, `PG - 347-54`);
 //! - figure, table and footnote numbers (`*1`, `※1`, a reference after a title's bracket
 //!   `試験)27),28)`), citations (`PNAS 2011;108:3701-3706`, `Chihara et al. 2011`);
 //! - numbers inside names (IL-6, G93A, SSEA-3, CL2020, アクアポリン 4, 第1回, 2重盲検) and
@@ -287,7 +288,31 @@ pub fn find(doc: &Sentences) -> Claims {
     responder_rate_names(doc, &mut claims);
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
+    medline_fields(doc, &mut claims);
     claims
+}
+
+/// A record in PubMed's MEDLINE format (`PMID- 12442882 OWN - NLM … LR - 20190910 IS -
+/// 0300-7995 (Print) VI - 18 IP - 6 DP - 2002 … PG - 347-54 AB - …`): each field's tag, its
+/// dash (no minus) and its value, the record's dates, ISSN, volume, issue and pages, but the
+/// abstract's and the title's (`AB`, `TI`), which hold the report. Read where three or more
+/// such tags stand in the document, as a record prints them.
+fn medline_fields(doc: &Sentences, claims: &mut Claims) {
+    static FIELD: OnceLock<Regex> = OnceLock::new();
+    let field = FIELD.get_or_init(|| {
+        Regex::new(
+            r"(?m)(?:^|\s)(?:PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|PG|LID|AID|EDAT|MHDA|CRDT|PHST|DEP|PST|SO|JID)\s*-\s+\S+(?:\s+\((?:Print|Linking|Electronic)\))?",
+        )
+        .expect("the MEDLINE field pattern is valid")
+    });
+    let text = &doc.plain.text;
+    let found: Vec<std::ops::Range<usize>> = field.find_iter(text).map(|m| m.range()).collect();
+    if found.len() < 3 {
+        return;
+    }
+    for range in found {
+        claims.claim(doc.plain.original_span(range));
+    }
 }
 
 /// A news item's or press release's date of issue: a full date alone on its line among the
@@ -713,6 +738,26 @@ mod tests {
         assert!(!at(text, "10.2") && !at(text, "16.3"));
         assert!(at("the A/H1N1/09 strain", "09"));
         assert!(at("the H3N2/2 strain", "2"));
+    }
+
+    #[test]
+    fn a_medline_records_fields_are_no_data_but_its_abstract_is() {
+        // A made-up record in PubMed's MEDLINE format, its fields on one line as a page copies
+        // them.
+        let text = "PMID- 10000001 OWN - NLM STAT- MEDLINE LR - 20190910 IS - 0300-7995 (Print) VI - 18 IP - 6 DP - 2002 TI - A trial. PG - 347-54 AB - In 40 patients pain fell by 2.1 points (p = 0.03).";
+        let claims = find(&Sentences::new(text));
+        for not in ["20190910", "0300-7995", "VI - 18", "IP - 6", "347-54"] {
+            let at = text.find(not).unwrap();
+            assert!(claims.any(at..at + not.len()), "{not}");
+        }
+        for data in ["40", "2.1", "0.03"] {
+            let at = text.find(data).unwrap();
+            assert!(!claims.any(at..at + data.len()), "{data}");
+        }
+        // A tag or two make no record: `IS - 5` alone in a sentence keeps its number.
+        let text = "Visual acuity IS - 5 letters.";
+        let claims = find(&Sentences::new(text));
+        assert!(!claims.any(text.find('5').unwrap()..text.find('5').unwrap() + 1));
     }
 
     #[test]
