@@ -1046,7 +1046,8 @@ fn draft_on_the_held_out_part() {
 // Session 64: katakana middle-dot decimals beyond units: 83.28 -> 83.29.
 // Session 64: batches 118-119 joined: 83.29 -> 83.22.
 // Session 64: batches 120-121 joined: 83.22 -> 83.32.
-const FLOOR_DEV_FOUND: f64 = 83.32;
+// Session 64: figures after batches 118-121 and the session's rules: 83.32 -> 83.33.
+const FLOOR_DEV_FOUND: f64 = 83.33;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1238,7 +1239,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.58;
 // Session 64: katakana middle-dot decimals beyond units: 3405 -> 3396.
 // Session 64: batches 118-119 joined: 3396 -> 3466.
 // Session 64: batches 120-121 joined: 3466 -> 3500.
-const CEILING_DEV_NON_DATA: usize = 3500;
+// Session 64: figures after batches 118-121 and the session's rules: 3500 -> 3487.
+const CEILING_DEV_NON_DATA: usize = 3487;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
