@@ -963,34 +963,27 @@ impl StudyArms {
                     }
                 })
         };
+        // Where no arm is a comparator by its words, the text's other signs in turn: the arm a
+        // printed difference subtracts by its words, the arm every named pair compares with,
+        // the arm the printed differences subtract by their numbers, else the first named.
         let (control, control_note) = match controls.as_slice() {
             [one] => (Some(*one), None),
-            [] => match subtracted() {
-                Some((g, b)) => (
-                    Some(g),
-                    Some(format!("review: the text's difference subtracts '{b}' (printed 'A − {b}'): this arm is drafted as the control (comparisons are arm − control)")),
-                ),
-                None => match compared_against_in_every_pair(s, &arms, text) {
-                    Some(g) => (
-                        Some(g),
-                        Some(format!("review: every pair of arms the text compares (`… vs {}`) holds this arm: it is drafted as the control (comparisons are arm − control)", s.groups[g].label)),
-                    ),
-                    None => match subtracted_by_numbers(s, items) {
-                    Some(g) => (
-                        Some(g),
-                        Some("review: the text names no placebo, sham, vehicle or control; its printed difference is the other arm's mean minus this arm's, so this arm is drafted as the control (comparisons are arm − control)".to_string()),
-                    ),
-                    None => (
-                    arms.first().map(|(g, _)| *g),
-                    Some("review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the control (comparisons are arm − control)".to_string()),
-                ),
-                    },
-                },
-            },
             [first, ..] => (
                 Some(*first),
                 Some("review: the text names more than one comparator; this one is drafted as the control".to_string()),
             ),
+            [] => {
+                let (control, note) = subtracted()
+                    .map(|(g, b)| (Some(g), format!("review: the text's difference subtracts '{b}' (printed 'A − {b}'): this arm is drafted as the control (comparisons are arm − control)")))
+                    .or_else(|| {
+                        compared_against_in_every_pair(s, &arms, text).map(|g| (Some(g), format!("review: every pair of arms the text compares (`… vs {}`) holds this arm: it is drafted as the control (comparisons are arm − control)", s.groups[g].label)))
+                    })
+                    .or_else(|| {
+                        subtracted_by_numbers(s, items).map(|g| (Some(g), "review: the text names no placebo, sham, vehicle or control; its printed difference is the other arm's mean minus this arm's, so this arm is drafted as the control (comparisons are arm − control)".to_string()))
+                    })
+                    .unwrap_or_else(|| (arms.first().map(|(g, _)| *g), "review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the control (comparisons are arm − control)".to_string()));
+                (control, Some(note))
+            }
         };
         if arms.len() < 2 {
             return StudyArms {

@@ -175,6 +175,12 @@ fn events_counted_from(sentence: &str) -> Vec<String> {
 /// sentence as `before therapy`): a gap between two values sees only its own word.
 fn shared_event_times(original: &str, span: std::ops::Range<usize>) -> Vec<cues::Phrase> {
     let sentence = &original[span.clone()];
+    // Only a sentence with such a first word (`before`, `prior to`, `pre-`) can hold one: the
+    // others are spared reading their times twice.
+    let lower = sentence.to_ascii_lowercase();
+    if !["before", "prior", "pre"].iter().any(|w| lower.contains(w)) {
+        return Vec::new();
+    }
     cues::times(sentence)
         .into_iter()
         .filter(|t| {
