@@ -449,7 +449,10 @@ fn n_pattern() -> &'static Regex {
             | (?P<each> NUMBER ) \s+ (?i: in \s+ each | per | in \s+ both ) \s+ (?i: group | arm )s? (?-u:\b)
             | (?i: of \s+ whom ) \s+ (?P<whom> NUMBER ) (?-u:\b)
             | (?P<assigned> NUMBER ) \s+ (?: (?: were | was ) \s+ (?: randomi[sz]ed | assigned | allocated | enrolled | included | analy[sz]ed | treated | screened | evaluated | followed ) | (?: completed | discontinued | withdrew | participated ) | to \s+ the \s+ [a-z-]+ \s+ (?: arm | group ) ) (?-u:\b)
-            | (?i: of \s+ the ) \s+ (?P<ofthe> NUMBER ) \s+ (?: randomi[sz]ed | enrolled | included | treated | evaluable | analy[sz]ed ) (?-u:\b)"
+            | (?i: of \s+ the ) \s+ (?P<ofthe> NUMBER ) \s+ (?: randomi[sz]ed | enrolled | included | treated | evaluable | analy[sz]ed ) (?-u:\b)
+            | (?P<ingroup> NUMBER ) \s+ (?: (?: were | was ) \s+ )? in \s+ (?: (?i: the ) \s+ )? (?: (?: [A-Za-z][\w-]* \s+ ){0,3}? (?i: group | arm | cohort ) (?-u:\b) | (?i: group | arm | cohort ) \s+ [A-Z0-9IVX]{1,4} (?-u:\b) )
+            | (?: [,;(] | (?-u:\b) and ) \s* (?P<allotted> \d+ (?: ,\d{3} )* ) \s+ (?: were \s+ )? (?: to | into ) \s+ (?: (?i: the ) \s+ )? [A-Za-z]
+            | (?P<coord> \d+ (?: ,\d{3} )* ) (?: \s* , \s* \d+ (?: ,\d{3} )* )* ,? \s+ and \s+ \d+ (?: ,\d{3} )* \s+ (?: [A-Za-z][A-Za-z-]* \s+ ){0,2}? CEN (?-u:\b)"
             .replace("MULTIPLIED", MULTIPLIED)
             .replace("NUMBER", NUMBER)
             .replace("WORDS", number_words())
@@ -2483,7 +2486,106 @@ fn words_count_nothing(plain: &str, c: &regex::Captures, m: regex::Match) -> boo
         }) || words_not_a_count(plain, m.start()))
 }
 
+/// The sentence around `at` in `plain`: from the last sentence end (`. `, `。`, a line
+/// break) before it to the next after it.
+fn sentence_around(plain: &str, at: usize) -> &str {
+    let start = plain[..at]
+        .rfind(". ")
+        .map(|i| i + 2)
+        .into_iter()
+        .chain(plain[..at].rfind(['\n', '。']).map(|i| i + 1))
+        .max()
+        .unwrap_or(0);
+    let rest = &plain[at..];
+    let end = [rest.find(". "), rest.find(['\n', '。'])]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(plain.len(), |i| at + i);
+    &plain[start..end]
+}
+
+/// Whether the sentence around `at` counts people: it names them (`244 cases`, `55 patients`)
+/// or says they were allocated, included or analysed.
+fn sentence_counts_people(plain: &str, at: usize) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?:{COUNTERS_EN}|randomi[sz]ed|assigned|allocated|enrolled|included|analy[sz]ed|recruited|completed)\b"
+        ))
+        .expect("the people pattern is valid")
+    });
+    p.is_match(sentence_around(plain, at))
+}
+
+/// Whether the text before a number opens one share of a list of groups: a bracket, a comma
+/// or a colon, `and`/`or`, or a verb counting people (`included 798 in the intervention
+/// group`); not a measure's words (`pain scores of 209 in the tai chi group`).
+fn opens_a_share(before: &str) -> bool {
+    let before = before.trim_end();
+    if before.is_empty() || before.ends_with(['(', ',', ';', ':', '（', '、']) {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "and"
+            | "or"
+            | "with"
+            | "including"
+            | "included"
+            | "enrolled"
+            | "randomized"
+            | "randomised"
+            | "analyzed"
+            | "analysed"
+            | "recruited"
+            | "for"
+    )
+}
+
+/// Whether the list of shares a number `in` a group ends opens as a list of groups does
+/// ([`opens_a_share`]): the first number of the sentence printed `in` a group decides for
+/// those joined to it (`scores of 209 in the tai chi group and 220 in the control group`
+/// are none).
+fn first_share_opens_a_list(plain: &str, at: usize) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?:^|[\s(（,;:])(\d[\d,]*)\s+(?:(?:were|was)\s+)?in\s")
+            .expect("the share pattern is valid")
+    });
+    let sentence = sentence_around(plain, at);
+    let offset = sentence.as_ptr() as usize - plain.as_ptr() as usize;
+    let before = &sentence[..at - offset];
+    match p.captures(before).and_then(|c| c.get(1)) {
+        Some(first) => {
+            let opener = before[..first.start()].trim_end();
+            !opener.ends_with(" and") && !opener.ends_with(" or") && opens_a_share(opener)
+        }
+        None => opens_a_share(before),
+    }
+}
+
+/// Whether the sentence holding `at` allocates people before it (`were randomized,`, `were
+/// assigned to`).
+fn allocated_before(plain: &str, at: usize) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b")
+            .expect("the allocation pattern is valid")
+    });
+    let sentence = sentence_around(plain, at);
+    let offset = sentence.as_ptr() as usize - plain.as_ptr() as usize;
+    p.is_match(&sentence[..at - offset])
+}
+
 /// Reads every n (`n = 104`, `7 名`, `Fifteen adult patients`), with its unit when printed.
+// Long because it holds one branch per form of [`n_pattern`], each with the guard that form
+// needs, in the pattern's order, then the checks every n passes.
 fn find_ns(scan: &mut Scan, plain: &str) {
     // Read on from the end of each number, not of the match: `599 (301 intervention, 298
     // control) patients` holds three.
@@ -2530,6 +2632,34 @@ fn find_ns(scan: &mut Scan, plain: &str) {
             }
             (m, None, m.start()..m.end())
         } else if let Some(m) = c.name("whom").or(c.name("ofthe")) {
+            (m, None, m.start()..m.end())
+        } else if let Some(m) = c.name("ingroup") {
+            // `71 in the chemotherapy group`: a count where the sentence counts people or
+            // allocates them; `by 5 in the placebo group` (a score's change) or `week 4 in the
+            // drug group` (a time) is none.
+            if after_a_time_noun(plain, m.start())
+                || !sentence_counts_people(plain, m.start())
+                || !first_share_opens_a_list(plain, m.start())
+            {
+                pos = m.end();
+                continue;
+            }
+            (m, None, m.start()..m.end())
+        } else if let Some(m) = c.name("allotted") {
+            // `746 women were randomized, 370 to suture and 376 to staple closure`: each share
+            // of an allocation the sentence has named before it.
+            if !allocated_before(plain, m.start()) {
+                pos = m.end();
+                continue;
+            }
+            (m, None, m.start()..m.end())
+        } else if let Some(m) = c.name("coord") {
+            // `449 and 391 athletes`, `13, 12 and 11 patients`: numbers joined by `and` share
+            // the people the last one names.
+            if after_a_time_noun(plain, m.start()) {
+                pos = m.end();
+                continue;
+            }
             (m, None, m.start()..m.end())
         } else {
             let m = c.name("assigned").expect("assigned");
@@ -2916,6 +3046,43 @@ mod tests {
             .filter(|i| i.kind == ItemKind::N)
             .map(|i| i.parts.value.as_ref().unwrap().number.plain.clone())
             .collect()
+    }
+
+    #[test]
+    fn each_share_of_an_allocation_is_a_number_of_people() {
+        // Made-up sentences in the forms abstracts print the arms' sizes: a number `in` a
+        // group where the sentence counts people, the shares `to` each arm after `were
+        // randomized`, numbers joined by `and` before the people they count.
+        assert_eq!(
+            ns(
+                "The ratings were analysed for 244 cases (83 in Group E, 78 in Group B and 83 in Group P)."
+            ),
+            ["244", "83", "78", "83"]
+        );
+        assert_eq!(
+            ns("A total of 746 women were randomized, 370 to suture and 376 to staple closure."),
+            ["746", "370", "376"]
+        );
+        assert_eq!(
+            ns("Of these, 129 were randomized to laser and 126 to no treatment."),
+            ["129", "126"]
+        );
+        assert_eq!(
+            ns("A total of 449 and 391 athletes were included in the two groups."),
+            ["449", "391"]
+        );
+        // A score's change in a group, a time in a group, a range with `to` and numbers
+        // joined by `and` before a unit of time are no counts.
+        assert!(ns("The score fell by 5 in the placebo group and 7 in the drug group.").is_empty());
+        assert_eq!(
+            ns(
+                "In 40 patients, pain scores of 209 in the tai chi group and 220 in the control group."
+            ),
+            ["40"]
+        );
+        assert!(ns("Pain was lower at week 4 in the drug group.").is_empty());
+        assert!(ns("Scores ranged from 3, 4 and 12 to 15 in this scale.").is_empty());
+        assert!(ns("Visits were at 4 and 12 weeks.").is_empty());
     }
 
     #[test]
