@@ -394,6 +394,12 @@ fn read_header<'t>(
 }
 
 impl Header<'_> {
+    /// Whether a column past the stub has no header cell over it (`Day 1 | Day 2 | P value`
+    /// over rows printing three values and a p): the header's names are not the columns'.
+    fn leaves_a_column_unnamed(&self) -> bool {
+        self.cells_over.iter().skip(1).any(|cells| cells.is_empty())
+    }
+
     /// The group of each of the header's group columns, left to right (a group heading
     /// several columns, one at each time, is listed at each).
     fn column_groups(&self) -> Vec<usize> {
@@ -1150,7 +1156,8 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             .iter()
             .filter(|c| **c == Column::Time)
             .count()
-            >= 2,
+            >= 2
+            && !(groups_named_above(original, model) && header.leaves_a_column_unnamed()),
         group_columns: header
             .columns
             .iter()
@@ -1171,6 +1178,60 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     for (r, row) in body.iter().enumerate() {
         reader.read_row(r, row, s);
     }
+}
+
+/// Whether the line right above the table's first row names groups side by side
+/// (`Standard Split group` over `Variable Day 1 Day 2 P value`): a header line the table
+/// left out. Where the header also leaves a column unnamed (rows printing three values under
+/// two times), its time columns are the groups' columns under names it did not attach to
+/// them, and no one group's course. The line is short, prints no digit and no sentence's
+/// word (`in`, `of`, `over`: a caption, `Changes in each group over time`), and names two
+/// groups or more by a word that only groups are called (`group`, `arm`, `placebo`,
+/// `control`, 群); one group's name (`Placebo group`) heads that group's course.
+fn groups_named_above(original: &str, model: &Table) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:groups?|arms?|cohorts?|placebo|controls?|standard|sham|usual\s+care)\b|群",
+        )
+        .expect("the group-word pattern is valid")
+    });
+    let Some(first) = model.rows.first() else {
+        return false;
+    };
+    let Some(line) = original[..first.line.start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+    else {
+        return false;
+    };
+    const SENTENCE_WORDS: [&str; 14] = [
+        "in", "of", "by", "over", "the", "and", "for", "with", "at", "on", "per", "to", "from",
+        "between",
+    ];
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    (2..=8).contains(&words.len())
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !line.ends_with(['.', ':', '。'])
+        && !words.iter().any(|w| SENTENCE_WORDS.contains(&w.as_str()))
+        && groups_named(p, line) >= 2
+}
+
+/// How many groups a line names by `group_word`, a name and the `group` after it counting
+/// once (`Placebo group`: one; `Standard Split group`: two).
+fn groups_named(group_word: &regex::Regex, line: &str) -> usize {
+    let found: Vec<regex::Match> = group_word.find_iter(line).collect();
+    found
+        .iter()
+        .enumerate()
+        .filter(|(k, m)| {
+            // A match that only closes the name before it (`Placebo` `group`) is no group of
+            // its own.
+            *k == 0 || !line[found[k - 1].end()..m.start()].trim().is_empty()
+        })
+        .count()
 }
 
 /// A table read row by row: what the header says of the columns, and what the rows above
@@ -4555,6 +4616,30 @@ mod untitled_tests {
             .iter()
             .map(|m| (m.shape, m.cells.len()))
             .collect()
+    }
+
+    #[test]
+    fn times_under_a_line_of_groups_the_table_left_out_are_no_course() {
+        // Made-up values in the layout of a journal's table copied with single spaces: the
+        // groups' line stands above the header the table starts at, and a row prints three
+        // values under its two times. No row is one group's course; one group's name above
+        // the times, or a header naming every column, still heads a course.
+        let text = "Table 3.\n\nTolerance\n\nStandard Split group\nVariable Day 1 Day 2 P value\nPatients 78 75\nFull intake (n,%) 72 (92.3) 66 (88.0) 72 (96.0) 0.75\nSleep (h) 6.6 ± 1.6 6.5 ± 1.4 0.80\nWake-ups 1.9 ± 0.9 2.4 ± 1.6 0.27\n";
+        assert!(
+            shapes(text)
+                .iter()
+                .all(|(shape, _)| *shape != Shape::TimeCourse),
+            "{:?}",
+            shapes(text)
+        );
+        let one = text
+            .replace("Standard Split group", "Split group")
+            .replace(" 72 (96.0)", "");
+        assert!(
+            shapes(&one).contains(&(Shape::TimeCourse, 2)),
+            "{:?}",
+            shapes(&one)
+        );
     }
 
     #[test]
