@@ -495,6 +495,12 @@ pub(super) fn sig(x: f64) -> String {
     format!("{x:.digits$}")
 }
 
+/// Whether a printed SE `ratio` times the reading's is within what an adjusted comparison
+/// allows ([`ADJUSTED_SE_RATIO`]).
+fn within_adjusted(ratio: f64) -> bool {
+    (ADJUSTED_SE_RATIO.0..=ADJUSTED_SE_RATIO.1).contains(&ratio)
+}
+
 /// The reading's result in a few words: `SE 0.120, p = 1.68e-7` (unadjusted) or `SE 1.20;
 /// the printed SE is 0.65 times it` (adjusted).
 fn short_words(fit: Fit, rc: &Recomputed, adjusted_route: bool, printed_se: bool) -> String {
@@ -510,6 +516,12 @@ fn short_words(fit: Fit, rc: &Recomputed, adjusted_route: bool, printed_se: bool
     };
     let tail = match (fit, adjusted_route) {
         (Fit::Reproduces, _) => format!(" ({}), as printed", rc.test),
+        // At the printed values the ratio may stand outside the range that the rounding's
+        // extremes reach into (user trial 47: `the printed SE is 0.220 times it, within the
+        // 1/3–3/2`): say which.
+        (Fit::Compatible, true) if rc.se_ratio.is_some_and(|r| !within_adjusted(r)) => {
+            ", outside the 1/3–3/2 an adjusted comparison allows at the printed values, within it only with every mean and spread at the edge of its rounding".to_string()
+        }
         (Fit::Compatible, true) => format!(
             ", within the {}–{} an adjusted comparison allows",
             "1/3", "3/2"
@@ -518,9 +530,7 @@ fn short_words(fit: Fit, rc: &Recomputed, adjusted_route: bool, printed_se: bool
         // The printed SE within the range, yet the comparison not given (its estimate or
         // its direction is another): the range is not what excludes it.
         (_, true)
-            if rc
-                .se_ratio
-                .is_some_and(|r| (ADJUSTED_SE_RATIO.0..=ADJUSTED_SE_RATIO.1).contains(&r)) =>
+            if rc.se_ratio.is_some_and(within_adjusted) =>
         {
             ", within the 1/3–3/2 an adjusted comparison allows, yet not the printed estimate"
                 .to_string()
@@ -794,6 +804,11 @@ impl Routes<'_> {
                 "agrees with the printed {printed_words} ({})",
                 which.join(", ")
             ),
+            (Fit::Compatible, true) if rc.se_ratio.is_some_and(|r| !within_adjusted(r)) => format!(
+                "compatible with the printed {printed_words} as an adjusted comparison only with every mean and spread at the edge of its rounding (at the printed values the printed SE is outside {}–{} times this one)",
+                h(ADJUSTED_SE_RATIO.0),
+                h(ADJUSTED_SE_RATIO.1)
+            ),
             (Fit::Compatible, true) => format!(
                 "compatible with the printed {printed_words} as an adjusted comparison (printed SE within {}–{} times this one)",
                 h(ADJUSTED_SE_RATIO.0),
@@ -828,6 +843,35 @@ mod tests {
     // the CI's half-width 0.8 / 1.96 = 0.408 is 1.13 times it (over the rounding of 0.2 and
     // 0.3 the half-width reaches 1.96 √(0.25² + 0.35²) = 0.84): the SEM reading gives the
     // CI once it is taken the way the CI points; as SDs the SE would be 0.031.
+    #[test]
+    fn a_ratio_outside_the_adjusted_range_at_the_printed_values_is_not_called_within_it() {
+        // Made-up comparison in the form of user trial 47's: 3.7 ± 0.3 (n = 22) vs 3.8 ± 0.2
+        // (n = 9), p = 8.8×10⁻⁷. The p implies an SE of 0.1 / 4.92 = 0.0203; as SDs the SE of
+        // the difference is √(0.3²/22 + 0.2²/9) = 0.0924, so the printed SE is 0.220 times it
+        // (outside 1/3–3/2). Only with the means at their rounding's edges (a difference of
+        // 0.2) and the spreads at theirs does an adjusted comparison reach the p.
+        let arms = Groups::Two(group("3.7", "0.3", 22), group("3.8", "0.2", 9));
+        let printed = PrintedComparison {
+            test: PrintedTest {
+                p: Some(ReportedP::parse("0.00000088", "p").unwrap()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let e = evidence(&arms, &printed, Adjusted::NotReported).unwrap();
+        let sd = e.fit_of(Reading::Sd).unwrap();
+        assert!(sd.short.contains("0.220 times it"), "{}", sd.short);
+        assert!(
+            !sd.short
+                .contains("within the 1/3–3/2 an adjusted comparison allows)"),
+            "{}",
+            sd.short
+        );
+        assert_eq!(sd.fit, Fit::Compatible, "{}", sd.detail);
+        assert!(sd.short.contains("outside the 1/3–3/2"), "{}", sd.short);
+        assert!(sd.detail.contains("edge of its rounding"), "{}", sd.detail);
+    }
+
     #[test]
     fn a_difference_printed_only_as_its_ci_is_taken_the_way_the_ci_points() {
         let arms = Groups::Two(group("-0.6", "0.2", 230), group("-3.6", "0.3", 115));

@@ -1827,9 +1827,12 @@ impl RowReader<'_> {
                 }
             }
             // A time (`Week 12`) is no numbered level: a time course's rows go on with
-            // `Change from baseline`.
+            // `Change from baseline`. Yet a section whose rows are times (`QOL` over
+            // `Baseline`, `Follow up`) ends, as one of numbered levels does, at the first
+            // row naming no time, no change and no level: `Prostate volume (cc)` is a
+            // measure of its own, not the section's.
             _ => {
-                let numbered = is_numbered_level(label) && header_time(label).is_none();
+                let numbered = is_numbered_level(label) || header_time(label).is_some();
                 self.section_levels =
                     Some((section.clone(), numbered, closes_levels(label), indented));
             }
@@ -4616,6 +4619,31 @@ mod untitled_tests {
             .iter()
             .map(|m| (m.shape, m.cells.len()))
             .collect()
+    }
+
+    #[test]
+    fn a_section_of_times_ends_at_the_first_row_naming_no_time() {
+        // Made-up values in a journal's pipe table: each outcome's section row over its
+        // `Baseline` and `Follow up` rows (each arm's course), then outcomes printed on their
+        // own rows, which are no part of the last section.
+        let text = "Table 2. Outcomes by arm.\n| | Drug A 10 mg | Drug B 5 mg |\n|---|---|---|\n| IPSS | | |\n| Baseline | 16.0±2.1 | 15.5±2.6 |\n| Follow up | 11.6±2.0 | 10.6±1.8 |\n| QOL | | |\n| Baseline | 3.7±0.2 | 3.9±0.5 |\n| Follow-up | 3.0±0.3 | 3.1±0.7 |\n| Prostate volume (cc) | 35.8±6.1 | 32.2±4.5 |\n| PSA (ng/ml) | 2.5±0.2 | 1.9±0.3 |\n";
+        let (_, s) = read_text(text);
+        let got: Vec<(Option<&str>, usize)> = s
+            .measures
+            .iter()
+            .map(|m| (m.label.as_deref(), m.cells.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("IPSS"), 4),
+                (Some("QOL"), 4),
+                (Some("Prostate volume (cc)"), 2),
+                (Some("PSA (ng/ml)"), 2)
+            ],
+            "{:#?}",
+            s.measures
+        );
     }
 
     #[test]
