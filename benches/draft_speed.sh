@@ -46,3 +46,16 @@ for rows in 20000 80000; do
     print "Data are mean (SD)." }' > "$table"
   printf 'draft, a %s-row table: ' "$rows"; best "$bin" draft "$table" -o "$work/table.toml"
 done
+
+# Many sentences each setting two means ± spreads against each other, a line each and all on
+# one line (user trial 47: 2,000 lines took 34 s, four times as long for each doubling, while
+# the header of groups above each value was looked for up every line; session 65: linear,
+# 2,000 lines 1.0 s, and 5,000 comparisons on one line 1.7 s instead of 5.0 s).
+for lines in 2000 8000; do
+  many="$work/compared_$lines.txt"
+  awk -v n="$lines" 'BEGIN { for (i = 0; i < n; i++) print "3.7±0.3 vs 3.8±0.2, p=0.01." }' > "$many"
+  printf 'draft, %s lines each comparing two means: ' "$lines"; best "$bin" draft "$many" -o "$work/many.toml"
+done
+one="$work/one_line.txt"
+awk 'BEGIN { for (i = 0; i < 5000; i++) printf "3.7±0.3 vs 3.8±0.2 (n=22, n=9), p=0.01; "; print "" }' > "$one"
+printf 'draft, 5000 comparisons on one line: '; best "$bin" draft "$one" -o "$work/one.toml"

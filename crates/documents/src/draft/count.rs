@@ -1228,10 +1228,25 @@ fn find_group_sizes_in_brackets(scan: &mut Scan, plain: &str) {
         Regex::new(r"(?i)\b(?:groups?|arms?|cohorts?)[ \t]*[(（][ \t]*(?P<n>\d{1,5})[ \t]*[)）]")
             .expect("the bracketed group size pattern is valid")
     });
-    let found: Vec<std::ops::Range<usize>> = p
+    // Two treatments compared, each with its size in brackets (`comparing tamsulosin (70)
+    // versus placebo (70)`): the words of a comparison say they are the arms.
+    static VERSUS: OnceLock<Regex> = OnceLock::new();
+    let versus = VERSUS.get_or_init(|| {
+        Regex::new(r"(?i)[(（][ \t]*(?P<a>\d{1,5})[ \t]*[)）][ \t]*,?[ \t]*(?:versus|vs\.?|compared[ \t]+(?:with|to))[ \t]+[^()（）\d.;\n]{1,40}?[(（][ \t]*(?P<b>\d{1,5})[ \t]*[)）]")
+            .expect("the compared sizes' pattern is valid")
+    });
+    let mut found: Vec<std::ops::Range<usize>> = p
         .captures_iter(plain)
         .map(|c| c.name("n").expect("n").range())
+        .chain(versus.captures_iter(plain).flat_map(|c| {
+            [
+                c.name("a").expect("a").range(),
+                c.name("b").expect("b").range(),
+            ]
+        }))
         .collect();
+    found.sort_by_key(|r| r.start);
+    found.dedup();
     // Listed together: no sentence's end between one and the next.
     let together = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
         let between = &plain[a.end..b.start];
@@ -3094,6 +3109,12 @@ mod tests {
             ["30", "28"]
         );
         assert!(ns("The registry's control group (2019) was older.").is_empty());
+        // Two treatments compared, each with its size in brackets.
+        assert_eq!(
+            ns("A trial comparing drug X (60) versus placebo (58) for 1 month."),
+            ["60", "58"]
+        );
+        assert!(ns("Drug X (2019) was compared with the older drug (ref. 12).").is_empty());
     }
 
     #[test]

@@ -1641,6 +1641,12 @@ pub fn about_other_studies(before: &str) -> bool {
         &NAMED,
         r"(?:[A-Z][A-Za-z0-9-]+\s*[、,]\s*)*[A-Z][A-Za-z0-9-]+\s*試験(?:では|で)|(?i:\bin\s+the\s+)[A-Z][A-Za-z0-9-]+(?:\s*(?:,|and)\s*[A-Z][A-Za-z0-9-]+)*\s+(?i:trials|studies)\b",
     );
+    // Only the last 1,000 bytes are looked at: a bracket or clause is never longer, and every
+    // value of a long text looking back to its start would make the draft quadratic in it.
+    let window = (before.len().saturating_sub(1000)..=before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let before = &before[window..];
     // The value's bracket, if it stands in one still open.
     let open = before.rfind(['(', '（']);
     let close = before.rfind([')', '）']);

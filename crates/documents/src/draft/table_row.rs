@@ -628,6 +628,7 @@ pub fn find(scan: &mut Scan) {
         );
         let mean_spread_pairs = mean_spread_columns(&plain, table);
         let count_percent_pairs = count_percent_columns(&plain, table);
+        let sections_counted = counted_by_sections(&plain, table);
         for (r, row) in table.rows.iter().enumerate() {
             // The label is the first filled cell, or an empty one of no width: the place of a
             // label printed on the lines above (a row of values alone).
@@ -659,7 +660,7 @@ pub fn find(scan: &mut Scan) {
             let by_section = (table.is_data_row(r)
                 && by_row.is_none()
                 && !super::table::states_its_statistic(label.trim()))
-            .then(|| counted_by_section(&plain, table, r))
+            .then(|| sections_counted[r])
             .flatten();
             let row_layout =
                 CellTemplate::of_label(label).filter(CellTemplate::decides_more_than_a_summary);
@@ -718,15 +719,24 @@ fn counts_of_the_flow(label: &str, cell: &str) -> Option<CellsOf> {
         .then_some(CellsOf::N)
 }
 
-/// The count (percent) layout a section's label row states for data row `r` under it
+/// The count (percent) layout a section's label row states for each data row under it
 /// (`Marital Status-N (%) | 0.934 | | |` over `Married | 12 (57) | 7 (64) | 20 (60)`): the
 /// nearest row above stating what its cells print, where that row prints no values of its own
 /// (its p at most) and states counts with their percentages. A row stating its own (`BMI -
 /// Mean ± SD`) ends the section. Every cell of the levels is then a count and its share, one
 /// whose percentage no count of the column's n gives too (a printed error, for `check`).
-fn counted_by_section(plain: &str, table: &super::table::Table, r: usize) -> Option<CellsOf> {
-    for k in (table.header_rows..r).rev() {
-        let row = &table.rows[k];
+///
+/// Every row's at once, top down: asked row by row up the table, a table of thousands of rows
+/// stating nothing would be read in a time quadratic in its rows.
+fn counted_by_sections(plain: &str, table: &super::table::Table) -> Vec<Option<CellsOf>> {
+    let mut out = Vec::with_capacity(table.rows.len());
+    // The section stated by the nearest row above that says what its cells print.
+    let mut nearest: Option<CellsOf> = None;
+    for (k, row) in table.rows.iter().enumerate() {
+        out.push(nearest);
+        if k < table.header_rows {
+            continue;
+        }
         let label = row.cells.first().map_or("", |c| plain[c.clone()].trim());
         let Some(of) = cells_of(label) else {
             continue;
@@ -735,9 +745,9 @@ fn counted_by_section(plain: &str, table: &super::table::Table, r: usize) -> Opt
             .iter()
             .filter(|c| !plain[(*c).clone()].trim().is_empty())
             .count();
-        return (values <= 1 && of == CellsOf::CountPercent).then_some(of);
+        nearest = (values <= 1 && of == CellsOf::CountPercent).then_some(of);
     }
-    None
+    out
 }
 
 /// The mark of the rows a table's legend excepts from its counts (`Values are n (%) except *

@@ -1515,16 +1515,29 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
             named.push((item.sentence, j, name, is_group));
         }
     }
+    // Per sentence: how many names, how many of them groups by their words, and (asked once)
+    // whether it says it lists groups. Counted once, not for each n: a sentence of thousands
+    // of n's would otherwise make this quadratic (user trial 47).
+    let mut per_sentence: std::collections::HashMap<usize, (usize, usize)> =
+        std::collections::HashMap::new();
+    for &(sentence, _, _, is_group) in &named {
+        let e = per_sentence.entry(sentence).or_default();
+        e.0 += 1;
+        e.1 += usize::from(is_group);
+    }
+    let mut says_it_lists: std::collections::HashMap<usize, bool> =
+        std::collections::HashMap::new();
     // In the text's order, so that an arm's first n (of those randomised) is its n.
     for &(sentence, j, ref text, is_group) in &named {
         // Another of the sentence's names is a group by its words, or the sentence says it
         // lists groups (`assigned to three groups: TE (n = 21), TE-Cr (n = 21) …`).
-        let in_a_list_of_arms = || {
-            named
-                .iter()
-                .any(|other| other.0 == sentence && other.3 && other.1 != j)
-                || named.iter().filter(|other| other.0 == sentence).count() >= 2
-                    && lists_groups(&doc.sentences[sentence].quote)
+        let (names, groups) = per_sentence[&sentence];
+        let mut in_a_list_of_arms = || {
+            groups > usize::from(is_group)
+                || names >= 2
+                    && *says_it_lists
+                        .entry(sentence)
+                        .or_insert_with(|| lists_groups(&doc.sentences[sentence].quote))
         };
         if !is_group && !in_a_list_of_arms() {
             continue;
@@ -3349,9 +3362,15 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
     if let Some(line) = groups_line_above(original, line_start) {
         return line;
     }
+    // A table's header is looked for at most ROWS_UP lines up: every value of a long run of
+    // rows (2,000 lines each comparing two means) walked to the top would make the draft
+    // quadratic in the lines (user trial 47: 34 s), and no header of groups copied a cell a
+    // line stands above more rows than a page holds.
+    const ROWS_UP: usize = 300;
     let mut above = original[..line_start]
         .lines()
         .rev()
+        .take(ROWS_UP)
         .map(str::trim)
         .peekable();
     let mut labels = 0;
@@ -3359,11 +3378,15 @@ fn header_of_groups_above(original: &str, at: usize) -> Vec<(String, String)> {
     // mean ± SD): each must print one value for each group of the header.
     let mut rows_passed: Vec<usize> = Vec::new();
     while let Some(line) = above.peek() {
-        if line.is_empty() || crate::draft::table::is_n_cell(line) || group_alone_on(line).is_some()
-        {
+        // A row of two values or more is no group's name alone (checked first: it is the
+        // cheap test, and most lines walked over are such rows).
+        if line.is_empty() || crate::draft::table::is_n_cell(line) {
             break;
         }
         let values = values_on_a_row(line);
+        if values < 2 && group_alone_on(line).is_some() {
+            break;
+        }
         if values >= 2 {
             rows_passed.push(values);
             labels = 0;
