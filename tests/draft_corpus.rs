@@ -1047,7 +1047,8 @@ fn draft_on_the_held_out_part() {
 // Session 64: batches 118-119 joined: 83.29 -> 83.22.
 // Session 64: batches 120-121 joined: 83.22 -> 83.32.
 // Session 64: figures after batches 118-121 and the session's rules: 83.32 -> 83.33.
-const FLOOR_DEV_FOUND: f64 = 83.33;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 83.33 -> 83.05.
+const FLOOR_DEV_FOUND: f64 = 83.05;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1137,7 +1138,8 @@ const FLOOR_DEV_FOUND: f64 = 83.33;
 // Session 64: katakana middle-dot decimals beyond units: 78.87 -> 78.88.
 // Session 64: batches 118-119 joined: 78.88 -> 78.75.
 // Session 64: batches 120-121 joined: 78.75 -> 78.58.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.58;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 78.58 -> 78.74.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.74;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1240,7 +1242,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.58;
 // Session 64: batches 118-119 joined: 3396 -> 3466.
 // Session 64: batches 120-121 joined: 3466 -> 3500.
 // Session 64: figures after batches 118-121 and the session's rules: 3500 -> 3487.
-const CEILING_DEV_NON_DATA: usize = 3487;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3487 -> 3531.
+const CEILING_DEV_NON_DATA: usize = 3531;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1342,7 +1345,8 @@ const CEILING_DEV_NON_DATA: usize = 3487;
 // Session 64: katakana middle-dot decimals beyond units: 3499 -> 3484.
 // Session 64: batches 118-119 joined: 3484 -> 3564.
 // Session 64: batches 120-121 joined: 3564 -> 3584.
-const CEILING_HOLDOUT_NON_DATA: usize = 3584;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3584 -> 3645.
+const CEILING_HOLDOUT_NON_DATA: usize = 3645;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1415,7 +1419,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3584;
 // Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 3321 -> 3400.
 // Session 64: batches 118-119 joined: 3400 -> 3428.
 // Session 64: batches 120-121 joined: 3428 -> 3481.
-const FLOOR_DEV_PATH: usize = 3481;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3481 -> 3529.
+const FLOOR_DEV_PATH: usize = 3529;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1486,7 +1491,8 @@ const FLOOR_DEV_PATH: usize = 3481;
 // Session 64: katakana middle-dot decimals beyond units: 3007 -> 3010.
 // Session 64: batches 118-119 joined: 3010 -> 3049.
 // Session 64: batches 120-121 joined: 3049 -> 3103.
-const FLOOR_HOLDOUT_PATH: usize = 3103;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3103 -> 3156.
+const FLOOR_HOLDOUT_PATH: usize = 3156;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1586,7 +1592,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3103;
 // Session 64: a time word sharing the event a later one names: 3092 -> 3104.
 // Session 64: batches 118-119 joined: 3104 -> 3113.
 // Session 64: batches 120-121 joined: 3113 -> 3114.
-const FLOOR_DEV_DECIDED: usize = 3114;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3114 -> 3154.
+const FLOOR_DEV_DECIDED: usize = 3154;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1662,7 +1669,8 @@ const FLOOR_DEV_DECIDED: usize = 3114;
 // Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1343 -> 1415.
 // Session 64: batches 118-119 joined: 1415 -> 1521.
 // Session 64: batches 120-121 joined: 1521 -> 1537.
-const FLOOR_HOLDOUT_DECIDED: usize = 1537;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1537 -> 1610.
+const FLOOR_HOLDOUT_DECIDED: usize = 1610;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1725,7 +1733,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1537;
 // Session 63: the forty-fifth trial's table patterns (a footnote's number glued to a row's label, an abbreviated comparator): 1172 -> 1175.
 // Session 64: batches 118-119 joined: 1175 -> 1176.
 // Session 64: batches 120-121 joined: 1176 -> 1186.
-const FLOOR_DEV_SHARES: usize = 1186;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1186 -> 1187.
+const FLOOR_DEV_SHARES: usize = 1187;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1776,7 +1785,8 @@ const FLOOR_DEV_SHARES: usize = 1186;
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 1209 -> 1317.
 // Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1317 -> 1344.
 // Session 64: batches 120-121 joined: 1344 -> 1350.
-const FLOOR_HOLDOUT_SHARES: usize = 1350;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1350 -> 1356.
+const FLOOR_HOLDOUT_SHARES: usize = 1356;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -1942,7 +1952,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 157;
 // Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1629 -> 1642.
 // Session 64: batches 118-119 joined: 1642 -> 1651.
 // Session 64: batches 120-121 joined: 1651 -> 1652.
-const FLOOR_DEV_N_RIGHT: usize = 1652;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1652 -> 1699.
+const FLOOR_DEV_N_RIGHT: usize = 1699;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -1967,7 +1978,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1652;
 // Session 61: batch 108 joined (14 reports, 7 Japanese, 5 tables): 17 -> 21.
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 21 -> 24.
 // Session 64: batches 118-119 joined: 24 -> 26.
-const CEILING_DEV_N_WRONG: usize = 26;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 26 -> 29.
+const CEILING_DEV_N_WRONG: usize = 29;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2052,7 +2064,8 @@ const CEILING_DEV_N_WRONG: usize = 26;
 // Session 62: batches 114 and 115 joined (28 reports, 12 Japanese, 12 tables; measured alone first: 114 dev 113/151, held-out 183/248; 115 dev 115/142, held-out 145/172; 115's one development violation left: 'reduced from 100% at baseline to 14% for the probiotic versus 48% for placebo' placed 100 -> 14 as the probiotic arm's course, where the labels read 100% as the whole sample's baseline): 1316 -> 1365.
 // Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 1365 -> 1392.
 // Session 64: batches 118-119 joined: 1392 -> 1498.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1498;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1498 -> 1574.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1574;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2126,7 +2139,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1498;
 // Session 63: batches 116 and 117 joined (28 reports; batch 116's held-out half brought 20 wrong n's of 46): 2771 -> 2850.
 // Session 64: batches 118-119 joined: 2850 -> 2878.
 // Session 64: batches 120-121 joined: 2878 -> 2931.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2931;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 2931 -> 2977.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 2977;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2219,7 +2233,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2931;
 // Session 64: katakana middle-dot decimals beyond units: 2513 -> 2516.
 // Session 64: batches 118-119 joined: 2516 -> 2541.
 // Session 64: batches 120-121 joined: 2541 -> 2555.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2555;
+// Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 2555 -> 2608.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2608;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
