@@ -764,6 +764,11 @@ fn change_verb_then_by() -> &'static Regex {
 /// mean of 11.6 (55%)`).
 fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> bool {
     let start = start + (plain[start..end].len() - plain[start..end].trim_start().len());
+    // `全症例の92%で…低下`: a percentage of the people (all cases, the patients) is their
+    // share, whatever change the clause goes on to name.
+    if of_the_people_before(&plain[chars_back(plain, start, 12)..start]) {
+        return false;
+    }
     // A sign after a digit is the dash of a range (`10-12%`), not a change's sign.
     if value.number.text.starts_with(['-', '+'])
         && !plain[..start].ends_with(|c: char| c.is_ascii_digit())
@@ -771,6 +776,17 @@ fn is_change(plain: &str, start: usize, end: usize, value: &super::Printed) -> b
         return true;
     }
     change_words_around(plain, start, end, 0)
+}
+
+/// Whether the text right before a percentage names the people it is a share of, joined by
+/// `の` (`全症例の`, `患者の`, `対象者全体の`).
+fn of_the_people_before(before: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"(?:症例|患者|例|対象者|被験者|参加者|受診者|全体|全員)(?:全体)?\s*の\s*$")
+            .expect("the people-share pattern is valid")
+    })
+    .is_match(before)
 }
 
 /// Which way a percent change printed without its sign goes, by a word of the value's own noun
@@ -3061,6 +3077,27 @@ mod tests {
             .filter(|i| i.kind == ItemKind::N)
             .map(|i| i.parts.value.as_ref().unwrap().number.plain.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_percentage_of_the_people_is_their_share_not_a_change() {
+        // Made-up sentence in the form of user trial 47's: the rate of fall, then the share
+        // of all cases in which the score fell.
+        let items = read_document(&Sentences::new(
+            "THI値低下率は75%, 全症例の92%でTHI値が20点以上低下した。",
+        ));
+        let kinds: Vec<(ItemKind, String)> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Percent | ItemKind::PercentChange))
+            .map(|i| (i.kind, i.parts.value.as_ref().unwrap().number.plain.clone()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (ItemKind::PercentChange, "75".to_string()),
+                (ItemKind::Percent, "92".to_string())
+            ]
+        );
     }
 
     #[test]

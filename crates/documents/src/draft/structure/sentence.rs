@@ -4442,6 +4442,10 @@ fn label_of_clause(text: &str) -> Option<String> {
             .find(|c: char| !(c.is_alphanumeric() || c == '-'))
             .unwrap_or(text.len() - b);
         let b = b + subscript_at(&text[b..]).unwrap_or(0);
+        // A Latin name followed by `の` and Japanese nouns (`H. pylori の除菌率`) names what
+        // those nouns are of: the head noun after `の` is the measure (the eradication rate,
+        // not the bacterium), kept with the name before it.
+        let b = b + japanese_head_after_no(&text[b..]).unwrap_or(0);
         let span = text.get(a..b)?.trim();
         // Keep a capitalised acronym before it (`QMG score`).
         let before = text[..a].trim_end();
@@ -4485,6 +4489,18 @@ fn label_of_clause(text: &str) -> Option<String> {
     japanese_list_item(text, ja.last().map(String::as_str))
         .or_else(|| ja.last().cloned())
         .or_else(|| last_acronym(text.trim_end()).map(String::from))
+}
+
+/// The length of `の` and the Japanese nouns after it at the start of `rest` (`の除菌率` in `
+/// の除菌率は、`), if `rest` opens so.
+fn japanese_head_after_no(rest: &str) -> Option<usize> {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static HEAD: OnceLock<Regex> = OnceLock::new();
+    let head = HEAD.get_or_init(|| {
+        Regex::new(r"^\s*の\s*[\p{Han}\p{Katakana}ー]+").expect("the head-noun pattern is valid")
+    });
+    head.find(rest).map(|m| m.end())
 }
 
 /// The object of a verb of change in a clause (`Control participants gained BMI`, `the drug
@@ -6381,6 +6397,20 @@ mod tests {
             Some("HbA(1c)")
         );
         assert_eq!(label_of("the FEV(1) fell from ").as_deref(), Some("FEV(1)"));
+    }
+
+    #[test]
+    fn a_latin_name_before_no_and_a_japanese_head_noun_names_the_head() {
+        // Made-up clauses: the noun after `の` is what is measured (user trial 47 drafted the
+        // eradication rate as `percentage of pylori`).
+        assert_eq!(
+            label_of("H. pylori の除菌率は、").as_deref(),
+            Some("pylori の除菌率")
+        );
+        assert_eq!(
+            label_of("HbA1cの変化量は").as_deref(),
+            Some("HbA1cの変化量")
+        );
     }
 
     #[test]
