@@ -1255,7 +1255,9 @@ struct RowReader<'a> {
     /// (`Missing`, `Total`) was read: see [`RowReader::leave_section_unless_level`].
     /// And whether that first row was indented under the section's label, as the rows of a
     /// section are where the copy keeps the indent.
-    section_levels: Option<(String, bool, bool, bool)>,
+    /// And whether that first row was a time (`Baseline` under `QOL`): such a section ends at
+    /// a row naming its own unit (`Prostate volume (cc)`), a measure of its own.
+    section_levels: Option<(String, bool, bool, bool, bool)>,
     /// A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
     /// for the rows below it, until the next such row: the n a measure was analysed on.
     section_n: Vec<Option<usize>>,
@@ -1807,12 +1809,12 @@ impl RowReader<'_> {
             return;
         }
         match &mut self.section_levels {
-            Some((of, _, _, true)) if of == section && !indented => {
+            Some((of, _, _, true, _)) if of == section && !indented => {
                 self.section = None;
                 self.section_levels = None;
             }
-            Some((of, numbered, closed, _)) if of == section => {
-                let other_outcome = *numbered
+            Some((of, numbered, closed, _, of_times)) if of == section => {
+                let other_outcome = (*numbered || *of_times && names_its_unit(label))
                     && !is_numbered_level(label)
                     && !is_unnumbered_level(label)
                     && header_time(label).is_none()
@@ -1828,13 +1830,19 @@ impl RowReader<'_> {
             }
             // A time (`Week 12`) is no numbered level: a time course's rows go on with
             // `Change from baseline`. Yet a section whose rows are times (`QOL` over
-            // `Baseline`, `Follow up`) ends, as one of numbered levels does, at the first
-            // row naming no time, no change and no level: `Prostate volume (cc)` is a
-            // measure of its own, not the section's.
+            // `Baseline`, `Follow up`) ends at a row naming no time that names its own unit:
+            // `Prostate volume (cc)` is a measure of its own, not the section's (an analysis
+            // set's row, `PHQ-9` over `Baseline`, `mITT`, `PP`, stays the section's).
             _ => {
-                let numbered = is_numbered_level(label) || header_time(label).is_some();
-                self.section_levels =
-                    Some((section.clone(), numbered, closes_levels(label), indented));
+                let numbered = is_numbered_level(label) && header_time(label).is_none();
+                let of_times = header_time(label).is_some();
+                self.section_levels = Some((
+                    section.clone(),
+                    numbered,
+                    closes_levels(label),
+                    indented,
+                    of_times,
+                ));
             }
         }
     }
@@ -2716,6 +2724,20 @@ fn closes_levels(label: &str) -> bool {
 
 /// The levels every numbered section may hold printing no number: those that end its list
 /// ([`closes_levels`]), and `Other`, `None`, `その他`.
+/// Whether a row's label ends in the unit its values are in, in brackets (`Prostate volume
+/// (cc)`, `PSA (ng ml−1)`, `Weight (kg)`, `Pain (0-10 VAS)` is no unit): a measure's own
+/// name, which no level of a section, no analysis set (`mITT`) and no time carries.
+fn names_its_unit(label: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(
+            r"[(（]\s*(?:%|％|[a-zA-Zµμ]{1,6}(?:\s?[/·.]?\s?[a-zA-Zµμ]{1,6})?(?:\s?[−-]?[123²³])?(?:\s?[a-zA-Z]{1,3}(?:\s?[−-]?[123²³])?)?)\s*[)）]\s*[*†‡§]*$",
+        )
+        .expect("the unit pattern is valid")
+    })
+    .is_match(label.trim())
+}
+
 fn is_unnumbered_level(label: &str) -> bool {
     const WORDS: [&str; 6] = ["other", "others", "none", "never", "その他", "なし"];
     closes_levels(label) || WORDS.contains(&level_word(label).as_str())
@@ -4644,6 +4666,20 @@ mod untitled_tests {
             "{:#?}",
             s.measures
         );
+        // Rows of analysis sets after the section's baseline (`mITT`, `PP`) name no unit:
+        // they stay the section's.
+        let sets = "Table 2. Outcomes by arm.\n| | Drug A 10 mg | Drug B 5 mg |\n|---|---|---|\n| PHQ-9 | | |\n| Baseline | 17.4 (4.8) | 17.7 (4.8) |\n| mITT | 8.4 (7.5) | 8.4 (7.0) |\n| PP | 7.9 (7.3) | 7.8 (6.5) |\n";
+        let (_, s) = read_text(sets);
+        assert!(
+            s.measures
+                .iter()
+                .filter_map(|m| m.label.as_deref())
+                .all(|l| l.starts_with("PHQ-9")),
+            "{:#?}",
+            s.measures
+        );
+        assert!(super::names_its_unit("Qmax (ml s−1)") && super::names_its_unit("Weight (kg)"));
+        assert!(!super::names_its_unit("mITT") && !super::names_its_unit("Pain (0-10 VAS)"));
     }
 
     #[test]
