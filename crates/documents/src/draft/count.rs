@@ -2518,21 +2518,29 @@ fn words_count_nothing(plain: &str, c: &regex::Captures, m: regex::Match) -> boo
 }
 
 /// The sentence around `at` in `plain`: from the last sentence end (`. `, `。`, a line
-/// break) before it to the next after it.
+/// break) before it to the next after it, within 1,000 bytes each way (no sentence is longer,
+/// and a look to the text's ends for every number would make the reading quadratic).
 fn sentence_around(plain: &str, at: usize) -> &str {
-    let start = plain[..at]
+    let low = (at.saturating_sub(1000)..=at)
+        .find(|&i| plain.is_char_boundary(i))
+        .unwrap_or(at);
+    let high = ((at + 1000).min(plain.len())..=plain.len())
+        .find(|&i| plain.is_char_boundary(i))
+        .unwrap_or(plain.len());
+    let before = &plain[low..at];
+    let start = before
         .rfind(". ")
         .map(|i| i + 2)
         .into_iter()
-        .chain(plain[..at].rfind(['\n', '。']).map(|i| i + 1))
+        .chain(before.rfind(['\n', '。']).map(|i| i + 1))
         .max()
-        .unwrap_or(0);
-    let rest = &plain[at..];
+        .map_or(low, |i| low + i);
+    let rest = &plain[at..high];
     let end = [rest.find(". "), rest.find(['\n', '。'])]
         .into_iter()
         .flatten()
         .min()
-        .map_or(plain.len(), |i| at + i);
+        .map_or(high, |i| at + i);
     &plain[start..end]
 }
 
