@@ -403,6 +403,10 @@ fn bad_arms_are_refused_with_file_line_and_field() {
             "arms: no arm is marked `control = true`",
         ),
         (
+            &[("n = 60\ncontrol = true\n", "n = 60\ncontrol = \"maybe\"\n")],
+            "arms[placebo].control: is \"maybe\"; allowed: true, false, or \"review\"",
+        ),
+        (
             &[(
                 "id = \"week_24\"\nwhen = \"week 24\"\nmean = \"36.1\"",
                 "id = \"week_26\"\nwhen = \"week 26\"\nmean = \"36.1\"",

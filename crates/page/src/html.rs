@@ -765,7 +765,7 @@ fn arms_table(st: &StudyStructure, form: &FormView) -> Markup {
                                 input type="text" inputmode="numeric" size="6" name=(n) value=(form.value(&n, &arm.n)) aria-invalid=[form.invalid(&n)] aria-label={ "n of " (arm.id) };
                                 (form.note(&n))
                             }
-                            td data-label="control" { @if arm.control { "control" } }
+                            td data-label="control" { @if arm.control_for_review { "review" } @else if arm.control { "control" } }
                         }
                     }
                 }

@@ -158,6 +158,18 @@ pub fn analyse_arms(study: &Study, options: &AnalysisOptions) -> Vec<ArmItemAnal
             .iter()
             .map(|c| analyse_arm_count(c, &control.id, options)),
     );
+    if !study.control_is_chosen() {
+        // Three arms or more and no control the text names: each arm's numbers are shown,
+        // but no comparison with a reference the document does not choose.
+        for item in &mut out {
+            item.comparisons.clear();
+            item.not_analysed = Some(format!(
+                "the text names no control among {} arms; '{}' is only the draft's reference (`control = \"review\"`), so no arm is compared with it: mark the arm the others are compared with `control = true`",
+                study.arms.len(),
+                control.id
+            ));
+        }
+    }
     out
 }
 

@@ -2614,7 +2614,7 @@ fn first_share_opens_a_list(plain: &str, at: usize) -> bool {
 fn allocated_before(plain: &str, at: usize) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|assigned|allocated)\b")
+        Regex::new(&format!("(?i){}", super::cues::ALLOCATING_VERBS))
             .expect("the allocation pattern is valid")
     });
     let sentence = sentence_around(plain, at);

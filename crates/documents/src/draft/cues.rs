@@ -1576,6 +1576,12 @@ pub fn names_a_comparator(text: &str) -> bool {
     .is_match(text)
 }
 
+/// The words that allocate people to arms (`randomized`, `randomly assigned`, `allocated`), as
+/// a pattern to be placed in others: [`allocation_to_arms`] reads what follows them, and the
+/// count module's allocation shares (`370 to suture and 376 to staple`) what precedes.
+pub const ALLOCATING_VERBS: &str =
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided|split)|assigned|allocated)\b";
+
 /// Where a document says it allocates its patients to two arms or more: a randomisation
 /// ratio (`randomized 2:1`, `1:1:2の比率で`), a number of groups (`randomly divided into two
 /// groups`, `assigned to one of three treatment groups`, `無作為に2群に分け`), or `randomized to
@@ -1597,15 +1603,17 @@ pub fn allocation_to_arms(text: &str) -> Option<usize> {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = re(
         &P,
-        r"(?ix)
-          \b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated|divided|split)|assigned|allocated)\b
-          [^.]{0,80}?
+        &format!(
+            r"(?ix)
+          {ALLOCATING_VERBS}
+          [^.]{{0,80}}?
           (?: \b\d+\s*:\s*\d+(?:\s*:\s*\d+)*\b
             | \b(?:two|three|four|five|2|3|4|5)\s+(?:[a-z\-]+\s+)?(?:groups|arms|cohorts)\b
-            | \bto\s+(?:receive\s+)?[^.,;]{1,60}?\s+or\s+ )
-        | (?:無作為|ランダム|割り付け|割付|割りつけ|振り分け)[^。]{0,60}?(?:[2-5２-５二三四五]群|\d\s*[:：]\s*\d)
+            | \bto\s+(?:receive\s+)?[^.,;]{{1,60}}?\s+or\s+ )
+        | (?:無作為|ランダム|割り付け|割付|割りつけ|振り分け)[^。]{{0,60}}?(?:[2-5２-５二三四五]群|\d\s*[:：]\s*\d)
         | [2-5２-５二三四五]群に(?:分け|分類し|割り)
-        | \d\s*[:：]\s*\d(?:\s*[:：]\s*\d)*\s*の(?:比率|割合)で",
+        | \d\s*[:：]\s*\d(?:\s*[:：]\s*\d)*\s*の(?:比率|割合)で"
+        ),
     );
     p.find(text).map(|m| m.start())
 }

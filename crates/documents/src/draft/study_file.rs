@@ -917,6 +917,9 @@ struct StudyArms {
     control: Option<usize>,
     /// Why the control is the control, when the text does not name a comparator.
     control_note: Option<String>,
+    /// Whether nothing in the text chose the control (it is the first-named arm): it is
+    /// written `control = "review"`, and three arms or more are then not compared with it.
+    control_open: bool,
 }
 
 impl StudyArms {
@@ -966,14 +969,15 @@ impl StudyArms {
         // Where no arm is a comparator by its words, the text's other signs in turn: the arm a
         // printed difference subtracts by its words, the arm every named pair compares with,
         // the arm the printed differences subtract by their numbers, else the first named.
-        let (control, control_note) = match controls.as_slice() {
-            [one] => (Some(*one), None),
+        let (control, control_note, control_open) = match controls.as_slice() {
+            [one] => (Some(*one), None, false),
             [first, ..] => (
                 Some(*first),
                 Some("review: the text names more than one comparator; this one is drafted as the control".to_string()),
+                false,
             ),
             [] => {
-                let (control, note) = subtracted()
+                let (control, note, open) = subtracted()
                     .map(|(g, b)| (Some(g), format!("review: the text's difference subtracts '{b}' (printed 'A − {b}'): this arm is drafted as the control (comparisons are arm − control)")))
                     .or_else(|| {
                         compared_against_in_every_pair(s, &arms, text).map(|g| (Some(g), format!("review: every pair of arms the text compares (`… vs {}`) holds this arm: it is drafted as the control (comparisons are arm − control)", s.groups[g].label)))
@@ -981,8 +985,9 @@ impl StudyArms {
                     .or_else(|| {
                         subtracted_by_numbers(s, items).map(|g| (Some(g), "review: the text names no placebo, sham, vehicle or control; its printed difference is the other arm's mean minus this arm's, so this arm is drafted as the control (comparisons are arm − control)".to_string()))
                     })
-                    .unwrap_or_else(|| (arms.first().map(|(g, _)| *g), "review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the control (comparisons are arm − control)".to_string()));
-                (control, Some(note))
+                    .map(|(g, note)| (g, note, false))
+                    .unwrap_or_else(|| (arms.first().map(|(g, _)| *g), "review: the text names no placebo, sham, vehicle or control; this first-named arm is drafted as the reference (comparisons are arm − reference; with three arms or more none is made until one arm is marked `control = true`)".to_string(), true));
+                (control, Some(note), open)
             }
         };
         if arms.len() < 2 {
@@ -990,12 +995,14 @@ impl StudyArms {
                 arms: Vec::new(),
                 control: None,
                 control_note: None,
+                control_open: false,
             };
         }
         StudyArms {
             arms,
             control,
             control_note,
+            control_open,
         }
     }
 
@@ -1038,8 +1045,11 @@ impl StudyArms {
             if let (Some(j), Some(_)) = (group.n, &n) {
                 w.n_written.insert(j);
             }
-            w.out
-                .push_str(&format!("control = {}\n", Some(*g) == self.control));
+            let control = match (Some(*g) == self.control, self.control_open) {
+                (true, true) => q("review"),
+                (is, _) => is.to_string(),
+            };
+            w.out.push_str(&format!("control = {control}\n"));
             let mut note = vec![format!(
                 "drafted from the text's name for the group, '{}'",
                 group.label
@@ -1794,6 +1804,41 @@ mod tests {
         let arm_c = toml.find("label = \"C. Standard").expect(&toml);
         let arm_c_block = toml[arm_c..].split("[[arms]]").next().unwrap();
         assert!(arm_c_block.contains("control = true"), "{toml}");
+    }
+
+    #[test]
+    fn three_arms_with_no_control_the_text_names_are_not_compared_with_the_first() {
+        // Made-up: three active drugs side by side, no placebo, control or comparison named.
+        // The first arm is only the draft's reference (`control = "review"`), and the report
+        // compares no arm with it: each comparison would rest on a reference the text does not
+        // choose.
+        let text = "Table 2. Response at 3 months\nOutcome\tDrug X (n=50)\tDrug Y (n=50)\tDrug Z (n=50)\nScore, mean (SD)\t1.8 (0.9)\t1.9 (0.8)\t2.4 (1.0)\nPain, mean (SD)\t3.1 (1.2)\t3.0 (1.1)\t3.9 (1.3)\n";
+        let (toml, s) = drafted(text);
+        let arm_x = toml.find("label = \"Drug X").expect(&toml);
+        let arm_x_block = toml[arm_x..].split("[[arms]]").next().unwrap();
+        assert!(arm_x_block.contains("control = \"review\""), "{toml}");
+        assert!(s.control_arm().is_some_and(|a| a.control_for_review));
+        assert!(!s.control_is_chosen());
+        let a = crate::analysis::analyse_study(&s, &Default::default()).unwrap();
+        assert!(!a.arms.is_empty(), "{toml}");
+        for item in &a.arms {
+            assert!(item.comparisons.is_empty(), "{:?}", item.comparisons);
+            assert!(
+                item.not_analysed
+                    .as_deref()
+                    .is_some_and(|w| w.contains("names no control among 3 arms")),
+                "{:?}",
+                item.not_analysed
+            );
+        }
+        // Two arms make one comparison whichever is the reference: it is made, the reference
+        // still marked for review.
+        let two = "Table 2. Response at 3 months\nOutcome\tDrug X (n=50)\tDrug Y (n=50)\nScore, mean (SD)\t1.8 (0.9)\t2.4 (1.0)\n";
+        let (toml, s) = drafted(two);
+        assert!(toml.contains("control = \"review\""), "{toml}");
+        assert!(s.control_is_chosen());
+        let a = crate::analysis::analyse_study(&s, &Default::default()).unwrap();
+        assert!(a.arms.iter().all(|i| !i.comparisons.is_empty()), "{toml}");
     }
 
     #[test]

@@ -494,7 +494,11 @@ fn arms_text(s: &StudyAnalysis, d: Digits) -> String {
             format!(
                 "{}{} = {} (n = {})",
                 a.id,
-                if a.control { " [control]" } else { "" },
+                match (a.control, a.control_for_review) {
+                    (true, true) => " [reference for review: the text names no control]",
+                    (true, false) => " [control]",
+                    _ => "",
+                },
                 a.label,
                 a.n
             )

@@ -510,10 +510,8 @@ fn time_points_are_arms(doc: &mut DocumentMut, measure: &str) -> std::result::Re
         arm_ids.push(id);
     }
     // The control: the study's, else the first of these arms.
-    let has_control = tables(doc, "arms").is_some_and(|arms| {
-        arms.iter()
-            .any(|a| a.get("control").and_then(Item::as_bool) == Some(true))
-    });
+    let has_control = tables(doc, "arms")
+        .is_some_and(|arms| arms.iter().any(|a| control_of(a) != (false, false)));
     if !has_control {
         table_in(doc, &["arms"], "arm", &arm_ids[0])?["control"] = value(true);
     }
@@ -662,6 +660,17 @@ pub struct ArmRow {
     /// As written (`"58"`, `"not reported"`).
     pub n: String,
     pub control: bool,
+    /// Only the draft's reference, the text naming no control (`control = "review"`).
+    pub control_for_review: bool,
+}
+
+/// An arm table's `control`: (is the control, only for review).
+fn control_of(arm: &Table) -> (bool, bool) {
+    match arm.get("control") {
+        Some(v) if v.as_bool() == Some(true) => (true, false),
+        Some(v) if v.as_str() == Some("review") => (true, true),
+        _ => (false, false),
+    }
 }
 
 /// Which list of the study file a measure is in.
@@ -723,7 +732,8 @@ impl StudyStructure {
                 id: id_of(arm).to_string(),
                 label: text_of(arm.get("label")),
                 n: text_of(arm.get("n")),
-                control: arm.get("control").and_then(Item::as_bool).unwrap_or(false),
+                control: control_of(arm).0,
+                control_for_review: control_of(arm).1,
             });
         }
         for (key, kind) in [

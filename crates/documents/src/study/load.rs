@@ -1285,6 +1285,37 @@ fn build_change(
     })
 }
 
+/// How an arm's `control` marks it: the comparator, or the draft's reference for review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ControlMark {
+    Chosen,
+    Review,
+}
+
+/// An arm's `control`: absent or `false` (not the control), `true`, or `"review"` (the draft's
+/// reference where the text names none).
+fn control_mark(
+    ctx: &Context,
+    raw: Option<&Spanned<toml::Value>>,
+    field: &str,
+) -> Result<Option<ControlMark>> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    match raw.get_ref() {
+        toml::Value::Boolean(true) => Ok(Some(ControlMark::Chosen)),
+        toml::Value::Boolean(false) => Ok(None),
+        toml::Value::String(s) if s == "review" => Ok(Some(ControlMark::Review)),
+        other => Err(ctx.err(
+            raw.span(),
+            &format!("{field}.control"),
+            format!(
+                "is {other}; allowed: true, false, or \"review\" (the draft's reference where the text names no control)"
+            ),
+        )),
+    }
+}
+
 /// The arms of a trial: ids, n, and exactly one control when there are any.
 fn build_arms(
     ctx: &Context,
@@ -1300,11 +1331,13 @@ fn build_arms(
         first_span.get_or_insert(a.id.span());
         let built = (|| {
             ids.add(ctx, &a.id, &field)?;
+            let control = control_mark(ctx, a.control.as_ref(), &field)?;
             Ok(Arm {
                 id: a.id.get_ref().clone(),
                 label: a.label,
                 n: count(ctx, &a.n, &format!("{field}.n"))?,
-                control: a.control,
+                control: control.is_some(),
+                control_for_review: control == Some(ControlMark::Review),
                 note: a.note,
                 provenance: provenance(a.quote, a.location),
             })

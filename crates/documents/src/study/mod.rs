@@ -269,6 +269,15 @@ impl Study {
         self.arms.iter().find(|a| a.control)
     }
 
+    /// Whether comparing each arm with the control is the document's own choice: it is not
+    /// where three arms or more stand beside a control the text does not name
+    /// (`control = "review"`): each comparison would then measure against an invented
+    /// reference. Two arms make one comparison whichever is the reference.
+    pub fn control_is_chosen(&self) -> bool {
+        self.control_arm()
+            .is_some_and(|c| !c.control_for_review || self.arms.len() < 3)
+    }
+
     /// The per-arm measure with this id.
     pub fn arm_measure(&self, id: &str) -> Option<&ArmMeasure> {
         self.arm_measures.iter().find(|m| m.id == id)
@@ -614,6 +623,10 @@ pub struct Arm {
     pub n: Reported<u32>,
     /// The arm every other arm is compared with (exactly one arm when a study has arms).
     pub control: bool,
+    /// Whether the control is only the draft's reference, the text naming none
+    /// (`control = "review"`): with three arms or more, no arm is compared with it, as that
+    /// would measure every arm against a reference the document does not choose.
+    pub control_for_review: bool,
     pub note: Option<String>,
     pub provenance: Provenance,
 }

@@ -145,8 +145,8 @@ pub(super) struct RawArm {
     pub(super) id: Spanned<String>,
     pub(super) label: String,
     pub(super) n: Spanned<toml::Value>,
-    #[serde(default)]
-    pub(super) control: bool,
+    /// `true`, `false` or `"review"` (the draft's reference where the text names none).
+    pub(super) control: Option<Spanned<toml::Value>>,
     pub(super) note: Option<String>,
     pub(super) quote: String,
     #[serde(rename = "where")]
