@@ -1854,7 +1854,8 @@ pub fn spread_named(name: &str) -> Option<&'static str> {
 
 /// What a text says the spread is: `SD` for `mean ± SD`, `(SD)`, `standard deviation`,
 /// `標準偏差`, and the textbook notation of a sample's mean and standard deviation, `x̄ ± s`
-/// (`(x ± s)` where the bar is lost in copying); `SEM` for `± SE`, `(SEM)`, `standard error`,
+/// (`(x ± s)` where the bar is lost in copying, `\overline{x} ± s` where a page's LaTeX is
+/// copied as written); `SEM` for `± SE`, `(SEM)`, `standard error`,
 /// `標準誤差`; `None` when it says neither, or both. A glued table's header may run the
 /// spread's name into the next column's CI level (`Mean ± SD95% CI`).
 ///
@@ -1865,6 +1866,8 @@ pub fn spread_named(name: &str) -> Option<&'static str> {
 /// assert_eq!(spread_kind("(SD2)"), None);
 /// assert_eq!(spread_kind("Knowledge score (x ± s)"), Some("SD"));
 /// assert_eq!(spread_kind("scores (x̄±s)"), Some("SD"));
+/// // The same notation as a web page's LaTeX prints it.
+/// assert_eq!(spread_kind(r"levels among four groups (\( \overline{x} \) ±s)"), Some("SD"));
 /// assert_eq!(spread_kind("5 ± 2 weeks"), None);
 /// assert_eq!(spread_kind("values are means (standard error)"), Some("SEM"));
 /// assert_eq!(spread_kind("平均値±標準偏差"), Some("SD"));
@@ -1924,7 +1927,7 @@ pub fn spreads_named(s: &str) -> (bool, bool) {
     static SE: OnceLock<Regex> = OnceLock::new();
     let sd = re(
         &SD,
-        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)(?:$|[^a-z0-9]|\d{2}\s*%)|\bstandard\s+deviations?\b|標準偏差|(?:\bx|x̄|x̅)\s*(?:±|\+/-)\s*s(?:$|[^a-z0-9])",
+        r"(?i)(?:±|\+/-|\+-|\(|\[|,|mean|means|average)\s*(?:sd|s\.d\.)(?:$|[^a-z0-9]|\d{2}\s*%)|\bstandard\s+deviations?\b|標準偏差|(?:\bx|x̄|x̅)\s*(?:±|\+/-)\s*s(?:$|[^a-z0-9])|\\(?:overline|bar)\{x\}\s*(?:\\\)\s*)?(?:±|\\pm)\s*s(?:$|[^a-z0-9])",
     );
     let se = re(
         &SE,

@@ -771,6 +771,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     date::find(&mut scan);
     table_row::find(&mut scan);
     table_row::find_flow_lines(&mut scan);
+    table_row::find_statistic_lines(&mut scan);
     table_row::find_laid_out_lines(&mut scan);
     table_row::find_bracketed_p_lines(&mut scan);
     table_row::find_spaced_summary_rows(&mut scan);

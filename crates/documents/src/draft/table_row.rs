@@ -26,7 +26,9 @@
 //!   pair a count with its percentage (`count_percent_columns`);
 //! - a row naming a stage of the patients' flow (`Randomized`, `Withdrawn`, `Completed`, a
 //!   label ending in `N`): its bare whole numbers are n's, in a table or on a line no table
-//!   model took ([`find_flow_lines`]); lines of bracketed numbers from 0 to 1 under a row of
+//!   model took ([`find_flow_lines`]); a line of a test's statistics or p's under the
+//!   measures' columns, its label marked to tell its comparison apart (`t’   0.095 0.669`,
+//!   `P*#   <0.001 0.011`: [`find_statistic_lines`]); lines of bracketed numbers from 0 to 1 under a row of
 //!   estimates, where one prints `<` ([`find_bracketed_p_lines`]): the cells' p's; a label laying out its cells alone on a line, the
 //!   cells a line below it ([`find_laid_out_lines`]); a column headed by the cell nearest the data (`p0`
 //!   under a group's spanning name) as by its whole header.
@@ -242,6 +244,99 @@ pub fn find_flow_lines(scan: &mut Scan) {
             scan.push_value(ItemKind::N, range, value);
         }
     }
+}
+
+/// Lines no table model took that print a row of tests under a table's columns: a label
+/// naming a p or a test's statistic, perhaps with the marks that tell its comparisons apart
+/// (`P`, `P′`, `P*#`, `t’`, `χ2`), then only numbers (`t   0.007 0.005 0.004`, `P*   <0.001
+/// 0.002 <0.001`), as a table copied with its cells set apart by single spaces prints its rows
+/// of tests under the measures' columns. A p's line gives p's (each from 0 to 1, else none);
+/// a statistic's line gives statistics only where the next line is a p's line, as a lone
+/// `t 1 2 3` may be a row of times.
+pub fn find_statistic_lines(scan: &mut Scan) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let line_pattern = P.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?m)^[\x20\t]*(?P<label>χ2|χ²|[^\s\d|][^\s\d|]{{0,11}}?)(?P<values>(?:[\x20\t]+(?:[<>≤≥=][\x20]?)?{NUMBER})+)[\x20\t]*$"
+        ))
+        .expect("the statistic line pattern is valid")
+    });
+    static V: OnceLock<Regex> = OnceLock::new();
+    let value_pattern = V.get_or_init(|| {
+        Regex::new(&format!(r"(?P<rel>[<>≤≥=])?[\x20]?(?P<num>{NUMBER})"))
+            .expect("the statistic value pattern is valid")
+    });
+    let plain = scan.doc.plain.text.clone();
+    let lines: Vec<(usize, &str)> = plain
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end_matches(['\n', '\r'])))
+        })
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let p_line = |text: &str| {
+        line_pattern
+            .captures(text)
+            .is_some_and(|c| names_p(&without_comparison_marks(&c["label"])))
+    };
+    for (k, &(start, text)) in lines.iter().enumerate() {
+        let Some(c) = line_pattern.captures(text) else {
+            continue;
+        };
+        let label = without_comparison_marks(&c["label"]);
+        let statistic = statistic_named(&label);
+        let of_p = names_p(&label);
+        let tests_above_ps =
+            statistic.is_some() && lines.get(k + 1).is_some_and(|(_, l)| p_line(l));
+        if !(of_p || tests_above_ps) {
+            continue;
+        }
+        let values = c.name("values").expect("values");
+        // Each cell: its whole range (the relation with it), its number's, its relation.
+        let at = start + values.start();
+        let cells: Vec<(Range<usize>, Range<usize>, Option<String>)> = value_pattern
+            .captures_iter(values.as_str())
+            .map(|v| {
+                let num = v.name("num").expect("num");
+                let rel = v.name("rel");
+                (
+                    at + rel.map_or(num.start(), |r| r.start())..at + num.end(),
+                    at + num.start()..at + num.end(),
+                    rel.map(|r| r.as_str().to_string()),
+                )
+            })
+            .collect();
+        if cells.iter().any(|(r, _, _)| !scan.free(r.clone())) {
+            continue;
+        }
+        for (whole, number, rel) in cells {
+            let Some(value) = scan.number(number.clone()) else {
+                continue;
+            };
+            match statistic {
+                Some(name) if !of_p && rel.is_none() => {
+                    push_statistic(scan, number, name, value);
+                }
+                // A statistic printed as a bound (`> 10`) is none to check.
+                Some(_) if !of_p => {}
+                _ if (0.0..=1.0).contains(&value.number.value) => {
+                    push_p(scan, whole, value, rel.as_deref());
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A row's label without the marks a table sets after `P` or `t` to tell its comparisons apart
+/// (`P′`, `t’`, `P*#*`, `P#`), or to call a footnote.
+fn without_comparison_marks(label: &str) -> String {
+    label
+        .trim()
+        .trim_end_matches(['*', '†', '‡', '§', '#', '′', '’', '\'', ':'])
+        .to_string()
 }
 
 /// A row's label that lays out its cells (`IGA 0/1, n (%)`, `例数（%）`) alone on a line, with
@@ -1882,6 +1977,52 @@ mod tests {
             .filter_map(|i| i.parts.statistic.as_deref())
             .collect();
         assert_eq!(statistics, ["t = 0.72", "t = -3.98", "χ2 = 1.20"]);
+    }
+
+    #[test]
+    fn lines_of_tests_under_a_tables_columns_hold_statistics_and_ps() {
+        // Made-up numbers: a table copied with its cells set apart by single spaces, its rows of
+        // tests under the measures' columns, each label marked to tell its comparison apart.
+        let text = "Group Time Weight (kg) Glucose (mmol/L)\nA group (n=20) Before 70.1±5.2 9.1±1.2\nAfter 68.0±5.0 8.0±1.1\nt   0.012 0.030\nP   0.990 0.977\nt’   2.511 3.402\nP′   0.016 <0.001\nt*#   -2.60 3.10\nP*#   0.013 0.004\n";
+        let items = read_items(text);
+        let statistics: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::TestStatistic)
+            .filter_map(|i| i.parts.statistic.as_deref())
+            .collect();
+        assert_eq!(
+            statistics,
+            [
+                "t = 0.012",
+                "t = 0.030",
+                "t = 2.511",
+                "t = 3.402",
+                "t = -2.60",
+                "t = 3.10"
+            ]
+        );
+        let ps: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(ps, ["0.990", "0.977", "0.016", "<0.001", "0.013", "0.004"]);
+        // A label that calls its footnote by number (`p値注1)`) heads a cell of other lines'
+        // numbers: the difference beside it is no p.
+        let items =
+            read_items("群間差\n[95%信頼区間]注1)\np値注1) 0.172\n[0.087, 0.258]\np<0.001\n");
+        assert!(
+            items
+                .iter()
+                .all(|i| !(i.kind == ItemKind::P && i.text == "0.172")),
+            "{items:?}"
+        );
+        // A line of a lone letter and numbers with no p's line under it is no test's.
+        let items = read_items("Sample t 1 2 3\nt 1 2 3\nThe end.\n");
+        assert!(
+            items.iter().all(|i| i.kind != ItemKind::TestStatistic),
+            "{items:?}"
+        );
     }
 
     #[test]
