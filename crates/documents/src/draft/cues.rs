@@ -1618,6 +1618,104 @@ pub fn allocation_to_arms(text: &str) -> Option<usize> {
     p.find(text).map(|m| m.start())
 }
 
+/// What a clause says in words of the significance of one group's change it prints (`昼間の痒み
+/// (34.8±7.0→16.4±6.0)は有意な低下が認められた`, `は低下したものの有意差は認められなかった`, `fell from
+/// 30.0 ± 5.0 to 20.0 ± 6.0, but not significantly`, `decreased significantly from … to …`):
+/// `Some((significant, wording))`, read first in `after` (the text from the change's last value
+/// to its sentence's end: the first claim there, before any clause ends or a p is printed),
+/// else in `before` (the
+/// change's clause up to its first value). `None` where the clause says neither, ends before its
+/// claim (`A(…)は低下し、B(…)は有意に低下した` says nothing of A), or speaks of groups compared
+/// (`significantly more than placebo`, `群間に有意差`): a claim of a difference between arms is
+/// no claim of this group's change.
+///
+/// ```
+/// use trialstats_documents::draft::cues::claim_in_words;
+/// assert_eq!(claim_in_words("は低下したものの有意差は認められなかった。", ""), Some((false, "有意差は認められなかった")));
+/// assert_eq!(claim_in_words(",夜間の痒み(4.6→1.4)ともに有意に低下した。", ""), Some((true, "有意に低下")));
+/// assert_eq!(claim_in_words(", but not significantly.", "Pain fell from "), Some((false, "not significantly")));
+/// assert_eq!(claim_in_words(" (n = 12).", "Pain decreased significantly from "), Some((true, "significantly")));
+/// assert_eq!(claim_in_words("は低下し、B(3→4)は有意に低下した。", ""), None);
+/// assert_eq!(claim_in_words(", significantly more than with placebo.", "Pain fell from "), None);
+/// assert_eq!(claim_in_words("で、群間に有意差を認めた。", ""), None);
+/// // The claim of the next clause (after `but`), or after the change's own p, is not its.
+/// assert_eq!(claim_in_words(" mmHg), but diastolic pressure decreased significantly.", "Systolic pressure fell (from "), None);
+/// assert_eq!(claim_in_words(" at week 4 (P < 0.001) but then returned to values not significantly different", "fell from "), None);
+/// assert_eq!(claim_in_words(" mmHg).", "Systolic pressure did not change significantly (from "), Some((false, "did not change significantly")));
+/// ```
+pub fn claim_in_words<'a>(after: &'a str, before: &'a str) -> Option<(bool, &'a str)> {
+    static CLAIM: OnceLock<Regex> = OnceLock::new();
+    static CLAUSE_END: OnceLock<Regex> = OnceLock::new();
+    static BETWEEN: OnceLock<Regex> = OnceLock::new();
+    let claim = re(
+        &CLAIM,
+        r"(?ix)
+          (?P<no>
+            有意差(?:は|が|を)?(?:認められなかった|認められず|認めなかった|認めず|みられなかった|見られなかった|なかった|なし)
+          | 有意な(?:差|変化|低下|改善|上昇|増加|減少)(?:は|を|が)?(?:認められなかった|認められず|認めなかった|認めず|みられなかった|見られなかった|なかった)
+          | 有意ではなかった
+          | (?:but\s+)?not\s+(?:statistically\s+)?significant(?:ly)?
+          | no\s+(?:statistically\s+)?significant\s+(?:change|difference|decrease|increase|improvement|reduction|decline)
+          | non-?significant(?:ly)?
+          | did\s+not\s+(?:change|decrease|increase|improve|decline)\s+significantly )
+        | (?P<yes>
+            有意に(?:低下|上昇|改善|増加|減少|短縮|延長|変化)
+          | 有意な(?:低下|上昇|改善|増加|減少|短縮|延長|変化)(?:が|を)?(?:認められ|みられ|見られ|認め|示し)
+          | 有意差(?:が|を)?(?:認められ|みられ|見られ|認め)た
+          | significantly
+          | (?:statistically\s+)?significant\s+(?:decrease|increase|improvement|reduction|change|decline|rise|fall|drop) )",
+    );
+    let clause_end = re(
+        &CLAUSE_END,
+        r"(?i)[。;；]|\.(?:\s|$)|(?:し|して|しており|であり)[、,]|,\s*(?:and|but|whereas|while)\s|\bp\s*[<=>≤≥]",
+    );
+    let between = re(
+        &BETWEEN,
+        r"(?i)\b(?:than|between|compared|versus|vs\.?|placebo|control|differ|different)\b|群間|群と比|と比べ|と比較|対照群",
+    );
+    let read = |text: &'a str, from_end: bool| -> Option<(bool, &'a str)> {
+        let found = if from_end {
+            claim.captures_iter(text).last()?
+        } else {
+            claim.captures(text)?
+        };
+        let m = found.get(0)?;
+        // Nothing of the clause may end between the change and its claim.
+        let gap = if from_end {
+            &text[m.end()..]
+        } else {
+            &text[..m.start()]
+        };
+        if clause_end.is_match(gap) {
+            return None;
+        }
+        // Groups compared in the claim's own words, or right after it: no claim of the change.
+        let tail_end = text[m.end()..]
+            .char_indices()
+            .nth(24)
+            .map_or(text.len(), |(i, _)| m.end() + i);
+        if between.is_match(&text[m.start()..tail_end]) || between.is_match(gap) {
+            return None;
+        }
+        let wording = m
+            .as_str()
+            .trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+        let wording = wording
+            .strip_prefix("but ")
+            .map_or(wording, str::trim_start);
+        Some((found.name("yes").is_some(), wording))
+    };
+    // The rest of the sentence, up to its end.
+    let after = after.find(['。', '\n']).map_or(after, |i| &after[..i]);
+    read(after, false).or_else(|| {
+        // The clause before the change: from its last break.
+        let start = before.rfind(['。', '.', ';', '；', '\n']).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        read(&before[start..], true)
+    })
+}
+
 /// Does a document (in lower case) say it analyses time to an event (a hazard ratio,
 /// Kaplan–Meier, log-rank, `ハザード比`)?
 pub fn reports_time_to_event(lower: &str) -> bool {

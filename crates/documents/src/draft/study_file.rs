@@ -334,7 +334,7 @@ fn study_head(items: &[Item], options: &DraftOptions) -> String {
     let unclassified = items.iter().filter(|i| i.kind == ItemKind::Number).count();
     let mut notes = vec![
         "Drafted by `trialstats draft`: review every field marked 'review' (title, document, labels, units, time points) before use.".to_string(),
-        "What ± means stays 'not reported' unless the sentence says SD or SE; each measure's direction is drafted as 'lower is better' and its claim as 'not reported': decide both from the text.".to_string(),
+        "What ± means stays 'not reported' unless the sentence says SD or SE; each measure's direction is drafted as 'lower is better' and its claim as 'not reported' unless the clause of its values says it in words ('有意に低下', 'but not significantly'): decide both from the text.".to_string(),
         "Arms, measures and time points are drafted only where the text decides them (each value names its group or time point, a transition `from A to B`, a table's columns); the evidence is in each entry's note. Values the text leaves open are single facts marked 'review': nothing pairs them until a person moves them into [[measures]] or [[arm_measures]].".to_string(),
     ];
     if unclassified > 0 {
@@ -1277,7 +1277,16 @@ impl Writer<'_> {
         ));
         self.note_ns_written(m, items);
         self.out.push_str("correlation = \"not reported\"\n");
-        self.out.push_str("direction = \"lower is better\"\nclaim = { significant = \"not reported\", wording = \"review\" }\n");
+        self.out.push_str("direction = \"lower is better\"\n");
+        match self.claim_of_change(m, items) {
+            Some((significant, wording)) => self.out.push_str(&format!(
+                "claim = {{ significant = {significant}, wording = {} }}\n",
+                q(&wording)
+            )),
+            None => self
+                .out
+                .push_str("claim = { significant = \"not reported\", wording = \"review\" }\n"),
+        }
         self.provenance(&items[m.cells[0].item]);
         if let Some(p) = m.comparison.p.and_then(|j| p_value(&items[j])) {
             let j = m.comparison.p.expect("a p");
@@ -1311,6 +1320,19 @@ impl Writer<'_> {
                 }
             }
         }
+    }
+
+    /// What the text says in words of the significance of one group's change (`は有意に低下した`,
+    /// `but not significantly`): read in the clause of its values ([`cues::claim_in_words`]).
+    fn claim_of_change(&self, m: &Measure, items: &[Item]) -> Option<(bool, String)> {
+        let first = &items[m.cells.first()?.item];
+        let last = &items[m.cells.last()?.item];
+        let text = self.doc.original;
+        let opening = &self.doc.sentences.get(first.sentence)?.span;
+        let closing = &self.doc.sentences.get(last.sentence)?.span;
+        let after = text.get(last.span[1]..closing.end.max(last.span[1]))?;
+        let before = text.get(opening.start.min(first.span[0])..first.span[0])?;
+        cues::claim_in_words(after, before).map(|(yes, w)| (yes, w.to_string()))
     }
 
     /// Arms the text decides: `[[arm_measures]]` with each arm's time points and the
@@ -1804,6 +1826,43 @@ mod tests {
         let arm_c = toml.find("label = \"C. Standard").expect(&toml);
         let arm_c_block = toml[arm_c..].split("[[arms]]").next().unwrap();
         assert!(arm_c_block.contains("control = true"), "{toml}");
+    }
+
+    #[test]
+    fn a_changes_claim_in_words_is_drafted_with_the_change() {
+        // Made-up numbers in a crossover abstract's form: each drug's before → after, the
+        // claim of each in words, one of them of no significance. That claim decides ± (as
+        // an SD the fall would be significant at every r).
+        let (toml, s) = drafted(
+            "薬Aにより,昼間の痒み(27.0±7.0→11.0±5.0),夜間の痒み(44.0±7.0→10.0±3.0)ともに有意に低下した。一方,薬Bでは昼間の痒み(35.0±7.0→16.0±6.0)は有意な低下が認められたが,夜間の痒み(34.0±6.0→23.0±8.0)は低下したものの有意差は認められなかった。",
+        );
+        let claims: Vec<&str> = toml.lines().filter(|l| l.starts_with("claim")).collect();
+        assert_eq!(
+            claims,
+            [
+                "claim = { significant = true, wording = \"有意に低下\" }",
+                "claim = { significant = true, wording = \"有意に低下\" }",
+                "claim = { significant = true, wording = \"有意な低下が認められ\" }",
+                "claim = { significant = false, wording = \"有意差は認められなかった\" }",
+            ],
+            "{toml}"
+        );
+        assert_eq!(s.measures.len(), 4);
+        // English: the claim after the values, or before them in their clause; a clause that
+        // ends before the claim says nothing of the change.
+        let (toml, _) = drafted(
+            "Pain fell from 6.0 ± 1.0 to 4.0 ± 1.5, but not significantly. Fatigue decreased significantly from 5.0 ± 1.0 to 3.0 ± 1.0. Sleep went from 4.0 ± 1.0 to 5.0 ± 1.0, and mood improved significantly.",
+        );
+        let claims: Vec<&str> = toml.lines().filter(|l| l.starts_with("claim")).collect();
+        assert_eq!(
+            claims,
+            [
+                "claim = { significant = false, wording = \"not significantly\" }",
+                "claim = { significant = true, wording = \"significantly\" }",
+                "claim = { significant = \"not reported\", wording = \"review\" }",
+            ],
+            "{toml}"
+        );
     }
 
     #[test]
