@@ -2298,6 +2298,7 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
                 || names_categories(plain, range.start)
                 || counts_of_two_categories(plain, range.start)
                 || fraction_of_a_quantity(plain, range.clone(), n.number.value)
+                || doses_of_a_combination(plain, range.end)
         }) || fraction_of_time(plain, range.clone())
         {
             continue;
@@ -2343,6 +2344,17 @@ fn pair_after_an_n_sign_is_no_count(before: &str, k: f64, n: f64) -> bool {
             .unwrap_or(false)
         })
     })
+}
+
+/// Is the slash pair ending at `end` the doses of a fixed combination, followed by their unit
+/// (`amlodipine/valsartan 10/320 mg`, `(5/80 mg)`, `50/500 µg`): two doses, no count of people?
+fn doses_of_a_combination(plain: &str, end: usize) -> bool {
+    static UNIT: OnceLock<Regex> = OnceLock::new();
+    let unit = UNIT.get_or_init(|| {
+        Regex::new(r"^\s?(?:(?i:mg|µg|μg|mcg|ug|g|ml|iu|units?|mmol|meq)\b|単位|ミリグラム)")
+            .expect("the dose unit pattern is valid")
+    });
+    unit.is_match(&plain[end..])
 }
 
 /// Is the slash pair at `range` a part of a span of time (`≥6/12 treatment weeks`, `4/7
@@ -3991,6 +4003,18 @@ mod tests {
         assert!(
             kinds("Response was seen in 12/40 patients at week 12.").contains(&ItemKind::CountOf)
         );
+        // Two doses of a fixed combination, followed by their unit.
+        assert!(!kinds("amlodipine/valsartan (10/320 mg) once daily").contains(&ItemKind::CountOf));
+        assert!(
+            !kinds("fluticasone/salmeterol 50/500 µg twice daily").contains(&ItemKind::CountOf)
+        );
+        // Snellen acuity in a text that speaks of acuity; the same pair counts people elsewhere.
+        assert!(
+            !kinds("Best-corrected visual acuity of 20/20 or better: 89 (65.0) vs 92 (68.7).")
+                .contains(&ItemKind::CountOf)
+        );
+        assert!(!kinds("視力は6/6に改善した。").contains(&ItemKind::CountOf));
+        assert!(kinds("Pain resolved in 20/40 patients.").contains(&ItemKind::CountOf));
     }
 
     #[test]

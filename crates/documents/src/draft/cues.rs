@@ -38,7 +38,7 @@ pub struct Phrase {
 /// printed (`EG (n = 35) CG (n = 33)`, `IG | CG`, `CTRL`, `Con = control group`): the
 /// twenty-second new-user trial's table named its arms `EG` and `CG` only, and the drug's arm
 /// was drafted as the control.
-const COMPARATORS: &str = r"placebo|vehicle|sham|(?:usual|standard|routine|conventional)(?:\s+[a-z]+)?\s+(?:care|treatment|therapy|preparation|practice)|standard of care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア";
+const COMPARATORS: &str = r"placebo|vehicle|sham|(?:usual|standard|routine|conventional)(?:\s+[a-z]+)?[\s-]+(?:care|treatment|therapy|preparation|practice)|standard of care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア|通常治療|通常診療|標準治療|従来治療";
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
 /// a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`) or a combination's
@@ -1027,6 +1027,8 @@ pub fn compared_pairs(text: &str) -> Vec<(String, String)> {
 /// ```
 /// use trialstats_documents::draft::cues::{group_key, is_control};
 /// assert!(is_control("the placebo group") && is_control("usual care") && is_control("プラセボ群"));
+/// // Hyphenated, or named by the treatment it keeps.
+/// assert!(is_control("usual-care group") && is_control("通常治療群"));
 /// assert!(is_control("Waitlist (N=28)") && is_control("wait-list control") && is_control("待機群"));
 /// assert!(is_control("コントロールグループ"));
 /// assert!(!is_control("the tocilizumab group"));

@@ -35,6 +35,8 @@
 //! - list enumerators at a line's start (`1. `, `１）`) or inside a sentence's list (`groups:
 //!   (1) Vitamin D2 …, (2) …`, `満足度 A:B=62±34:42±33 (2)咀嚼 …`), and section numbers (`17.1.1`, as
 //!   package inserts number their headings; `14.3 Adjunctive Therapy`, a label's heading), times of day (午後4 時, 16:00);
+//! - a Snellen acuity in a text that speaks of acuity (`20/20 or better`, `6/6`): a line of the
+//!   chart, no count of a whole;
 //! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts, and
 //!   an allocation in words (`assigned to one of four preventive treatments`), the design;
 //! - a significance threshold (`P < 0.05 was considered significant`, `significant at p <
@@ -285,6 +287,7 @@ pub fn find(doc: &Sentences) -> Claims {
     groups_by_a_bound(doc, &mut claims);
     bounded_percentages(doc, &mut claims);
     design_percentages(doc, &mut claims);
+    snellen_acuities(doc, &mut claims);
     responder_rate_names(doc, &mut claims);
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
@@ -415,6 +418,35 @@ fn bounded_percentages(doc: &Sentences, claims: &mut Claims) {
         .any(|w| after.starts_with(w));
         if !found {
             claims.claim(doc.plain.original_span(m.range()));
+        }
+    }
+}
+
+/// Snellen acuities (`20/20 or better`, `20/40`, `improved to 6/6`): a numerator of 20 feet or 6
+/// metres over the size of the line read, in a text that speaks of acuity (`visual acuity`,
+/// `VA`, `BCVA`, `Snellen`, `視力`) within a few lines before. A line of the chart, the bound of
+/// a category of vision, never a count of people out of a whole.
+fn snellen_acuities(doc: &Sentences, claims: &mut Claims) {
+    static SNELLEN: OnceLock<Regex> = OnceLock::new();
+    static ACUITY: OnceLock<Regex> = OnceLock::new();
+    let snellen = SNELLEN.get_or_init(|| {
+        Regex::new(r"(?:^|[^\d./])(?P<f>(?:20/\d{2,3}|6/\d{1,2}))(?:$|[^\d./])")
+            .expect("the Snellen pattern is valid")
+    });
+    let acuity = ACUITY.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:visual\s+acuity|acuity|snellen|b?cva|va|vision)\b|視力")
+            .expect("the acuity pattern is valid")
+    });
+    let text = &doc.plain.text;
+    for c in snellen.captures_iter(text) {
+        let f = c.name("f").expect("the fraction");
+        let from = text[..f.start()]
+            .char_indices()
+            .rev()
+            .nth(300)
+            .map_or(0, |(i, _)| i);
+        if acuity.is_match(&text[from..f.start()]) {
+            claims.claim(doc.plain.original_span(f.range()));
         }
     }
 }

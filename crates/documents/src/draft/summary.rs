@@ -757,6 +757,13 @@ fn glued_to_its_label(plain: &str, mean: regex::Match, spread_end: usize) -> boo
             && !plain[spread_end..].trim_start().starts_with('±'))
 }
 
+/// Is `+-` between a number ending at `mean_end` and the one at `spread` a range whose ends a
+/// survival table marks as censored (`5.6 (1.8+-40.6+)`: from 1.8+ to 40.6+ months), no mean ±
+/// spread? The second number carries the same `+` right after it.
+fn censored_range(plain: &str, mean_end: usize, spread: Range<usize>) -> bool {
+    plain[mean_end..spread.start].trim() == "+-" && plain[spread.end..].starts_with('+')
+}
+
 fn find_mean_spreads(scan: &mut Scan, plain: &str) {
     let mut stated_cache: StatedInSentence = None;
     let mut pos = 0;
@@ -778,6 +785,7 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         let whole_of_a_fraction = is_a_fractions_whole(plain, mean.range(), spread_range.clone());
         if !scan.free(whole_range.clone())
             || whole_of_a_fraction
+            || censored_range(plain, mean.end(), spread_range.clone())
             || a_p_with_its_effect(scan, plain, mean.start())
             || (inside_name(plain, mean.start(), mean.end()) && !glued_to_label)
         {
@@ -1065,6 +1073,21 @@ fn opens_bracket_describing(between: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_range_whose_ends_are_marked_censored_is_no_mean_and_spread() {
+        // Made-up: a survival table's median with its range, each end marked `+` (censored);
+        // `+-` there joins the range, and a plain `+-` stays a ±.
+        let items = super::super::read_items(
+            "| DOR, median (range), months | 6.3 (2.3-40.8+) | 5.6 (1.8+-40.6+) |\nWeight fell 2.1 +- 0.4 kg.",
+        );
+        let means: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(means, ["2.1 +- 0.4"]);
+    }
+
     #[test]
     fn a_mean_printed_with_its_range_is_no_median() {
         let text = "Average satisfaction rating was 90% (range 75-100%). The median stay was 6 days (range 2-20).";
