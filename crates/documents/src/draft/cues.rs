@@ -1981,6 +1981,27 @@ pub fn spread_kind(s: &str) -> Option<&'static str> {
     }
 }
 
+/// Does `line` name a spread as the modifier of the measure whose value it reports (`Mean ± SD
+/// age was 45.5 ± 12.1 years`, `mean ± SD duration of diabetes was 23.8 ± 7.8 years`)? Such a
+/// statement labels that sentence's values only: the outcomes a later sentence prints may be
+/// SEMs, as their own p's then show. A statement of how all values are given (`Data are mean ±
+/// SD.`, `(mean ± SD)`) is none.
+///
+/// ```
+/// use trialstats_documents::draft::cues::spread_of_the_measure_reported;
+/// assert!(spread_of_the_measure_reported("Mean ± SD age was 45.5 ± 12.1 years, A1C was 8.55 ± 1.50%"));
+/// assert!(!spread_of_the_measure_reported("Data are presented as mean ± SD."));
+/// assert!(!spread_of_the_measure_reported("Values are mean ± SD; pain fell from 5.1 ± 1.2 to 3.0 ± 1.1."));
+/// ```
+pub fn spread_of_the_measure_reported(line: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\bmeans?\s*(?:±|\+/-|\+-)\s*(?:sd|s\.d\.|standard\s+deviation)\s+(?:of\s+)?(?:the\s+)?(?:[a-z][a-z0-9-]*\s+){1,4}(?:was|were|is|are)\s+[-−]?\d",
+    )
+    .is_match(line)
+}
+
 /// Where `s` states that its cells print counts with their shares (`n (%)`, `No. (%)`,
 /// `numbers (percentages)` in the BMJ's house style, `例数(%)`, `人数（%）` in Japanese
 /// tables): the end of each statement, in bytes. A bare `a (b)` after such a statement is a

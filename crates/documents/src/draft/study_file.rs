@@ -1829,6 +1829,21 @@ mod tests {
     }
 
     #[test]
+    fn a_spread_named_for_one_measures_value_labels_no_other() {
+        // Made-up numbers: the SD named for the age in its own sentence; the outcome's ± is
+        // unlabelled (its p makes it an SEM), and so stays for review.
+        let (toml, _) = drafted(
+            "Mean ± SD age was 50.1 ± 9.0 years. The score was 4.0 ± 0.5 in the drug group (n = 6) and 6.0 ± 0.6 in the placebo group (n = 6) (P = 0.03).",
+        );
+        assert!(!toml.contains("dispersion = \"SD\""), "{toml}");
+        // A statement of how every value is given labels them all.
+        let (toml, _) = drafted(
+            "Data are mean ± SD. The score was 4.0 ± 0.5 in the drug group (n = 6) and 6.0 ± 0.6 in the placebo group (n = 6) (P = 0.03).",
+        );
+        assert!(toml.contains("dispersion = \"SD\""), "{toml}");
+    }
+
+    #[test]
     fn a_changes_claim_in_words_is_drafted_with_the_change() {
         // Made-up numbers in a crossover abstract's form: each drug's before → after, the
         // claim of each in words, one of them of no significance. That claim decides ± (as

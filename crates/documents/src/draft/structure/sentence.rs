@@ -1448,7 +1448,10 @@ pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'stat
     // prints, so a statement elsewhere of another no longer holds for every bare value.
     let mut said: Vec<(&'static str, usize)> = Vec::new();
     let (mut sd, mut se) = (false, false);
-    for s in &doc.sentences {
+    // Sentences whose statement names the spread of the measure they report (`Mean ± SD age
+    // was 45.5 ± 12.1 years`): it labels their own values, not the document's.
+    let mut of_one_measure: Vec<usize> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
         for (k, l) in s.quote.lines().enumerate() {
             let named = cues::spreads_named(l);
             sd |= named.0;
@@ -1458,7 +1461,9 @@ pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'stat
                 (false, true) => "SEM",
                 _ => continue,
             };
-            if !cues::opens_with_footnote_mark(l) {
+            if cues::spread_of_the_measure_reported(l) {
+                of_one_measure.push(si);
+            } else if !cues::opens_with_footnote_mark(l) {
                 said.push((kind, s.line + k));
             }
         }
@@ -1466,11 +1471,16 @@ pub(super) fn document_spread(doc: &Sentences, items: &[Item]) -> Option<(&'stat
     if sd && se {
         return None;
     }
-    said.extend(items.iter().filter_map(|i| {
-        i.parts
-            .spread_label
-            .map(|k| (if k == "SD" { "SD" } else { "SEM" }, i.line))
-    }));
+    said.extend(
+        items
+            .iter()
+            .filter(|i| !of_one_measure.contains(&i.sentence))
+            .filter_map(|i| {
+                i.parts
+                    .spread_label
+                    .map(|k| (if k == "SD" { "SD" } else { "SEM" }, i.line))
+            }),
+    );
     let first = *said.iter().min_by_key(|(_, line)| *line)?;
     said.iter().all(|(k, _)| *k == first.0).then_some(first)
 }
