@@ -1048,7 +1048,8 @@ fn draft_on_the_held_out_part() {
 // Session 64: batches 120-121 joined: 83.22 -> 83.32.
 // Session 64: figures after batches 118-121 and the session's rules: 83.32 -> 83.33.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 83.33 -> 83.05.
-const FLOOR_DEV_FOUND: f64 = 83.05;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 83.05 -> 82.99.
+const FLOOR_DEV_FOUND: f64 = 82.99;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1139,7 +1140,8 @@ const FLOOR_DEV_FOUND: f64 = 83.05;
 // Session 64: batches 118-119 joined: 78.88 -> 78.75.
 // Session 64: batches 120-121 joined: 78.75 -> 78.58.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 78.58 -> 78.74.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.74;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 78.74 -> 78.37.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.37;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1243,7 +1245,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.74;
 // Session 64: batches 120-121 joined: 3466 -> 3500.
 // Session 64: figures after batches 118-121 and the session's rules: 3500 -> 3487.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3487 -> 3531.
-const CEILING_DEV_NON_DATA: usize = 3531;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3531 -> 3601.
+const CEILING_DEV_NON_DATA: usize = 3601;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1346,7 +1349,8 @@ const CEILING_DEV_NON_DATA: usize = 3531;
 // Session 64: batches 118-119 joined: 3484 -> 3564.
 // Session 64: batches 120-121 joined: 3564 -> 3584.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3584 -> 3645.
-const CEILING_HOLDOUT_NON_DATA: usize = 3645;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3645 -> 3768.
+const CEILING_HOLDOUT_NON_DATA: usize = 3768;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1420,7 +1424,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3645;
 // Session 64: batches 118-119 joined: 3400 -> 3428.
 // Session 64: batches 120-121 joined: 3428 -> 3481.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3481 -> 3529.
-const FLOOR_DEV_PATH: usize = 3529;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3529 -> 3664.
+const FLOOR_DEV_PATH: usize = 3664;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1492,7 +1497,8 @@ const FLOOR_DEV_PATH: usize = 3529;
 // Session 64: batches 118-119 joined: 3010 -> 3049.
 // Session 64: batches 120-121 joined: 3049 -> 3103.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3103 -> 3156.
-const FLOOR_HOLDOUT_PATH: usize = 3156;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3156 -> 3203.
+const FLOOR_HOLDOUT_PATH: usize = 3203;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1593,7 +1599,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3156;
 // Session 64: batches 118-119 joined: 3104 -> 3113.
 // Session 64: batches 120-121 joined: 3113 -> 3114.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3114 -> 3154.
-const FLOOR_DEV_DECIDED: usize = 3154;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3154 -> 3178.
+const FLOOR_DEV_DECIDED: usize = 3178;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1670,7 +1677,8 @@ const FLOOR_DEV_DECIDED: usize = 3154;
 // Session 64: batches 118-119 joined: 1415 -> 1521.
 // Session 64: batches 120-121 joined: 1521 -> 1537.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1537 -> 1610.
-const FLOOR_HOLDOUT_DECIDED: usize = 1610;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 1610 -> 1611.
+const FLOOR_HOLDOUT_DECIDED: usize = 1611;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1953,7 +1961,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 157;
 // Session 64: batches 118-119 joined: 1642 -> 1651.
 // Session 64: batches 120-121 joined: 1651 -> 1652.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1652 -> 1699.
-const FLOOR_DEV_N_RIGHT: usize = 1699;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 1699 -> 1758.
+const FLOOR_DEV_N_RIGHT: usize = 1758;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2140,7 +2149,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1574;
 // Session 64: batches 118-119 joined: 2850 -> 2878.
 // Session 64: batches 120-121 joined: 2878 -> 2931.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 2931 -> 2977.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 2977;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 2977 -> 3086.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3086;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2234,7 +2244,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 2977;
 // Session 64: batches 118-119 joined: 2516 -> 2541.
 // Session 64: batches 120-121 joined: 2541 -> 2555.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 2555 -> 2608.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2608;
+// Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 2608 -> 2655.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2655;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
