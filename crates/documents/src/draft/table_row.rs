@@ -1963,7 +1963,16 @@ fn read_difference_ci_p(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{ItemKind, read_items};
+    use super::super::{Item, ItemKind, read_items};
+
+    /// The test statistics read, as the test reader writes them (`t = 0.72`).
+    fn statistics(items: &[Item]) -> Vec<&str> {
+        items
+            .iter()
+            .filter(|i| i.kind == ItemKind::TestStatistic)
+            .filter_map(|i| i.parts.statistic.as_deref())
+            .collect()
+    }
 
     #[test]
     fn a_column_headed_by_a_tests_name_holds_its_statistics() {
@@ -1971,12 +1980,7 @@ mod tests {
         // degrees of freedom), a `χ2` row; a column headed `F` (women, beside `M`) is no test.
         let text = "Table 2.\n| Item | Drug (n = 48) | Placebo (n = 48) | t | P value |\n|---|---|---|---|---|\n| BMI | 26.1 (2.0) | 26.4 (2.1) | 0.72 | .44 |\n| Pain | 5.1 (1.0) | 6.0 (1.2) | -3.98 | <.001 |\n| χ2 | 1.20 | | | |\n\nTable 3.\n| Site | M | F |\n|---|---|---|\n| Clinic A | 12 | 15 |\n";
         let items = read_items(text);
-        let statistics: Vec<&str> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::TestStatistic)
-            .filter_map(|i| i.parts.statistic.as_deref())
-            .collect();
-        assert_eq!(statistics, ["t = 0.72", "t = -3.98", "χ2 = 1.20"]);
+        assert_eq!(statistics(&items), ["t = 0.72", "t = -3.98", "χ2 = 1.20"]);
     }
 
     #[test]
@@ -1985,13 +1989,8 @@ mod tests {
         // tests under the measures' columns, each label marked to tell its comparison apart.
         let text = "Group Time Weight (kg) Glucose (mmol/L)\nA group (n=20) Before 70.1±5.2 9.1±1.2\nAfter 68.0±5.0 8.0±1.1\nt   0.012 0.030\nP   0.990 0.977\nt’   2.511 3.402\nP′   0.016 <0.001\nt*#   -2.60 3.10\nP*#   0.013 0.004\n";
         let items = read_items(text);
-        let statistics: Vec<&str> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::TestStatistic)
-            .filter_map(|i| i.parts.statistic.as_deref())
-            .collect();
         assert_eq!(
-            statistics,
+            statistics(&items),
             [
                 "t = 0.012",
                 "t = 0.030",
