@@ -3829,6 +3829,18 @@ impl RunReader<'_> {
         let Some(group) = cues::groups(clause).into_iter().next() else {
             return false;
         };
+        // A name glued to a bracket that opens with the group (`主な副作用は、傾眠(プラセボ群
+        // 3.0%…、4mg群3.1%…)`) names the values in the bracket: a new measure, each group's
+        // value of it, not the measure before carried to another group.
+        let clause_start = clause.as_ptr() as usize - between.as_ptr() as usize;
+        let opened_by_a_name = clause[..group.start].trim().is_empty()
+            && between[..clause_start]
+                .strip_suffix(['(', '（'])
+                .and_then(|b| b.chars().last())
+                .is_some_and(|c| c.is_alphabetic() && !cues::is_hiragana(c));
+        if opened_by_a_name {
+            return false;
+        }
         // A time the value before closes its clause with (`… to 3.1 after 4 weeks, while in
         // the control group it fell from …`) is that value's, not the new clause's.
         let from_its_comma = clause[..group.start]
@@ -5360,6 +5372,21 @@ mod tests {
             assert_eq!(read[0].1.len(), 2, "{text}");
             assert!(read[0].1.iter().all(|g| g != "-"), "{text}: {read:?}");
         }
+    }
+
+    #[test]
+    fn a_name_glued_to_a_bracket_of_groups_names_a_new_measure() {
+        // Made-up counts in a package insert's form: the adverse reactions of each group, then
+        // the main one, somnolence, its groups' shares in a bracket glued to its name. The
+        // second pair is somnolence's, not the adverse reactions' again.
+        let (_, s) = read(
+            "副作用は、プラセボ群で4.5%(3/66例)、4mg群で7.7%(5/65例)に発現し、主な副作用は、傾眠(プラセボ群3.0%(2/66例)、4mg群3.1%(2/65例))であった。",
+        );
+        let labels: Vec<&str> = s.shares.iter().filter_map(|m| m.label.as_deref()).collect();
+        assert_eq!(labels, ["副作用", "傾眠"], "{:?}", s.shares);
+        // A group named in a clause of its own after another's value carries the measure.
+        let (_, s) = read("寛解率は実薬群で30.0%(12/40例)、プラセボ群では12.2%(5/41例)であった。");
+        assert_eq!(s.shares.len(), 1, "{:?}", s.shares);
     }
 
     #[test]
