@@ -728,12 +728,13 @@ impl StudyStructure {
             .into_iter()
             .flat_map(ArrayOfTables::iter)
         {
+            let (control, control_for_review) = control_of(arm);
             out.arms.push(ArmRow {
                 id: id_of(arm).to_string(),
                 label: text_of(arm.get("label")),
                 n: text_of(arm.get("n")),
-                control: control_of(arm).0,
-                control_for_review: control_of(arm).1,
+                control,
+                control_for_review,
             });
         }
         for (key, kind) in [
