@@ -2245,7 +2245,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3086;
 // Session 64: batches 120-121 joined: 2541 -> 2555.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 2555 -> 2608.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 2608 -> 2655.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2655;
+// Session 67: a `Time point` header over the first column of values, where the rows print their times in the stub, is no group: one held-out table's two means that were drafted under a group called 'Time point' (with the hint 'unconfirmed: group Time point') are no longer placed in it: 2655 -> 2653.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2653;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

@@ -973,7 +973,8 @@ pub fn n_printed_with(original: &str, value_end: usize, n_start: usize, within: 
     between.len() <= within && !between.split('\n').skip(1).any(|l| l.trim().is_empty())
 }
 
-/// Give each mean ± spread the n printed right after it in the same sentence (`−6.35 ± 0.84
+/// Give each summary (a mean ± spread, a median with its quartiles or range) the n printed
+/// right after it in the same sentence (`−6.35 ± 0.84
 /// in the placebo group (n = 99)`): the next `n` item, with no other number between
 /// ([`n_printed_with`]). A value in the bracket that opens right after an n (`運動群は20名
 /// (70.6±6.4歳),対照群は11名(…)`, `20 patients (mean age 70.6 ± 6.4)`) describes the people
@@ -981,7 +982,13 @@ pub fn n_printed_with(original: &str, value_end: usize, n_start: usize, within: 
 pub fn attach_n(items: &mut [Item], original: &str) {
     for i in 0..items.len() {
         // A reader that knew the summary's n (a table's n column) has given it already.
-        if items[i].kind != ItemKind::MeanSpread || items[i].parts.n.is_some() {
+        // A median with its quartiles or range prints its own n so too (`6.0 (4.0–8.0) (n =
+        // 152)`, a cell of a table whose rows were measured on fewer than the column's n).
+        let summary = matches!(
+            items[i].kind,
+            ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+        );
+        if !summary || items[i].parts.n.is_some() {
             continue;
         }
         if let Some(j) = i.checked_sub(1).map(|k| &items[k]) {

@@ -3469,6 +3469,7 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         } else {
             glued_value(rest, spread_before)?
         };
+        let cell_start = at;
         out.push((at..at + len, true));
         if let Some((_, spread)) = rest[..len].split_once('±') {
             spread_before = printed_digits(spread.trim_start());
@@ -3479,7 +3480,7 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         // in `FEV1 (l)1.3 (0.5)`.)
         let rest = &s[at..];
         let gap = rest.len() - rest.trim_start().len();
-        let summary = s[at - len..at].contains(['(', '±', '[']);
+        let summary = s[cell_start..at].contains(['(', '±', '[']);
         if let Some(close) = rest[gap..]
             .strip_prefix('(')
             .and_then(|r| r.find(')'))
@@ -3512,7 +3513,8 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         }
         // A summary's n after a comma (`70·13 (10·11), 24 70·35 (8·03), 26`, The Lancet's
         // `mean (SD), n`): part of its cell, where the next cell or the row's end follows.
-        if let Some(n_len) = cells_n_after_a_comma(&s[at - len..at], &s[at..]) {
+        // (The cell so far runs from its start: a bracket read above may have lengthened it.)
+        if let Some(n_len) = cells_n_after_a_comma(&s[cell_start..at], &s[at..]) {
             at += n_len;
             if let Some(last) = out.last_mut() {
                 last.0.end = at;

@@ -263,6 +263,38 @@ pub(super) fn names_row_groups(header: &str) -> bool {
     )
 }
 
+/// Does a column's header say that its cells name each row's time (`Time`, `Timepoint`,
+/// `Visit`, `時期`, `評価時期`)? A table printing a measure's course down its rows puts the time
+/// in such a column beside the measure's name (`Grip | Baseline | 20±5 | 19±5`, then `Grip |
+/// Week 8 | …`), as a long-format data set does.
+pub(super) fn names_row_times(header: &str) -> bool {
+    matches!(
+        header
+            .trim()
+            .trim_end_matches(['*', '†', ':'])
+            .to_lowercase()
+            .as_str(),
+        "time"
+            | "times"
+            | "timepoint"
+            | "timepoints"
+            | "time point"
+            | "time points"
+            | "time-point"
+            | "visit"
+            | "visits"
+            | "assessment time"
+            | "time of assessment"
+            | "時期"
+            | "時点"
+            | "評価時期"
+            | "評価時点"
+            | "測定時期"
+            | "測定時点"
+            | "観察時期"
+    )
+}
+
 /// A row's label without the bracket printing its groups' n's (`SF-12 (n = 75 intervention,
 /// n = 66 control)` → `SF-12`).
 pub(super) fn without_ns(label: &str) -> String {

@@ -22,6 +22,9 @@
 //!   rows of one measure its arms; a row's p is then its group's change, no comparison of
 //!   the arms. A group's n is the one printed right after its short name anywhere (`(IG: n =
 //!   13, CG: n = 26)` in the caption).
+//! - A column headed `Time` (`Timepoint`, `Visit`, `時期`) beside the stub names each row's
+//!   time: the stub names the measure (printed on each row, or on its first row only), the
+//!   rows are its course and the columns right of them its groups.
 //! - Rows labelled with times run as one time course while their times are new; the labels
 //!   printed among them (a spanning label copied at the height of its middle) name it, and a
 //!   row printing fewer of the groups is those groups' next visit.
@@ -36,8 +39,8 @@
 use std::ops::Range;
 
 use super::header_words::{
-    Stat, cell_index, header_time, n_brackets_removed, names_a_group, names_row_groups, row_items,
-    stat_of, time_only, without_ns,
+    Stat, cell_index, header_time, n_brackets_removed, names_a_group, names_row_groups,
+    names_row_times, row_items, stat_of, time_only, without_ns,
 };
 use super::model::{Cell, Comparison, Measure, N_NOT_PRINTED, Shape, Structure, group_index};
 use crate::draft::cues;
@@ -51,6 +54,10 @@ enum Column {
     /// A column headed `Group` (`Arm`, `群`) whose cells name each row's group: the rows are
     /// the groups, the other columns their times.
     RowGroup,
+    /// A column headed `Time` (`Timepoint`, `Visit`, `時期`) beside the stub, whose cells name
+    /// each row's time: the stub names the measure (or is left empty under it), the rows are
+    /// its course.
+    RowTime,
     Time,
     Statistic(Stat),
     /// A column whose header names no group, time or statistic the reader knows, beside
@@ -288,7 +295,7 @@ fn is_summary(item: &Item) -> bool {
 /// add (a time, what the cells print, a change).
 struct Header<'t> {
     /// The header cells standing over each column.
-    cells_over: &'t [Vec<Range<usize>>],
+    cells_over: std::borrow::Cow<'t, [Vec<Range<usize>>]>,
     /// The lowest header row naming a column (the rows after it are read: section labels,
     /// then data).
     row: usize,
@@ -326,7 +333,14 @@ fn read_header<'t>(
     model: &'t Table,
     s: &mut Structure,
 ) -> Header<'t> {
-    let cells_over = model.column_headers();
+    let mut cells_over = std::borrow::Cow::Borrowed(model.column_headers());
+    // A `Time point` header cell over the first column of values, where the body prints each
+    // row's time in the stub (a section's label above: `% P. gingivalis`, then `Day 0 | 14.2
+    // ± 17.6 | …`): the header names the stub's times, one cell more than the rows, and every
+    // name after it stands one column to the right of its values.
+    if stub_prints_the_times_named_beside_it(doc.original, model, &cells_over) {
+        cells_over.to_mut().remove(1);
+    }
     let row = model.rows[..model.header_rows]
         .iter()
         .rposition(|r| {
@@ -338,7 +352,8 @@ fn read_header<'t>(
         })
         .unwrap_or(0);
     let mut header = Header {
-        cells_over,
+        // (A borrowed header is copied as a reference; a shifted one, once per table.)
+        cells_over: cells_over.clone(),
         row,
         line: doc.plain.line_of(model.rows[row].line.start),
         columns: vec![Column::Label],
@@ -371,7 +386,11 @@ fn read_header<'t>(
         })
         .collect();
     for (ci, cells) in cells_over.iter().enumerate().skip(1) {
-        let mut column = header.column_of(doc.original, items, model, s, cells);
+        // A `Time point` header over a column that the body fills with values (the rows
+        // shifted left, their times in the stub under a section's label) names the stub's
+        // times, not this column's.
+        let row_times = body_names_times(doc.original, model, row, ci);
+        let mut column = header.column_of(doc.original, items, model, s, (cells, row_times));
         // A column read as a difference by a header naming the statistics together
         // (`Between-group differences` over `t | P`) prints what its own cell names: a test's
         // statistic (`t`, `χ2`; `F` beside its `P`), a p, a difference.
@@ -391,6 +410,54 @@ fn read_header<'t>(
     header.unname_groups_nothing_calls_so(doc.original, items, model, s, groups_before);
     header.drop_columns_totalling_others(items, model, s, groups_before);
     header
+}
+
+/// Whether the header's second column is named as the rows' times (`Time point`) while the
+/// body prints values under it and each row's time in its stub: the header one cell wider
+/// than the rows, the `Time point` cell over the stub's times.
+fn stub_prints_the_times_named_beside_it(
+    original: &str,
+    model: &Table,
+    cells_over: &[Vec<Range<usize>>],
+) -> bool {
+    let Some(over) = cells_over.get(1) else {
+        return false;
+    };
+    if !names_row_times(&crate::draft::table::header_text(original, over)) {
+        return false;
+    }
+    let mut rows = model.rows[model.header_rows..]
+        .iter()
+        .filter(|r| {
+            r.cells.len() > 2
+                && r.cells[1..]
+                    .iter()
+                    .any(|c| original[c.clone()].contains(|ch: char| ch.is_ascii_digit()))
+        })
+        .peekable();
+    rows.peek().is_some()
+        && rows.all(|r| {
+            let stub = original[r.cells[0].clone()].trim();
+            let under = original[r.cells[1].clone()].trim();
+            header_time(stub).is_some() && header_time(under).is_none()
+        })
+}
+
+/// Whether every body row (below header row `header_row`) that prints a value names a time in
+/// column `ci` (`Baseline`, `Week 8`) or leaves it empty: a column of the rows' times.
+fn body_names_times(original: &str, model: &Table, header_row: usize, ci: usize) -> bool {
+    model.rows[header_row + 1..]
+        .iter()
+        .filter(|r| {
+            r.cells.len() > ci + 1
+                && r.cells[ci + 1..]
+                    .iter()
+                    .any(|c| original[c.clone()].contains(|ch: char| ch.is_ascii_digit()))
+        })
+        .all(|r| {
+            let cell = original[r.cells[ci].clone()].trim();
+            cell.is_empty() || header_time(cell).is_some()
+        })
 }
 
 impl Header<'_> {
@@ -418,8 +485,12 @@ impl Header<'_> {
     /// whose header names a group ([`names_a_group`]) or prints an n does not.
     fn names_no_group_or_time(&self, original: &str, items: &[Item]) -> bool {
         self.columns.len() >= 2
-            && self.columns.iter().zip(self.cells_over).skip(1).all(
-                |(column, cells)| match column {
+            && self
+                .columns
+                .iter()
+                .zip(self.cells_over.iter())
+                .skip(1)
+                .all(|(column, cells)| match column {
                     Column::Statistic(Stat::Other) | Column::Unnamed => true,
                     Column::Group(_) => {
                         let text = crate::draft::table::header_text(original, cells);
@@ -432,8 +503,7 @@ impl Header<'_> {
                             })
                     }
                     _ => false,
-                },
-            )
+                })
     }
 
     /// The part one column plays as the header cells over it say: what the cells print, a
@@ -444,7 +514,7 @@ impl Header<'_> {
         items: &[Item],
         model: &Table,
         s: &mut Structure,
-        cells: &[Range<usize>],
+        (cells, row_times): (&[Range<usize>], bool),
     ) -> Column {
         let text = crate::draft::table::header_text(original, cells);
         let all_parts: Vec<&str> = cells
@@ -469,6 +539,9 @@ impl Header<'_> {
         self.column_time.resize(self.columns.len(), None);
         if names_row_groups(&text) {
             return Column::RowGroup;
+        }
+        if row_times && names_row_times(&text) {
+            return Column::RowTime;
         }
         // A column headed by a unit of time alone (`Weeks`, `Month`, `週`) prints each row's
         // time as a bare number, not a group's values.
@@ -596,7 +669,7 @@ impl Header<'_> {
         let earlier: Vec<String> = self
             .columns
             .iter()
-            .zip(self.cells_over)
+            .zip(self.cells_over.iter())
             .filter(|(c, _)| matches!(c, Column::Group(_)))
             .flat_map(|(_, cells)| cells.iter().map(|c| plain(&original[c.clone()])))
             .collect();
@@ -1439,7 +1512,29 @@ impl RowReader<'_> {
             .first()
             .map(|c| self.original[c.clone()].trim().to_string())
             .unwrap_or_default();
+        // A row naming its time in a `Time` column: a time point of the measure its stub
+        // names, or of the measure above where the stub is left empty (the name printed once
+        // for its rows). The time then labels the row, the measure its section.
+        if let Some(time) = self.row_time(row) {
+            if !label.is_empty() {
+                self.section = Some(label);
+                self.section_levels = None;
+            }
+            return self.read_row_labelled(r, row, members, time, s);
+        }
         self.read_row_labelled(r, row, members, label, s)
+    }
+
+    /// The time a row names in the header's [`Column::RowTime`] column (its number, `Week 8`,
+    /// the time's own); `None` where the table has no such column or the row's cell there
+    /// names no time.
+    fn row_time(&self, row: &Row) -> Option<String> {
+        let ci = self
+            .header
+            .columns
+            .iter()
+            .position(|c| *c == Column::RowTime)?;
+        header_time(self.original[row.cells.get(ci)?.clone()].trim())
     }
 
     /// Read one row of the table's body under its label (`label`: its first cell, without any
@@ -3209,6 +3304,112 @@ Physical score |
         let height = of("150.2 ± 7.1");
         assert_eq!(height.label.as_deref(), Some("Final height"));
         assert!(height.cells.iter().all(|c| c.time.is_none()));
+    }
+
+    #[test]
+    fn a_glued_cells_own_n_after_a_dashed_range_is_that_cells_n() {
+        // Made-up medians in a baseline table's form (the fiftieth trial's doc 07, cells set
+        // apart by single spaces): a row measured on fewer patients prints each cell's own n
+        // after its quartiles. The draft panicked on the dash (`–`, `〜`) inside the bracket
+        // before the n; each cell's n is its own, not the column's.
+        for dash in ["–", "〜", "-"] {
+            let text = format!(
+                "Table 1. Baseline\n500 mg (n = 152) 1000 mg (n = 126)\n\
+                 Age, median (IQR) 27 (23{dash}31) 27 (22{dash}30)\n\
+                 Ferritin, median (IQR) 6.0 (4.0{dash}8.0) (n = 40) 6.0 (4.0{dash}9.0) (n = 38)\n"
+            );
+            let (items, s) = read_text(&text);
+            let ferritin = s
+                .measures
+                .iter()
+                .find(|m| {
+                    m.label
+                        .as_deref()
+                        .is_some_and(|l| l.starts_with("Ferritin"))
+                })
+                .unwrap_or_else(|| panic!("{text}: {:#?}", s.measures));
+            let ns: Vec<&str> = ferritin
+                .cells
+                .iter()
+                .map(|c| n_printed(&items, c))
+                .collect();
+            assert_eq!(ns, ["40", "38"], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_time_column_beside_the_stub_makes_the_rows_one_measures_course() {
+        // Made-up values in the `Parameter | Timepoint | groups` form (the forty-ninth trial's
+        // doc 05): the stub names the measure on every row, on its first row only (the next
+        // left empty), or in Japanese; the `Timepoint` cells are its times, and the columns
+        // right of them the groups.
+        let repeated = "Table 2. Outcomes\n\
+            | Parameter | Timepoint | Group A (n = 20) | Group B (n = 20) | P value |\n\
+            |---|---|---|---|---|\n\
+            | Grip strength | Baseline | 20.1 ± 5.0 | 19.8 ± 4.9 | 0.80 |\n\
+            | Grip strength | Week 8 | 24.0 ± 5.2 | 21.0 ± 5.1 | 0.01 |\n\
+            | Gait speed | Baseline | 1.10 ± 0.20 | 1.12 ± 0.21 | 0.70 |\n\
+            | Gait speed | Week 8 | 1.25 ± 0.22 | 1.15 ± 0.20 | 0.04 |\n";
+        let once = repeated
+            .replace("| Grip strength | Week 8", "| | Week 8")
+            .replace("| Gait speed | Week 8", "| | Week 8");
+        let japanese = "表2\n| 項目 | 時期 | A群(n=20) | B群(n=20) | p値 |\n|---|---|---|---|---|\n\
+            | 握力 | 治療前 | 20.1±5.0 | 19.8±4.9 | 0.80 |\n\
+            | 握力 | 8週後 | 24.0±5.2 | 21.0±5.1 | 0.01 |\n";
+        // The rows shifted left under the same header (each row's time in the stub, below a
+        // section's label): the `Timepoint` cell names the stub's times, and the groups' names
+        // stand one column right of their values. No group is called `Timepoint`.
+        let shifted = "Table 2. Outcomes\n\
+            | Parameter | Timepoint | Group A (n = 20) | Group B (n = 20) | P value |\n\
+            |---|---|---|---|---|\n\
+            | Grip strength | | | | |\n\
+            | Baseline | 20.1 ± 5.0 | 19.8 ± 4.9 | 0.80 |\n\
+            | Week 8 | 24.0 ± 5.2 | 21.0 ± 5.1 | 0.01 |\n";
+        let (_, s) = read_text(shifted);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Group A", "Group B"]);
+        for text in [
+            repeated.to_string(),
+            once,
+            japanese.to_string(),
+            shifted.to_string(),
+        ] {
+            let (items, s) = read_text(&text);
+            let grip = s
+                .measures
+                .iter()
+                .find(|m| {
+                    m.cells
+                        .iter()
+                        .any(|c| items[c.item].text.starts_with("24.0"))
+                })
+                .expect("the week's value placed");
+            assert_eq!(grip.shape, Shape::Arms, "{text}");
+            assert!(
+                grip.label
+                    .as_deref()
+                    .is_some_and(|l| l == "Grip strength" || l == "握力"),
+                "{:?}",
+                grip.label
+            );
+            let course: Vec<(&str, Option<&str>)> = grip
+                .cells
+                .iter()
+                .map(|c| (&items[c.item].text[..4], c.time.as_deref()))
+                .collect();
+            assert_eq!(course.len(), 4, "{course:?}");
+            assert!(
+                course.iter().all(|(_, t)| t.is_some()),
+                "every value at its time: {course:?}"
+            );
+            assert!(
+                !grip
+                    .cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("1.")),
+                "{text}"
+            );
+        }
     }
 
     #[test]
