@@ -3673,6 +3673,7 @@ fn glued_value(s: &str, spread_before: Option<(usize, usize)>) -> Option<usize> 
 /// and a p opening `0.` after it.
 fn spread_before_a_p(run: &str, decimals: usize) -> Option<usize> {
     let cuts: Vec<usize> = (1..run.len())
+        .filter(|&k| run.is_char_boundary(k))
         .filter(|&k| {
             let (spread, p) = run.split_at(k);
             p.starts_with("0.")
@@ -6083,6 +6084,21 @@ pub(crate) fn cells_under_spanning_names() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mid_dot_decimals_in_a_table_copied_with_spaces_are_read_not_a_panic() {
+        // Made-up values as The Lancet prints decimals (`0·18`): the cut between a glued spread
+        // and a p was tried inside the two bytes of `·`, and the draft panicked (four
+        // development tables with their points made mid-dots did so).
+        let text = "Table 2\nVariable Baseline 2 months 6 months Baseline 2 months 6 months\n HbA1c (%) 7·4 ± 0·3 7·3 ± 0·3 7·2 ± 0·3 7·1 ± 0·2 6·9 ± 0·2 6·6 ± 0·18 <0·01\n LDL (mmol/l) 3·1 ± 0·14 3·0 ± 0·15 2·8 ± 0·14 3·3 ± 0·14 3·2 ± 0·17 3·1 ± 0·13 <0·01\n";
+        let items = crate::draft::read_items(text);
+        let summaries = items
+            .iter()
+            .filter(|i| i.kind == crate::draft::ItemKind::MeanSpread)
+            .count();
+        assert_eq!(summaries, 12);
+        assert_eq!(spread_before_a_p("0·180·01", 2), None);
+    }
 
     /// The trimmed text of each cell of `table`'s row `row`.
     fn cells_of<'t>(text: &'t str, table: &Table, row: usize) -> Vec<&'t str> {

@@ -296,9 +296,16 @@ pub(super) fn without_glued_stub_name(name: &str) -> Option<&str> {
 /// `name` without a footnote's number that the copy moved from the header cell before it
 /// (`All participants (n = 317)2 PC-T (n = 101)` cut after the first bracket: `2 PC-T`): one
 /// or two digits and a space before an abbreviation's capitals, which no dose or time is
-/// written as (`2 mg`, `3 months`). `name` itself otherwise.
+/// written as (`2 mg`, `3 months`); or a footnote's mark glued before it (`*Combined drug`).
+/// `name` itself otherwise.
 pub(super) fn without_leading_footnote_number(name: &str) -> &str {
     let name = name.trim_start();
+    // A footnote's mark left before the name where the cell before it lost its space (`n =
+    // 123*Combined drug`: the mark is the n's): no group's name opens with one.
+    let unmarked = name.trim_start_matches(['*', '†', '‡', '§', '¶']);
+    if unmarked.len() < name.len() && unmarked.starts_with(char::is_alphabetic) {
+        return unmarked;
+    }
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
     let Some(rest) = name[digits..].strip_prefix(' ') else {
         return name;

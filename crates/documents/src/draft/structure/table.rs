@@ -1595,8 +1595,7 @@ impl RowReader<'_> {
             self.counted.push(label.to_lowercase());
         }
         if !members.iter().any(|&j| in_value_cell(j)) {
-            self.read_label_alone(&label);
-            return;
+            return self.read_row_without_values(r, &label, members, s);
         }
         if !matches!(self.group_rows.get(r), Some(Some(_))) {
             let indented = crate::draft::table::indented_label(self.original, &row.line);
@@ -1658,6 +1657,28 @@ impl RowReader<'_> {
     /// A row with a label and no values: the section the rows below it are in. A row that
     /// only says what the cells below print (`Median (IQR)Median (IQR)`, `n (%)n (%)` between
     /// blocks of a table) names no measure: it ends the section above.
+    /// A row with nothing in its value cells: a line printing a p alone (`p = 0.031` under a
+    /// row, as a glued table sets each row's test on a line of its own) is the comparison of
+    /// the row above, no section's label; any other is a label alone.
+    fn read_row_without_values(
+        &mut self,
+        r: usize,
+        label: &str,
+        members: &[usize],
+        s: &mut Structure,
+    ) {
+        let p_alone = members.iter().any(|&j| self.items[j].kind == ItemKind::P)
+            && label
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c == 'p' || c == 'P');
+        if !p_alone {
+            self.read_label_alone(label);
+        } else if self.row_above_prints_summaries(r) {
+            self.attach_comparison_row("p", members, s);
+        }
+    }
+
     fn read_label_alone(&mut self, label: &str) {
         if crate::draft::table::describes_cells(label) {
             self.section = None;
@@ -1837,6 +1858,23 @@ impl RowReader<'_> {
     }
 
     /// A row of p-values or differences after a measure of two arms: its comparison.
+    /// Whether the body row above row `r` prints summaries (a mean ± spread, a median) under
+    /// the groups and names no statistic: the measure whose test a line of its own below
+    /// prints. (Under a difference's row, `Difference vs. placebo | −1.5 (−2.1, −0.9)`, the
+    /// p is the difference's.)
+    fn row_above_prints_summaries(&self, r: usize) -> bool {
+        let Some(above) = r
+            .checked_sub(1)
+            .and_then(|k| self.model.rows.get(self.header.row + 1 + k))
+        else {
+            return false;
+        };
+        let label = self.original[above.cells.first().cloned().unwrap_or_default()].trim();
+        let names_statistic = stat_of(label).is_some() || cues::difference_word(label);
+        !names_statistic
+            && row_items(self.items, above).any(|(j, ci)| ci >= 1 && is_summary(&self.items[j]))
+    }
+
     fn attach_comparison_row(&self, label: &str, members: &[usize], s: &mut Structure) {
         // The statistic is the label's name, not what its bracket says the cells print: `ARR
         // on study (95% CI)` is a measure printed with its CIs, `Difference (95% CI)` a
@@ -1971,6 +2009,9 @@ impl RowReader<'_> {
                 Some((time, measure)) => (Some(measure), Some(time)),
                 None => (Some(label.to_string()).filter(|l| !l.is_empty()), None),
             },
+            // A change's row under a section's label (`HAQ-DI`, then `Improvement from
+            // baseline`): that section's measure, printed as changes.
+            (None, Some(sec)) if !label.is_empty() => (Some(format!("{sec} ({label})")), None),
             _ => (Some(label.to_string()).filter(|l| !l.is_empty()), None),
         }
     }
@@ -3335,6 +3376,51 @@ Physical score |
                 .collect();
             assert_eq!(ns, ["40", "38"], "{text}");
         }
+    }
+
+    #[test]
+    fn a_p_on_a_line_of_its_own_under_a_glued_row_is_that_rows_comparison() {
+        // Made-up values in a journal page's glued form (the fiftieth trial's doc 05): each
+        // row's p on the line below it, sections named by a line of their own, a change's row
+        // (`Improvement from baseline`) under each, and a footnote's mark glued between the
+        // groups' names. The p line named the next row (`p = 0.031 (Responders …)`) and no
+        // comparison held it.
+        let text = "Table 3.\nWeek 24 results\n\
+            Placebo, n = 120*Combined drug, n = 180\n\
+            HAQ-DI\n  Improvement from baseline0.40 ± 0.600.55 ± 0.62\np = 0.031\n\
+              Responders, n (%)70 (58.3)130 (72.2)\np = 0.032\n\
+            SF-36 PCS\n  Improvement from baseline7.00 ± 10.408.40 ± 9.20\np = 0.175\n\
+            Data are mean ± SD improvement from baseline.\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Placebo", "Combined drug"]);
+        let haq = s
+            .measures
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with("0.40"))
+            })
+            .expect("the change placed");
+        assert_eq!(
+            haq.label.as_deref(),
+            Some("HAQ-DI (Improvement from baseline)")
+        );
+        assert!(haq.change, "improvement from baseline is a change");
+        assert!(
+            items[haq.comparison.p.expect("its p")]
+                .text
+                .ends_with("0.031")
+        );
+        assert!(
+            s.measures
+                .iter()
+                .filter_map(|m| m.label.as_deref())
+                .all(|l| !l.starts_with("p =")),
+            "{:?}",
+            s.measures.iter().map(|m| &m.label).collect::<Vec<_>>()
+        );
     }
 
     #[test]
