@@ -1050,7 +1050,8 @@ fn draft_on_the_held_out_part() {
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 83.33 -> 83.05.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 83.05 -> 82.99.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 82.99 -> 82.93.
-const FLOOR_DEV_FOUND: f64 = 82.93;
+// Session 67: a decimal glued to a word with its spread after it (`CPAP5.6 (4.4 to 6.8)`) is a value: 82.93 -> 82.95.
+const FLOOR_DEV_FOUND: f64 = 82.95;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1354,7 +1355,8 @@ const CEILING_DEV_NON_DATA: usize = 3645;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3584 -> 3645.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3645 -> 3768.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3768 -> 3815.
-const CEILING_HOLDOUT_NON_DATA: usize = 3815;
+// Session 67: a decimal glued to a word with its spread after it (`CPAP5.6 (4.4 to 6.8)`) is a value: 3815 -> 3817.
+const CEILING_HOLDOUT_NON_DATA: usize = 3817;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -37,7 +37,8 @@
 //!   package inserts number their headings; `14.3 Adjunctive Therapy`, a label's heading), times of day (午後4 時, 16:00);
 //! - a Snellen acuity in a text that speaks of acuity (`20/20 or better`, `6/6`): a line of the
 //!   chart, no count of a whole;
-//! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts, and
+//! - an allocation ratio (`randomised 2:1`, `1:1:1`), a proportion of arms, not counts (before
+//!   a count's noun, `要支援1:7名`, only the category's number: the count is data), and
 //!   an allocation in words (`assigned to one of four preventive treatments`), the design;
 //! - a significance threshold (`P < 0.05 was considered significant`, `significant at p <
 //!   0.05`, `a two-sided alpha of 0.05`, `p<0.05を統計学的に有意とした`): the test's rule,
@@ -266,6 +267,23 @@ pub fn find(doc: &Sentences) -> Claims {
         // footnote's number is whole.
         if decimals_after && m.as_str().starts_with(['*', '＊', '※']) {
             continue;
+        }
+        // A category's number and its count (`要支援1:7名`, `grade 2: 4 patients`): the label
+        // is the category's, the count after the colon is data. No ratio is followed by a
+        // count's noun.
+        if ratio {
+            let counted = after.trim_start();
+            let counts = ["名", "例", "人", "件", "症例"]
+                .iter()
+                .any(|w| counted.starts_with(w))
+                || ["patients", "participants", "subjects", "cases", "people"]
+                    .iter()
+                    .any(|w| counted.to_lowercase().starts_with(w));
+            if counts {
+                if let Some(colon) = m.as_str().find([':', '：']) {
+                    range = m.start()..m.start() + colon;
+                }
+            }
         }
         // A list of categories whose last number is a percentage (`6% genotype 5, and 7%
         // genotype 6`) is no list: only the category's own number is a label.
@@ -586,6 +604,26 @@ fn groups_by_a_bound(doc: &Sentences, claims: &mut Claims) {
     }
 }
 
+/// Whether the number at `at` of `plain` (`b1`: the character before it), right after a word,
+/// is a value a table's row glued to its label, not part of a name:
+/// - a signed decimal (`baseline−0.1`): names carry whole numbers (IL-6, COVID-19);
+/// - a decimal with its spread or interval after it (`sham CPAP5.6 (4.4 to 6.8)`,
+///   `years52.10 ± 9.80`): a name carries no spread (`PM2.5 (μg/m3)` still names, and
+///   `v.33(2)` is a volume and its issue: a point glued to a letter opens no value).
+fn a_value_glued_to_a_word(plain: &str, at: std::ops::Range<usize>, b1: Option<char>) -> bool {
+    let t = plain[at.clone()].trim_end();
+    let signed_decimal = (t.starts_with(['-', '+']) || b1 == Some('-')) && t.contains('.');
+    let rest = plain[at.end..].trim_start();
+    let bracket_number = rest
+        .strip_prefix(['(', '['])
+        .map(|r| r.trim_start_matches(['-', '−', '–', ' ']))
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let decimal_with_spread = t.starts_with(|c: char| c.is_ascii_digit())
+        && t.contains('.')
+        && (rest.starts_with('±') || bracket_number);
+    signed_decimal || decimal_with_spread
+}
+
 /// Is the number at `start..end` of `plain` part of a name: right after a Latin letter
 /// (G93A, CL2020, PMC4266079), after a letter and a hyphen or underscore (IL-6, SSEA-3,
 /// press_r5), or a footnote mark (a digit and a closing bracket straight after a word:
@@ -602,15 +640,10 @@ pub fn inside_name(plain: &str, start: usize, end: usize) -> bool {
     let per_time = b1 == Some('/')
         && plain[end..].trim_start().starts_with(['h', 'd', 'w'])
         && plain[end..].starts_with(' ');
-    // A signed decimal right after a word (`baseline−0.1`, a table's row glued to its first
-    // cell) is a value: names carry whole numbers (IL-6, COVID-19).
-    let signed_decimal = {
-        let t = plain[start..end].trim_end();
-        (t.starts_with(['-', '+']) || b1 == Some('-')) && t.contains('.')
-    };
+    let glued_value = a_value_glued_to_a_word(plain, start..end, b1);
     let unit_pair = b1 == Some('/') && same_unit_around_a_slash(before, &plain[end..]);
     let joined = matches!(b1, Some('-' | '_' | '/')) && letter(b2) && !per_time && !unit_pair;
-    if (letter(b1) || joined) && !signed_decimal {
+    if (letter(b1) || joined) && !glued_value {
         return true;
     }
     // The last part of a code of letters and digits joined by hyphens (`FX2016-40`,
@@ -756,6 +789,37 @@ mod tests {
             let at = text.find(data).unwrap();
             assert!(!claims.any(at..at + data.len()), "{data}");
         }
+    }
+
+    #[test]
+    fn a_categorys_number_before_its_count_is_a_label_and_the_count_data() {
+        // Made-up numbers in a Japanese breakdown (the fiftieth trial's doc 04: `要支援1:7名`):
+        // `1:7` was claimed whole as an allocation ratio, and the count lost. An allocation
+        // ratio stays one (`2:1に無作為化`).
+        let text = "介護度は要支援1:7名、要支援2:10名、要介護1:9名。2:1に無作為化した。";
+        let claims = find(&Sentences::new(text));
+        let claimed = |n: &str, nth: usize| {
+            let at = text.match_indices(n).nth(nth).unwrap().0;
+            claims.any(at..at + n.len())
+        };
+        assert!(claimed("1", 0), "the category's number");
+        assert!(!claimed("7名", 0) && !claimed("10名", 0) && !claimed("9名", 0));
+        assert!(claimed("2:1に", 0), "the allocation ratio");
+    }
+
+    #[test]
+    fn a_decimal_glued_to_a_word_with_its_spread_after_it_is_a_value() {
+        // Made-up cells of a glued table (the fiftieth trial's doc 06: `sham CPAP5.6 (4.4 to
+        // 6.8)`, the arm's first value lost); names and references stay names.
+        let at = |text: &str, n: &str| {
+            let k = text.find(n).unwrap();
+            inside_name(text, k, k + n.len())
+        };
+        assert!(!at("Active then sham CPAP5.6 (4.4 to 6.8)*3.5", "5.6"));
+        assert!(!at("Age, years52.10 ± 9.80", "52.10"));
+        assert!(at("PM2.5 (μg/m3)", "2.5"));
+        assert!(at("Korean J Pain > v.33(2) > 1159144", ".33"));
+        assert!(at("the CL2020 strain", "2020"));
     }
 
     #[test]
