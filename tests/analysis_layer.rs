@@ -124,6 +124,7 @@ fn one_paired_analysis_and_one_sprite_search_per_number() {
         dir.path(),
         data(),
         trialstats::plot::Size::DEFAULT,
+        trialstats::charts::report_charts::DEFAULT_MAX_CHARTS,
     )
     .unwrap();
     let analysed: usize = report

@@ -176,6 +176,49 @@ fn the_gallery_is_written_with_stable_names() {
 }
 
 #[test]
+fn the_gallery_draws_at_most_the_charts_it_is_told_and_says_how_many_it_left() {
+    // A text drafted whole from a long document gave thousands of measures and a gigabyte of
+    // charts (the fiftieth trial's probe): the gallery stops at `--max-charts` (500 unless
+    // told) and lists the rest as not drawn, with how many.
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("gallery");
+    let out = trialstats()
+        .args(["report", "--max-charts", "3", "--plots"])
+        .arg(&plots)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    let pngs = std::fs::read_dir(&plots)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "png"))
+        })
+        .count();
+    assert_eq!(pngs, 3, "{out}");
+    assert!(out.contains("\n3 charts written ("), "{out}");
+    assert!(
+        out.contains("more chart(s): the gallery draws at most 3 charts"),
+        "{out}"
+    );
+    for bad in ["0", "-1", "2.5"] {
+        trialstats()
+            .args(["report", "--no-plots", "--max-charts", bad])
+            .assert()
+            .code(2);
+        trialstats()
+            .args(["report", "--max-charts", bad, "--plots"])
+            .arg(dir.path().join("none"))
+            .assert()
+            .code(2)
+            .stderr(contains("--max-charts"));
+    }
+}
+
+#[test]
 fn charts_are_never_written_into_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

@@ -35,6 +35,9 @@ pub struct Args {
     /// Do not draw the charts.
     #[arg(long)]
     no_plots: bool,
+    /// The most charts to draw (in the report's order; the rest are listed as not drawn).
+    #[arg(long, value_name = "N", default_value_t = trialstats::charts::report_charts::DEFAULT_MAX_CHARTS as i64, allow_negative_numbers = true, value_parser = super::args::whole_number)]
+    max_charts: i64,
     #[command(flatten)]
     chart: args::ChartOptions,
     /// Output format: table (readable report), json (everything) or csv (one row per measure).
@@ -51,12 +54,30 @@ pub fn run(a: Args) -> Result<Outcome> {
     };
     options.validate()?;
     a.chart.refuse_labels("report")?;
+    let max_charts = usize::try_from(a.max_charts)
+        .ok()
+        .filter(|&m| m >= 1)
+        .ok_or_else(|| {
+            trialstats::Error::input(
+                "--max-charts",
+                format!(
+                    "'{}' is no number of charts; give a whole number of 1 or more (or --no-plots for none)",
+                    a.max_charts
+                ),
+            )
+        })?;
     let canvas = a.chart.canvas()?;
     let studies = study::load_dir(&a.data)?;
     let mut report = report::build(&studies, &options)?;
     report::add_confirmatory_trials(&mut report, &a.data)?;
     if !a.no_plots {
-        trialstats::charts::report_charts::write_gallery(&mut report, &a.plots, &a.data, canvas)?;
+        trialstats::charts::report_charts::write_gallery(
+            &mut report,
+            &a.plots,
+            &a.data,
+            canvas,
+            max_charts,
+        )?;
     }
     let text = match a.format {
         Format::Csv => {
