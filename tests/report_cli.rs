@@ -114,30 +114,43 @@ fn bad_options_exit_2() {
         .stderr(contains("--r"));
 }
 
-#[test]
-fn the_gallery_is_written_with_stable_names() {
-    let dir = tempfile::tempdir().unwrap();
-    let plots = dir.path().join("gallery");
+/// What `report` prints on the project's data with `options`, its gallery in `plots` (exit 0).
+fn report_into(options: &[&str], plots: &std::path::Path) -> String {
     let out = trialstats()
-        .args(["report", "--plots"])
-        .arg(&plots)
+        .arg("report")
+        .args(options)
+        .arg("--plots")
+        .arg(plots)
         .assert()
         .code(0)
         .get_output()
         .stdout
         .clone();
-    // The charts are counted as charts (one PNG each), not as the files written for them.
-    let pngs = std::fs::read_dir(&plots)
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// How many PNG files the folder holds: one per chart drawn.
+fn pngs_in(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
         .unwrap()
         .filter(|e| {
             e.as_ref()
                 .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "png"))
         })
-        .count();
+        .count()
+}
+
+#[test]
+fn the_gallery_is_written_with_stable_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("gallery");
+    let out = report_into(&[], &plots);
+    // The charts are counted as charts (one PNG each), not as the files written for them.
+    let pngs = pngs_in(&plots);
     assert!(
-        String::from_utf8_lossy(&out).contains(&format!("\n{pngs} charts written (")),
+        out.contains(&format!("\n{pngs} charts written (")),
         "{}",
-        String::from_utf8_lossy(&out)
+        out
     );
     for stem in [
         "nmo-tocilizumab-panel",
@@ -182,22 +195,8 @@ fn the_gallery_draws_at_most_the_charts_it_is_told_and_says_how_many_it_left() {
     // told) and lists the rest as not drawn, with how many.
     let dir = tempfile::tempdir().unwrap();
     let plots = dir.path().join("gallery");
-    let out = trialstats()
-        .args(["report", "--max-charts", "3", "--plots"])
-        .arg(&plots)
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8_lossy(&out);
-    let pngs = std::fs::read_dir(&plots)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "png"))
-        })
-        .count();
+    let out = report_into(&["--max-charts", "3"], &plots);
+    let pngs = pngs_in(&plots);
     assert_eq!(pngs, 3, "{out}");
     assert!(out.contains("\n3 charts written ("), "{out}");
     assert!(

@@ -241,15 +241,20 @@ pub(super) fn row_items<'a>(
         .filter_map(move |j| Some((j, cell_index(&row.cells, items[j].span[0])?)))
 }
 
+/// A header cell as the words naming what a column beside the stub holds are compared: trimmed,
+/// its footnote mark or colon dropped, in lower case (`Group*` → `group`).
+fn stub_column_word(header: &str) -> String {
+    header
+        .trim()
+        .trim_end_matches(['*', '†', ':'])
+        .to_lowercase()
+}
+
 /// Does a column's header say that its cells name the rows' groups (`Group`, `Arm`,
 /// `Treatment group`, `群`)?
 pub(super) fn names_row_groups(header: &str) -> bool {
     matches!(
-        header
-            .trim()
-            .trim_end_matches(['*', '†', ':'])
-            .to_lowercase()
-            .as_str(),
+        stub_column_word(header).as_str(),
         "group"
             | "groups"
             | "arm"
@@ -269,11 +274,7 @@ pub(super) fn names_row_groups(header: &str) -> bool {
 /// Week 8 | …`), as a long-format data set does.
 pub(super) fn names_row_times(header: &str) -> bool {
     matches!(
-        header
-            .trim()
-            .trim_end_matches(['*', '†', ':'])
-            .to_lowercase()
-            .as_str(),
+        stub_column_word(header).as_str(),
         "time"
             | "times"
             | "timepoint"
