@@ -2292,6 +2292,14 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
         {
             continue;
         }
+        // The scores name the category (`PGA 0/1`): no datum, as a scale's anchors are none.
+        if c.name("count3").is_some()
+            && scores_of_a_scale(plain, range.start, k.number.value, n.number.value)
+        {
+            let span = scan.doc.plain.original_span(range);
+            scan.not_data.claim(span);
+            continue;
+        }
         if c.name("count3").is_some_and(|_| {
             slash_date(plain, range.clone(), &k, &n)
                 || page_counter(plain, range.clone())
@@ -2416,6 +2424,23 @@ fn counts_of_two_categories(plain: &str, start: usize) -> bool {
     });
     let line_start = plain[..start].rfind('\n').map_or(0, |k| k + 1);
     pair.is_match(&plain[line_start..start])
+}
+
+/// Is the slash pair at `start` (`k/n`) two neighbouring scores of a scale whose abbreviation
+/// stands right before it (`PGA 0/1`, `IGA 0/1`, `mRS 0/1`: clear or almost clear, the
+/// responders' category), not a count of a whole? Two consecutive small scores after a word
+/// of two capitals or more.
+fn scores_of_a_scale(plain: &str, start: usize, k: f64, n: f64) -> bool {
+    let before = &plain[..start];
+    let Some(word_end) = before.strip_suffix(' ').map(str::len) else {
+        return false;
+    };
+    let word = before[..word_end]
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    capitals >= 2 && k.fract() == 0.0 && n == k + 1.0 && n <= 10.0
 }
 
 /// Is the slash pair at `start` two categories of a scale named right before it (`Year
@@ -3760,13 +3785,22 @@ mod tests {
     fn a_slash_between_a_scales_categories_is_no_count() {
         // Made-up rows: school years and grades of events are categories, not counts.
         let items = read_items(
-            "Year 10/11 3 (3%) 1 (2%)\nGrade 3/4 adverse events occurred in 12/40 patients.",
+            "Year 10/11 3 (3%) 1 (2%)\nGrade 3/4 adverse events occurred in 12/40 patients.\n\
+             | PGA 0/1, No. (%) | 41 (35.6) | 18 (48.6) |\nIGA 0/1 was reached by 3/4 of them.",
+        );
+        // Two neighbouring scores after a scale's abbreviation (`PGA 0/1`, the fifty-first
+        // trial's doc 05, charted as 0 of 1 patients) name the responders' category, and are
+        // no datum either.
+        assert!(
+            brief(&items).iter().all(|(_, v)| v != "0" && v != "0/1"),
+            "{:?}",
+            brief(&items)
         );
         let counts: Vec<_> = brief(&items)
             .into_iter()
             .filter(|(k, _)| *k == "count_of")
             .collect();
-        assert_eq!(counts, pairs(&[("count_of", "12/40")]));
+        assert_eq!(counts, pairs(&[("count_of", "12/40"), ("count_of", "3/4")]));
     }
 
     #[test]
