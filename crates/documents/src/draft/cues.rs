@@ -1840,7 +1840,8 @@ fn in_a_differences_direction(before: &str, after: &str) -> bool {
     let (Some(open), Some(close)) = (open, close) else {
         return false;
     };
-    let inside = format!("{}{}", &before[open + 1..], &after[..close]);
+    let open_len = before[open..].chars().next().map_or(1, char::len_utf8);
+    let inside = format!("{}{}", &before[open + open_len..], &after[..close]);
     !before[open..].contains([')', '）'])
         && (inside.contains(" minus ") || inside.contains(" − ") || inside.contains(" - "))
 }

@@ -457,6 +457,11 @@ fn printed_decimals<'l>(
 /// and `large` (for the others) and no integer part wider than `widest` digits (0: no bound);
 /// `None` where no split is clearly best (see [`glued_cell_breaks`]).
 fn best_split(run: &str, small: usize, large: usize, widest: usize) -> Option<Vec<usize>> {
+    // The cuts count one byte a digit: a run of full-width digits (`１２.３４.５`, three bytes
+    // each) is not split.
+    if !run.is_ascii() {
+        return None;
+    }
     let parts: Vec<&str> = run.split('.').collect();
     // parts[0] is the first number's integer part, parts[last] the last one's decimals; each
     // part between holds one number's decimals and the next one's integer part.

@@ -647,7 +647,9 @@ fn arms_listed_with_counts(sentence_text: &str) -> Option<Vec<cues::Phrase>> {
     let mut list: Vec<cues::Phrase> = Vec::new();
     let mut last_close = None;
     for m in count.find_iter(sentence_text) {
-        let before = &sentence_text[..m.start() + 1];
+        // (Through the bracket, `(` or the full-width `（`.)
+        let open = m.as_str().chars().next().map_or(1, char::len_utf8);
+        let before = &sentence_text[..m.start() + open];
         let Some(name) = name_before_bracketed_n(before) else {
             list.clear();
             continue;
@@ -1878,8 +1880,10 @@ fn name_before_bracketed_n(before: &str) -> Option<&str> {
 fn name_before_unbracketed_n(before: &str) -> Option<&str> {
     let line = before.rsplit('\n').next().unwrap_or(before);
     let after_number = line
-        .rfind(|c: char| c.is_ascii_digit() || "()（）,;:|".contains(c))
-        .map_or(line, |k| &line[k + 1..]);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_ascii_digit() || "()（）,;:|".contains(c))
+        .map_or(line, |(k, c)| &line[k + c.len_utf8()..]);
     let name = after_number.trim();
     let words = name.split_whitespace().count();
     let first = name.split_whitespace().next().unwrap_or("");
