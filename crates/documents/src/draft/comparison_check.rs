@@ -188,12 +188,7 @@ fn several_ps_or_cis(m: &Measure, items: &[Item], first: &Item) -> bool {
     let next_summary = items
         .iter()
         .filter(|i| i.span[0] > after_arms && i.sentence == first.sentence)
-        .filter(|i| {
-            matches!(
-                i.kind,
-                ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
-            )
-        })
+        .filter(|i| i.kind.is_summary())
         .map(|i| i.span[0])
         .min()
         .unwrap_or(usize::MAX);

@@ -96,6 +96,15 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// A summary of a group's values: a mean with its spread, a median with its quartiles or
+    /// range (what a measure's cells hold, and what a cell's own n belongs to).
+    pub fn is_summary(self) -> bool {
+        matches!(
+            self,
+            ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+        )
+    }
+
     /// The name used in JSON and in the drafted file's ids.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -984,11 +984,7 @@ pub fn attach_n(items: &mut [Item], original: &str) {
         // A reader that knew the summary's n (a table's n column) has given it already.
         // A median with its quartiles or range prints its own n so too (`6.0 (4.0–8.0) (n =
         // 152)`, a cell of a table whose rows were measured on fewer than the column's n).
-        let summary = matches!(
-            items[i].kind,
-            ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
-        );
-        if !summary || items[i].parts.n.is_some() {
+        if !items[i].kind.is_summary() || items[i].parts.n.is_some() {
             continue;
         }
         if let Some(j) = i.checked_sub(1).map(|k| &items[k]) {

@@ -29,7 +29,7 @@
 use super::header_words::{
     Stat, header_time, names_a_group, names_row_groups, row_items, stat_of, without_ns,
 };
-use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, is_summary};
+use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::table::{Table, header_text, names_n};
 use crate::draft::{Item, ItemKind, Sentences, cues};
 
@@ -406,7 +406,7 @@ fn push_block(
             });
         }
         let kinds: Vec<ItemKind> = cells.iter().map(|cell| items[cell.item].kind).collect();
-        let summaries = kinds.iter().all(|&k| is_summary(k));
+        let summaries = kinds.iter().all(|&k| k.is_summary());
         let shares = kinds
             .iter()
             .all(|&k| matches!(k, ItemKind::Percent | ItemKind::CountOf));

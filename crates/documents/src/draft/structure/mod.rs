@@ -198,7 +198,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     }
     for (si, members) in by_sentence.iter().enumerate() {
         let kept: Vec<usize> = members.iter().copied().filter(|&i| !taken[i]).collect();
-        if kept.len() < members.len() && !kept.iter().any(|&i| model::is_summary(items[i].kind)) {
+        if kept.len() < members.len() && !kept.iter().any(|&i| items[i].kind.is_summary()) {
             continue;
         }
         let members = &kept;
@@ -343,7 +343,7 @@ fn medians_beside_their_means(items: &[Item], s: &mut Structure) {
                     items[c.item].kind,
                     crate::draft::ItemKind::MedianIqr | crate::draft::ItemKind::MedianRange
                 );
-                median == medians && model::is_summary(items[c.item].kind)
+                median == medians && items[c.item].kind.is_summary()
             })
     };
     let groups = |m: &Measure| {

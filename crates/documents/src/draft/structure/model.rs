@@ -1,8 +1,8 @@
 //! The structure's types: the groups, the measures with their cells (a value placed in its
 //! group and time point) and their comparison, as [`super::read_structure`] decides them.
 
+use crate::draft::Item;
 use crate::draft::cues;
-use crate::draft::{Item, ItemKind};
 use serde::Serialize;
 
 /// One group (arm) of the document.
@@ -230,13 +230,6 @@ pub struct Structure {
     /// Items the structure places (summaries, and the n, p, CI and differences it attaches).
     #[serde(skip)]
     pub placed: Vec<bool>,
-}
-
-pub(super) fn is_summary(kind: ItemKind) -> bool {
-    matches!(
-        kind,
-        ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
-    )
 }
 
 /// Is `word` one of the names a table gives its stub column (`Outcome`, `Variables`,

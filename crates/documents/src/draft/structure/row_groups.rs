@@ -22,7 +22,7 @@
 //! a measure of changes of its own. A run with no repeated names, or no header of times, is not
 //! read here (the sentence reader and the review keep it).
 
-use super::model::{Cell, Measure, Shape, Structure, group_index, is_summary};
+use super::model::{Cell, Measure, Shape, Structure, group_index};
 use crate::draft::{Item, ItemKind, Sentences, cues};
 
 /// One line that prints a short name and then one or more summaries.
@@ -58,7 +58,7 @@ pub(super) fn summaries_by_line(
 ) -> Vec<Vec<usize>> {
     let mut by_line: Vec<Vec<usize>> = vec![Vec::new(); ranges.len()];
     for (i, item) in items.iter().enumerate() {
-        if !is_summary(item.kind) || !keep(i) {
+        if !item.kind.is_summary() || !keep(i) {
             continue;
         }
         let line = ranges.partition_point(|r| r.end < item.span[0]);

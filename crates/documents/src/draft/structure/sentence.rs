@@ -1,7 +1,7 @@
 //! Running text: each summary read with the words around it (the rules in the module doc of
 //! [`super`]), the n of each value, the comparison after a measure.
 
-use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index, is_summary};
+use super::model::{Cell, Comparison, Measure, Shape, Structure, group_index};
 use crate::draft::cues::{self, Phrase};
 use crate::draft::{Item, ItemKind, Sentences};
 use crate::text::window;
@@ -2091,7 +2091,7 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item], groups_ns: &[usize]) -
         }
         let same_sentence_summary = items
             .iter()
-            .any(|j| j.sentence == item.sentence && is_summary(j.kind));
+            .any(|j| j.sentence == item.sentence && j.kind.is_summary());
         if same_sentence_summary
             || had_an_event(doc.original, item)
             || another_sample(doc.original, item)
@@ -2215,7 +2215,7 @@ fn a_later_smaller_sample(doc: &Sentences, items: &[Item], chosen: usize) -> boo
             && !had_an_event(doc.original, item)
             && items.iter().any(|j| {
                 // The summary stands in the bracket the n opens (`107名(…平均年齢79.4±5.5歳)`).
-                is_summary(j.kind)
+                j.kind.is_summary()
                     && j.span[0] > item.span[1]
                     && j.span[0] - item.span[1] <= 60
                     && opens_a_bracket_between(doc.original, item.span[1], j.span[0])
@@ -2250,7 +2250,7 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
     // as its own (`(n = 60)` printed right after it): a list of samples, each's n before its
     // value (`MET + PBO (N = 201) 9.2 ± 1.3 … DAPA 5 mg + MET (N = 194) 9.2 ± 1.1`, a table
     // copied a cell a line).
-    if let Some(previous) = (first..cell).rev().find(|&k| is_summary(items[k].kind)) {
+    if let Some(previous) = (first..cell).rev().find(|&k| items[k].kind.is_summary()) {
         let its_own = items[previous].parts.n.as_ref().map(|n| n.span);
         let heading = (previous + 1..cell).rev().find(|&k| {
             items[k].kind == ItemKind::N
@@ -2262,7 +2262,7 @@ fn sentence_n(text: &str, items: &[Item], cell: usize) -> Option<Option<usize>> 
         }
     }
     let all: Vec<usize> = (first..cell)
-        .take_while(|&k| !is_summary(items[k].kind))
+        .take_while(|&k| !items[k].kind.is_summary())
         .filter(|&k| items[k].kind == ItemKind::N && counts_people(&items[k]))
         .collect();
     // Counts in a bracket opened right after an n break it down (`患者645例(男性97例,女性548
@@ -2324,7 +2324,7 @@ pub(super) fn read_sentence(
     members: &[usize],
     s: &mut Structure,
 ) {
-    read_sentence_of(doc, items, si, members, s, is_summary);
+    read_sentence_of(doc, items, si, members, s, ItemKind::is_summary);
 }
 
 /// Read the structure of one sentence's shares (a percentage or a count of a whole: `30%
@@ -3986,7 +3986,7 @@ impl RunReader<'_> {
         let len = runs[0].len();
         // (A share's time is read apart from its arms': `30% at week 12 vs 12%` may set the
         // week's share against the baseline's; only courses and summaries are aligned.)
-        let summaries = m.cells.iter().all(|c| is_summary(self.items[c.item].kind));
+        let summaries = m.cells.iter().all(|c| self.items[c.item].kind.is_summary());
         if (len < 2 && !summaries)
             || runs.iter().any(|r| r.len() != len)
             || m.cells.len() != len * runs.len()

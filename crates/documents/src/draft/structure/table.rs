@@ -284,13 +284,6 @@ fn names_change(header: &str) -> bool {
 }
 
 /// Does an item summarise a sample (mean ± spread, median with its IQR or range)?
-fn is_summary(item: &Item) -> bool {
-    matches!(
-        item.kind,
-        ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
-    )
-}
-
 /// What a table's header says of its columns: the part each plays, and what its header cells
 /// add (a time, what the cells print, a change).
 struct Header<'t> {
@@ -389,7 +382,8 @@ fn read_header<'t>(
         // A `Time point` header over a column that the body fills with values (the rows
         // shifted left, their times in the stub under a section's label) names the stub's
         // times, not this column's.
-        let row_times = body_names_times(doc.original, model, row, ci);
+        let row_times = names_row_times(&crate::draft::table::header_text(doc.original, cells))
+            && body_names_times(doc.original, model, row, ci);
         let mut column = header.column_of(doc.original, items, model, s, (cells, row_times));
         // A column read as a difference by a header naming the statistics together
         // (`Between-group differences` over `t | P`) prints what its own cell names: a test's
@@ -428,12 +422,7 @@ fn stub_prints_the_times_named_beside_it(
     }
     let mut rows = model.rows[model.header_rows..]
         .iter()
-        .filter(|r| {
-            r.cells.len() > 2
-                && r.cells[1..]
-                    .iter()
-                    .any(|c| original[c.clone()].contains(|ch: char| ch.is_ascii_digit()))
-        })
+        .filter(|r| prints_a_value_after(original, r, 1))
         .peekable();
     rows.peek().is_some()
         && rows.all(|r| {
@@ -443,17 +432,21 @@ fn stub_prints_the_times_named_beside_it(
         })
 }
 
+/// Whether a cell right of column `ci` of row `r` prints a digit: a row of values, not a
+/// section's label.
+fn prints_a_value_after(original: &str, r: &Row, ci: usize) -> bool {
+    r.cells.len() > ci + 1
+        && r.cells[ci + 1..]
+            .iter()
+            .any(|c| original[c.clone()].contains(|ch: char| ch.is_ascii_digit()))
+}
+
 /// Whether every body row (below header row `header_row`) that prints a value names a time in
 /// column `ci` (`Baseline`, `Week 8`) or leaves it empty: a column of the rows' times.
 fn body_names_times(original: &str, model: &Table, header_row: usize, ci: usize) -> bool {
     model.rows[header_row + 1..]
         .iter()
-        .filter(|r| {
-            r.cells.len() > ci + 1
-                && r.cells[ci + 1..]
-                    .iter()
-                    .any(|c| original[c.clone()].contains(|ch: char| ch.is_ascii_digit()))
-        })
+        .filter(|r| prints_a_value_after(original, r, ci))
         .all(|r| {
             let cell = original[r.cells[ci].clone()].trim();
             cell.is_empty() || header_time(cell).is_some()
@@ -507,7 +500,8 @@ impl Header<'_> {
     }
 
     /// The part one column plays as the header cells over it say: what the cells print, a
-    /// statistic, a time, a change, or (any other words) the group's name.
+    /// statistic, a time, a change, or (any other words) the group's name. `row_times`: the
+    /// header names the rows' times over a body that prints them ([`Column::RowTime`]).
     fn column_of(
         &mut self,
         original: &str,
@@ -540,7 +534,7 @@ impl Header<'_> {
         if names_row_groups(&text) {
             return Column::RowGroup;
         }
-        if row_times && names_row_times(&text) {
+        if row_times {
             return Column::RowTime;
         }
         // A column headed by a unit of time alone (`Weeks`, `Month`, `週`) prints each row's
@@ -1601,7 +1595,7 @@ impl RowReader<'_> {
             let indented = crate::draft::table::indented_label(self.original, &row.line);
             self.leave_section_unless_level(&label, indented);
         }
-        if !members.iter().any(|&j| is_summary(&items[j])) {
+        if !members.iter().any(|&j| items[j].kind.is_summary()) {
             if self.read_n_row(cells, members, &label, s)
                 || self.read_share_row(r, cells, members, &label, s)
             {
@@ -1863,16 +1857,17 @@ impl RowReader<'_> {
     /// prints. (Under a difference's row, `Difference vs. placebo | −1.5 (−2.1, −0.9)`, the
     /// p is the difference's.)
     fn row_above_prints_summaries(&self, r: usize) -> bool {
-        let Some(above) = r
-            .checked_sub(1)
-            .and_then(|k| self.model.rows.get(self.header.row + 1 + k))
-        else {
+        if r == 0 {
             return false;
-        };
-        let label = self.original[above.cells.first().cloned().unwrap_or_default()].trim();
+        }
+        // Body row `r - 1` is the model's row `header.row + r`.
+        let above = self.header.row + r;
+        let label = self.model.row_label(self.original, above);
+        let above = &self.model.rows[above];
         let names_statistic = stat_of(label).is_some() || cues::difference_word(label);
         !names_statistic
-            && row_items(self.items, above).any(|(j, ci)| ci >= 1 && is_summary(&self.items[j]))
+            && row_items(self.items, above)
+                .any(|(j, ci)| ci >= 1 && self.items[j].kind.is_summary())
     }
 
     fn attach_comparison_row(&self, label: &str, members: &[usize], s: &mut Structure) {
@@ -2077,7 +2072,7 @@ impl RowReader<'_> {
                 .copied()
                 .unwrap_or(Column::Statistic(Stat::Other));
             let comparison = &mut read.comparison;
-            match (col, is_summary(&items[j])) {
+            match (col, items[j].kind.is_summary()) {
                 (Column::Group(g), true) => {
                     let (n, n_evidence) = self.cell_n(cells, (j, ci), g, label, s);
                     let column_time = self.header.column_time.get(ci).cloned().flatten();
@@ -2883,6 +2878,22 @@ fn is_unnumbered_level(label: &str) -> bool {
 mod tests {
     use crate::draft::structure::{Shape, read_text};
 
+    /// The measure holding the value printed as `value…` (its first digits).
+    fn measure_holding<'s>(
+        items: &[crate::draft::Item],
+        s: &'s crate::draft::structure::Structure,
+        value: &str,
+    ) -> &'s crate::draft::structure::Measure {
+        s.measures
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.starts_with(value))
+            })
+            .unwrap_or_else(|| panic!("{value} placed in no measure: {:#?}", s.measures))
+    }
+
     /// The n of a placed cell, as printed.
     fn n_printed<'i>(
         items: &'i [crate::draft::Item],
@@ -3394,15 +3405,7 @@ Physical score |
         let (items, s) = read_text(text);
         let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(groups, ["Placebo", "Combined drug"]);
-        let haq = s
-            .measures
-            .iter()
-            .find(|m| {
-                m.cells
-                    .iter()
-                    .any(|c| items[c.item].text.starts_with("0.40"))
-            })
-            .expect("the change placed");
+        let haq = measure_holding(&items, &s, "0.40");
         assert_eq!(
             haq.label.as_deref(),
             Some("HAQ-DI (Improvement from baseline)")
@@ -3461,15 +3464,7 @@ Physical score |
             shifted.to_string(),
         ] {
             let (items, s) = read_text(&text);
-            let grip = s
-                .measures
-                .iter()
-                .find(|m| {
-                    m.cells
-                        .iter()
-                        .any(|c| items[c.item].text.starts_with("24.0"))
-                })
-                .expect("the week's value placed");
+            let grip = measure_holding(&items, &s, "24.0");
             assert_eq!(grip.shape, Shape::Arms, "{text}");
             assert!(
                 grip.label
