@@ -5050,6 +5050,53 @@ impl Table {
         })
     }
 
+    /// The table with its first two columns swapped, every body row printing the first
+    /// column's cell it shares: where that column's cell spans the rows below it, a copy
+    /// prints it on its first row only and the rows under it open with an empty one
+    /// (put back when the table was read); each such row takes the last cell printed
+    /// above it. (The cell taken stands on another line: it names, it holds none of the
+    /// row's items.)
+    pub fn first_columns_swapped(&self, text: &str) -> Table {
+        let mut shared: Option<Range<usize>> = None;
+        let rows = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let mut cells = row.cells.clone();
+                if cells.len() >= 2 {
+                    if r >= self.header_rows {
+                        if text[cells[0].clone()].trim().is_empty() {
+                            if let Some(c) = &shared {
+                                cells[0] = c.clone();
+                            }
+                        } else {
+                            shared = Some(cells[0].clone());
+                        }
+                    }
+                    cells.swap(0, 1);
+                }
+                Row {
+                    line: row.line.clone(),
+                    cells,
+                }
+            })
+            .collect();
+        let mut column_headers = self.column_headers.clone();
+        if column_headers.len() >= 2 {
+            column_headers.swap(0, 1);
+        }
+        Table {
+            rows,
+            header_rows: self.header_rows,
+            statement: self.statement.clone(),
+            width: self.width,
+            column_headers,
+            set: self.set,
+            measure: self.measure.clone(),
+        }
+    }
+
     /// The table of one set of columns ([`Table::column_sets`]): every row's label and those
     /// columns' cells (an empty range where a row prints fewer), their headers as this table
     /// reads them; `set` numbers it from the second on. `spanning`: the header cell naming

@@ -21,7 +21,12 @@
 //!   time course, the next group's row (its label cell left empty) the same measure, and the
 //!   rows of one measure its arms; a row's p is then its group's change, no comparison of
 //!   the arms. A group's n is the one printed right after its short name anywhere (`(IG: n =
-//!   13, CG: n = 26)` in the caption).
+//!   13, CG: n = 26)` in the caption), or the one printed in its cell (`Metformin (n = 40)`).
+//!   A column headed by what the groups were given (`Treatment`, `Medication`) whose cells
+//!   name and print no values is such a column too. The mirror layout, the groups in the
+//!   stub and the measures in the column beside it (`Group | Parameter | Baseline | …`, `群 |
+//!   項目 | …`), is read as the same table with those two columns swapped, a group's name
+//!   printed on its first row only (a spanning cell) standing for the rows under it.
 //! - A column headed `Time` (`Timepoint`, `Visit`, `時期`) beside the stub names each row's
 //!   time: the stub names the measure (printed on each row, or on its first row only), the
 //!   rows are its course and the columns right of them its groups.
@@ -382,9 +387,21 @@ fn read_header<'t>(
         // A `Time point` header over a column that the body fills with values (the rows
         // shifted left, their times in the stub under a section's label) names the stub's
         // times, not this column's.
-        let row_times = names_row_times(&crate::draft::table::header_text(doc.original, cells))
-            && body_names_times(doc.original, model, row, ci);
-        let mut column = header.column_of(doc.original, items, model, s, (cells, row_times));
+        let header_text = crate::draft::table::header_text(doc.original, cells);
+        let row_times =
+            names_row_times(&header_text) && body_names_times(doc.original, model, row, ci);
+        // A column headed by what the groups were given (`Treatment`, `Medication`) whose
+        // body prints names and no values: each row's group.
+        let row_groups = names_row_groups(&header_text)
+            || (names_what_groups_receive(&header_text)
+                && body_names_groups(doc.original, items, model, row, ci));
+        let mut column = header.column_of(
+            doc.original,
+            items,
+            model,
+            s,
+            (cells, row_times, row_groups),
+        );
         // A column read as a difference by a header naming the statistics together
         // (`Between-group differences` over `t | P`) prints what its own cell names: a test's
         // statistic (`t`, `χ2`; `F` beside its `P`), a p, a difference.
@@ -439,6 +456,27 @@ fn prints_a_value_after(original: &str, r: &Row, ci: usize) -> bool {
         && r.cells[ci + 1..]
             .iter()
             .any(|c| original[c.clone()].contains(|ch: char| ch.is_ascii_digit()))
+}
+
+/// Whether every body row (below header row `header_row`) that prints a value names
+/// something in column `ci` and prints none of its values there (a group's n aside): a
+/// column of the rows' groups.
+fn body_names_groups(
+    original: &str,
+    items: &[Item],
+    model: &Table,
+    header_row: usize,
+    ci: usize,
+) -> bool {
+    let mut rows = model.rows[header_row + 1..]
+        .iter()
+        .filter(|r| prints_a_value_after(original, r, ci))
+        .peekable();
+    rows.peek().is_some()
+        && rows.all(|r| {
+            !original[r.cells[ci].clone()].trim().is_empty()
+                && !row_items(items, r).any(|(j, c)| c == ci && items[j].kind != ItemKind::N)
+        })
 }
 
 /// Whether every body row (below header row `header_row`) that prints a value names a time in
@@ -508,7 +546,7 @@ impl Header<'_> {
         items: &[Item],
         model: &Table,
         s: &mut Structure,
-        (cells, row_times): (&[Range<usize>], bool),
+        (cells, row_times, row_groups): (&[Range<usize>], bool, bool),
     ) -> Column {
         let text = crate::draft::table::header_text(original, cells);
         let all_parts: Vec<&str> = cells
@@ -531,7 +569,7 @@ impl Header<'_> {
                     && (cell_time.is_some() || parts.iter().any(|p| names_change(p))))
         });
         self.column_time.resize(self.columns.len(), None);
-        if names_row_groups(&text) {
+        if row_groups {
             return Column::RowGroup;
         }
         if row_times {
@@ -1195,6 +1233,9 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     if super::measure_columns::read_times_a_line_each(doc, items, model, s) {
         return;
     }
+    if groups_in_the_stub_beside_measures(original, items, model) {
+        return read_table(doc, items, &model.first_columns_swapped(original), s);
+    }
     let groups_before = s.groups.len();
     let header = read_header(doc, items, model, s);
     if header.names_no_group_or_time(original, items) {
@@ -1245,6 +1286,75 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
     for (r, row) in body.iter().enumerate() {
         reader.read_row(r, row, s);
     }
+}
+
+/// Does the table print each row's group in its stub and the row's measure in the column
+/// beside it (`Group | Parameter | Baseline | 6 months`, `Medication | Outcome | …`, `群 |
+/// 項目 | 投与前 | 投与後`)? A table of each group's measures over time is laid out so, the
+/// group's name on its first row only where the page spans it over its rows. It is the
+/// layout of [`Column::RowGroup`] with its first two columns swapped: the stub's header names
+/// the groups (or what they were given: `Treatment`, `Medication`), the next one's the
+/// measures, and every body row that prints values prints a name (no datum) beside the stub.
+fn groups_in_the_stub_beside_measures(original: &str, items: &[Item], model: &Table) -> bool {
+    let headers = model.column_headers();
+    let header = |k: usize| {
+        headers
+            .get(k)
+            .map(|cells| crate::draft::table::header_text(original, cells))
+            .unwrap_or_default()
+    };
+    let (stub, second) = (header(0), header(1));
+    let groups_word = names_row_groups(&stub) || names_what_groups_receive(&stub);
+    if !groups_word || !names_the_measures(&second) {
+        return false;
+    }
+    let body = &model.rows[model.header_rows..];
+    let mut rows_of_values = body
+        .iter()
+        .filter(|row| row_items(items, row).any(|(_, c)| c >= 2))
+        .peekable();
+    rows_of_values.peek().is_some()
+        && rows_of_values.all(|row| {
+            let name = row.cells.get(1).map_or("", |c| original[c.clone()].trim());
+            !name.is_empty() && !row_items(items, row).any(|(_, c)| c == 1)
+        })
+}
+
+/// Does a stub's header name what each row's group was given (`Treatment`, `Medication`,
+/// `Intervention`, `Regimen`, `治療`, `薬剤`)? Over a stub beside a column of measures, such
+/// a column names the arms.
+fn names_what_groups_receive(header: &str) -> bool {
+    matches!(
+        header
+            .trim()
+            .trim_end_matches(['*', '†', ':'])
+            .to_lowercase()
+            .as_str(),
+        "treatment"
+            | "treatments"
+            | "medication"
+            | "medications"
+            | "intervention"
+            | "interventions"
+            | "regimen"
+            | "drug"
+            | "therapy"
+            | "治療"
+            | "薬剤"
+            | "投与薬"
+            | "介入"
+    )
+}
+
+/// Does a column's header name the measures its cells print (`Parameter`, `Outcome`,
+/// `Variable`, `項目`, `評価項目`)?
+fn names_the_measures(header: &str) -> bool {
+    let h = header.trim().trim_end_matches(['*', '†', ':']);
+    super::model::is_stub_word(h)
+        || matches!(
+            h,
+            "項目" | "評価項目" | "検査項目" | "測定項目" | "指標" | "パラメータ"
+        )
 }
 
 /// Whether the line right above the table's first row names groups side by side
@@ -1697,11 +1807,18 @@ impl RowReader<'_> {
             .iter()
             .position(|c| *c == Column::RowGroup)?;
         let cell = cells.get(ci)?;
-        let name = self.original[cell.clone()].trim();
-        let holds_item = members
-            .iter()
-            .any(|&j| cell_index(cells, self.items[j].span[0]) == Some(ci));
-        if name.is_empty() || holds_item {
+        // The group's n printed with its name (`Metformin (n = 40)`) is no value of the row.
+        let name = without_ns(self.original[cell.clone()].trim());
+        let name = name.as_str();
+        let holds_item = members.iter().any(|&j| {
+            cell_index(cells, self.items[j].span[0]) == Some(ci)
+                && self.items[j].kind != ItemKind::N
+        });
+        // A rule of dashes (`|---|---|` under the header) names nothing.
+        let rule = name
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '–' | '—' | '=' | ' '));
+        if rule || holds_item {
             return None;
         }
         let g = group_index(s, name, &cues::group_key(name));
@@ -2876,7 +2993,7 @@ fn is_unnumbered_level(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::draft::structure::{Shape, read_text};
+    use crate::draft::structure::{Shape, means_of, ns_of, read_text};
 
     /// The measure holding the value printed as `value…` (its first digits).
     fn measure_holding<'s>(
@@ -3972,6 +4089,75 @@ Physical score |
         );
         // The p's are each group's change over time: no comparison of the arms.
         assert!(m.comparison.items().is_empty());
+    }
+
+    #[test]
+    fn a_group_column_prints_each_groups_n_beside_its_name() {
+        // Made-up values: the group's n in its cell (`Metformin (n = 40)`) is the group's,
+        // no value of the row; the rule under the header (`|---|`) names no group.
+        let text = "Table 2. Outcomes\n| Parameter | Group | Baseline | 6 months |\n|---|---|---|---|\n| HbA1c (%) | Metformin (n = 40) | 8.2 ± 1.1 | 7.1 ± 0.8 |\n| | Sitagliptin (n = 38) | 8.0 ± 1.0 | 7.3 ± 0.9 |\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Metformin", "Sitagliptin"]);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let m = &s.measures[0];
+        assert_eq!(
+            (m.shape, m.label.as_deref()),
+            (Shape::Arms, Some("HbA1c (%)"))
+        );
+        assert_eq!(ns_of(&items, m), ["40", "40", "38", "38"]);
+    }
+
+    #[test]
+    fn groups_in_the_stub_beside_a_column_of_measures_are_each_rows_group() {
+        // Made-up values in the layout of a page's table whose group cell spans the group's
+        // rows: the copy prints it on the first row only, and the rows under it lost that
+        // cell. The stub's header names what the groups were given; the next column the
+        // measures. Each row is its group's course of one measure, never a measure named
+        // by the group.
+        let text = "Table 2. Glycaemic outcomes\n| Medication | Parameter | Baseline | 6 months | p |\n|---|---|---|---|---|\n| Metformin (n = 40) | HbA1c (%) | 8.2 ± 1.1 | 7.1 ± 0.8 | <0.001 |\n| FPG (mg/dL) | 165 ± 30 | 130 ± 20 | <0.001 |\n| Sitagliptin (n = 38) | HbA1c (%) | 8.0 ± 1.0 | 7.3 ± 0.9 | 0.002 |\n| FPG (mg/dL) | 160 ± 28 | 138 ± 22 | 0.01 |\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Metformin", "Sitagliptin"]);
+        type Course = Vec<(String, String, String)>;
+        let read: Vec<(Option<&str>, Course)> = s
+            .measures
+            .iter()
+            .map(|m| (m.label.as_deref(), means_of(&items, &s, m)))
+            .collect();
+        let course = |g: &str, a: &str, b: &str| {
+            vec![
+                (g.to_string(), "Baseline".to_string(), a.to_string()),
+                (g.to_string(), "6 months".to_string(), b.to_string()),
+            ]
+        };
+        assert_eq!(
+            read,
+            [
+                (Some("HbA1c (%)"), course("Metformin", "8.2", "7.1")),
+                (Some("FPG (mg/dL)"), course("Metformin", "165", "130")),
+                (Some("HbA1c (%)"), course("Sitagliptin", "8.0", "7.3")),
+                (Some("FPG (mg/dL)"), course("Sitagliptin", "160", "138")),
+            ]
+        );
+        assert_eq!(ns_of(&items, &s.measures[1]), ["40", "40"]);
+        // The same in Japanese: `群 | 項目`.
+        let text = "表2 各群の推移\n| 群 | 項目 | 投与前 | 12週後 |\n|---|---|---|---|\n| A群(n=15) | 収縮期血圧 | 142.1±10.2 | 130.5±9.8 |\n| 拡張期血圧 | 88.0±7.1 | 80.2±6.5 |\n| B群(n=14) | 収縮期血圧 | 140.8±11.0 | 138.9±10.7 |\n";
+        let (items, s) = read_text(text);
+        let m = &s.measures[1];
+        assert_eq!(m.label.as_deref(), Some("拡張期血圧"));
+        assert_eq!(
+            means_of(&items, &s, m),
+            [
+                ("A群".to_string(), "投与前".to_string(), "88.0".to_string()),
+                ("A群".to_string(), "12週後".to_string(), "80.2".to_string()),
+            ]
+        );
+        // A column headed `Treatment` whose cells are values is a group's column, as before.
+        let text = "Table 3.\n| Outcome | Treatment | Control |\n|---|---|---|\n| Pain | 3.1 ± 1.0 | 4.2 ± 1.1 |\n";
+        let (_, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Treatment", "Control"]);
     }
 
     #[test]
