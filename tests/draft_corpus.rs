@@ -1051,7 +1051,8 @@ fn draft_on_the_held_out_part() {
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 83.05 -> 82.99.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 82.99 -> 82.93.
 // Session 67: a decimal glued to a word with its spread after it (`CPAP5.6 (4.4 to 6.8)`) is a value: 82.93 -> 82.95.
-const FLOOR_DEV_FOUND: f64 = 82.95;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 82.95 -> 82.86.
+const FLOOR_DEV_FOUND: f64 = 82.86;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1144,7 +1145,8 @@ const FLOOR_DEV_FOUND: f64 = 82.95;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 78.58 -> 78.74.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 78.74 -> 78.37.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 78.37 -> 78.18.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.18;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 78.18 -> 78.23.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.23;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1250,7 +1252,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.18;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3487 -> 3531.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3531 -> 3601.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3601 -> 3645.
-const CEILING_DEV_NON_DATA: usize = 3645;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3645 -> 3687.
+const CEILING_DEV_NON_DATA: usize = 3687;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1356,7 +1359,8 @@ const CEILING_DEV_NON_DATA: usize = 3645;
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3645 -> 3768.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3768 -> 3815.
 // Session 67: a decimal glued to a word with its spread after it (`CPAP5.6 (4.4 to 6.8)`) is a value: 3815 -> 3817.
-const CEILING_HOLDOUT_NON_DATA: usize = 3817;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3817 -> 3846.
+const CEILING_HOLDOUT_NON_DATA: usize = 3846;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1432,7 +1436,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3817;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3481 -> 3529.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3529 -> 3664.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3664 -> 3687.
-const FLOOR_DEV_PATH: usize = 3687;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3687 -> 3711.
+const FLOOR_DEV_PATH: usize = 3711;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1506,7 +1511,8 @@ const FLOOR_DEV_PATH: usize = 3687;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3103 -> 3156.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3156 -> 3203.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3203 -> 3247.
-const FLOOR_HOLDOUT_PATH: usize = 3247;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3247 -> 3250.
+const FLOOR_HOLDOUT_PATH: usize = 3250;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1609,7 +1615,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3247;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 3114 -> 3154.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 3154 -> 3178.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3178 -> 3180.
-const FLOOR_DEV_DECIDED: usize = 3180;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3180 -> 3195.
+const FLOOR_DEV_DECIDED: usize = 3195;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1753,7 +1760,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1618;
 // Session 64: batches 120-121 joined: 1176 -> 1186.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1186 -> 1187.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1187 -> 1205.
-const FLOOR_DEV_SHARES: usize = 1205;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 1205 -> 1216.
+const FLOOR_DEV_SHARES: usize = 1216;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1976,7 +1984,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 177;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1652 -> 1699.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 1699 -> 1758.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1758 -> 1800.
-const FLOOR_DEV_N_RIGHT: usize = 1800;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 1800 -> 1809.
+const FLOOR_DEV_N_RIGHT: usize = 1809;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2166,7 +2175,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1588;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 2931 -> 2977.
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 2977 -> 3086.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3086 -> 3109.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3109;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3109 -> 3133.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3133;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2263,7 +2273,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3109;
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 2608 -> 2655.
 // Session 67: a `Time point` header over the first column of values, where the rows print their times in the stub, is no group: one held-out table's two means that were drafted under a group called 'Time point' (with the hint 'unconfirmed: group Time point') are no longer placed in it: 2655 -> 2653.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 2653 -> 2697.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2697;
+// Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 2697 -> 2700.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2700;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
