@@ -1400,6 +1400,26 @@ pub fn transition(between: &str) -> bool {
     })
 }
 
+/// The start of a range before its first end: `ranged from`, `ranging from`, `varied from`,
+/// `in the range of`. The `to` after that value joins the range's two ends (the lowest and
+/// the highest of the sample, or of its visits), never two times of one course.
+///
+/// ```
+/// use trialstats_documents::draft::cues::range_before;
+/// assert!(range_before("heart rate was ranged from "));
+/// assert!(range_before("values ranging from") && range_before("varied from "));
+/// assert!(range_before("in the range of "));
+/// assert!(!range_before("improved from ") && !range_before("the dynamic range was "));
+/// ```
+pub fn range_before(lead: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)(?:\brang(?:e|ed|es|ing)|\bvar(?:y|ied|ies|ying))\s+(?:from|between)\s*$|\brange\s+of\s*$",
+    )
+    .is_match(lead.trim_end_matches([' ', ':']).trim_end())
+}
+
 /// The start of a time course before the first value: `from`, `improved from`.
 pub fn from_before(lead: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
@@ -1436,6 +1456,25 @@ pub fn subgroup_before(lead: &str) -> Option<(usize, String)> {
     let c = p.captures(lead)?;
     let words = c.name("en").or(c.name("ja"))?;
     Some((c.get(0)?.start(), words.as_str().to_string()))
+}
+
+/// The subgroup of the sample by sex or age a sentence opens with (`In men, the reduction …`,
+/// `Among older adults: …`, `女性では、…`): every value of that sentence is the subgroup's,
+/// whose number of people is not its arm's.
+///
+/// ```
+/// use trialstats_documents::draft::cues::opens_with_subgroup;
+/// assert_eq!(opens_with_subgroup("In men, the reduction was greater").as_deref(), Some("men"));
+/// assert_eq!(opens_with_subgroup("女性では、血圧が低下した").as_deref(), Some("女性"));
+/// assert_eq!(opens_with_subgroup("The reduction in women was greater"), None);
+/// ```
+pub fn opens_with_subgroup(sentence: &str) -> Option<String> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(&format!(r"^\s*{SUBGROUP}\s*[,:、，：]")).expect("the subgroup pattern is valid")
+    });
+    let c = p.captures(sentence)?;
+    Some(c.name("en").or(c.name("ja"))?.as_str().to_string())
 }
 
 /// Does a sentence print values for two or more different subgroups of its sample by sex or

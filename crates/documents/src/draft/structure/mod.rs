@@ -270,10 +270,39 @@ fn check_what_was_placed(doc: &Sentences, items: &[Item], lower: &str, s: &mut S
     shares_that_split_the_sample(doc, items, s);
     no_document_n_across_arms(doc, items, s);
     no_document_n_after_fewer_people(items, s);
+    no_groups_n_for_a_subgroup(doc, items, s);
     no_groups_n_below_its_counts(items, s);
     negative_at_every_time_are_changes(items, s);
     medians_beside_their_means(items, s);
     share_wholes::check_share_wholes(lower, items, s);
+}
+
+/// A sentence opening with a subgroup of the sample by sex or age (`In men, the reduction …
+/// was greater with the intervention compared with usual care (−1.6 [0.6] vs 0.1 [0.6])`)
+/// prints the subgroup's values: an n printed in another sentence (the arm's, the sample's)
+/// is not theirs. Only an n printed in the sentence itself stays.
+fn no_groups_n_for_a_subgroup(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    for m in s.measures.iter_mut().chain(s.shares.iter_mut()) {
+        for cell in &mut m.cells {
+            let sentence = items[cell.item].sentence;
+            let Some(j) = cell.n else { continue };
+            if items[j].sentence == sentence {
+                continue;
+            }
+            let Some(sub) = doc
+                .sentences
+                .get(sentence)
+                .and_then(|st| cues::opens_with_subgroup(&st.quote))
+            else {
+                continue;
+            };
+            cell.n = None;
+            cell.n_evidence = Some(format!(
+                "{N_NOT_PRINTED}: the sentence's values are of the subgroup '{sub}', whose number the text does not print (the n on line {} is of another sample)",
+                doc.plain.line_of(items[j].span[0])
+            ));
+        }
+    }
 }
 
 /// A group named by an abbreviation the document's legend expands to a comparator (`RPC` in a

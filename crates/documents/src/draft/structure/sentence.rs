@@ -350,6 +350,9 @@ struct Local {
     /// The text before it in the sentence's first clause names this much of the measure.
     label: Option<String>,
     from: bool,
+    /// The words right before it open a range (`ranged from`, `varied from`, `in the range
+    /// of`): the `to` after it joins a range's two ends, no time course.
+    range_opens: bool,
     /// Its group comes from a `respectively` list; the first of the list starts a new measure.
     respectively: bool,
     list_start: bool,
@@ -954,6 +957,112 @@ fn comparative_pairs(
             locals[k - 1].list_start = last.is_some();
             last = Some(lower);
         }
+    }
+}
+
+/// `WC was reduced more with behavioral intervention compared with usual care (-1.6 [0.6] vs
+/// 0.1 [0.6] cm)`: two groups the document names (each with its n, in its methods) set one
+/// against the other by `compared with` (`compared to`, `versus`, `relative to`), and after
+/// the comparator the first pair of values set against each other (`a vs b`), with no other
+/// value of the sentence's kind, no other group and no full clause of another subject
+/// between. The pair is printed in the comparison's order: the first value is the subject's,
+/// the second the comparator's. A group is named by its key or by the last words of it (`the
+/// intervention` for `the behavioral intervention`); a name the document gives no group is
+/// left alone, and so are values already named.
+fn pair_after_groups_compared(
+    (sentence_text, at): (&str, usize),
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+    known: &[super::model::Group],
+) {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+")
+            .expect("the comparison pattern is valid")
+    });
+    if known.len() < 2 {
+        return;
+    }
+    // The known group whose key the words end (subject) or start (comparator) with: its key
+    // whole, or its last words (`intervention` for `behavioral intervention`).
+    let group_named = |words: &str, at_end: bool| -> Option<(String, String)> {
+        let words: Vec<String> = words
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        known.iter().find_map(|g| {
+            let key: Vec<&str> = g.key.split_whitespace().collect();
+            let last = key.last()?;
+            if last.chars().count() < 4 {
+                return None;
+            }
+            let hit = if at_end {
+                // The name right before the comparison's word.
+                words.last().is_some_and(|w| w == last)
+            } else {
+                // The name right after it, past its article.
+                let first = words.iter().find(|w| {
+                    !["the", "a", "an", "those", "in", "on", "with"].contains(&w.as_str())
+                });
+                first.is_some_and(|w| key.first() == Some(&w.as_str()) || w == last)
+            };
+            hit.then(|| (g.label.clone(), g.key.clone()))
+        })
+    };
+    for m in p.find_iter(sentence_text) {
+        let before = sentence_text[..m.start()].trim_end();
+        // The subject's name: the words after the last preposition before the comparison.
+        let lead = before.rsplit([',', ';', '(', ')']).next().unwrap_or(before);
+        let subject_words = lead
+            .rsplit_once(" with ")
+            .or_else(|| lead.rsplit_once(" in "))
+            .or_else(|| lead.rsplit_once(" within "))
+            .or_else(|| lead.rsplit_once(" for "))
+            .map_or(lead, |(_, w)| w);
+        if subject_words.split_whitespace().count() > 4 {
+            continue;
+        }
+        let Some(subject) = group_named(subject_words, true) else {
+            continue;
+        };
+        let after = &sentence_text[m.end()..];
+        let comparator_end = after.find(['(', ',', ';', '[']).unwrap_or(after.len());
+        let comparator_words = &after[..comparator_end];
+        if comparator_words.split_whitespace().count() > 5 {
+            continue;
+        }
+        let Some(comparator) = group_named(comparator_words, false) else {
+            continue;
+        };
+        if comparator.1 == subject.1 {
+            continue;
+        }
+        let from = at + m.end() + comparator_end;
+        // The first value of the sentence's kind after the comparator's name, and the one
+        // set against it.
+        let Some(k) = (0..summaries.len()).find(|&k| items[summaries[k]].span[0] >= from) else {
+            continue;
+        };
+        if k + 1 >= summaries.len() || !locals[k + 1].versus {
+            continue;
+        }
+        let gap = &sentence_text[from - at..items[summaries[k]].span[0] - at];
+        let another_group = !cues::groups(gap).is_empty();
+        let another_clause = gap.contains(". ") || gap.contains(" and ") || gap.contains(" but ");
+        // A value named already keeps its group unless it is the one this comparison names.
+        let named_otherwise =
+            |l: &Local, g: &(String, String)| l.group.as_ref().is_some_and(|h| h.1 != g.1);
+        if another_group
+            || another_clause
+            || named_otherwise(&locals[k], &subject)
+            || named_otherwise(&locals[k + 1], &comparator)
+        {
+            continue;
+        }
+        locals[k].name_group(subject.clone());
+        locals[k + 1].name_group(comparator.clone());
     }
 }
 
@@ -2382,13 +2491,14 @@ fn read_sentence_of(
 /// The passes that give values their groups from lists and names around them, in order: names
 /// before bracketed values, comparative pairs, a comparator before a pair, `respectively`
 /// (with `arms_before`, the arms of the sentence before), a bracket after listed groups, runs
-/// after groups listed with values.
+/// after groups listed with values, and a pair after two of the document's `known` groups
+/// compared.
 fn name_groups_from_lists(
     (sentence_text, at, original): (&str, usize, &str),
     items: &[Item],
     summaries: &[usize],
     locals: &mut [Local],
-    arms_before: &[(String, String)],
+    (arms_before, known): (&[(String, String)], &[super::model::Group]),
 ) {
     colon_labelled_groups((sentence_text, at, original), items, summaries, locals);
     for pass in [
@@ -2411,6 +2521,7 @@ fn name_groups_from_lists(
     ] {
         pass(sentence_text, at, items, summaries, locals);
     }
+    pair_after_groups_compared((sentence_text, at), items, summaries, locals, known);
 }
 
 /// [`read_sentence_of`] on the sentence `si`'s values `summaries` among its items `members`.
@@ -2474,7 +2585,7 @@ fn read_values(
         items,
         summaries,
         &mut locals,
-        &arms_before,
+        (&arms_before, &s.groups),
     );
     pairs_follow_the_first(&mut locals);
     times_named_after_the_pairs(
@@ -2976,7 +3087,9 @@ impl GapReader<'_> {
         // The unit every value prints after it (`0.87±0.40 logMAR, and 0.84±0.42 logMAR`)
         // names no new measure.
         content.retain(|w| !self.units.iter().any(|u| u.eq_ignore_ascii_case(w)));
+        let range_before = k > 0 && self.locals[k - 1].range_opens;
         let local = &mut self.locals[k];
+        local.range_opens = cues::range_before(between);
         if k == 0 {
             local.label = label_of(&rest);
             local.from = cues::from_before(between);
@@ -2985,7 +3098,7 @@ impl GapReader<'_> {
             local.after_p = p_between;
             local.difference = cues::difference_word(tail);
             local.content = content;
-            local.transition = cues::transition(&rest) && !cues::versus(&rest);
+            local.transition = cues::transition(&rest) && !cues::versus(&rest) && !range_before;
             local.versus = cues::versus(between);
             if !local.content.is_empty() {
                 local.label = label_of(&rest);
@@ -5778,6 +5891,63 @@ mod tests {
         );
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         assert_eq!(s.measures[0].shape, Shape::Arms);
+    }
+
+    #[test]
+    fn a_pair_after_two_groups_compared_takes_them_in_order() {
+        // Made-up values in a JAMA abstract's layout: the groups are named with their n's in
+        // the methods, then set one against the other by `compared with`, the pair after
+        // the comparator in the comparison's order. `the intervention` is the last word of
+        // `the behavioral intervention`. A sentence opening with a subgroup (`In men,`)
+        // prints the subgroup's values: the arms' n's are not theirs.
+        let text = "A total of 490 adults were randomized to usual care (n=241) or to the behavioral intervention (n=249). An effect was observed for WC change within the intervention compared with usual care (P<.001) that was sustained at 24 months (mean [SE], -0.9 [0.4] vs 0.2 [0.4] cm; P=.05). In men, the mean (SE) reduction in WC at 24 months was greater with behavioral intervention compared with usual care (-1.6 [0.6] vs 0.1 [0.6] cm; P=.049).";
+        let (items, s) = crate::draft::structure::read_text(text);
+        assert_eq!(s.measures.len(), 2, "{:#?}", s.measures);
+        for m in &s.measures {
+            assert_eq!(m.shape, Shape::Arms);
+            let groups: Vec<String> = crate::draft::structure::means_of(&items, &s, m)
+                .into_iter()
+                .map(|(g, _, _)| g)
+                .collect();
+            assert_eq!(groups, ["the behavioral intervention", "usual care"]);
+        }
+        assert_eq!(
+            crate::draft::structure::ns_of(&items, &s.measures[0]),
+            ["249", "241"]
+        );
+        assert_eq!(
+            crate::draft::structure::ns_of(&items, &s.measures[1]),
+            ["-", "-"]
+        );
+        // A subject the document gives no group is left open (the comparator's value is
+        // the comparator's, as before).
+        let text = "Pain was lower with acupuncture compared with usual care (2.1 [0.4] vs 3.0 [0.5]; P=.02).";
+        let (_, s) = crate::draft::structure::read_text(text);
+        let groups: Vec<Option<usize>> = s.measures[0].cells.iter().map(|c| c.group).collect();
+        assert_eq!(groups, [None, Some(0)]);
+    }
+
+    #[test]
+    fn a_range_from_one_value_to_another_is_no_time_course() {
+        // Made-up values: the lowest and the highest of a sample (`ranged from … to`) are a
+        // range's ends, never one measure before and after; `fell from … to` still is.
+        for lead in [
+            "was ranged from",
+            "ranging from",
+            "varied from",
+            "was in the range of",
+        ] {
+            let text = format!(
+                "Thirty women took part. The heart rate during exercise {lead} 102 ± 12.0 to 131 ± 26.6 beats/min. Body fat fell from 30.1 ± 4.2 to 28.3 ± 4.0 % after 12 weeks."
+            );
+            let (_, s) = crate::draft::structure::read_text(&text);
+            let shapes: Vec<Shape> = s.measures.iter().map(|m| m.shape).collect();
+            assert_eq!(
+                shapes,
+                [Shape::Single, Shape::Single, Shape::TimeCourse],
+                "{lead}"
+            );
+        }
     }
 
     #[test]
