@@ -1052,7 +1052,8 @@ fn draft_on_the_held_out_part() {
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 82.99 -> 82.93.
 // Session 67: a decimal glued to a word with its spread after it (`CPAP5.6 (4.4 to 6.8)`) is a value: 82.93 -> 82.95.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 82.95 -> 82.86.
-const FLOOR_DEV_FOUND: f64 = 82.86;
+// Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 82.86 -> 82.87.
+const FLOOR_DEV_FOUND: f64 = 82.87;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1146,7 +1147,8 @@ const FLOOR_DEV_FOUND: f64 = 82.86;
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 78.74 -> 78.37.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 78.37 -> 78.18.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 78.18 -> 78.23.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.23;
+// Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 78.23 -> 78.24.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.24;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1360,7 +1362,8 @@ const CEILING_DEV_NON_DATA: usize = 3687;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3768 -> 3815.
 // Session 67: a decimal glued to a word with its spread after it (`CPAP5.6 (4.4 to 6.8)`) is a value: 3815 -> 3817.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3817 -> 3846.
-const CEILING_HOLDOUT_NON_DATA: usize = 3846;
+// Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 3846 -> 3845.
+const CEILING_HOLDOUT_NON_DATA: usize = 3845;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

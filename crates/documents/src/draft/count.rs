@@ -441,7 +441,7 @@ fn n_pattern() -> &'static Regex {
         let p = r"(?x)
               (?: ^ | [^A-Za-z] ) [nN] \s* = \s* (?P<n> NUMBER )
             | (?P<ja> MULTIPLIED | NUMBER ) \s* (?P<jaunit> CJA )
-            | (?P<en> NUMBER | WORDS ) \s+ (?P<between> (?: [A-Za-z][A-Za-z0-9]* (?: -[A-Za-z0-9]+ )* \s+ ){0,3}? ) (?P<enunit> CEN ) (?-u:\b)
+            | (?P<en> NUMBER | WORDS ) \s+ (?P<between> (?: [A-Za-z][A-Za-z0-9]* (?: -[A-Za-z0-9]+ )* ,? \s+ ){0,3}? ) (?P<enunit> CEN ) (?-u:\b)
             | (?P<hyphen> NUMBER | WORDS ) - (?P<hyphenunit> (?i: patient | participant | subject | person | volunteer | child | woman | man ) ) (?-u:\b)
             | (?P<paren> NUMBER ) \s* \( [^()\n]{1,40} \) \s+ (?: [a-z]+ \s+ )?? (?P<parenunit> CEN ) (?-u:\b)
             | (?P<afterunit> CEN ) \s* \( \s* (?P<after> NUMBER ) \s* \)
@@ -714,6 +714,28 @@ fn change_noun_of_what() -> &'static Regex {
 /// rate, defined as a 30% or greater reduction in pain, was 20%`): the change defines who
 /// responded; the value after it is the share of them, no change.
 const DEFINES_RESPONDERS: [&str; 2] = ["response rate", "defined as"];
+
+/// A Japanese list of measures' changes sharing one verb at its end (`体重は平均5.7kg,BMIは
+/// 3.2,体脂肪は2.7%,体年齢は4.9歳減少した`): each item is a measure as topic (`体脂肪は`) and
+/// its amount; the verb after the last (`減少`, `低下`, `増加`, `上昇`, `改善`) says every
+/// amount is a change. A percentage in such a list is its measure's change, not a share of
+/// people.
+fn listed_before_a_change_verb_ja(plain: &str, start: usize, end: usize) -> bool {
+    static TOPIC: OnceLock<Regex> = OnceLock::new();
+    static REST: OnceLock<Regex> = OnceLock::new();
+    let topic = TOPIC.get_or_init(|| {
+        Regex::new(r"[^\s,、，。\d%％]{1,20}は\s*(?:平均\s*)?$")
+            .expect("the topic pattern is valid")
+    });
+    let rest = REST.get_or_init(|| {
+        Regex::new(
+            r"^[%％]?(?:\s*[,、，]\s*[^\s,、，。\d]{1,20}は\s*(?:平均\s*)?[−-]?\d+(?:\.\d+)?\s*[^\d\s,、，。]{0,8})*\s*(?:減少|低下|増加|上昇|改善|短縮|延長)",
+        )
+        .expect("the list pattern is valid")
+    });
+    let before = &plain[chars_back(plain, start, 24)..start];
+    topic.is_match(before) && rest.is_match(&plain[end.min(plain.len())..])
+}
 
 /// A noun of change naming the percentage at `start` ([`change_noun_of_what`], searched from
 /// `from`), unless the clause counts patients who reached a change (`The proportion of
@@ -1018,6 +1040,7 @@ fn change_words_around(plain: &str, start: usize, end: usize, depth: usize) -> b
         || alternative_to_a_change().is_match(&plain[from(60)..start])
         || change_verb_then_by().is_match(&plain[from(160)..start])
         || change_noun_of_a_group(plain, from(120), start)
+        || listed_before_a_change_verb_ja(plain, start, end)
     {
         return true;
     }
@@ -2491,9 +2514,12 @@ fn digits_count_nothing(c: &regex::Captures, m: regex::Match) -> bool {
         && digits
             .parse::<u32>()
             .is_ok_and(|y| (1900..=2100).contains(&y));
+    // Adjectives may stand in a list before the people (`490 sedentary, obese adults`); a
+    // comma after a unit or a clause's word ends a phrase (`12 weeks, patients`), which the
+    // words below reject.
     let words: Vec<String> = between
         .split_whitespace()
-        .map(|w| w.to_ascii_lowercase())
+        .map(|w| w.trim_end_matches(',').to_ascii_lowercase())
         .collect();
     const CLAUSE: [&str; 22] = [
         "of", "the", "a", "an", "in", "with", "per", "from", "to", "at", "by", "for", "on", "who",
@@ -2531,6 +2557,20 @@ fn digits_count_nothing(c: &regex::Captures, m: regex::Match) -> bool {
         || words
             .iter()
             .any(|w| CLAUSE.contains(&w.as_str()) || UNITS.contains(&w.as_str()))
+        || phrase_ends_before_the_people(between)
+}
+
+/// Does a comma between a number and the people after it close a noun phrase of its own
+/// (`these three parameters, patients`, `seven days, infants`) rather than a list of the
+/// people's adjectives (`490 sedentary, obese adults`)? A word before such a comma that is a
+/// plural noun (ends in `s`) or a unit of time says so.
+fn phrase_ends_before_the_people(between: &str) -> bool {
+    between.split_whitespace().any(|w| {
+        w.strip_suffix(',').is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            w.ends_with('s') || ["day", "week", "month", "year", "hour"].contains(&w.as_str())
+        })
+    })
 }
 
 /// Does a number in words (capture `en` of [`n_pattern`], `m`) count nothing: followed by a
@@ -2550,8 +2590,9 @@ fn words_count_nothing(plain: &str, c: &regex::Captures, m: regex::Match) -> boo
                 "of", "the", "a", "an", "these", "those", "our", "their", "who", "were", "was",
                 "and", "or", "in", "to", "per",
             ]
-            .contains(&w.to_ascii_lowercase().as_str())
-        }) || words_not_a_count(plain, m.start()))
+            .contains(&w.trim_end_matches(',').to_ascii_lowercase().as_str())
+        }) || phrase_ends_before_the_people(between)
+            || words_not_a_count(plain, m.start()))
 }
 
 /// The sentence around `at` in `plain`: from the last sentence end (`. `, `。`, a line
@@ -3031,6 +3072,33 @@ mod tests {
             .filter(|(kind, _)| *kind == k)
             .map(|(_, t)| t.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_count_of_people_described_by_a_list_of_adjectives_is_an_n() {
+        // Made-up numbers: adjectives listed with commas between the number and the people
+        // (`490 sedentary, obese adults`); a comma after a unit or a year ends the phrase.
+        let kinds: Vec<(ItemKind, String)> = read_document(&Sentences::new(
+            "A total of 490 sedentary, obese adults were randomized. Ten frail, institutionalized volunteers took part. After 12 weeks, patients improved. In 2019, Japanese patients were seen. After seven days, infants cried less. For these three parameters, patients did better.",
+        ))
+        .into_iter()
+        .map(|i| (i.kind, i.text.trim().to_string()))
+        .collect();
+        assert_eq!(of_kind(&kinds, ItemKind::N), ["490", "Ten"]);
+    }
+
+    #[test]
+    fn a_percentage_in_a_japanese_list_of_changes_is_its_measures_change() {
+        // Made-up numbers: measures as topics (`体脂肪は`) with their amounts, one verb
+        // (`減少した`) after the last; a percentage with no such list after it stays a share.
+        let kinds: Vec<(ItemKind, String)> = read_document(&Sentences::new(
+            "参加者26人。体重は平均5.7kg,BMIは3.2,体脂肪は2.7%,体年齢は4.9歳減少した。有効率は45%であった。腹囲は3.1cm、体脂肪は1.2%低下した。",
+        ))
+        .into_iter()
+        .map(|i| (i.kind, i.text.trim().to_string()))
+        .collect();
+        assert_eq!(of_kind(&kinds, ItemKind::PercentChange), ["2.7%", "1.2%"]);
+        assert_eq!(of_kind(&kinds, ItemKind::Percent), ["45%"]);
     }
 
     #[test]

@@ -310,7 +310,36 @@ pub fn find(doc: &Sentences) -> Claims {
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
     medline_fields(doc, &mut claims);
+    identifiers(doc, &mut claims);
     claims
+}
+
+/// Identifiers: runs of 16 ASCII letters and digits or more that switch between them four
+/// times or more (a hash or a record's id, `Epistemonikos ID: 3e9ce0b992d47ffb…`, whose head
+/// reads otherwise as `3e9`). A value glued to its unit (`2000units`) or to a measure's name
+/// (`HbA1c6.8`) switches far less.
+fn identifiers(doc: &Sentences, claims: &mut Claims) {
+    let text = doc.original.as_bytes();
+    let mut start = 0;
+    while start < text.len() {
+        if !text[start].is_ascii_alphanumeric() {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < text.len() && text[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let token = &text[start..end];
+        let switches = token
+            .windows(2)
+            .filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit())
+            .count();
+        if token.len() >= 16 && switches >= 4 {
+            claims.claim(start..end);
+        }
+        start = end;
+    }
 }
 
 /// A record in PubMed's MEDLINE format (`PMID- 12442882 OWN - NLM … LR - 20190910 IS -
@@ -767,6 +796,16 @@ fn subscript_in_brackets(plain: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_ids_digits_are_no_numbers() {
+        let items = crate::draft::read_document(&crate::draft::Sentences::new(
+            "Epistemonikos ID: 3e9ce0b992d47ffb130fcc1113a79dcc5c3a20a3. Each took 2000units daily for 12 weeks.",
+        ));
+        let texts: Vec<&str> = items.iter().map(|i| i.text.trim()).collect();
+        assert!(!texts.iter().any(|t| t.starts_with("3e9")), "{texts:?}");
+        assert!(texts.contains(&"2000"), "{texts:?}");
+    }
 
     #[test]
     fn labels_responder_criteria_outcome_definitions_and_datelines_are_not_data() {

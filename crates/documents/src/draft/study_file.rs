@@ -611,11 +611,16 @@ fn draft_p(w: &mut Writer, item: &Item) {
     };
     let mut n = notes.clone();
     if bound.is_some() {
-        n.push(format!(
-            "printed p {} {} (a strict bound)",
-            p.relation.unwrap_or("="),
-            v.number.text
-        ));
+        // `P <= .01`, `p≦0.05`: the printed bound includes its value; `<` excludes it.
+        let inclusive = item.text.contains(['≤', '≦', '≥', '≧'])
+            || item.text.contains("<=")
+            || item.text.contains(">=");
+        let (relation, kind) = match (p.relation, inclusive) {
+            (Some("<"), true) => ("≤", "a bound that includes its value"),
+            (Some(">"), true) => ("≥", "a bound that includes its value"),
+            (r, _) => (r.unwrap_or("="), "a strict bound"),
+        };
+        n.push(format!("printed p {relation} {} ({kind})", v.number.text));
     }
     w.fact(
         &stem,
@@ -1639,6 +1644,18 @@ mod tests {
         );
         let s = crate::study::load_str(&toml, std::path::Path::new("t.toml")).unwrap();
         (toml, s)
+    }
+
+    #[test]
+    fn a_p_printed_with_a_bound_that_includes_it_is_noted_so() {
+        // `P <= .01` includes .01; `P < .05` excludes .05: the note says which was printed.
+        let (toml, _) =
+            drafted("Pain fell more with drug than placebo (P <= .01) and at week 4 (P < .05).");
+        assert!(
+            toml.contains("printed p ≤ .01 (a bound that includes its value)"),
+            "{toml}"
+        );
+        assert!(toml.contains("printed p < .05 (a strict bound)"), "{toml}");
     }
 
     #[test]
