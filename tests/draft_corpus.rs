@@ -1150,7 +1150,8 @@ const FLOOR_DEV_FOUND: f64 = 82.77;
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 78.18 -> 78.23.
 // Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 78.23 -> 78.24.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 78.24 -> 78.26.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.26;
+// Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 78.26 -> 78.27.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.27;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1258,7 +1259,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.26;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3601 -> 3645.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3645 -> 3687.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3687 -> 3722.
-const CEILING_DEV_NON_DATA: usize = 3722;
+// Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 3722 -> 3703.
+const CEILING_DEV_NON_DATA: usize = 3703;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1367,7 +1369,8 @@ const CEILING_DEV_NON_DATA: usize = 3722;
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3817 -> 3846.
 // Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 3846 -> 3845.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3845 -> 3891.
-const CEILING_HOLDOUT_NON_DATA: usize = 3891;
+// Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 3891 -> 3856.
+const CEILING_HOLDOUT_NON_DATA: usize = 3856;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

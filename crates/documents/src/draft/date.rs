@@ -1,5 +1,6 @@
 //! Dates: `2014 年 3 月 15 日`, `3 月 14 日` (no year: `--03-14`), `2005 年`, `2020年度`,
 //! 令和 2 年 (Japanese eras: 令和 1 = 2019, 平成 1 = 1989, 昭和 1 = 1926), `2014-03-15`,
+//! `2007/10/10` (as Japanese pages print a date),
 //! `March 15, 2014`, `15 March 2014`, `2014 Oct 6`, `March 2014`, a span of months
 //! (`2022年8~9月`: two dates), and a year after `in`,
 //! `since`, `from`, `until`, `by` or `during`. Written as the `data/` format writes dates:
@@ -20,6 +21,7 @@ fn pattern() -> &'static Regex {
               (?: \s* (?P<month> \d{1,2} ) \s* 月 (?: \s* (?P<day> \d{1,2} ) \s* 日 )? )?
             | (?P<jmonth> \d{1,2} ) \s* 月 \s* (?P<jday> \d{1,2} ) \s* 日
             | (?-u:\b) (?P<iyear> (?:19|20)\d{2} ) - (?P<imonth> [01]\d ) - (?P<iday> [0-3]\d ) (?-u:\b)
+            | (?-u:\b) (?P<syear> (?:19|20)\d{2} ) / (?P<smonth> [01]?\d ) / (?P<sday> [0-3]?\d ) (?-u:\b)
             | (?-u:\b) (?P<dday> \d{1,2} ) \s+ (?P<dmon> MONTHS ) \.? ,? \s+ (?P<dyear> (?:19|20)\d{2} ) (?-u:\b)
             | (?-u:\b) (?P<mmon> MONTHS ) \.? \s+ (?P<mday> \d{1,2} ) (?:st|nd|rd|th)? ,? \s+ (?P<myear> (?:19|20)\d{2} ) (?-u:\b)
             | (?-u:\b) (?P<yyear> (?:19|20)\d{2} ) \s+ (?P<ymon> MONTHS ) \.? \s+ (?P<yday> \d{1,2} ) (?-u:\b)
@@ -78,6 +80,9 @@ fn date_of(c: &Captures) -> Option<String> {
     }
     if c.name("iyear").is_some() {
         return ymd(num("iyear"), num("imonth"), num("iday"));
+    }
+    if c.name("syear").is_some() {
+        return ymd(num("syear"), num("smonth"), num("sday"));
     }
     if c.name("dday").is_some() {
         return ymd(num("dyear"), Some(month_number(&c["dmon"])), num("dday"));
@@ -186,6 +191,11 @@ mod tests {
                 "この研究成果は、2014 年 3 月 15 日（米国 3 月 14 日午後4 時）。2005 年に発見。令和 2 年 10 月 29 日。2020年度までに。"
             ),
             ["2014-03-15", "--03-14", "2005", "2020-10-29", "2020"]
+        );
+        // A date with slashes, as a Japanese page prints its date: one date, no three numbers.
+        assert_eq!(
+            dates("Published Date 2007/10/10. 調査は2019/4/1から行った。"),
+            ["2007-10-10", "2019-04-01"]
         );
         assert_eq!(
             dates("2022年8~9月に行われた。2021年4月～6月。"),
