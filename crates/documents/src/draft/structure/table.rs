@@ -2797,7 +2797,8 @@ impl RowReader<'_> {
 
 /// Every arm's change of a row (cells under a change beside cells of values), one measure of
 /// changes beside the values', where each group stands once; with the row's comparison
-/// where the row prints nothing but the changes (its statistics then compare the changes).
+/// where the row prints nothing but the changes (its statistics then compare the changes), or
+/// where the two changes give its printed difference.
 fn push_change_measure(
     items: &[Item],
     read: &mut RowCells,
@@ -2819,7 +2820,17 @@ fn push_change_measure(
         s.placed[c.item] = true;
     }
     let changes = std::mem::take(changes);
-    let comparison = if read.values.is_empty() {
+    // Beside the values, the row's difference is the changes' where the two changes give it
+    // within their rounding (`0.4 (1.5)` and `−0.01 (1.5)` under `Change`, `0.4 (0.1 to 0.7)`
+    // under `Absolute Difference`, where the week-12 values give 0.6): the document's own
+    // numbers say what was compared.
+    let changes_give_it = |c: &Comparison| match (c.difference, &changes[..]) {
+        (Some(d), [a, b]) => items[d]
+            .difference_of(&items[a.item], &items[b.item])
+            .is_some(),
+        _ => false,
+    };
+    let comparison = if read.values.is_empty() || changes_give_it(&read.comparison) {
         std::mem::take(&mut read.comparison)
     } else {
         Comparison::default()
@@ -4089,6 +4100,24 @@ Physical score |
         );
         // The p's are each group's change over time: no comparison of the arms.
         assert!(m.comparison.items().is_empty());
+    }
+
+    #[test]
+    fn a_difference_the_two_changes_give_is_the_changes_comparison() {
+        // Made-up values in a JAMA table's layout: each group's two visits and its change,
+        // then one difference. The changes give it (0.4 − (−0.01) = 0.41), the week-12
+        // values do not (6.3 − 5.7 = 0.6): the difference compares the changes.
+        let text = "Table 2. Outcomes\nVariable | Intervention (n = 209) | Control (n = 202) | Effect |\n---|---|---|---|\nWk 0 | Wk 12 | Change | Wk 0 | Wk 12 | Change | Absolute Difference | P Value |\nAdherence, mean (SD) | 6.0 (1.8) | 6.3 (1.6) | 0.4 (1.5) | 5.7 (1.8) | 5.7 (1.8) | −0.01 (1.5) | 0.4 (0.1 to 0.7) | .01 |\n";
+        let (items, s) = read_text(text);
+        let change = s
+            .measures
+            .iter()
+            .find(|m| m.change)
+            .expect("a change measure");
+        let d = change.comparison.difference.expect("the difference");
+        assert_eq!(items[d].text.trim(), "0.4");
+        let values = s.measures.iter().find(|m| !m.change).expect("the values");
+        assert!(values.comparison.items().is_empty());
     }
 
     #[test]
