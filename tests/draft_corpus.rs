@@ -1370,7 +1370,8 @@ const CEILING_DEV_NON_DATA: usize = 3703;
 // Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 3846 -> 3845.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3845 -> 3891.
 // Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 3891 -> 3856.
-const CEILING_HOLDOUT_NON_DATA: usize = 3856;
+// Session 68: a quality rating out of its scale's points (`PEDro score 7/10`, `6/10 [Eligibility criteria: Yes; …]`) is no share: 3856 -> 3855.
+const CEILING_HOLDOUT_NON_DATA: usize = 3855;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

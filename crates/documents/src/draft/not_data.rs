@@ -306,6 +306,7 @@ pub fn find(doc: &Sentences) -> Claims {
     bounded_percentages(doc, &mut claims);
     design_percentages(doc, &mut claims);
     snellen_acuities(doc, &mut claims);
+    quality_ratings(doc, &mut claims);
     responder_rate_names(doc, &mut claims);
     reference_list(doc, &mut claims);
     date_of_issue(doc, &mut claims);
@@ -464,6 +465,29 @@ fn bounded_percentages(doc: &Sentences, claims: &mut Claims) {
         .iter()
         .any(|w| after.starts_with(w));
         if !found {
+            claims.claim(doc.plain.original_span(m.range()));
+        }
+    }
+}
+
+/// A rating of a report's quality out of its scale's points (`PEDro score 6/10`, `Jadad 3/5`,
+/// `6/10 [Eligibility criteria: Yes; Random allocation: Yes; …]`): a database's or a review's
+/// score of the trial, printed after the scale's name or before the list of criteria it
+/// counts (answered yes or no), never a count of people out of a whole.
+fn quality_ratings(doc: &Sentences, claims: &mut Claims) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+              (?: pedro | jadad | newcastle[-\s]ottawa | \bnos\b | quality \s+ (?:score|rating) | methodological \s+ quality )
+              [^\d\n]{0,20} (?P<a> \d{1,2} \s* / \s* \d{1,2} ) (?: $ | [^\d/] )
+            | (?P<b> \b\d{1,2} \s* / \s* \d{1,2} ) \s* [\[(] [^\]\n)]{0,60} : \s* (?: yes | no ) \s* [;,]",
+        )
+        .expect("the quality rating pattern is valid")
+    });
+    let text = &doc.plain.text;
+    for c in p.captures_iter(text) {
+        if let Some(m) = c.name("a").or(c.name("b")) {
             claims.claim(doc.plain.original_span(m.range()));
         }
     }
@@ -796,6 +820,15 @@ fn subscript_in_brackets(plain: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quality_rating_out_of_its_scales_points_is_no_share() {
+        let items = crate::draft::read_document(&crate::draft::Sentences::new(
+            "| 6/10 [Eligibility criteria: Yes; Random allocation: Yes; Concealed allocation: No;] |\nThe PEDro score was 7/10. Responders were 12/40 in the drug group.",
+        ));
+        let texts: Vec<&str> = items.iter().map(|i| i.text.trim()).collect();
+        assert_eq!(texts, ["12/40"]);
+    }
 
     #[test]
     fn a_record_ids_digits_are_no_numbers() {
