@@ -268,6 +268,28 @@ pub(super) fn names_row_groups(header: &str) -> bool {
     )
 }
 
+/// Does a stub's header name what each row's group was given (`Treatment`, `Medication`,
+/// `Intervention`, `Regimen`, `治療`, `薬剤`)? Over a stub beside a column of measures, such
+/// a column names the arms.
+pub(super) fn names_what_groups_receive(header: &str) -> bool {
+    matches!(
+        stub_column_word(header).as_str(),
+        "treatment"
+            | "treatments"
+            | "medication"
+            | "medications"
+            | "intervention"
+            | "interventions"
+            | "regimen"
+            | "drug"
+            | "therapy"
+            | "治療"
+            | "薬剤"
+            | "投与薬"
+            | "介入"
+    )
+}
+
 /// Does a column's header say that its cells name each row's time (`Time`, `Timepoint`,
 /// `Visit`, `時期`, `評価時期`)? A table printing a measure's course down its rows puts the time
 /// in such a column beside the measure's name (`Grip | Baseline | 20±5 | 19±5`, then `Grip |

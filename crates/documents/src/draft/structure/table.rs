@@ -45,7 +45,7 @@ use std::ops::Range;
 
 use super::header_words::{
     Stat, cell_index, header_time, n_brackets_removed, names_a_group, names_row_groups,
-    names_row_times, row_items, stat_of, time_only, without_ns,
+    names_row_times, names_what_groups_receive, row_items, stat_of, time_only, without_ns,
 };
 use super::model::{Cell, Comparison, Measure, N_NOT_PRINTED, Shape, Structure, group_index};
 use crate::draft::cues;
@@ -1318,32 +1318,6 @@ fn groups_in_the_stub_beside_measures(original: &str, items: &[Item], model: &Ta
             let name = row.cells.get(1).map_or("", |c| original[c.clone()].trim());
             !name.is_empty() && !row_items(items, row).any(|(_, c)| c == 1)
         })
-}
-
-/// Does a stub's header name what each row's group was given (`Treatment`, `Medication`,
-/// `Intervention`, `Regimen`, `治療`, `薬剤`)? Over a stub beside a column of measures, such
-/// a column names the arms.
-fn names_what_groups_receive(header: &str) -> bool {
-    matches!(
-        header
-            .trim()
-            .trim_end_matches(['*', '†', ':'])
-            .to_lowercase()
-            .as_str(),
-        "treatment"
-            | "treatments"
-            | "medication"
-            | "medications"
-            | "intervention"
-            | "interventions"
-            | "regimen"
-            | "drug"
-            | "therapy"
-            | "治療"
-            | "薬剤"
-            | "投与薬"
-            | "介入"
-    )
 }
 
 /// Does a column's header name the measures its cells print (`Parameter`, `Outcome`,
