@@ -320,26 +320,19 @@ pub fn find(doc: &Sentences) -> Claims {
 /// reads otherwise as `3e9`). A value glued to its unit (`2000units`) or to a measure's name
 /// (`HbA1c6.8`) switches far less.
 fn identifiers(doc: &Sentences, claims: &mut Claims) {
-    let text = doc.original.as_bytes();
-    let mut start = 0;
-    while start < text.len() {
-        if !text[start].is_ascii_alphanumeric() {
-            start += 1;
-            continue;
-        }
-        let mut end = start;
-        while end < text.len() && text[end].is_ascii_alphanumeric() {
-            end += 1;
-        }
-        let token = &text[start..end];
-        let switches = token
+    static RUN: OnceLock<Regex> = OnceLock::new();
+    let run =
+        RUN.get_or_init(|| Regex::new(r"[A-Za-z0-9]{16,}").expect("the run pattern is valid"));
+    for m in run.find_iter(doc.original) {
+        let switches = m
+            .as_str()
+            .as_bytes()
             .windows(2)
             .filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit())
             .count();
-        if token.len() >= 16 && switches >= 4 {
-            claims.claim(start..end);
+        if switches >= 4 {
+            claims.claim(m.range());
         }
-        start = end;
     }
 }
 

@@ -290,6 +290,17 @@ pub(super) fn names_what_groups_receive(header: &str) -> bool {
     )
 }
 
+/// Does a column's header name the measures its cells print (`Parameter`, `Outcome`,
+/// `Variable`, `項目`, `評価項目`)?
+pub(super) fn names_the_measures(header: &str) -> bool {
+    let h = stub_column_word(header);
+    super::model::is_stub_word(&h)
+        || matches!(
+            h.as_str(),
+            "項目" | "評価項目" | "検査項目" | "測定項目" | "指標" | "パラメータ"
+        )
+}
+
 /// Does a column's header say that its cells name each row's time (`Time`, `Timepoint`,
 /// `Visit`, `時期`, `評価時期`)? A table printing a measure's course down its rows puts the time
 /// in such a column beside the measure's name (`Grip | Baseline | 20±5 | 19±5`, then `Grip |

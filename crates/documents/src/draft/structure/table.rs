@@ -45,7 +45,8 @@ use std::ops::Range;
 
 use super::header_words::{
     Stat, cell_index, header_time, n_brackets_removed, names_a_group, names_row_groups,
-    names_row_times, names_what_groups_receive, row_items, stat_of, time_only, without_ns,
+    names_row_times, names_the_measures, names_what_groups_receive, row_items, stat_of, time_only,
+    without_ns,
 };
 use super::model::{Cell, Comparison, Measure, N_NOT_PRINTED, Shape, Structure, group_index};
 use crate::draft::cues;
@@ -288,7 +289,6 @@ fn names_change(header: &str) -> bool {
     .any(|w| h.contains(w))
 }
 
-/// Does an item summarise a sample (mean ± spread, median with its IQR or range)?
 /// What a table's header says of its columns: the part each plays, and what its header cells
 /// add (a time, what the cells print, a change).
 struct Header<'t> {
@@ -539,7 +539,8 @@ impl Header<'_> {
 
     /// The part one column plays as the header cells over it say: what the cells print, a
     /// statistic, a time, a change, or (any other words) the group's name. `row_times`: the
-    /// header names the rows' times over a body that prints them ([`Column::RowTime`]).
+    /// header names the rows' times over a body that prints them ([`Column::RowTime`]);
+    /// `row_groups`: it names the rows' groups ([`Column::RowGroup`]).
     fn column_of(
         &mut self,
         original: &str,
@@ -1318,17 +1319,6 @@ fn groups_in_the_stub_beside_measures(original: &str, items: &[Item], model: &Ta
             let name = row.cells.get(1).map_or("", |c| original[c.clone()].trim());
             !name.is_empty() && !row_items(items, row).any(|(_, c)| c == 1)
         })
-}
-
-/// Does a column's header name the measures its cells print (`Parameter`, `Outcome`,
-/// `Variable`, `項目`, `評価項目`)?
-fn names_the_measures(header: &str) -> bool {
-    let h = header.trim().trim_end_matches(['*', '†', ':']);
-    super::model::is_stub_word(h)
-        || matches!(
-            h,
-            "項目" | "評価項目" | "検査項目" | "測定項目" | "指標" | "パラメータ"
-        )
 }
 
 /// Whether the line right above the table's first row names groups side by side
