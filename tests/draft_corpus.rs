@@ -1054,7 +1054,8 @@ fn draft_on_the_held_out_part() {
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 82.95 -> 82.86.
 // Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 82.86 -> 82.87.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 82.87 -> 82.77.
-const FLOOR_DEV_FOUND: f64 = 82.77;
+// Session 69: the p closing each row of a table whose header ends in a p column, however its cells are set apart: 82.77 -> 83.20.
+const FLOOR_DEV_FOUND: f64 = 83.20;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1151,7 +1152,8 @@ const FLOOR_DEV_FOUND: f64 = 82.77;
 // Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 78.23 -> 78.24.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 78.24 -> 78.26.
 // Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 78.26 -> 78.27.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.27;
+// Session 69: the p closing each row of a table whose header ends in a p column, however its cells are set apart: 78.27 -> 78.53.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.53;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).

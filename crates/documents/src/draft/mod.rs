@@ -791,6 +791,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     summary::find_bracketed_n(&mut scan);
     table_row::find_row_end_p(&mut scan);
     inference::find_p_values(&mut scan);
+    table_row::find_ps_under_a_p_header(&mut scan);
     rate::find(&mut scan);
     count::find(&mut scan);
     bare_shares::find(&mut scan);

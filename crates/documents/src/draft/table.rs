@@ -487,7 +487,7 @@ fn is_rule_line(line: &str) -> bool {
 }
 
 /// A table's title line (`Table 2`, `TABLE 3.`, `Tab. 1`, `表 2`, `表1`).
-fn is_title(line: &str) -> bool {
+pub(super) fn is_title(line: &str) -> bool {
     let t = line.trim_start();
     let rest = ["Table", "TABLE", "Tab.", "表"]
         .iter()

@@ -1764,6 +1764,144 @@ fn p_columns_above(plain: &str, row_start: usize) -> usize {
     0
 }
 
+/// The p's closing the rows of a table whose header ends in a p's column, where the copy set
+/// its cells apart by single spaces or glued nothing a cell reader could split (`Outcome
+/// Intervention group Control group … ICC P-value`, then ` Falls (at least 1), % (n) 22.0
+/// (373) 21.5 (488) Odds ratio 1.028 (0.679 to 1.556) 0.022 0.897`). A header's last column
+/// is the last cell of each row under it: the row's last number, from 0 to 1 with a decimal
+/// point (or printed as a bound, `<0.001`), is its p, whatever the row's other cells print
+/// (counts, bare means, estimates). Where the header's p spans comparisons named on the lines
+/// below it (`P Value` over `Vitamin E vs. Placebo` and `Pioglitazone vs. Placebo`), the row
+/// closes with one p per comparison. A number after a `±` is a spread, never a p, and a row
+/// only closing in a word or an integer is left alone.
+pub fn find_ps_under_a_p_header(scan: &mut Scan) {
+    static TOKEN: OnceLock<Regex> = OnceLock::new();
+    let token = TOKEN.get_or_init(|| {
+        Regex::new(r"^(?P<rel><=|>=|[<>=≤≥＜])?(?P<num>\d*[.·]\d+)[*†‡§¶]{0,3}[a-d]?$")
+            .expect("the closing-p pattern is valid")
+    });
+    let plain = scan.doc.plain.text.clone();
+    let mut at = 0;
+    for line in plain.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let row = line.trim_end();
+        // A row opens with its label (a word, a bracket or a mark), not with a number.
+        if !row
+            .trim_start()
+            .starts_with(|c: char| c.is_alphabetic() || "(（[‐-–".contains(c))
+        {
+            continue;
+        }
+        // The row's tokens: cells set apart by spaces, tabs or bars.
+        let tokens: Vec<Range<usize>> = row
+            .match_indices(|c: char| !c.is_whitespace() && c != '|')
+            .fold(Vec::new(), |mut runs: Vec<Range<usize>>, (i, c)| {
+                match runs.last_mut() {
+                    Some(last) if last.end == start + i => last.end += c.len(),
+                    _ => runs.push(start + i..start + i + c.len()),
+                }
+                runs
+            });
+        if tokens.len() < 2 || !token.is_match(&plain[tokens[tokens.len() - 1].clone()]) {
+            continue;
+        }
+        let p_columns = p_columns_closing_the_header(&plain, start);
+        if p_columns == 0 {
+            continue;
+        }
+        let mut found = Vec::new();
+        for (k, t) in tokens.iter().enumerate().rev().take(p_columns) {
+            let Some(c) = token.captures(&plain[t.clone()]) else {
+                break;
+            };
+            // After `±` a spread; after `=` or `:` a named statistic's value (`d = 0.57`).
+            let before = &plain[tokens[k.max(1) - 1].clone()];
+            if k == 0
+                || matches!(before, "±" | "+/-" | "+" | "-")
+                || before.ends_with(['=', ':', '：', '＝'])
+            {
+                break;
+            }
+            let num = c.name("num").expect("num");
+            let range = t.start + num.start()..t.start + num.end();
+            let whole = t.start + c.name("rel").map_or(num.start(), |r| r.start())..range.end;
+            let Some(value) = scan.number(range) else {
+                break;
+            };
+            if !(0.0..=1.0).contains(&value.number.value) || !scan.free(whole.clone()) {
+                break;
+            }
+            found.push((whole, value, c.name("rel").map(|r| r.as_str().to_string())));
+        }
+        for (whole, value, rel) in found {
+            push_p(scan, whole, value, rel.as_deref());
+        }
+    }
+}
+
+/// How many p columns close the header of the table the row starting at `row_start` stands
+/// in: 0 where the nearest header line above whose last words name a p is not found before
+/// the table's title (`Table 2`), prose (a line of many words) or forty lines; else one, or
+/// one per comparison the lines between that header and the row name (`vs.`, `versus`), as a
+/// p spanning its comparisons prints them on the line below it.
+fn p_columns_closing_the_header(plain: &str, row_start: usize) -> usize {
+    let mut comparisons = 0;
+    for line in plain[..row_start].lines().rev().take(40) {
+        let t = line.trim().trim_matches('|').trim();
+        if super::table::is_title(t) || t.split_whitespace().count() > 30 {
+            return 0;
+        }
+        let words: Vec<&str> = t
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The last word naming a p, or a p and one word after it (`P value`, `P Value*`,
+        // `p for trend`... up to three words).
+        let closes_with_p = (1..=3.min(words.len())).any(|k| {
+            let tail = &words[words.len() - k..];
+            let first = tail[0]
+                .trim_end_matches(['*', '†', '‡', '§', '¶'])
+                .to_lowercase();
+            // What may follow the p is its own name's rest (`value`, `Valueb` with its
+            // footnote, `for trend`, `vs. placebo`, `(two-sided)`), never another column's
+            // (`P Effect size`) nor a number.
+            let rest_names_the_p = match tail.get(1) {
+                None => true,
+                Some(w) => {
+                    let w = w
+                        .trim_end_matches(|c: char| c.is_ascii_digit() || "*†‡§¶".contains(c))
+                        .to_lowercase();
+                    let w = ["value", "values"]
+                        .iter()
+                        .find(|v| w.len() <= v.len() + 1 && w.starts_with(*v))
+                        .map_or(w.as_str(), |v| v);
+                    matches!(w, "value" | "values") && tail.len() == 2
+                        || matches!(w, "for" | "vs" | "vs." | "versus")
+                        || w.starts_with('(')
+                        || w.starts_with("value(")
+                }
+            };
+            // `P`, `Pa` (its footnote's letter glued), `p-value`, `p値`.
+            let p_alone = first == "p"
+                || first.len() == 2
+                    && first.starts_with('p')
+                    && ('a'..='d').any(|c| first.ends_with(c));
+            (p_alone || first.starts_with("p-value") || first.starts_with("p値"))
+                && rest_names_the_p
+                && names_p(&tail.join(" "))
+        });
+        if closes_with_p {
+            return comparisons.max(1);
+        }
+        let lower = t.to_lowercase();
+        if !t.chars().any(|c| c.is_ascii_digit()) {
+            comparisons += lower.matches(" vs").count() + lower.matches("versus").count();
+        }
+    }
+    0
+}
+
 /// Several p columns closing a row set apart by spaces (`Robot 24.1 ± 8.8 … 26.5 ± 11.2 0.02*
 /// 0.02* 0.06`, under a header naming four p columns): every bare number after the row's last
 /// summary, from 0 to 1 with its relation and mark, is one of the row's p's, when there are
@@ -1972,6 +2110,37 @@ mod tests {
             .filter(|i| i.kind == ItemKind::TestStatistic)
             .filter_map(|i| i.parts.statistic.as_deref())
             .collect()
+    }
+
+    #[test]
+    fn a_header_closing_in_p_makes_each_rows_last_number_its_p_however_the_cells_are_set_apart() {
+        // Made-up numbers, in the forms tables are copied in: cells set apart by single spaces
+        // under a header closing in `P-value` (counts and bare means before the p, an ICC
+        // column before it, which stays a number), then a table whose `P Value` spans two
+        // comparisons named on the lines below it (two p's per row, the spread before them
+        // not one), a line of words after the table that names an effect size (`d =
+        // 0.41`), which stays a number, a p naming its comparison (`p-value vs. placebo`),
+        // and a header whose p is followed by another column (`P Effect size`): its rows'
+        // last number is no p.
+        let text = "Table 2.\nOutcome Intervention group Control group Odds ratio (95% CI) ICC P-value\n Falls, % (n) 22.0 (373) 21.5 (488) 1.03 (0.68 to 1.56) 0.022 0.897\n Restraints, mean 11.3 8.2 1.42 (0.53 to 3.83) 0.133 <0.001\n\nTable 3.\nVariable Placebo Drug A Drug B P Value*\nDrug A vs. Placebo Drug B vs. Placebo\nImproved (%) 19 43 34 0.001 0.04\nScore 2.3 ± 0.4 1.7 ± 0.6 2.7 ± 0.8 0.02 0.17\nEffect size d = 0.41\n\nTable 4.\nEndpoint Drug (n = 315) Placebo (n = 318) p-value vs. placebo\nImproved, n (%) 136 (43.2) 107 (33.6) 0.006d\n\nTable 5.\nMeasure Drug Placebo P Effect size\nMemory 0.31 ± 1.1 0.11 ± 1.1 0.07 0.72\n";
+        let items = read_items(text);
+        let ps: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(
+            ps,
+            ["0.897", "<0.001", "0.001", "0.04", "0.02", "0.17", "0.006"]
+        );
+        for other in ["0.022", "0.133", "0.8", "0.41", "0.72"] {
+            assert!(
+                items
+                    .iter()
+                    .any(|i| i.text.ends_with(other) && i.kind != ItemKind::P),
+                "{other}: {items:?}"
+            );
+        }
     }
 
     #[test]
