@@ -1,6 +1,7 @@
 //! `trialstats report`: the main job over the shipped data.
 
 use crate::common::trialstats;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 #[test]
@@ -236,6 +237,53 @@ fn charts_are_never_written_into_the_data_folder() {
         .code(2)
         .stderr(contains("never written into the data"));
     assert!(!data.join("charts").exists());
+}
+
+/// A user holding one drafted study file names it, as `show` takes one: `report FILE.toml -o
+/// DIR` and `check FILE.toml` read that study alone (the gallery into DIR); study files from
+/// two folders, a text named as a study, and files beside `--data` are refused with exit 2.
+#[test]
+fn one_study_file_is_reported_and_checked_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let charts = dir.path().join("charts");
+    let out = trialstats()
+        .args(["report", "data/nmo-tocilizumab.toml", "-o"])
+        .arg(&charts)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    assert!(
+        out.contains("nmo-tocilizumab") && !out.contains("als-muse-phase2"),
+        "{out}"
+    );
+    assert!(pngs_in(&charts) >= 1);
+    trialstats()
+        .args(["check", "data/nmo-tocilizumab.toml"])
+        .assert()
+        .code(0)
+        .stdout(contains("nmo-tocilizumab"))
+        .stdout(contains("als-muse").not());
+    std::fs::copy("data/sma-videos.toml", dir.path().join("sma-videos.toml")).unwrap();
+    let elsewhere = dir.path().join("sma-videos.toml");
+    trialstats()
+        .args(["report", "--no-plots", "data/nmo-tocilizumab.toml"])
+        .arg(&elsewhere)
+        .assert()
+        .code(2)
+        .stderr(contains("another folder"));
+    trialstats()
+        .args(["check", "tests/data/corpus/README.md"])
+        .assert()
+        .code(2)
+        .stderr(contains("is not a study file"));
+    trialstats()
+        .args(["check", "data/nmo-tocilizumab.toml", "--data", "data"])
+        .assert()
+        .code(2)
+        .stderr(contains("not both"));
 }
 
 /// Measures reported by two or more studies get a pooled forest and funnel plot

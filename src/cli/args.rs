@@ -165,3 +165,41 @@ pub fn study_by_id(
         &data.join(format!("{id}.toml")),
     )?)
 }
+
+/// The studies a command reads: the study files named (`trialstats report out/a.toml`), or
+/// every study file of a folder (`--data DIR`, `data` when neither is given).
+#[derive(Debug, clap::Args)]
+pub struct Studies {
+    /// Study files (`*.toml`, such as drafts of `trialstats draft`), from one folder; without
+    /// them, every study file of the --data folder.
+    #[arg(value_name = "STUDY.toml")]
+    pub files: Vec<std::path::PathBuf>,
+    /// Folder of study files [default: data]; not with study files named.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<std::path::PathBuf>,
+}
+
+impl Studies {
+    /// Whether the user chose the studies (named files, or a folder).
+    pub fn given(&self) -> bool {
+        !self.files.is_empty() || self.data.is_some()
+    }
+
+    /// The studies, sorted by id, and the folder holding them (where the files beside a study
+    /// are looked for).
+    pub fn load(&self) -> Result<(Vec<trialstats::study::Study>, std::path::PathBuf)> {
+        match (&self.files[..], &self.data) {
+            ([], data) => {
+                let dir = data
+                    .clone()
+                    .unwrap_or_else(|| std::path::PathBuf::from("data"));
+                Ok((trialstats::study::load_dir(&dir)?, dir))
+            }
+            (_, Some(_)) => Err(Error::input(
+                "--data",
+                "name study files or give the folder holding them with --data DIR, not both",
+            )),
+            (files, None) => Ok(trialstats::study::load_files(files)?),
+        }
+    }
+}

@@ -23,10 +23,9 @@ use trialstats::{Error, Outcome, Result};
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<CheckCommand>,
-    /// Folder with the study data files (every reported summary is checked) [default: data].
-    /// Only without a subcommand.
-    #[arg(long, value_name = "DIR")]
-    pub data: Option<PathBuf>,
+    /// Without a subcommand: the studies whose every reported summary is checked.
+    #[command(flatten)]
+    pub studies: super::args::Studies,
     /// Output format: table, json, csv, or junit (the data folder, stat and text: one test
     /// case per finding).
     #[arg(long, global = true, default_value = "table")]
@@ -390,16 +389,15 @@ pub struct SpriteArgs {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let (format, rounding) = (args.format.0, args.rounding);
-    if args.data.is_some() && args.command.is_some() {
+    if args.studies.given() && args.command.is_some() {
         return Err(Error::input(
             "--data",
-            "--data is for checking the whole data folder; a subcommand checks the numbers given as options",
+            "study files and --data are for checking whole studies; a subcommand checks the numbers given as options",
         ));
     }
     match args.command {
         None => {
-            let dir = args.data.unwrap_or_else(|| PathBuf::from("data"));
-            let studies = super::load_for(&dir, args.format, "check")?;
+            let studies = super::load_for(&args.studies, args.format, "check")?;
             let options = AnalysisOptions {
                 rounding,
                 ..AnalysisOptions::default()

@@ -139,21 +139,19 @@ pub fn print(text: &str) {
     let _ = out.flush();
 }
 
-/// Load the data folder for `verify` or `check`. When the data does not load and JUnit was
-/// asked for, a JUnit document with one failing test case carrying the error is printed
-/// first, so CI shows the error instead of an empty file; the error still exits 2.
+/// Load the studies for `verify` or `check`. When they do not load and JUnit was asked for, a
+/// JUnit document with one failing test case carrying the error is printed first, so CI shows
+/// the error instead of an empty file; the error still exits 2.
 pub fn load_for(
-    dir: &std::path::Path,
+    studies: &args::Studies,
     format: trialstats::output::CheckFormat,
     suite: &str,
 ) -> trialstats::Result<Vec<trialstats::study::Study>> {
-    trialstats::study::load_dir(dir)
-        .map_err(trialstats::Error::from)
-        .inspect_err(|e| {
-            if format.0 == trialstats::output::Format::Junit {
-                print(&trialstats::output::junit_input_error(suite, e));
-            }
-        })
+    studies.load().map(|(s, _)| s).inspect_err(|e| {
+        if format.0 == trialstats::output::Format::Junit {
+            print(&trialstats::output::junit_input_error(suite, e));
+        }
+    })
 }
 
 /// `text` with each request field it names written as the command-line option.

@@ -6,14 +6,13 @@ use trialstats::analysis::AnalysisOptions;
 use trialstats::level::ConfidenceLevel;
 use trialstats::output::{Format, render};
 use trialstats::report;
-use trialstats::{Outcome, Result, study};
+use trialstats::{Outcome, Result};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = super::EXIT_LINE)]
 pub struct Args {
-    /// Folder of study files.
-    #[arg(long, value_name = "DIR", default_value = "data")]
-    data: PathBuf,
+    #[command(flatten)]
+    studies: args::Studies,
     /// Pre/post correlation for measures that do not report one [default: 0.5, stated as
     /// assumed in the output].
     #[arg(long, allow_hyphen_values = true)]
@@ -30,7 +29,7 @@ pub struct Args {
     )]
     grid: String,
     /// Folder for the chart gallery (SVG and PNG of every chart, plus index.md).
-    #[arg(long, value_name = "DIR", default_value = "plots")]
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "plots")]
     plots: PathBuf,
     /// Do not draw the charts.
     #[arg(long)]
@@ -67,14 +66,14 @@ pub fn run(a: Args) -> Result<Outcome> {
             )
         })?;
     let canvas = a.chart.canvas()?;
-    let studies = study::load_dir(&a.data)?;
+    let (studies, data) = a.studies.load()?;
     let mut report = report::build(&studies, &options)?;
-    report::add_confirmatory_trials(&mut report, &a.data)?;
+    report::add_confirmatory_trials(&mut report, &data)?;
     if !a.no_plots {
         trialstats::charts::report_charts::write_gallery(
             &mut report,
             &a.plots,
-            &a.data,
+            &data,
             canvas,
             max_charts,
         )?;

@@ -87,6 +87,75 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Study>> {
     Ok(studies)
 }
 
+/// Read and validate the study files named one by one (`trialstats report out/a.toml
+/// out/b.toml`), sorted by study id, with the one folder holding them: the folder where the
+/// files beside a study are looked for (a confirmatory trial's hazard ratios), as in
+/// [`load_dir`]. Every problem of every file is reported at once. Refused: no file, a name
+/// that is not a `*.toml` file, two files of one study id, and files from several folders
+/// (their neighbours would be ambiguous; copy them into one folder, or name the folder).
+///
+/// ```
+/// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+/// use std::path::{Path, PathBuf};
+/// use trialstats_documents::study::load_files;
+/// let files = [PathBuf::from("data/nmo-tocilizumab.toml")];
+/// let (studies, folder) = load_files(&files)?;
+/// assert_eq!(studies[0].id, "nmo-tocilizumab");
+/// assert_eq!(folder, Path::new("data"));
+/// # Ok::<(), trialstats_documents::Error>(())
+/// ```
+pub fn load_files(paths: &[std::path::PathBuf]) -> Result<(Vec<Study>, std::path::PathBuf)> {
+    let Some(first) = paths.first() else {
+        return Err(Error::field(
+            "data",
+            "no study file given; name the study files (*.toml), or the folder holding them with {field:data} DIR",
+        ));
+    };
+    let folder_of = |p: &Path| {
+        p.parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| std::path::PathBuf::from("."), Path::to_path_buf)
+    };
+    let folder = folder_of(first);
+    let mut studies: Vec<Study> = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.extension().is_none_or(|e| e != "toml") {
+            problems.push(Error::input(
+                path.display().to_string(),
+                "is not a study file: a study is one *.toml file (draft one from a report with `trialstats draft`; `trialstats check text FILE` checks the test results a text prints)",
+            ));
+            continue;
+        }
+        if folder_of(path) != folder {
+            problems.push(Error::input(
+                path.display().to_string(),
+                format!(
+                    "is in another folder than '{}': give study files from one folder, or copy them into one and name it with {{field:data}} DIR",
+                    first.display()
+                ),
+            ));
+            continue;
+        }
+        match load_file(path) {
+            Ok(s) if studies.iter().any(|o| o.id == s.id) => problems.push(Error::input(
+                path.display().to_string(),
+                format!(
+                    "names study '{}' a second time; give each study file once",
+                    s.id
+                ),
+            )),
+            Ok(s) => studies.push(s),
+            Err(e) => problems.push(e),
+        }
+    }
+    if let Some(e) = Error::all(problems) {
+        return Err(e);
+    }
+    studies.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok((studies, folder))
+}
+
 /// The `*.toml` files directly in `dir`, sorted, and a problem for every `*.toml` name that
 /// is not a readable file (a folder, a link to nothing, a loop of links): such a name is
 /// refused rather than skipped, as the user meant it to be a study.

@@ -24,7 +24,7 @@ mod raw;
 
 pub use crate::reported::{NOT_REPORTED, Reported, ReportedNumber, Scale, SpreadKind};
 pub use display::{StudyList, StudyNumbers, StudySummary, describe};
-pub use load::{load_dir, load_file, load_str, load_text, study_ids};
+pub use load::{load_dir, load_file, load_files, load_str, load_text, study_ids};
 
 /// What a study id may hold, for messages.
 pub const STUDY_ID_RULE: &str = "letters a-z or A-Z, digits, '_' and '-'";
