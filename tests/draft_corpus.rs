@@ -1055,7 +1055,8 @@ fn draft_on_the_held_out_part() {
 // Session 68: a count of people after a list of their adjectives (`490 sedentary, obese adults`, `Ten frail, institutionalized volunteers`) is an n, a comma after a plural noun or a unit ending the phrase; a record's id (`3e9ce0b9…`) is no number: 82.86 -> 82.87.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 82.87 -> 82.77.
 // Session 69: the p closing each row of a table whose header ends in a p column, however its cells are set apart: 82.77 -> 83.20.
-const FLOOR_DEV_FOUND: f64 = 83.20;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 83.20 -> 83.13.
+const FLOOR_DEV_FOUND: f64 = 83.13;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1153,7 +1154,8 @@ const FLOOR_DEV_FOUND: f64 = 83.20;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 78.24 -> 78.26.
 // Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 78.26 -> 78.27.
 // Session 69: the p closing each row of a table whose header ends in a p column, however its cells are set apart: 78.27 -> 78.53.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.53;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 78.53 -> 78.47.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.47;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1262,7 +1264,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.53;
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3645 -> 3687.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3687 -> 3722.
 // Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 3722 -> 3703.
-const CEILING_DEV_NON_DATA: usize = 3703;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3703 -> 3755.
+const CEILING_DEV_NON_DATA: usize = 3755;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1373,7 +1376,8 @@ const CEILING_DEV_NON_DATA: usize = 3703;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3845 -> 3891.
 // Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 3891 -> 3856.
 // Session 68: a quality rating out of its scale's points (`PEDro score 7/10`, `6/10 [Eligibility criteria: Yes; …]`) is no share: 3856 -> 3855.
-const CEILING_HOLDOUT_NON_DATA: usize = 3855;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3855 -> 3881.
+const CEILING_HOLDOUT_NON_DATA: usize = 3881;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1451,7 +1455,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3855;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3664 -> 3687.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3687 -> 3711.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3711 -> 3712.
-const FLOOR_DEV_PATH: usize = 3712;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3712 -> 3713.
+const FLOOR_DEV_PATH: usize = 3713;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1527,7 +1532,8 @@ const FLOOR_DEV_PATH: usize = 3712;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3203 -> 3247.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3247 -> 3250.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3250 -> 3280.
-const FLOOR_HOLDOUT_PATH: usize = 3280;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3280 -> 3331.
+const FLOOR_HOLDOUT_PATH: usize = 3331;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1632,7 +1638,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3280;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3178 -> 3180.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3180 -> 3195.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3195 -> 3199.
-const FLOOR_DEV_DECIDED: usize = 3199;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3199 -> 3211.
+const FLOOR_DEV_DECIDED: usize = 3211;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1712,7 +1719,8 @@ const FLOOR_DEV_DECIDED: usize = 3199;
 // Session 66: batches 124-125 joined; lines of tests under a table's columns, claims in words: 1610 -> 1611.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1611 -> 1618.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 1618 -> 1621.
-const FLOOR_HOLDOUT_DECIDED: usize = 1621;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1621 -> 1624.
+const FLOOR_HOLDOUT_DECIDED: usize = 1624;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1779,7 +1787,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1621;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1187 -> 1205.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 1205 -> 1216.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 1216 -> 1220.
-const FLOOR_DEV_SHARES: usize = 1220;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1220 -> 1227.
+const FLOOR_DEV_SHARES: usize = 1227;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1833,7 +1842,8 @@ const FLOOR_DEV_SHARES: usize = 1220;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1350 -> 1356.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1356 -> 1361.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 1361 -> 1362.
-const FLOOR_HOLDOUT_SHARES: usize = 1362;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1362 -> 1365.
+const FLOOR_HOLDOUT_SHARES: usize = 1365;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -2005,7 +2015,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 177;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1758 -> 1800.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 1800 -> 1809.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 1809 -> 1820.
-const FLOOR_DEV_N_RIGHT: usize = 1820;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1820 -> 1831.
+const FLOOR_DEV_N_RIGHT: usize = 1831;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2031,7 +2042,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1820;
 // Session 61: single-space tables (names closed by n's, en-dash minus, Median … (IQR) labels): 21 -> 24.
 // Session 64: batches 118-119 joined: 24 -> 26.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 26 -> 29.
-const CEILING_DEV_N_WRONG: usize = 29;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 29 -> 30.
+const CEILING_DEV_N_WRONG: usize = 30;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2118,7 +2130,8 @@ const CEILING_DEV_N_WRONG: usize = 29;
 // Session 64: batches 118-119 joined: 1392 -> 1498.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1498 -> 1574.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1574 -> 1588.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1588;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1588 -> 1589.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1589;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2197,7 +2210,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1588;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 3086 -> 3109.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 3109 -> 3133.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3133 -> 3134.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3134;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3134 -> 3135.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3135;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2296,7 +2310,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3134;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 2653 -> 2697.
 // Session 68: batches 128 and 129 joined (their figures measured alone are in docs/commands/draft.md): 2697 -> 2700.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 2700 -> 2711.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2711;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 2711 -> 2718.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2718;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -2332,7 +2347,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2711;
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 63 -> 68.
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 68 -> 102.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 102 -> 105.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 105;
+// Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 105 -> 106.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 106;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
