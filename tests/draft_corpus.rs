@@ -1056,7 +1056,8 @@ fn draft_on_the_held_out_part() {
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 82.87 -> 82.77.
 // Session 69: the p closing each row of a table whose header ends in a p column, however its cells are set apart: 82.77 -> 83.20.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 83.20 -> 83.13.
-const FLOOR_DEV_FOUND: f64 = 83.13;
+// Session 69: a page's bibliographic rows glued to their labels, several ISSNs, citation counts and a confidence level whose % was lost are not data: 83.13 -> 83.12.
+const FLOOR_DEV_FOUND: f64 = 83.12;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1265,7 +1266,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.47;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3687 -> 3722.
 // Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 3722 -> 3703.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3703 -> 3755.
-const CEILING_DEV_NON_DATA: usize = 3755;
+// Session 69: a page's bibliographic rows glued to their labels, several ISSNs, citation counts and a confidence level whose % was lost are not data: 3755 -> 3718.
+const CEILING_DEV_NON_DATA: usize = 3718;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1377,7 +1379,8 @@ const CEILING_DEV_NON_DATA: usize = 3755;
 // Session 68: a date printed with slashes (`2007/10/10`) is one date, not three numbers: 3891 -> 3856.
 // Session 68: a quality rating out of its scale's points (`PEDro score 7/10`, `6/10 [Eligibility criteria: Yes; …]`) is no share: 3856 -> 3855.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3855 -> 3881.
-const CEILING_HOLDOUT_NON_DATA: usize = 3881;
+// Session 69: a page's bibliographic rows glued to their labels, several ISSNs, citation counts and a confidence level whose % was lost are not data: 3881 -> 3864.
+const CEILING_HOLDOUT_NON_DATA: usize = 3864;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -2192,7 +2192,26 @@ pub(super) fn units_of_patients(text: &str) -> Option<(String, u64)> {
 
 /// The one number of people a document states in a sentence with no summary (`Twelve
 /// patients were treated`, `7名の患者`), if it states exactly one distinct such number.
+///
+/// Where the one chosen is a column's size printed beside other sizes (`… at baseline N = 152 N =
+/// 51 N = 29 N = 29`, 29 repeated for both arms of a second stage), it is read again without any
+/// such sizes: each is a group's, none the whole sample's. Columns all of one size (`Drug
+/// (n=122) Placebo (n=122)`) keep it: whichever column a value stands in, that is its n.
 pub(super) fn document_n(doc: &Sentences, items: &[Item], groups_ns: &[usize]) -> Option<usize> {
+    let chosen = document_n_except(doc, items, groups_ns)?;
+    if !beside_other_columns_sizes(doc.original, items, &items[chosen], true) {
+        return Some(chosen);
+    }
+    let mut except = groups_ns.to_vec();
+    except.extend(
+        (0..items.len())
+            .filter(|&i| beside_other_columns_sizes(doc.original, items, &items[i], false)),
+    );
+    document_n_except(doc, items, &except)
+}
+
+/// [`document_n`] among the items but `except`.
+fn document_n_except(doc: &Sentences, items: &[Item], groups_ns: &[usize]) -> Option<usize> {
     let mut found: Vec<usize> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if item.kind != ItemKind::N || groups_ns.contains(&i) {
@@ -2256,6 +2275,40 @@ pub(super) fn document_n(doc: &Sentences, items: &[Item], groups_ns: &[usize]) -
         return Some(analysed);
     }
     (!a_later_smaller_sample(doc, items, chosen)).then_some(chosen)
+}
+
+/// An n printed as `N = k` on a line printing another one so (`… at baseline N = 152 N = 51 N
+/// = 29 N = 29`): a header row of the columns' sizes, each a group's, none the whole sample's
+/// (a size repeated there, 29 for both arms of a second stage, would else be the document's n
+/// stated most often). With `only_other_sizes`, only another size counts (`(n=122) … (n=122)`
+/// prints one size for every column).
+fn beside_other_columns_sizes(
+    original: &str,
+    items: &[Item],
+    item: &Item,
+    only_other_sizes: bool,
+) -> bool {
+    let labelled = |i: &Item| {
+        let t = i.text.trim_start_matches(['(', '（', '[']).trim_start();
+        t.starts_with(['n', 'N']) && t[1..].trim_start().starts_with(['=', '＝'])
+    };
+    if item.kind != ItemKind::N || !labelled(item) {
+        return false;
+    }
+    let value = |i: &Item| i.parts.value.as_ref().map(|v| v.number.value);
+    let same_value = |j: &Item| value(j) == value(item);
+    let line_start = original[..item.span[0]].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = original[item.span[1]..]
+        .find('\n')
+        .map_or(original.len(), |i| item.span[1] + i);
+    items.iter().any(|j| {
+        j.kind == ItemKind::N
+            && j.span != item.span
+            && j.span[0] >= line_start
+            && j.span[1] <= line_end
+            && labelled(j)
+            && !(only_other_sizes && same_value(j))
+    })
 }
 
 /// A smaller number of people after the n `chosen` that the text names as those analysed
@@ -6105,6 +6158,23 @@ mod tests {
             .find(|c| items[c.item].text.starts_with("84"))
             .expect("the age");
         assert_eq!(cell.time, None);
+    }
+
+    #[test]
+    fn a_size_repeated_among_columns_sizes_is_no_documents_n_but_one_size_for_all_may_be() {
+        // Made-up numbers in the form a two-stage table copies with single spaces: each
+        // section's first row prints its columns' sizes, and a size repeats (29 for both arms
+        // of stage 2, then once more in the next section): no whole sample's n. Where every
+        // column prints one size (`(n=40) … (n=40)`), that size is every value's n.
+        let text = "Stage 1 Stage 2\nPlacebo Drug Placebo Drug\nScore A at baseline N = 150 N = 50 N = 29 N = 29\nBaseline mean (SE) 6.6 (0.18) 6.9 (0.36) 6.0 (0.43) 6.5 (0.49)\nScore A ≥7 at baseline N = 76 N = 29 N = 18 N = 19\nBaseline mean (SE) 8.5 (0.15) 8.8 (0.28) 7.1 (0.54) 7.5 (0.59)\n";
+        let (items, s) = read(text);
+        assert_eq!(s.document_n.map(|i| items[i].text.as_str()), None);
+        let equal = "Drug (n=40) Placebo (n=40) P value\n";
+        let doc = Sentences::new(equal);
+        let items = crate::draft::read_document(&doc);
+        let n40 = items.iter().find(|i| i.kind == ItemKind::N).expect("an n");
+        assert!(!super::beside_other_columns_sizes(equal, &items, n40, true));
+        assert!(super::beside_other_columns_sizes(equal, &items, n40, false));
     }
 
     #[test]
