@@ -257,7 +257,7 @@ pub fn find_statistic_lines(scan: &mut Scan) {
     static P: OnceLock<Regex> = OnceLock::new();
     let line_pattern = P.get_or_init(|| {
         Regex::new(&format!(
-            r"(?m)^[\x20\t]*(?P<label>χ2|χ²|[^\s\d|][^\s\d|]{{0,11}}?)(?P<values>(?:[\x20\t]+(?:[<>≤≥=][\x20]?)?{NUMBER})+)[\x20\t]*$"
+            r"(?m)^[\x20\t]*(?P<label>χ2|χ²|[Pp][\x20-][Vv]alues?[^\s\d|]{{0,3}}|[^\s\d|][^\s\d|]{{0,11}}?)(?P<values>(?:[\x20\t]+(?:(?:[<>≤≥=][\x20]?)?{NUMBER}|NA|NS|NE|n\.?s\.?|[–—‐-]))+)[\x20\t]*$"
         ))
         .expect("the statistic line pattern is valid")
     });
@@ -2175,6 +2175,16 @@ mod tests {
             .map(|i| i.text.as_str())
             .collect();
         assert_eq!(ps, ["0.990", "0.977", "0.016", "<0.001", "0.013", "0.004"]);
+        // A row labelled in two words (`P value`), with a cell not applicable (`NA`).
+        let items = read_items(
+            "Drug A Drug B Placebo\nChange, mean (SD) -1.2 (0.4) -0.9 (0.5) -0.1 (0.4)\nP value 0.006 <0.001 NA\n",
+        );
+        let ps: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(ps, ["0.006", "<0.001"]);
         // A label that calls its footnote by number (`p値注1)`) heads a cell of other lines'
         // numbers: the difference beside it is no p.
         let items =
