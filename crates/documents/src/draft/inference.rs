@@ -80,10 +80,60 @@ pub fn find_p_values(scan: &mut Scan) {
             }
             continue;
         }
+        let relation = p.relation.as_str();
         scan.push_original(ItemKind::P, begin..span.end, parts);
+        find_listed_p_values(scan, span.end, relation);
     }
     find_worded_p_values(scan);
     find_bounded_p_cells(scan);
+}
+
+/// The p's listed after a first one under one `p` (`p = 0.04 and 0.007`, `P = 0.022, 0.035 and
+/// 0.035`, `p<0.01, 0.001, and 0.05`, `(p = 0.018 and 0.004, respectively)`), from `end`, the
+/// original offset where the first p's number ends: each decimal below 1 joined by a comma or
+/// `and`/`or` is a p, with its own relation where it prints one, else the first's (`relation`).
+/// The list stops at anything else; a number followed by a unit, a percent sign or a bracket
+/// (an estimate with its interval) is none of it.
+fn find_listed_p_values(scan: &mut Scan, end: usize, relation: &'static str) {
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let next = NEXT.get_or_init(|| {
+        Regex::new(
+            r"^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?P<rel><=|>=|[<>=≤≥＜＞＝])?\s*(?P<num>0?[.·]\d+)(?:\s*[,;)\]]|\s+(?:and|or|respectively)(?-u:\b)|\s*$|\.(?:\s|$))",
+        )
+        .expect("the listed p pattern is valid")
+    });
+    let original = scan.doc.original;
+    let mut at = end;
+    while let Some(c) = next.captures(&original[at..]) {
+        let num = c.name("num").expect("num");
+        let range = at + num.start()..at + num.end();
+        let whole = at + c.name("rel").map_or(num.start(), |r| r.start())..range.end;
+        if scan.claimed.any(whole.clone()) || scan.not_data.any(whole.clone()) {
+            break;
+        }
+        let Ok(value) = TextNumber::parse(&original[range.clone()]) else {
+            break;
+        };
+        if !(0.0..=1.0).contains(&value.value) {
+            break;
+        }
+        let rel = c.name("rel").map_or(relation, |r| match r.as_str() {
+            "<" | "<=" | "≤" | "＜" => "<",
+            ">" | ">=" | "≥" | "＞" => ">",
+            _ => "=",
+        });
+        let parts = Parts {
+            value: Some(Printed {
+                number: value,
+                original: original[range.clone()].to_string(),
+                span: [range.start, range.end],
+            }),
+            relation: Some(rel),
+            ..Parts::default()
+        };
+        scan.push_original(ItemKind::P, whole, parts);
+        at = range.end;
+    }
 }
 
 /// A table's cell that holds only a bound on a small decimal (`| <.001 |`, `| < 0.05b |`): a
@@ -197,6 +247,14 @@ fn find_worded_p_values(scan: &mut Scan) {
             value,
             c.name("rel").or(c.name("crel")).map(|r| r.as_str()),
         );
+        // `p values of 0.0787, 0.8364, 0.7510, and 0.4177`: the list goes on under the name.
+        let relation = scan
+            .items
+            .last()
+            .and_then(|i| i.parts.relation)
+            .unwrap_or("=");
+        let end = scan.doc.plain.original_span(whole.range()).end;
+        find_listed_p_values(scan, end, relation);
     }
 }
 
@@ -1037,6 +1095,43 @@ mod tests {
         ] {
             assert_eq!(ci_bounds(&read_items(text)), [(29.3, 80.4)], "{text}");
         }
+    }
+
+    #[test]
+    fn p_values_listed_under_one_p_are_each_a_p() {
+        // Made-up numbers in the forms abstracts print several p's under one `p`: joined by
+        // `and`, by commas, each with its own relation or sharing the first's; the list stops
+        // at a number with its unit or interval.
+        let items = crate::draft::read_items(
+            "Scores fell in both groups (p = 0.04 and 0.007, respectively). No interaction (p values of 0.0787, 0.8364, and 0.4177, respectively). Pain, sleep and mood improved (P = 0.022, 0.035 and 0.035). Three scales differed (p<0.01, 0.001, and 0.05). Weight fell (p = 0.03 and 0.5 kg).",
+        );
+        let ps: Vec<(String, &str)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::P)
+            .map(|i| {
+                (
+                    i.parts.value.as_ref().unwrap().original.clone(),
+                    i.parts.relation.unwrap(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("0.04", "="),
+            ("0.007", "="),
+            ("0.0787", "="),
+            ("0.8364", "="),
+            ("0.4177", "="),
+            ("0.022", "="),
+            ("0.035", "="),
+            ("0.035", "="),
+            ("0.01", "<"),
+            ("0.001", "<"),
+            ("0.05", "<"),
+            ("0.03", "="),
+        ];
+        let expected: Vec<(String, &str)> =
+            expected.iter().map(|(v, r)| (v.to_string(), *r)).collect();
+        assert_eq!(ps, expected);
     }
 
     #[test]
