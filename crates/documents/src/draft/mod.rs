@@ -790,6 +790,7 @@ pub fn read_document(doc: &Sentences) -> Vec<Item> {
     summary::find(&mut scan);
     summary::find_bracketed_n(&mut scan);
     table_row::find_row_end_p(&mut scan);
+    table_row::find_ns_before_summaries(&mut scan);
     inference::find_p_values(&mut scan);
     table_row::find_ps_under_a_p_header(&mut scan);
     rate::find(&mut scan);

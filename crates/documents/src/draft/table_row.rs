@@ -1705,6 +1705,103 @@ pub fn find_row_end_p(scan: &mut Scan) {
     }
 }
 
+/// The n printed in a column of its own before each summary (`No Mean (SD) No Mean (SD)`, `Np |
+/// Mean (SD) or No (%)`), however the copy set the cells apart: under a header that names an n
+/// right before a mean or median once per arm, a row printing as many summaries, each right
+/// after a whole number (`Baseline 121 57.8 (8.8) 121 59.0 (7.8)`), gives each summary that
+/// number as its n. A row that does not fit the header so (fewer numbers, a summary with none
+/// before it) is left to the other readers. Runs after [`super::summary`]; a summary whose n
+/// a reader gave already keeps it.
+pub fn find_ns_before_summaries(scan: &mut Scan) {
+    static HEADER: OnceLock<Regex> = OnceLock::new();
+    let header = HEADER.get_or_init(|| {
+        Regex::new(r"(?:^|[\s|])(?:n|N|No\.?|Np|Number|例数)[\s|]+(?:Mean|mean|Median|median|LS ?[Mm]ean|平均)")
+            .expect("the n-before-summary header is valid")
+    });
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    let before = BEFORE.get_or_init(|| {
+        Regex::new(r"(?:^|[\s|])(?P<n>\d{1,6})[\x20\t|]+$")
+            .expect("the n before a summary is valid")
+    });
+    let plain = scan.doc.plain.text.clone();
+    if !header.is_match(&plain) {
+        return;
+    }
+    // The summaries with no n yet, by the plain line they stand on.
+    let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..scan.items.len() {
+        let it = &scan.items[i];
+        if !matches!(
+            it.kind,
+            ItemKind::MeanSpread | ItemKind::MedianIqr | ItemKind::MedianRange
+        ) || it.parts.n.is_some()
+        {
+            continue;
+        }
+        let start = scan.doc.plain.plain_offset(it.span[0]);
+        let line_start = plain[..start].rfind('\n').map_or(0, |k| k + 1);
+        match rows.last_mut() {
+            Some((l, members)) if *l == line_start => members.push(i),
+            _ => rows.push((line_start, vec![i])),
+        }
+    }
+    for (line_start, members) in rows {
+        // The nearest header above pairing an n with each summary column: as many n columns
+        // as the row prints summaries, two or more (one per arm).
+        let Some(head) = plain[..line_start]
+            .lines()
+            .rev()
+            .take(40)
+            .take_while(|l| !super::table::is_title(l))
+            .find(|l| header.is_match(l))
+        else {
+            continue;
+        };
+        let columns = header.find_iter(head).count();
+        if columns < 2 || columns != members.len() {
+            continue;
+        }
+        // Every summary of the row has its whole number right before it, or none is read.
+        let mut found = Vec::new();
+        for &i in &members {
+            let start = scan.doc.plain.plain_offset(scan.items[i].span[0]);
+            let Some(c) = before.captures(&plain[line_start..start]) else {
+                break;
+            };
+            let n = c.name("n").expect("n");
+            let range = line_start + n.start()..line_start + n.end();
+            // `Week 12 57.8 (8.8)`: the number of a time or visit labelling the row, no n.
+            if time_word_before().is_match(&plain[line_start..range.start])
+                || !scan.free(range.clone())
+            {
+                break;
+            }
+            match scan.number(range.clone()) {
+                Some(value) if value.number.value >= 2.0 => found.push((i, range, value)),
+                _ => break,
+            }
+        }
+        if found.len() != members.len() {
+            continue;
+        }
+        for (i, range, value) in found {
+            scan.items[i].parts.n = Some(value.clone());
+            scan.push_value(ItemKind::N, range, value);
+        }
+    }
+}
+
+/// A row label's last word naming a time, a visit or a cycle (`Week`, `Month`, `Visit`, `T`,
+/// `第`), whose number follows it: the text before a number that is then no count. A time
+/// whose number stands before its word (`3 months 79 50.1 (8.3)`) has it already.
+fn time_word_before() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[|(]|[^\d\s][\x20\t]+)(?:weeks?|wks?|months?|mos?|days?|years?|yrs?|visits?|times?|t|cycles?|hours?|hrs?|h|sessions?|第)[\s.]*$")
+            .expect("the time word pattern is valid")
+    })
+}
+
 /// The lines above the row starting at `row_start`, nearest first (at most 40), but those
 /// printing a mean ± spread: where a row's header is looked for.
 fn lines_above_printing_no_spread(plain: &str, row_start: usize) -> impl Iterator<Item = &str> {
@@ -2110,6 +2207,38 @@ mod tests {
             .filter(|i| i.kind == ItemKind::TestStatistic)
             .filter_map(|i| i.parts.statistic.as_deref())
             .collect()
+    }
+
+    #[test]
+    fn a_count_in_its_own_column_before_each_summary_is_that_summarys_n() {
+        // Made-up numbers in the form a two-arm table copies with single spaces: an n column
+        // before each arm's mean (SD). A row whose time is a word then its number (`Week 12`)
+        // keeps it as its time; a row printing fewer counts than summaries gives none.
+        let text = "Outcomes Intervention group Control group\nNo Mean (SD) No Mean (SD) P value\nScore A\n Baseline 121 57.8 (8.8) 118 59.0 (7.8) 0.31\n 3 months 79 50.1 (8.3) 83 55.1 (8.6) <0.001\nScore B\n Week 12 40.2 (6.1) 41.0 (5.9) 0.45\n Baseline 97 30.1 (4.0) 31.2 (4.4) 0.20\n";
+        let items = read_items(text);
+        let ns: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.text.as_str(),
+                    i.parts.n.as_ref().map(|n| n.original.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ns,
+            [
+                ("57.8 (8.8)", Some("121")),
+                ("59.0 (7.8)", Some("118")),
+                ("50.1 (8.3)", Some("79")),
+                ("55.1 (8.6)", Some("83")),
+                ("40.2 (6.1)", None),
+                ("41.0 (5.9)", None),
+                ("30.1 (4.0)", None),
+                ("31.2 (4.4)", None),
+            ]
+        );
     }
 
     #[test]
