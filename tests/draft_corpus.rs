@@ -1161,7 +1161,8 @@ const FLOOR_DEV_FOUND: f64 = 83.38;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 78.53 -> 78.47.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 78.47 -> 78.57.
 // Session 69: p's listed under one p: 78.57 -> 78.59.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.59;
+// Session 69: counts of views and of the groups compared are not data: 78.59 -> 78.58.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.58;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1387,7 +1388,8 @@ const CEILING_DEV_NON_DATA: usize = 3762;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3855 -> 3881.
 // Session 69: a page's bibliographic rows glued to their labels, several ISSNs, citation counts and a confidence level whose % was lost are not data: 3881 -> 3864.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3864 -> 3894.
-const CEILING_HOLDOUT_NON_DATA: usize = 3894;
+// Session 69: counts of views and of the groups compared are not data: 3894 -> 3884.
+const CEILING_HOLDOUT_NON_DATA: usize = 3884;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

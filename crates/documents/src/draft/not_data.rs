@@ -63,8 +63,10 @@
 //! - a Japanese journal's citation line (`2009 年 24 巻 4 号 p. 891-895`) or bracket (`(日眼会誌
 //!   116:955-966,2012)`, `薬理と治療,5(5),1412(1977)`), and a page's bibliographic rows
 //!   (`Volume | 7`, `Issue number | 1`, `Published - Jan 1 1990`, `Publication statusPublished -
-//!   2010`, `Pages (from-to)1 - 12`, `ISSN | 0037-1033 1349-4333`, `76 Citations`): the year,
-//!   volume, issue and pages of the paper, and how often it was cited, not of the trial;
+//!   2010`, `Pages (from-to)1 - 12`, `ISSN | 0037-1033 1349-4333`, `76 Citations`, `4390
+//!   Views`): the year, volume, issue and pages of the paper, and how often it was cited or
+//!   read, not of the trial; and the number of groups compared (`between the 2 groups`), a
+//!   count of the design's arms, not of people;
 //! - a confidence level whose `%` the copy lost (`95 confidence interval (CI) 0.12 to 1.54`):
 //!   the interval's level, not a result.
 //!
@@ -174,7 +176,8 @@ fn patterns() -> &'static Regex {
             | (?i: (?-u:\b) (?: volume | issue (?: \x20 number )? | number \x20 of \x20 pages | pages ) ) [\x20\t]* [|:：\t] [\x20\t]* \d+ (?: \s* [-–] \s* \d+ )?
             | (?i: (?-u:\b) pages? \x20? \( \x20? from \x20? - \x20? to \x20? \) ) [\x20\t|:：]* \d+ (?: \s* [-–] \s* \d+ )?
             | (?i: published ) [\x20\t:\-–]* (?: (?i: online ) \x20 )? (?: 19 | 20 ) \d{2} [\x20\t]* (?: (?m: $ ) | [|)]  )
-            | (?-u:\b) \d+ \x20? (?i: citations? | cited \x20 by ) (?-u:\b)
+            | (?-u:\b) \d[\d,]* \x20? (?i: citations? | views | downloads | reads ) (?-u:\b)
+            | (?-u:\b) \d{1,2} \x20 (?i: groups | arms | cohorts ) (?-u:\b)
             | (?i: cited \x20 by ) \x20? \d+
             | (?-u:\b) (?: 90 | 95 | 99 ) \x20 (?i: confidence \x20 intervals? | CIs? ) (?-u:\b)
             | (?i: (?-u:\b) published ) [\x20\t:\-–]* (?: (?i: online ) \x20 )? (?: (?: January | February | March | April | May | June | July | August | September | October | November | December | Jan | Feb | Mar | Apr | Jun | Jul | Aug | Sep | Sept | Oct | Nov | Dec ) \.? \x20 \d{1,2} ,? \x20 \d{4} | \d{1,2} \x20 [A-Z][a-z]{2,8} \x20 \d{4} )
@@ -991,7 +994,7 @@ mod tests {
     #[test]
     fn a_scales_codes_and_points_a_papers_bibliography_and_a_lists_enumerators_are_not_data() {
         // Made-up text in the forms methods sections, package inserts and article pages print.
-        let text = "次の5段階で評価する。 1:著明改善 2:中等度改善 3:悪化\n角膜を3分割し、それぞれ0点から3点でスコア化した。改善率は62.5%であった。\n- 山田:薬理と治療,5(5),1412(1977)\nVolume | 7 |\nIssue number | 1 |\nState | Published - Jan 1 1990 |\nISSN | 0037-1033 1349-4333 |\nPages (from-to)1 - 12\nPublication statusPublished - 2010\n76 Citations (Scopus)\nChildren were assigned to groups: (1) Vitamin D2, (2) Vitamin D3. Pain on a 10-point scale: 3 [2, 4] vs. 4 [3, 5]; symptoms 0: none to 3: severe. Mean 14.2 points.";
+        let text = "次の5段階で評価する。 1:著明改善 2:中等度改善 3:悪化\n角膜を3分割し、それぞれ0点から3点でスコア化した。改善率は62.5%であった。\n- 山田:薬理と治療,5(5),1412(1977)\nVolume | 7 |\nIssue number | 1 |\nState | Published - Jan 1 1990 |\nISSN | 0037-1033 1349-4333 |\nPages (from-to)1 - 12\nPublication statusPublished - 2010\n76 Citations (Scopus) (4390 Views)\nNo difference between the 2 groups. Children were assigned to groups: (1) Vitamin D2, (2) Vitamin D3. Pain on a 10-point scale: 3 [2, 4] vs. 4 [3, 5]; symptoms 0: none to 3: severe. Mean 14.2 points.";
         let doc = Sentences::new(text);
         let claims = find(&doc);
         for not in [
@@ -1009,6 +1012,8 @@ mod tests {
             "1 - 12",
             "2010",
             "76 Cit",
+            "4390 V",
+            "2 groups",
             ": (1) V",
             ", (2) V",
             "10-point scale",
