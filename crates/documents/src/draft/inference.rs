@@ -117,11 +117,9 @@ fn find_listed_p_values(scan: &mut Scan, end: usize, relation: &'static str) {
         if !(0.0..=1.0).contains(&value.value) {
             break;
         }
-        let rel = c.name("rel").map_or(relation, |r| match r.as_str() {
-            "<" | "<=" | "≤" | "＜" => "<",
-            ">" | ">=" | "≥" | "＞" => ">",
-            _ => "=",
-        });
+        let rel = c
+            .name("rel")
+            .map_or(relation, |r| p_relation(Some(r.as_str())));
         let parts = Parts {
             value: Some(Printed {
                 number: value,
@@ -180,20 +178,25 @@ pub(super) fn push_p(
     value: Printed,
     sign: Option<&str>,
 ) {
-    let relation = match sign {
-        Some("<") | Some("<=") | Some("≤") | Some("＜") | Some("≦") => "<",
-        Some(">") | Some(">=") | Some("≥") | Some("＞") | Some("≧") => ">",
-        _ => "=",
-    };
     scan.push(
         ItemKind::P,
         range,
         Parts {
             value: Some(value),
-            relation: Some(relation),
+            relation: Some(p_relation(sign)),
             ..Parts::default()
         },
     );
+}
+
+/// The relation a p's printed sign states: `<`, `≤`, `＜` → `<`; `>` … → `>`; none or `=` →
+/// `=`. The one reading of a p's sign for every reader here.
+fn p_relation(sign: Option<&str>) -> &'static str {
+    match sign {
+        Some("<") | Some("<=") | Some("≤") | Some("＜") | Some("≦") => "<",
+        Some(">") | Some(">=") | Some("≥") | Some("＞") | Some("≧") => ">",
+        _ => "=",
+    }
 }
 
 /// Does `rest`, the text right after a number, open with a unit, a counter or a word joined to
