@@ -251,11 +251,7 @@ fn find_worded_p_values(scan: &mut Scan) {
             c.name("rel").or(c.name("crel")).map(|r| r.as_str()),
         );
         // `p values of 0.0787, 0.8364, 0.7510, and 0.4177`: the list goes on under the name.
-        let relation = scan
-            .items
-            .last()
-            .and_then(|i| i.parts.relation)
-            .unwrap_or("=");
+        let relation = p_relation(c.name("rel").or(c.name("crel")).map(|r| r.as_str()));
         let end = scan.doc.plain.original_span(whole.range()).end;
         find_listed_p_values(scan, end, relation);
     }

@@ -1727,8 +1727,8 @@ pub fn find_ns_before_summaries(scan: &mut Scan) {
     if !header.is_match(&plain) {
         return;
     }
-    // The summaries with no n yet, by the plain line they stand on.
-    let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
+    // The summaries with no n yet (each with its plain start), by the plain line they stand on.
+    let mut rows: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
     for i in 0..scan.items.len() {
         let it = &scan.items[i];
         if !matches!(
@@ -1741,8 +1741,8 @@ pub fn find_ns_before_summaries(scan: &mut Scan) {
         let start = scan.doc.plain.plain_offset(it.span[0]);
         let line_start = plain[..start].rfind('\n').map_or(0, |k| k + 1);
         match rows.last_mut() {
-            Some((l, members)) if *l == line_start => members.push(i),
-            _ => rows.push((line_start, vec![i])),
+            Some((l, members)) if *l == line_start => members.push((i, start)),
+            _ => rows.push((line_start, vec![(i, start)])),
         }
     }
     for (line_start, members) in rows {
@@ -1763,8 +1763,7 @@ pub fn find_ns_before_summaries(scan: &mut Scan) {
         }
         // Every summary of the row has its whole number right before it, or none is read.
         let mut found = Vec::new();
-        for &i in &members {
-            let start = scan.doc.plain.plain_offset(scan.items[i].span[0]);
+        for &(i, start) in &members {
             let Some(c) = before.captures(&plain[line_start..start]) else {
                 break;
             };
@@ -1891,15 +1890,10 @@ pub fn find_ps_under_a_p_header(scan: &mut Scan) {
             continue;
         }
         // The row's tokens: cells set apart by spaces, tabs or bars.
-        let tokens: Vec<Range<usize>> = row
-            .match_indices(|c: char| !c.is_whitespace() && c != '|')
-            .fold(Vec::new(), |mut runs: Vec<Range<usize>>, (i, c)| {
-                match runs.last_mut() {
-                    Some(last) if last.end == start + i => last.end += c.len(),
-                    _ => runs.push(start + i..start + i + c.len()),
-                }
-                runs
-            });
+        let tokens: Vec<Range<usize>> = cell_token()
+            .find_iter(row)
+            .map(|m| start + m.start()..start + m.end())
+            .collect();
         if tokens.len() < 2 || !token.is_match(&plain[tokens[tokens.len() - 1].clone()]) {
             continue;
         }
@@ -1935,6 +1929,13 @@ pub fn find_ps_under_a_p_header(scan: &mut Scan) {
             push_p(scan, whole, value, rel.as_deref());
         }
     }
+}
+
+/// A run of text with no space or bar in it: one token of a row whose cells a copy set apart by
+/// single spaces.
+fn cell_token() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(r"[^\s|]+").expect("the cell token pattern is valid"))
 }
 
 /// How many p columns close the header of the table the row starting at `row_start` stands

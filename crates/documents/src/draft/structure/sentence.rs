@@ -960,6 +960,22 @@ fn comparative_pairs(
     }
 }
 
+/// A comparison's words between two groups (`compared with`, `versus`, `vs.`, `relative to`):
+/// the comparator words of [`cues::COMPARATOR_WORDS`] but `than` (`greater with A than B`
+/// names no group first), each followed by a space.
+fn comparison_between_groups() -> &'static regex::Regex {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let words: Vec<String> = cues::COMPARATOR_WORDS
+            .iter()
+            .filter(|w| **w != "than")
+            .map(|w| regex::escape(w).replace(' ', r"\s+"))
+            .collect();
+        regex::Regex::new(&format!(r"(?i)\b(?:{})\s+", words.join("|")))
+            .expect("the comparison pattern is valid")
+    })
+}
+
 /// `WC was reduced more with behavioral intervention compared with usual care (-1.6 [0.6] vs
 /// 0.1 [0.6] cm)`: two groups the document names (each with its n, in its methods) set one
 /// against the other by `compared with` (`compared to`, `versus`, `relative to`), and after
@@ -976,11 +992,7 @@ fn pair_after_groups_compared(
     locals: &mut [Local],
     known: &[super::model::Group],
 ) {
-    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let p = P.get_or_init(|| {
-        regex::Regex::new(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+")
-            .expect("the comparison pattern is valid")
-    });
+    let p = comparison_between_groups();
     if known.len() < 2 {
         return;
     }
@@ -2288,10 +2300,7 @@ fn beside_other_columns_sizes(
     item: &Item,
     only_other_sizes: bool,
 ) -> bool {
-    let labelled = |i: &Item| {
-        let t = i.text.trim_start_matches(['(', '（', '[']).trim_start();
-        t.starts_with(['n', 'N']) && t[1..].trim_start().starts_with(['=', '＝'])
-    };
+    let labelled = |i: &Item| crate::draft::table::is_n_cell(&i.text);
     if item.kind != ItemKind::N || !labelled(item) {
         return false;
     }
