@@ -1060,7 +1060,8 @@ fn draft_on_the_held_out_part() {
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 83.12 -> 83.16.
 // Session 69: p's listed under one p: 83.16 -> 83.21.
 // Session 69: p's listed under one p; a count in its own column before each arm's summary is its n: 83.21 -> 83.38.
-const FLOOR_DEV_FOUND: f64 = 83.38;
+// Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 83.38 -> 83.50.
+const FLOOR_DEV_FOUND: f64 = 83.50;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1654,7 +1655,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3344;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3195 -> 3199.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3199 -> 3211.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3211 -> 3217.
-const FLOOR_DEV_DECIDED: usize = 3217;
+// Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 3217 -> 3429.
+const FLOOR_DEV_DECIDED: usize = 3429;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1736,7 +1738,8 @@ const FLOOR_DEV_DECIDED: usize = 3217;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 1618 -> 1621.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1621 -> 1624.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 1624 -> 1628.
-const FLOOR_HOLDOUT_DECIDED: usize = 1628;
+// Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1628 -> 1632.
+const FLOOR_HOLDOUT_DECIDED: usize = 1632;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1805,7 +1808,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1628;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 1216 -> 1220.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1220 -> 1227.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 1227 -> 1234.
-const FLOOR_DEV_SHARES: usize = 1234;
+// Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1234 -> 1242.
+const FLOOR_DEV_SHARES: usize = 1242;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -2035,7 +2039,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 177;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 1809 -> 1820.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1820 -> 1831.
 // Session 69: p's listed under one p; a count in its own column before each arm's summary is its n: 1831 -> 1871.
-const FLOOR_DEV_N_RIGHT: usize = 1871;
+// Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1871 -> 1958.
+const FLOOR_DEV_N_RIGHT: usize = 1958;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2150,7 +2155,8 @@ const CEILING_DEV_N_WRONG: usize = 30;
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 1498 -> 1574.
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1574 -> 1588.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1588 -> 1589.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1589;
+// Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1589 -> 1597.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1597;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2332,7 +2338,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3175;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 2700 -> 2711.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 2711 -> 2718.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 2718 -> 2731.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2731;
+// Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 2731 -> 2735.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2735;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

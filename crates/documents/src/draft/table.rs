@@ -207,12 +207,7 @@ pub(super) fn filled_width(text: &str, row: &Row) -> usize {
 impl Tables {
     /// Find the tables of `text` (the plain text the recognisers read).
     pub fn find(text: &str) -> Tables {
-        let mut lines: Vec<Range<usize>> = Vec::new();
-        let mut at = 0;
-        for l in text.split_inclusive('\n') {
-            lines.push(at..at + l.trim_end_matches(['\n', '\r']).len());
-            at += l.len();
-        }
+        let lines = line_ranges(text);
         // A row of one cell closed by its separator (`Observed data only |`, a spanning
         // header as copied) belongs to the table it stands in, when there is one.
         let row = |l: &Range<usize>| {
@@ -237,6 +232,8 @@ impl Tables {
                 }
             }
         }
+        let taken = extents(&tables);
+        tables.extend(find_bracketed_cell_lines(text, &lines, &taken));
         let taken = extents(&tables);
         tables.extend(find_stacked(text, &lines, &taken));
         let taken = extents(&tables);
@@ -294,6 +291,17 @@ impl Tables {
             .or_else(|| cells.iter().position(|c| c.start <= at && at == c.end))?;
         Some((table, row, cell))
     }
+}
+
+/// The byte range of each line of `text`, its line break left out.
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    for l in text.split_inclusive('\n') {
+        lines.push(at..at + l.trim_end_matches(['\n', '\r']).len());
+        at += l.len();
+    }
+    lines
 }
 
 /// One table from the pipe rows `lines[first..end]`, when they hold a row of two cells or more.
@@ -837,6 +845,114 @@ fn join_cell_lines(text: &str, rows: Vec<Row>) -> Vec<Row> {
     } else {
         rows
     }
+}
+
+/// Tables copied a cell a line with every row, its rule too, opened and closed by a bar: a
+/// Markdown table (`| | Drug | Placebo |`, `|---|`, `| Pain | 3.1 (1.2) | 4.0 (1.5) |`) whose
+/// cells a converter put each on a line of its own, the bars on the lines between. A row's
+/// closing bar and the next row's opening bar then stand on two lines in a row (`|`, `|`),
+/// and an empty cell is printed between two bars on one line (`| |`). The rule, opened and
+/// closed by its bars (`|---|`), tells this copy from one that closes each cell by its bar
+/// alone (`12 |`, `---|`), whose rows nothing ends ([`find_cell_lines`]).
+fn find_bracketed_cell_lines(
+    text: &str,
+    lines: &[Range<usize>],
+    taken: &[Range<usize>],
+) -> Vec<Table> {
+    let line = |k: usize| text[lines[k].clone()].trim();
+    let is_bars = |k: usize| {
+        let t = line(k);
+        t.starts_with('|') && t.ends_with('|') && is_rule_line(t)
+    };
+    let is_cell = |k: usize| {
+        !line(k).is_empty()
+            && !line(k).contains('|')
+            && k > 0
+            && k + 1 < lines.len()
+            && is_bars(k - 1)
+            && is_bars(k + 1)
+    };
+    let mut out = Vec::new();
+    for run in runs(lines, |k| {
+        !is_inside(taken, &lines[k]) && (is_bars(k) || is_cell(k))
+    }) {
+        let opened_rule = run.clone().any(|k| is_bars(k) && line(k).contains('-'));
+        if !opened_rule {
+            continue;
+        }
+        if let Some(table) = bracketed_table(text, lines, run) {
+            out.push(table);
+        }
+    }
+    out
+}
+
+/// The table of [`find_bracketed_cell_lines`] in one run of lines: each cell line a cell,
+/// each `| |` an empty cell, a row ended where two bars meet and at each rule.
+fn bracketed_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Option<Table> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    let mut after_bar = false;
+    let close = |cells: &mut Vec<Range<usize>>, rows: &mut Vec<Row>| {
+        if let (Some(first), Some(last)) = (cells.first(), cells.last()) {
+            let start = lines.iter().rfind(|l| l.start <= first.start)?.start;
+            let end = lines.iter().find(|l| l.end >= last.end)?.end;
+            rows.push(Row {
+                line: start..end,
+                cells: std::mem::take(cells),
+            });
+        }
+        Some(())
+    };
+    for k in run.clone() {
+        let l = &lines[k];
+        let t = &text[l.clone()];
+        if !t.contains('|') {
+            let name = t.trim();
+            let start = l.start + t.find(name)?;
+            cells.push(start..start + name.len());
+            after_bar = false;
+            continue;
+        }
+        if t.contains('-') {
+            close(&mut cells, &mut rows)?;
+            rows.push(Row {
+                line: l.clone(),
+                cells: self::cells(t, l.start),
+            });
+            after_bar = false;
+            continue;
+        }
+        // Bars and the white space between them: a gap of spaces is an empty cell; two
+        // bars meeting end one row and open the next.
+        let mut gap_start: Option<usize> = None;
+        for (i, c) in t.char_indices() {
+            if c == '|' {
+                match gap_start.take() {
+                    Some(g) => {
+                        cells.push(l.start + g..l.start + i);
+                    }
+                    None if after_bar => close(&mut cells, &mut rows)?,
+                    None => {}
+                }
+                after_bar = true;
+            } else if after_bar && gap_start.is_none() {
+                gap_start = Some(i);
+            }
+        }
+    }
+    close(&mut cells, &mut rows)?;
+    let data_rows = rows
+        .iter()
+        .filter(|r| {
+            r.cells
+                .iter()
+                .filter(|c| opens_with_datum(&text[(*c).clone()]))
+                .count()
+                >= 2
+        })
+        .count();
+    (data_rows >= 2).then(|| Table::new(text, rows, lines, (run.start, run.end), false))
 }
 
 /// The byte ranges the `tables` span (first row's start to last row's end): where a later
@@ -4408,6 +4524,21 @@ fn stub_span_statistics<'t>(
     Some(placed)
 }
 
+/// Does header row `h` print a cell over every one of the `width` columns, from the stub's
+/// empty cell on, as a table copied with all its cells does: its last cells may be empty (a
+/// p's column no header names), and a name spanning two columns is printed over each
+/// (`| | Group 1 | Group 1 | | Group 2 | Group 2 | |`). A name followed by empty cells is
+/// printed once over the columns it spans (`| | Placebo | | Drug | |`) and stands over the
+/// first alone: not such a row.
+fn prints_every_cell(text: &str, h: &Row, width: usize) -> bool {
+    let cell = |k: usize| text[h.cells[k].clone()].trim();
+    h.cells.len() >= width
+        && cell(0).is_empty()
+        && (1..width - 1).all(|k| {
+            cell(k).is_empty() || !cell(k + 1).is_empty() || k >= 2 && cell(k) == cell(k - 1)
+        })
+}
+
 /// Does a header cell name a test's statistic column (`t`, `z`, `F value`, `χ2`)? Written as a
 /// table prints it: a lower-case `t` (an upper-case `T` may name a treated group, `F` women).
 pub(crate) fn names_test_statistic(header: &str) -> bool {
@@ -4454,7 +4585,7 @@ fn nearest_placement(
         // p`; not `Endpoint | Drug | Placebo`), as wide as the data rows or wider: the stub's cell was left out of the copy,
         // for no time heads the rows' labels. From the first column after the stub.
         (0..hw.min(width - 1)).map(|k| (k, k + 1)).collect()
-    } else if hw >= width {
+    } else if hw >= width || prints_every_cell(text, h, width) {
         (0..width).map(|k| (k, k)).collect()
     } else if nearest
         && hw < width
@@ -5327,9 +5458,6 @@ impl Table {
     /// `---|---|---|`): read so where nothing stands under the rule.
     fn cell_per_line_header(&self, text: &str, width: usize) -> Option<Vec<Range<usize>>> {
         let header = &self.rows[..self.header_rows];
-        let rule = header
-            .iter()
-            .rposition(|r| is_separator(&text[r.line.clone()]))?;
         // The cell of a row of one cell, its closing `|` left out (`None` for another row;
         // an empty range for an empty cell).
         let one_cell = |r: &Row| -> Option<Range<usize>> {
@@ -5340,6 +5468,12 @@ impl Table {
             let name = raw.trim().trim_end_matches('|').trim();
             let start = cell.start + raw.find(name)?;
             Some(start..start + name.len())
+        };
+        let Some(rule) = header
+            .iter()
+            .rposition(|r| is_separator(&text[r.line.clone()]))
+        else {
+            return header_cells_closing_the_header(text, header, width, one_cell);
         };
         let mut cells = Vec::new();
         // Empty cells first (`|` a line) are the stub's, then those of columns the row above
@@ -6126,6 +6260,40 @@ pub(crate) fn cells_under_spanning_names() -> String {
         "Table 2 Change from baseline at 12 months\n\n{}\n",
         cells.join("\n\n")
     )
+}
+
+/// A header row copied one cell per line with no rule under it (`Total |`, `High dose |`,
+/// `Low dose |`, `Placebo |`, each on a line of its own, then the row's closing `|` alone):
+/// the run of one-cell lines that ends the header, as many as the data rows have cells after
+/// the stub, each line's cell over the next column. `None` unless the count is exactly that
+/// and at least two name a column.
+fn header_cells_closing_the_header(
+    text: &str,
+    header: &[Row],
+    width: usize,
+    one_cell: impl Fn(&Row) -> Option<Range<usize>>,
+) -> Option<Vec<Range<usize>>> {
+    let mut rows = header.iter().rev().peekable();
+    // Under the run: the row's closing separator alone on its line, and a section's label
+    // row over the first data rows (`Bowel Movement Frequency (BMF) | ||||`).
+    while rows
+        .next_if(|r| match one_cell(r) {
+            Some(c) => c.is_empty(),
+            None => r.cells[1..]
+                .iter()
+                .all(|c| text[c.clone()].trim().is_empty()),
+        })
+        .is_some()
+    {}
+    let mut cells: Vec<Range<usize>> = Vec::new();
+    while let Some(Some(c)) = rows
+        .next_if(|r| one_cell(r).is_some_and(|c| !c.is_empty()))
+        .map(&one_cell)
+    {
+        cells.push(c);
+    }
+    cells.reverse();
+    (cells.len() >= 2 && cells.len() + 1 == width).then_some(cells)
 }
 
 #[cfg(test)]
@@ -7234,6 +7402,45 @@ Smoker, n (%)
         let table = &t.tables[0];
         let row = table.rows.len() - 1;
         assert_eq!(table.column_header(text, row, 2), "BIKE (n=14)");
+    }
+
+    #[test]
+    fn header_names_a_line_each_with_no_rule_under_them_name_the_columns() {
+        // Made-up values in a page's table copied so: the set's spanning name, a row of empty
+        // cells, the stub's empty cell, then each group's name a line, the row's closing bar
+        // alone, and a section's label over the data rows.
+        let text = "Table 3.\n| Full set |\nSubgroup |\n||||||\n| |\nTotal |\nHigh dose |\nPlacebo |\nTotal |\nHigh dose |\nPlacebo |\n|\n| Stool frequency | ||||||\n| Day 0 | 4.5 ± 2.2 | 4.8 ± 2.4 | 4.1 ± 1.6 | 2.7 ± 0.8 | 2.6 ± 0.8 | 2.7 ± 0.9 | |\n| Day 28 | 5.1 ± 2.1 | 5.5 ± 2.4 | 4.5 ± 1.7 | 4.2 ± 2.1 | 4.6 ± 1.8 | 3.5 ± 1.5 | |\n";
+        let t = Tables::find(text);
+        let table = &t.tables[0];
+        let row = table.rows.len() - 1;
+        assert_eq!(table.column_header(text, row, 1), "Total");
+        assert_eq!(table.column_header(text, row, 2), "High dose");
+        assert_eq!(table.column_header(text, row, 6), "Placebo");
+        // A run of one-cell lines that is not as long as the data rows are wide names nothing.
+        let short = text.replace("Placebo |\n|\n", "|\n");
+        let t = Tables::find(&short);
+        let table = &t.tables[0];
+        assert_eq!(table.column_header(&short, table.rows.len() - 1, 2), "");
+    }
+
+    #[test]
+    fn a_table_a_cell_a_line_with_each_row_opened_and_closed_by_its_bar() {
+        // Made-up values: a Markdown table whose cells a converter put a line each. `| |` is
+        // an empty cell, two bars on lines in a row end one row and open the next.
+        let text = "Table 2\n| |\nGroup A\n|\nGroup A\n| |\nGroup B\n|\nGroup B\n| |\n|---|\n|\nPre\n|\nPost\n| |\nPre\n|\nPost\n| |\n|---|\n|\nPain\n|\n70.4 (21.9)\n|\n29.1 (26.6)\n|\n0.01\n|\n71.8 (16.4)\n|\n27.5 (22.5)\n|\n0.02\n|\n|\nSleep\n|\n40.6 (31.9)\n|\n20.5 (25.4)\n|\n0.03\n|\n39.8 (32.1)\n|\n24.2 (28.0)\n|\n0.04\n|\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        let row = table.rows.len() - 1;
+        assert_eq!(table.row_label(text, row), "Sleep");
+        assert_eq!(table.column_header(text, row, 1), "Group A Pre");
+        assert_eq!(table.column_header(text, row, 5), "Group B Post");
+        let cell = |k: usize| text[table.rows[row].cells[k].clone()].trim();
+        assert_eq!((cell(1), cell(3), cell(6)), ("40.6 (31.9)", "0.03", "0.04"));
+        // Cells each closed by their bar alone (`---|` the rule) end no row at two bars:
+        // that copy is another reader's.
+        let closed = "Table 2\n|\nGroup A\n|\nGroup B\n|\n---|\nPain\n|\n70.4 (21.9)\n|\n71.8 (16.4)\n|\nSleep\n|\n40.6 (31.9)\n|\n39.8 (32.1)\n|\n";
+        assert!(find_bracketed_cell_lines(closed, &line_ranges(closed), &[]).is_empty());
     }
 
     #[test]
