@@ -1061,7 +1061,8 @@ fn draft_on_the_held_out_part() {
 // Session 69: p's listed under one p: 83.16 -> 83.21.
 // Session 69: p's listed under one p; a count in its own column before each arm's summary is its n: 83.21 -> 83.38.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 83.38 -> 83.50.
-const FLOOR_DEV_FOUND: f64 = 83.50;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 83.50 -> 83.58.
+const FLOOR_DEV_FOUND: f64 = 83.58;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1163,7 +1164,8 @@ const FLOOR_DEV_FOUND: f64 = 83.50;
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 78.47 -> 78.57.
 // Session 69: p's listed under one p: 78.57 -> 78.59.
 // Session 69: counts of views and of the groups compared are not data: 78.59 -> 78.58.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.58;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 78.58 -> 78.54.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.54;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1275,7 +1277,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.58;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3703 -> 3755.
 // Session 69: a page's bibliographic rows glued to their labels, several ISSNs, citation counts and a confidence level whose % was lost are not data: 3755 -> 3718.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3718 -> 3762.
-const CEILING_DEV_NON_DATA: usize = 3762;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3762 -> 3809.
+const CEILING_DEV_NON_DATA: usize = 3809;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1390,7 +1393,8 @@ const CEILING_DEV_NON_DATA: usize = 3762;
 // Session 69: a page's bibliographic rows glued to their labels, several ISSNs, citation counts and a confidence level whose % was lost are not data: 3881 -> 3864.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3864 -> 3894.
 // Session 69: counts of views and of the groups compared are not data: 3894 -> 3884.
-const CEILING_HOLDOUT_NON_DATA: usize = 3884;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3884 -> 3927.
+const CEILING_HOLDOUT_NON_DATA: usize = 3927;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1470,7 +1474,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3884;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3711 -> 3712.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3712 -> 3713.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3713 -> 3753.
-const FLOOR_DEV_PATH: usize = 3753;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3753 -> 3787.
+const FLOOR_DEV_PATH: usize = 3787;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1548,7 +1553,8 @@ const FLOOR_DEV_PATH: usize = 3753;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3250 -> 3280.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3280 -> 3331.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3331 -> 3344.
-const FLOOR_HOLDOUT_PATH: usize = 3344;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3344 -> 3360.
+const FLOOR_HOLDOUT_PATH: usize = 3360;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1656,7 +1662,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3344;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3199 -> 3211.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3211 -> 3217.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 3217 -> 3429.
-const FLOOR_DEV_DECIDED: usize = 3429;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3429 -> 3432.
+const FLOOR_DEV_DECIDED: usize = 3432;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1739,7 +1746,8 @@ const FLOOR_DEV_DECIDED: usize = 3429;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1621 -> 1624.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 1624 -> 1628.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1628 -> 1632.
-const FLOOR_HOLDOUT_DECIDED: usize = 1632;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1632 -> 1639.
+const FLOOR_HOLDOUT_DECIDED: usize = 1639;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1809,7 +1817,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1632;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1220 -> 1227.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 1227 -> 1234.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1234 -> 1242.
-const FLOOR_DEV_SHARES: usize = 1242;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1242 -> 1247.
+const FLOOR_DEV_SHARES: usize = 1247;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1865,7 +1874,8 @@ const FLOOR_DEV_SHARES: usize = 1242;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 1361 -> 1362.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1362 -> 1365.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 1365 -> 1367.
-const FLOOR_HOLDOUT_SHARES: usize = 1367;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1367 -> 1380.
+const FLOOR_HOLDOUT_SHARES: usize = 1380;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -2040,7 +2050,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 177;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1820 -> 1831.
 // Session 69: p's listed under one p; a count in its own column before each arm's summary is its n: 1831 -> 1871.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1871 -> 1958.
-const FLOOR_DEV_N_RIGHT: usize = 1958;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1958 -> 1962.
+const FLOOR_DEV_N_RIGHT: usize = 1962;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2067,7 +2078,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1958;
 // Session 64: batches 118-119 joined: 24 -> 26.
 // Session 65: batches 122-123 joined (their development reports read 69.6 % and 62.1 %, below the corpus's; batch 122's repeat-dose table gives 3 values an n of 6 where the label, from a footnote, says 5): 26 -> 29.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 29 -> 30.
-const CEILING_DEV_N_WRONG: usize = 30;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 30 -> 32.
+const CEILING_DEV_N_WRONG: usize = 32;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2156,7 +2168,8 @@ const CEILING_DEV_N_WRONG: usize = 30;
 // Session 67: batches 126 and 127 joined (their figures measured alone are in docs/commands/draft.md): 1574 -> 1588.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 1588 -> 1589.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1589 -> 1597.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1597;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1597 -> 1598.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1598;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2237,7 +2250,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1597;
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 3133 -> 3134.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3134 -> 3135.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3135 -> 3175.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3175;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3175 -> 3187.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3187;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2339,7 +2353,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3175;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 2711 -> 2718.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 2718 -> 2731.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 2731 -> 2735.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2735;
+// Session 70: batches 136-137 joined (20 reports, 10 Japanese): 2735 -> 2751.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2751;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
