@@ -1062,7 +1062,8 @@ fn draft_on_the_held_out_part() {
 // Session 69: p's listed under one p; a count in its own column before each arm's summary is its n: 83.21 -> 83.38.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 83.38 -> 83.50.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 83.50 -> 83.58.
-const FLOOR_DEV_FOUND: f64 = 83.58;
+// Session 70: the fifty-sixth trial's forms (a share's interval with each bound's % sign, `5% (1 to 17%)`, read as its CI): 83.58 -> 83.63.
+const FLOOR_DEV_FOUND: f64 = 83.63;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1165,7 +1166,8 @@ const FLOOR_DEV_FOUND: f64 = 83.58;
 // Session 69: p's listed under one p: 78.57 -> 78.59.
 // Session 69: counts of views and of the groups compared are not data: 78.59 -> 78.58.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 78.58 -> 78.54.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.54;
+// Session 70: the fifty-sixth trial's forms (a share's interval with each bound's % sign, `5% (1 to 17%)`, read as its CI): 78.54 -> 78.61.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).

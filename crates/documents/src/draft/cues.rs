@@ -320,8 +320,26 @@ fn group_span(s: &str, c: &regex::Captures) -> Option<(usize, usize)> {
     let m = c.get(0).expect("the match");
     let (mut start, mut end) = (m.start(), m.end());
     let numbered = c.name("noun").is_some() && {
-        // `group 1`, `Group B`, `arm II`: a group named by its number.
-        let number = group_number_len(&s[end..]);
+        // `group 1`, `Group B`, `arm II`: a group named by its number. After a group named
+        // before its noun (`In the control group BMI rose`), capitals that are no Roman
+        // numeral and go on with the clause's verb open its next words (a measure's
+        // abbreviation), no number; an abbreviation of the group's own name stands alone or
+        // before its n (`exercise group EG (n = 20)`).
+        let number = group_number_len(&s[end..]).filter(|&len| {
+            let label = s[end..end + len].trim();
+            let acronym = label.len() >= 2
+                && label.chars().all(|c| c.is_ascii_uppercase())
+                && !label.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            let next_word: String = s[end + len..]
+                .strip_prefix(' ')
+                .unwrap_or("")
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            let clause_goes_on = next_word.starts_with(|c: char| c.is_ascii_lowercase())
+                && !["group", "groups", "arm", "arms", "cohort"].contains(&next_word.as_str());
+            !(acronym && clause_goes_on && group_name_start(s, start) < start)
+        });
         end += number.unwrap_or(0);
         number.is_some()
     };
@@ -1122,6 +1140,9 @@ pub fn times(s: &str) -> Vec<Phrase> {
     const ORDINAL_EN: &str =
         r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))";
     const UNIT_JA: &str = r"(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|年|日|時間)";
+    // A point right before or after the event (`immediately after the intervention`, as a
+    // table's row of the visit at the programme's end is labelled).
+    const NEAR: &str = r"(?:immediately|just|directly|right)\s+";
     // The events a Japanese report counts time from or names a point before or after:
     // treatment and its forms, and what an intervention study does (使用前, 摂取後, 受講後);
     // the ways a drug is given (点眼開始前, 内服後) and a switch of treatment (切り替え前).
@@ -1133,8 +1154,8 @@ pub fn times(s: &str) -> Vec<Phrase> {
         | \b{PREP}(?:week|wk|month|day|year|visit|cycle|session|pod)s?\.?\s*\d+\b
         | \b{PREP}{ORDINAL_EN}[\s\-](?:post-?operative\s+|treatment\s+|study\s+)?(?:day|week|month|year|hour|visit|session|cycle)\b
         | \b{PREP}{NUMBER_EN}[\s\-]{UNIT_EN}(?:\s+(?:later|after\s+(?:the\s+)?\w+|post-?\w*|of\s+(?:treatment|therapy|follow-up)|treatment|period|study|visit|follow-up|therapy|course))?\b
-        | \b(?:before|after|prior\s+to|following|during)\s+{EVENT}\b
-        | \b(?:pre|post)-?{EVENT}\b
+        | \b(?:{NEAR})?(?:before|after|prior\s+to|following|during)\s+{EVENT}\b
+        | \b(?:{NEAR})?(?:pre|post)-?{EVENT}\b
         | \b(?:pretreatment|posttreatment|preoperative|postoperative|pre-intervention|post-intervention|pretest|posttest|pre-test|post-test)\b
         | (?:{EVENT_JA}(?:期間|開始|終了)?|開始|終了)後?第?\d+\s*{UNIT_JA}(?:間)?(?:後|目|時点|時|以内)?
         | (?:\d+|[一二三四五六七八九十]+)\s*{UNIT_JA}(?:間)?(?:の時点)?(?:では|には|で)
@@ -1238,13 +1259,14 @@ fn after_a_dose(before: &str) -> bool {
 /// (`プログラム前:68.1±7.8kg、後:64.1±7.6kg、1年後:64.0±7.7kg`): before or after what the
 /// label names, each value's time, whatever the event (a programme, a camp, a lesson). So too
 /// the English words alone before a colon (`BMI (Pre: 20.8±1.9, Post: 21.2±1.8)`), or right
-/// before the value (`(pre 92.4±6.1 cm vs post 89.9±5.8 cm)`).
+/// before the value (`(pre 92.4±6.1 cm vs post 89.9±5.8 cm)`), as Japanese text glues them to
+/// it (`併用群がPre4.24±0.2点からPost2.55±0.2点`).
 fn labels_before_and_after(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     static BARE: OnceLock<Regex> = OnceLock::new();
     let bare = re(
         &BARE,
-        r"(?i)(?:^|[\s(\[,;])(?P<label>pre|post)(?:\s+[-−+]?\d|\s*$)",
+        r"(?i)(?:^|[^A-Za-z])(?P<label>pre|post)(?:\s*[-−+]?\d|\s*$)",
     )
     .captures_iter(s)
     .filter_map(|c| c.name("label"))
@@ -2829,6 +2851,34 @@ mod tests {
             texts("at baseline and after 6 months"),
             ["at baseline", "after 6 months"]
         );
+    }
+
+    #[test]
+    fn pre_and_post_glued_to_their_values_and_a_point_right_after_the_event() {
+        let texts = |s: &str| -> Vec<String> { times(s).into_iter().map(|p| p.text).collect() };
+        // Japanese text glues the English labels to the values they time.
+        assert_eq!(
+            texts("併用群がPre4.24±0.2点からPost2.55±0.2点、単独群がPre3.47±0.2点から"),
+            ["Pre", "Post", "Pre"]
+        );
+        // A word that merely starts with the letters is no label (`Present 4`, `postal 12`).
+        assert!(texts("Present 4 patients; postal 12 codes").is_empty());
+        assert_eq!(
+            texts("Immediately after the intervention"),
+            ["Immediately after the intervention"]
+        );
+    }
+
+    #[test]
+    fn capitals_after_a_named_group_that_go_on_with_the_clause_name_no_group() {
+        let names = |s: &str| -> Vec<String> { groups(s).into_iter().map(|p| p.text).collect() };
+        assert_eq!(
+            names("In the control group BMI rose from 20.8 to 21.2"),
+            ["control group"]
+        );
+        // A group named by its number or letters, and an abbreviation standing before its n.
+        assert_eq!(names("in Group AB the score fell"), ["Group AB"]);
+        assert_eq!(names("the exercise group EG (n = 20)"), ["group EG"]);
     }
 
     #[test]

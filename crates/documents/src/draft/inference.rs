@@ -276,9 +276,10 @@ fn ci_pattern() -> &'static Regex {
 fn bracket_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        // The estimate may carry its `%` (`62.8% (29.3 to 80.4)`); Japanese prints the
-        // interval's bounds joined by a wave dash (`62.8%(29.3〜80.4)`).
-        let p = r"(?x) (?: (?P<est> NUMBER ) \s* [%％]? \s* )? [(\[] \s* (?P<lo> NUMBER ) \s* (?: (?P<sep> [,;] ) | (?i: to ) | - | [〜~～] ) \s* (?P<hi> NUMBER ) \s* [)\]]"
+        // The estimate may carry its `%` (`62.8% (29.3 to 80.4)`), and so may the bounds
+        // (`5% (1 to 17%)`); Japanese prints the interval's bounds joined by a wave dash
+        // (`62.8%(29.3〜80.4)`).
+        let p = r"(?x) (?: (?P<est> NUMBER ) \s* [%％]? \s* )? [(\[] \s* (?P<lo> NUMBER ) \s* [%％]? \s* (?: (?P<sep> [,;] ) | (?i: to ) | - | [〜~～] ) \s* (?P<hi> NUMBER ) \s* [%％]? \s* [)\]]"
             .replace("NUMBER", NUMBER);
         Regex::new(&p).expect("the bracket pattern is valid")
     })
@@ -881,6 +882,27 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_percentage_with_its_interval_each_bound_with_its_percent_sign() {
+        // Made-up numbers: each arm's rate with its 95% CI under a header naming the CI.
+        let items = read_items(
+            "Table 2\n| Outcome | Control (n = 40) | Intervention (n = 40) |\n|---|---|---|\n| Quit rate, % (95% CI) | 5% (1 to 17%) | 28% (16% to 43%) |\n",
+        );
+        let cis: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(cis, ["(1 to 17%)", "(16% to 43%)"]);
+        // The shares are the estimates, never a bound.
+        let shares: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Percent)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(shares, ["5%", "28%"]);
+    }
 
     #[test]
     fn a_groups_median_with_its_interval_beside_a_ratio_column_is_no_ratio() {
