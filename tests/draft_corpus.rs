@@ -1064,7 +1064,8 @@ fn draft_on_the_held_out_part() {
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 83.50 -> 83.58.
 // Session 70: the fifty-sixth trial's forms (a share's interval with each bound's % sign, `5% (1 to 17%)`, read as its CI): 83.58 -> 83.63.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 83.63 -> 83.62.
-const FLOOR_DEV_FOUND: f64 = 83.62;
+// Session 70: a count beside a person-time (`384; 259.5` under `No. of episodes; no. of child-yr`) is no count of a whole: batch 139's draft did not load: 83.62 -> 83.63.
+const FLOOR_DEV_FOUND: f64 = 83.63;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1283,7 +1284,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.66;
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3718 -> 3762.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3762 -> 3809.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3809 -> 3877.
-const CEILING_DEV_NON_DATA: usize = 3877;
+// Session 70: a count beside a person-time (`384; 259.5` under `No. of episodes; no. of child-yr`) is no count of a whole: batch 139's draft did not load: 3877 -> 3874.
+const CEILING_DEV_NON_DATA: usize = 3874;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,

@@ -1424,6 +1424,19 @@ impl LaidOutCell<'_> {
     ) -> usize {
         let range = self.slots[k].1.clone();
         let of_value = scan.number(of.clone());
+        // A whole is a whole number no smaller than its part: a count beside a person-time
+        // (`No. of episodes; no. of child-yr` over `384; 259.5`) is a rate's two terms, each
+        // a number of its own.
+        let a_whole = |o: &super::Printed| {
+            o.number.value.fract() == 0.0 && o.number.value >= value.number.value
+        };
+        if !of_value.as_ref().is_some_and(a_whole) {
+            scan.push_value(ItemKind::Number, range, value);
+            if let Some(o) = of_value {
+                scan.push_value(ItemKind::Number, of, o);
+            }
+            return 2;
+        }
         match self.slots.get(k + 2).map(|(s, r)| (*s, r.clone())) {
             Some((Slot::Percent, pct)) => {
                 let pct_value = scan.number(pct.clone());
@@ -2208,6 +2221,23 @@ mod tests {
             .filter(|i| i.kind == ItemKind::TestStatistic)
             .filter_map(|i| i.parts.statistic.as_deref())
             .collect()
+    }
+
+    #[test]
+    fn a_count_beside_a_person_time_is_no_count_of_a_whole() {
+        // Made-up numbers: episodes and child-years (a rate's two terms) beside a row of
+        // events of patients (a count of a whole).
+        let text = "| Outcome | Drug | Placebo |\n|---|---|---|\n| No. of episodes; no. of child-yr | 384; 259.5 | 378; 242.6 |\n| No. with events; no. of patients | 12; 40 | 20; 41 |\n";
+        let items = read_items(text);
+        let of_kind = |k: ItemKind| -> Vec<&str> {
+            items
+                .iter()
+                .filter(|i| i.kind == k)
+                .map(|i| i.text.as_str())
+                .collect()
+        };
+        assert_eq!(of_kind(ItemKind::CountOf), ["12; 40", "20; 41"]);
+        assert_eq!(of_kind(ItemKind::Number), ["384", "259.5", "378", "242.6"]);
     }
 
     #[test]
