@@ -1402,7 +1402,8 @@ const CEILING_DEV_NON_DATA: usize = 3874;
 // Session 69: counts of views and of the groups compared are not data: 3894 -> 3884.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3884 -> 3927.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3927 -> 3949.
-const CEILING_HOLDOUT_NON_DATA: usize = 3949;
+// Session 70: a rising pair set apart by `・` is a decimal where the document prints its decimals so elsewhere: 3949 -> 3939.
+const CEILING_HOLDOUT_NON_DATA: usize = 3939;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

@@ -2646,7 +2646,7 @@ fn names_a_column(name: &str) -> bool {
 
 /// A header line over `values` columns of a table under no title ([`untitled_table`]).
 fn untitled_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range<usize>>> {
-    let cells = glued_header(line, 0, values, false)?;
+    let cells = glued_header(line, 0, values, false).or_else(|| stub_then_names(line, values))?;
     let names: Vec<&str> = cells.iter().map(|c| line[c.clone()].trim()).collect();
     let says_what_cells_print =
         |name: &str| names_n(name) || describes_cells(name) || names_count_percent(name);
@@ -2657,6 +2657,28 @@ fn untitled_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range
                 .map(|c| offset + c.start..offset + c.end)
                 .collect()
         })
+}
+
+/// A header at single spaces whose first words name the stub (`Outcome Baseline 6-month p`,
+/// `Outcome (n = 49) Baseline Day 90 Day 180 p Value`): the `values` columns' names read from
+/// the right ([`names_from_right`]) where the words left before them, an n aside, are a stub's
+/// name. The stub's name is the evidence a table under no title needs that the words are a
+/// header: a caption's words name no stub.
+fn stub_then_names(line: &str, values: usize) -> Option<Vec<Range<usize>>> {
+    let trimmed = line.trim_end();
+    let (from, cuts) = names_from_right(trimmed, values)?;
+    let stub = n_printed().replace_all(&trimmed[..from], "");
+    let stub = stub.trim().trim_end_matches(['(', ')', ' ']);
+    if stub.is_empty() || !names_stub(stub) {
+        return None;
+    }
+    let mut start = from;
+    let mut out = Vec::new();
+    for end in cuts {
+        out.push(start..end);
+        start = end;
+    }
+    Some(out)
 }
 
 /// A line of running text, not a table's row: a name (the line's text between runs of
@@ -7402,6 +7424,22 @@ Smoker, n (%)
         let table = &t.tables[0];
         let row = table.rows.len() - 1;
         assert_eq!(table.column_header(text, row, 2), "BIKE (n=14)");
+    }
+
+    #[test]
+    fn a_single_spaced_header_under_no_title_whose_first_words_name_the_stub() {
+        // Made-up values of one group at three visits, the cells set apart by single spaces.
+        let text = "Outcome (n = 49) Baseline Day 90 Day 180 p Value\nHeart rate 66.9 ± 8.3 64.7 ± 7.5 61.5 ± 7.6 <0.001\nSystolic BP 135.0 ± 7.5 133.0 ± 6.2 127.7 ± 6.7 <0.001\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let table = &t.tables[0];
+        let row = table.rows.len() - 1;
+        assert_eq!(table.row_label(text, row), "Systolic BP");
+        assert_eq!(table.column_header(text, row, 2), "Day 90");
+        assert_eq!(table.column_header(text, row, 4), "p Value");
+        // A caption's words name no stub: no header, no table.
+        let caption = "Changes seen Baseline Day 90 Day 180 p Value\nHeart rate 66.9 ± 8.3 64.7 ± 7.5 61.5 ± 7.6 <0.001\nSystolic BP 135.0 ± 7.5 133.0 ± 6.2 127.7 ± 6.7 <0.001\n";
+        assert!(Tables::find(caption).tables.is_empty());
     }
 
     #[test]

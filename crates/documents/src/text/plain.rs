@@ -214,6 +214,27 @@ fn japanese_list_comma(before: &str, rest: &str, japanese_commas: bool) -> bool 
         || tail.chars().next().is_some_and(is_japanese_script)
 }
 
+/// The units of measure after digits set apart by `・` that make the dot a decimal point
+/// (`1・65kg`, `2・4%`): no list of values counts in them.
+const NAKAGURO_UNITS: [&str; 16] = [
+    "%",
+    "％",
+    "kg",
+    "ｋｇ",
+    "キロ",
+    "cm",
+    "センチ",
+    "mm",
+    "ミリ",
+    "g",
+    "グラム",
+    "倍",
+    "点",
+    "ポイント",
+    "メートル",
+    "m",
+];
+
 /// Is the katakana middle dot at `at` of `original` (between digits) the decimal point of
 /// Japanese newspapers and older abstracts, which set digits in vertical lines with `・` for
 /// the point (`体重が1・65kg減少`, `2・4%`, `25・5カ月`, `26・9(SE1・4)`)? The same dot also
@@ -226,11 +247,14 @@ fn japanese_list_comma(before: &str, rest: &str, japanese_commas: bool) -> bool 
 /// - so do digits after it that begin with 0 (`p<0・05`): no list writes `05`;
 /// - so does a pair that does not rise (`25・5`, `7・5`): a list of values in order rises;
 /// - and a spread's digits (`±1・2`, `SE1・4`), unless another ± follows: then the dot sets
-///   the next mean ± SD of a list apart (`±3・128±4`).
+///   the next mean ± SD of a list apart (`±3・128±4`);
+/// - a pair that rises is a point too where the document prints its points so elsewhere
+///   (`points_elsewhere`: `42・1%`, `0・05`; then `4週目5・6回` is 5.6 times), unless a time's
+///   or a category's counter follows (`1・2月`, `3・6か月`, `1・2年生`), which lists.
 ///
 /// `before` is the plain text so far (it ends in the digits before the dot), `rest` the
 /// original after the dot (it starts with digits).
-fn nakaguro_decimal_point(before: &str, rest: &str) -> bool {
+fn nakaguro_decimal_point(before: &str, rest: &str, points_elsewhere: bool) -> bool {
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 {
         return false;
@@ -244,37 +268,48 @@ fn nakaguro_decimal_point(before: &str, rest: &str) -> bool {
     if head.ends_with(['・', '･', '.']) || chained || whole.len() == 4 {
         return false;
     }
-    const UNITS: [&str; 16] = [
-        "%",
-        "％",
-        "kg",
-        "ｋｇ",
-        "キロ",
-        "cm",
-        "センチ",
-        "mm",
-        "ミリ",
-        "g",
-        "グラム",
-        "倍",
-        "点",
-        "ポイント",
-        "メートル",
-        "m",
-    ];
     let tail = tail.trim_start_matches(' ');
     let spread = head.trim_end().ends_with('±') || head.ends_with("SE") || head.ends_with("SD");
     if spread && tail.starts_with('±') {
         return false;
     }
-    if UNITS.iter().any(|u| tail.starts_with(u)) || tail.starts_with('±') || after.starts_with('0')
+    if NAKAGURO_UNITS.iter().any(|u| tail.starts_with(u))
+        || tail.starts_with('±')
+        || after.starts_with('0')
     {
         return true;
     }
     let (Ok(a), Ok(b)) = (whole.parse::<u64>(), after.parse::<u64>()) else {
         return false;
     };
-    b <= a || spread
+    // Counters of a time, an ordinal or a category: `1・2月`, `1・2回目`, `2・3度`, `3・4年生`.
+    const LISTING: [&str; 20] = [
+        "月", "年", "日", "週", "か月", "カ月", "ヶ月", "ヵ月", "時間", "歳", "代", "型", "期",
+        "回目", "番", "度", "級", "相", "群", "号",
+    ];
+    b <= a || spread || points_elsewhere && !LISTING.iter().any(|u| tail.starts_with(u))
+}
+
+/// Does `original` print a decimal point as `・` somewhere no list could (a unit or a spread
+/// after the digits, `42・1%`, `5・3±1・2`, or digits after the dot that begin with 0,
+/// `p<0・05`)? Then its other rising pairs are points too ([`nakaguro_decimal_point`]).
+fn nakaguro_points_elsewhere(original: &str) -> bool {
+    original.match_indices(['・', '･']).any(|(at, dot)| {
+        let before = &original[..at];
+        let rest = &original[at + dot.len()..];
+        before.ends_with(|c: char| c.is_ascii_digit())
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && nakaguro_decimal_point(before, rest, false)
+            && {
+                // Only the evidence no list gives: a unit or a spread after, a leading 0.
+                let digits =
+                    rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let tail = rest[digits..].trim_start_matches(' ');
+                rest.starts_with('0')
+                    || tail.starts_with('±')
+                    || NAKAGURO_UNITS.iter().any(|u| tail.starts_with(u))
+            }
+    })
 }
 
 /// Is the separator at `at` of `original` (a thin, narrow or no-break space, a figure space or
@@ -577,6 +612,7 @@ impl PlainText {
         let glued_breaks = glued_cell_breaks(original);
         // Japanese academic writing punctuates its clauses with the comma (`対象に,プラセボ`):
         // such a document never writes a decimal comma.
+        let nakaguro_points = nakaguro_points_elsewhere(original);
         let japanese_commas = original.char_indices().any(|(i, c)| {
             is_japanese_script(c) && original[i + c.len_utf8()..].starts_with([',', '，'])
         });
@@ -603,7 +639,9 @@ impl PlainText {
             if matches!(c, '·' | '\u{2219}' | '\u{22C5}')
                 && between_digits
                 && !exponent_after_dot(rest)
-                || matches!(c, '・' | '･') && between_digits && nakaguro_decimal_point(&text, rest)
+                || matches!(c, '・' | '･')
+                    && between_digits
+                    && nakaguro_decimal_point(&text, rest, nakaguro_points)
             {
                 text.push('.');
             } else if matches!(c, ',' | '，')
@@ -791,6 +829,15 @@ mod tests {
             p.text,
             "65.4歳, 18.5カ月, 26.9(SE1.4), p<0.05, 5.3±1.2。3・6・12か月, 2007・9・3, 45.4・67.2, 129±3・128±4mmHg, 24・32週時"
         );
+        // A rising pair is a point where the document prints its points with the dot
+        // elsewhere (`42・1%`); before a counter of time or a category it still lists.
+        let p = PlainText::new("投与前7・5回から4週目5・6回に減少、改善率42・1%。1・2月、3・4年生");
+        assert_eq!(
+            p.text,
+            "投与前7.5回から4週目5.6回に減少, 改善率42.1%。1・2月, 3・4年生"
+        );
+        let p = PlainText::new("4週目5・6回に減少した。");
+        assert_eq!(p.text, "4週目5・6回に減少した。");
         // A comma between numbers that touch Japanese script separates them (Japanese never
         // writes a decimal comma); a thousands group and European decimals stay.
         let p = PlainText::new("摂取4,8,12週間後、1,200 mg/day、12，5週。p = 0,03 and 2,5 mg");
