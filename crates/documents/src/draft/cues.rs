@@ -322,9 +322,10 @@ fn group_span(s: &str, c: &regex::Captures) -> Option<(usize, usize)> {
     let numbered = c.name("noun").is_some() && {
         // `group 1`, `Group B`, `arm II`: a group named by its number. After a group named
         // before its noun (`In the control group BMI rose`), capitals that are no Roman
-        // numeral and go on with the clause's verb open its next words (a measure's
-        // abbreviation), no number; an abbreviation of the group's own name stands alone or
-        // before its n (`exercise group EG (n = 20)`).
+        // numeral and are followed by a lower-case word other than a group's noun open the
+        // clause's next words (a measure's abbreviation), no number; an abbreviation of the
+        // group's own name stands alone, before its n (`exercise group EG (n = 20)`) or before
+        // the next group (`LI group HI group`).
         let number = group_number_len(&s[end..]).filter(|&len| {
             let label = s[end..end + len].trim();
             let acronym = label.len() >= 2
@@ -1266,7 +1267,7 @@ fn labels_before_and_after(s: &str) -> Vec<Phrase> {
     static BARE: OnceLock<Regex> = OnceLock::new();
     let bare = re(
         &BARE,
-        r"(?i)(?:^|[^A-Za-z])(?P<label>pre|post)(?:\s*[-−+]?\d|\s*$)",
+        r"(?i)(?:^|[^A-Za-z])(?P<label>pre|post)(?:\s+[-−+]?\d|\d|\s*$)",
     )
     .captures_iter(s)
     .filter_map(|c| c.name("label"))

@@ -294,7 +294,7 @@ impl Tables {
 }
 
 /// The byte range of each line of `text`, its line break left out.
-fn line_ranges(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
     for l in text.split_inclusive('\n') {
@@ -876,7 +876,7 @@ fn find_bracketed_cell_lines(
     for run in runs(lines, |k| {
         !is_inside(taken, &lines[k]) && (is_bars(k) || is_cell(k))
     }) {
-        let opened_rule = run.clone().any(|k| is_bars(k) && line(k).contains('-'));
+        let opened_rule = run.clone().any(|k| is_bars(k) && is_separator(line(k)));
         if !opened_rule {
             continue;
         }
@@ -914,7 +914,7 @@ fn bracketed_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opt
             after_bar = false;
             continue;
         }
-        if t.contains('-') {
+        if is_separator(t) {
             close(&mut cells, &mut rows)?;
             rows.push(Row {
                 line: l.clone(),
@@ -924,9 +924,10 @@ fn bracketed_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opt
             continue;
         }
         // Bars and the white space between them: a gap of spaces is an empty cell; two
-        // bars meeting end one row and open the next.
+        // bars meeting end one row and open the next. (The line's indent is no gap.)
+        let indent = t.len() - t.trim_start().len();
         let mut gap_start: Option<usize> = None;
-        for (i, c) in t.char_indices() {
+        for (i, c) in t.char_indices().skip_while(|(i, _)| *i < indent) {
             if c == '|' {
                 match gap_start.take() {
                     Some(g) => {
@@ -2662,14 +2663,14 @@ fn untitled_header(line: &str, offset: usize, values: usize) -> Option<Vec<Range
 /// A header at single spaces whose first words name the stub (`Outcome Baseline 6-month p`,
 /// `Outcome (n = 49) Baseline Day 90 Day 180 p Value`): the `values` columns' names read from
 /// the right ([`names_from_right`]) where the words left before them, an n aside, are a stub's
-/// name. The stub's name is the evidence a table under no title needs that the words are a
-/// header: a caption's words name no stub.
+/// name of four words at most. The stub's name is the evidence a table under no title needs
+/// that the words are a header; a caption's words rarely are one (`Changes seen`).
 fn stub_then_names(line: &str, values: usize) -> Option<Vec<Range<usize>>> {
     let trimmed = line.trim_end();
     let (from, cuts) = names_from_right(trimmed, values)?;
     let stub = n_printed().replace_all(&trimmed[..from], "");
     let stub = stub.trim().trim_end_matches(['(', ')', ' ']);
-    if stub.is_empty() || !names_stub(stub) {
+    if stub.is_empty() || stub.split_whitespace().count() > 4 || !names_stub(stub) {
         return None;
     }
     let mut start = from;
@@ -4547,14 +4548,15 @@ fn stub_span_statistics<'t>(
 }
 
 /// Does header row `h` print a cell over every one of the `width` columns, from the stub's
-/// empty cell on, as a table copied with all its cells does: its last cells may be empty (a
-/// p's column no header names), and a name spanning two columns is printed over each
-/// (`| | Group 1 | Group 1 | | Group 2 | Group 2 | |`). A name followed by empty cells is
+/// empty cell on, as a table copied with all its cells does: a name spanning two columns is
+/// printed over each (`| | Group 1 | Group 1 | | Group 2 | Group 2 | |`), and an empty cell
+/// after a name (a p's column no header names) only after such a repeated name. A name followed by empty cells is
 /// printed once over the columns it spans (`| | Placebo | | Drug | |`) and stands over the
 /// first alone: not such a row.
 fn prints_every_cell(text: &str, h: &Row, width: usize) -> bool {
     let cell = |k: usize| text[h.cells[k].clone()].trim();
-    h.cells.len() >= width
+    width >= 2
+        && h.cells.len() >= width
         && cell(0).is_empty()
         && (1..width - 1).all(|k| {
             cell(k).is_empty() || !cell(k + 1).is_empty() || k >= 2 && cell(k) == cell(k - 1)
@@ -6288,7 +6290,7 @@ pub(crate) fn cells_under_spanning_names() -> String {
 /// `Low dose |`, `Placebo |`, each on a line of its own, then the row's closing `|` alone):
 /// the run of one-cell lines that ends the header, as many as the data rows have cells after
 /// the stub, each line's cell over the next column. `None` unless the count is exactly that
-/// and at least two name a column.
+/// and at least two lines hold a name.
 fn header_cells_closing_the_header(
     text: &str,
     header: &[Row],
@@ -6301,8 +6303,10 @@ fn header_cells_closing_the_header(
     while rows
         .next_if(|r| match one_cell(r) {
             Some(c) => c.is_empty(),
-            None => r.cells[1..]
+            None => r
+                .cells
                 .iter()
+                .skip(1)
                 .all(|c| text[c.clone()].trim().is_empty()),
         })
         .is_some()

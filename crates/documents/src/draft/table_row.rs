@@ -1414,7 +1414,7 @@ impl LaidOutCell<'_> {
 
     /// Pushes a count (`value`, slot `k`) of the whole at `of`, as a percentage when the next
     /// slot is one (`n/N (%)`) or else as a count of a whole, and returns how many slots it
-    /// took.
+    /// took. A whole that is no whole number (a person-time) makes both plain numbers.
     fn push_count_of_whole(
         &self,
         scan: &mut Scan,
@@ -1424,12 +1424,10 @@ impl LaidOutCell<'_> {
     ) -> usize {
         let range = self.slots[k].1.clone();
         let of_value = scan.number(of.clone());
-        // A whole is a whole number no smaller than its part: a count beside a person-time
-        // (`No. of episodes; no. of child-yr` over `384; 259.5`) is a rate's two terms, each
-        // a number of its own.
-        let a_whole = |o: &super::Printed| {
-            o.number.value.fract() == 0.0 && o.number.value >= value.number.value
-        };
+        // A whole is a whole number: a count beside a person-time (`No. of episodes; no. of
+        // child-yr` over `384; 259.5`) is a rate's two terms, each a number of its own. (A
+        // count larger than its whole stays one, for `check` to report.)
+        let a_whole = |o: &super::Printed| o.number.value.fract() == 0.0;
         if !of_value.as_ref().is_some_and(a_whole) {
             scan.push_value(ItemKind::Number, range, value);
             if let Some(o) = of_value {

@@ -255,9 +255,34 @@ const NAKAGURO_UNITS: [&str; 16] = [
 /// `before` is the plain text so far (it ends in the digits before the dot), `rest` the
 /// original after the dot (it starts with digits).
 fn nakaguro_decimal_point(before: &str, rest: &str, points_elsewhere: bool) -> bool {
+    match read_nakaguro(before, rest) {
+        DotReading::List => false,
+        DotReading::SurePoint | DotReading::Point => true,
+        DotReading::Rising { listed } => points_elsewhere && !listed,
+    }
+}
+
+/// What the digits around a `・` say of it, before the document's other dots are asked
+/// ([`nakaguro_decimal_point`]).
+enum DotReading {
+    /// A list's separator: a chain, a year, a point already on either side, a pair of means ±
+    /// SD (or no digits after the dot).
+    List,
+    /// A point no list could be: a unit of measure or a spread after the digits, or digits
+    /// after the dot that begin with 0.
+    SurePoint,
+    /// A point by the pair's order: it does not rise, or the digits are a spread's.
+    Point,
+    /// A rising pair; `listed` where a counter of a time, an ordinal, a category or people
+    /// follows (`1・2月`, `1・2回目`, `3・4年生`, `5・6人`) or a word that numbers items stands
+    /// before (`第1・2回`, `表1・2`, `Grade 3・4`): those list.
+    Rising { listed: bool },
+}
+
+fn read_nakaguro(before: &str, rest: &str) -> DotReading {
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 {
-        return false;
+        return DotReading::List;
     }
     let (after, tail) = rest.split_at(digits);
     let head = before.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -266,49 +291,56 @@ fn nakaguro_decimal_point(before: &str, rest: &str, points_elsewhere: bool) -> b
     let chained = matches!(next.next(), Some('・' | '･' | '.' | '．'))
         && next.next().is_some_and(|c| c.is_ascii_digit());
     if head.ends_with(['・', '･', '.']) || chained || whole.len() == 4 {
-        return false;
+        return DotReading::List;
     }
     let tail = tail.trim_start_matches(' ');
     let spread = head.trim_end().ends_with('±') || head.ends_with("SE") || head.ends_with("SD");
     if spread && tail.starts_with('±') {
-        return false;
+        return DotReading::List;
     }
     if NAKAGURO_UNITS.iter().any(|u| tail.starts_with(u))
         || tail.starts_with('±')
         || after.starts_with('0')
     {
-        return true;
+        return DotReading::SurePoint;
     }
     let (Ok(a), Ok(b)) = (whole.parse::<u64>(), after.parse::<u64>()) else {
-        return false;
+        return DotReading::List;
     };
-    // Counters of a time, an ordinal or a category: `1・2月`, `1・2回目`, `2・3度`, `3・4年生`.
-    const LISTING: [&str; 20] = [
-        "月", "年", "日", "週", "か月", "カ月", "ヶ月", "ヵ月", "時間", "歳", "代", "型", "期",
-        "回目", "番", "度", "級", "相", "群", "号",
+    if b <= a || spread {
+        return DotReading::Point;
+    }
+    const COUNTERS: [&str; 25] = [
+        "月", "年", "日", "週", "か月", "カ月", "ヶ月", "ヵ月", "ケ月", "箇月", "時間", "歳", "代",
+        "型", "期", "回目", "番", "度", "級", "相", "群", "号", "人", "名", "例",
     ];
-    b <= a || spread || points_elsewhere && !LISTING.iter().any(|u| tail.starts_with(u))
+    const NUMBERING: [&str; 8] = [
+        "第",
+        "表",
+        "図",
+        "Grade",
+        "grade",
+        "グレード",
+        "Stage",
+        "stage",
+    ];
+    DotReading::Rising {
+        listed: COUNTERS.iter().any(|u| tail.starts_with(u))
+            || NUMBERING.iter().any(|w| head.trim_end().ends_with(w)),
+    }
 }
 
-/// Does `original` print a decimal point as `・` somewhere no list could (a unit or a spread
-/// after the digits, `42・1%`, `5・3±1・2`, or digits after the dot that begin with 0,
-/// `p<0・05`)? Then its other rising pairs are points too ([`nakaguro_decimal_point`]).
+/// Does `original` print a decimal point as `・` somewhere no list could
+/// ([`DotReading::SurePoint`]: `42・1%`, `5・3±1・2`, `p<0・05`)? Then its other rising pairs
+/// are points too ([`nakaguro_decimal_point`]).
 fn nakaguro_points_elsewhere(original: &str) -> bool {
     original.match_indices(['・', '･']).any(|(at, dot)| {
         let before = &original[..at];
-        let rest = &original[at + dot.len()..];
         before.ends_with(|c: char| c.is_ascii_digit())
-            && rest.starts_with(|c: char| c.is_ascii_digit())
-            && nakaguro_decimal_point(before, rest, false)
-            && {
-                // Only the evidence no list gives: a unit or a spread after, a leading 0.
-                let digits =
-                    rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-                let tail = rest[digits..].trim_start_matches(' ');
-                rest.starts_with('0')
-                    || tail.starts_with('±')
-                    || NAKAGURO_UNITS.iter().any(|u| tail.starts_with(u))
-            }
+            && matches!(
+                read_nakaguro(before, &original[at + dot.len()..]),
+                DotReading::SurePoint
+            )
     })
 }
 
@@ -838,6 +870,11 @@ mod tests {
         );
         let p = PlainText::new("4週目5・6回に減少した。");
         assert_eq!(p.text, "4週目5・6回に減少した。");
+        let p = PlainText::new("42・1%。第1・2回、表1・2、Grade 3・4、5・6人、3・6ケ月後");
+        assert_eq!(
+            p.text,
+            "42.1%。第1・2回, 表1・2, Grade 3・4, 5・6人, 3・6ケ月後"
+        );
         // A comma between numbers that touch Japanese script separates them (Japanese never
         // writes a decimal comma); a thousands group and European decimals stay.
         let p = PlainText::new("摂取4,8,12週間後、1,200 mg/day、12，5週。p = 0,03 and 2,5 mg");

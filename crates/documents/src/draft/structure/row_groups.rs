@@ -39,16 +39,8 @@ struct Row {
     summaries: Vec<usize>,
 }
 
-/// The lines of `text` with their byte ranges.
-pub(super) fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for l in text.split_inclusive('\n') {
-        out.push(start..start + l.trim_end_matches(['\n', '\r']).len());
-        start += l.len();
-    }
-    out
-}
+/// The lines of `text` with their byte ranges (the tables' reader splits them so).
+pub(super) use crate::draft::table::line_ranges as lines;
 
 /// The summaries of each line (by index into `ranges`) that `keep` keeps, in order.
 pub(super) fn summaries_by_line(
