@@ -891,18 +891,16 @@ fn find_bracketed_cell_lines(
 /// each `| |` an empty cell, a row ended where two bars meet and at each rule.
 fn bracketed_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Option<Table> {
     let mut rows: Vec<Row> = Vec::new();
-    let mut cells: Vec<Range<usize>> = Vec::new();
+    // The open row's cells, each with the index of the line it stands on.
+    let mut cells: Vec<(usize, Range<usize>)> = Vec::new();
     let mut after_bar = false;
-    let close = |cells: &mut Vec<Range<usize>>, rows: &mut Vec<Row>| {
-        if let (Some(first), Some(last)) = (cells.first(), cells.last()) {
-            let start = lines.iter().rfind(|l| l.start <= first.start)?.start;
-            let end = lines.iter().find(|l| l.end >= last.end)?.end;
+    let close = |cells: &mut Vec<(usize, Range<usize>)>, rows: &mut Vec<Row>| {
+        if let (Some((first, _)), Some((last, _))) = (cells.first(), cells.last()) {
             rows.push(Row {
-                line: start..end,
-                cells: std::mem::take(cells),
+                line: lines[*first].start..lines[*last].end,
+                cells: cells.drain(..).map(|(_, c)| c).collect(),
             });
         }
-        Some(())
     };
     for k in run.clone() {
         let l = &lines[k];
@@ -910,12 +908,12 @@ fn bracketed_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opt
         if !t.contains('|') {
             let name = t.trim();
             let start = l.start + t.find(name)?;
-            cells.push(start..start + name.len());
+            cells.push((k, start..start + name.len()));
             after_bar = false;
             continue;
         }
         if is_separator(t) {
-            close(&mut cells, &mut rows)?;
+            close(&mut cells, &mut rows);
             rows.push(Row {
                 line: l.clone(),
                 cells: self::cells(t, l.start),
@@ -930,10 +928,8 @@ fn bracketed_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opt
         for (i, c) in t.char_indices().skip_while(|(i, _)| *i < indent) {
             if c == '|' {
                 match gap_start.take() {
-                    Some(g) => {
-                        cells.push(l.start + g..l.start + i);
-                    }
-                    None if after_bar => close(&mut cells, &mut rows)?,
+                    Some(g) => cells.push((k, l.start + g..l.start + i)),
+                    None if after_bar => close(&mut cells, &mut rows),
                     None => {}
                 }
                 after_bar = true;
@@ -942,7 +938,7 @@ fn bracketed_table(text: &str, lines: &[Range<usize>], run: Range<usize>) -> Opt
             }
         }
     }
-    close(&mut cells, &mut rows)?;
+    close(&mut cells, &mut rows);
     let data_rows = rows
         .iter()
         .filter(|r| {
