@@ -1402,12 +1402,16 @@ pub fn is_baseline(label: &str) -> bool {
 /// assert!(transition(" to "));
 /// assert!(!transition(" .67d (–1.0 to 1.5) "));
 /// assert!(transition("→") && transition("から") && transition("(to"));
+/// // Japanese prints `AがB` for `A became B` (`5.1±3.8が6.2±3.5秒`), the unit of the first
+/// // value before `が` at most; a clause before it (`であったが`, `、女性が`) is none.
+/// assert!(transition("が") && transition("秒が") && transition("mm が"));
+/// assert!(!transition("であったが") && !transition("、女性が"));
 /// ```
 pub fn transition(between: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)(?:^|[\s,;(])(?:to|into|then)(?:$|[\s,;)])|→|⇒|->|から|より",
+        r"(?i)(?:^|[\s,;(])(?:to|into|then)(?:$|[\s,;)])|→|⇒|->|から|より|^\s*[^\sぁ-ゖ、。，,;；()（）]{0,8}\s*が\s*$",
     )
     .find_iter(between)
     .any(|m| {

@@ -261,6 +261,25 @@ fn japanese_on_both_sides(p: &str, at: usize, after: usize) -> bool {
     }
 }
 
+/// Does `before` (the text up to a full stop) end in a capital letter that labels a thing
+/// (`group B`, `hemophilia A`, `vitamin D`, `type C`) rather than a person's initial? An
+/// initial follows a capitalised name, a function word (`by J. Smith`, `and K. Ito`) or
+/// nothing; a letter after a lower-case word of content is the kind that word names, so the
+/// full stop after it ends the sentence (`randomised to group A or group B. The score fell`).
+fn a_label_by_letter(before: &str) -> bool {
+    let mut words = before.rsplit(char::is_whitespace);
+    let _letter = words.next();
+    let Some(noun) = words.next() else {
+        return false;
+    };
+    noun.len() >= 3
+        && noun.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            noun,
+            "and" | "the" | "with" | "from" | "for" | "via" | "per" | "nor" | "but"
+        )
+}
+
 /// Pushes onto `cuts` the character-level cuts of the plain text (a sentence's end mark, a
 /// heading's brackets), mapped back to offsets in the original.
 fn character_cuts(plain: &PlainText, cuts: &mut Vec<usize>) {
@@ -291,7 +310,9 @@ fn character_cuts(plain: &PlainText, cuts: &mut Vec<usize>) {
                             c.is_ascii_uppercase() || c.is_ascii_digit() || !c.is_ascii()
                         }))
                     && !ABBREVIATIONS.contains(&word_before)
-                    && !(word_before.len() == 1 && word_before.as_bytes()[0].is_ascii_uppercase())
+                    && !(word_before.len() == 1
+                        && word_before.as_bytes()[0].is_ascii_uppercase()
+                        && !a_label_by_letter(&p[..i]))
                     && !(c == '.' && i > 0 && bytes[i - 1] == b'.')
             }
             _ => false,
@@ -378,6 +399,21 @@ mod tests {
                 "A群において、紅斑が58例中3例(5.2%)に認められた。",
                 "その結果、スコアの平均は投与後に低下し、改善を示した。",
                 "ベースライン74.92±10.48 (143)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_letter_that_labels_a_group_ends_its_sentence_but_an_initial_does_not() {
+        let text = "Patients were randomised to group A or group B. The score fell in hemophilia A. As reported by J. Smith and K. Ito, it rose.";
+        let d = Sentences::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "Patients were randomised to group A or group B.",
+                "The score fell in hemophilia A.",
+                "As reported by J. Smith and K. Ito, it rose."
             ]
         );
     }

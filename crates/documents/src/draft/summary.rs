@@ -38,15 +38,16 @@ fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
-              (?P<mean> NUMBER ) \s* (?: [%％°] \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
+              (?P<mean> NUMBER ) \s* (?: [%％°] \s* | (?P<munit> DOSEUNIT ) \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
               (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
-            | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* | (?P<ditto> 同 ) \s* )? (?P<pspread> NUMBER ) \s* [)\]]
-            | (?P<umean> NUMBER ) \s* (?P<unit> UNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) )? \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* )? (?P<uclose> [)\];] )
+            | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* | (?P<ditto> 同 ) \s* )? (?P<pspread> NUMBER ) \s* (?P<punit> DOSEUNIT \s* )? [)\]]
+            | (?P<umean> NUMBER ) \s* (?P<unit> DOSEUNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) )? \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* | DOSEUNIT \s* )? (?P<uclose> [)\];] )
             | (?P<bmean> NUMBER ) \s* [(\[] \s* (?: ± | \+/- ) \s* (?P<bspread> NUMBER ) \s* [)\]]
             | (?P<lmean> NUMBER ) \s* [(\[] \s* (?P<llabel> LABEL ) \s* (?: [=:,] | ± | \+/- )? \s* (?P<lspread> NUMBER ) \s* (?P<lclose> [,;] ) \s* (?i: p ) \s* [=<>≤]
             | (?i: mean | average ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
             .replace("NUMBER", NUMBER)
             .replace("LABEL", LABEL)
+            .replace("DOSEUNIT", MEDIAN_UNIT)
             .replace("UNIT", UNIT);
         Regex::new(&p).expect("the mean ± spread pattern is valid")
     })
@@ -757,6 +758,20 @@ fn glued_to_its_label(plain: &str, mean: regex::Match, spread_end: usize) -> boo
             && !plain[spread_end..].trim_start().starts_with('±'))
 }
 
+/// Do the units printed with a mean and its spread say they are one quantity's? A unit between
+/// a mean and its `±` (`11.2 g ± 1.3 g`) must be printed again after the spread: a visit's
+/// window prints another (`at 12 weeks ± 3 days`), or none. A unit after a bracketed spread
+/// (`11.2 (SD 1.3 g)`) needs the spread's label: `2.5 (1.5 days)` may be a duration.
+fn unit_agrees(plain: &str, c: &regex::Captures, spread_end: usize) -> bool {
+    if let Some(unit) = c.name("munit") {
+        let unit = unit.as_str().trim().to_lowercase();
+        let after = plain[spread_end..].trim_start().to_lowercase();
+        return after.starts_with(&unit)
+            && !after[unit.len()..].starts_with(|c: char| c.is_alphanumeric());
+    }
+    c.name("punit").is_none() || c.name("plabel").is_some()
+}
+
 /// Is `+-` between a number ending at `mean_end` and the one at `spread` a range whose ends a
 /// survival table marks as censored (`5.6 (1.8+-40.6+)`: from 1.8+ to 40.6+ months), no mean ±
 /// spread? The second number carries the same `+` right after it.
@@ -796,7 +811,7 @@ fn find_mean_spreads(scan: &mut Scan, plain: &str) {
         else {
             continue;
         };
-        if spread_n.number.value < 0.0 {
+        if spread_n.number.value < 0.0 || !unit_agrees(plain, &c, spread_range.end) {
             continue;
         }
         let Some(labelled_once) = label_from_sentence(
@@ -1089,6 +1104,36 @@ mod tests {
             .map(|i| i.text.as_str())
             .collect();
         assert_eq!(means, ["2.1 +- 0.4"]);
+    }
+
+    #[test]
+    fn a_unit_between_a_mean_and_its_spread_keeps_them_one_summary() {
+        // Made-up values in the forms abstracts print: the unit after the mean and again after
+        // the spread. A visit's window (`12 weeks ± 3 days`: another unit after the spread)
+        // and a bracketed number with a unit but no label (a duration) are no summaries.
+        let text = "Plaque fell by 11.2g (s.e.=1.3g). Weight was 71.2 kg (SD 8.3). Depth was 3.2 mm (SD 0.4 mm). Mass was 11.2 g ± 1.3 g. Length was 4.1 (SD 1.3 mm). Visits at 12 weeks ± 3 days. Time was 2.5 (1.5 days).";
+        let items = super::super::read_items(text);
+        let means: Vec<(&str, &str)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                let p = &i.parts;
+                (
+                    p.mean.as_ref().map_or("", |m| m.number.text.as_str()),
+                    p.spread.as_ref().map_or("", |m| m.number.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            means,
+            [
+                ("11.2", "1.3"),
+                ("71.2", "8.3"),
+                ("3.2", "0.4"),
+                ("11.2", "1.3"),
+                ("4.1", "1.3")
+            ]
+        );
     }
 
     #[test]

@@ -150,6 +150,13 @@ fn cells_of(label: &str) -> Option<CellsOf> {
 /// `N` (`BP reported on N`)? Its bare whole numbers are numbers of people.
 fn names_patient_flow(label: &str) -> bool {
     let l = label.trim().to_lowercase();
+    names_a_stage_of_flow(&l) || l.ends_with(" n") || l.ends_with("(n)")
+}
+
+/// Does a label open with a stage of the patients' flow (`Randomized`, `Completed`, `Lost to
+/// follow-up`, `無作為化`)?
+pub(crate) fn names_a_stage_of_flow(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
     [
         "randomized",
         "randomised",
@@ -182,8 +189,6 @@ fn names_patient_flow(label: &str) -> bool {
     ]
     .iter()
     .any(|w| l.starts_with(w))
-        || l.ends_with(" n")
-        || l.ends_with("(n)")
 }
 
 /// Lines of a table no table model took, that name a stage of the patients' flow and then

@@ -2136,6 +2136,64 @@ fn had_an_event(text: &str, item: &Item) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// Does an n count a part of the patients, never the whole sample: each of several parts
+/// (`男女各6名`, `各群10例`, `10 each`), or one sex where the sentence counts the other too (`6
+/// men and 6 women`, `男性6名,女性6名`)? Twelve people are counted there as six twice; the
+/// sample is their sum, which the text does not print as one number. A sample of one sex
+/// (`健常男性15人`) is the whole, and a breakdown in a bracket after the whole (`393名(男177名、
+/// 女216名)`) is left to the rules that weigh the whole against its parts.
+fn counts_a_part(text: &str, sentence: &str, item: &Item) -> bool {
+    static SEX_AFTER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static MEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static WOMEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static WHOLE_BEFORE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let sex_after = SEX_AFTER.get_or_init(|| {
+        regex::Regex::new(r"(?i)^(?:(?P<f>women|females?|girls)|(?P<m>men|males?|boys))\b")
+            .expect("valid pattern")
+    });
+    let counted = |ja: &str, en: &str| {
+        let words = crate::text::number::number_words();
+        regex::Regex::new(&format!(
+            r"(?i)(?:{ja})\s*\d|(?:\d+|\b(?:{words}))\s+(?:{en})\b"
+        ))
+        .expect("valid pattern")
+    };
+    let men = MEN.get_or_init(|| counted("男性|男子|男児|男", "men|males?|boys"));
+    let women = WOMEN.get_or_init(|| counted("女性|女子|女児|女", "women|females?|girls"));
+    let whole_before = WHOLE_BEFORE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:\d+\s*(?:名|例|人)|\b(?:\d+|[a-z]+)\s+(?:patients|participants|subjects|volunteers|people|adults|children|individuals))\s*[(（][^()（）]*$",
+        )
+        .expect("valid pattern")
+    });
+    let before = text[..item.span[0]].trim_end();
+    if before.ends_with('各') {
+        return true;
+    }
+    let after = text[item.span[1]..].trim_start();
+    let unit = item.parts.unit.as_deref().unwrap_or("");
+    let named = sex_after
+        .captures(unit)
+        .or_else(|| sex_after.captures(after));
+    let female = named.as_ref().map(|c| c.name("f").is_some()).or_else(|| {
+        let ja = |words: &[&str]| words.iter().any(|w| before.ends_with(w));
+        if ja(&["女性", "女子", "女児", "女"]) {
+            Some(true)
+        } else if ja(&["男性", "男子", "男児", "男"]) {
+            Some(false)
+        } else {
+            None
+        }
+    });
+    let Some(female) = female else {
+        return false;
+    };
+    let other_counted = if female { men } else { women }.is_match(sentence);
+    let lead_start = before.len().saturating_sub(120);
+    let lead = before.get(lead_start..).unwrap_or(before);
+    other_counted && !whole_before.is_match(lead)
+}
+
 /// Is the n item a number of people: `Twelve patients`, `7名`, `n = 12`; not `4 symptoms`?
 fn counts_people(item: &Item) -> bool {
     match item.parts.unit.as_deref() {
@@ -2236,6 +2294,11 @@ fn document_n_except(doc: &Sentences, items: &[Item], groups_ns: &[usize]) -> Op
             || had_an_event(doc.original, item)
             || another_sample(doc.original, item)
             || in_a_footnote_entry(doc.original, item)
+            || counts_a_part(
+                doc.original,
+                &doc.original[doc.sentences[item.sentence].span.clone()],
+                item,
+            )
         {
             continue;
         }
@@ -3783,11 +3846,31 @@ fn undecide_transition_between_arms(document: &str, locals: &[Local], relation: 
     if !arms.is_match(document) || before.is_match(document) {
         return;
     }
+    // A transition closed by its group's name, where another transition of the sentence is
+    // closed by another group's (`from 6.2 to 3.1 in the drug group and from 6.0 to 4.5 in
+    // the placebo group`): each is its group's course, as the parallel form says; the arms'
+    // values are the ends of different transitions, not one transition's two ends.
+    let group_of_transition = |k: usize| {
+        let end = locals[k].group.as_ref()?;
+        let start = locals[k - 1].group.as_ref();
+        (start.is_none() || start == Some(end)).then_some(&end.1)
+    };
+    let transitions: Vec<usize> = (1..locals.len())
+        .filter(|&k| relation[k] == Relation::Time && locals[k].transition)
+        .collect();
+    let within_its_group = |k: usize| {
+        group_of_transition(k).is_some_and(|g| {
+            transitions
+                .iter()
+                .any(|&o| o != k && group_of_transition(o).is_some_and(|h| h != g))
+        })
+    };
     for k in 1..locals.len() {
         if relation[k] == Relation::Time
             && locals[k].transition
             && locals[k].time.is_none()
             && locals[k - 1].time.is_none()
+            && !within_its_group(k)
         {
             relation[k] = Relation::Undecided;
         }
@@ -6010,6 +6093,58 @@ mod tests {
                 "{lead}"
             );
         }
+    }
+
+    #[test]
+    fn transitions_each_closed_by_its_group_are_each_groups_course() {
+        // Two treatments with their n and no word of a baseline: a lone transition may set one
+        // arm against the other, but two transitions each closed by another group's name are
+        // each that group's course.
+        let text = "Sixty patients were randomised to the drug group (n = 30) or the placebo group (n = 30).\nThe VAS score decreased from 6.2 ± 1.1 to 3.1 ± 0.9 in the drug group and from 6.0 ± 1.3 to 4.5 ± 1.2 in the placebo group (p < 0.01).";
+        let (items, s) = crate::draft::structure::read_text(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+        let cells = crate::draft::structure::means_of(&items, &s, &s.measures[0]);
+        let cells: Vec<(&str, &str)> = cells
+            .iter()
+            .map(|(g, _, v)| (g.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("drug group", "6.2"),
+                ("drug group", "3.1"),
+                ("placebo group", "6.0"),
+                ("placebo group", "4.5")
+            ]
+        );
+        // One transition closed by a treatment's name, in such a report, stays open.
+        let text = "On-demand therapy (n = 26) and prophylaxis (n = 26) were compared.\nJoint bleeds were reduced from 12.2 ± 1.5 to 4.7 ± 1.0 in the prophylaxis group.";
+        let (_, s) = crate::draft::structure::read_text(text);
+        assert!(
+            s.measures.iter().all(|m| m.shape == Shape::Single),
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn a_count_of_one_sex_or_of_each_part_is_no_samples_n() {
+        // Made-up: six of each sex is twelve people, a number the text does not print; a
+        // sample of one sex counted alone is the whole.
+        for text in [
+            "健常な男女各6名を対象とした.DEQSは改善した(5.2±3.7→1.9±2.2点).",
+            "健常な男性6名,女性6名を対象とした.DEQSは改善した(5.2±3.7→1.9±2.2点).",
+            "Six men and six women took part. Scores fell from 5.2 ± 3.7 to 1.9 ± 2.2.",
+        ] {
+            let (_, s) = crate::draft::structure::read_text(text);
+            assert_eq!(s.document_n, None, "{text}");
+        }
+        let (items, s) = crate::draft::structure::read_text(
+            "健常男性15人を対象とした.AMSスコアは低下した(44.0±3.5→34.6±2.4).",
+        );
+        let n = s.document_n.expect("the men are the sample");
+        assert_eq!(items[n].text, "15人");
     }
 
     #[test]

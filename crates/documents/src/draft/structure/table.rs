@@ -1825,7 +1825,10 @@ impl RowReader<'_> {
                         .as_ref()
                         .is_some_and(|v| v.number.plain.parse::<u32>().is_ok_and(|n| n >= 1))
         };
-        if cell_ns.len() < 2 || !cell_ns.iter().all(|&(_, j)| an_n(j)) {
+        if cell_ns.len() < 2
+            || !cell_ns.iter().all(|&(_, j)| an_n(j))
+            || self.counts_a_level(label, &cell_ns, s)
+        {
             return false;
         }
         self.section_n = vec![None; self.header.columns.len()];
@@ -1843,6 +1846,39 @@ impl RowReader<'_> {
             self.section = Some(label.to_string());
         }
         true
+    }
+
+    /// Does a row count the patients of one level of a characteristic (`Female (N) | 22 |
+    /// 24` under `Experimental group n = 38 | Control group n = 38`): a part of each column,
+    /// not the n of the rows below? Its label is a level's name with the sign of a count after
+    /// it, the name no visit (`Week 13 (N)`), no stage of the patients' flow (`Randomised, n`)
+    /// and no people counted (`Patients analysed, n`); and each count is smaller than the n
+    /// its column's group prints in the header, as a part is. (A population's row, `ITT (N) |
+    /// 36 | 35`, reads the same: where the header prints no n, the row stays an n row.)
+    fn counts_a_level(&self, label: &str, cell_ns: &[(usize, usize)], s: &Structure) -> bool {
+        let l = label.trim();
+        let Some(name) = [" (n)", " (N)", ", n", ", N", "/n", "/N"]
+            .iter()
+            .find_map(|end| l.strip_suffix(end))
+        else {
+            return false;
+        };
+        let name = name.trim();
+        let value = |j: usize| self.items[j].parts.value.as_ref().map(|v| v.number.value);
+        let smaller_than_its_column = |&(ci, j): &(usize, usize)| {
+            let Some(Column::Group(g)) = self.header.columns.get(ci) else {
+                return false;
+            };
+            match (s.groups.get(*g).and_then(|g| g.n).and_then(value), value(j)) {
+                (Some(column), Some(count)) => count < column,
+                _ => false,
+            }
+        };
+        !name.is_empty()
+            && !crate::draft::table::names_n(l)
+            && crate::draft::table::visit_of_n(l).is_none()
+            && !crate::draft::table_row::names_a_stage_of_flow(name)
+            && cell_ns.iter().all(smaller_than_its_column)
     }
 
     /// A row of shares under the group columns (`Male | 12 (30%) | 14 (35%) | 0.62`): each
@@ -3750,6 +3786,40 @@ Physical score |
         );
         assert!(items[c.ci.expect("the CI")].text.contains("-6.30"));
         assert!(items[c.p.expect("the p")].text.contains("0.0580"));
+    }
+
+    #[test]
+    fn a_row_counting_the_patients_of_one_level_is_no_n_of_the_rows_below() {
+        // Made-up numbers in a baseline table's form: `Female (N)` counts the women of each
+        // column (a part of its 38), not the patients the rows below are of; a row labelled
+        // with the n itself (`Analysed (N)`) still is.
+        let text = "| Variable | Experimental group n = 38 | Control group n = 38 | P value |\n|---|---|---|---|\n| Female (N) | 22 | 24 | |\n| Monthly income | 930.26 (135.83) | 903.94 (130.16) | 0.39 |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.contains("930.26"))
+            })
+            .expect("the income row's measure");
+        let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns, ["38", "38"]);
+        assert_eq!(m.label.as_deref(), Some("Monthly income"));
+        let text = text.replace("Female (N)", "Analysed (N)");
+        let (items, s) = crate::draft::structure::read_text(&text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| {
+                m.cells
+                    .iter()
+                    .any(|c| items[c.item].text.contains("930.26"))
+            })
+            .expect("the income row's measure");
+        let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns, ["22", "24"]);
     }
 
     #[test]
