@@ -1065,7 +1065,8 @@ fn draft_on_the_held_out_part() {
 // Session 70: the fifty-sixth trial's forms (a share's interval with each bound's % sign, `5% (1 to 17%)`, read as its CI): 83.58 -> 83.63.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 83.63 -> 83.62.
 // Session 70: a count beside a person-time (`384; 259.5` under `No. of episodes; no. of child-yr`) is no count of a whole: batch 139's draft did not load: 83.62 -> 83.63.
-const FLOOR_DEV_FOUND: f64 = 83.63;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 83.63 -> 83.52.
+const FLOOR_DEV_FOUND: f64 = 83.52;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1170,7 +1171,8 @@ const FLOOR_DEV_FOUND: f64 = 83.63;
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 78.58 -> 78.54.
 // Session 70: the fifty-sixth trial's forms (a share's interval with each bound's % sign, `5% (1 to 17%)`, read as its CI): 78.54 -> 78.61.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 78.61 -> 78.66.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.66;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 78.66 -> 78.69.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.69;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1285,7 +1287,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.66;
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3762 -> 3809.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3809 -> 3877.
 // Session 70: a count beside a person-time (`384; 259.5` under `No. of episodes; no. of child-yr`) is no count of a whole: batch 139's draft did not load: 3877 -> 3874.
-const CEILING_DEV_NON_DATA: usize = 3874;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3874 -> 3924.
+const CEILING_DEV_NON_DATA: usize = 3924;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1403,7 +1406,8 @@ const CEILING_DEV_NON_DATA: usize = 3874;
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3884 -> 3927.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3927 -> 3949.
 // Session 70: a rising pair set apart by `・` is a decimal where the document prints its decimals so elsewhere: 3949 -> 3939.
-const CEILING_HOLDOUT_NON_DATA: usize = 3939;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3939 -> 3962.
+const CEILING_HOLDOUT_NON_DATA: usize = 3962;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1485,7 +1489,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3939;
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3713 -> 3753.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3753 -> 3787.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3787 -> 3806.
-const FLOOR_DEV_PATH: usize = 3806;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3806 -> 3821.
+const FLOOR_DEV_PATH: usize = 3821;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1564,7 +1569,8 @@ const FLOOR_DEV_PATH: usize = 3806;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 3280 -> 3331.
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3331 -> 3344.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3344 -> 3360.
-const FLOOR_HOLDOUT_PATH: usize = 3360;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3360 -> 3368.
+const FLOOR_HOLDOUT_PATH: usize = 3368;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1674,7 +1680,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3360;
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 3217 -> 3429.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3429 -> 3432.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3432 -> 3440.
-const FLOOR_DEV_DECIDED: usize = 3440;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3440 -> 3457.
+const FLOOR_DEV_DECIDED: usize = 3457;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1760,7 +1767,8 @@ const FLOOR_DEV_DECIDED: usize = 3440;
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1632 -> 1639.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 1639 -> 1652.
 // Session 71: two transitions each closed by another group's name are each group's course; a count of one sex or of each part is no sample's n; a row counting one level (`Female (N)`) is no n row; `AがB` a transition; a unit between a mean and its spread: 1652 -> 1653.
-const FLOOR_HOLDOUT_DECIDED: usize = 1653;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 1653 -> 1658.
+const FLOOR_HOLDOUT_DECIDED: usize = 1658;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1832,7 +1840,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1653;
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1234 -> 1242.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1242 -> 1247.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 1247 -> 1256.
-const FLOOR_DEV_SHARES: usize = 1256;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 1256 -> 1263.
+const FLOOR_DEV_SHARES: usize = 1263;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1890,7 +1899,8 @@ const FLOOR_DEV_SHARES: usize = 1256;
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 1365 -> 1367.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1367 -> 1380.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 1380 -> 1381.
-const FLOOR_HOLDOUT_SHARES: usize = 1381;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 1381 -> 1389.
+const FLOOR_HOLDOUT_SHARES: usize = 1389;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -2068,7 +2078,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 174;
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 1871 -> 1958.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1958 -> 1962.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 1962 -> 1965.
-const FLOOR_DEV_N_RIGHT: usize = 1965;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 1965 -> 1978.
+const FLOOR_DEV_N_RIGHT: usize = 1978;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2097,7 +2108,8 @@ const FLOOR_DEV_N_RIGHT: usize = 1965;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 29 -> 30.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 30 -> 32.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 32 -> 34.
-const CEILING_DEV_N_WRONG: usize = 34;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 34 -> 35.
+const CEILING_DEV_N_WRONG: usize = 35;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2189,7 +2201,8 @@ const CEILING_DEV_N_WRONG: usize = 34;
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 1597 -> 1598.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 1598 -> 1599.
 // Session 71: two transitions each closed by another group's name are each group's course; a count of one sex or of each part is no sample's n; a row counting one level (`Female (N)`) is no n row; `AがB` a transition; a unit between a mean and its spread: 1599 -> 1598.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1598;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 1598 -> 1604.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1604;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2272,7 +2285,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1598;
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 3135 -> 3175.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3175 -> 3187.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3187 -> 3198.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3198;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3198 -> 3213.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3213;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2375,7 +2389,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3198;
 // Session 69: a row labelled P value set apart by single spaces; batches 134 and 135 joined: 2718 -> 2731.
 // Session 70: a header copied one name a line with no rule under it, and a table copied a cell a line with each row opened and closed by its bar (`|`, `|` ends a row; `| |` is an empty cell): 2731 -> 2735.
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 2735 -> 2751.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2751;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 2751 -> 2753.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2753;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -2412,7 +2427,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2751;
 // Session 62: batches 112 and 113 joined (28 reports, 13 Japanese, 13 tables; measured alone first: 112 dev 133/234, held-out 282/389 with 34 held-out violations in 145 pairs; 113 dev 176/281, held-out 221/324; 112's development false alarm (a last column headed t read as p) fixed before joining): 68 -> 102.
 // Session 68: batches 130 and 131 joined (their figures measured alone are in docs/commands/draft.md; batch 131's held-out part brought 3 violations in 3 pairs, counted and not read): 102 -> 105.
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 105 -> 106.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 106;
+// Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 106 -> 107.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 107;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM

@@ -3225,9 +3225,10 @@ impl GapReader<'_> {
             local.content = content;
             local.transition = cues::transition(&rest) && !cues::versus(&rest) && !range_before;
             local.versus = cues::versus(between);
+            // `… in the drug group and from 4.40 …`: another course opens with its `from`.
+            local.from = cues::from_before(between);
             if !local.content.is_empty() {
                 local.label = label_of(&rest);
-                local.from = cues::from_before(between);
                 // A subgroup named alone after another's values (`…から…へ、男性で110.7`):
                 // the same measure as the subgroup before, split the same way.
                 if let Some(name) = local
@@ -4130,9 +4131,19 @@ impl RunReader<'_> {
         let mut arms = vec![r];
         while let Some(&last) = arms.last() {
             let next = last + 1;
+            // Two transitions each closed by its group's name (`from 4.40 to 0.75 in the
+            // levamisole group (p<0.001) and from 4.40 to 1.70 in the LDP group`): the second
+            // opens with `from`, as the first did, whatever p closed the first.
+            let parallel = |next: usize| {
+                let (first, end) = (runs[last][0], *runs[last].last().expect("a value"));
+                self.locals[first].from
+                    && self.locals[end].transition
+                    && self.locals[end].group.is_some()
+                    && self.locals[runs[next][0]].from
+            };
             let courses_of_two_groups = next < runs.len()
                 && runs[r].len() >= 2
-                && self.group_clause(runs[next][0])
+                && (self.group_clause(runs[next][0]) || parallel(next))
                 && matches!((self.run_group(&runs[last]), self.run_group(&runs[next])), (Some(a), Some(b)) if a != b);
             if next < runs.len()
                 && (self.relation[runs[next][0]] == Relation::Arms || courses_of_two_groups)
@@ -6118,6 +6129,30 @@ mod tests {
                 ("placebo group", "4.5")
             ]
         );
+        // Each course closed by its own p: still each group's course, the p's each course's.
+        let text = "Forty children were randomly assigned to the levamisole group or the LDP group.\nRelapses fell from 4.40±0.75 to 0.75±0.20 in levamisole group (p<0.001) and from 4.40±0.82 to 1.70±0.98 in LDP group (p<0.001).";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let arms: Vec<&Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
+        let cells = crate::draft::structure::means_of(&items, &s, arms[0]);
+        let cells: Vec<(&str, &str)> = cells
+            .iter()
+            .map(|(g, _, v)| (g.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("levamisole group", "4.40"),
+                ("levamisole group", "0.75"),
+                ("LDP group", "4.40"),
+                ("LDP group", "1.70")
+            ]
+        );
+        assert_eq!(arms[0].comparison.p, None);
         // One transition closed by a treatment's name, in such a report, stays open.
         let text = "On-demand therapy (n = 26) and prophylaxis (n = 26) were compared.\nJoint bleeds were reduced from 12.2 ± 1.5 to 4.7 ± 1.0 in the prophylaxis group.";
         let (_, s) = crate::draft::structure::read_text(text);

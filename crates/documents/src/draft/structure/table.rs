@@ -1804,7 +1804,7 @@ impl RowReader<'_> {
         let items = self.items;
         // The cells are n's: read so, or whole numbers on a row its label says counts the
         // people (`No. of subjects analyzed | 204 | 204 | 201`, `対象症例数 | 62 | 64`).
-        let labelled_n = crate::draft::table::names_n(label);
+        let labelled_n = crate::draft::table::names_n(label) || counts_the_units_measured(label);
         // Such a row may print the section's comparison in the statistic columns (`No of
         // participants | 237 | 245 | 0.02 (−0.01 to 0.05); 0.26`): no n's of it.
         let in_statistic =
@@ -3002,6 +3002,21 @@ fn is_unnumbered_level(label: &str) -> bool {
     closes_levels(label) || WORDS.contains(&level_word(label).as_str())
 }
 
+/// Does a row label count the units a measure is taken on where they are not the patients
+/// (`No. of eyes`, `Number of knees`, `眼数`): ophthalmology and orthopaedics tables print the
+/// eyes or knees under each arm above the values taken on them, so the count is those rows' n
+/// ([`super::sentence::units_of_patients`] keeps such a count from being the patients').
+fn counts_the_units_measured(label: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*(?:no\.?|number)\s+of\s+(?:eyes|knees|hips|teeth|lesions|limbs|feet|ears|joints|ulcers|wounds)\s*$|^\s*(?:眼|膝|歯|病変|関節)数\s*$",
+        )
+        .expect("the units pattern is valid")
+    })
+    .is_match(label)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::draft::structure::{Shape, means_of, ns_of, read_text};
@@ -3820,6 +3835,21 @@ Physical score |
             .expect("the income row's measure");
         let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
         assert_eq!(ns, ["22", "24"]);
+    }
+
+    #[test]
+    fn a_row_counting_the_eyes_measured_is_the_n_of_the_rows_below() {
+        // Made-up numbers in an ophthalmology table's form: each arm's patients in the header,
+        // the eyes measured on a row of their own above the values taken on them.
+        let text = "End point | Placebo (n = 144) | Atropine (n = 133) |\n---|---|---|\nNo. of eyes | 282 | 266 |\nMean SER (SD), D | −2.45 (1.13) | −2.41 (1.17) |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.cells.iter().any(|c| items[c.item].text.contains("2.45")))
+            .expect("the SER row's measure");
+        let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns, ["282", "266"]);
     }
 
     #[test]
