@@ -37,8 +37,11 @@ pub struct Phrase {
 /// or by the abbreviations papers give the control group in their tables, in capitals as
 /// printed (`EG (n = 35) CG (n = 33)`, `IG | CG`, `CTRL`, `Con = control group`): the
 /// twenty-second new-user trial's table named its arms `EG` and `CG` only, and the drug's arm
-/// was drafted as the control.
-const COMPARATORS: &str = r"placebo|vehicle|sham|(?:usual|standard|routine|conventional)(?:\s+[a-z]+)?[\s-]+(?:care|treatment|therapy|preparation|practice)|standard of care|treatment as usual|controls?|no treatment|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|待機|通常ケア|通常治療|通常診療|標準治療|従来治療";
+/// was drafted as the control. What is withheld may be named by the intervention itself (`No
+/// intervention (N = 29)`, `non-intervention`, `no exercise`, `untreated`): the fifty-ninth
+/// trial's frailty table named its control so, and every comparison was drafted the wrong way
+/// round.
+const COMPARATORS: &str = r"placebo|vehicle|sham|(?:usual|standard|routine|conventional)(?:\s+[a-z]+)?[\s-]+(?:care|treatment|therapy|preparation|practice)|standard of care|treatment as usual|controls?|no treatment|no[\s-]intervention|non-?intervention|no[\s-](?:exercise|training|supplementation|therapy)|untreated|wait-?list(?:ed)?|wait(?:ing)? list|(?-i:\b(?:CG|CTRL|Ctrl|CON|Con)\b)|プラセボ|偽薬|対照|コントロール|無治療|非介入|介入なし|待機|通常ケア|通常治療|通常診療|標準治療|従来治療";
 
 /// A dose inside a Japanese group's name (`本剤10mg群`, `エスシタロプラム20mg群`, `0.5%製剤群`),
 /// a range of doses of a flexible-dose arm (`ラツーダ40-80mg群`, `20～60mg群`) or a combination's
@@ -2407,6 +2410,15 @@ pub fn content_ja(s: &str) -> Vec<String> {
         "か月",
         "週間",
         "年間",
+        // Units of duration printed after a value (`5.71±1.02時間から6.05±0.98時間に`), no
+        // measure's name.
+        "時間",
+        "分間",
+        "日間",
+        "秒間",
+        "ヵ月",
+        "ケ月",
+        "箇月",
         "回",
         "名",
         "例",
@@ -2784,6 +2796,9 @@ mod tests {
             "standard of care",
             "no treatment",
             "standard care",
+            "No intervention",
+            "non-intervention",
+            "no exercise",
         ] {
             assert!(!groups(text).is_empty(), "{text}");
         }

@@ -1641,6 +1641,9 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         if is_row {
             continue;
         }
+        if counts_those_with_an_event(doc, item) {
+            continue;
+        }
         if let Some((name, is_group, control)) = name_of_n(doc, item, sentence.span.start) {
             if control {
                 controls_by_bracket.push(name.clone());
@@ -1966,6 +1969,13 @@ fn name_before_bracketed_n(before: &str) -> Option<&str> {
         from += k + 1;
     }
     let name = name[from..].trim();
+    // An article before the name (`randomized to an sCRP (n = 60)`) is no part of it.
+    let name = match name.split_once(char::is_whitespace) {
+        Some((article, rest)) if matches!(article.to_lowercase().as_str(), "a" | "an" | "the") => {
+            rest.trim()
+        }
+        _ => name,
+    };
     // The stub's header before a table's first group (`Demographic Tinnitus-EG (…, n = 29)`)
     // names the rows, not the group.
     let name = match name.split_once(char::is_whitespace) {
@@ -1993,6 +2003,48 @@ fn name_before_bracketed_n(before: &str) -> Option<&str> {
             .split_whitespace()
             .any(|w| people.contains(&w.to_lowercase().as_str())))
     .then_some(name)
+}
+
+/// The names of `groups` the document declared with their n that hold no group noun and
+/// read as an abbreviation: two capitals at least among letters and digits (`sCRP`, `TE-Cr`,
+/// `CBT`), so a common word (`Intervention`, `Metformin`) printed again is never taken for an
+/// arm.
+fn declared_abbreviations(groups: &[super::model::Group]) -> Vec<String> {
+    groups
+        .iter()
+        .filter(|g| g.n.is_some())
+        .map(|g| g.label.trim().to_string())
+        .filter(|l| {
+            !l.contains(char::is_whitespace)
+                && l.chars().filter(char::is_ascii_uppercase).count() >= 2
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && cues::groups(l).is_empty()
+        })
+        .collect()
+}
+
+/// Where `between` prints one of the `declared` names as a word of its own, outside the
+/// phrases already found there.
+fn declared_names_in(between: &str, declared: &[String], found: &[Phrase]) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    for name in declared {
+        for (at, _) in between.match_indices(name.as_str()) {
+            let end = at + name.len();
+            let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            let inside_found = found.iter().any(|p| p.start < end && at < p.end);
+            if word_edge(between[..at].chars().next_back())
+                && word_edge(between[end..].chars().next())
+                && !inside_found
+            {
+                out.push(Phrase {
+                    start: at,
+                    end,
+                    text: name.clone(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The short name right before an n printed without a bracket on a header's line (`Sham N=21
@@ -2192,6 +2244,22 @@ fn counts_a_part(text: &str, sentence: &str, item: &Item) -> bool {
     let lead_start = before.len().saturating_sub(120);
     let lead = before.get(lead_start..).unwrap_or(before);
     other_counted && !whole_before.is_match(lead)
+}
+
+/// Does a group's count count those an event befell, not the group (`有害事象は、A群23例、
+/// B群41例に認められた`, `… occurred in 23 patients`): the list of counts it stands in ends
+/// with a verb of occurrence, or the words before it say so ([`had_an_event`])?
+fn counts_those_with_an_event(doc: &Sentences, item: &Item) -> bool {
+    static LIST_THEN_VERB: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let list_then_verb = LIST_THEN_VERB.get_or_init(|| {
+        regex::Regex::new(
+            r"^\s*(?:[(（][^()（）]{0,20}[)）])?(?:\s*[、,，]\s*[^、,，。()（）]{1,20}?\d+\s*(?:例|名|人)(?:[(（][^()（）]{0,20}[)）])?)*\s*(?:に|で|が|を)(?:認め|発現|発生|みられ|見られ)",
+        )
+        .expect("valid pattern")
+    });
+    let end = doc.sentences[item.sentence].span.end;
+    let after = doc.original.get(item.span[1]..end).unwrap_or("");
+    had_an_event(doc.original, item) || list_then_verb.is_match(after)
 }
 
 /// Is the n item a number of people: `Twelve patients`, `7名`, `n = 12`; not `4 symptoms`?
@@ -2657,9 +2725,8 @@ fn read_values(
     summaries: &[usize],
     s: &mut Structure,
 ) {
-    // A "sentence" of hundreds of summaries is a list run together with no full stop (or a
-    // paste of one line), never a report's sentence: its values stay single facts for review,
-    // as reading the relations of every pair of them would cost the square of their number.
+    // A "sentence" of hundreds of summaries is a list run together with no full stop, never a
+    // report's sentence: its values stay single facts (their pairs would cost a square).
     if summaries.is_empty() || summaries.len() > MOST_SUMMARIES_IN_A_SENTENCE {
         return;
     }
@@ -2681,6 +2748,7 @@ fn read_values(
         units: Vec::from_iter(shared_unit(original, items, summaries)),
         events: events_counted_from(&original[sentence.span.clone()]),
         shared_event_times: shared_event_times(original, sentence.span.clone()),
+        declared: declared_abbreviations(&s.groups),
     };
     // The text before each summary (since the one before it), and after the last.
     for k in 0..=summaries.len() {
@@ -2730,6 +2798,7 @@ fn read_values(
     let runs = time_runs(&relation);
     let reader = RunReader {
         doc,
+        declared: declared_abbreviations(&s.groups),
         items,
         si,
         members,
@@ -2790,6 +2859,10 @@ fn pair_counterparts(
 /// summary's [`Local`], and what carries from one gap to the next.
 struct GapReader<'a> {
     original: &'a str,
+    /// The names the document declared its arms by with their n that carry no group noun
+    /// and read as an abbreviation (`randomized to an sCRP (n = 60) or an rCRP (n = 61)`):
+    /// printed bare again (`increased for the sCRP (524 … )`), each still names its arm.
+    declared: Vec<String>,
     items: &'a [Item],
     members: &'a [usize],
     /// The sentence's summaries (indices into `items`), in order: `locals[k]` is the k-th's.
@@ -2821,6 +2894,18 @@ struct GapReader<'a> {
 }
 
 impl GapReader<'_> {
+    /// The groups a gap names, its arms' declared names among them; the group a difference
+    /// is taken against is no value's own (`Difference vs. control -0.6 (2.5)`).
+    fn own_groups(&self, between: &str) -> Vec<Phrase> {
+        let mut own: Vec<Phrase> = cues::groups(between)
+            .into_iter()
+            .filter(|p| !cues::comparator_of_difference(between, p))
+            .collect();
+        own.extend(declared_names_in(between, &self.declared, &own));
+        own.sort_by_key(|p| p.start);
+        own
+    }
+
     /// Read the gap before summary `k` (after the last one where `last`): the groups and
     /// times it names, and for a gap before a value, the words that name a new measure.
     /// Whether to read on (the gap after the last value ends the sentence).
@@ -2828,13 +2913,7 @@ impl GapReader<'_> {
         let original = self.original;
         let between = &original[span.clone()];
         let first = k == 0;
-        // The group a difference is taken against is no value's own (`Difference vs. control
-        // -0.6 (2.5)`).
-        let own_groups: Vec<_> = cues::groups(between)
-            .into_iter()
-            .filter(|p| !cues::comparator_of_difference(between, p))
-            .collect();
-        let mut groups = bind(between, own_groups, first, &self.units);
+        let mut groups = bind(between, self.own_groups(between), first, &self.units);
         self.order_groups(k, between, &mut groups, last);
         let mut found_times = cues::times(between);
         found_times.extend(times_around_events(between, &self.events, &found_times));
@@ -4041,6 +4120,8 @@ fn time_runs(relation: &[Relation]) -> Vec<Vec<usize>> {
 /// A sentence's time-course runs made into measures: arms, time courses and single values.
 struct RunReader<'a> {
     doc: &'a Sentences<'a>,
+    /// The arms' names declared with their n ([`declared_abbreviations`]).
+    declared: Vec<String>,
     items: &'a [Item],
     si: usize,
     members: &'a [usize],
@@ -4089,7 +4170,10 @@ impl RunReader<'_> {
             .rsplit(['(', ')', '（', '）', ';', '；', '。'])
             .find(|c| !c.trim().is_empty())
             .unwrap_or(between);
-        let Some(group) = cues::groups(clause).into_iter().next() else {
+        let mut named = cues::groups(clause);
+        named.extend(declared_names_in(clause, &self.declared, &named));
+        named.sort_by_key(|p| p.start);
+        let Some(group) = named.into_iter().next() else {
             return false;
         };
         // A name glued to a bracket that opens with the group (`主な副作用は、傾眠(プラセボ群
@@ -6065,7 +6149,7 @@ mod tests {
                 .into_iter()
                 .map(|(g, _, _)| g)
                 .collect();
-            assert_eq!(groups, ["the behavioral intervention", "usual care"]);
+            assert_eq!(groups, ["behavioral intervention", "usual care"]);
         }
         assert_eq!(
             crate::draft::structure::ns_of(&items, &s.measures[0]),
@@ -6161,6 +6245,43 @@ mod tests {
             "{:#?}",
             s.measures
         );
+    }
+
+    #[test]
+    fn arms_declared_by_an_abbreviation_with_their_n_are_named_so_again() {
+        // Made-up: the arms are declared bare with an article and their n, then printed bare.
+        let text = "Patients were randomized to an sCRP (n = 60) or an rCRP (n = 61).\nOver 16 months, exercise time increased for the sCRP (524 +/- 168 to 604 +/- 172 seconds, P < .01) and the rCRP (565 +/- 183 to 640 +/- 192 seconds, P < .01).";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["sCRP", "rCRP"]);
+        let arms: Vec<&Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
+        let groups: Vec<String> = crate::draft::structure::means_of(&items, &s, arms[0])
+            .into_iter()
+            .map(|(g, _, v)| format!("{g} {v}"))
+            .collect();
+        assert_eq!(groups, ["sCRP 524", "sCRP 604", "rCRP 565", "rCRP 640"]);
+    }
+
+    #[test]
+    fn a_count_of_those_an_event_befell_is_no_groups_n() {
+        // Made-up: the counts of a list that ends with a verb of occurrence are patients with
+        // an event, not the groups' sizes.
+        let text = "有害事象は、A群23例、B群41例に認められた。A群の睡眠潜時は45.2±10.1分であった。";
+        let (_, s) = crate::draft::structure::read_text(text);
+        assert!(s.groups.iter().all(|g| g.n.is_none()), "{:#?}", s.groups);
+    }
+
+    #[test]
+    fn a_unit_of_duration_between_two_values_names_no_measure() {
+        let text = "睡眠時間は5.71±1.02時間から6.05±0.98時間に増加した。";
+        let (_, s) = crate::draft::structure::read_text(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::TimeCourse);
     }
 
     #[test]
