@@ -1172,7 +1172,8 @@ const FLOOR_DEV_FOUND: f64 = 83.52;
 // Session 70: the fifty-sixth trial's forms (a share's interval with each bound's % sign, `5% (1 to 17%)`, read as its CI): 78.54 -> 78.61.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 78.61 -> 78.66.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 78.66 -> 78.69.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.69;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 78.69 -> 78.64.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.64;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1288,7 +1289,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.69;
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3809 -> 3877.
 // Session 70: a count beside a person-time (`384; 259.5` under `No. of episodes; no. of child-yr`) is no count of a whole: batch 139's draft did not load: 3877 -> 3874.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3874 -> 3924.
-const CEILING_DEV_NON_DATA: usize = 3924;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 3924 -> 3968.
+const CEILING_DEV_NON_DATA: usize = 3968;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1407,7 +1409,8 @@ const CEILING_DEV_NON_DATA: usize = 3924;
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3927 -> 3949.
 // Session 70: a rising pair set apart by `・` is a decimal where the document prints its decimals so elsewhere: 3949 -> 3939.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3939 -> 3962.
-const CEILING_HOLDOUT_NON_DATA: usize = 3962;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 3962 -> 3980.
+const CEILING_HOLDOUT_NON_DATA: usize = 3980;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1490,7 +1493,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 3962;
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3753 -> 3787.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3787 -> 3806.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3806 -> 3821.
-const FLOOR_DEV_PATH: usize = 3821;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 3821 -> 3834.
+const FLOOR_DEV_PATH: usize = 3834;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1681,7 +1685,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3368;
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3429 -> 3432.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3432 -> 3440.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3440 -> 3457.
-const FLOOR_DEV_DECIDED: usize = 3457;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 3457 -> 3459.
+const FLOOR_DEV_DECIDED: usize = 3459;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1843,7 +1848,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1662;
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 1247 -> 1256.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 1256 -> 1263.
 // Session 71: the fifty-ninth trial's forms: comparators named by what they withhold (`No intervention`), arms declared by an abbreviation with their n printed bare again, a count of those an event befell is no group's n, a unit of duration between two values names no measure: 1263 -> 1267.
-const FLOOR_DEV_SHARES: usize = 1267;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 1267 -> 1268.
+const FLOOR_DEV_SHARES: usize = 1268;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -2083,7 +2089,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 174;
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 1962 -> 1965.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 1965 -> 1978.
 // Session 71: the fifty-ninth trial's forms: comparators named by what they withhold (`No intervention`), arms declared by an abbreviation with their n printed bare again, a count of those an event befell is no group's n, a unit of duration between two values names no measure: 1978 -> 1979.
-const FLOOR_DEV_N_RIGHT: usize = 1979;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 1979 -> 1981.
+const FLOOR_DEV_N_RIGHT: usize = 1981;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2206,7 +2213,8 @@ const CEILING_DEV_N_WRONG: usize = 35;
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 1598 -> 1599.
 // Session 71: two transitions each closed by another group's name are each group's course; a count of one sex or of each part is no sample's n; a row counting one level (`Female (N)`) is no n row; `AがB` a transition; a unit between a mean and its spread: 1599 -> 1598.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 1598 -> 1604.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1604;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 1604 -> 1605.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1605;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2290,7 +2298,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1604;
 // Session 70: batches 136-137 joined (20 reports, 10 Japanese): 3175 -> 3187.
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 3187 -> 3198.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3198 -> 3213.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3213;
+// Session 71: batches 142-143 joined (20 reports, 10 Japanese): 3213 -> 3226.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3226;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
