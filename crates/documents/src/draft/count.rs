@@ -2109,6 +2109,16 @@ fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
     if form.is_match(&plain[end..]) {
         return true;
     }
+    // A combination's strengths listed before the form they share (`Adapalene 0.1% and
+    // Benzoyl Peroxide 2.5% gel`, `0.1%/2.5% gel`): each is a strength.
+    static SHARED_FORM: OnceLock<Regex> = OnceLock::new();
+    let shared_form = SHARED_FORM.get_or_init(|| {
+        Regex::new(r"^\s*(?:(?:and|or|plus|with|,|/|\+)\s*(?:[A-Za-z][A-Za-z-]*\s+){0,3}[\d.]+\s*%\s*)+(?i:gel|cream|ointment|lotion|solution|suspension|eye\s*drops?|spray|foam|shampoo|mouthwash)\b")
+            .expect("the shared-form pattern is valid")
+    });
+    if shared_form.is_match(&plain[end..]) {
+        return true;
+    }
     // What a preparation contains (`GTを3.75%または2.5%含む`, `1%含有`, `containing 0.1%`), and
     // a gas's or solution's strength before its name (`2%の水素添加酸素`, `5%ブドウ糖液`).
     static CONTAINS: OnceLock<Regex> = OnceLock::new();

@@ -191,11 +191,29 @@ fn japanese_grammar_before_name(phrase: &str) -> Option<usize> {
     .max()
     .unwrap_or(0);
     let chars: Vec<(usize, char)> = phrase.char_indices().collect();
-    for w in chars.windows(2) {
+    for (k, w) in chars.windows(2).enumerate() {
         let ((_, before), (i, particle)) = (w[0], w[1]);
         if i >= cut && "はも".contains(particle) && !is_hiragana(before) && !before.is_whitespace()
         {
             cut = i + particle.len_utf8();
+        }
+        // `投与8週後で実薬群12例`, `1年半~2年で初回治療群`: `で` after a word closes the
+        // time or place before the name (`では` with its `は`); `での` joins a name's words
+        // (`自宅でのケア群`).
+        let next = chars.get(k + 2).map(|&(_, c)| c);
+        if i >= cut
+            && particle == 'で'
+            && !is_hiragana(before)
+            && !before.is_whitespace()
+            && next != Some('の')
+        {
+            cut = i
+                + particle.len_utf8()
+                + if next == Some('は') {
+                    'は'.len_utf8()
+                } else {
+                    0
+                };
         }
     }
     let name = phrase[cut..].trim();
@@ -1888,6 +1906,11 @@ pub fn comparator_of_difference(between: &str, phrase: &Phrase) -> bool {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     let before = between.get(..phrase.start).unwrap_or("");
     let after = between.get(phrase.end..).unwrap_or("");
+    // A group that owns what follows (`compared with the meridian points group's QDSA score
+    // of 37.8`) is the value's own.
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return false;
+    }
     let adjusted_or_ja = re(
         &AFTER,
         r"^(?i:-?(?:adjusted|corrected|subtracted)\b)|^\s*(?:との|に対する|と比較した)(?:群間)?差",
@@ -2786,6 +2809,15 @@ mod tests {
         // Cases in general, or one kind alone, name no group.
         assert!(names("全例と本例の").is_empty());
         assert!(names("改善例は12例であった").is_empty());
+    }
+
+    #[test]
+    fn a_time_closed_by_de_before_a_japanese_group_is_no_part_of_its_name() {
+        let names = |s: &str| -> Vec<String> { groups(s).into_iter().map(|p| p.text).collect() };
+        assert_eq!(names("投与8週後で実薬群12例"), ["実薬群"]);
+        assert_eq!(names("1年半~2年で初回治療群5例"), ["初回治療群"]);
+        assert_eq!(names("4週後では対照群"), ["対照群"]);
+        assert!(!names("自宅でのケア群").iter().any(|n| n.starts_with('の')));
     }
 
     #[test]

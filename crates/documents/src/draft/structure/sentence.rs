@@ -4176,6 +4176,11 @@ impl RunReader<'_> {
         let Some(group) = named.into_iter().next() else {
             return false;
         };
+        // A Japanese clause that names its item after the group (`、B群では傾眠13.3%`) opens a
+        // new item of that group's list, not the item just read.
+        if !cues::content_ja(clause.get(group.end..).unwrap_or("")).is_empty() {
+            return false;
+        }
         // A name glued to a bracket that opens with the group (`主な副作用は、傾眠(プラセボ群
         // 3.0%…、4mg群3.1%…)`) names the values in the bracket: a new measure, each group's
         // value of it, not the measure before carried to another group.
@@ -4994,6 +4999,25 @@ fn japanese_list_item(text: &str, last_word: Option<&str>) -> Option<String> {
     match last_word {
         Some(w) => {
             let head = segment.strip_suffix(w)?;
+            // A particle left of a group's name cut out before it (`B群では傾眠13.3%`) is the
+            // clause's, no part of the item's name.
+            if matches!(
+                head,
+                "では"
+                    | "には"
+                    | "で"
+                    | "は"
+                    | "が"
+                    | "を"
+                    | "も"
+                    | "の"
+                    | "と"
+                    | "に"
+                    | "へ"
+                    | "や"
+            ) {
+                return Some(w.to_string());
+            }
             (!head.is_empty() && head.chars().all(hiragana)).then(|| segment.to_string())
         }
         // No word of two kanji or katakana: a name of one kanji after hiragana (`うつ病`), or
@@ -6265,6 +6289,33 @@ mod tests {
             .map(|(g, _, v)| format!("{g} {v}"))
             .collect();
         assert_eq!(groups, ["sCRP 524", "sCRP 604", "rCRP 565", "rCRP 640"]);
+    }
+
+    #[test]
+    fn a_group_that_owns_the_measure_after_it_is_the_values_group() {
+        // Made-up: `compared with the meridian group's score of …` names the values after it,
+        // not the comparator of a difference.
+        let text = "There were 62 patients in the TrP group and 63 patients in the meridian group. After 4 weeks, in the TrP group, the QDSA score of 38.2 ± 2.6 decreased to 9.3 ± 5.7, compared with the meridian group’s QDSA score of 37.8 ± 2.3 decreased to 12.3 ± 7.1.";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let arms: Vec<&Measure> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
+        let groups: Vec<String> = crate::draft::structure::means_of(&items, &s, arms[0])
+            .into_iter()
+            .map(|(g, _, v)| format!("{g} {v}"))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                "TrP group 38.2",
+                "TrP group 9.3",
+                "meridian group 37.8",
+                "meridian group 12.3"
+            ]
+        );
     }
 
     #[test]
