@@ -33,7 +33,8 @@ const JA_UNIT: &str =
 
 /// A mean and its spread in each form reports print: `m ± s` (or `+/-`, with the label after
 /// it), `m (s)` and `m (SD s)`, `m unit (SD, s)`, `m (± s)`, `m (SE+/- s, p = …)` (a label
-/// and the p sharing the bracket: the item ends before the p), and the worded `mean m, SD s`.
+/// and the p sharing the bracket: the item ends before the p), and the worded `mean m, SD s`
+/// (with APA's `M = m, SD = s`).
 fn mean_spread_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
@@ -44,7 +45,7 @@ fn mean_spread_pattern() -> &'static Regex {
             | (?P<umean> NUMBER ) \s* (?P<unit> DOSEUNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) )? \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* | DOSEUNIT \s* )? (?P<uclose> [)\];] )
             | (?P<bmean> NUMBER ) \s* [(\[] \s* (?: ± | \+/- ) \s* (?P<bspread> NUMBER ) \s* [)\]]
             | (?P<lmean> NUMBER ) \s* [(\[] \s* (?P<llabel> LABEL ) \s* (?: [=:,] | ± | \+/- )? \s* (?P<lspread> NUMBER ) \s* (?P<lclose> [,;] ) \s* (?i: p ) \s* [=<>≤]
-            | (?i: mean | average ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
+            | (?: (?i: mean | average ) | \b (?-i: M ) ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
             .replace("NUMBER", NUMBER)
             .replace("LABEL", LABEL)
             .replace("DOSEUNIT", MEDIAN_UNIT)
@@ -1134,6 +1135,25 @@ mod tests {
                 ("4.1", "1.3")
             ]
         );
+    }
+
+    #[test]
+    fn apas_m_and_sd_are_a_mean_and_its_spread() {
+        // Made-up: APA style prints `M = m, SD = s`; `M` alone (males) is none.
+        let text = "Anxiety was higher pre-intervention (M= 31.52, SD= 10.1) than post-intervention (M = 21.39, SD = 9.2). Of them 12 were M and 10 F (M = 12, F = 10).";
+        let items = super::super::read_items(text);
+        let means: Vec<(&str, &str)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                let p = &i.parts;
+                (
+                    p.mean.as_ref().map_or("", |m| m.number.text.as_str()),
+                    p.spread.as_ref().map_or("", |m| m.number.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(means, [("31.52", "10.1"), ("21.39", "9.2")]);
     }
 
     #[test]
