@@ -1107,32 +1107,33 @@ mod tests {
         assert_eq!(means, ["2.1 +- 0.4"]);
     }
 
+    /// Each mean ± spread read from `text`, as printed (`mean ± spread`).
+    fn means_and_spreads(text: &str) -> Vec<String> {
+        let printed = |p: &Option<crate::draft::Printed>| {
+            p.as_ref().map_or(String::new(), |m| m.number.text.clone())
+        };
+        super::super::read_items(text)
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| format!("{} ± {}", printed(&i.parts.mean), printed(&i.parts.spread)))
+            .collect()
+    }
+
     #[test]
     fn a_unit_between_a_mean_and_its_spread_keeps_them_one_summary() {
         // Made-up values in the forms abstracts print: the unit after the mean and again after
         // the spread. A visit's window (`12 weeks ± 3 days`: another unit after the spread)
         // and a bracketed number with a unit but no label (a duration) are no summaries.
         let text = "Plaque fell by 11.2g (s.e.=1.3g). Weight was 71.2 kg (SD 8.3). Depth was 3.2 mm (SD 0.4 mm). Mass was 11.2 g ± 1.3 g. Length was 4.1 (SD 1.3 mm). Visits at 12 weeks ± 3 days. Time was 2.5 (1.5 days).";
-        let items = super::super::read_items(text);
-        let means: Vec<(&str, &str)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::MeanSpread)
-            .map(|i| {
-                let p = &i.parts;
-                (
-                    p.mean.as_ref().map_or("", |m| m.number.text.as_str()),
-                    p.spread.as_ref().map_or("", |m| m.number.text.as_str()),
-                )
-            })
-            .collect();
+        let means = means_and_spreads(text);
         assert_eq!(
             means,
             [
-                ("11.2", "1.3"),
-                ("71.2", "8.3"),
-                ("3.2", "0.4"),
-                ("11.2", "1.3"),
-                ("4.1", "1.3")
+                "11.2 ± 1.3",
+                "71.2 ± 8.3",
+                "3.2 ± 0.4",
+                "11.2 ± 1.3",
+                "4.1 ± 1.3"
             ]
         );
     }
@@ -1141,19 +1142,8 @@ mod tests {
     fn apas_m_and_sd_are_a_mean_and_its_spread() {
         // Made-up: APA style prints `M = m, SD = s`; `M` alone (males) is none.
         let text = "Anxiety was higher pre-intervention (M= 31.52, SD= 10.1) than post-intervention (M = 21.39, SD = 9.2). Of them 12 were M and 10 F (M = 12, F = 10).";
-        let items = super::super::read_items(text);
-        let means: Vec<(&str, &str)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::MeanSpread)
-            .map(|i| {
-                let p = &i.parts;
-                (
-                    p.mean.as_ref().map_or("", |m| m.number.text.as_str()),
-                    p.spread.as_ref().map_or("", |m| m.number.text.as_str()),
-                )
-            })
-            .collect();
-        assert_eq!(means, [("31.52", "10.1"), ("21.39", "9.2")]);
+        let means = means_and_spreads(text);
+        assert_eq!(means, ["31.52 ± 10.1", "21.39 ± 9.2"]);
     }
 
     #[test]

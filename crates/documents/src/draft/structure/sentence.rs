@@ -6214,31 +6214,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn transitions_each_closed_by_its_group_are_each_groups_course() {
-        // Two treatments with their n and no word of a baseline: a lone transition may set one
-        // arm against the other, but two transitions each closed by another group's name are
-        // each that group's course.
-        let text = "Sixty patients were randomised to the drug group (n = 30) or the placebo group (n = 30).\nThe VAS score decreased from 6.2 ± 1.1 to 3.1 ± 0.9 in the drug group and from 6.0 ± 1.3 to 4.5 ± 1.2 in the placebo group (p < 0.01).";
-        let (items, s) = crate::draft::structure::read_text(text);
-        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
-        assert_eq!(s.measures[0].shape, Shape::Arms);
-        let cells = crate::draft::structure::means_of(&items, &s, &s.measures[0]);
-        let cells: Vec<(&str, &str)> = cells
-            .iter()
-            .map(|(g, _, v)| (g.as_str(), v.as_str()))
-            .collect();
-        assert_eq!(
-            cells,
-            [
-                ("drug group", "6.2"),
-                ("drug group", "3.1"),
-                ("placebo group", "6.0"),
-                ("placebo group", "4.5")
-            ]
-        );
-        // Each course closed by its own p: still each group's course, the p's each course's.
-        let text = "Forty children were randomly assigned to the levamisole group or the LDP group.\nRelapses fell from 4.40±0.75 to 0.75±0.20 in levamisole group (p<0.001) and from 4.40±0.82 to 1.70±0.98 in LDP group (p<0.001).";
+    /// The one measure of arms a text's sentences make, each cell as `group mean`.
+    fn cells_of_the_arms(text: &str) -> (Vec<String>, Measure) {
         let (items, s) = crate::draft::structure::read_text(text);
         let arms: Vec<&Measure> = s
             .measures
@@ -6246,21 +6223,42 @@ mod tests {
             .filter(|m| m.shape == Shape::Arms)
             .collect();
         assert_eq!(arms.len(), 1, "{:#?}", s.measures);
-        let cells = crate::draft::structure::means_of(&items, &s, arms[0]);
-        let cells: Vec<(&str, &str)> = cells
-            .iter()
-            .map(|(g, _, v)| (g.as_str(), v.as_str()))
+        let cells = crate::draft::structure::means_of(&items, &s, arms[0])
+            .into_iter()
+            .map(|(g, _, v)| format!("{g} {v}"))
             .collect();
+        (cells, arms[0].clone())
+    }
+
+    #[test]
+    fn transitions_each_closed_by_its_group_are_each_groups_course() {
+        // Two treatments with their n and no word of a baseline: a lone transition may set one
+        // arm against the other, but two transitions each closed by another group's name are
+        // each that group's course.
+        let text = "Sixty patients were randomised to the drug group (n = 30) or the placebo group (n = 30).\nThe VAS score decreased from 6.2 ± 1.1 to 3.1 ± 0.9 in the drug group and from 6.0 ± 1.3 to 4.5 ± 1.2 in the placebo group (p < 0.01).";
+        let (cells, _) = cells_of_the_arms(text);
         assert_eq!(
             cells,
             [
-                ("levamisole group", "4.40"),
-                ("levamisole group", "0.75"),
-                ("LDP group", "4.40"),
-                ("LDP group", "1.70")
+                "drug group 6.2",
+                "drug group 3.1",
+                "placebo group 6.0",
+                "placebo group 4.5"
             ]
         );
-        assert_eq!(arms[0].comparison.p, None);
+        // Each course closed by its own p: still each group's course, the p's each course's.
+        let text = "Forty children were randomly assigned to the levamisole group or the LDP group.\nRelapses fell from 4.40±0.75 to 0.75±0.20 in levamisole group (p<0.001) and from 4.40±0.82 to 1.70±0.98 in LDP group (p<0.001).";
+        let (cells, arms) = cells_of_the_arms(text);
+        assert_eq!(
+            cells,
+            [
+                "levamisole group 4.40",
+                "levamisole group 0.75",
+                "LDP group 4.40",
+                "LDP group 1.70"
+            ]
+        );
+        assert_eq!(arms.comparison.p, None);
         // One transition closed by a treatment's name, in such a report, stays open.
         let text = "On-demand therapy (n = 26) and prophylaxis (n = 26) were compared.\nJoint bleeds were reduced from 12.2 ± 1.5 to 4.7 ± 1.0 in the prophylaxis group.";
         let (_, s) = crate::draft::structure::read_text(text);
@@ -6275,20 +6273,11 @@ mod tests {
     fn arms_declared_by_an_abbreviation_with_their_n_are_named_so_again() {
         // Made-up: the arms are declared bare with an article and their n, then printed bare.
         let text = "Patients were randomized to an sCRP (n = 60) or an rCRP (n = 61).\nOver 16 months, exercise time increased for the sCRP (524 +/- 168 to 604 +/- 172 seconds, P < .01) and the rCRP (565 +/- 183 to 640 +/- 192 seconds, P < .01).";
-        let (items, s) = crate::draft::structure::read_text(text);
+        let (_, s) = crate::draft::structure::read_text(text);
         let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(labels, ["sCRP", "rCRP"]);
-        let arms: Vec<&Measure> = s
-            .measures
-            .iter()
-            .filter(|m| m.shape == Shape::Arms)
-            .collect();
-        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
-        let groups: Vec<String> = crate::draft::structure::means_of(&items, &s, arms[0])
-            .into_iter()
-            .map(|(g, _, v)| format!("{g} {v}"))
-            .collect();
-        assert_eq!(groups, ["sCRP 524", "sCRP 604", "rCRP 565", "rCRP 640"]);
+        let (cells, _) = cells_of_the_arms(text);
+        assert_eq!(cells, ["sCRP 524", "sCRP 604", "rCRP 565", "rCRP 640"]);
     }
 
     #[test]
@@ -6296,17 +6285,7 @@ mod tests {
         // Made-up: `compared with the meridian group's score of …` names the values after it,
         // not the comparator of a difference.
         let text = "There were 62 patients in the TrP group and 63 patients in the meridian group. After 4 weeks, in the TrP group, the QDSA score of 38.2 ± 2.6 decreased to 9.3 ± 5.7, compared with the meridian group’s QDSA score of 37.8 ± 2.3 decreased to 12.3 ± 7.1.";
-        let (items, s) = crate::draft::structure::read_text(text);
-        let arms: Vec<&Measure> = s
-            .measures
-            .iter()
-            .filter(|m| m.shape == Shape::Arms)
-            .collect();
-        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
-        let groups: Vec<String> = crate::draft::structure::means_of(&items, &s, arms[0])
-            .into_iter()
-            .map(|(g, _, v)| format!("{g} {v}"))
-            .collect();
+        let (groups, _) = cells_of_the_arms(text);
         assert_eq!(
             groups,
             [

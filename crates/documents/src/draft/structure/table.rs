@@ -3803,37 +3803,33 @@ Physical score |
         assert!(items[c.p.expect("the p")].text.contains("0.0580"));
     }
 
+    /// The n printed for each cell of the measure holding the value `needle`, and the
+    /// measure's label.
+    fn ns_of_the_row(text: &str, needle: &str) -> (Vec<String>, Option<String>) {
+        let (items, s) = crate::draft::structure::read_text(text);
+        let m = s
+            .measures
+            .iter()
+            .find(|m| m.cells.iter().any(|c| items[c.item].text.contains(needle)))
+            .expect("the row's measure");
+        let ns = m
+            .cells
+            .iter()
+            .map(|c| n_printed(&items, c).to_string())
+            .collect();
+        (ns, m.label.clone())
+    }
+
     #[test]
     fn a_row_counting_the_patients_of_one_level_is_no_n_of_the_rows_below() {
         // Made-up numbers in a baseline table's form: `Female (N)` counts the women of each
         // column (a part of its 38), not the patients the rows below are of; a row labelled
         // with the n itself (`Analysed (N)`) still is.
         let text = "| Variable | Experimental group n = 38 | Control group n = 38 | P value |\n|---|---|---|---|\n| Female (N) | 22 | 24 | |\n| Monthly income | 930.26 (135.83) | 903.94 (130.16) | 0.39 |\n";
-        let (items, s) = crate::draft::structure::read_text(text);
-        let m = s
-            .measures
-            .iter()
-            .find(|m| {
-                m.cells
-                    .iter()
-                    .any(|c| items[c.item].text.contains("930.26"))
-            })
-            .expect("the income row's measure");
-        let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
+        let (ns, label) = ns_of_the_row(text, "930.26");
         assert_eq!(ns, ["38", "38"]);
-        assert_eq!(m.label.as_deref(), Some("Monthly income"));
-        let text = text.replace("Female (N)", "Analysed (N)");
-        let (items, s) = crate::draft::structure::read_text(&text);
-        let m = s
-            .measures
-            .iter()
-            .find(|m| {
-                m.cells
-                    .iter()
-                    .any(|c| items[c.item].text.contains("930.26"))
-            })
-            .expect("the income row's measure");
-        let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(label.as_deref(), Some("Monthly income"));
+        let (ns, _) = ns_of_the_row(&text.replace("Female (N)", "Analysed (N)"), "930.26");
         assert_eq!(ns, ["22", "24"]);
     }
 
@@ -3842,13 +3838,7 @@ Physical score |
         // Made-up numbers in an ophthalmology table's form: each arm's patients in the header,
         // the eyes measured on a row of their own above the values taken on them.
         let text = "End point | Placebo (n = 144) | Atropine (n = 133) |\n---|---|---|\nNo. of eyes | 282 | 266 |\nMean SER (SD), D | −2.45 (1.13) | −2.41 (1.17) |\n";
-        let (items, s) = crate::draft::structure::read_text(text);
-        let m = s
-            .measures
-            .iter()
-            .find(|m| m.cells.iter().any(|c| items[c.item].text.contains("2.45")))
-            .expect("the SER row's measure");
-        let ns: Vec<&str> = m.cells.iter().map(|c| n_printed(&items, c)).collect();
+        let (ns, _) = ns_of_the_row(text, "2.45");
         assert_eq!(ns, ["282", "266"]);
     }
 
