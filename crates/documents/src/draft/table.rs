@@ -4678,12 +4678,18 @@ fn nearest_placement(
 /// assert_eq!(visit_of_n("Patients with relapse, n"), None);
 /// ```
 pub fn visit_of_n(label: &str) -> Option<&str> {
-    let l = label.trim();
-    let visit = ["/n", "/N", ", n", ", N", " (n)", " (N)"]
-        .iter()
-        .find_map(|end| l.strip_suffix(end))?
-        .trim();
+    let visit = name_before_the_n_sign(label)?;
     names_a_time(visit).then_some(visit)
+}
+
+/// The words of a row label before the sign that its cells count people (`Week 13` in `Week
+/// 13/n`, `Female` in `Female (N)`), if the label ends in one.
+pub(crate) fn name_before_the_n_sign(label: &str) -> Option<&str> {
+    let l = label.trim();
+    ["/n", "/N", ", n", ", N", " (n)", " (N)"]
+        .iter()
+        .find_map(|end| l.strip_suffix(end))
+        .map(str::trim)
 }
 
 fn names_a_time(t: &str) -> bool {

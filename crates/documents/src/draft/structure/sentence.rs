@@ -2725,13 +2725,13 @@ fn read_values(
     summaries: &[usize],
     s: &mut Structure,
 ) {
-    // A "sentence" of hundreds of summaries is a list run together with no full stop, never a
-    // report's sentence: its values stay single facts (their pairs would cost a square).
+    // Hundreds of summaries run together are no report's sentence: they stay single facts.
     if summaries.is_empty() || summaries.len() > MOST_SUMMARIES_IN_A_SENTENCE {
         return;
     }
     let sentence = &doc.sentences[si];
     let original = doc.original;
+    let declared = declared_abbreviations(&s.groups);
     let mut gaps = GapReader {
         original,
         items,
@@ -2748,7 +2748,7 @@ fn read_values(
         units: Vec::from_iter(shared_unit(original, items, summaries)),
         events: events_counted_from(&original[sentence.span.clone()]),
         shared_event_times: shared_event_times(original, sentence.span.clone()),
-        declared: declared_abbreviations(&s.groups),
+        declared: &declared,
     };
     // The text before each summary (since the one before it), and after the last.
     for k in 0..=summaries.len() {
@@ -2798,7 +2798,7 @@ fn read_values(
     let runs = time_runs(&relation);
     let reader = RunReader {
         doc,
-        declared: declared_abbreviations(&s.groups),
+        declared: &declared,
         items,
         si,
         members,
@@ -2862,7 +2862,7 @@ struct GapReader<'a> {
     /// The names the document declared its arms by with their n that carry no group noun
     /// and read as an abbreviation (`randomized to an sCRP (n = 60) or an rCRP (n = 61)`):
     /// printed bare again (`increased for the sCRP (524 … )`), each still names its arm.
-    declared: Vec<String>,
+    declared: &'a [String],
     items: &'a [Item],
     members: &'a [usize],
     /// The sentence's summaries (indices into `items`), in order: `locals[k]` is the k-th's.
@@ -2901,7 +2901,7 @@ impl GapReader<'_> {
             .into_iter()
             .filter(|p| !cues::comparator_of_difference(between, p))
             .collect();
-        own.extend(declared_names_in(between, &self.declared, &own));
+        own.extend(declared_names_in(between, self.declared, &own));
         own.sort_by_key(|p| p.start);
         own
     }
@@ -4121,7 +4121,7 @@ fn time_runs(relation: &[Relation]) -> Vec<Vec<usize>> {
 struct RunReader<'a> {
     doc: &'a Sentences<'a>,
     /// The arms' names declared with their n ([`declared_abbreviations`]).
-    declared: Vec<String>,
+    declared: &'a [String],
     items: &'a [Item],
     si: usize,
     members: &'a [usize],
@@ -4171,7 +4171,7 @@ impl RunReader<'_> {
             .find(|c| !c.trim().is_empty())
             .unwrap_or(between);
         let mut named = cues::groups(clause);
-        named.extend(declared_names_in(clause, &self.declared, &named));
+        named.extend(declared_names_in(clause, self.declared, &named));
         named.sort_by_key(|p| p.start);
         let Some(group) = named.into_iter().next() else {
             return false;

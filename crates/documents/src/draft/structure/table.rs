@@ -1857,13 +1857,9 @@ impl RowReader<'_> {
     /// 36 | 35`, reads the same: where the header prints no n, the row stays an n row.)
     fn counts_a_level(&self, label: &str, cell_ns: &[(usize, usize)], s: &Structure) -> bool {
         let l = label.trim();
-        let Some(name) = [" (n)", " (N)", ", n", ", N", "/n", "/N"]
-            .iter()
-            .find_map(|end| l.strip_suffix(end))
-        else {
+        let Some(name) = crate::draft::table::name_before_the_n_sign(l) else {
             return false;
         };
-        let name = name.trim();
         let value = |j: usize| self.items[j].parts.value.as_ref().map(|v| v.number.value);
         let smaller_than_its_column = |&(ci, j): &(usize, usize)| {
             let Some(Column::Group(g)) = self.header.columns.get(ci) else {
