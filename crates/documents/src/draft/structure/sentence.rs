@@ -1727,6 +1727,7 @@ fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(Str
             .all(|c| c.is_whitespace() || "(（[:=,;；nN".contains(c))
             && gap.len() <= 8
             || received_before_n(gap)
+            || holds_its_n(gap, &doc.original[item.span[1]..]) && named_again(doc.original, &g.text)
     });
     if let Some(mut g) = group {
         // A name run across a line break from a line above it (`After intervention\nControl
@@ -1758,6 +1759,11 @@ fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(Str
     }
     if let Some(named) = group_bracketed_after_n(doc.original, item.span[1]) {
         return Some((named.to_string(), true, cues::is_control(named)));
+    }
+    let sentence_end = doc.sentences[item.sentence].span.end;
+    if let Some(named) = group_counted_into(doc.original, item, sentence_start, sentence_end) {
+        let control = cues::is_control(&named);
+        return Some((named, true, control));
     }
     let unbracketed = || {
         let n_text = item.text.trim_start();
@@ -1791,6 +1797,110 @@ fn group_bracketed_after_n(original: &str, end: usize) -> Option<&str> {
         .first()
         .filter(|g| g.start == 0 && g.end == inner.len())
         .map(|_| inner)
+}
+
+/// Do the words between a group's name and its n (`gap`) say the group holds that many
+/// (`The TrP group included 62 patients`, `In the TrP group, there were 62`, `初回治療群は8例,`),
+/// with nothing after the n (`after`) making them a part of it (`62 patients with diabetes`)
+/// or those an event befell (`8例で改善`)? Reports give their groups' sizes in running
+/// text as often as in brackets (the sixtieth new-user trial's abstracts: both languages).
+fn holds_its_n(gap: &str, after: &str) -> bool {
+    static HOLDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let holds = HOLDS.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s+(?:included|comprised|consisted\s+of|was\s+composed\s+of|enrolled|contained|numbered)\s+$|^\s*,?\s*there\s+(?:were|was)\s+$",
+        )
+        .expect("the holding words are a valid pattern")
+    });
+    let japanese_topic = matches!(gap.trim(), "は" | "が");
+    if japanese_topic {
+        // The n closes its clause (`8例,`, `28例であった`), not a clause of its own (`8例で改善`).
+        let after = after.trim_start();
+        return after.is_empty()
+            || after.starts_with(['、', ',', '，', '。', '.', ')', '）', 'と'])
+            || after.starts_with("であ")
+            || after.starts_with("で、")
+            || after.starts_with("で,");
+    }
+    holds.is_match(gap) && !describes_a_part(after)
+}
+
+/// Do the words after an n describe those it counts as a part of the sample (`62 patients
+/// with diabetes`, `who had …`)?
+fn describes_a_part(after: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*(?:(?:patients|participants|subjects|people|individuals|children|adults|women|men|cases)\s+)?(?:with|who|whose|having|that|had)\b",
+        )
+        .expect("the part's words are a valid pattern")
+    })
+    .is_match(after)
+}
+
+/// The group an n is counted into, named after it (`There were 62 patients in the TrP group
+/// and 63 in the sham group`, `62 patients were randomised to the TrP group`): the group's
+/// name, where the words between say the n are that group's members and the group's name
+/// closes the clause (`… in the TrP group had pain` counts those with an event). Where the n
+/// is only `in` the group, the sentence must say it gives the sample before it (`There were`,
+/// `included`, `enrolled`, `randomised`): `30 patients in the TrP group responded` counts
+/// responders.
+fn group_counted_into(
+    original: &str,
+    item: &Item,
+    sentence_start: usize,
+    sentence_end: usize,
+) -> Option<String> {
+    static INTO: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static SAMPLE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let into = INTO.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*(?:(?:patients|participants|subjects|people|individuals|children|adults|women|men|cases|volunteers)\s+)?(?:(?:were|was)\s+)?(?P<assigned>(?:randomi[sz]ed|assigned|allocated|enrolled|included)\s+)?(?:in|into|to)\s+(?:the\s+|an?\s+)?",
+        )
+        .expect("the counted-into words are a valid pattern")
+    });
+    let sample = SAMPLE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\bthere\s+(?:were|was)\b|\b(?:includ|enrol|recruit|randomi[sz]|assign|allocat|compris|consist|divided)",
+        )
+        .expect("the sample's words are a valid pattern")
+    });
+    if !counts_people(item) {
+        return None;
+    }
+    let after = original.get(item.span[1]..sentence_end)?;
+    let words = into.captures(after)?;
+    let rest = &after[words.get(0)?.end()..];
+    let group = cues::groups(rest).into_iter().next()?;
+    if group.start != 0 {
+        return None;
+    }
+    let closes = rest[group.end..].trim_start();
+    // A bracket after the group holding a number is its own n (`A total of 490 adults were
+    // randomized to usual care (n=241) or …`): the n before is the whole sample's.
+    let own_n_after = closes.starts_with('(')
+        && closes
+            .split(')')
+            .next()
+            .is_some_and(|b| b.contains(|c: char| c.is_ascii_digit()));
+    let closes_the_clause = closes.is_empty()
+        || closes.starts_with([',', '.', ';', ')'])
+        || closes.starts_with('(') && !own_n_after
+        || closes.starts_with("and ")
+        || closes.starts_with("respectively");
+    let before = original.get(sentence_start..item.span[0])?;
+    (closes_the_clause
+        && (words.name("assigned").is_some() || sample.is_match(before))
+        && named_again(original, &group.text))
+    .then(|| group.text.trim().to_string())
+}
+
+/// Is a group whose size running text gives named more than once in the document? An arm is
+/// named again with its values; a group named only where it is counted is a breakdown of
+/// the sample by what they answered or had (`石けん支持群が4人, 不変群は17人`), not an arm.
+fn named_again(original: &str, name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    !name.is_empty() && original.to_lowercase().matches(&name).nth(1).is_some()
 }
 
 /// Is `gap` (the text between a group's name and its n) a bracket opening with what the group
@@ -7166,6 +7276,57 @@ mod tests {
             "{:#?}",
             s.measures
         );
+    }
+
+    #[test]
+    fn a_groups_size_in_running_text() {
+        // Made-up values in the forms abstracts give their groups' sizes without brackets.
+        let course = " Pain fell from 6.2 ± 1.1 to 3.1 ± 1.0 in the TrP group and from 6.0 ± 1.2 to 4.5 ± 1.3 in the sham group.";
+        for (sizes, want) in [
+            (
+                "There were 62 patients in the TrP group and 63 patients in the sham group.",
+                ["62", "63"],
+            ),
+            (
+                "Sixty-two patients were randomized to the TrP group and 63 to the sham group.",
+                ["62", "63"],
+            ),
+            (
+                "The TrP group included 62 patients and the sham group 63 patients.",
+                ["62", "63"],
+            ),
+            // Counts of those with an event or with a trait are no group's size.
+            (
+                "30 patients in the TrP group and 20 in the sham group had relief.",
+                ["", ""],
+            ),
+            (
+                "The TrP group included 12 patients with diabetes.",
+                ["", ""],
+            ),
+        ] {
+            let (items, s) = read(&format!("{sizes}{course}"));
+            let ns: Vec<String> = group_ns_of(&items, &s)
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect();
+            assert_eq!(ns, want, "{sizes}");
+        }
+        let course = "VASは初回治療群で6.2±1.1から3.1±1.0に,移行群で6.0±1.2から4.5±1.3に低下した.";
+        for (sizes, want) in [
+            (
+                "対象は36例で,初回治療群は8例,移行群は28例であった.",
+                ["8", "28"],
+            ),
+            ("初回治療群は8例で改善し,移行群は28例で改善した.", ["", ""]),
+        ] {
+            let (items, s) = read(&format!("{sizes}{course}"));
+            let ns: Vec<String> = group_ns_of(&items, &s)
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect();
+            assert_eq!(ns, want, "{sizes}");
+        }
     }
 
     #[test]
