@@ -1153,7 +1153,7 @@ pub fn times(s: &str) -> Vec<Phrase> {
     static P: OnceLock<Regex> = OnceLock::new();
     const PREP: &str =
         r"(?:(?:at|on|by|in|after|during|over|to|until|within|through)\s+)?(?:the\s+)?";
-    const EVENT: &str = r"(?:(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|program(?:me)?|test(?:ing)?|discharge|(?:the\s+)?(?:study|trial)|the\s+(?:treatment|intervention|programme|program))s?)";
+    const EVENT: &str = r"(?:(?:treatment|therapy|surgery|operation|operative|intervention|infusion|injection|transplantation|administration|dose|dosing|randomi[sz]ation|training|season|program(?:me)?|test(?:ing)?|discharge|(?:the\s+)?(?:study|trial)|the\s+(?:treatment|intervention|programme|program))s?)";
     const UNIT_EN: &str =
         r"(?:weeks?|wks?|months?|mos?|days?|years?|yrs?|hours?|hrs?|h|minutes?|mins?)";
     const NUMBER_EN: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty|thirty-six|forty-eight|fifty-two)";

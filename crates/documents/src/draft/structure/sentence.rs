@@ -2891,12 +2891,9 @@ fn read_values(
         (&arms_before, &s.groups),
     );
     pairs_follow_the_first(&mut locals);
-    times_named_after_the_pairs(
-        (sentence_text, sentence.span.start),
-        items,
-        summaries,
-        &mut locals,
-    );
+    let sentence_at = (sentence_text, sentence.span.start);
+    times_named_after_the_pairs(sentence_at, items, summaries, &mut locals);
+    times_named_before_the_pairs(sentence_at, items, summaries, &mut locals);
     pairs_moving_as_the_verb_says(
         (sentence_text, sentence.span.start),
         items,
@@ -3521,6 +3518,57 @@ fn pairs_follow_the_first(locals: &mut [Local]) {
     }
 }
 
+/// Each pair set against each other (`a vs b`) with no group or time of its own takes the two
+/// times a sentence names for its pairs: `earlier` the first value, `later` the second.
+fn give_the_pairs_times(locals: &mut [Local], earlier: &str, later: &str) {
+    for k in 1..locals.len() {
+        let (a, b) = (&locals[k - 1], &locals[k]);
+        if b.versus
+            && (a.group.is_none() && b.group.is_none())
+            && (a.time.is_none() && b.time.is_none())
+        {
+            locals[k - 1].time = Some(earlier.to_string());
+            locals[k].time = Some(later.to_string());
+        }
+    }
+}
+
+/// `no significant difference between preseason and postseason PF (684.87 ± 213.95 N vs
+/// 805.87 ± 325.77; p = 0.22), as well as … VL (37.09 ± 16.67 cm3 vs 40.84 ± 8.01 cm3 …)`: a
+/// sentence that names no group and, before its first value, names two times joined as a
+/// comparison joins its terms (`between A and B`, `A vs B`) compares one group's times, as
+/// [`times_named_after_the_pairs`] reads them named after. Its pairs take the two times in the
+/// order printed.
+fn times_named_before_the_pairs(
+    (sentence_text, at): (&str, usize),
+    items: &[Item],
+    summaries: &[usize],
+    locals: &mut [Local],
+) {
+    if summaries.len() < 2 || !cues::groups(sentence_text).is_empty() {
+        return;
+    }
+    let Some(first_value) = items[summaries[0]].span[0].checked_sub(at) else {
+        return;
+    };
+    let Some(before) = sentence_text.get(..first_value) else {
+        return;
+    };
+    let times = cues::times(before);
+    let [.., earlier, later] = times.as_slice() else {
+        return;
+    };
+    let joined = before.get(earlier.end..later.start).is_some_and(|j| {
+        matches!(
+            j.trim().to_lowercase().as_str(),
+            "and" | "vs" | "vs." | "versus" | "to" | "with"
+        )
+    });
+    if joined && cues::time_key(&earlier.text) != cues::time_key(&later.text) {
+        give_the_pairs_times(locals, &earlier.text, &later.text);
+    }
+}
+
 /// `… (5.6 ± 0.8 vs 5.8 ± 0.8 kg/m2) occurred pre- vs postintervention, respectively`, `…
 /// (3.5 ± 1.5 vs 2.4 ± 0.6) …, vs baseline`: a sentence that names no group and, after its
 /// pairs, names the two times they set against each other (before and after, or baseline as
@@ -3567,16 +3615,7 @@ fn times_named_after_the_pairs(
             Some(e) => (format!("pre-{e}"), format!("post-{e}")),
             None => ("before".to_string(), "after".to_string()),
         };
-        for k in 1..locals.len() {
-            let (a, b) = (&locals[k - 1], &locals[k]);
-            if b.versus
-                && (a.group.is_none() && b.group.is_none())
-                && (a.time.is_none() && b.time.is_none())
-            {
-                locals[k - 1].time = Some(earlier.clone());
-                locals[k].time = Some(later.clone());
-            }
-        }
+        give_the_pairs_times(locals, &earlier, &later);
     } else if vs_baseline.is_match(after) {
         for k in 1..locals.len() {
             if !locals[k].versus || locals[k].group.is_some() || locals[k - 1].group.is_some() {
@@ -6980,6 +7019,39 @@ mod tests {
             read("Stool frequency increased (3.5 ± 1.5 vs 2.4 ± 0.6, P < 0.01), vs baseline.");
         assert!(
             s.measures.iter().all(|m| m.shape != Shape::Arms),
+            "{:?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn pairs_whose_times_the_sentence_names_before_them_are_one_groups_times() {
+        // Made-up numbers in a single-group abstract's form: the times set against each other
+        // before the first pair (`between preseason and postseason`), then a second pair of
+        // another measure with no words of its own.
+        let (items, s) = read(
+            "There was no difference between preseason and postseason PF (684.87 ± 213.95 N vs 805.87 ± 325.77; p = 0.22), nor in VL CSA (37.09 ± 16.67 cm3 vs 40.84 ± 8.01 cm3; p = 0.42).",
+        );
+        for first in ["684.87 ± 213.95", "37.09 ± 16.67"] {
+            let m = s
+                .measures
+                .iter()
+                .find(|m| {
+                    m.cells
+                        .iter()
+                        .any(|c| items[c.item].text.starts_with(first))
+                })
+                .expect("the pair read");
+            assert_eq!(m.shape, Shape::TimeCourse, "{m:?}");
+            let times: Vec<Option<&str>> = m.cells.iter().map(|c| c.time.as_deref()).collect();
+            assert_eq!(times, [Some("preseason"), Some("postseason")]);
+        }
+        // Two groups named before the pair: arms, whatever else the sentence says.
+        let (_, s) = read(
+            "PF differed between the drug group and the placebo group (684.87 ± 213.95 vs 805.87 ± 325.77) after training.",
+        );
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::TimeCourse),
             "{:?}",
             s.measures
         );

@@ -1278,6 +1278,8 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         section_levels: None,
         section_n: vec![None; header.columns.len()],
         last_measure: None,
+        values_row: None,
+        n_rows_under: None,
         visit: None,
         row_group: None,
         group_rows_label: String::new(),
@@ -1404,6 +1406,12 @@ struct RowReader<'a> {
     section_n: Vec<Option<usize>>,
     /// The measure the last row of values made, which the next rows may continue.
     last_measure: Option<usize>,
+    /// The last row of values read: its index and its values' items.
+    values_row: Option<(usize, Vec<usize>)>,
+    /// Whether the table prints its n rows under the rows they count (`Baseline Hb | 10.747
+    /// (0.617) | 10.775 (0.621)` then `N | 414 | 420`), decided by its first n row: under a
+    /// row of values, not over the rows of a section.
+    n_rows_under: Option<bool>,
     /// The visit the last row of n's named (`Week 13/n`): the time of the rows under it.
     visit: Option<String>,
     /// The group the row being read names in a [`Column::RowGroup`] column, if any.
@@ -1670,7 +1678,7 @@ impl RowReader<'_> {
             self.leave_section_unless_level(&label, indented);
         }
         if !members.iter().any(|&j| items[j].kind.is_summary()) {
-            if self.read_n_row(cells, members, &label, s)
+            if self.read_n_row(r, cells, members, &label, s)
                 || self.read_share_row(r, cells, members, &label, s)
             {
                 return;
@@ -1711,6 +1719,7 @@ impl RowReader<'_> {
         if read.values.is_empty() {
             return;
         }
+        self.values_row = Some((r, read.values.iter().map(|c| c.item).collect()));
         let mut groups: Vec<Option<usize>> = read.values.iter().map(|c| c.group).collect();
         groups.dedup();
         let shape = self.shape_of(&read.values, &groups);
@@ -1796,6 +1805,7 @@ impl RowReader<'_> {
     /// for the rows below it. Whether the row was one.
     fn read_n_row(
         &mut self,
+        r: usize,
         cells: &[Range<usize>],
         members: &[usize],
         label: &str,
@@ -1831,6 +1841,18 @@ impl RowReader<'_> {
         {
             return false;
         }
+        // A table whose first n row stands right under a row of values prints each row's n
+        // under it: an `N` row under a row of values is that row's.
+        let above = self
+            .values_row
+            .as_ref()
+            .filter(|(row, _)| row + 1 == r)
+            .map(|(_, values)| values.clone());
+        let under = *self.n_rows_under.get_or_insert(above.is_some());
+        if let Some(above) = above.filter(|_| under && crate::draft::table::names_n(label)) {
+            self.give_the_row_above_its_ns(&above, &cell_ns, s);
+            return true;
+        }
         self.section_n = vec![None; self.header.columns.len()];
         for (ci, j) in cell_ns {
             if let Some(slot) = self.section_n.get_mut(ci) {
@@ -1846,6 +1868,36 @@ impl RowReader<'_> {
             self.section = Some(label.to_string());
         }
         true
+    }
+
+    /// Give the values of the row above (`above`: their items) the n's an `N` row under it
+    /// prints in their groups' columns (`cell_ns`: column and item).
+    fn give_the_row_above_its_ns(
+        &self,
+        above: &[usize],
+        cell_ns: &[(usize, usize)],
+        s: &mut Structure,
+    ) {
+        for &(ci, j) in cell_ns {
+            let Some(Column::Group(g)) = self.header.columns.get(ci).copied() else {
+                continue;
+            };
+            s.placed[j] = true;
+            let evidence = format!(
+                "the n row printed under its row ('{}')",
+                self.items[j].text.trim()
+            );
+            for c in s
+                .measures
+                .iter_mut()
+                .chain(s.shares.iter_mut())
+                .flat_map(|m| m.cells.iter_mut())
+                .filter(|c| c.group == Some(g) && above.contains(&c.item))
+            {
+                c.n = Some(j);
+                c.n_evidence = Some(evidence.clone());
+            }
+        }
     }
 
     /// Does a row count the patients of one level of a characteristic (`Female (N) | 22 |
@@ -3827,6 +3879,20 @@ Physical score |
         assert_eq!(label.as_deref(), Some("Monthly income"));
         let (ns, _) = ns_of_the_row(&text.replace("Female (N)", "Analysed (N)"), "930.26");
         assert_eq!(ns, ["22", "24"]);
+    }
+
+    #[test]
+    fn n_rows_printed_under_the_rows_they_count() {
+        // Made-up numbers in a results table's form: each row's `N` on the line under it,
+        // fewer than the arms randomised in the header; the first n row stands under a row
+        // of values, so every one does. A table whose first n row heads a section (no row
+        // of values right above it) gives it to the rows below, as before.
+        let text = "| | Drug (n = 415) | Control (n = 421) |\n|---|---|---|\n| Baseline Hb, g/dL | 10.747 (0.617) | 10.775 (0.621) |\n| N | 414 | 420 |\n| Average Hb, g/dL | 11.145 (0.615) | 10.960 (0.660) |\n| N | 364 | 393 |\n";
+        assert_eq!(ns_of_the_row(text, "10.747").0, ["414", "420"]);
+        assert_eq!(ns_of_the_row(text, "11.145").0, ["364", "393"]);
+        let text = "| | Drug (n = 415) | Control (n = 421) |\n|---|---|---|\n| Week 12 | | |\n| N | 414 | 420 |\n| Hb, g/dL | 10.747 (0.617) | 10.775 (0.621) |\n| Ferritin | 11.145 (0.615) | 10.960 (0.660) |\n";
+        assert_eq!(ns_of_the_row(text, "10.747").0, ["414", "420"]);
+        assert_eq!(ns_of_the_row(text, "11.145").0, ["414", "420"]);
     }
 
     #[test]
