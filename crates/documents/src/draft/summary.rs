@@ -996,6 +996,7 @@ pub fn n_printed_with(original: &str, value_end: usize, n_start: usize, within: 
 /// (70.6±6.4歳),対照群は11名(…)`, `20 patients (mean age 70.6 ± 6.4)`) describes the people
 /// just counted: that n is its, and the next one heads the next group.
 pub fn attach_n(items: &mut [Item], original: &str) {
+    counted_parts_in_a_list(items, original);
     for i in 0..items.len() {
         // A reader that knew the summary's n (a table's n column) has given it already.
         // A median with its quartiles or range prints its own n so too (`6.0 (4.0–8.0) (n =
@@ -1026,6 +1027,51 @@ pub fn attach_n(items: &mut [Item], original: &str) {
                 items[i].parts.n = j.parts.value.clone();
             }
         }
+    }
+}
+
+/// A list of counted parts, each an n and then its value in the same words (`18 patients (14
+/// men, mean age 55.0 ± 8.5 years; 4 women, mean age 60.5 ± 8.2 years)`, `(男性14例, 平均年齢
+/// 55.0±8.5歳, 女性4例, 平均年齢60.5±8.2歳)`, `men (n = 14), mean age …, and women (n = 4), mean
+/// age …`): each value is of the part counted right before it, so the n after a value heads the
+/// next part, never the value before. Two such pairs at least, in one sentence, their words
+/// between n and value alike after the last comma (`mean age`, `平均年齢`), make the list.
+fn counted_parts_in_a_list(items: &mut [Item], original: &str) {
+    // The words between an n and the value after it, where short and free of numbers: what
+    // follows its last comma (the people's noun before the comma differs from part to part).
+    let label_between = |n: &Item, value: &Item| -> Option<String> {
+        if n.kind != ItemKind::N || !value.kind.is_summary() || n.sentence != value.sentence {
+            return None;
+        }
+        let between = original.get(n.span[1]..value.span[0])?;
+        if between.len() > 40 || between.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let (_, label) = between.rsplit_once([',', '、', '，'])?;
+        let label = label.trim();
+        (!label.is_empty()).then(|| label.to_lowercase())
+    };
+    let mut i = 0;
+    while i + 3 < items.len() {
+        let Some(first) = label_between(&items[i], &items[i + 1]) else {
+            i += 1;
+            continue;
+        };
+        // The pairs that follow with the same words.
+        let mut end = i + 2;
+        while end + 1 < items.len()
+            && label_between(&items[end], &items[end + 1]) == Some(first.clone())
+        {
+            end += 2;
+        }
+        if end - i >= 4 {
+            for k in (i..end).step_by(2) {
+                if items[k + 1].parts.n.is_none() {
+                    items[k + 1].parts.n = items[k].parts.value.clone();
+                }
+            }
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -1191,6 +1237,38 @@ mod tests {
                 .collect();
             assert_eq!(ns, [Some("70"), Some("85")], "{text}");
         }
+    }
+
+    #[test]
+    fn each_part_of_a_list_counted_before_its_value_takes_that_count() {
+        // Made-up values in the forms abstracts describe their sample by sex: each part's n,
+        // then its mean age; the n after a value heads the next part.
+        for text in [
+            "We enrolled 18 patients (14 men, mean age 55.0 ± 8.5 years; 4 women, mean age 60.5 ± 8.2 years).",
+            "患者18例 (男性14例, 平均年齢55.0±8.5歳, 女性4例, 平均年齢60.5±8.2歳) を対象とした。",
+            "We enrolled 18 patients: men (n = 14), mean age 55.0 ± 8.5 years, and women (n = 4), mean age 60.5 ± 8.2 years.",
+        ] {
+            let mut items = super::super::read_items(text);
+            super::attach_n(&mut items, text);
+            let ns: Vec<Option<&str>> = items
+                .iter()
+                .filter(|i| i.kind == ItemKind::MeanSpread)
+                .map(|i| i.parts.n.as_ref().map(|n| n.number.plain.as_str()))
+                .collect();
+            assert_eq!(ns, [Some("14"), Some("4")], "{text}");
+        }
+        // One value and an n after it in words of its own: the n is the value's, as before.
+        let text = "Mean age was 55.0 ± 8.5 years (n = 14), and 4 patients, all women, left.";
+        let mut items = super::super::read_items(text);
+        super::attach_n(&mut items, text);
+        let value = items
+            .iter()
+            .find(|i| i.kind == ItemKind::MeanSpread)
+            .unwrap();
+        assert_eq!(
+            value.parts.n.as_ref().map(|n| n.number.plain.as_str()),
+            Some("14")
+        );
     }
 
     #[test]
