@@ -33,6 +33,11 @@ pub const FONT_FAMILY: &str = "DejaVu Sans";
 /// lacks.)
 pub const SVG_FONT_FAMILIES: &str = "'DejaVu Sans', 'Bitstream Vera Sans', 'VL PGothic', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', sans-serif";
 
+/// The font families of a run of Japanese characters (the embedded VL PGothic first), set on
+/// a `<tspan>` of its own: see [`finish_svg_text`].
+const SVG_CJK_FAMILIES: &str =
+    "'VL PGothic', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', sans-serif";
+
 /// The embedded font file.
 pub static FONT_BYTES: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
 
@@ -127,8 +132,42 @@ pub fn covers(text: &str) -> bool {
         .all(|c| c.is_whitespace() || drawing(c).is_some())
 }
 
-/// Finish plotters' SVG text: name the font family with fallbacks and give each `<text>` its
-/// measured `textLength` (see the module doc).
+/// Is `c` drawn by the Japanese font, DejaVu Sans having no glyph for it?
+fn drawn_by_the_cjk_font(c: char) -> bool {
+    drawing(c).is_some_and(|(f, _)| font().is_none_or(|latin| !std::ptr::eq(f, latin)))
+}
+
+/// XML text content with each run of characters the Japanese font draws set in a `<tspan>`
+/// naming that font first. resvg shapes a span with its first font and falls back glyph by
+/// glyph only where the fallback font shapes the span into as many glyphs (usvg 0.45,
+/// `text::layout::shape_text`): DejaVu Sans joins `fi` into one ligature glyph, so a title
+/// with `claimfirst` and Japanese words in one span drew every Japanese character as an empty
+/// box (the sixty-first new-user trial). A span of each font needs no fallback.
+fn cjk_runs_in_spans(content: &str) -> String {
+    let mut out = String::with_capacity(content.len() + 64);
+    let mut open = false;
+    for c in content.chars() {
+        let cjk = drawn_by_the_cjk_font(c);
+        if cjk && !open {
+            out.push_str(&format!("<tspan font-family=\"{SVG_CJK_FAMILIES}\">"));
+            open = true;
+        } else if !cjk && open {
+            // (A space too: the embedded Japanese font is cut to the Japanese characters.)
+            out.push_str("</tspan>");
+            open = false;
+        }
+        out.push(c);
+    }
+    if open {
+        out.push_str("</tspan>");
+    }
+    out
+}
+
+/// Finish plotters' SVG text: name the font family with fallbacks, set each run of Japanese
+/// characters in a span of the Japanese font (resvg falls back glyph by glyph only where the
+/// fallback font shapes as many glyphs, and DejaVu Sans joins `fi`) and give each `<text>` of
+/// one font its measured `textLength` (see the module doc).
 pub fn finish_svg_text(svg: &str) -> String {
     let mut out = String::with_capacity(svg.len() + svg.len() / 8);
     let mut rest = svg;
@@ -146,7 +185,11 @@ pub fn finish_svg_text(svg: &str) -> String {
             &format!("font-family=\"{FONT_FAMILY}\""),
             &format!("font-family=\"{SVG_FONT_FAMILIES}\""),
         );
-        if let Some(em) = size {
+        let spans = cjk_runs_in_spans(content);
+        // A `textLength` stretches each span of a text to the whole length in resvg, so a
+        // text of two fonts' spans keeps its natural width (the one measured here anyway).
+        let one_font = spans.len() == content.len();
+        if let Some(em) = size.filter(|_| one_font) {
             // SVG collapses the whitespace around and inside the text (plotters writes the
             // text on its own indented line), so the width is that of the collapsed text.
             let text = unescape(content);
@@ -161,7 +204,7 @@ pub fn finish_svg_text(svg: &str) -> String {
         out.push_str("<text ");
         out.push_str(&attributes);
         out.push('>');
-        out.push_str(content);
+        out.push_str(&spans);
         out.push_str("</text>");
         rest = &tail[close + "</text>".len()..];
     }

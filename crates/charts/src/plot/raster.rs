@@ -88,3 +88,53 @@ fn png_error(e: png::EncodingError) -> Error {
         message: e.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plot::font::{FONT_FAMILY, finish_svg_text};
+
+    /// The glyphs resvg lays `svg`'s text out with that no embedded font has (drawn as
+    /// empty boxes).
+    fn missing_glyphs(svg: &str) -> usize {
+        fn count(group: &usvg::Group) -> usize {
+            group
+                .children()
+                .iter()
+                .map(|node| match node {
+                    usvg::Node::Group(g) => count(g),
+                    usvg::Node::Text(t) => t
+                        .layouted()
+                        .iter()
+                        .flat_map(|span| &span.positioned_glyphs)
+                        .filter(|g| g.id.0 == 0)
+                        .count(),
+                    _ => 0,
+                })
+                .sum()
+        }
+        let tree = usvg::Tree::from_str(svg, options()).expect("the SVG parses");
+        count(tree.root())
+    }
+
+    #[test]
+    fn japanese_words_beside_a_latin_ligature_are_drawn() {
+        // The sixty-first trial's title: DejaVu Sans shapes `fi` as one glyph, which made
+        // resvg's fallback give up on the whole line.
+        for text in [
+            "p02c_ja_claimfirst: review: 体重は各群とも有意に減少し — SMD by",
+            "office 体重 flow 群",
+            "体重",
+        ] {
+            let svg = format!(
+                "<svg width=\"900\" height=\"40\" xmlns=\"http://www.w3.org/2000/svg\"><text x=\"5\" y=\"30\" font-family=\"{FONT_FAMILY}\" font-size=\"18\">{text}</text></svg>"
+            );
+            assert_eq!(missing_glyphs(&finish_svg_text(&svg)), 0, "{text}");
+        }
+        // Without the spans the fallback fails on the ligature, as the trial saw.
+        let raw = format!(
+            "<svg width=\"900\" height=\"40\" xmlns=\"http://www.w3.org/2000/svg\"><text x=\"5\" y=\"30\" font-family=\"{FONT_FAMILY}\" font-size=\"18\">claimfirst 体重</text></svg>"
+        );
+        assert!(missing_glyphs(&raw) > 0);
+    }
+}
