@@ -259,6 +259,7 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
                 && !second_of_a_pair(&text[..start])
                 && !period_of_a_rate(&text[..start])
                 && !names_a_time_before(&text[..start])
+                && !interval_of_a_listed_pairs_difference(&text[..start], c)
         })
         .map(|c| {
             let whole = plain.original_span(c.get(0).expect("a match").range());
@@ -342,6 +343,82 @@ fn second_of_a_pair(before: &str) -> bool {
     .is_match(before)
 }
 
+/// Is the interval after an estimate the difference's of a pair printed as a list (`ミリキズマブ
+/// 群 (579例) 38.0%、 プラセボ群 (199例) 9.0% (99.5%CI 20.6~36.8; p<0.0001)`): the estimate lies
+/// outside it, and the difference between the value printed just before it (in the same
+/// clause, with the same unit, a percentage or not) and the estimate lies within it? The
+/// document's own numbers then say whose interval it is: the pair's difference's, printed
+/// with no estimate of its own (38.0 − 9.0 = 29.0). Words between the two ([`second_of_a_pair`]
+/// reads `vs`, `and`) may be a group's name with its n.
+fn interval_of_a_listed_pairs_difference(before: &str, c: &regex::Captures) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let number = P.get_or_init(|| {
+        Regex::new(&format!(r"(?P<n>{NUMBER})(?P<pct>[^\S\n]*[%％])?")).expect("valid pattern")
+    });
+    let parse = |t: &str| TextNumber::parse(t.trim()).ok();
+    let (Some(e), Some(lo), Some(hi)) = (parse(&c["est"]), parse(&c["lo"]), parse(&c["hi"])) else {
+        return false;
+    };
+    let (lo, hi) = if lo.value <= hi.value {
+        (lo, hi)
+    } else {
+        (hi, lo)
+    };
+    let lo_edge = lo.value - lo.half_unit();
+    let hi_edge = hi.value + hi.half_unit();
+    let outside = e.value + e.half_unit() < lo_edge || e.value - e.half_unit() > hi_edge;
+    if !outside {
+        return false;
+    }
+    // The clause before the estimate: back to the last sentence end, at most 80 bytes.
+    let window = crate::text::window::before(before, 0, before.len(), 80);
+    let clause = window
+        .rsplit(['。', ';', '；', '\n'])
+        .next()
+        .unwrap_or(window);
+    // (A full stop ends a sentence where a space follows it; a decimal point is no end.)
+    let clause = clause.rsplit(". ").next().unwrap_or(clause);
+    let estimate_is_a_share = c.get(0).is_some_and(|m| {
+        let after = &m.as_str()[c["est"].len()..];
+        after.trim_start().starts_with(['%', '％'])
+    });
+    // The last value of the estimate's kind: a percentage before a percentage; else a number
+    // that counts no one (`(199例)`, `n = 199`).
+    let counts = |m: &regex::Captures| {
+        let end = m.get(0).map_or(0, |x| x.end());
+        let start = m.get(0).map_or(0, |x| x.start());
+        let after = clause[end..].trim_start();
+        let before = clause[..start].trim_end();
+        after.starts_with(['例', '名', '人', ')', '）'])
+            || before.ends_with('=')
+            || after.split_whitespace().next().is_some_and(|w| {
+                ["patients", "participants", "subjects"].contains(&w.to_lowercase().as_str())
+            })
+    };
+    let Some(previous) = number
+        .captures_iter(clause)
+        // (A digit inside a word, `HbA1c`, `COVID-19`, is no value.)
+        .filter(|m| {
+            let range = m.get(0).map_or(0..0, |x| x.range());
+            !clause[..range.start].ends_with(|ch: char| ch.is_ascii_alphanumeric())
+                && !clause[range.end..].starts_with(|ch: char| ch.is_ascii_alphabetic())
+        })
+        .filter(|m| m.name("pct").is_some() == estimate_is_a_share)
+        .filter(|m| estimate_is_a_share || !counts(m))
+        .last()
+    else {
+        return false;
+    };
+    let Some(first) = parse(&previous["n"]) else {
+        return false;
+    };
+    let half = first.half_unit() + e.half_unit();
+    let difference = (first.value - e.value).abs();
+    [difference, -difference]
+        .iter()
+        .any(|d| d + half >= lo_edge && d - half <= hi_edge)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +428,21 @@ mod tests {
             .into_iter()
             .map(|f| (f.quote.clone(), f.inconsistent()))
             .collect()
+    }
+
+    #[test]
+    fn an_interval_after_a_listed_pair_holding_their_difference_is_the_differences() {
+        // Made-up values in a news report's form: each arm's share with its n, then the
+        // interval of their difference (38.0 − 9.0 = 29.0), no estimate of its own.
+        let found = read(
+            "奏効率はA群 (579例) 38.0%、 プラセボ群 (199例) 9.0% (99.5%CI 20.6~36.8; p<0.0001)だった。",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // The same pair with an interval holding neither the value nor the difference: a
+        // misprint, flagged.
+        let found = read("Response: drug 38.0%, placebo 9.0% (95% CI 50.6 to 60.8).");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1, "{found:?}");
     }
 
     #[test]

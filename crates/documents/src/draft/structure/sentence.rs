@@ -4072,7 +4072,30 @@ fn undecide_transition_between_arms(document: &str, locals: &[Local], relation: 
         regex::Regex::new(r"(?i)baseline|\bbefore\b|\bpre-?(?:treatment|operative|intervention|test)|\bprior\s+to\b|\binitial|治療前|投与前|開始前|開始時|ベースライン|前値")
             .expect("a valid pattern")
     });
-    if !arms.is_match(document) || before.is_match(document) {
+    // Or two cohorts of different patients, each named after the calendar period it was
+    // admitted in (`2019年6–8月の新規入院患者を取組群,2017・2018年6–8月を対象群として`,
+    // `patients treated in 2015–2017 (historical control group)`): a before-after study of
+    // two cohorts writes `from A to B` for one cohort's value against the other's, so a
+    // transition naming neither group is left open.
+    let no_group = |k: usize| locals[k].group.is_none() && locals[k - 1].group.is_none();
+    let two_groups = || {
+        static YEAR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let year = YEAR.get_or_init(|| {
+            regex::Regex::new(r"(?:19|20)\d\d").expect("the year pattern is valid")
+        });
+        let mut keys: Vec<String> = cues::groups(document)
+            .iter()
+            .filter(|g| year.is_match(window::before(document, 0, g.start, 40)))
+            .map(|g| cues::group_key(&g.text))
+            .filter(|k| !k.is_empty())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys.len() >= 2
+    };
+    let declared = arms.is_match(document);
+    let cohorts = || (1..locals.len()).any(no_group) && two_groups();
+    if before.is_match(document) || !(declared || cohorts()) {
         return;
     }
     // A transition closed by its group's name, where another transition of the sentence is
@@ -4100,6 +4123,7 @@ fn undecide_transition_between_arms(document: &str, locals: &[Local], relation: 
             && locals[k].time.is_none()
             && locals[k - 1].time.is_none()
             && !within_its_group(k)
+            && (declared || no_group(k))
         {
             relation[k] = Relation::Undecided;
         }
@@ -6135,6 +6159,22 @@ mod tests {
         assert!(
             shapes("Falls were reduced from 5.2 ± 1.5 to 2.7 ± 1.0 per year.")
                 .contains(&Shape::TimeCourse)
+        );
+        // Two cohorts named after the years they were admitted in, a transition naming
+        // neither: one cohort's value against the other's, left open. Cohorts named by no
+        // period stay as before.
+        let cohorts = "2019年6–8月の入院患者を取組群,2017・2018年6–8月の入院患者を対象群とした.本取組開始後,薬剤数は3.1±1.2から2.2±1.0に減少した.";
+        assert!(
+            !shapes(cohorts).contains(&Shape::TimeCourse),
+            "{:?}",
+            shapes(cohorts)
+        );
+        let groups =
+            "入院患者を取組群と対象群に分けた.本取組開始後,薬剤数は3.1±1.2から2.2±1.0に減少した.";
+        assert!(
+            shapes(groups).contains(&Shape::TimeCourse),
+            "{:?}",
+            shapes(groups)
         );
     }
 
