@@ -315,9 +315,11 @@ fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
     // takes the nearest statement before it that governs it (a document may print medians with
     // quartiles in one table and with their range in another), or the first when none stands
     // before it.
+    // A footnote's statement (`* Figures in this row are medians (interquartile ranges)`)
+    // governs the rows whose label carries its mark (`Median ACR level *`), not the table.
     let statements: Vec<(usize, ItemKind, String, Option<Range<usize>>)> = stated_median_pattern()
         .captures_iter(plain)
-        .map(|stated| {
+        .flat_map(|stated| {
             let kind = if stated.name("range").or(stated.name("jrange")).is_some() {
                 ItemKind::MedianRange
             } else {
@@ -331,7 +333,14 @@ fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
                 .at(at)
                 .filter(|(table, row, _)| table.is_section_row(plain, *row))
                 .map(|(table, row, _)| table.section_under(plain, row));
-            (at, kind, stated[0].to_string(), section)
+            let marked = rows_marked_for(plain, at);
+            if section.is_none() && !marked.is_empty() {
+                return marked
+                    .into_iter()
+                    .map(|row| (at, kind, stated[0].to_string(), Some(row)))
+                    .collect();
+            }
+            vec![(at, kind, stated[0].to_string(), section)]
         })
         // A statement of two forms (`Mean (95% CI) or median (IQR)` over a column) does not
         // say which form a cell prints: its row's own statement decides (a section's
@@ -369,6 +378,41 @@ fn find_medians_stated_once(scan: &mut Scan, plain: &str) {
             ),
         );
     }
+}
+
+/// The lines a footnote's mark stands on, where the statement at `at` is a footnote's: its
+/// line opens with a symbol mark (`*`, `†`, `‡`, `§`, `¶`, `#`), and a line before it carries
+/// the mark at the end of its label, before its first number (`Median ACR level * | 18.0 (3.7,
+/// 63.9) |`). Tables say once, in a footnote, what a marked row prints; a mark after a number
+/// (`0.03*`) marks that value, no row. Empty where the statement is no footnote's or no row
+/// carries its mark.
+fn rows_marked_for(plain: &str, at: usize) -> Vec<Range<usize>> {
+    let start = plain[..at].rfind('\n').map_or(0, |k| k + 1);
+    let line = &plain[start..];
+    let mark: String = line
+        .trim_start()
+        .chars()
+        .take_while(|c| matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#'))
+        .collect();
+    if mark.is_empty() {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    let mut from = 0;
+    for text in plain[..start].split_inclusive('\n') {
+        let range = from..from + text.len();
+        from = range.end;
+        let label_end = text
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let label = text[..label_end].trim_end_matches(|c: char| c.is_whitespace() || c == '|');
+        let marked = label.ends_with(mark.as_str())
+            && !label[..label.len() - mark.len()].ends_with(['*', '†', '‡', '§', '¶', '#']);
+        if marked && label_end < text.len() {
+            rows.push(range);
+        }
+    }
+    rows
 }
 
 /// Does the line of the median's statement at `at` state another form beside it, joined by
@@ -1733,6 +1777,27 @@ mod tests {
                 (ItemKind::MedianIqr, "7.0 (5.0, 9.5)".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_footnotes_medians_are_the_marked_rows_only() {
+        // Made-up values in a results table's form: means with their CIs, one row marked
+        // `*`, and the footnote saying that row prints medians (IQR). Unmarked, the footnote's
+        // statement would govern the whole table.
+        let table = "Outcome | Baseline | Year 1 |\nMean HbA1c level (%) | 9.3 (8.8, 9.8) | 8.9 (8.3, 9.4) |\nMedian ACR level * | 18.0 (3.7, 63.9) | 19.6 (3.5, 83.2) |\n* Figures in this row are medians (interquartile ranges).\n";
+        let medians: Vec<String> = read_items(table)
+            .into_iter()
+            .filter(|i| i.kind == ItemKind::MedianIqr)
+            .map(|i| i.text)
+            .collect();
+        assert_eq!(medians, ["18.0 (3.7, 63.9)", "19.6 (3.5, 83.2)"]);
+        // A footnote whose mark no row's label carries states for the table, as before.
+        let table = table.replace("Median ACR level *", "Median ACR level");
+        let medians = read_items(&table)
+            .into_iter()
+            .filter(|i| i.kind == ItemKind::MedianIqr)
+            .count();
+        assert_eq!(medians, 4);
     }
 
     #[test]
