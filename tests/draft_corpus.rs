@@ -2117,7 +2117,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 164;
 // Session 72: a group's size in running text (There were 62 patients in the TrP group, 初回治療群は8例): 1981 -> 1985.
 // Session 72: batches 144-147 joined: 1985 -> 1993.
 // Session 72: batches 148-149 joined: 1993 -> 1994.
-const FLOOR_DEV_N_RIGHT: usize = 1994;
+// Session 72: one n for every group with its units (200 sites in each group): 1994 -> 2014.
+const FLOOR_DEV_N_RIGHT: usize = 2014;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of

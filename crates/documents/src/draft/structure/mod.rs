@@ -638,33 +638,35 @@ fn no_document_n_after_fewer_people(items: &[Item], s: &mut Structure) {
 }
 
 /// One n printed for every group (`a total of 64 cases with 32 in each group`, `30 per arm`,
-/// `各群32例`): the n of each group the text names none for, and of those groups' values,
-/// where the document has two groups or more.
+/// `200 sites in each group`, `two groups of 30 each`, `各群32例`): the n of each group the text
+/// names none for, and of those groups' values, where the document has two groups or more.
+/// The people or units counted may stand between the n and `in each group`; a bare `each`
+/// closes its clause (`of 30 each.`), as a count of those an event befell in each group
+/// (`3 each had nausea`) does not.
 fn each_groups_n(doc: &Sentences, items: &[Item], s: &mut Structure) {
+    static EACH: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let each_after = EACH.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:(?:patients|participants|subjects|people|individuals|children|adults|women|men|cases|volunteers|sites|eyes|teeth)\s+)?(?:in\s+each\s+(?:group|arm)|per\s+(?:group|arm)|in\s+both\s+groups|each\s*(?:[,.;)]|$))",
+        )
+        .expect("the each-group pattern is valid")
+    });
     if s.groups.len() < 2 {
         return;
     }
     let each = items.iter().position(|i| {
-        if i.kind != crate::draft::ItemKind::N {
+        if i.kind != crate::draft::ItemKind::N || sentence::had_an_event(doc.original, i) {
             return false;
         }
         // The words right after the n, not the rest of the document, for every n.
         let after: String = doc.original[i.span[1]..]
             .trim_start()
             .chars()
-            .take(20)
+            .take(40)
             .collect::<String>()
             .to_lowercase();
         let before = &doc.original[..i.span[0]];
-        [
-            "in each group",
-            "in each arm",
-            "per group",
-            "per arm",
-            "in both groups",
-        ]
-        .iter()
-        .any(|w| after.starts_with(w))
+        each_after.is_match(&after)
             || ["各群", "両群", "各群とも", "両群とも"]
                 .iter()
                 .any(|w| before.trim_end().ends_with(w))
@@ -972,6 +974,33 @@ pub(crate) fn ns_of(items: &[Item], m: &Measure) -> Vec<String> {
 #[cfg(test)]
 mod unit_tests {
     use super::{Cell, Comparison, Measure, Shape, Structure, read_text, split_incoherent_arms};
+
+    #[test]
+    fn one_n_printed_for_every_group_with_the_units_it_counts() {
+        // Made-up values: the units counted between the n and `in each group` (a dental
+        // trial's sites), then each group's course. A count of those with an event in each
+        // group is none.
+        let course = " Pain fell from 6.2 ± 1.1 to 3.1 ± 1.0 in group A and from 6.0 ± 1.2 to 4.5 ± 1.3 in group B.";
+        for (sizes, want) in [
+            (
+                "The patients were divided into two equal groups having 200 sites in each group.",
+                Some("200"),
+            ),
+            ("We randomised 60 patients, 30 per arm.", Some("30")),
+            (
+                "Nausea occurred in 3 patients in each group and resolved.",
+                None,
+            ),
+        ] {
+            let (items, s) = read_text(&format!("{sizes}{course}"));
+            let ns: Vec<Option<&str>> = s
+                .groups
+                .iter()
+                .map(|g| g.n.map(|j| items[j].text.as_str()))
+                .collect();
+            assert_eq!(ns, [want, want], "{sizes}");
+        }
+    }
 
     fn arms_of(cells: &[(Option<usize>, Option<&str>)]) -> Structure {
         let cell = |(k, &(group, time)): (usize, &(Option<usize>, Option<&str>))| Cell {

@@ -2258,7 +2258,7 @@ fn another_sample(text: &str, item: &Item) -> bool {
     words.is_match(&text[from..item.span[0]])
 }
 
-fn had_an_event(text: &str, item: &Item) -> bool {
+pub(super) fn had_an_event(text: &str, item: &Item) -> bool {
     let before = text[..item.span[0]].trim_end().to_ascii_lowercase();
     let after = text[item.span[1]..].trim_start();
     static LEFT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
