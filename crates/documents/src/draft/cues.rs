@@ -1062,6 +1062,11 @@ pub fn compared_pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The nouns a count of people is printed with (`62 patients`, `30 volunteers`), as one
+/// alternation of a pattern: the readers of group sizes in running text share it.
+pub const PEOPLE_COUNTED: &str =
+    "patients|participants|subjects|people|individuals|children|adults|women|men|cases|volunteers";
+
 /// Is the group a comparator (the control of a trial)?
 ///
 /// ```

@@ -646,9 +646,10 @@ fn no_document_n_after_fewer_people(items: &[Item], s: &mut Structure) {
 fn each_groups_n(doc: &Sentences, items: &[Item], s: &mut Structure) {
     static EACH: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let each_after = EACH.get_or_init(|| {
-        regex::Regex::new(
-            r"^(?:(?:patients|participants|subjects|people|individuals|children|adults|women|men|cases|volunteers|sites|eyes|teeth)\s+)?(?:in\s+each\s+(?:group|arm)|per\s+(?:group|arm)|in\s+both\s+groups|each\s*(?:[,.;)]|$))",
-        )
+        regex::Regex::new(&format!(
+            r"^(?:(?:{}|sites|eyes|teeth)\s+)?(?:in\s+each\s+(?:group|arm)|per\s+(?:group|arm)|in\s+both\s+groups|each\s*(?:[,.;)]|$))",
+            cues::PEOPLE_COUNTED
+        ))
         .expect("the each-group pattern is valid")
     });
     if s.groups.len() < 2 {

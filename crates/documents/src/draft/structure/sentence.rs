@@ -1830,9 +1830,10 @@ fn holds_its_n(gap: &str, after: &str) -> bool {
 fn describes_a_part(after: &str) -> bool {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     P.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)^\s*(?:(?:patients|participants|subjects|people|individuals|children|adults|women|men|cases)\s+)?(?:with|who|whose|having|that|had)\b",
-        )
+        regex::Regex::new(&format!(
+            r"(?i)^\s*(?:(?:{})\s+)?(?:with|who|whose|having|that|had)\b",
+            cues::PEOPLE_COUNTED
+        ))
         .expect("the part's words are a valid pattern")
     })
     .is_match(after)
@@ -1854,9 +1855,10 @@ fn group_counted_into(
     static INTO: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     static SAMPLE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let into = INTO.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)^\s*(?:(?:patients|participants|subjects|people|individuals|children|adults|women|men|cases|volunteers)\s+)?(?:(?:were|was)\s+)?(?P<assigned>(?:randomi[sz]ed|assigned|allocated|enrolled|included)\s+)?(?:in|into|to)\s+(?:the\s+|an?\s+)?",
-        )
+        regex::Regex::new(&format!(
+            r"(?i)^\s*(?:(?:{})\s+)?(?:(?:were|was)\s+)?(?P<assigned>(?:randomi[sz]ed|assigned|allocated|enrolled|included)\s+)?(?:in|into|to)\s+(?:the\s+|an?\s+)?",
+            cues::PEOPLE_COUNTED
+        ))
         .expect("the counted-into words are a valid pattern")
     });
     let sample = SAMPLE.get_or_init(|| {
