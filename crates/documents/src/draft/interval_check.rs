@@ -250,20 +250,20 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
     let (plain, text) = (&doc.plain, &doc.plain.text);
     estimate_interval_pattern()
         .captures_iter(text)
-        .filter(|c| {
+        .filter_map(|c| {
             // A number glued to a word before it is a name's (`COVID-19`, `IL-6`), no estimate.
             // (The number as matched may begin with the space before it.)
             let est = c.name("est").expect("est");
             let start = est.end() - est.as_str().trim_start().len();
-            !text[..start].ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '-')
-                && !second_of_a_pair(&text[..start])
-                && !period_of_a_rate(&text[..start])
-                && !names_a_time_before(&text[..start])
-                && !interval_of_a_listed_pairs_difference(&text[..start], c)
-        })
-        .map(|c| {
+            let before = &text[..start];
+            if before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '-')
+                || second_of_a_pair(before)
+                || period_of_a_rate(before)
+                || names_a_time_before(before)
+            {
+                return None;
+            }
             let whole = plain.original_span(c.get(0).expect("a match").range());
-            let est = c.name("est").expect("est");
             let p = c
                 .name("p")
                 .zip(c.name("rel"))
@@ -276,7 +276,7 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
                     };
                     (relation.to_string(), p.as_str().trim().to_string())
                 });
-            IntervalFinding {
+            let finding = IntervalFinding {
                 line: plain.line_of(whole.start),
                 quote: doc.original[whole].to_string(),
                 estimate: c["est"].trim().to_string(),
@@ -285,7 +285,10 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
                 level: c.name("level").map(|l| l.as_str().to_string()),
                 p,
                 ratio: names_a_ratio_before(&text[..est.start()]),
-            }
+            };
+            let the_pairs =
+                finding.outside() && interval_of_a_listed_pairs_difference(before, &c, &finding);
+            (!the_pairs).then_some(finding)
         })
         .collect()
 }
@@ -344,32 +347,29 @@ fn second_of_a_pair(before: &str) -> bool {
 }
 
 /// Is the interval after an estimate the difference's of a pair printed as a list (`ミリキズマブ
-/// 群 (579例) 38.0%、 プラセボ群 (199例) 9.0% (99.5%CI 20.6~36.8; p<0.0001)`): the estimate lies
-/// outside it, and the difference between the value printed just before it (in the same
-/// clause, with the same unit, a percentage or not) and the estimate lies within it? The
+/// 群 (579例) 38.0%、 プラセボ群 (199例) 9.0% (99.5%CI 20.6~36.8; p<0.0001)`), where the
+/// estimate lies outside it ([`IntervalFinding::outside`], asked by the caller): does the
+/// difference between the value printed just before it (in the same clause, with the same
+/// unit, a percentage or not) and the estimate lie within it? The
 /// document's own numbers then say whose interval it is: the pair's difference's, printed
 /// with no estimate of its own (38.0 − 9.0 = 29.0). Words between the two ([`second_of_a_pair`]
 /// reads `vs`, `and`) may be a group's name with its n.
-fn interval_of_a_listed_pairs_difference(before: &str, c: &regex::Captures) -> bool {
+fn interval_of_a_listed_pairs_difference(
+    before: &str,
+    c: &regex::Captures,
+    finding: &IntervalFinding,
+) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     let number = P.get_or_init(|| {
         Regex::new(&format!(r"(?P<n>{NUMBER})(?P<pct>[^\S\n]*[%％])?")).expect("valid pattern")
     });
     let parse = |t: &str| TextNumber::parse(t.trim()).ok();
-    let (Some(e), Some(lo), Some(hi)) = (parse(&c["est"]), parse(&c["lo"]), parse(&c["hi"])) else {
+    let (Some(e), Some(((lo, lo_half), (hi, hi_half)))) =
+        (parse(&finding.estimate), finding.bounds())
+    else {
         return false;
     };
-    let (lo, hi) = if lo.value <= hi.value {
-        (lo, hi)
-    } else {
-        (hi, lo)
-    };
-    let lo_edge = lo.value - lo.half_unit();
-    let hi_edge = hi.value + hi.half_unit();
-    let outside = e.value + e.half_unit() < lo_edge || e.value - e.half_unit() > hi_edge;
-    if !outside {
-        return false;
-    }
+    let (lo_edge, hi_edge) = (lo - lo_half, hi + hi_half);
     // The clause before the estimate: back to the last sentence end, at most 80 bytes.
     let window = crate::text::window::before(before, 0, before.len(), 80);
     let clause = window

@@ -392,7 +392,7 @@ fn rows_marked_for(plain: &str, at: usize) -> Vec<Range<usize>> {
     let mark: String = line
         .trim_start()
         .chars()
-        .take_while(|c| matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#'))
+        .take_while(|c| super::table::FOOTNOTE_SYMBOLS.contains(c))
         .collect();
     if mark.is_empty() {
         return Vec::new();
@@ -407,7 +407,7 @@ fn rows_marked_for(plain: &str, at: usize) -> Vec<Range<usize>> {
             .unwrap_or(text.len());
         let label = text[..label_end].trim_end_matches(|c: char| c.is_whitespace() || c == '|');
         let marked = label.ends_with(mark.as_str())
-            && !label[..label.len() - mark.len()].ends_with(['*', '†', '‡', '§', '¶', '#']);
+            && !label[..label.len() - mark.len()].ends_with(super::table::FOOTNOTE_SYMBOLS);
         if marked && label_end < text.len() {
             rows.push(range);
         }
@@ -1209,6 +1209,17 @@ mod tests {
             .collect()
     }
 
+    /// The n [`super::attach_n`] gives each mean ± spread read from `text`, as printed.
+    fn ns_of_the_means(text: &str) -> Vec<Option<String>> {
+        let mut items = super::super::read_items(text);
+        super::attach_n(&mut items, text);
+        items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| i.parts.n.as_ref().map(|n| n.number.plain.clone()))
+            .collect()
+    }
+
     #[test]
     fn a_unit_between_a_mean_and_its_spread_keeps_them_one_summary() {
         // Made-up values in the forms abstracts print: the unit after the mean and again after
@@ -1272,14 +1283,8 @@ mod tests {
             "・A薬10 mg(参加者70人):49.00 (10.00)[除外前集団(参加者85人):48.5 (10.5)]",
             "Drug 10 mg (n = 70): 49.00 (10.00) [all enrolled (n = 85): 48.5 (10.5)]",
         ] {
-            let mut items = super::super::read_items(text);
-            super::attach_n(&mut items, text);
-            let ns: Vec<Option<&str>> = items
-                .iter()
-                .filter(|i| i.kind == ItemKind::MeanSpread)
-                .map(|i| i.parts.n.as_ref().map(|n| n.number.plain.as_str()))
-                .collect();
-            assert_eq!(ns, [Some("70"), Some("85")], "{text}");
+            let ns = ns_of_the_means(text);
+            assert_eq!(ns, [Some("70".into()), Some("85".into())], "{text}");
         }
     }
 
@@ -1292,27 +1297,12 @@ mod tests {
             "患者18例 (男性14例, 平均年齢55.0±8.5歳, 女性4例, 平均年齢60.5±8.2歳) を対象とした。",
             "We enrolled 18 patients: men (n = 14), mean age 55.0 ± 8.5 years, and women (n = 4), mean age 60.5 ± 8.2 years.",
         ] {
-            let mut items = super::super::read_items(text);
-            super::attach_n(&mut items, text);
-            let ns: Vec<Option<&str>> = items
-                .iter()
-                .filter(|i| i.kind == ItemKind::MeanSpread)
-                .map(|i| i.parts.n.as_ref().map(|n| n.number.plain.as_str()))
-                .collect();
-            assert_eq!(ns, [Some("14"), Some("4")], "{text}");
+            let ns = ns_of_the_means(text);
+            assert_eq!(ns, [Some("14".into()), Some("4".into())], "{text}");
         }
         // One value and an n after it in words of its own: the n is the value's, as before.
         let text = "Mean age was 55.0 ± 8.5 years (n = 14), and 4 patients, all women, left.";
-        let mut items = super::super::read_items(text);
-        super::attach_n(&mut items, text);
-        let value = items
-            .iter()
-            .find(|i| i.kind == ItemKind::MeanSpread)
-            .unwrap();
-        assert_eq!(
-            value.parts.n.as_ref().map(|n| n.number.plain.as_str()),
-            Some("14")
-        );
+        assert_eq!(ns_of_the_means(text).first(), Some(&Some("14".to_string())));
     }
 
     #[test]
@@ -1332,16 +1322,7 @@ mod tests {
         assert_eq!(n_of("55.8"), None);
         // An n printed after the value in its own clause is still its.
         let text = "HbA1c fell by −0.8 ± 0.3% in the drug group (n = 99).";
-        let mut items = super::super::read_items(text);
-        super::attach_n(&mut items, text);
-        let value = items
-            .iter()
-            .find(|i| i.kind == ItemKind::MeanSpread)
-            .unwrap();
-        assert_eq!(
-            value.parts.n.as_ref().map(|n| n.number.plain.as_str()),
-            Some("99")
-        );
+        assert_eq!(ns_of_the_means(text).first(), Some(&Some("99".to_string())));
     }
 
     #[test]

@@ -5663,6 +5663,9 @@ impl Table {
     }
 }
 
+/// The symbols tables mark a row or a cell with for a footnote (`*`, `†`, `‡`, `§`, `¶`, `#`).
+pub const FOOTNOTE_SYMBOLS: [char; 6] = ['*', '†', '‡', '§', '¶', '#'];
+
 /// The legend's entry for the footnote mark a row's label ends with (`ベースラインa)` and
 /// `a)平均±標準偏差(EAS症例数) b)最小二乗平均±標準誤差…` below the table; `Change†` and
 /// `† LS mean ± SE`): tables say once, in a footnote, what a marked row's cells print, and a
@@ -5683,7 +5686,7 @@ pub fn footnote_entry<'s>(statement: &'s str, label: &str) -> Option<&'s str> {
     let symbols: String = label
         .chars()
         .rev()
-        .take_while(|c| matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#'))
+        .take_while(|c| FOOTNOTE_SYMBOLS.contains(c))
         .collect();
     let mark: String = if !symbols.is_empty() {
         symbols.chars().rev().collect()
@@ -6070,7 +6073,7 @@ pub fn states_its_statistic(label: &str) -> bool {
     let statement = |tail: &str| {
         let tail = tail
             .trim()
-            .trim_end_matches(['*', '†', '‡', '§', '¶', '#'])
+            .trim_end_matches(FOOTNOTE_SYMBOLS)
             .trim_start_matches(['-', '–', ',', ':'])
             .trim();
         describes_cells(tail)
