@@ -216,7 +216,111 @@ pub fn find(scan: &mut Scan) {
     find_medians_after_labelled(scan, &plain, &labelled);
     find_medians_stated_once(scan, &plain);
     find_medians_beside_their_bounds(scan, &plain);
+    find_spreads_under_their_means(scan, &plain);
     find_mean_spreads(scan, &plain);
+}
+
+/// A table row of bracketed numbers alone under a row of bare numbers, as a page's or a PDF's
+/// table copies a cell of two lines (`| Physical functioning | 68.06 | 72.42 |` over `| (24.3)
+/// | (20.9) |`, the second line often without the label's empty cell): each bracket is the
+/// spread of the number above it, counted from the row's first value, where the table says
+/// its cells are means and what their spread is (`mean (SD)` in its caption, header or row
+/// label). Without that statement the brackets may be anything (a regression table's
+/// standard errors, a row of p's): left to the other readers. The item stands at the mean;
+/// its spread is claimed where it is printed.
+fn find_spreads_under_their_means(scan: &mut Scan, plain: &str) {
+    static P: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (bare, bracketed) = P.get_or_init(|| {
+        (
+            Regex::new(&format!(r"^\s*({NUMBER})\s*$")).expect("the bare cell pattern is valid"),
+            Regex::new(&format!(r"^\s*\(\s*({NUMBER})\s*\)\s*$"))
+                .expect("the bracketed cell pattern is valid"),
+        )
+    });
+    let number_in = |re: &Regex, cell: &Range<usize>| {
+        re.captures(&plain[cell.clone()])
+            .and_then(|c| c.get(1))
+            .map(|m| cell.start + m.start()..cell.start + m.end())
+    };
+    let filled = |row: &super::table::Row| -> Vec<Range<usize>> {
+        row.cells
+            .iter()
+            .filter(|c| {
+                !plain[(*c).clone()]
+                    .trim()
+                    .trim_matches('|')
+                    .trim()
+                    .is_empty()
+            })
+            .cloned()
+            .collect()
+    };
+    let mut pairs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for table in &scan.tables.tables {
+        for r in table.header_rows..table.rows.len().saturating_sub(1) {
+            let spreads: Option<Vec<Range<usize>>> = filled(&table.rows[r + 1])
+                .iter()
+                .map(|c| number_in(bracketed, c))
+                .collect();
+            let Some(spreads) = spreads.filter(|s| s.len() >= 2) else {
+                continue;
+            };
+            // The row above: its label, then at least as many bare numbers as brackets.
+            let above = filled(&table.rows[r]);
+            let Some((label, values)) = above.split_first() else {
+                continue;
+            };
+            if number_in(bare, label).is_some() {
+                continue;
+            }
+            let means: Option<Vec<Range<usize>>> = values
+                .iter()
+                .take(spreads.len())
+                .map(|c| number_in(bare, c))
+                .collect();
+            let Some(means) = means.filter(|m| m.len() == spreads.len()) else {
+                continue;
+            };
+            pairs.extend(means.into_iter().zip(spreads));
+        }
+    }
+    let mut stated_cache: StatedInSentence = None;
+    for (mean_at, spread_at) in pairs {
+        let Some(statement) = stated_spread(scan, plain, mean_at.clone(), &mut stated_cache) else {
+            continue;
+        };
+        if !scan.free(mean_at.clone()) || !scan.free(spread_at.clone()) {
+            continue;
+        }
+        let (Some(mean), Some(spread)) =
+            (scan.number(mean_at.clone()), scan.number(spread_at.clone()))
+        else {
+            continue;
+        };
+        if spread.number.value < 0.0 {
+            continue;
+        }
+        let (spread_label, mut notes) = spread_label_and_notes(None, Some(statement));
+        notes.push(format!(
+            "its spread ({}) is printed on the line below, under the mean",
+            spread.original
+        ));
+        scan.push(
+            ItemKind::MeanSpread,
+            mean_at,
+            Parts {
+                mean: Some(mean),
+                spread: Some(spread),
+                spread_label,
+                ..Parts::default()
+            },
+        );
+        let spread_span = scan.doc.plain.original_span(spread_at);
+        scan.claimed.claim(spread_span);
+        if let Some(item) = scan.items.last_mut() {
+            item.notes.extend(notes);
+        }
+    }
 }
 
 /// Reads every median printed with its labelled IQR or range, and returns each one's kind,

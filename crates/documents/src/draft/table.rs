@@ -4622,12 +4622,19 @@ fn nearest_placement(
         (0..hw).map(|k| (k, k + 1)).collect()
     } else if nearest
         && hw + 1 < width
-        && repeats_times_or_ns(&filled.iter().map(|&k| cell(k).trim()).collect::<Vec<_>>())
+        && (repeats_times_or_ns(&filled.iter().map(|&k| cell(k).trim()).collect::<Vec<_>>())
+            || filled.first() == Some(&0)
+                && !names_stub(cell(0))
+                // Names of groups, not of statistics (`MD (95% CI) | Effect size | MD (95%
+                // CI) | Effect size` stands over the comparisons' columns at the right).
+                && filled.iter().all(|&k| !names_statistic(cell(k)) && !describes_cells(cell(k)))
+                && repeats_a_block(&filled.iter().map(|&k| cell(k).trim()).collect::<Vec<_>>()))
     {
         // Each group's times, or its values and their n (`Baseline | 6 Months | Baseline | 6
-        // Months`, `Data | No in group | Data | No in group`), the stub's cell left out of the
-        // copy: from the first column after the stub, under the groups that span them (the
-        // row above), the comparison's columns after them.
+        // Months`, `Data | No in group | Data | No in group`), or the groups under each time
+        // (`C | I | C | I` under `Baseline | Month 4`, opening at the row's first cell), the
+        // stub's cell left out of the copy: from the first column after the stub, under the
+        // names that span them (the row above), the comparison's columns after them.
         (0..hw).map(|k| (k, k + 1)).collect()
     } else if nearest
         && (names_statistic(cell(0))

@@ -174,6 +174,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     s.within_patients = first_line_naming(&lower, &WITHIN_PATIENTS);
     s.rank_test = first_line_naming(&lower, &RANK_TESTS);
     sentence::group_ns(doc, items, &mut s);
+    s.abbreviations = sentence::abbreviations_of_groups(doc.original, &s.groups);
     if units_of_patients.is_none() {
         document_n_beside_groups(doc, items, &mut s);
     }

@@ -230,6 +230,11 @@ pub struct Structure {
     /// Items the structure places (summaries, and the n, p, CI and differences it attaches).
     #[serde(skip)]
     pub placed: Vec<bool>,
+    /// The abbreviations the document defines for its groups in a bracket after their names
+    /// (`the tracheal intubation group (TT, n = 100)`): each abbreviation's group key and the
+    /// group it names (`group_index` gives that group for the abbreviation).
+    #[serde(skip)]
+    pub abbreviations: Vec<(String, usize)>,
 }
 
 /// Is `word` one of the names a table gives its stub column (`Outcome`, `Variables`,
@@ -325,6 +330,9 @@ pub(super) fn group_index(s: &mut Structure, label: &str, key: &str) -> usize {
     };
     let key = key.as_str();
     if let Some(i) = s.groups.iter().position(|g| g.key == key) {
+        return i;
+    }
+    if let Some(&(_, i)) = s.abbreviations.iter().find(|(k, _)| k == key) {
         return i;
     }
     // A table keys its columns by their words as printed (`プラセボ群`), a sentence by the

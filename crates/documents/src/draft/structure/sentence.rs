@@ -1726,6 +1726,8 @@ fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(Str
         gap.chars()
             .all(|c| c.is_whitespace() || "(（[:=,;；nN".contains(c))
             && gap.len() <= 8
+            && (gap.contains(['(', '（', '[', '=', 'n', 'N'])
+                || !counts_those_an_event_befell(&doc.original[item.span[1]..]))
             || received_before_n(gap)
             || holds_its_n(gap, &doc.original[item.span[1]..]) && named_again(doc.original, &g.text)
     });
@@ -1775,6 +1777,73 @@ fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(Str
     name_before_bracketed_n(before)
         .or_else(unbracketed)
         .map(|name| (name.to_string(), false, false))
+}
+
+/// The abbreviations the document defines for `groups` in a bracket right after a group's
+/// name, alone or before its n (`the tracheal intubation group (TT, n = 100) or the laryngeal
+/// mask airway group (LMA, n = 104)`, `usual care (UC)`): each abbreviation's group key and
+/// the group's index. Reports name their arms so once and by the abbreviation after (`the TT
+/// and LMA groups`): one group either way. An abbreviation is one word of two capitals or
+/// more (`TT`, `sCRP`), which no dose, unit or word of prose is.
+pub(super) fn abbreviations_of_groups(
+    original: &str,
+    groups: &[super::model::Group],
+) -> Vec<(String, usize)> {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let bracket = P.get_or_init(|| {
+        regex::Regex::new(r"^\s*[(（]\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*(?:[)）,;；]|\s[nN]\s*=)")
+            .expect("the abbreviation's bracket is a valid pattern")
+    });
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        let label = group.label.trim();
+        if label.is_empty() {
+            continue;
+        }
+        for (at, _) in original.match_indices(label) {
+            let Some(c) = bracket.captures(&original[at + label.len()..]) else {
+                continue;
+            };
+            let abbreviation = &c[1];
+            if abbreviation
+                .chars()
+                .filter(char::is_ascii_uppercase)
+                .count()
+                < 2
+            {
+                continue;
+            }
+            let key = cues::group_key(abbreviation);
+            // An abbreviation is one group's: one the document defines for two is none.
+            match out.iter().position(|(k, _)| *k == key) {
+                Some(k) if out[k].1 != g => {
+                    out[k].1 = usize::MAX;
+                }
+                Some(_) => {}
+                None if groups.iter().all(|o| o.key != key) => out.push((key, g)),
+                None => {}
+            }
+        }
+    }
+    out.retain(|&(_, g)| g != usize::MAX);
+    out
+}
+
+/// Do the words after an n printed after a group's name and a comma (`In the LMA group, 12
+/// patients required …`) make it the subject of a clause of its own: those of the group an
+/// event befell, not the group? Where the n closes its clause (`Group I, 308 eyes;`), or the
+/// clause says the n was the group's sample (`were randomized`, `received`), it is the
+/// group's.
+fn counts_those_an_event_befell(after: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let subject = P.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i)^\s*(?:(?:{})\s+)?(?:required|needed|had|developed|experienced|showed|presented|achieved|reached|reported|died|responded|improved|worsened|suffered|underwent\s+(?:re|conversion|revision)|were\s+(?:found|noted|observed|diagnosed|excluded|lost|withdrawn|converted|readmitted)|did\s+not)\b",
+            cues::PEOPLE_COUNTED
+        ))
+        .expect("the event's words are a valid pattern")
+    });
+    subject.is_match(window::after(after, 0, after.len(), 80))
 }
 
 /// A group named in a bracket right after its n (`45例45眼(新規群)`, `38 patients (control
@@ -6469,6 +6538,44 @@ mod tests {
         assert_eq!(labels, ["sCRP", "rCRP"]);
         let (cells, _) = cells_of_the_arms(text);
         assert_eq!(cells, ["sCRP 524", "sCRP 604", "rCRP 565", "rCRP 640"]);
+    }
+
+    #[test]
+    fn a_group_named_later_by_the_abbreviation_its_bracket_defines_is_that_group() {
+        // Made-up values in an abstract's form: each arm's name with its abbreviation and n in
+        // one bracket, then the arms named by their abbreviations; a count of those of one
+        // group an event befell (`In the LMA group, 12 patients required …`) is no group's n.
+        let text = "Patients were randomly allocated into either the tracheal intubation group (TT, n = 100) or the laryngeal mask airway group (LMA, n = 104). The mean SpO2 was 94.0 ± 2.1 and 95.8 ± 2.6 in the TT and LMA groups, respectively. In the LMA group, 12 patients required some maneuvering.";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let groups: Vec<(&str, Option<&str>)> = s
+            .groups
+            .iter()
+            .map(|g| (g.label.as_str(), g.n.map(|j| items[j].text.as_str())))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("tracheal intubation group", Some("n = 100")),
+                ("laryngeal mask airway group", Some("n = 104"))
+            ]
+        );
+        let m = &s.measures[0];
+        let placed: Vec<(usize, &str)> = m
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    c.group.expect("a group"),
+                    items[c.n.expect("an n")].text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(placed, [(0, "n = 100"), (1, "n = 104")]);
+        // One abbreviation the document defines for two groups names neither.
+        let text = "Patients received either the high-dose group (HD, n = 10) or the low-dose group (HD, n = 12).";
+        let (_, s) = crate::draft::structure::read_text(text);
+        assert_eq!(s.groups.len(), 2, "{:?}", s.groups);
+        assert!(s.abbreviations.is_empty(), "{:?}", s.abbreviations);
     }
 
     #[test]

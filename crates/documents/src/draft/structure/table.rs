@@ -1760,7 +1760,14 @@ impl RowReader<'_> {
         if crate::draft::table::describes_cells(label) {
             self.section = None;
             self.section_levels = None;
-        } else if !label.is_empty() && !label.chars().all(|c| c == '-' || c == ':' || c == ' ') {
+        } else if !label.is_empty()
+            && !label.chars().all(|c| c == '-' || c == ':' || c == ' ')
+            // A bracketed number in the label's place (`(24.3)`, the spread of the row above
+            // copied on a line of its own) names nothing.
+            && !label.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, '(' | ')' | '[' | ']' | '.' | '-' | ' ')
+            })
+        {
             self.section = Some(label.to_string());
         }
     }
@@ -5689,6 +5696,81 @@ mod untitled_tests {
         assert!(!label_of("4.4").contains("Body composition"));
         assert!(label_of("4.4").contains("Alcohol intake (g/d)"));
         assert!(!label_of("1.9").contains("Median"));
+    }
+
+    #[test]
+    fn spreads_on_the_line_under_the_means_and_groups_under_each_time_without_the_stub() {
+        // Made-up values in the layout a page's table copies: each time spans the groups'
+        // abbreviations, printed again under every time with the stub's cell left out, a `P`
+        // column after them; each mean's SD in brackets on a line of its own under it.
+        let text = "Table 3. SF36 mean (SD) scores in the Control group (N = 27) and Intervention group (N = 26)\n| SF36 | Baseline | Month 12 | P |\n| C | I | C | I | |\n| Physical functioning | 68.06 | 72.42 | 68.79 | 71.58 | .088 |\n| (24.3) | (20.9) | (25.7) | (22.6) | |\n| Social functioning | 66.20 | 75.96 | 72.22 | 78.37 | .000 |\n| (26.4) | (26.4) | (25.6) | (22.0) | |\nC = control group; I = intervention group.\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let means: Vec<String> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                format!(
+                    "{} ({})",
+                    i.parts.mean.as_ref().map_or("", |p| p.original.as_str()),
+                    i.parts.spread.as_ref().map_or("", |p| p.original.as_str())
+                )
+            })
+            .collect();
+        assert_eq!(
+            means,
+            [
+                "68.06 (24.3)",
+                "72.42 (20.9)",
+                "68.79 (25.7)",
+                "71.58 (22.6)",
+                "66.20 (26.4)",
+                "75.96 (26.4)",
+                "72.22 (25.6)",
+                "78.37 (22.0)"
+            ]
+        );
+        let labels: Vec<&str> = s
+            .measures
+            .iter()
+            .map(|m| m.label.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            labels,
+            ["Physical functioning", "Social functioning"],
+            "{s:?}"
+        );
+        let first = &s.measures[0];
+        let placed: Vec<(String, &str)> = first
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    s.groups[c.group.expect("a group")].label.clone(),
+                    c.time.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("Control group".to_string(), "Baseline"),
+                ("Intervention group".to_string(), "Baseline"),
+                ("Control group".to_string(), "Month 12"),
+                ("Intervention group".to_string(), "Month 12")
+            ]
+        );
+        // A row of statistics' names repeated (`MD (95% CI) | Effect size`) is no row of
+        // groups: it stands over the comparisons' columns at the right, as before.
+        let text = "Variables | Drug (n = 36) | Placebo (n = 37) | Between-group comparisons | |||\n|---|---|---|---|---|---|---|\nMD (95% CI) | Effect size | MD (95% CI) | Effect size | |||\nHAMD-17, mean (SD) | −4.6 (0.8) | −9.6 (0.8) | −5.1 (−7.8 to −2.3) | −1.04 | −4.9 (−7.6 to −2.2) | −1.03 |\n";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug", "Placebo"], "{s:?}");
+        assert!(
+            s.measures.iter().any(|m| m.cells.len() == 2
+                && m.cells.iter().all(|c| c.group.is_some())
+                && items[m.cells[0].item].text.contains("4.6")),
+            "{s:?}"
+        );
     }
 
     #[test]
