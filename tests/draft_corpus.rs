@@ -1177,7 +1177,8 @@ const FLOOR_DEV_FOUND: f64 = 83.44;
 // Session 71: batches 142-143 joined (20 reports, 10 Japanese): 78.69 -> 78.64.
 // Session 72: batches 144-147 joined: 78.64 -> 78.50.
 // Session 72: batches 148-149 joined: 78.50 -> 78.54.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.54;
+// Session 73: a time course of the whole sample in a table (no group's row, no groups named) takes the document's one number of people, as a sentence's values do (user trial 63: 40 means without an n); a column headed by an interval alone prints intervals under a row of medians: 78.54 -> 78.59.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.59;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -2122,7 +2123,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 172;
 // Session 72: batches 148-149 joined: 1993 -> 1994.
 // Session 72: one n for every group with its units (200 sites in each group): 1994 -> 2014.
 // Session 73: a row of bracketed numbers alone under a row of bare means is their spreads where the table states mean (SD); the groups' names printed again under each time with the stub's cell left out stand from the first column after the stub; an abbreviation a group's bracket defines names that group; a count of a group's patients an event befell is no group's n (held-out n's: 1619 right, were 1617; 172 wrong, were 164; the held-out part measured only, its documents not read): 2014 -> 2030.
-const FLOOR_DEV_N_RIGHT: usize = 2030;
+// Session 73: a time course of the whole sample in a table (no group's row, no groups named) takes the document's one number of people, as a sentence's values do (user trial 63: 40 means without an n); a column headed by an interval alone prints intervals under a row of medians: 2030 -> 2046.
+const FLOOR_DEV_N_RIGHT: usize = 2046;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of

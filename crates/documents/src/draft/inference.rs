@@ -558,6 +558,11 @@ fn table_header_names_median(scan: &Scan, at: usize) -> bool {
         // or the label of the section it is in, says which its cells print.
         let (header_ci, header_median) =
             names_ci_and_median(&table.column_header(plain, row, cell));
+        // A column headed by an interval alone (`Adjusted estimate (95% CI)`) prints
+        // intervals, whatever a row above it prints in the groups' columns (`Median (IQR)`).
+        if cell > 0 && header_ci && !header_median {
+            return false;
+        }
         if cell > 0 && header_ci && header_median {
             let section = (0..row)
                 .rev()
@@ -882,6 +887,33 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
 #[cfg(test)]
 mod tests {
     use super::super::{ItemKind, read_items};
+
+    #[test]
+    fn a_column_headed_by_an_interval_prints_intervals_under_a_row_of_medians() {
+        // Made-up values in a trial's results table: each outcome's section prints its n's
+        // with the adjusted estimate and its interval, then the groups' medians (IQR); the
+        // second section's interval stands under the first section's `Median (IQR)` row.
+        let items = read_items(
+            "Outcomes | Intervention (n=298) | Usual care (n=287) | Adjusted estimate (95% CI); P value |\n---|---|---|---|\nIndex | |||\nNo of participants | 237 | 245 | 0.02 (-0.01 to 0.05); 0.26 |\nMedian (IQR) | 0.8 (0.5-0.8) | 0.65 (0.5-0.7) | |\nVAS | |||\nNo of participants | 236 | 245 | 3.37 (0.23 to 6.51); 0.04 |\nMedian (IQR) | 61.5 (50.0-77.5) | 60.0 (41.0-75.0) | |\n",
+        );
+        let of = |kind: ItemKind| -> Vec<&str> {
+            items
+                .iter()
+                .filter(|i| i.kind == kind)
+                .map(|i| i.text.as_str())
+                .collect()
+        };
+        assert_eq!(of(ItemKind::Ci), ["(-0.01 to 0.05)", "(0.23 to 6.51)"]);
+        assert_eq!(
+            of(ItemKind::MedianIqr),
+            [
+                "0.8 (0.5-0.8)",
+                "0.65 (0.5-0.7)",
+                "61.5 (50.0-77.5)",
+                "60.0 (41.0-75.0)"
+            ]
+        );
+    }
 
     #[test]
     fn a_percentage_with_its_interval_each_bound_with_its_percent_sign() {

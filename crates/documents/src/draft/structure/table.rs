@@ -2526,7 +2526,16 @@ impl RowReader<'_> {
                 )
             }
             (None, Some(k)) => (Some(k), "the column's n"),
-            (None, None) => (self.row_group.and_then(|g| s.groups[g].n), "the group's n"),
+            (None, None) => match self.row_group {
+                Some(g) => (s.groups[g].n, "the group's n"),
+                // A time course of the whole sample (no group's row, and the document names
+                // no groups): the document's one number of people, as a sentence's values
+                // take it (`Pre-post changes in outcomes (n=45).` over `Outcome | Baseline |
+                // 3-month follow-up`). Fewer people later, or arms, take it back
+                // ([`super::no_document_n_after_fewer_people`]).
+                None if s.groups.is_empty() => (s.document_n, super::sentence::DOCUMENT_N_EVIDENCE),
+                None => (None, "the group's n"),
+            },
         }
     }
 
@@ -5696,6 +5705,30 @@ mod untitled_tests {
         assert!(!label_of("4.4").contains("Body composition"));
         assert!(label_of("4.4").contains("Alcohol intake (g/d)"));
         assert!(!label_of("1.9").contains("Median"));
+    }
+
+    #[test]
+    fn a_time_course_table_of_the_whole_sample_takes_the_documents_n() {
+        // Made-up values in a one-group study's table: the caption prints the sample's n, the
+        // columns the times. A table of two arms' columns gives no value the document's n.
+        let text = "Table 2.\nPre-post changes in outcomes (n=45).\nOutcome | Baseline, mean (SD) | 3-month follow-up, mean (SD) | P value |\nPain | 4.5 (2.1) | 4.8 (2.1) | .31 |\nFatigue | 5.5 (2.1) | 4.8 (2.1) | .02 |\n";
+        let (items, s) = read_text(text);
+        let ns: Vec<Option<&str>> = s
+            .measures
+            .iter()
+            .flat_map(|m| m.cells.iter())
+            .map(|c| c.n.map(|j| items[j].text.as_str()))
+            .collect();
+        assert_eq!(ns, [Some("n=45"); 4], "{s:?}");
+        let text = "Table 2.\nOutcomes in all patients (n=45).\nOutcome | Drug (n = 23) | Placebo (n = 22) |\nPain | 4.5 (2.1) | 4.8 (2.1) |\n";
+        let (items, s) = read_text(text);
+        let ns: Vec<Option<&str>> = s
+            .measures
+            .iter()
+            .flat_map(|m| m.cells.iter())
+            .map(|c| c.n.map(|j| items[j].text.as_str()))
+            .collect();
+        assert_eq!(ns, [Some("n = 23"), Some("n = 22")], "{s:?}");
     }
 
     #[test]
