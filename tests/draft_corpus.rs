@@ -1068,7 +1068,8 @@ fn draft_on_the_held_out_part() {
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 83.63 -> 83.52.
 // Session 72: batches 144-147 joined: 83.52 -> 83.39.
 // Session 72: batches 148-149 joined: 83.39 -> 83.44.
-const FLOOR_DEV_FOUND: f64 = 83.44;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 83.44 -> 83.35.
+const FLOOR_DEV_FOUND: f64 = 83.35;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1178,7 +1179,8 @@ const FLOOR_DEV_FOUND: f64 = 83.44;
 // Session 72: batches 144-147 joined: 78.64 -> 78.50.
 // Session 72: batches 148-149 joined: 78.50 -> 78.54.
 // Session 73: a time course of the whole sample in a table (no group's row, no groups named) takes the document's one number of people, as a sentence's values do (user trial 63: 40 means without an n); a column headed by an interval alone prints intervals under a row of medians: 78.54 -> 78.59.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.59;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 78.59 -> 78.65.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.65;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1297,7 +1299,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.59;
 // Session 71: batches 142-143 joined (20 reports, 10 Japanese): 3924 -> 3968.
 // Session 72: batches 144-147 joined: 3968 -> 4067.
 // Session 72: batches 148-149 joined: 4067 -> 4129.
-const CEILING_DEV_NON_DATA: usize = 4129;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 4129 -> 4224.
+const CEILING_DEV_NON_DATA: usize = 4224;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1419,7 +1422,8 @@ const CEILING_DEV_NON_DATA: usize = 4129;
 // Session 71: batches 142-143 joined (20 reports, 10 Japanese): 3962 -> 3980.
 // Session 72: batches 144-147 joined: 3980 -> 4027.
 // Session 72: batches 148-149 joined: 4027 -> 4049.
-const CEILING_HOLDOUT_NON_DATA: usize = 4049;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 4049 -> 4115.
+const CEILING_HOLDOUT_NON_DATA: usize = 4115;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1505,7 +1509,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 4049;
 // Session 71: batches 142-143 joined (20 reports, 10 Japanese): 3821 -> 3834.
 // Session 72: batches 144-147 joined: 3834 -> 3880.
 // Session 72: batches 148-149 joined: 3880 -> 3943.
-const FLOOR_DEV_PATH: usize = 3943;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 3943 -> 3995.
+const FLOOR_DEV_PATH: usize = 3995;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1587,7 +1592,8 @@ const FLOOR_DEV_PATH: usize = 3943;
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 3360 -> 3368.
 // Session 72: batches 144-147 joined: 3368 -> 3434.
 // Session 72: batches 148-149 joined: 3434 -> 3435.
-const FLOOR_HOLDOUT_PATH: usize = 3435;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 3435 -> 3460.
+const FLOOR_HOLDOUT_PATH: usize = 3460;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1702,7 +1708,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3435;
 // Session 72: batches 144-147 joined: 3459 -> 3468.
 // Session 72: batches 148-149 joined: 3468 -> 3476.
 // Session 73: a row of bracketed numbers alone under a row of bare means is their spreads where the table states mean (SD); the groups' names printed again under each time with the stub's cell left out stand from the first column after the stub; an abbreviation a group's bracket defines names that group; a count of a group's patients an event befell is no group's n (held-out n's: 1619 right, were 1617; 172 wrong, were 164; the held-out part measured only, its documents not read): 3476 -> 3492.
-const FLOOR_DEV_DECIDED: usize = 3492;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 3492 -> 3494.
+const FLOOR_DEV_DECIDED: usize = 3494;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1794,7 +1801,8 @@ const FLOOR_DEV_DECIDED: usize = 3492;
 // Session 72: batches 144-147 joined: 1664 -> 1674.
 // Session 72: batches 148-149 joined: 1674 -> 1676.
 // Session 73: a row of bracketed numbers alone under a row of bare means is their spreads where the table states mean (SD); the groups' names printed again under each time with the stub's cell left out stand from the first column after the stub; an abbreviation a group's bracket defines names that group; a count of a group's patients an event befell is no group's n (held-out n's: 1619 right, were 1617; 172 wrong, were 164; the held-out part measured only, its documents not read): 1676 -> 1688.
-const FLOOR_HOLDOUT_DECIDED: usize = 1688;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 1688 -> 1690.
+const FLOOR_HOLDOUT_DECIDED: usize = 1690;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1871,7 +1879,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1688;
 // Session 71: batches 142-143 joined (20 reports, 10 Japanese): 1267 -> 1268.
 // Session 72: batches 144-147 joined: 1268 -> 1271.
 // Session 72: batches 148-149 joined: 1271 -> 1273.
-const FLOOR_DEV_SHARES: usize = 1273;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 1273 -> 1280.
+const FLOOR_DEV_SHARES: usize = 1280;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1934,7 +1943,8 @@ const FLOOR_DEV_SHARES: usize = 1273;
 // Session 71: the sixtieth trial's forms: a group that owns the measure after it (`the meridian group's score of`), `で` closing a time before a Japanese group's name; the fifty-ninth's: a Japanese list item after its group's particle, shares switching group: 1390 -> 1391.
 // Session 72: batches 144-147 joined: 1391 -> 1404.
 // Session 72: batches 148-149 joined: 1404 -> 1406.
-const FLOOR_HOLDOUT_SHARES: usize = 1406;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 1406 -> 1429.
+const FLOOR_HOLDOUT_SHARES: usize = 1429;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -2124,7 +2134,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 172;
 // Session 72: one n for every group with its units (200 sites in each group): 1994 -> 2014.
 // Session 73: a row of bracketed numbers alone under a row of bare means is their spreads where the table states mean (SD); the groups' names printed again under each time with the stub's cell left out stand from the first column after the stub; an abbreviation a group's bracket defines names that group; a count of a group's patients an event befell is no group's n (held-out n's: 1619 right, were 1617; 172 wrong, were 164; the held-out part measured only, its documents not read): 2014 -> 2030.
 // Session 73: a time course of the whole sample in a table (no group's row, no groups named) takes the document's one number of people, as a sentence's values do (user trial 63: 40 means without an n); a column headed by an interval alone prints intervals under a row of medians: 2030 -> 2046.
-const FLOOR_DEV_N_RIGHT: usize = 2046;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 2046 -> 2054.
+const FLOOR_DEV_N_RIGHT: usize = 2054;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2155,7 +2166,8 @@ const FLOOR_DEV_N_RIGHT: usize = 2046;
 // Session 70: batches 138-139 joined (20 reports, 10 Japanese): 32 -> 34.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 34 -> 35.
 // Session 72: a group's size in running text (There were 62 patients in the TrP group, 初回治療群は8例): 35 -> 30.
-const CEILING_DEV_N_WRONG: usize = 30;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 30 -> 40.
+const CEILING_DEV_N_WRONG: usize = 40;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2255,7 +2267,8 @@ const CEILING_DEV_N_WRONG: usize = 30;
 // Session 72: a list of counted parts, each n before its value: 1614 -> 1616.
 // Session 72: batches 148-149 joined: 1616 -> 1617.
 // Session 73: a row of bracketed numbers alone under a row of bare means is their spreads where the table states mean (SD); the groups' names printed again under each time with the stub's cell left out stand from the first column after the stub; an abbreviation a group's bracket defines names that group; a count of a group's patients an event befell is no group's n (held-out n's: 1619 right, were 1617; 172 wrong, were 164; the held-out part measured only, its documents not read): 1617 -> 1619.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1619;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 1619 -> 1623.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1623;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2343,7 +2356,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1619;
 // Session 72: batches 144-147 joined: 3226 -> 3271.
 // Session 72: batches 148-149 joined: 3271 -> 3322.
 // Session 73: a row of bracketed numbers alone under a row of bare means is their spreads where the table states mean (SD); the groups' names printed again under each time with the stub's cell left out stand from the first column after the stub; an abbreviation a group's bracket defines names that group; a count of a group's patients an event befell is no group's n (held-out n's: 1619 right, were 1617; 172 wrong, were 164; the held-out part measured only, its documents not read): 3322 -> 3330.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3330;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 3330 -> 3374.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3374;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2450,7 +2464,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3330;
 // Session 72: batches 144-147 joined: 2753 -> 2816.
 // Session 72: batches 148-149 joined: 2816 -> 2817.
 // Session 73: a row of bracketed numbers alone under a row of bare means is their spreads where the table states mean (SD); the groups' names printed again under each time with the stub's cell left out stand from the first column after the stub; an abbreviation a group's bracket defines names that group; a count of a group's patients an event befell is no group's n (held-out n's: 1619 right, were 1617; 172 wrong, were 164; the held-out part measured only, its documents not read): 2817 -> 2849.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2849;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 2849 -> 2857.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2857;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -2489,7 +2504,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2849;
 // Session 69: batches 132 and 133 joined (20 reports, 10 Japanese): 105 -> 106.
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 106 -> 107.
 // Session 72: batches 144-147 joined: 107 -> 108.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 108;
+// Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 108 -> 110.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 110;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
