@@ -431,6 +431,9 @@ fn respectively(
         runs.push((first..=last).collect());
     }
     let lists = cues::coordinated_groups(sentence_text);
+    if slotted_by_label((at, cue), items, summaries, &lists, locals) {
+        return;
+    }
     for run in runs {
         if run.len() < 2 {
             continue;
@@ -485,6 +488,61 @@ fn respectively(
         locals[run[0]].list_start = true;
         return;
     }
+}
+
+/// `The mean SpO2 values for the TT and LMA groups were as follows: SpO2-1: 98.9 ± 1.0 and
+/// 98.7 ± 0.8 (p > 0.25), SpO2-2: 97.4 ± 1.0 and 94.9 ± 4.3 (p < 0.001), …, respectively`: a
+/// `respectively` over slots, each opened by its own label and holding one value per group of
+/// the list named before them all: each slot's values take the list's groups in order. Every
+/// value before the word must fall in such a slot (its first value after the slot's label, the
+/// others after separators only), and two slots at least. Whether the values were read so.
+fn slotted_by_label(
+    (at, cue): (usize, usize),
+    items: &[Item],
+    summaries: &[usize],
+    lists: &[Vec<Phrase>],
+    locals: &mut [Local],
+) -> bool {
+    let before: Vec<usize> = (0..summaries.len())
+        .filter(|&k| items[summaries[k]].span[1] <= cue)
+        .collect();
+    let first_value = match before.first() {
+        Some(&k) => items[summaries[k]].span[0].saturating_sub(at),
+        None => return false,
+    };
+    // The list named before the first value, nearest it.
+    let Some(list) = lists
+        .iter()
+        .filter(|l| l.len() >= 2 && l.last().is_some_and(|p| p.end <= first_value))
+        .max_by_key(|l| l[0].start)
+    else {
+        return false;
+    };
+    let m = list.len();
+    if before.len() < 2 * m || before.len() % m != 0 || before[0] != 0 {
+        return false;
+    }
+    let separated_only = |k: usize| {
+        locals[k].content.is_empty()
+            && !locals[k].difference
+            && !locals[k].transition
+            && !locals[k].versus
+    };
+    let slots_fit = before.chunks(m).enumerate().all(|(i, slot)| {
+        (i == 0 || !locals[slot[0]].content.is_empty() && !locals[slot[0]].transition)
+            && slot[1..].iter().all(|&k| separated_only(k))
+    });
+    if !slots_fit {
+        return false;
+    }
+    for slot in before.chunks(m) {
+        for (p, &k) in list.iter().zip(slot) {
+            locals[k].name_group((p.text.clone(), cues::group_key(&p.text)));
+            locals[k].respectively = true;
+        }
+        locals[slot[0]].list_start = true;
+    }
+    true
 }
 
 /// Does the sentence before byte `at` say its values' order holds below (`(以下同順)`)?
@@ -6538,6 +6596,37 @@ mod tests {
         assert_eq!(labels, ["sCRP", "rCRP"]);
         let (cells, _) = cells_of_the_arms(text);
         assert_eq!(cells, ["sCRP 524", "sCRP 604", "rCRP 565", "rCRP 640"]);
+    }
+
+    #[test]
+    fn a_respectively_over_labelled_slots_gives_each_slots_values_the_listed_groups() {
+        // Made-up values in an abstract's form: the groups listed once, then each measure's
+        // label and one value per group, the word closing the list.
+        let arms_of = |text: &str| -> Vec<String> {
+            let (items, s) = crate::draft::structure::read_text(text);
+            s.measures
+                .iter()
+                .filter(|m| m.shape == Shape::Arms)
+                .flat_map(|m| crate::draft::structure::means_of(&items, &s, m))
+                .map(|(g, _, v)| format!("{g} {v}"))
+                .collect()
+        };
+        let text = "The mean SpO2 values for the TT and LMA groups were as follows: SpO2-1: 98.9 ± 1.0 and 98.7 ± 0.8 (p > 0.25), SpO2-2: 97.4 ± 1.0 and 94.9 ± 4.3 (p < 0.001) and SpO2-3: 96.9 ± 1.1 and 97.2 ± 1.1 (p = 0.037), respectively.";
+        assert_eq!(
+            arms_of(text),
+            [
+                "TT group 98.9",
+                "LMA group 98.7",
+                "TT group 97.4",
+                "LMA group 94.9",
+                "TT group 96.9",
+                "LMA group 97.2"
+            ]
+        );
+        // A slot holding another number of values (one group's value alone) leaves the run to
+        // the other readings: its values are not given the list's groups by place.
+        let text = "The mean SpO2 values for the TT and LMA groups were as follows: SpO2-1: 98.9 ± 1.0 (p > 0.25), SpO2-2: 97.4 ± 1.0 and 94.9 ± 4.3 (p < 0.001), SpO2-3: 96.9 ± 1.1 and 97.2 ± 1.1, respectively.";
+        assert!(!arms_of(text).contains(&"LMA group 97.4".to_string()));
     }
 
     #[test]
