@@ -243,15 +243,7 @@ fn find_spreads_under_their_means(scan: &mut Scan, plain: &str) {
             .map(|m| cell.start + m.start()..cell.start + m.end())
     };
     let filled = |row: &super::table::Row| -> Vec<Range<usize>> {
-        row.cells
-            .iter()
-            .filter(|c| {
-                !plain[(*c).clone()]
-                    .trim()
-                    .trim_matches('|')
-                    .trim()
-                    .is_empty()
-            })
+        super::table::cells_holding_something(plain, row)
             .cloned()
             .collect()
     };

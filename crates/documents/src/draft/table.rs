@@ -702,18 +702,23 @@ fn rule_width(text: &str, rows: &[Row]) -> usize {
         .unwrap_or(0)
 }
 
-/// The cells of `row` that hold something.
+/// How many cells of `row` hold something.
 fn filled_cells(text: &str, row: &Row) -> usize {
-    row.cells
-        .iter()
-        .filter(|c| {
-            !text[(*c).clone()]
-                .trim()
-                .trim_matches('|')
-                .trim()
-                .is_empty()
-        })
-        .count()
+    cells_holding_something(text, row).count()
+}
+
+/// The cells of `row` that hold something (a separator left in a cell is nothing).
+pub(super) fn cells_holding_something<'r>(
+    text: &'r str,
+    row: &'r Row,
+) -> impl Iterator<Item = &'r Range<usize>> + 'r {
+    row.cells.iter().filter(|c| {
+        !text[(*c).clone()]
+            .trim()
+            .trim_matches('|')
+            .trim()
+            .is_empty()
+    })
 }
 
 /// Is the row padded with empty cells (`COPD severity | |||||||`, a section's row)? Such a line
@@ -4595,6 +4600,7 @@ fn nearest_placement(
     summaries_up_to: impl Fn(usize) -> bool,
 ) -> Option<Vec<(usize, usize)>> {
     let cell = |k: usize| &text[h.cells[k].clone()];
+    let names: Vec<&str> = filled.iter().map(|&k| cell(k).trim()).collect();
     let placed = if hw >= width
         && width >= 2
         && nearest
@@ -4622,13 +4628,13 @@ fn nearest_placement(
         (0..hw).map(|k| (k, k + 1)).collect()
     } else if nearest
         && hw + 1 < width
-        && (repeats_times_or_ns(&filled.iter().map(|&k| cell(k).trim()).collect::<Vec<_>>())
+        && (repeats_times_or_ns(&names)
             || filled.first() == Some(&0)
                 && !names_stub(cell(0))
                 // Names of groups, not of statistics (`MD (95% CI) | Effect size | MD (95%
                 // CI) | Effect size` stands over the comparisons' columns at the right).
                 && filled.iter().all(|&k| !names_statistic(cell(k)) && !describes_cells(cell(k)))
-                && repeats_a_block(&filled.iter().map(|&k| cell(k).trim()).collect::<Vec<_>>()))
+                && repeats_a_block(&names))
     {
         // Each group's times, or its values and their n (`Baseline | 6 Months | Baseline | 6
         // Months`, `Data | No in group | Data | No in group`), or the groups under each time

@@ -1852,7 +1852,7 @@ pub(super) fn abbreviations_of_groups(
         regex::Regex::new(r"^\s*[(（]\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*(?:[)）,;；]|\s[nN]\s*=)")
             .expect("the abbreviation's bracket is a valid pattern")
     });
-    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut defined: Vec<(String, usize)> = Vec::new();
     for (g, group) in groups.iter().enumerate() {
         let label = group.label.trim();
         if label.is_empty() {
@@ -1872,19 +1872,19 @@ pub(super) fn abbreviations_of_groups(
                 continue;
             }
             let key = cues::group_key(abbreviation);
-            // An abbreviation is one group's: one the document defines for two is none.
-            match out.iter().position(|(k, _)| *k == key) {
-                Some(k) if out[k].1 != g => {
-                    out[k].1 = usize::MAX;
-                }
-                Some(_) => {}
-                None if groups.iter().all(|o| o.key != key) => out.push((key, g)),
-                None => {}
+            if groups.iter().all(|o| o.key != key) {
+                defined.push((key, g));
             }
         }
     }
-    out.retain(|&(_, g)| g != usize::MAX);
-    out
+    defined.sort_unstable();
+    defined.dedup();
+    // An abbreviation is one group's: one the document defines for two is none.
+    defined
+        .iter()
+        .filter(|(key, _)| defined.iter().filter(|(k, _)| k == key).count() == 1)
+        .cloned()
+        .collect()
 }
 
 /// Do the words after an n printed after a group's name and a comma (`In the LMA group, 12
