@@ -1180,7 +1180,8 @@ const FLOOR_DEV_FOUND: f64 = 83.35;
 // Session 72: batches 148-149 joined: 78.50 -> 78.54.
 // Session 73: a time course of the whole sample in a table (no group's row, no groups named) takes the document's one number of people, as a sentence's values do (user trial 63: 40 means without an n); a column headed by an interval alone prints intervals under a row of medians: 78.54 -> 78.59.
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 78.59 -> 78.65.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.65;
+// Session 74: a table's estimates under a header naming an interval are read with their intervals and checked against them (development: one more misprint found, 9 of 136; held-out: 16 more intervals found, and one more sound report flagged, 5 of 1085): 78.65 -> 78.69.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.69;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -2537,6 +2538,7 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 110;
 // checked, never contradicted (a rule from the fifteenth new-user trial): 3 -> 2.
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2 -> 3.
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 3 -> 4.
-const CEILING_HOLDOUT_CHECK_TEXT: usize = 4;
+// Session 74: a table's estimates under a header naming an interval are read with their intervals and checked against them (development: one more misprint found, 9 of 136; held-out: 16 more intervals found, and one more sound report flagged, 5 of 1085): 4 -> 5.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 5;
 // ± read against the labeller's reading on the held-out part (batch 121, session 64).
 const CEILING_HOLDOUT_SPREAD_WRONG: usize = 1;

@@ -1579,13 +1579,14 @@ pub fn change_words(s: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\bchange[sd]?\b|\b(?:fell|dropped|declined|decreased|increased|rose|improved|reduced|worsened|lowered)\s+by\b|\b(?:reduction|decrease|increase|improvement|decline|gain|loss)\s+(?:of|in)\b|\b(?:reductions?|decreases?|increases?|improvements?|declines?|gains?|loss(?:es)?|rises?|falls?)\s+from\s+(?:the\s+)?baseline\b|\bdifferences?\s+(?:\w+\s+){0,3}between\s+(?:the\s+)?pre-?\s*(?:and|-|–|to)\s*post|\bpre-?\s*(?:to|-|–)\s*post(?:-?\w+)?\s+differences?\b|変化量|変化|低下量|減少量|改善量|増加量|[Δ⊿]\s*(?:\d|[A-Za-z\p{Han}\p{Katakana}])",
+        r"(?i)\bchange[sd]?\b|\b(?:fell|dropped|declined|decreased|increased|rose|improved|reduced|worsened|lowered)\s+(?:by\b|[-+−]?\d)|\b(?:reduction|decrease|increase|improvement|decline|gain|loss)\s+(?:of|in)\b|\b(?:reductions?|decreases?|increases?|improvements?|declines?|gains?|loss(?:es)?|rises?|falls?)\s+from\s+(?:the\s+)?baseline\b|\bdifferences?\s+(?:\w+\s+){0,3}between\s+(?:the\s+)?pre-?\s*(?:and|-|–|to)\s*post|\bpre-?\s*(?:to|-|–)\s*post(?:-?\w+)?\s+differences?\b|変化量|変化|低下量|減少量|改善量|増加量|[Δ⊿]\s*(?:\d|[A-Za-z\p{Han}\p{Katakana}])",
     )
     .is_match(s)
 }
 
-/// Words that print a change as the size of a fall (`fell by 4.1`, `decreased by`, `reduction
-/// of`, `低下`): a positive value printed so is a negative change.
+/// Words that print a change as the size of a fall (`fell by 4.1`, `decreased by`, `decreased
+/// 0.8 mM`, `reduction of`, `低下`): a positive value printed so is a negative change. (The verb
+/// followed by `to` prints the level reached, no change.)
 pub fn fall_words(s: &str) -> bool {
     fall_match(s).is_some()
 }
@@ -1599,17 +1600,20 @@ pub fn fall_words(s: &str) -> bool {
 /// use trialstats_documents::draft::cues::fall_match;
 /// assert_eq!(fall_match("体重は3.2kg低下した"), Some("低下"));
 /// assert_eq!(fall_match("mean weight loss was 2.9 ± 4.1 kg"), Some("weight loss"));
+/// assert_eq!(fall_match("FPG decreased 0.8 ± 0.1 mM"), Some("decreased"));
+/// assert_eq!(fall_match("FPG decreased to 5.1 ± 0.4 mM"), None);
 /// assert_eq!(fall_match("食欲低下例と食欲不変例の体重"), None);
 /// ```
 pub fn fall_match(s: &str) -> Option<&str> {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\b(?:fell|dropped|declined|decreased|reduced|lowered)\s+by\b|\b(?:reduction|decrease|decline|fall|drop|loss)\s+(?:of|in)\b|\b(?:weight|fat|body\s+mass)\s+loss\b|低下|減少",
+        r"(?i)\b(?:fell|dropped|declined|decreased|reduced|lowered)\s+(?:by\b|[-+−]?\d)|\b(?:reduction|decrease|decline|fall|drop|loss)\s+(?:of|in)\b|\b(?:weight|fat|body\s+mass)\s+loss\b|低下|減少",
     )
     .find_iter(s)
     .find(|m| !s[m.end()..].starts_with(['例', '群', '者']))
-    .map(|m| m.as_str())
+    // (The verb alone where its size follows with no `by`: `decreased 0.8 mM`.)
+    .map(|m| m.as_str().trim_end_matches(|c: char| c.is_ascii_digit() || "-+−".contains(c)).trim_end())
 }
 
 /// Is a value printed as the size of a change by the words right after it, its unit between
@@ -1638,7 +1642,7 @@ pub fn rise_words(s: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\b(?:rose|increased|grew|gained|climbed)\s+by\b|\b(?:rise|increase|gain|growth)\s+(?:of|in)\b|上昇|増加",
+        r"(?i)\b(?:rose|increased|grew|gained|climbed)\s+(?:by\b|[-+−]?\d)|\b(?:rise|increase|gain|growth)\s+(?:of|in)\b|上昇|増加",
     )
     .is_match(s)
 }

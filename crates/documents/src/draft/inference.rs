@@ -606,6 +606,34 @@ fn cell_of_a_table_naming_ci(scan: &Scan, range: std::ops::Range<usize>) -> bool
         })
 }
 
+/// Is `range` (a bracketed pair) in a table's cell that prints an estimate and the pair alone
+/// (`0.6 (−1.3 to 0.2)`), under a header naming an interval and no median (`Mean difference
+/// (95% CI)`)? The header says the pair is the estimate's interval, whether or not it holds
+/// the estimate: one that does not is a misprint `check text` reports
+/// (`interval_check::find_intervals`), not a range.
+fn estimate_cell_under_an_interval_header(scan: &Scan, range: std::ops::Range<usize>) -> bool {
+    let plain = &scan.doc.plain.text;
+    scan.tables
+        .at(range.start)
+        .is_some_and(|(table, row, cell)| {
+            let (names_ci, names_median) =
+                names_ci_and_median(&table.column_header(plain, row, cell));
+            let whole_cell = table.rows[row].cells[cell].clone();
+            names_ci
+                && !names_median
+                && super::interval_check::bare_interval_cell_pattern().is_match(&plain[whole_cell])
+        })
+}
+
+/// Does a table's column say the bracketed pair `c` (at `range`) is an interval: a pair joined
+/// by a comma or semicolon alone in its cell under a header naming one
+/// (`cell_of_a_table_naming_ci`), or an estimate's pair under a header naming one
+/// (`estimate_cell_under_an_interval_header`)?
+fn column_of_cis(scan: &Scan, c: &regex::Captures, range: std::ops::Range<usize>) -> bool {
+    c.name("sep").is_some() && cell_of_a_table_naming_ci(scan, range.clone())
+        || c.name("est").is_some() && estimate_cell_under_an_interval_header(scan, range)
+}
+
 /// Every confidence interval.
 pub fn find_confidence_intervals(scan: &mut Scan) {
     let plain = scan.doc.plain.text.clone();
@@ -690,8 +718,9 @@ fn find_labelled_cis(scan: &mut Scan, plain: &str) {
     }
 }
 
-/// Does a sentence `quote` name an interval, and does it name a median or its quartiles?
-fn names_ci_and_median(quote: &str) -> (bool, bool) {
+/// Does a sentence or a header `quote` name an interval, and does it name a median or its
+/// quartiles?
+pub(super) fn names_ci_and_median(quote: &str) -> (bool, bool) {
     let names_ci = quote.contains("CI")
         || quote.to_ascii_lowercase().contains("confidence")
         || quote.contains("信頼区間");
@@ -843,8 +872,8 @@ fn find_bracketed_cis(scan: &mut Scan, plain: &str) {
         }
         // A pair joined by a comma or semicolon in a sentence naming a CI is one; a pair joined
         // by `to` or a dash (which ranges and quartiles also print) must hold its estimate.
+        let column_of_cis = column_of_cis(scan, &c, range.clone());
         let comma = c.name("sep").is_some();
-        let column_of_cis = comma && cell_of_a_table_naming_ci(scan, range.clone());
         if !((names_ci && (comma || inside))
             || (document_names_ci || ratio_before) && inside
             || column_of_cis)
@@ -913,6 +942,21 @@ mod tests {
                 "60.0 (41.0-75.0)"
             ]
         );
+    }
+
+    #[test]
+    fn a_column_headed_by_an_interval_prints_one_that_misses_its_estimate() {
+        // Made-up values in a pre-post table's form (usertrial66 d05): the second estimate
+        // lost its sign; the header still says its bracket is the interval.
+        let items = read_items(
+            "Outcome | Baseline, mean (SD) | Follow-up, mean (SD) | Mean difference (95% CI) | P value |\nPain | 4.5 (2.1) | 4.8 (2.1) | 0.3 (−0.3 to 0.8) | .31 |\nFatigue | 7.4 (1.2) | 6.9 (1.4) | 0.6 (−1.3 to 0.2) | .21 |\n",
+        );
+        let cis: Vec<&str> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Ci)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(cis, ["(−0.3 to 0.8)", "(−1.3 to 0.2)"]);
     }
 
     #[test]

@@ -245,10 +245,11 @@ fn estimate_interval_pattern() -> &'static Regex {
 
 /// Every estimate printed with its interval in `doc` (read in its plain text, minus signs and
 /// full-width digits made plain by [`crate::text::PlainText`]), each quoted as the document
-/// prints it, with its line.
+/// prints it, with its line: in a sentence, where the bracket names itself an interval; in a
+/// table, where the column's header does.
 pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
     let (plain, text) = (&doc.plain, &doc.plain.text);
-    estimate_interval_pattern()
+    let mut found = estimate_interval_pattern()
         .captures_iter(text)
         .filter_map(|c| {
             // A number glued to a word before it is a name's (`COVID-19`, `IL-6`), no estimate.
@@ -290,7 +291,90 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
                 finding.outside() && interval_of_a_listed_pairs_difference(before, &c, &finding);
             (!the_pairs).then_some(finding)
         })
-        .collect()
+        .chain(find_table_intervals(doc))
+        .collect::<Vec<_>>();
+    found.sort_by_key(|f| f.line);
+    found
+}
+
+/// A table's cell printing an estimate and its interval's bounds, in brackets that do not name
+/// themselves (`0.6 (−1.3 to 0.2)`, `0.81 [0.70–0.94]`), perhaps its p after a semicolon
+/// (`0.02 (−0.01 to 0.05); 0.26`): the column's header names what they are.
+pub(super) fn bare_interval_cell_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+            ^ [^\S\n]* (?P<est> NUMBER ) [^\S\n]* (?: [%％] | [A-Za-zµμ/²]{1,10} )? [^\S\n]*
+            [(\[（] [^\S\n]* (?P<lo> NUMBER ) [^\S\n]* [%％]? [^\S\n]* (?: (?i: to ) | [-–—~〜～,，;；] ) [^\S\n]*
+            (?P<hi> NUMBER ) [^\S\n]* [%％]? [^\S\n]* [)\]）]
+            (?: [^\S\n]* [;；,，] [^\S\n]* (?P<rel> [<>≤≥＜] )? [^\S\n]* (?P<p> NUMBER ) )?
+            [^\S\n]* \|? [^\S\n]* $"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the bare interval cell pattern is valid")
+    })
+}
+
+/// Every estimate a table prints with its interval in a column whose header names an interval
+/// (`Mean difference (95% CI)`, `HR (95% CI); P value`), the bracket naming nothing itself:
+/// the header says what every cell under it is, so an estimate outside its bounds there is
+/// the same misprint as in a sentence, and is read as one. A header naming a median or its
+/// quartiles as well says the brackets may be those, and is passed over.
+fn find_table_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
+    static LEVEL: OnceLock<Regex> = OnceLock::new();
+    let level_pattern = LEVEL.get_or_init(|| {
+        Regex::new(r"(\d{2}(?:\.\d+)?)\s*[%％]").expect("the level pattern is valid")
+    });
+    let plain = &doc.plain;
+    let text = plain.text_with_tabs(doc.original);
+    let tables = super::table::Tables::find(&text);
+    let mut found = Vec::new();
+    for table in &tables.tables {
+        for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
+            for (k, cell) in row.cells.iter().enumerate() {
+                let Some(c) = bare_interval_cell_pattern().captures(&text[cell.clone()]) else {
+                    continue;
+                };
+                let header = table.column_header(&text, r, k);
+                let lower = header.to_lowercase();
+                let (names_interval, names_median) = super::inference::names_ci_and_median(&header);
+                if !names_interval || names_median {
+                    continue;
+                }
+                let names_p = c.name("p").is_some()
+                    && (lower.contains("p value")
+                        || lower.contains("p-value")
+                        || lower.contains("; p")
+                        || header.contains("P値")
+                        || lower.ends_with(" p"));
+                if c.name("p").is_some() && !names_p {
+                    continue;
+                }
+                let whole = plain.original_span(cell.start..cell.start + c[0].trim_end().len());
+                found.push(IntervalFinding {
+                    line: plain.line_of(cell.start),
+                    quote: doc.original[whole]
+                        .trim()
+                        .trim_end_matches('|')
+                        .trim()
+                        .to_string(),
+                    estimate: c["est"].trim().to_string(),
+                    lower: c["lo"].trim().to_string(),
+                    upper: c["hi"].trim().to_string(),
+                    level: level_pattern.captures(&header).map(|l| l[1].to_string()),
+                    p: c.name("p").map(|p| {
+                        let relation = match c.name("rel").map(|m| m.as_str()) {
+                            Some("<" | "≤" | "＜") => "<",
+                            Some(">" | "≥") => ">",
+                            _ => "=",
+                        };
+                        (relation.to_string(), p.as_str().trim().to_string())
+                    }),
+                    ratio: names_a_ratio_before(&header),
+                });
+            }
+        }
+    }
+    found
 }
 
 /// Does `before` (the text before a number) end with a time's noun: the number is the time
@@ -491,6 +575,38 @@ mod tests {
             detail.starts_with("p = 0.31 and the 95 % interval -3.0 to -1.2 disagree"),
             "{detail}"
         );
+    }
+
+    #[test]
+    fn a_tables_estimates_under_a_header_naming_an_interval_are_checked() {
+        // Made-up values in a pre-post table's form (usertrial66 d05): the header names the
+        // column's brackets intervals; one estimate lost its sign (−0.6 printed 0.6).
+        let found = read(
+            "Outcome | Baseline, mean (SD) | Follow-up, mean (SD) | Mean difference (95% CI) | P value |\nPain | 4.5 (2.1) | 4.8 (2.1) | 0.3 (−0.3 to 0.8) | .31 |\nFatigue | 7.4 (1.2) | 6.9 (1.4) | 0.6 (−1.3 to 0.2) | .21 |\n",
+        );
+        assert_eq!(
+            found,
+            [
+                ("0.3 (−0.3 to 0.8)".to_string(), false),
+                ("0.6 (−1.3 to 0.2)".to_string(), true)
+            ]
+        );
+        // An adjusted estimate with its p after a semicolon, as its header names them; the p
+        // and the interval must agree.
+        let found = read(
+            "Outcome | Drug (n=50) | Placebo (n=50) | Adjusted estimate (95% CI); P value |\nIndex | 237 | 245 | 0.02 (-0.01 to 0.05); 0.26 |\nVAS | 236 | 245 | -3.37 (-6.51 to -0.23); 0.40 |\n",
+        );
+        assert_eq!(
+            found.iter().map(|(_, bad)| *bad).collect::<Vec<_>>(),
+            [false, true],
+            "{found:?}"
+        );
+        // Brackets under a header naming medians and their quartiles, or naming nothing, are
+        // no intervals.
+        let found = read(
+            "Outcome | Drug, median (IQR) | Placebo, mean (SD) |\nDays | 6 (8 to 10) | 7.0 (9.1) |\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

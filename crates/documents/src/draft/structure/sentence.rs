@@ -8204,6 +8204,28 @@ mod tests {
     }
 
     #[test]
+    fn a_fall_printed_by_the_verb_alone_is_a_fall() {
+        // Made-up values in an abstract's form (usertrial67 d02): `decreased` right before the
+        // size, no `by`.
+        assert!(fall_of(
+            "The FPG decreased 0.8 ± 0.1 mM in the drug group versus 0.2 ± 0.2 mM in the placebo group (p < 0.05)."
+        ).0);
+        // A rise printed beside it: the signs are left for review, not written as printed.
+        let (negated, review) = fall_of(
+            "The FPG decreased 0.8 ± 0.1 mM in the drug group versus an increase of 0.2 ± 0.2 mM in the placebo group (p < 0.05).",
+        );
+        assert!(
+            !negated && review.iter().any(|r| r.contains("size of a fall")),
+            "{review:?}"
+        );
+        // The verb followed by `to` prints the level reached: no change.
+        let (negated, review) = fall_of(
+            "The FPG decreased to 5.8 ± 0.1 mM in the drug group versus 6.2 ± 0.2 mM in the placebo group (p < 0.05).",
+        );
+        assert!(!negated && !review.iter().any(|r| r.contains("size of a fall")));
+    }
+
+    #[test]
     fn one_group_keeps_measures_apart_and_reads_its_time_course() {
         let (items, s) = read(
             "12 patients were treated. Mean age was 52.3 ± 11.0 years and disease duration 6.1 ± 4.2 years; the QMG score improved from 14.2 ± 3.1 to 9.8 ± 2.7 after six months (p = 0.004).",

@@ -1444,6 +1444,28 @@ struct RowCells {
 }
 
 impl RowCells {
+    /// An interval is its estimate's: where the row prints the difference with an interval in
+    /// its cell (`−0.9 (−1.4 to −0.3)` under `Difference in change (95% CI)`), that one is the
+    /// comparison's, not an interval printed before it in another statistic's column (each
+    /// arm's `Change from baseline (95% CI)`). `statistic_cis`: each statistic column's
+    /// interval, with its cell.
+    fn take_the_differences_interval(
+        &mut self,
+        items: &[Item],
+        cells: &[Range<usize>],
+        statistic_cis: &[(usize, usize)],
+    ) {
+        let difference_cell = self
+            .comparison
+            .difference
+            .and_then(|d| cell_index(cells, items[d].span[0]));
+        if let Some(&(_, j)) =
+            difference_cell.and_then(|dc| statistic_cis.iter().find(|(ci, _)| *ci == dc))
+        {
+            self.comparison.ci = Some(j);
+        }
+    }
+
     /// A difference printed with its spread (`−1.47 (1.99)` under `Difference (SE)`) is the
     /// comparison's where the two arms' values give it within their rounding: a column
     /// headed so under each arm (`Difference from baseline`) holds each arm's change
@@ -1715,6 +1737,9 @@ impl RowReader<'_> {
             measure_label.clone_from(&self.section);
         }
         let mut read = self.read_cells(cells, members, &label, (change, &time), s);
+        if self.summary_under_a_column_of_ns(cells, &read) {
+            return;
+        }
         push_change_measure(items, &mut read, &measure_label, self.header.line, s);
         if read.values.is_empty() {
             return;
@@ -1729,6 +1754,51 @@ impl RowReader<'_> {
             return;
         }
         self.push_row_measures(read, shape, (measure_label, change), &label, s);
+    }
+
+    /// Does a summary of the row (`11.1 (4.8)`) stand under a column whose lowest header cell
+    /// is an n's abbreviation alone (`No`, `n`)? A column so named prints counts: the header's cells do not
+    /// stand over the row's (a header printing fewer cells than its rows, its cells spanning
+    /// two columns copied as one: `Baseline` over `No | Mean (SD)`), so the times and groups
+    /// it gives the row's cells are guesses, and none of them is placed by it (the values stay
+    /// single facts, for review).
+    fn summary_under_a_column_of_ns(&self, cells: &[Range<usize>], read: &RowCells) -> bool {
+        // Only where the header's lowest row names fewer columns than the row prints values
+        // (a row that leaves a visit out is placed by the reader's other rules), and where the
+        // row is read as a course of times with no group.
+        let filled = |cells: &[Range<usize>]| {
+            cells
+                .iter()
+                .skip(1)
+                .filter(|c| {
+                    !self.original[(*c).clone()]
+                        .trim()
+                        .trim_matches('|')
+                        .trim()
+                        .is_empty()
+                })
+                .count()
+        };
+        let lowest = &self.model.rows[self.header.row].cells;
+        // (Cells the header places under groups are placed by them: only a course of times
+        // with no group is in doubt.)
+        if filled(lowest) >= filled(cells) || read.values.iter().any(|c| c.group.is_some()) {
+            return false;
+        }
+        read.values
+            .iter()
+            .chain(read.changes.iter())
+            .chain(read.others.iter().map(|(_, c)| c))
+            .any(|c| {
+                self.items[c.item].kind.is_summary()
+                    && cell_index(cells, self.items[c.item].span[0])
+                        .and_then(|k| self.header.cells_over.get(k))
+                        .and_then(|over| over.last())
+                        .is_some_and(|h| {
+                            let h = self.original[h.clone()].trim().to_lowercase();
+                            matches!(h.as_str(), "n" | "no" | "no.")
+                        })
+            })
     }
 
     /// A row with a label and no values: the section the rows below it are in. A row that
@@ -2233,6 +2303,7 @@ impl RowReader<'_> {
         let items = self.items;
         let mut read = RowCells::default();
         let mut difference_printed_with_spread = None;
+        let mut statistic_cis: Vec<(usize, usize)> = Vec::new();
         for &j in members {
             let Some(ci) = cell_index(cells, items[j].span[0]) else {
                 continue;
@@ -2306,14 +2377,14 @@ impl RowReader<'_> {
                 (Column::Statistic(Stat::Difference), true) => {
                     difference_printed_with_spread.get_or_insert(j);
                 }
-                (Column::Statistic(_), false)
-                    if items[j].kind == ItemKind::Ci && comparison.ci.is_none() =>
-                {
-                    comparison.ci = Some(j)
+                (Column::Statistic(_), false) if items[j].kind == ItemKind::Ci => {
+                    comparison.ci.get_or_insert(j);
+                    statistic_cis.push((ci, j));
                 }
                 _ => {}
             }
         }
+        read.take_the_differences_interval(items, cells, &statistic_cis);
         if let Some(d) = difference_printed_with_spread {
             read.take_difference_if_the_arms_give_it(items, d);
         }
@@ -3112,6 +3183,53 @@ mod tests {
             .as_ref()
             .expect("a value");
         value.number.text.as_str()
+    }
+
+    #[test]
+    fn a_summary_under_a_column_of_ns_places_nothing_of_its_row() {
+        // Made-up values in a journal page's form (usertrial68 d01): the groups' row and the
+        // times' row span columns, copied one cell each, so `No | Mean (SD)` under each time
+        // stands over fewer cells than the rows print. The second arm's means fall under `No`:
+        // the header does not stand over the row, and the first arm's two means are no one
+        // group's course (the row's p compares the arms).
+        let text = "Table 2. Results\n| Outcomes | Control | Intervention | Intervention v control | ||||\n|---|---|---|---|---|---|---|---|\n| Baseline | 12 months | Change from baseline (95% CI) | Baseline | 12 months | Change from baseline (95% CI) | Difference in change (95% CI) | P value | ||\n| No | Mean (SD) | No | Mean (SD) | No | Mean (SD) | No | Mean (SD) | ||\n| Salt, g/24 h | 769 | 11.2 (5.0) | 678 | 11.0 (4.7) | −0.1 (−0.5 to 0.3) | 761 | 11.1 (4.8) | 667 | 10.1 (4.3) | −1.0 (−1.3 to −0.6) | −0.9 (−1.4 to −0.3) | 0.002 | |\n";
+        let (items, s) = read_text(text);
+        let courses: Vec<Vec<&str>> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::TimeCourse)
+            .map(|m| {
+                m.cells
+                    .iter()
+                    .map(|c| items[c.item].text.as_str())
+                    .collect()
+            })
+            .collect();
+        assert!(courses.is_empty(), "{courses:?}");
+        // The same header with its cells aligned (a mean under each `Mean (SD)`) still reads
+        // the course.
+        let aligned = "Table 2\n| Outcome | Baseline | Baseline | 12 months | 12 months |\n|---|---|---|---|---|\n| | No | Mean (SD) | No | Mean (SD) |\n| Salt, g/24 h | 769 | 11.2 (5.0) | 678 | 11.0 (4.7) |\n";
+        let (items, s) = read_text(aligned);
+        let m = measure_holding(&items, &s, "11.2");
+        assert_eq!(m.shape, Shape::TimeCourse);
+    }
+
+    #[test]
+    fn the_comparisons_interval_is_the_one_in_its_differences_cell() {
+        // Made-up values in a journal table's form (usertrial68 probe p01b): each arm's change
+        // with its interval, then the difference in change with its own.
+        let text = "Table 2. Results\n| Outcomes | Control | Control | Control | Intervention | Intervention | Intervention | Intervention v control | Intervention v control |\n|---|---|---|---|---|---|---|---|---|\n| | Baseline | 12 months | Change from baseline (95% CI) | Baseline | 12 months | Change from baseline (95% CI) | Difference in change (95% CI) | P value |\n| Salt, g/24 h (mean (SD)) | 11.2 (5.0) | 11.0 (4.7) | −0.1 (−0.5 to 0.3) | 11.1 (4.8) | 10.1 (4.3) | −1.0 (−1.3 to −0.6) | −0.9 (−1.4 to −0.3) | 0.002 |\n";
+        let (items, s) = read_text(text);
+        let with_ci: Vec<(&str, &str)> = s
+            .measures
+            .iter()
+            .filter_map(|m| {
+                let d = m.comparison.difference?;
+                let ci = m.comparison.ci?;
+                Some((items[d].text.as_str(), items[ci].text.as_str()))
+            })
+            .collect();
+        assert_eq!(with_ci, [("−0.9", "(−1.4 to −0.3)")], "{:#?}", s.measures);
     }
 
     #[test]
