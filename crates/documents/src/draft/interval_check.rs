@@ -224,13 +224,16 @@ impl IntervalFinding {
 }
 
 /// An estimate (with its ± where printed: `−6.6±1.58[95%CI:−9.7, −3.5]`), a unit of at most one
-/// word, and a bracket naming itself an interval (its p may close it: `(95% CI −0.09 to 0.05; P
+/// word, the two groups it compares where they stand between (`0.30% in CLC versus SAP (95% CI
+/// …)`: no number between, so a second group's value is never passed over), and a bracket
+/// naming itself an interval (its p may close it: `(95% CI −0.09 to 0.05; P
 /// = 0.03)`).
 fn estimate_interval_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         let p = r"(?x)
             (?P<est> NUMBER ) (?: [^\S\n]* ± [^\S\n]* NUMBER )? [^\S\n]* (?: [%％] | [A-Za-zµμ/²]{1,10} )? [^\S\n]*
+            (?: (?i: in | for | with ) [^\S\n]+ [^()\[\]\n\d;:,.]{1,40}? [^\S\n]+ (?i: versus | vs\.? | compared [^\S\n]+ (?: with | to ) ) [^\S\n]+ [^()\[\]\n\d;:,.]{1,30}? [^\S\n]* )?
             [(\[（] [^\S\n]* (?: (?P<level> \d{2} (?: \.\d+ )? ) [^\S\n]* [%％] [^\S\n]* )?
             (?: (?i: CIs? | C\.I\. | confidence [^\S\n]+ intervals? | credible [^\S\n]+ intervals? | CrI ) | 信頼区間 )
             [^\S\n]* (?: [:：;；,，=] [^\S\n]* )?
@@ -607,6 +610,23 @@ mod tests {
             "Outcome | Drug, median (IQR) | Placebo, mean (SD) |\nDays | 6 (8 to 10) | 7.0 (9.1) |\n",
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn an_estimate_with_the_groups_it_compares_before_its_interval() {
+        // Made-up values in an abstract's form (batch 156 en_01): the difference, the groups
+        // it sets against each other, then its interval; the first lost its sign.
+        let found = read(
+            "The mean adjusted difference in HbA1c was 0.30% in CLC versus SAP (95% CI −0.67 to +0.08, P = 0.13). Weight differed by −1.2 kg in the drug group vs. placebo (95% CI −2.0 to −0.4).",
+        );
+        assert_eq!(
+            found.iter().map(|(_, bad)| *bad).collect::<Vec<_>>(),
+            [true, false],
+            "{found:?}"
+        );
+        // A second group's value between is never passed over: the interval is the pair's.
+        let found = read("HbA1c fell 0.5 in CLC versus 0.2 in SAP (95% CI 0.1 to 0.5).");
+        assert!(found.iter().all(|(_, bad)| !bad), "{found:?}");
     }
 
     #[test]
