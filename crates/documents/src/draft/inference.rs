@@ -285,7 +285,7 @@ fn bracket_pattern() -> &'static Regex {
     })
 }
 
-fn level_pattern() -> &'static Regex {
+pub(super) fn level_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(r"(?i)(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:CI|C\.I\.|confidence|credible|CrI|信頼区間)")
@@ -606,6 +606,23 @@ fn cell_of_a_table_naming_ci(scan: &Scan, range: std::ops::Range<usize>) -> bool
         })
 }
 
+/// A table's cell printing an estimate and its interval's bounds, in brackets that do not name
+/// themselves (`0.6 (−1.3 to 0.2)`, `0.81 [0.70–0.94]`), perhaps its p after a semicolon
+/// (`0.02 (−0.01 to 0.05); 0.26`): the column's header names what they are.
+pub(super) fn bare_interval_cell_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let p = r"(?x)
+            ^ [^\S\n]* (?P<est> NUMBER ) [^\S\n]* (?: [%％] | [A-Za-zµμ/²]{1,10} )? [^\S\n]*
+            [(\[（] [^\S\n]* (?P<lo> NUMBER ) [^\S\n]* [%％]? [^\S\n]* (?: (?i: to ) | [-–—~〜～,，;；] ) [^\S\n]*
+            (?P<hi> NUMBER ) [^\S\n]* [%％]? [^\S\n]* [)\]）]
+            (?: [^\S\n]* [;；,，] [^\S\n]* (?P<rel> [<>≤≥＜] )? [^\S\n]* (?P<p> NUMBER ) )?
+            [^\S\n]* \|? [^\S\n]* $"
+            .replace("NUMBER", NUMBER);
+        Regex::new(&p).expect("the bare interval cell pattern is valid")
+    })
+}
+
 /// Is `range` (a bracketed pair) in a table's cell that prints an estimate and the pair alone
 /// (`0.6 (−1.3 to 0.2)`), under a header naming an interval and no median (`Mean difference
 /// (95% CI)`)? The header says the pair is the estimate's interval, whether or not it holds
@@ -619,9 +636,7 @@ fn estimate_cell_under_an_interval_header(scan: &Scan, range: std::ops::Range<us
             let (names_ci, names_median) =
                 names_ci_and_median(&table.column_header(plain, row, cell));
             let whole_cell = table.rows[row].cells[cell].clone();
-            names_ci
-                && !names_median
-                && super::interval_check::bare_interval_cell_pattern().is_match(&plain[whole_cell])
+            names_ci && !names_median && bare_interval_cell_pattern().is_match(&plain[whole_cell])
         })
 }
 

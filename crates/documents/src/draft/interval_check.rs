@@ -300,33 +300,12 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
     found
 }
 
-/// A table's cell printing an estimate and its interval's bounds, in brackets that do not name
-/// themselves (`0.6 (−1.3 to 0.2)`, `0.81 [0.70–0.94]`), perhaps its p after a semicolon
-/// (`0.02 (−0.01 to 0.05); 0.26`): the column's header names what they are.
-pub(super) fn bare_interval_cell_pattern() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| {
-        let p = r"(?x)
-            ^ [^\S\n]* (?P<est> NUMBER ) [^\S\n]* (?: [%％] | [A-Za-zµμ/²]{1,10} )? [^\S\n]*
-            [(\[（] [^\S\n]* (?P<lo> NUMBER ) [^\S\n]* [%％]? [^\S\n]* (?: (?i: to ) | [-–—~〜～,，;；] ) [^\S\n]*
-            (?P<hi> NUMBER ) [^\S\n]* [%％]? [^\S\n]* [)\]）]
-            (?: [^\S\n]* [;；,，] [^\S\n]* (?P<rel> [<>≤≥＜] )? [^\S\n]* (?P<p> NUMBER ) )?
-            [^\S\n]* \|? [^\S\n]* $"
-            .replace("NUMBER", NUMBER);
-        Regex::new(&p).expect("the bare interval cell pattern is valid")
-    })
-}
-
 /// Every estimate a table prints with its interval in a column whose header names an interval
 /// (`Mean difference (95% CI)`, `HR (95% CI); P value`), the bracket naming nothing itself:
 /// the header says what every cell under it is, so an estimate outside its bounds there is
 /// the same misprint as in a sentence, and is read as one. A header naming a median or its
 /// quartiles as well says the brackets may be those, and is passed over.
 fn find_table_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
-    static LEVEL: OnceLock<Regex> = OnceLock::new();
-    let level_pattern = LEVEL.get_or_init(|| {
-        Regex::new(r"(\d{2}(?:\.\d+)?)\s*[%％]").expect("the level pattern is valid")
-    });
     let plain = &doc.plain;
     let text = plain.text_with_tabs(doc.original);
     let tables = super::table::Tables::find(&text);
@@ -334,7 +313,9 @@ fn find_table_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
     for table in &tables.tables {
         for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
             for (k, cell) in row.cells.iter().enumerate() {
-                let Some(c) = bare_interval_cell_pattern().captures(&text[cell.clone()]) else {
+                let Some(c) =
+                    super::inference::bare_interval_cell_pattern().captures(&text[cell.clone()])
+                else {
                     continue;
                 };
                 let header = table.column_header(&text, r, k);
@@ -363,7 +344,9 @@ fn find_table_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
                     estimate: c["est"].trim().to_string(),
                     lower: c["lo"].trim().to_string(),
                     upper: c["hi"].trim().to_string(),
-                    level: level_pattern.captures(&header).map(|l| l[1].to_string()),
+                    level: super::inference::level_pattern()
+                        .captures(&header)
+                        .map(|l| l[1].to_string()),
                     p: c.name("p").map(|p| {
                         let relation = match c.name("rel").map(|m| m.as_str()) {
                             Some("<" | "≤" | "＜") => "<",
