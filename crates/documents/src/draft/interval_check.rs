@@ -273,12 +273,10 @@ pub fn find_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
                 .zip(c.name("rel"))
                 .or_else(|| c.name("p2").zip(c.name("rel2")))
                 .map(|(p, rel)| {
-                    let relation = match rel.as_str() {
-                        "<" | "≤" | "＜" => "<",
-                        ">" | "≥" => ">",
-                        _ => "=",
-                    };
-                    (relation.to_string(), p.as_str().trim().to_string())
+                    (
+                        relation(rel.as_str()).to_string(),
+                        p.as_str().trim().to_string(),
+                    )
                 });
             let finding = IntervalFinding {
                 line: plain.line_of(whole.start),
@@ -348,12 +346,8 @@ fn find_table_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
                         .captures(&header)
                         .map(|l| l[1].to_string()),
                     p: c.name("p").map(|p| {
-                        let relation = match c.name("rel").map(|m| m.as_str()) {
-                            Some("<" | "≤" | "＜") => "<",
-                            Some(">" | "≥") => ">",
-                            _ => "=",
-                        };
-                        (relation.to_string(), p.as_str().trim().to_string())
+                        let rel = c.name("rel").map_or("=", |m| m.as_str());
+                        (relation(rel).to_string(), p.as_str().trim().to_string())
                     }),
                     ratio: names_a_ratio_before(&header),
                 });
@@ -361,6 +355,16 @@ fn find_table_intervals(doc: &Sentences) -> Vec<IntervalFinding> {
         }
     }
     found
+}
+
+/// A p's relation as printed (`≤`, full-width `＜`) in the three forms a finding keeps: `<`,
+/// `>` or `=`.
+fn relation(printed: &str) -> &'static str {
+    match printed {
+        "<" | "≤" | "＜" => "<",
+        ">" | "≥" => ">",
+        _ => "=",
+    }
 }
 
 /// Does `before` (the text before a number) end with a time's noun: the number is the time

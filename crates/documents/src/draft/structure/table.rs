@@ -1737,7 +1737,7 @@ impl RowReader<'_> {
             measure_label.clone_from(&self.section);
         }
         let mut read = self.read_cells(cells, members, &label, (change, &time), s);
-        if self.summary_under_a_column_of_ns(cells, &read) {
+        if self.summary_under_a_column_of_ns(row, &read) {
             return;
         }
         push_change_measure(items, &mut read, &measure_label, self.header.line, s);
@@ -1762,29 +1762,23 @@ impl RowReader<'_> {
     /// two columns copied as one: `Baseline` over `No | Mean (SD)`), so the times and groups
     /// it gives the row's cells are guesses, and none of them is placed by it (the values stay
     /// single facts, for review).
-    fn summary_under_a_column_of_ns(&self, cells: &[Range<usize>], read: &RowCells) -> bool {
+    fn summary_under_a_column_of_ns(&self, row: &Row, read: &RowCells) -> bool {
         // Only where the header's lowest row names fewer columns than the row prints values
         // (a row that leaves a visit out is placed by the reader's other rules), and where the
         // row is read as a course of times with no group.
-        let filled = |cells: &[Range<usize>]| {
-            cells
-                .iter()
-                .skip(1)
-                .filter(|c| {
-                    !self.original[(*c).clone()]
-                        .trim()
-                        .trim_matches('|')
-                        .trim()
-                        .is_empty()
-                })
+        // (Counted: the cells after the stub's that hold something.)
+        let filled = |row: &Row| {
+            crate::draft::table::cells_holding_something(self.original, row)
+                .filter(|c| **c != row.cells[0])
                 .count()
         };
-        let lowest = &self.model.rows[self.header.row].cells;
+        let lowest = &self.model.rows[self.header.row];
         // (Cells the header places under groups are placed by them: only a course of times
         // with no group is in doubt.)
-        if filled(lowest) >= filled(cells) || read.values.iter().any(|c| c.group.is_some()) {
+        if filled(lowest) >= filled(row) || read.values.iter().any(|c| c.group.is_some()) {
             return false;
         }
+        let cells = &row.cells;
         read.values
             .iter()
             .chain(read.changes.iter())
