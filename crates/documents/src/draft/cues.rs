@@ -830,7 +830,7 @@ pub fn colon_label(between: &str) -> bool {
 /// Stems of the WHO's International Nonproprietary Names that end a drug's name (`-mab`
 /// antibodies, `-nib` kinase inhibitors, `-gliflozin`, `-sartan`, `-pril`, `-olol`, `-vir`,
 /// …): a word ending so names a treatment.
-pub(crate) const INN_STEMS: &str = "mab|nib|tinib|ciclib|parib|tide|glutide|gliptin|gliflozin|sartan|pril|olol|statin|cept|vir|previr|asvir|buvir|azole|prazole|mycin|cillin|dronate|setron|tidine|triptan|lukast|afil|oxacin|imod|zomib|lisib|degib|rafenib|lutamide|gepant|tegravir|semide|thiazide|dipine|floxacin|conazole|sertib|barb|ridone|apine|oxetine|pramine|triptyline|azepam|zolam|profen|coxib|caine|dronate|parin|xaban|gatran|grel|glinide|formin|tropium|fylline|phylline|terol|sonide|olone|fibrate";
+pub(crate) const INN_STEMS: &str = "mab|nib|tinib|ciclib|parib|tide|glutide|gliptin|gliflozin|sartan|pril|olol|statin|cept|vir|previr|asvir|buvir|azole|prazole|mycin|cillin|dronate|setron|tidine|triptan|lukast|afil|oxacin|imod|zomib|lisib|degib|rafenib|lutamide|gepant|tegravir|semide|thiazide|dipine|floxacin|conazole|sertib|barb|ridone|apine|oxetine|pramine|triptyline|azepam|zolam|profen|coxib|caine|dronate|parin|xaban|gatran|grel|glinide|formin|tropium|fylline|phylline|terol|sonide|olone|fibrate|prost|rubicin|trexed";
 
 /// A group's key: its words lower-cased without articles and group nouns (`In the Drug
 /// group` and `drug arm` are one group). An `A` that ends the label is the group's letter
@@ -1693,6 +1693,9 @@ pub const ALLOCATING_VERBS: &str =
 /// assert!(allocation_to_arms("59 patients were randomly divided into two groups").is_some());
 /// assert!(allocation_to_arms("患者59例を無作為に2群に分け,").is_some());
 /// assert!(allocation_to_arms("120mg群、240mg群またはプラセボ群に1:1:2の比率で無作為に割り付けた").is_some());
+/// // The arms listed before they are allocated to (`A群とB群にランダムに分類`).
+/// assert!(allocation_to_arms("女性48名を、実薬群と偽薬群にランダムに分類した。").is_some());
+/// assert!(allocation_to_arms("実薬群と偽薬群の差を比べた。").is_none());
 /// assert!(allocation_to_arms("patients were randomized to drug or placebo.").is_some());
 /// // A word may describe the groups (`three treatment groups`, `two parallel arms`).
 /// assert!(allocation_to_arms("participants were assigned to one of three treatment groups.").is_some());
@@ -1711,6 +1714,7 @@ pub fn allocation_to_arms(text: &str) -> Option<usize> {
             | \bto\s+(?:receive\s+)?[^.,;]{{1,60}}?\s+or\s+ )
         | (?:無作為|ランダム|割り付け|割付|割りつけ|振り分け)[^。]{{0,60}}?(?:[2-5２-５二三四五]群|\d\s*[:：]\s*\d)
         | [2-5２-５二三四五]群に(?:分け|分類し|割り)
+        | (?:群|グループ)(?:と|、|，|および|及び|または)[^。]{{1,40}}?(?:群|グループ)に[^。]{{0,10}}?(?:無作為|ランダム|割り付け|割付|割りつけ|振り分け|分け|分類)
         | \d\s*[:：]\s*\d(?:\s*[:：]\s*\d)*\s*の(?:比率|割合)で"
         ),
     );

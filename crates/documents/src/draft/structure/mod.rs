@@ -48,9 +48,11 @@
 //! | `header_words.rs` | what a table's header and row labels name: a group, a statistic, a time, the stub of groups |
 //! | `measure_columns.rs` | tables whose rows are the groups and whose columns the measures, times as section rows |
 //! | `row_groups.rs` | tables no table model takes whose rows are the groups: names repeating under every measure, a header of times |
+//! | `declared_arms.rs` | the arms a document declares by what it gives them, with no group noun (`randomized to receive NOL or DOX`) |
 //! | `share_wholes.rs` | the whole each share is of, checked against its printed percentage: the column's n, its section's sum, or open |
 //! | `grid_columns.rs` | tables no table model takes whose columns are each group's times: a line of groups over their times repeated |
 
+mod declared_arms;
 mod grid_columns;
 mod header_words;
 mod measure_columns;
@@ -175,6 +177,7 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     s.rank_test = first_line_naming(&lower, &RANK_TESTS);
     sentence::group_ns(doc, items, &mut s);
     s.abbreviations = sentence::abbreviations_of_groups(doc.original, &s.groups);
+    s.arms_by_treatment = declared_arms::arms_declared_by_treatment(doc.original);
     if units_of_patients.is_none() {
         document_n_beside_groups(doc, items, &mut s);
     }

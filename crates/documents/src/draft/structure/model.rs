@@ -235,6 +235,11 @@ pub struct Structure {
     /// group it names (`group_index` gives that group for the abbreviation).
     #[serde(skip)]
     pub abbreviations: Vec<(String, usize)>,
+    /// The names the document declares its arms by with no group noun, as what they were
+    /// given (`randomized to receive NOL or DOX`, `F法とA法を…比較`): printed again by a value,
+    /// each names that value's arm.
+    #[serde(skip)]
+    pub arms_by_treatment: Vec<String>,
 }
 
 /// Is `word` one of the names a table gives its stub column (`Outcome`, `Variables`,

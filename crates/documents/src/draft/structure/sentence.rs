@@ -2269,10 +2269,21 @@ fn declared_names_in(between: &str, declared: &[String], found: &[Phrase]) -> Ve
     for name in declared {
         for (at, _) in between.match_indices(name.as_str()) {
             let end = at + name.len();
-            let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            // A Latin name is a word of its own between any but Latin letters and digits
+            // (`数はF法では`: Japanese particles around it); a Japanese one ends where kana of
+            // grammar follow it (`F法では`) and starts after them.
+            let word_edge = |c: Option<char>, inner: Option<char>| {
+                c.is_none_or(|c| {
+                    if inner.is_some_and(|i| i.is_ascii_alphanumeric()) {
+                        !c.is_ascii_alphanumeric() && c != '-'
+                    } else {
+                        !c.is_alphanumeric() || cues::is_hiragana(c)
+                    }
+                })
+            };
             let inside_found = found.iter().any(|p| p.start < end && at < p.end);
-            if word_edge(between[..at].chars().next_back())
-                && word_edge(between[end..].chars().next())
+            if word_edge(between[..at].chars().next_back(), name.chars().next())
+                && word_edge(between[end..].chars().next(), name.chars().next_back())
                 && !inside_found
             {
                 out.push(Phrase {
@@ -2970,7 +2981,8 @@ fn read_values(
     }
     let sentence = &doc.sentences[si];
     let original = doc.original;
-    let declared = declared_abbreviations(&s.groups);
+    let mut declared = declared_abbreviations(&s.groups);
+    declared.extend(s.arms_by_treatment.iter().cloned());
     let mut gaps = GapReader {
         original,
         items,
