@@ -1072,7 +1072,8 @@ fn draft_on_the_held_out_part() {
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 83.35 -> 83.23.
 // Session 74: batches 158-159 joined (20 reports): 83.23 -> 83.21.
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 83.21 -> 83.22.
-const FLOOR_DEV_FOUND: f64 = 83.22;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 83.22 -> 83.02.
+const FLOOR_DEV_FOUND: f64 = 83.02;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1187,7 +1188,8 @@ const FLOOR_DEV_FOUND: f64 = 83.22;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 78.69 -> 78.60.
 // Session 74: batches 158-159 joined (20 reports): 78.60 -> 78.59.
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 78.59 -> 78.60.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.60;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 78.60 -> 78.65.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.65;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1309,7 +1311,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.60;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 4129 -> 4224.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 4224 -> 4339.
 // Session 74: batches 158-159 joined (20 reports): 4339 -> 4366.
-const CEILING_DEV_NON_DATA: usize = 4366;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4366 -> 4440.
+const CEILING_DEV_NON_DATA: usize = 4440;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1434,7 +1437,8 @@ const CEILING_DEV_NON_DATA: usize = 4366;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 4049 -> 4115.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 4115 -> 4193.
 // Session 74: batches 158-159 joined (20 reports): 4193 -> 4218.
-const CEILING_HOLDOUT_NON_DATA: usize = 4218;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4218 -> 4315.
+const CEILING_HOLDOUT_NON_DATA: usize = 4315;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1523,7 +1527,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 4218;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 3943 -> 3995.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 3995 -> 4010.
 // Session 74: batches 158-159 joined (20 reports): 4010 -> 4011.
-const FLOOR_DEV_PATH: usize = 4011;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4011 -> 4037.
+const FLOOR_DEV_PATH: usize = 4037;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1608,7 +1613,8 @@ const FLOOR_DEV_PATH: usize = 4011;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 3435 -> 3460.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 3460 -> 3474.
 // Session 74: batches 158-159 joined (20 reports): 3474 -> 3477.
-const FLOOR_HOLDOUT_PATH: usize = 3477;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3477 -> 3497.
+const FLOOR_HOLDOUT_PATH: usize = 3497;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1727,7 +1733,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3477;
 // Session 73: a respectively over slots each opened by its own label (SpO2-1: a and b (p), SpO2-2: c and d (p), ...) gives each slot's values the groups listed before them, in order (batch 151's 4 wrong n's): 3494 -> 3498.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 3498 -> 3500.
 // Session 74: batches 158-159 joined (20 reports): 3500 -> 3501.
-const FLOOR_DEV_DECIDED: usize = 3501;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3501 -> 3508.
+const FLOOR_DEV_DECIDED: usize = 3508;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1822,7 +1829,8 @@ const FLOOR_DEV_DECIDED: usize = 3501;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 1688 -> 1690.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 1690 -> 1692.
 // Session 74: batches 158-159 joined (20 reports): 1692 -> 1697.
-const FLOOR_HOLDOUT_DECIDED: usize = 1697;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1697 -> 1710.
+const FLOOR_HOLDOUT_DECIDED: usize = 1710;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1902,7 +1910,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1697;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 1273 -> 1280.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 1280 -> 1282.
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 1282 -> 1283.
-const FLOOR_DEV_SHARES: usize = 1283;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1283 -> 1288.
+const FLOOR_DEV_SHARES: usize = 1288;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -1968,7 +1977,8 @@ const FLOOR_DEV_SHARES: usize = 1283;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 1406 -> 1429.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 1429 -> 1436.
 // Session 74: batches 158-159 joined (20 reports): 1436 -> 1448.
-const FLOOR_HOLDOUT_SHARES: usize = 1448;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1448 -> 1479.
+const FLOOR_HOLDOUT_SHARES: usize = 1479;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -2035,7 +2045,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 1448;
 // Session 72: a list of counted parts, each n before its value: 165 -> 164.
 // Session 73: a row of bracketed numbers alone under a row of bare means is their spreads where the table states mean (SD); the groups' names printed again under each time with the stub's cell left out stand from the first column after the stub; an abbreviation a group's bracket defines names that group; a count of a group's patients an event befell is no group's n (held-out n's: 1619 right, were 1617; 172 wrong, were 164; the held-out part measured only, its documents not read): 164 -> 172.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 172 -> 173.
-const CEILING_HOLDOUT_N_WRONG: usize = 173;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 173 -> 177.
+const CEILING_HOLDOUT_N_WRONG: usize = 177;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -2164,7 +2175,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 173;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 2058 -> 2060.
 // Session 74: batches 158-159 joined (20 reports): 2060 -> 2061.
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 2061 -> 2060.
-const FLOOR_DEV_N_RIGHT: usize = 2060;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 2060 -> 2089.
+const FLOOR_DEV_N_RIGHT: usize = 2089;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2197,7 +2209,8 @@ const FLOOR_DEV_N_RIGHT: usize = 2060;
 // Session 72: a group's size in running text (There were 62 patients in the TrP group, 初回治療群は8例): 35 -> 30.
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 30 -> 40.
 // Session 73: a respectively over slots each opened by its own label (SpO2-1: a and b (p), SpO2-2: c and d (p), ...) gives each slot's values the groups listed before them, in order (batch 151's 4 wrong n's): 40 -> 36.
-const CEILING_DEV_N_WRONG: usize = 36;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 36 -> 37.
+const CEILING_DEV_N_WRONG: usize = 37;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2300,7 +2313,8 @@ const CEILING_DEV_N_WRONG: usize = 36;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 1619 -> 1623.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 1623 -> 1625.
 // Session 74: batches 158-159 joined (20 reports): 1625 -> 1631.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1631;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1631 -> 1645.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1645;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2391,7 +2405,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1631;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 3330 -> 3374.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 3374 -> 3385.
 // Session 74: batches 158-159 joined (20 reports): 3385 -> 3386.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3386;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3386 -> 3412.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3412;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2501,7 +2516,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3386;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 2849 -> 2857.
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 2857 -> 2871.
 // Session 74: batches 158-159 joined (20 reports): 2871 -> 2874.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2874;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 2874 -> 2892.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2892;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -2571,6 +2587,7 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 110;
 // batch 103 joined (13 reports, 6 Japanese, 4 tables; measured alone first at ccc80a8: dev 163/210, held-out 267/314; 0 violations in dev, 7 in held-out, not read): 2 -> 3.
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 3 -> 4.
 // Session 74: a table's estimates under a header naming an interval are read with their intervals and checked against them (development: one more misprint found, 9 of 136; held-out: 16 more intervals found, and one more sound report flagged, 5 of 1085): 4 -> 5.
-const CEILING_HOLDOUT_CHECK_TEXT: usize = 5;
+// Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 5 -> 6.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 6;
 // ± read against the labeller's reading on the held-out part (batch 121, session 64).
 const CEILING_HOLDOUT_SPREAD_WRONG: usize = 1;

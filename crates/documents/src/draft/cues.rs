@@ -112,7 +112,7 @@ pub fn groups(s: &str) -> Vec<Phrase> {
         // sentence's grammar; `各群` (each group) names none.
         let start = if c.name("ja").is_some() {
             match japanese_grammar_before_name(&s[start..end]) {
-                Some(cut) => start + cut,
+                Some(cut) => start + cut + after_a_counted_schedule(s, start + cut, end),
                 None => continue,
             }
         } else {
@@ -165,6 +165,44 @@ fn noun_before_a_time(s: &str, r: regex::Match) -> Option<(usize, usize)> {
 /// Is `c` a hiragana letter (the kana of particles, endings and words written without kanji)?
 pub(crate) fn is_hiragana(c: char) -> bool {
     ('ぁ'..='ゖ').contains(&c)
+}
+
+/// Where a Japanese name found from `start` to `end` of `s` really starts, as an offset from
+/// `start`: a name cut off by a number before it (`6セッションの集団認知行動療法群`, `1日2回の
+/// 運動群`: digits end no name, so the match opens at the counter) begins after the counter's
+/// `の`: the number, its counter and `の` say how much of the treatment the arm was given, and
+/// the report names the arm again without them (`集団認知行動療法群で2.4±2.1`). 0 otherwise.
+fn after_a_counted_schedule(s: &str, start: usize, end: usize) -> usize {
+    let after_a_number = s[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if !after_a_number {
+        return 0;
+    }
+    let phrase = &s[start..end];
+    match phrase.find('の') {
+        // The counter is a short Japanese word of its own (`セッション`, `回`, `週間`; a unit
+        // of a dose, `2LのA群`, is no schedule), and a name is left after it.
+        Some(at)
+            if phrase[..at].chars().count() <= 6
+                && phrase[..at]
+                    .chars()
+                    .all(crate::text::plain::is_japanese_script)
+                && at + 'の'.len_utf8() < phrase.len() =>
+        {
+            let rest = &phrase[at + 'の'.len_utf8()..];
+            let head = rest
+                .strip_suffix('群')
+                .or_else(|| rest.strip_suffix("グループ"));
+            if head.is_some_and(|h| !h.trim().is_empty()) {
+                at + 'の'.len_utf8()
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
 }
 
 /// Where a Japanese group's name begins in `phrase` (a stretch ending in `群` or `グループ`):
@@ -957,6 +995,18 @@ pub fn coordinated_groups(s: &str) -> Vec<Vec<Phrase>> {
     lists
 }
 
+/// Does `before` end with a treatment given and `for` (`treated for`, `receive antibiotic
+/// treatment for`, `assigned to placebo for`), so that the durations printed next are how long
+/// each arm was treated?
+fn durations_of_a_treatment_before(before: &str) -> bool {
+    static P: OnceLock<Regex> = OnceLock::new();
+    re(
+        &P,
+        r"(?i)\b(?:treated|treatment|therapy|given|received|receiving|receive|randomi[sz]ed|assigned|allocated|administered)\b[^.;:]{0,40}?\bfor\s*$",
+    )
+    .is_match(before)
+}
+
 /// Lists of time points named together, in order: `at 1 and 24 hours`, `at weeks 4, 8 and
 /// 12`, `after 6 and 12 months`, `at baseline and week 12`, `4週時及び12週時`. Each list has
 /// at least two time points, written as [`times`] writes one (`week 4`, `24 hours`).
@@ -983,6 +1033,11 @@ pub fn coordinated_times(s: &str) -> Vec<Vec<String>> {
         lists.push((c.get(0).expect("match").start(), list));
     }
     for c in unit_after.captures_iter(s) {
+        // `in those treated for 7 and 14 days`, `randomly assigned to receive antibiotics for 7
+        // or 14 days`: durations of a treatment given are the arms' regimens, no time points.
+        if durations_of_a_treatment_before(&s[..c.get(0).expect("match").start()]) {
+            continue;
+        }
         let unit = c[2].to_lowercase();
         let list: Vec<String> = split.split(&c[1]).map(|n| format!("{n} {unit}")).collect();
         lists.push((c.get(0).expect("match").start(), list));
@@ -991,7 +1046,14 @@ pub fn coordinated_times(s: &str) -> Vec<Vec<String>> {
     let join = re(&JOIN, r"(?i)^(?:\s|,|、|and|or|及び|および|と)*$");
     let mut run: Vec<Phrase> = Vec::new();
     let flush = |run: &mut Vec<Phrase>, lists: &mut Vec<(usize, Vec<String>)>| {
-        if run.len() >= 2 {
+        // The phrase may open with its preposition (`for 7`): what stands before its number.
+        let number_at = run.first().map_or(0, |p| {
+            p.start
+                + s[p.start..p.end]
+                    .find(|c: char| c.is_ascii_digit())
+                    .unwrap_or(0)
+        });
+        if run.len() >= 2 && !durations_of_a_treatment_before(&s[..number_at]) {
             lists.push((run[0].start, run.iter().map(|p| p.text.clone()).collect()));
         }
         run.clear();
@@ -2525,6 +2587,37 @@ mod tests {
         // The frame of a sentence names no measure.
         assert_eq!(content_ja("収縮期血圧についても同様に"), ["収縮期血圧"]);
         assert_eq!(content_ja("有害事象と判断されたのは"), ["有害事象"]);
+    }
+
+    #[test]
+    fn a_number_its_counter_and_no_before_a_name_are_no_part_of_it() {
+        let names = |s: &str| groups(s).into_iter().map(|p| p.text).collect::<Vec<_>>();
+        assert_eq!(
+            names("1回1.5時間、6セッションの集団認知行動療法群(N=468)または治療なし群"),
+            ["集団認知行動療法群", "治療なし群"]
+        );
+        assert_eq!(names("1日2回の運動群"), ["運動群"]);
+        // A dose is part of the name; a name with no `の` after the number keeps what it has.
+        assert_eq!(names("本剤120mg群"), ["本剤120mg群"]);
+    }
+
+    #[test]
+    fn durations_of_a_treatment_are_no_listed_times() {
+        assert!(
+            coordinated_times("cure was 94% and 93% in those treated for 7 and 14 days").is_empty()
+        );
+        assert!(
+            coordinated_times("randomly assigned to receive antibiotic treatment for 7 or 14 days")
+                .is_empty()
+        );
+        assert_eq!(
+            coordinated_times("HbA1c did not differ after 4, 8 and 12 weeks of treatment"),
+            [vec![
+                "4 weeks".to_string(),
+                "8 weeks".to_string(),
+                "12 weeks".to_string()
+            ]]
+        );
     }
 
     #[test]

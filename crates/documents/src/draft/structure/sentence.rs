@@ -460,6 +460,7 @@ fn respectively(
         let declared = || arms_declared_with_n(&sentence_text[..cue - at], run.len());
         let Some(groups) = named.or_else(before).or_else(declared) else {
             if listed_times(sentence_text, &run, locals)
+                || pairs_at_listed_times(sentence_text, &run, locals, arms_before)
                 || slotted_by_time(&run, &lists, locals)
                 || measures_in_order(&run, locals)
             {
@@ -867,6 +868,45 @@ fn measures_in_order(run: &[usize], locals: &mut [Local]) -> bool {
         locals[k].list_start = true;
         locals[k].respectively = true;
     }
+    true
+}
+
+/// `after 4, 8 and 12 weeks (7.7 ± 0.97 vs. 7.6 ± 1.0, 7.9 ± 1.09 vs. 7.8 ± 1.03 and 7.8 ±
+/// 1.1 vs. 7.6 ± 1.1%, respectively)`: the run is one slot per listed time, each slot the
+/// arms of the measure before (`arms_before`) set against each other by `vs` in their order.
+/// Each value takes its slot's time and its place's arm; nothing is assigned unless the run
+/// holds exactly one value per arm and time, every slot joined by `vs` within and by none
+/// between.
+fn pairs_at_listed_times(
+    sentence_text: &str,
+    run: &[usize],
+    locals: &mut [Local],
+    arms_before: &[(String, String)],
+) -> bool {
+    let arms = arms_before.len();
+    if arms < 2 || run.len() % arms != 0 {
+        return false;
+    }
+    let slots = run.len() / arms;
+    let Some(times) = cues::coordinated_times(sentence_text)
+        .into_iter()
+        .find(|t| t.len() == slots && slots >= 2)
+    else {
+        return false;
+    };
+    let joined_as_slots = run
+        .iter()
+        .enumerate()
+        .all(|(i, &k)| (i % arms != 0) == locals[k].versus);
+    if !joined_as_slots {
+        return false;
+    }
+    for (i, &k) in run.iter().enumerate() {
+        locals[k].name_group(arms_before[i % arms].clone());
+        locals[k].time = Some(times[i / arms].clone());
+        locals[k].respectively = true;
+    }
+    locals[run[0]].list_start = true;
     true
 }
 
@@ -8540,6 +8580,32 @@ mod tests {
                 ("18.4 (SD 3.7)", "cbt".to_string(), "n = 52"),
                 ("19.4 (SD 4.1)", "digital cbt".to_string(), "n = 49"),
             ]
+        );
+    }
+
+    #[test]
+    fn pairs_set_against_each_other_at_listed_times_take_the_arms_before_and_the_times() {
+        // Made-up numbers: the arms are those of the sentence before; the pairs, each joined by
+        // `vs.`, take the times listed before them in order.
+        let (_, s) = read(
+            "Both drug (n = 30) and placebo (n = 31) groups had a baseline score of 7.6 ± 0.8 vs. 7.5 ± 0.8, respectively. The score did not differ after 4, 8 and 12 weeks (7.7 ± 0.9 vs. 7.6 ± 1.0, 7.9 ± 1.0 vs. 7.8 ± 1.0 and 7.8 ± 1.1 vs. 7.6 ± 1.1, respectively).",
+        );
+        let m = s
+            .measures
+            .iter()
+            .position(|m| m.cells.len() == 6)
+            .expect("the listed times' measure");
+        assert_eq!(
+            super::super::cells_of(&s, m),
+            [
+                ("drug", "4 weeks"),
+                ("placebo", "4 weeks"),
+                ("drug", "8 weeks"),
+                ("placebo", "8 weeks"),
+                ("drug", "12 weeks"),
+                ("placebo", "12 weeks")
+            ]
+            .map(|(g, t)| (g.to_string(), t.to_string()))
         );
     }
 
