@@ -1252,7 +1252,7 @@ pub fn times(s: &str) -> Vec<Phrase> {
         | (?:\d+|[一二三四五六七八九十]+)\s*{UNIT_JA}(?:間)?(?:後|目|時点|以内)
         | (?:\d+|[一二三四五六七八九十]+)\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月)時
         | {EVENT_JA}(?:開始|終了)?(?:直前|直後|前|後|時)
-        | ベースライン | 開始時 | 登録時 | 終了時 | 最終評価時 | 最終観察時
+        | ベースライン | 開始時 | 開始日 | 登録時 | 終了時 | 最終評価時 | 最終観察時
         | 術前 | 術後 | 前後
         "
         );
@@ -1476,7 +1476,7 @@ pub fn is_baseline(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)baseline|screening|enrol|entry|admission|before|prior\s+to|pre-?treatment|pre-?operative|pre-?intervention|\bpre-|\bpretest|前$|ベースライン|開始時|登録時",
+        r"(?i)baseline|screening|enrol|entry|admission|before|prior\s+to|pre-?treatment|pre-?operative|pre-?intervention|\bpre-|\bpretest|前$|ベースライン|開始時|開始日|登録時",
     )
     .is_match(label)
 }
@@ -2584,6 +2584,12 @@ mod tests {
         // `本剤8mg投与時の`: the dose names the arm; `投与時` alone is a time point.
         assert!(texts("本剤8mg投与時の拡張期血圧の低下は").is_empty());
         assert_eq!(texts("投与時の拡張期血圧は"), ["投与時"]);
+        // The start day is the baseline (`開始日18.4から6週後6.9へ`).
+        assert_eq!(
+            texts("A群では開始日18.4から6週後6.9へ"),
+            ["開始日", "6週後"]
+        );
+        assert!(is_baseline("開始日"));
         // The frame of a sentence names no measure.
         assert_eq!(content_ja("収縮期血圧についても同様に"), ["収縮期血圧"]);
         assert_eq!(content_ja("有害事象と判断されたのは"), ["有害事象"]);

@@ -97,10 +97,15 @@ pub fn check_shares(
                     // In running text the number before a bracketed percentage may be no
                     // count of it (`fewer than two in 10 (18.7%)`, `10 mg (25%)`); in a
                     // table's `n (%)` cell it is.
-                    (Status::Inconsistent, why) if tables.index_at(item.span[0]).is_none() => (
+                    (Status::Inconsistent, why)
+                        if tables.index_at(item.span[0]).is_none()
+                            && !counted_with_its_people(&item.text) =>
+                    {
+                        (
                         Status::NotApplicable,
                         format!("{why}; in running text, so the number before the percentage may be no count of it: not checked"),
-                    ),
+                    )
+                    }
                     v => v,
                 }
             }
@@ -116,6 +121,22 @@ pub fn check_shares(
         });
     }
     Ok(out)
+}
+
+/// Is the share printed as a number of people, their noun right after it, then its percentage
+/// in a bracket (`13例(63.4%)`, `13 patients (63.4%)`, `13名（63.4％）`)? Then the number is the
+/// percentage's count, in running text as in a table's `n (%)` cell; a number that names
+/// no people before the bracket (`two in 10 (18.7%)`, `10 mg (25%)`) may be none.
+fn counted_with_its_people(text: &str) -> bool {
+    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"^\s*[0-9０-９,]+\s*(?:例|名|人|(?i:{}))\s*[(（]",
+            super::cues::PEOPLE_COUNTED
+        ))
+        .expect("the count-of-people pattern is valid")
+    })
+    .is_match(text)
 }
 
 /// Whole numbers only: a count or an n printed with decimals is no number of people.
@@ -296,6 +317,28 @@ mod tests {
             "{found:#?}"
         );
         assert!(found[2].detail.contains("7 of 28"), "{}", found[2].detail);
+    }
+
+    #[test]
+    fn a_count_of_people_before_its_bracketed_percentage_is_checked_in_running_text() {
+        // Made-up counts: 13 of any whole is never 63.4 % (13/20 = 65.0 %, 13/21 = 61.9 %),
+        // and 13 of 24 is 54.2 %; a number naming no people before the bracket is not checked.
+        let found = shares(
+            "症例数はA群24例、B群20例であった。改善はA群13例(63.4%)、B群10例(50.0%)であった。",
+        );
+        let read: Vec<(&str, Status)> = found
+            .iter()
+            .map(|f| (f.percent.as_str(), f.status))
+            .collect();
+        assert_eq!(
+            read,
+            [("63.4", Status::Inconsistent), ("50.0", Status::Consistent)],
+            "{found:#?}"
+        );
+        let found = shares(
+            "Relapse occurred in 13 of the drug group (63.4%) and 10 of the placebo group (50.0%).",
+        );
+        assert!(found.iter().all(|f| !f.inconsistent()), "{found:#?}");
     }
 
     #[test]

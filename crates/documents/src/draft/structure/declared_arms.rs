@@ -236,6 +236,17 @@ mod tests {
             crate::draft::structure::cells_of(&s, 0),
             [("zan", "-"), ("epi", "-")].map(|(g, t)| (g.to_string(), t.to_string()))
         );
+        // Each declared name printed with its n gives its arm that n.
+        let (items, s) = crate::draft::structure::read_text(
+            "Patients were randomly assigned to receive zanotrexed (ZAN) or epirubicin (EPI). \
+             In the analysis, ZAN (n = 222) and EPI (n = 223) were compared.",
+        );
+        let ns: Vec<(&str, &str)> = s
+            .groups
+            .iter()
+            .map(|g| (g.label.as_str(), g.n.map_or("", |j| items[j].text.as_str())))
+            .collect();
+        assert_eq!(ns, [("ZAN", "n = 222"), ("EPI", "n = 223")]);
         // Japanese: the names before their values, with the particles of a topic.
         let (_, s) = crate::draft::structure::read_text(
             "ブピバカインの持続投与(以下,B法)から単回投与(以下,S法)に変更した。B法とS法の鎮痛を比較検討した。\

@@ -175,9 +175,9 @@ pub fn read_structure(doc: &Sentences, items: &[Item]) -> Structure {
     let lower = doc.original.to_lowercase();
     s.within_patients = first_line_naming(&lower, &WITHIN_PATIENTS);
     s.rank_test = first_line_naming(&lower, &RANK_TESTS);
+    s.arms_by_treatment = declared_arms::arms_declared_by_treatment(doc.original);
     sentence::group_ns(doc, items, &mut s);
     s.abbreviations = sentence::abbreviations_of_groups(doc.original, &s.groups);
-    s.arms_by_treatment = declared_arms::arms_declared_by_treatment(doc.original);
     if units_of_patients.is_none() {
         document_n_beside_groups(doc, items, &mut s);
     }

@@ -1742,7 +1742,9 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
         if counts_those_with_an_event(doc, item) {
             continue;
         }
-        if let Some((name, is_group, control)) = name_of_n(doc, item, sentence.span.start) {
+        if let Some((name, is_group, control)) =
+            name_of_n(doc, item, sentence.span.start, &s.arms_by_treatment)
+        {
             if control {
                 controls_by_bracket.push(name.clone());
             }
@@ -1811,12 +1813,21 @@ pub(super) fn group_ns(doc: &Sentences, items: &[Item], s: &mut Structure) {
 /// it (`sentence_start`: where its sentence starts): the name, whether its words make it a
 /// group, and whether a bracket after the name holds a comparator (`Arm 2 (placebo, n = 31)`:
 /// the name is then the control's).
-fn name_of_n(doc: &Sentences, item: &Item, sentence_start: usize) -> Option<(String, bool, bool)> {
+fn name_of_n(
+    doc: &Sentences,
+    item: &Item,
+    sentence_start: usize,
+    declared: &[String],
+) -> Option<(String, bool, bool)> {
     // Only a group ending right before the n counts, and a group's name is short: the
     // words just before the n are read, not the whole sentence before it (a sentence as
-    // long as a whole list would make this quadratic in its length).
+    // long as a whole list would make this quadratic in its length). The arms the document
+    // declares by what they were given (`NOL (n = 222)`) are groups too.
     let before = window::before(doc.original, sentence_start, item.span[0], 240);
-    let group = cues::groups(before).into_iter().last().filter(|g| {
+    let mut found = cues::groups(before);
+    found.extend(declared_names_in(before, declared, &found));
+    found.sort_by_key(|p| p.start);
+    let group = found.into_iter().last().filter(|g| {
         // Only brackets, `n`, `=`, a comma or semicolon (`(Group I; 308 eyes)`) and white
         // space between the group and its n; or a bracket naming what the group received
         // before its n (`Arm 1 (pembrolizumab 200 mg, n = 150)`).
@@ -2311,13 +2322,13 @@ fn declared_names_in(between: &str, declared: &[String], found: &[Phrase]) -> Ve
             let end = at + name.len();
             // A Latin name is a word of its own between any but Latin letters and digits
             // (`数はF法では`: Japanese particles around it); a Japanese one ends where kana of
-            // grammar follow it (`F法では`) and starts after them.
+            // grammar or a number follow it (`F法では`, `F法24例`) and starts after them.
             let word_edge = |c: Option<char>, inner: Option<char>| {
                 c.is_none_or(|c| {
                     if inner.is_some_and(|i| i.is_ascii_alphanumeric()) {
                         !c.is_ascii_alphanumeric() && c != '-'
                     } else {
-                        !c.is_alphanumeric() || cues::is_hiragana(c)
+                        !crate::text::plain::is_japanese_script(c) || cues::is_hiragana(c)
                     }
                 })
             };
