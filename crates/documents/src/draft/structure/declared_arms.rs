@@ -114,7 +114,8 @@ fn allocated_pattern() -> &'static Regex {
     P.get_or_init(|| {
         let name = format!(r"[A-Za-z][\w-]*(?:\s*[(（]\s*(?:{SHORT_NAME})\s*[)）])?");
         Regex::new(&format!(
-            r"(?i:randomi[sz]ed|randomly\s+assigned|assigned|allocated|treated|managed|receiv(?:e|ed|ing))\s+(?:to\s+(?:receive\s+)?|with\s+)?(?:either\s+)?(?:(?:a|an|the)\s+)?(?P<x>{name})\s*,?\s+(?:or|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?P<y>{name})"
+            r"(?i:{allocating}|\b(?:treated|managed|receiv(?:e|ed|ing))\b)\s+(?:to\s+(?:receive\s+)?|with\s+)?(?:either\s+)?(?:(?:a|an|the)\s+)?(?P<x>{name})\s*,?\s+(?:or|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?P<y>{name})",
+            allocating = cues::ALLOCATING_VERBS
         ))
         .expect("the allocation's pattern is valid")
     })
