@@ -1824,9 +1824,7 @@ fn name_of_n(
     // long as a whole list would make this quadratic in its length). The arms the document
     // declares by what they were given (`NOL (n = 222)`) are groups too.
     let before = window::before(doc.original, sentence_start, item.span[0], 240);
-    let mut found = cues::groups(before);
-    found.extend(declared_names_in(before, declared, &found));
-    found.sort_by_key(|p| p.start);
+    let found = with_declared_names(before, cues::groups(before), declared);
     let group = found.into_iter().last().filter(|g| {
         // Only brackets, `n`, `=`, a comma or semicolon (`(Group I; 308 eyes)`) and white
         // space between the group and its n; or a bracket naming what the group received
@@ -2311,6 +2309,14 @@ fn declared_abbreviations(groups: &[super::model::Group]) -> Vec<String> {
                 && cues::groups(l).is_empty()
         })
         .collect()
+}
+
+/// The group phrases `found` in `text`, with the `declared` names it prints outside them, in
+/// the order they stand: what the words around a value and the name before an n both read.
+fn with_declared_names(text: &str, mut found: Vec<Phrase>, declared: &[String]) -> Vec<Phrase> {
+    found.extend(declared_names_in(text, declared, &found));
+    found.sort_by_key(|p| p.start);
+    found
 }
 
 /// Where `between` prints one of the `declared` names as a word of its own, outside the
@@ -3196,13 +3202,11 @@ impl GapReader<'_> {
     /// The groups a gap names, its arms' declared names among them; the group a difference
     /// is taken against is no value's own (`Difference vs. control -0.6 (2.5)`).
     fn own_groups(&self, between: &str) -> Vec<Phrase> {
-        let mut own: Vec<Phrase> = cues::groups(between)
+        let own: Vec<Phrase> = cues::groups(between)
             .into_iter()
             .filter(|p| !cues::comparator_of_difference(between, p))
             .collect();
-        own.extend(declared_names_in(between, self.declared, &own));
-        own.sort_by_key(|p| p.start);
-        own
+        with_declared_names(between, own, self.declared)
     }
 
     /// Read the gap before summary `k` (after the last one where `last`): the groups and
