@@ -1634,6 +1634,8 @@ pub fn names_a_persons_attribute(name: &str) -> bool {
 /// use trialstats_documents::draft::cues::change_words;
 /// assert!(change_words("Δ28日目-1日目は、A群が-5.0 (-8.0 ~ -3.3)"));
 /// assert!(change_words("ΔHbA1c was −0.8 ± 0.4%"));
+/// // A table's change column, its sign's name hyphenated to the arm's (`Δ-Placebo`).
+/// assert!(change_words("Before After Δ-Placebo"));
 /// assert!(!change_words("HbA1c was 7.1 ± 0.8%"));
 /// assert!(change_words("Improvement from baseline"));
 /// ```
@@ -1641,7 +1643,7 @@ pub fn change_words(s: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\bchange[sd]?\b|\b(?:fell|dropped|declined|decreased|increased|rose|improved|reduced|worsened|lowered)\s+(?:by\b|[-+−]?\d)|\b(?:reduction|decrease|increase|improvement|decline|gain|loss)\s+(?:of|in)\b|\b(?:reductions?|decreases?|increases?|improvements?|declines?|gains?|loss(?:es)?|rises?|falls?)\s+from\s+(?:the\s+)?baseline\b|\bdifferences?\s+(?:\w+\s+){0,3}between\s+(?:the\s+)?pre-?\s*(?:and|-|–|to)\s*post|\bpre-?\s*(?:to|-|–)\s*post(?:-?\w+)?\s+differences?\b|変化量|変化|低下量|減少量|改善量|増加量|[Δ⊿]\s*(?:\d|[A-Za-z\p{Han}\p{Katakana}])",
+        r"(?i)\bchange[sd]?\b|\b(?:fell|dropped|declined|decreased|increased|rose|improved|reduced|worsened|lowered)\s+(?:by\b|[-+−]?\d)|\b(?:reduction|decrease|increase|improvement|decline|gain|loss)\s+(?:of|in)\b|\b(?:reductions?|decreases?|increases?|improvements?|declines?|gains?|loss(?:es)?|rises?|falls?)\s+from\s+(?:the\s+)?baseline\b|\bdifferences?\s+(?:\w+\s+){0,3}between\s+(?:the\s+)?pre-?\s*(?:and|-|–|to)\s*post|\bpre-?\s*(?:to|-|–)\s*post(?:-?\w+)?\s+differences?\b|変化量|変化|低下量|減少量|改善量|増加量|[Δ⊿]\s*[-‐]?\s*(?:\d|[A-Za-z\p{Han}\p{Katakana}])",
     )
     .is_match(s)
 }

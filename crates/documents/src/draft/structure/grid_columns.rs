@@ -10,7 +10,8 @@
 //! ```
 //!
 //! The layout decides: the times line repeats one sequence of times (`Baseline, 2 months, 6
-//! months`) exactly as many times as the line above names groups, so each group spans its
+//! months`; or the words that are times only in a header: `Before After Before After`)
+//! exactly as many times as the line above names groups, so each group spans its
 //! block of times, as a two-level header prints it. A row printing as many values as there are
 //! columns, with only numbers between them, is one measure, every group at every time, read in
 //! the header's order (a p after them is no column's). A row printing another number of values
@@ -32,7 +33,12 @@
 //! them a comparator (`N INTERVENTION CONTROL p-value`; `… in the intervention and control
 //! groups`), or each closed by a group noun or its n. Each row is then one measure, each group
 //! once. A comparator among the names is what says the columns are arms, not statistics.
+//! The statistics' columns a results table prints after the groups' (`Placebo Tiotropium
+//! Difference in change (95% CI) p-value`) are cut off before the words are split, and a line
+//! of times passed over on the way up (a two-level header's second level) stops the search:
+//! the words above it are then no one-level header.
 
+use super::header_words::header_time;
 use super::model::{Cell, Measure, Shape, Structure, group_index, without_stub_name};
 use super::row_groups::{between_rows, lines, summaries_by_line, unglued};
 use crate::draft::{Item, ItemKind, Sentences, cues};
@@ -42,8 +48,15 @@ use std::sync::OnceLock;
 /// The times of `line` when they are one sequence of `m ≥ 2` distinct times printed `r ≥ 2`
 /// times over: the sequence (as printed the first time) and `r`.
 fn repeated_times(line: &str) -> Option<(Vec<String>, usize)> {
-    let found = cues::times(&unglued(line));
-    let keys: Vec<String> = found.iter().map(|p| cues::time_key(&p.text)).collect();
+    let found = line_times(line);
+    let keys: Vec<String> = found
+        .iter()
+        .map(|p| match cues::time_key(&p.text) {
+            // (`After` is all preposition to the key of running text's times.)
+            k if k.is_empty() => p.text.to_lowercase(),
+            k => k,
+        })
+        .collect();
     let m = keys.iter().skip(1).position(|k| *k == keys[0])? + 1;
     let mut first: Vec<&String> = keys[..m].iter().collect();
     first.sort();
@@ -55,6 +68,31 @@ fn repeated_times(line: &str) -> Option<(Vec<String>, usize)> {
         && keys.len() == m * repeats
         && keys.iter().enumerate().all(|(i, k)| *k == keys[i % m]))
     .then(|| (found[..m].iter().map(|p| p.text.clone()).collect(), repeats))
+}
+
+/// The times a header line prints, in order (in the line with its glued words set apart:
+/// [`unglued`]): the time phrases of running text ([`cues::times`]), and the words that place
+/// a column in time only in a header (`Before After Before After`, `Pre Post`, `T0 T1`:
+/// [`header_time`]), each a word of its own.
+fn line_times(line: &str) -> Vec<cues::Phrase> {
+    let text = unglued(line);
+    let mut found = cues::times(&text);
+    let words: Vec<cues::Phrase> = text
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            cues::Phrase {
+                start,
+                end: start + w.len(),
+                text: w.to_string(),
+            }
+        })
+        .filter(|w| !found.iter().any(|f| f.start < w.end && w.start < f.end))
+        .filter_map(|w| header_time(&w.text).map(|text| cues::Phrase { text, ..w }))
+        .collect();
+    found.extend(words);
+    found.sort_by_key(|p| p.start);
+    found
 }
 
 /// The `r` groups a header line names, in order: each name ending in a group noun (`LI group
@@ -129,8 +167,11 @@ fn bare_names(line: &str, r: usize) -> Option<Vec<String>> {
             None => names.push(word.to_string()),
         }
     }
+    // A name may carry a digit after its letters (`Omega-3`), never be a number.
     let plain = names.iter().all(|n| {
-        n.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+        n.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == ' ')
+            && n.starts_with(char::is_alphabetic)
             && !cues::is_whole(n, cues::times)
     });
     (names.len() == r && plain && names.iter().any(|n| cues::is_control(n))).then_some(names)
@@ -160,7 +201,7 @@ fn without_n(name: &str) -> &str {
 /// told apart).
 fn blocks_close_with_change(line: &str, m: usize) -> Option<bool> {
     let text = unglued(line);
-    let found = cues::times(&text);
+    let found = line_times(line);
     let blocks = found.len() / m;
     let closes: Vec<bool> = (0..blocks)
         .map(|k| {
@@ -217,7 +258,7 @@ fn column_groups(line: &str, c: usize) -> Option<Vec<String>> {
         .map(|l| l.into_iter().map(|p| p.text).collect::<Vec<_>>())
         .find_map(with_control);
     listed.or_else(|| {
-        let words: Vec<String> = line
+        let words: Vec<String> = before_statistics(line)
             .split_whitespace()
             .filter(|w| {
                 !matches!(
@@ -247,6 +288,21 @@ fn column_groups(line: &str, c: usize) -> Option<Vec<String>> {
             .all(|w| w.chars().all(|ch| ch.is_alphabetic() || ch == '-'));
         names_only.then_some(words).and_then(with_control)
     })
+}
+
+/// The words of a one-level header before its statistics' columns: up to the first word
+/// that names a p, a difference or a CI (`Placebo
+/// Tiotropium Difference in change (95% CI) p-value` → `Placebo Tiotropium`), as a results
+/// table prints its comparison's columns after the groups' (the module doc). The line whole
+/// where it names none.
+fn before_statistics(line: &str) -> &str {
+    use super::header_words::{Stat, stat_of};
+    let words = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w));
+    let names_one = |h: &str| matches!(stat_of(h), Some(Stat::P | Stat::Difference | Stat::Ci));
+    let cut = words.skip(1).find_map(|(at, w)| names_one(w).then_some(at));
+    line[..cut.unwrap_or(line.len())].trim_end()
 }
 
 /// Reads the tables of `doc` whose columns are each group's times (the module doc) among the
@@ -477,9 +533,13 @@ fn read_group_columns(
             continue;
         }
         // The header: the nearest line above naming c groups, over section labels only.
+        // A line of two times or more passed over is a two-level header's second level
+        // (`Before After Before After`): the columns are then each group's times, never the
+        // line above's words one group each.
         let header = (line.saturating_sub(6)..line)
             .rev()
             .take_while(|&l| by_line[l].is_empty() && between_rows(&text[ranges[l].clone()]))
+            .take_while(|&l| line_times(&text[ranges[l].clone()]).len() < 2)
             .find_map(|l| column_groups(text[ranges[l].clone()].trim(), c).map(|n| (l, n)));
         let Some((header_line, names)) = header else {
             line += 1;
@@ -587,6 +647,67 @@ mod tests {
             .collect();
         assert_eq!(cells, want);
         assert_eq!(arms[1].label.as_deref(), Some("HbA1c (%)"));
+    }
+
+    #[test]
+    fn before_and_after_under_each_group_with_its_change_column_are_that_groups_times() {
+        // Made-up numbers in the layout of a journal's table copied with single spaces: the
+        // stub named with a qualifier (`Physiological parameters`), a name carrying a digit
+        // (`Omega-3`), bare `Before After` repeated once per group, each block closed by its
+        // change column (`Δ-Omega`), and a p after the values.
+        let text = "Table 4\n\nResults before and after five weeks\nPhysiological parameters Omega-3 Placebo\nBefore After Δ-Omega Before After Δ- Placebo Δ\nWeight (kg) 72.1±2.0 72.3±2.0 0.2±0.1 72.3±2.0 72.2±2.0 −0.1±0.1 ns\nSystolic BP (mmHg) 134±3 127±3 −7±2 132±3 131±3 −1±2 P≤0.05\n";
+        assert_eq!(
+            repeated_times("Before After Δ-Omega Before After Δ- Placebo Δ"),
+            Some((vec!["Before".to_string(), "After".to_string()], 2))
+        );
+        let (items, s) = read_text(text);
+        let arms: Vec<_> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        let cells = means_of(&items, &s, arms[0]);
+        let cell = |k: usize| {
+            (
+                cells[k].0.as_str(),
+                cells[k].1.as_str(),
+                cells[k].2.as_str(),
+            )
+        };
+        assert_eq!(cells.len(), 4, "{cells:?}");
+        assert_eq!(cell(0), ("Omega-3", "Before", "72.1"));
+        assert_eq!(cell(3), ("Placebo", "After", "72.2"));
+    }
+
+    #[test]
+    fn a_line_of_times_under_a_header_keeps_its_words_from_being_one_group_each() {
+        // Made-up numbers: a two-level header whose group line cannot be split into as many
+        // names as the times repeat (`Drug X` is one name of two words). Its words are no
+        // groups of a one-level header: no row's four values are four arms.
+        let text = "Table 2\n\nParameters Drug X Placebo\nBefore After Before After\nWeight (kg) 70.1±2.0 69.3±2.0 71.3±2.0 71.2±2.0\n";
+        let (_, s) = read_text(text);
+        assert!(
+            s.measures.iter().all(|m| m.cells.len() < 4),
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn a_one_level_headers_statistics_columns_after_the_groups_name_no_group() {
+        // Made-up numbers in the layout of a results table copied with single spaces: the
+        // groups' columns, then the difference with its CI and the p.
+        let text = "Table 3.\n\nSecondary outcomes at 26 weeks\n\nPlacebo Tiotropium Difference in change (95% CI) p-value\nExacerbation duration (days) 19.6±14.6 21.7±16.9 2.4 (−1.5–6.2) 0.49\n6MWT (m) 522±91 526±79 −0.3 (−8.0–7.3) 0.93\n";
+        let (items, s) = read_text(text);
+        let arms: Vec<_> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 2, "{:#?}", s.measures);
+        let cells = means_of(&items, &s, arms[1]);
+        assert_eq!(cells[0], ("Placebo".into(), "-".into(), "522".into()));
+        assert_eq!(cells[1], ("Tiotropium".into(), "-".into(), "526".into()));
     }
 
     #[test]

@@ -279,6 +279,15 @@ pub(super) fn without_stub_name(name: &str) -> &str {
         }
         rest = after.trim_start();
     }
+    // The stub's word after its qualifier (`Physiological parameters`, `Clinical
+    // characteristics`, `Secondary outcomes`): both words are the stub's.
+    if let Some((qualifier, after)) = rest.split_once(char::is_whitespace) {
+        if let Some((word, names)) = after.trim_start().split_once(char::is_whitespace) {
+            if qualifier.chars().all(char::is_alphabetic) && is_stub_word(word) {
+                return names.trim_start();
+            }
+        }
+    }
     rest
 }
 
