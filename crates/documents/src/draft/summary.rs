@@ -1148,7 +1148,9 @@ pub fn attach_n(items: &mut [Item], original: &str) {
             let between = original.get(j.span[1]..items[i].span[0]);
             if j.kind == ItemKind::N
                 && j.sentence == items[i].sentence
-                && (opens_bracket_describing(between) || between.is_some_and(heads_with_a_colon))
+                && (opens_bracket_describing(between)
+                    || between.is_some_and(heads_with_a_colon)
+                    || n_sign_opens_the_cell(j, between))
             {
                 items[i].parts.n = j.parts.value.clone();
                 continue;
@@ -1168,6 +1170,15 @@ pub fn attach_n(items: &mut [Item], original: &str) {
             }
         }
     }
+}
+
+/// Is `n` printed as `n=124` right before a value, only a space between (`between`): a table
+/// cell's own n, printed before the value where the column's n varies by row (`n=124 13
+/// (8–21) n=118 15 (8–23)`)?
+fn n_sign_opens_the_cell(n: &Item, between: Option<&str>) -> bool {
+    n.kind == ItemKind::N
+        && n.text.trim_start().starts_with(['n', 'N'])
+        && between.is_some_and(|b| !b.is_empty() && b.trim().is_empty() && !b.contains('\n'))
 }
 
 /// A list of counted parts, each an n and then its value in the same words (`18 patients (14
@@ -1399,6 +1410,33 @@ mod tests {
         // One value and an n after it in words of its own: the n is the value's, as before.
         let text = "Mean age was 55.0 ± 8.5 years (n = 14), and 4 patients, all women, left.";
         assert_eq!(ns_of_the_means(text).first(), Some(&Some("14".to_string())));
+    }
+
+    #[test]
+    fn an_n_printed_right_before_a_value_is_its_own() {
+        // Made-up medians in the form a table copies each cell's own n before its value, the
+        // column's n varying by row: each n is the value's after it.
+        let text = "Table 3.\n\nIntensive n=150 Standard care n=158 Difference*\nICU stay (median (IQR) days)\nAlive n=124 13 (8–21) n=118 15 (8–23) 0.3 (−4.0 to 4.8)\nDead n=26 10 (6–29) n=40 9 (4–14) 5.2 (−7.3 to 16.7)\nHome n=16 8 (6–9) n=18 9 (4–14) 1.2 (−7.3 to 6.7)\n";
+        let mut items = super::super::read_items(text);
+        super::attach_n(&mut items, text);
+        let ns: Vec<(String, Option<String>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MedianIqr)
+            .take(2)
+            .map(|i| {
+                (
+                    i.text.trim().to_string(),
+                    i.parts.n.as_ref().map(|n| n.number.plain.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ns,
+            [
+                ("13 (8–21)".to_string(), Some("124".to_string())),
+                ("15 (8–23)".to_string(), Some("118".to_string()))
+            ]
+        );
     }
 
     #[test]

@@ -140,6 +140,10 @@ fn is_separator(text: &str) -> bool {
 /// number followed by a word, or joined to one by a hyphen (`28-day mortality`), is a header's
 /// or a label's; by a bracket, a sign, a count's 例 or nothing, a datum.
 fn opens_with_datum(cell: &str) -> bool {
+    // A cell's own n before its value (`n=124 13 (8–21)`) opens no datum of its own: the value
+    // after it decides.
+    let cell = cell.trim_start();
+    let cell = cells_own_n(cell).map_or(cell, |n| &cell[n..]);
     // Spaces of every width (a table copied from a page keeps its no-break spaces) and the
     // signs and relations a value may open with, as printed (full-width, ▲ for a fall).
     let t = cell.trim_start_matches(|c: char| {
@@ -3504,7 +3508,8 @@ fn label_and_values(line: &str, offset: usize, spaced: bool) -> Option<Vec<Range
         let opens = c.is_ascii_digit()
             || "-−+<>≤≥".contains(c)
             || en_dash_minus
-            || line[k..].starts_with(NOT_AVAILABLE);
+            || line[k..].starts_with(NOT_AVAILABLE)
+            || cells_own_n(&line[k..]).is_some();
         let after = line[..k].chars().next_back();
         let apart = !spaced || after.is_some_and(char::is_whitespace);
         // A signed value right after a unit's exponent (`kg/m2-0.4 (-0.9; 0.0)`) opens the
@@ -3606,6 +3611,11 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
             out.push((at..at + len, true));
             at += len;
             continue;
+        } else if let Some(n_len) = cells_own_n(rest) {
+            // The cell's own n before its value (`n=124 13 (8–21)`, where the column's n
+            // varies by row): part of the cell.
+            let value = glued_value(&rest[n_len..], spread_before)?;
+            n_len + value
         } else {
             glued_value(rest, spread_before)?
         };
@@ -3662,6 +3672,21 @@ fn glued_cells(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The length of a cell's own n printed before its value and a space (`n=124 13 (8–21)`,
+/// `n=76/116 34 (8.0)`: those measured, of those randomised), if `s` opens with one.
+fn cells_own_n(s: &str) -> Option<usize> {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        regex::Regex::new(r"^[nN]\s?=\s?\d+(?:/\d+)?\s+[-−–+<>≤≥]?\d").expect("a valid pattern")
+    })
+    .find(s)
+    .map(|m| {
+        m.as_str()
+            .trim_end_matches(|c: char| !c.is_whitespace())
+            .len()
+    })
 }
 
 /// Does a bracket after a glued cell's summary belong to the cell: a word saying how it was
@@ -4006,7 +4031,8 @@ fn names_only_the_comparisons_columns(tail: &str) -> bool {
 }
 
 /// After a header's names each closed by its n, the comparison's column (`Intervention
-/// n=55Standard care n=59Comparison`, `Drug (n = 120)Placebo (n = 118)P value`), which prints no
+/// n=55Standard care n=59Comparison`, `Drug (n = 120)Placebo (n = 118)P value`, `Intensive
+/// n=150 Standard care n=158 Difference*`), which prints no
 /// n: the cuts after each name and the line's end, where `values` columns are so named.
 fn comparison_last(trimmed: &str, ends: &[usize], values: usize) -> Option<Vec<usize>> {
     let tail = trimmed[*ends.last()?..].trim();
@@ -4018,7 +4044,10 @@ fn comparison_last(trimmed: &str, ends: &[usize], values: usize) -> Option<Vec<u
         _ => tail,
     };
     let short = !tail.is_empty() && tail.chars().count() <= 20;
-    (ends.len() + 1 == values && short && names_the_comparison(tail)).then(|| {
+    // Or the difference's column (`Difference*`, `Mean difference`), its estimate and
+    // interval printed under it on every row.
+    let difference = super::cues::difference_word(tail.trim_end_matches(['*', '†', '‡', '§']));
+    (ends.len() + 1 == values && short && (names_the_comparison(tail) || difference)).then(|| {
         ends.iter()
             .copied()
             .chain([trimmed.len()])

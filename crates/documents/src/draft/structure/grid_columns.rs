@@ -40,7 +40,7 @@
 
 use super::header_words::header_time;
 use super::model::{Cell, Measure, Shape, Structure, group_index, without_stub_name};
-use super::row_groups::{between_rows, lines, summaries_by_line, unglued};
+use super::row_groups::{between_rows, items_by_line, lines, summaries_by_line, unglued};
 use crate::draft::{Item, ItemKind, Sentences, cues};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -238,6 +238,7 @@ fn line_ns(items: &[Item], range: &std::ops::Range<usize>, r: usize) -> Option<V
 /// line's words once the stub's and the statistics' names are left out (`N INTERVENTION
 /// CONTROL p-value`); for the last two, one name must be a comparator.
 fn column_groups(line: &str, c: usize) -> Option<Vec<String>> {
+    let line = before_statistics(line);
     if let Some(names) = group_names(line, c, false) {
         return Some(names);
     }
@@ -258,7 +259,7 @@ fn column_groups(line: &str, c: usize) -> Option<Vec<String>> {
         .map(|l| l.into_iter().map(|p| p.text).collect::<Vec<_>>())
         .find_map(with_control);
     listed.or_else(|| {
-        let words: Vec<String> = before_statistics(line)
+        let words: Vec<String> = line
             .split_whitespace()
             .filter(|w| {
                 !matches!(
@@ -291,7 +292,7 @@ fn column_groups(line: &str, c: usize) -> Option<Vec<String>> {
 }
 
 /// The words of a one-level header before its statistics' columns: up to the first word
-/// that names a p, a difference or a CI (`Placebo
+/// that names a p, a difference, a CI or a ratio (`Placebo
 /// Tiotropium Difference in change (95% CI) p-value` → `Placebo Tiotropium`), as a results
 /// table prints its comparison's columns after the groups' (the module doc). The line whole
 /// where it names none.
@@ -300,8 +301,30 @@ fn before_statistics(line: &str) -> &str {
     let words = line
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w));
-    let names_one = |h: &str| matches!(stat_of(h), Some(Stat::P | Stat::Difference | Stat::Ci));
-    let cut = words.skip(1).find_map(|(at, w)| names_one(w).then_some(at));
+    // (A word holding the letters `ci` is no CI's name: `participants`, `specific`.)
+    let names_one = |h: &str| match stat_of(h) {
+        Some(Stat::P | Stat::Difference) => true,
+        Some(Stat::Ci) => {
+            h.contains('%')
+                || h.trim_matches(|c: char| !c.is_alphanumeric())
+                    .eq_ignore_ascii_case("ci")
+        }
+        _ => false,
+    };
+    // A ratio's column by its name (`Relative risk (95% CI)`, `Odds ratio`, `HR`), the
+    // conjunction `or` of a name (`Placebo or placebo + TCS`) no ratio's.
+    let names_a_ratio = |at: usize| {
+        let rest = &line[at..];
+        let two: String = rest
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        !rest.starts_with("or ") && crate::draft::table::names_ratio(&two)
+    };
+    let cut = words
+        .skip(1)
+        .find_map(|(at, w)| (names_one(w) || names_a_ratio(at)).then_some(at));
     line[..cut.unwrap_or(line.len())].trim_end()
 }
 
@@ -391,15 +414,20 @@ pub(super) fn read_grid_columns(
             }
         }
     }
-    let mut done = vec![false; items.len()];
-    for &i in &placed {
-        done[i] = true;
+    // Then the one-level form over the values left: rows of summaries, then rows of shares
+    // (`Primary outcome 5/159 (3·14%) 15/159 (9·43%)`), each its column's group's.
+    for shares in [false, true] {
+        let left = items_by_line(&ranges, items, |i| {
+            let kind = items[i].kind;
+            let fits = if shares {
+                matches!(kind, ItemKind::Percent | ItemKind::CountOf)
+            } else {
+                kind.is_summary()
+            };
+            fits && !in_table(items[i].span[0]) && !taken[i] && !s.placed[i]
+        });
+        placed.extend(read_group_columns(text, &ranges, &left, items, s));
     }
-    let left: Vec<Vec<usize>> = by_line
-        .into_iter()
-        .map(|l| l.into_iter().filter(|&i| !done[i]).collect())
-        .collect();
-    placed.extend(read_group_columns(text, &ranges, &left, items, s));
     placed
 }
 
@@ -487,7 +515,14 @@ fn push_row(
     for &item in &placed {
         s.placed[item] = true;
     }
-    s.measures.push(Measure {
+    // A row of shares is each arm's count of one outcome: the study file's `[[arm_counts]]`.
+    let shares = matches!(items[placed[0]].kind, ItemKind::Percent | ItemKind::CountOf);
+    let measures = if shares {
+        &mut s.shares
+    } else {
+        &mut s.measures
+    };
+    measures.push(Measure {
         label: (!label.is_empty()).then(|| label.to_string()),
         change: cues::change_words(label),
         spread_label: cues::spread_kind(label)
@@ -708,6 +743,28 @@ mod tests {
         let cells = means_of(&items, &s, arms[1]);
         assert_eq!(cells[0], ("Placebo".into(), "-".into(), "522".into()));
         assert_eq!(cells[1], ("Tiotropium".into(), "-".into(), "526".into()));
+    }
+
+    #[test]
+    fn rows_of_shares_under_groups_with_their_ns_and_a_ratios_columns_are_each_columns() {
+        // Made-up counts in the layout of a results table copied with single spaces: the
+        // groups with their n's, then a ratio's and the p's columns.
+        let text = "Table 2.\n\nEfficacy outcomes\n\nDrug (n=150) Control (n=152) Relative risk (95% CI) p values\nPrimary outcome 5/150 (3·33%) 15/152 (9·87%) 0·33 (0·13–0·90) 0·0293\nAny bleeding 2/150 (1·33%) 1/152 (0·66%) 2·00 (0·18–21·84) 0·5698\n";
+        let (items, s) = read_text(text);
+        assert_eq!(s.shares.len(), 2, "{:#?}", s.shares);
+        let cells = means_of(&items, &s, &s.shares[1]);
+        let groups: Vec<&str> = cells.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(groups, ["Drug", "Control"]);
+        assert_eq!(ns_of(&items, &s.shares[1]), ["150", "152"]);
+        // A word holding the letters of a CI is no CI's column.
+        assert_eq!(
+            super::before_statistics("Characteristics of participants in both groups"),
+            "Characteristics of participants in both groups"
+        );
+        assert_eq!(
+            super::before_statistics("Drug (n=150) Control (n=152) Odds ratio P"),
+            "Drug (n=150) Control (n=152)"
+        );
     }
 
     #[test]

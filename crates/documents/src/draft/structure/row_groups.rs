@@ -48,9 +48,18 @@ pub(super) fn summaries_by_line(
     items: &[Item],
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Vec<usize>> {
+    items_by_line(ranges, items, |i| items[i].kind.is_summary() && keep(i))
+}
+
+/// The items of each line (by index into `ranges`) that `keep` keeps, in order.
+pub(super) fn items_by_line(
+    ranges: &[std::ops::Range<usize>],
+    items: &[Item],
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Vec<usize>> {
     let mut by_line: Vec<Vec<usize>> = vec![Vec::new(); ranges.len()];
     for (i, item) in items.iter().enumerate() {
-        if !item.kind.is_summary() || !keep(i) {
+        if !keep(i) {
             continue;
         }
         let line = ranges.partition_point(|r| r.end < item.span[0]);

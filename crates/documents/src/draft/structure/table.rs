@@ -5820,6 +5820,40 @@ mod untitled_tests {
     }
 
     #[test]
+    fn each_cells_own_n_before_its_value_under_groups_and_a_difference_column() {
+        // Made-up medians in the layout of a journal's table copied with single spaces: the
+        // groups with their n's and a difference's column; each cell prints its own n before
+        // its value (the row's patients are fewer than the column's). Each median is its
+        // column's group's, with the n before it; the difference is no group's.
+        let text = "Source: a journal's page\nTable 3.\nIntensive n=150 Standard care n=158 Difference*\nHospital discharge n=76/116 34 (8.0) n=76/113 34 (9.0) −1.0 (−4.2 to 2.2)\n3 months n=69/115 35 (10.8) n=69/109 34 (9.0) −1.4 (−5.9 to 3.0)\nICU stay (median (IQR) days)\nParticipants alive at ICU discharge n=124 13 (8–21) n=118 15 (8–23) 0.3 (−4.0 to 4.8)‡\n";
+        let (items, s) = read_text(text);
+        let arms: Vec<_> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 1, "{:#?}", s.measures);
+        let medians: Vec<(String, String, String)> = arms[0]
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    s.groups[c.group.expect("a group")].label.clone(),
+                    items[c.item].text.trim().to_string(),
+                    c.n.map_or("-".into(), |j| items[j].text.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            medians,
+            [
+                ("Intensive".into(), "13 (8–21)".into(), "n=124".into()),
+                ("Standard care".into(), "15 (8–23)".into(), "n=118".into())
+            ]
+        );
+    }
+
+    #[test]
     fn a_time_course_table_of_the_whole_sample_takes_the_documents_n() {
         // Made-up values in a one-group study's table: the caption prints the sample's n, the
         // columns the times. A table of two arms' columns gives no value the document's n.
