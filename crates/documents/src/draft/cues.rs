@@ -1469,6 +1469,9 @@ pub fn time_key(label: &str) -> String {
 /// use trialstats_documents::draft::cues::{is_baseline, time_key};
 /// assert!(is_baseline("at baseline") && is_baseline("before treatment") && is_baseline("治療前"));
 /// assert!(!is_baseline("at week 12"));
+/// // A point before the event, whatever the event (`Pretraining`, `Pre-dose`), not a word that
+/// // opens with the letters (`pressure`).
+/// assert!(is_baseline("Pretraining") && is_baseline("Pre-dose") && !is_baseline("pressure"));
 /// assert_eq!(time_key("at Week 12"), "week 12");
 /// assert_eq!(time_key("five-year"), time_key("after 5 years"));
 /// ```
@@ -1476,7 +1479,7 @@ pub fn is_baseline(label: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)baseline|screening|enrol|entry|admission|before|prior\s+to|pre-?treatment|pre-?operative|pre-?intervention|\bpre-|\bpretest|前$|ベースライン|開始時|開始日|登録時",
+        r"(?i)baseline|screening|enrol|entry|admission|before|prior\s+to|\bpre-?(?:treatment|operative|intervention|training|exercise|therapy|infusion|injection|dos(?:e|ing)|program(?:me)?|season|study|trial|surgery|randomi[sz]ation|test)|\bpre-|前$|ベースライン|開始時|開始日|登録時",
     )
     .is_match(label)
 }

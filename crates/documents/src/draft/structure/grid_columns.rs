@@ -343,20 +343,20 @@ pub(super) fn read_grid_columns(
     let by_line = summaries_by_line(&ranges, items, |i| !in_table(items[i].span[0]) && !taken[i]);
     let mut placed = Vec::new();
     for h in 1..ranges.len() {
-        let header = &text[ranges[h].clone()];
-        if !by_line[h].is_empty() || !between_rows(header) {
+        let whole = &text[ranges[h].clone()];
+        if !by_line[h].is_empty() || !between_rows(whole) {
             continue;
         }
+        // The times, or those before the comparison's columns where these name a time too
+        // (`Pre Post Pre Post Adjusted Difference (95% CI) at Post`).
+        let header = match repeated_times(whole) {
+            Some(_) => whole,
+            None => before_statistics(whole.trim()),
+        };
         let Some((times, r)) = repeated_times(header) else {
             continue;
         };
-        let Some(above) = (0..h)
-            .rev()
-            .find(|&l| !text[ranges[l].clone()].trim().is_empty())
-        else {
-            continue;
-        };
-        let Some(names) = group_names(text[ranges[above].clone()].trim(), r, true) else {
+        let Some((above, names)) = names_above(text, &ranges, h, r) else {
             continue;
         };
         let change_column = blocks_close_with_change(header, times.len());
@@ -429,6 +429,26 @@ pub(super) fn read_grid_columns(
         placed.extend(read_group_columns(text, &ranges, &left, items, s));
     }
     placed
+}
+
+/// The `r` groups named on the line above a line of times (`h`), or on the two lines above it
+/// where a copy broke the group line (`Outcome Intervention` over `Control`), with the line
+/// they stand on.
+fn names_above(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    h: usize,
+    r: usize,
+) -> Option<(usize, Vec<String>)> {
+    let line = |l: usize| text[ranges[l].clone()].trim();
+    let above = (0..h).rev().find(|&l| !line(l).is_empty())?;
+    if let Some(names) = group_names(line(above), r, true) {
+        return Some((above, names));
+    }
+    let before = above
+        .checked_sub(1)
+        .filter(|&l| !line(l).is_empty() && between_rows(line(l)))?;
+    group_names(&format!("{} {}", line(before), line(above)), r, true).map(|names| (above, names))
 }
 
 /// One row's cells under a two-level header: the `k`-th summary is group `k / per_group`'s,
@@ -712,6 +732,34 @@ mod tests {
         assert_eq!(cells.len(), 4, "{cells:?}");
         assert_eq!(cell(0), ("Omega-3", "Before", "72.1"));
         assert_eq!(cell(3), ("Placebo", "After", "72.2"));
+    }
+
+    #[test]
+    fn a_group_line_broken_in_two_over_times_then_a_difference_column() {
+        // Made-up numbers in the layout of a journal's table copied with single spaces: the
+        // group line broken after the stub's name and the first group (`Outcome Intervention`
+        // over `Control`), the times printed before the difference's column, whose own words
+        // name a time (`at Post Training`), and each row's difference after its four values.
+        let text = "Table 2.\n\nOutcome Intervention\nControl\nPretraining Post Training Pretraining Post Training Adjusted Difference (95% CI) at Post Training\nRespiratory muscle strength\n PImax (cmH2O) −74±11 −93±19 −91±16 −98±13 −1 (−19 to 18)\n PEmax (cmH2O) 139±25 144±28 143±26 141±27 6 (-14 to 25)\n";
+        let (items, s) = read_text(text);
+        let arms: Vec<_> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 2, "{:#?}", s.measures);
+        let cells = means_of(&items, &s, arms[1]);
+        let want = [
+            ("Intervention", "Pretraining", "139"),
+            ("Intervention", "Post", "144"),
+            ("Control", "Pretraining", "143"),
+            ("Control", "Post", "141"),
+        ];
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(g, t, v)| (g.to_string(), t.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(cells, want);
     }
 
     #[test]
