@@ -41,6 +41,7 @@
 use super::header_words::header_time;
 use super::model::{Cell, Measure, Shape, Structure, group_index, without_stub_name};
 use super::row_groups::{between_rows, items_by_line, lines, summaries_by_line, unglued};
+use crate::draft::sentences::is_table_row;
 use crate::draft::{Item, ItemKind, Sentences, cues};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -344,7 +345,8 @@ pub(super) fn read_grid_columns(
     let mut placed = Vec::new();
     for h in 1..ranges.len() {
         let whole = &text[ranges[h].clone()];
-        if !by_line[h].is_empty() || !between_rows(whole) {
+        // (A row set apart by `|` or tabs is the table model's to read.)
+        if !by_line[h].is_empty() || !between_rows(whole) || is_table_row(whole) {
             continue;
         }
         // The times, or those before the comparison's columns where these name a time too
