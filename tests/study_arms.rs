@@ -291,7 +291,7 @@ fn the_report_names_the_arms_the_basis_and_the_reading_of_plus_minus() {
         "  edaravone vs placebo (changes from baseline to week_24 as reported; metafor escalc, normal-theory 95% CIs):",
         "    MD   0.65 [-1.6922185, 2.9922185]",
         "  reported: placebo: 92 of 104",
-        "    RR   0.0084890153 [-0.08831158, 0.10528961]  ratio 1.0085251 (0.91547559 to 1.1110323)",
+        "    log RR 0.0084890153 [-0.08831158, 0.10528961]  = RR 1.0085251 (0.91547559 to 1.1110323)",
         "als-edaravone-phase3  adverse_events_placebo_recomputed     88.461538      88.5       0.05  ok",
     ] {
         assert!(text.contains(want), "missing:\n{want}\nin:\n{text}");

@@ -530,12 +530,16 @@ fn arms_text(s: &StudyAnalysis, d: Digits) -> String {
             ));
             t.push_str(&conversions_text(&c.conversions, "    "));
             for e in &c.effects {
-                let ratio = e
-                    .ratio_text_in(d)
-                    .map_or(String::new(), |r| format!("  ratio {r}"));
+                // A ratio's estimate is metafor's log (escalc's `RR` is log RR): named so, and
+                // the ratio itself after it, as a clinician reads it (usertrial71 d05 read `RR
+                // 0.117` as a risk ratio of 0.12).
+                let measure = e.measure.as_str();
+                let (name, ratio) = match e.ratio_text_in(d) {
+                    Some(r) => (format!("log {measure}"), format!("  = {measure} {r}")),
+                    None => (measure.to_string(), String::new()),
+                };
                 t.push_str(&format!(
-                    "    {:<4} {} {}{ratio}{}\n",
-                    e.measure.as_str(),
+                    "    {name:<4} {} {}{ratio}{}\n",
                     d.number(e.estimate),
                     ci(e.ci_lower, e.ci_upper, d),
                     notes(e)

@@ -658,8 +658,23 @@ fn read_group_columns(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Shape, means_of, ns_of, read_text};
+    use super::super::{Measure, Shape, Structure, means_of, ns_of, read_text};
     use super::{bare_names, group_names, repeated_times};
+
+    /// The measures of arms the structure read.
+    fn arms_of(s: &Structure) -> Vec<&Measure> {
+        s.measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect()
+    }
+
+    /// Expected cells (group, time, value) as [`means_of`] gives them.
+    fn expected(want: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+        want.iter()
+            .map(|(g, t, v)| (g.to_string(), t.to_string(), v.to_string()))
+            .collect()
+    }
 
     #[test]
     fn groups_a_header_names_after_between_are_no_columns() {
@@ -683,11 +698,7 @@ mod tests {
     fn a_header_of_groups_over_their_times_makes_each_row_arms_at_those_times() {
         let text = "Table 2. The clinical benefits of exercise\n\nVariable Assessment Effect of training (p value)\nLI group HI group\nBaseline 2 months 6 months Baseline 2 months 6 months\nGlycaemic control\n Fasting glucose (mmol/l) 9.8 ± 0.6 9.6 ± 0.6 9.7 ± 0.6 9.7 ± 0.4 9.4 ± 0.4 9.2 ± 0.4\n HbA1c (%) 7.4 ± 0.3 7.3 ± 0.3 7.2 ± 0.3 7.1 ± 0.2 6.9 ± 0.2 6.6 ± 0.18 <0.01\n";
         let (items, s) = read_text(text);
-        let arms: Vec<_> = s
-            .measures
-            .iter()
-            .filter(|m| m.shape == Shape::Arms)
-            .collect();
+        let arms = arms_of(&s);
         assert_eq!(arms.len(), 2, "{:#?}", s.measures);
         let cells = means_of(&items, &s, arms[1]);
         let want = [
@@ -698,11 +709,7 @@ mod tests {
             ("HI group", "2 months", "6.9"),
             ("HI group", "6 months", "6.6"),
         ];
-        let want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(g, t, v)| (g.to_string(), t.to_string(), v.to_string()))
-            .collect();
-        assert_eq!(cells, want);
+        assert_eq!(cells, expected(&want));
         assert_eq!(arms[1].label.as_deref(), Some("HbA1c (%)"));
     }
 
@@ -718,11 +725,7 @@ mod tests {
             Some((vec!["Before".to_string(), "After".to_string()], 2))
         );
         let (items, s) = read_text(text);
-        let arms: Vec<_> = s
-            .measures
-            .iter()
-            .filter(|m| m.shape == Shape::Arms)
-            .collect();
+        let arms = arms_of(&s);
         let cells = means_of(&items, &s, arms[0]);
         let cell = |k: usize| {
             (
@@ -744,11 +747,7 @@ mod tests {
         // name a time (`at Post Training`), and each row's difference after its four values.
         let text = "Table 2.\n\nOutcome Intervention\nControl\nPretraining Post Training Pretraining Post Training Adjusted Difference (95% CI) at Post Training\nRespiratory muscle strength\n PImax (cmH2O) −74±11 −93±19 −91±16 −98±13 −1 (−19 to 18)\n PEmax (cmH2O) 139±25 144±28 143±26 141±27 6 (-14 to 25)\n";
         let (items, s) = read_text(text);
-        let arms: Vec<_> = s
-            .measures
-            .iter()
-            .filter(|m| m.shape == Shape::Arms)
-            .collect();
+        let arms = arms_of(&s);
         assert_eq!(arms.len(), 2, "{:#?}", s.measures);
         let cells = means_of(&items, &s, arms[1]);
         let want = [
@@ -757,11 +756,7 @@ mod tests {
             ("Control", "Pretraining", "143"),
             ("Control", "Post", "141"),
         ];
-        let want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(g, t, v)| (g.to_string(), t.to_string(), v.to_string()))
-            .collect();
-        assert_eq!(cells, want);
+        assert_eq!(cells, expected(&want));
     }
 
     #[test]
@@ -784,11 +779,7 @@ mod tests {
         // groups' columns, then the difference with its CI and the p.
         let text = "Table 3.\n\nSecondary outcomes at 26 weeks\n\nPlacebo Tiotropium Difference in change (95% CI) p-value\nExacerbation duration (days) 19.6±14.6 21.7±16.9 2.4 (−1.5–6.2) 0.49\n6MWT (m) 522±91 526±79 −0.3 (−8.0–7.3) 0.93\n";
         let (items, s) = read_text(text);
-        let arms: Vec<_> = s
-            .measures
-            .iter()
-            .filter(|m| m.shape == Shape::Arms)
-            .collect();
+        let arms = arms_of(&s);
         assert_eq!(arms.len(), 2, "{:#?}", s.measures);
         let cells = means_of(&items, &s, arms[1]);
         assert_eq!(cells[0], ("Placebo".into(), "-".into(), "522".into()));
@@ -950,11 +941,7 @@ mod tests {
         // another analysis set.
         let text = "Outcome Drug users (n = 20) Control users (n = 21) ΔD vs ΔC P (95% CI)\nBaseline 3 Months ΔD P a (95% CI) Baseline 3 Months ΔC P b (95% CI)\n Pain score 10.0 ± 2.0 8.0 ± 2.5 –2.0 ± 1.5 < .01*,d (1.0 to 3.0) 11.0 ± 2.2 10.5 ± 2.4 –0.5 ± 1.4 .20d (–0.2 to 1.2) .01\nPer-protocol set Drug users (n = 18) Control users (n = 19)\n Fatigue 5.0 ± 1.0 4.0 ± 1.1 –1.0 ± 0.9 .02 6.0 ± 1.2 5.9 ± 1.3 –0.1 ± 0.8 .70 .03\n";
         let (items, s) = read_text(text);
-        let arms: Vec<_> = s
-            .measures
-            .iter()
-            .filter(|m| m.shape == Shape::Arms)
-            .collect();
+        let arms = arms_of(&s);
         assert_eq!(arms.len(), 4, "{:#?}", s.measures);
         let own = |k: usize| {
             means_of(&items, &s, arms[k])

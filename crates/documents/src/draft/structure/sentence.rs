@@ -1831,7 +1831,7 @@ fn name_of_n(
         // before its n (`Arm 1 (pembrolizumab 200 mg, n = 150)`).
         let gap = &before[g.end..];
         gap.chars()
-            .all(|c| c.is_whitespace() || "(（[:=,;；nN".contains(c))
+            .all(|c| c.is_whitespace() || "(（[:=,;；nN」』".contains(c))
             && gap.len() <= 8
             && (gap.contains(['(', '（', '[', '=', 'n', 'N'])
                 || !counts_those_an_event_befell(&doc.original[item.span[1]..]))
@@ -7392,6 +7392,23 @@ mod tests {
                 n_of(own)
             );
         }
+    }
+
+    #[test]
+    fn a_groups_name_in_japanese_quotes_before_its_n_is_given_that_n() {
+        // Made-up numbers in a press release's form: each arm named in 「」 and counted right
+        // after the closing quote; the values name the arms again without quotes.
+        let text = "成人141名を、アプリを使う「介入群」72名と使わない「対照群」69名にランダムに割付けた。3か月後の体重変化は、介入群で−2.4±4.0kg、対照群で−0.7±3.3kgであった。";
+        let (items, s) = read(text);
+        let n_of = |label: &str| {
+            s.groups
+                .iter()
+                .find(|g| g.label == label)
+                .and_then(|g| g.n)
+                .map(|j| items[j].text.clone())
+        };
+        assert_eq!(n_of("介入群").as_deref(), Some("72名"), "{:?}", s.groups);
+        assert_eq!(n_of("対照群").as_deref(), Some("69名"), "{:?}", s.groups);
     }
 
     #[test]
