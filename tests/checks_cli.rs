@@ -363,3 +363,45 @@ fn check_data_suggests_no_option_of_another_command() {
         .assert()
         .stdout(contains("--max-n searches further"));
 }
+
+/// A percentage printed with its count and whole (`20 of 45 (55.6%)`, as `draft` writes it:
+/// the percentage, its whole, and the count of that whole) is checked against the printed
+/// count: 20/45 is 44.4 %, so 55.6 % (which 25/45 gives) is inconsistent and `check` exits 1.
+/// A whole that two counts share names no count of the percentage: only whether some count
+/// gives it is checked.
+#[test]
+fn a_percentage_is_checked_against_the_count_printed_with_it() {
+    let study = |count: &str, other_count: bool| {
+        let mut s = percent_study("55.6", "percent change", "Change")
+            .replace("value = \"7\"", "value = \"45\"")
+            .replace("id = \"responders_percent\"", "id = \"completed_percent\"");
+        s.push_str(&format!(
+            "\n[[facts]]\nid = \"completed_percent_count\"\nlabel = \"Completed\"\nvalue = \"{count}\"\nunit = \"patients\"\nof = \"n_patients\"\nquote = \"{count} of 45 (55.6%) completed.\"\nwhere = \"line 1\"\n"
+        ));
+        if other_count {
+            s.push_str("\n[[facts]]\nid = \"dropped_out\"\nlabel = \"Dropped out\"\nvalue = \"20\"\nunit = \"patients\"\nof = \"n_patients\"\nquote = \"20 of 45 dropped out.\"\nwhere = \"line 1\"\n");
+        }
+        s
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pct_study.toml");
+    let d = dir.path().to_str().unwrap();
+    std::fs::write(&file, study("20", false)).unwrap();
+    subcommand("check")
+        .args(["--data", d])
+        .assert()
+        .code(1)
+        .stdout(contains("20/45 = 44.444 %, which does not round to 55.6 %"));
+    std::fs::write(&file, study("25", false)).unwrap();
+    subcommand("check").args(["--data", d]).assert().code(0);
+    // The count named by the percentage's id decides, whatever else counts of the whole.
+    std::fs::write(&file, study("20", true)).unwrap();
+    subcommand("check").args(["--data", d]).assert().code(1);
+    let shared = study("20", true).replace("completed_percent_count", "completed_n");
+    std::fs::write(&file, shared).unwrap();
+    subcommand("check")
+        .args(["--data", d])
+        .assert()
+        .code(0)
+        .stdout(contains("55.6 % of 45 is a count of 25"));
+}

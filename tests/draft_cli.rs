@@ -418,8 +418,8 @@ fn a_drafted_time_course_is_charted_at_the_documents_times() {
 
 /// Issue 40: `check` exits 1 on a document whose numbers do not add up, 0 on a sound one. A
 /// percentage printed with its count and whole is drafted as a share of that whole: 5 of 7 is
-/// 71.4 %, so "5 of 7 (80%)" is impossible (no whole count out of 7 rounds to 80 %) and
-/// "5 of 7 (71%)" is sound.
+/// 71.4 %, so "5 of 7 (80%)" is impossible (the printed count, 5 of 7, does not round to 80 %)
+/// and "5 of 7 (71%)" is sound.
 #[test]
 fn check_of_a_drafted_report_finds_a_percentage_no_count_gives() {
     for (percent, code) in [("80", 1), ("71", 0)] {
@@ -445,7 +445,11 @@ fn check_of_a_drafted_report_finds_a_percentage_no_count_gives() {
             .unwrap();
         assert_eq!(out.status.code(), Some(code), "{percent} %: {out:?}");
         if code == 1 {
-            assert!(String::from_utf8_lossy(&out.stdout).contains("no count out of 7 gives 80 %"));
+            // The count printed with it is the one checked (session 77).
+            assert!(
+                String::from_utf8_lossy(&out.stdout)
+                    .contains("5/7 = 71.43 %, which does not round to 80 %")
+            );
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::checks::{
 };
 use crate::error::Result;
 use crate::reported::Scale;
-use crate::study::{Reported, SpreadKind, Study};
+use crate::study::{Bound, Fact, Reported, SpreadKind, Study};
 
 /// One reported mean ± SD and the samples SPRITE found for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,11 +115,39 @@ pub fn reported_percents(study: &Study) -> Vec<ReportedPercent> {
                 timepoint: None,
                 percent_text: value.text.clone(),
                 n,
-                count: None,
+                count: n.and(count_printed_with(study, f)),
                 printed_ns: printed_ns.clone(),
             })
         })
         .collect()
+}
+
+/// The count printed with a percentage of a whole (`20 of 45 (55.6%)`: the fact counting out
+/// of the same whole, data/README.md's `of`), so the check tests the count the document
+/// prints and not only whether some count gives the percentage: the count whose id is the
+/// percentage's with `_count` (as `draft` writes it), else the one count of that whole. A
+/// whole that several counts share (`5 of 7 relapse-free`, `2 of 7 relapsed`) names none.
+fn count_printed_with(study: &Study, percent: &Fact) -> Option<u64> {
+    let whole = percent.of.as_deref()?;
+    let counts: Vec<&Fact> = study
+        .facts
+        .iter()
+        .filter(|g| g.of.as_deref() == Some(whole) && !g.unit.trim().starts_with("percent"))
+        .filter(|g| matches!(g.bound, Bound::Exact))
+        .collect();
+    let named = format!("{}_count", percent.id);
+    let count = counts
+        .iter()
+        .find(|g| g.id == named)
+        .or(if counts.len() == 1 {
+            counts.first()
+        } else {
+            None
+        })?;
+    match &count.value {
+        Reported::Value(v) if v.decimals == 0 && v.value >= 0.0 => Some(v.value as u64),
+        _ => None,
+    }
 }
 
 /// Every check of every reported summary and percentage of `study`, with the SPRITE searches.
