@@ -1073,7 +1073,8 @@ fn draft_on_the_held_out_part() {
 // Session 74: batches 158-159 joined (20 reports): 83.23 -> 83.21.
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 83.21 -> 83.22.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 83.22 -> 83.02.
-const FLOOR_DEV_FOUND: f64 = 83.02;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 83.02 -> 83.14.
+const FLOOR_DEV_FOUND: f64 = 83.14;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1189,7 +1190,8 @@ const FLOOR_DEV_FOUND: f64 = 83.02;
 // Session 74: batches 158-159 joined (20 reports): 78.60 -> 78.59.
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 78.59 -> 78.60.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 78.60 -> 78.65.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.65;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 78.65 -> 78.61.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1312,7 +1314,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.65;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 4224 -> 4339.
 // Session 74: batches 158-159 joined (20 reports): 4339 -> 4366.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4366 -> 4440.
-const CEILING_DEV_NON_DATA: usize = 4440;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4440 -> 4429.
+const CEILING_DEV_NON_DATA: usize = 4429;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1438,7 +1441,8 @@ const CEILING_DEV_NON_DATA: usize = 4440;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 4115 -> 4193.
 // Session 74: batches 158-159 joined (20 reports): 4193 -> 4218.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4218 -> 4315.
-const CEILING_HOLDOUT_NON_DATA: usize = 4315;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4315 -> 4329.
+const CEILING_HOLDOUT_NON_DATA: usize = 4329;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1528,7 +1532,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 4315;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 3995 -> 4010.
 // Session 74: batches 158-159 joined (20 reports): 4010 -> 4011.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4011 -> 4037.
-const FLOOR_DEV_PATH: usize = 4037;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4037 -> 4039.
+const FLOOR_DEV_PATH: usize = 4039;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1735,7 +1740,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3497;
 // Session 74: batches 158-159 joined (20 reports): 3500 -> 3501.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3501 -> 3508.
 // Session 76: a one-level header's statistics' columns cut off before its groups are split; bare Before/After repeated under each group (a change column each, its Δ hyphenated) are each group's times; a stub named with a qualifier (Physiological parameters) is no group: 3508 -> 3586.
-const FLOOR_DEV_DECIDED: usize = 3586;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 3586 -> 3607.
+const FLOOR_DEV_DECIDED: usize = 3607;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1832,7 +1838,8 @@ const FLOOR_DEV_DECIDED: usize = 3586;
 // Session 74: batches 158-159 joined (20 reports): 1692 -> 1697.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1697 -> 1710.
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1710 -> 1741.
-const FLOOR_HOLDOUT_DECIDED: usize = 1741;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 1741 -> 1771.
+const FLOOR_HOLDOUT_DECIDED: usize = 1771;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -2181,7 +2188,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 178;
 // Session 74: batches 158-159 joined (20 reports): 2060 -> 2061.
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 2061 -> 2060.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 2060 -> 2089.
-const FLOOR_DEV_N_RIGHT: usize = 2089;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 2089 -> 2118.
+const FLOOR_DEV_N_RIGHT: usize = 2118;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2320,7 +2328,8 @@ const CEILING_DEV_N_WRONG: usize = 37;
 // Session 74: batches 158-159 joined (20 reports): 1625 -> 1631.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1631 -> 1645.
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1645 -> 1632.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1632;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 1632 -> 1653.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1653;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2412,7 +2421,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1632;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 3374 -> 3385.
 // Session 74: batches 158-159 joined (20 reports): 3385 -> 3386.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3386 -> 3412.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3412;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 3412 -> 3418.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3418;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2523,7 +2533,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3412;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 2857 -> 2871.
 // Session 74: batches 158-159 joined (20 reports): 2871 -> 2874.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 2874 -> 2892.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2892;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 2892 -> 2912.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2912;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -2563,7 +2574,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2892;
 // Session 71: batches 140-141 joined (20 reports, 10 Japanese); two transitions each closed by its group, each with its own p, are each group's course; `No. of eyes` rows are the n of the rows below: 106 -> 107.
 // Session 72: batches 144-147 joined: 107 -> 108.
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 108 -> 110.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 110;
+// Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 110 -> 109.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 109;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM

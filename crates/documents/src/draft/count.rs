@@ -2370,6 +2370,7 @@ fn find_counts_of(scan: &mut Scan, plain: &str) {
                 || page_counter(plain, range.clone())
                 || names_categories(plain, range.start)
                 || counts_of_two_categories(plain, range.start)
+                || column_of_two_categories(scan, plain, range.start)
                 || fraction_of_a_quantity(plain, range.clone(), n.number.value)
                 || doses_of_a_combination(plain, range.end)
         }) || fraction_of_time(plain, range.clone())
@@ -2481,14 +2482,59 @@ fn fraction_of_a_quantity(plain: &str, range: std::ops::Range<usize>, of: f64) -
 /// before it (`Sex, women/men | 37/37 | 8/6`, `男性/女性=14/16`, `Sex (M/F) 87/162`): so many
 /// women and so many men, no count of a whole?
 fn counts_of_two_categories(plain: &str, start: usize) -> bool {
+    let line_start = plain[..start].rfind('\n').map_or(0, |k| k + 1);
+    names_a_pair_of_categories(&plain[line_start..start])
+}
+
+/// Does the column a table's cell at `start` stands in name two categories (`Male/female`
+/// over `13/17`, a table copied a cell a line whose row label is on another line)?
+fn column_of_two_categories(scan: &Scan, plain: &str, start: usize) -> bool {
+    scan.tables.at(start).is_some_and(|(table, row, cell)| {
+        cell > 0 && names_a_pair_of_categories(&table.column_header(plain, row, cell))
+    })
+}
+
+/// Does `label` name two categories joined by a slash (`women/men`, `M/F`, `男性/女性`, or
+/// [`names_two_categories`])?
+fn names_a_pair_of_categories(label: &str) -> bool {
     static PAIR: OnceLock<Regex> = OnceLock::new();
     let pair = PAIR.get_or_init(|| {
         let one = r"(?:(?i:women|men|females?|males?|girls|boys|yes|no|left|right)|[MF]|男性?|女性?|はい|いいえ|右|左)";
         Regex::new(&format!(r"(?:^|[^\p{{L}}]){one}\s*/\s*{one}(?:$|[^\p{{L}}])"))
             .expect("the categories' pair is a valid pattern")
     });
-    let line_start = plain[..start].rfind('\n').map_or(0, |k| k + 1);
-    pair.is_match(&plain[line_start..start])
+    pair.is_match(label) || names_two_categories(label)
+}
+
+/// Does a row's label (`before`: its line up to the pair, read up to its first number) name
+/// two categories joined by a slash: two grades in Roman numerals (`ASA I/II`, `NYHA II/III`)
+/// or a category and its negation (`Smoker/non-smoker`, `Dominant/nondominant side`)? A row
+/// so labelled prints each category's count on either side of its slash (`10/20`), no count
+/// of a whole.
+fn names_two_categories(before: &str) -> bool {
+    static PAIR: OnceLock<Regex> = OnceLock::new();
+    let pair = PAIR.get_or_init(|| {
+        Regex::new(r"(?:^|[^\p{L}/])(?P<a>\p{L}[\p{L}\-]{0,14})\s*/\s*(?P<b>\p{L}[\p{L}\-]{0,18})(?:$|[^\p{L}/])")
+            .expect("the categories' words are a valid pattern")
+    });
+    let roman = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let negation = |a: &str, b: &str| {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        let negated = |x: &str, y: &str| {
+            ["non-", "non", "un", "in"]
+                .iter()
+                .any(|n| x.strip_prefix(n).is_some_and(|rest| rest == y))
+        };
+        negated(&a, &b) || negated(&b, &a)
+    };
+    // The label: the line up to its first number (the row's first pair, or a cell before it).
+    let label = &before[..before
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(before.len())];
+    pair.captures_iter(label).any(|c| {
+        let (a, b) = (&c["a"], &c["b"]);
+        roman(a) && roman(b) || negation(a, b)
+    })
 }
 
 /// Is the slash pair at `start` (`k/n`) two neighbouring scores of a scale whose abbreviation
@@ -4213,6 +4259,12 @@ mod tests {
             "| Sex, women/men | 37/37 | 8/6 | 6/8 |",
             "対象は60名(男性/女性=14/16)であった。",
             "Sex (M/F) 12/18 and 14/16",
+            // Any two categories the row's label joins by a slash (the seventieth trial's
+            // d03: `Male/female` and an `ASA I/II` row charted as 10 of 20).
+            "ASA I/II\t10/20\t11/19",
+            "| Smoker/non-smoker | 7/23 | 9/21 |",
+            // Under a column so named, the row's label naming its group.
+            "| Group | Age (years) | Male/female |\n|---|---|---|\n| Group A | 63.5±12.4 | 13/17 |\n| Group B | 62.9±13.4 | 12/18 |\n",
         ] {
             let items = crate::draft::read_items(text);
             assert!(
@@ -4222,13 +4274,21 @@ mod tests {
                 "{text}: {items:?}"
             );
         }
-        // A count of a whole after other words is still one.
-        let items = crate::draft::read_items("Responders: 12/18 patients (67%) at week 12.");
-        assert!(
-            items
-                .iter()
-                .any(|i| i.kind == crate::draft::ItemKind::CountOf)
-        );
+        // A count of a whole after other words is still one, also where the label names the
+        // count and its whole by a slash.
+        for text in [
+            "Responders: 12/18 patients (67%) at week 12.",
+            "| Events/patients | 12/18 | 9/20 |",
+            "| Remission/response | 12/40 | 9/41 |",
+        ] {
+            let items = crate::draft::read_items(text);
+            assert!(
+                items
+                    .iter()
+                    .any(|i| i.kind == crate::draft::ItemKind::CountOf),
+                "{text}: {items:?}"
+            );
+        }
     }
 
     #[test]

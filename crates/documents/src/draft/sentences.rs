@@ -163,6 +163,7 @@ fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
                 || is_cell_line(content)
                 || is_cell_line(previous_line)
                 || is_heading_line(previous_line)
+                || ends_with_web_address(previous_line)
                 || (starts_capital && (closed || (blank_before && before.is_empty())))
             {
                 cuts.push(line_start + lead);
@@ -183,6 +184,16 @@ fn line_cuts(original: &str, cuts: &mut Vec<usize>) -> Vec<(usize, String)> {
         line_start += line.len();
     }
     headings
+}
+
+/// Does `line` end with a web address (`Source: https://…`, a reference's `www.…`)? No
+/// sentence runs on past an address at a line's end: the next line starts another, whatever
+/// its first letter (the address ends in a lower-case letter, which would otherwise join a
+/// document's first sentence to the `Source:` line over it).
+fn ends_with_web_address(line: &str) -> bool {
+    line.split_whitespace()
+        .last()
+        .is_some_and(|word| word.contains("://") || word.starts_with("www."))
 }
 
 /// Is `line` a heading over the Japanese text on the line after it (`本試験における副作用` over
@@ -462,6 +473,22 @@ mod tests {
         let s = &d.sentences[d.sentence_at(at)];
         assert_eq!(s.heading.as_deref(), Some("【研究の内容】"));
         assert_eq!(d.place(d.sentence_at(at)), "【研究の内容】, line 3");
+    }
+
+    #[test]
+    fn a_line_ending_in_a_web_address_ends_its_sentence() {
+        let text = "Source: https://example.org/trial\nthe first sentence runs on\nto here.\n出典 www.example.jp\n結果は良好。";
+        let d = Sentences::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "Source: https://example.org/trial",
+                "the first sentence runs onto here.",
+                "出典 www.example.jp",
+                "結果は良好。"
+            ]
+        );
     }
 
     #[test]

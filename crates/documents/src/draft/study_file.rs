@@ -798,6 +798,29 @@ fn arm_times(m: &Measure) -> Option<Vec<(String, String)>> {
     Some(times)
 }
 
+/// The time point (`t2`) of a measure's comparison printed on the row of one of its times
+/// other than the last (a table's `Week 4 | 3.6 ± 2.4 | 4.4 ± 3.2 | −0.8 (−2.7 to 1.0) | 0.37`
+/// whose `Week 8` row prints no comparison): the file reads a comparison without `timepoint`
+/// as the last time's, which the document contradicts. `None` where the comparison stands on
+/// the last time's row or on no row of the arms' values (a comparison row of its own), or where
+/// the arms' times differ.
+fn comparison_timepoint(m: &Measure, items: &[Item], at: usize) -> Option<String> {
+    let line = items[at].line;
+    let arms = m.arms();
+    let n = arms.first()?.1.len();
+    if n < 2
+        || arms.iter().any(|(_, cells)| cells.len() != n)
+        || arm_times(m).is_some_and(|times| times.len() != n)
+    {
+        return None;
+    }
+    let k = arms[0].1.iter().position(|c| items[c.item].line == line)?;
+    let same_row = arms
+        .iter()
+        .all(|(_, cells)| items[cells[k].item].line == line);
+    (same_row && k + 1 < n).then(|| format!("t{}", k + 1))
+}
+
 /// The value is held as a single fact because the text does not decide its place: the
 /// group, time and measure read near it are candidates, said as such (a reviewer following
 /// them as decided would place values wrongly: `from 150±10/96±6 to 140±0/89±10 mmHg`).
@@ -1582,6 +1605,10 @@ impl Writer<'_> {
         let has_test = Self::has_test(m, items);
         if Self::writes_arms_comparison(m, items) {
             self.out.push_str("\n[[arm_measures.comparisons]]\n");
+            let at = c.p.or(c.ci).or(c.difference).expect("a test");
+            if let Some(t) = comparison_timepoint(m, items, at) {
+                self.out.push_str(&format!("timepoint = \"{t}\"\n"));
+            }
             if let Some(j) = c.difference {
                 let p = &items[j].parts;
                 if let Some(v) = p.value.as_ref().or(p.mean.as_ref()) {
@@ -1656,6 +1683,25 @@ mod tests {
             "{toml}"
         );
         assert!(toml.contains("printed p < .05 (a strict bound)"), "{toml}");
+    }
+
+    #[test]
+    fn a_comparison_printed_on_an_earlier_times_row_names_that_time() {
+        // Made-up values: a table's rows are the times, the comparison printed on the first
+        // row only; the file reads a comparison without `timepoint` as the last time's, so the
+        // draft names the first. On the last row it names none (the default is right).
+        let (toml, s) = drafted(
+            "Table 2 Score\nOutcome\tDrug (n=30)\tPlacebo (n=30)\tDifference (95% CI)\tP\nWeek 4\t3.6 ± 2.4\t4.4 ± 3.2\t-0.8 (-2.7 to 1.0)\t0.37\nWeek 8\t3.4 ± 3.1\t3.8 ± 2.8\t\t\n",
+        );
+        assert_eq!(s.arm_measures.len(), 1, "{toml}");
+        let c = &s.arm_measures[0].comparisons;
+        assert_eq!(c.len(), 1, "{toml}");
+        assert_eq!(c[0].timepoint, "t1", "{toml}");
+        let (toml, s) = drafted(
+            "Table 2 Score\nOutcome\tDrug (n=30)\tPlacebo (n=30)\tDifference (95% CI)\tP\nWeek 4\t3.6 ± 2.4\t4.4 ± 3.2\t\t\nWeek 8\t3.4 ± 3.1\t3.8 ± 2.8\t-0.4 (-2.0 to 1.2)\t0.61\n",
+        );
+        assert!(!toml.contains("timepoint = "), "{toml}");
+        assert_eq!(s.arm_measures[0].comparisons[0].timepoint, "t2");
     }
 
     #[test]

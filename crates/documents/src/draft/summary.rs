@@ -87,12 +87,13 @@ fn stated_label_pattern() -> &'static Regex {
 /// `median (IQR)`, `median (25–75 centile)`, `medians (range)`, and `Me (IQR)` (`Ме` in
 /// Cyrillic), as papers from Russia and Eastern Europe abbreviate the median; and a table
 /// row's label that frames its measure's name so (`Median Objective SCORAD (IQR)`), the
-/// words between holding no number.
+/// words between holding no number; and the median named as its percentile with the
+/// quartiles' (`P50 (P25, P75)`, `M (P25, P75)`), as tables from China and Spain state them.
 fn stated_median_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:(?:medians?|(?-i:\b(?:Me|Ме)))\s*(?:[(\[,]|and|with|(?:[^\s\d()\[\]]+\s+){1,5}[(\[])\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*(?:[-–—,]|to)\s*75(?:th)?\s*(?:centiles?|percentiles?)|(?:lower|first|1st)\s+(?:and|to|[-–,])\s+(?:upper|third|3rd)\s+quartiles?)|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?)))",
+            r"(?i)(?:(?:medians?|(?-i:\b(?:Me|Ме)))\s*(?:[(\[,]|and|with|(?:[^\s\d()\[\]]+\s+){1,5}[(\[])\s*(?:(?P<iqr>IQR|inter-?quartile\s+ranges?|quartiles|Q1\s*[-–—,;/]\s*Q3|25(?:th)?\s*(?:[-–—,]|to)\s*75(?:th)?\s*(?:centiles?|percentiles?)|(?:lower|first|1st)\s+(?:and|to|[-–,])\s+(?:upper|third|3rd)\s+quartiles?)|(?P<range>ranges?|min(?:imum)?\s*[-–,]\s*max(?:imum)?))|中央値\s*[(（\[［]\s*(?:(?P<jiqr>四分位範囲|四分位|IQR|25\s*[-–~～]\s*75)|(?P<jrange>範囲|最小値?\s*[,，、~～\-–]\s*最大値?))|(?-i:\b(?:P50|M|Md)\s*[(\[（]\s*P25\s*[,，;–\-~]\s*P75\s*[)\]）]))",
         )
         .expect("valid pattern")
     })
@@ -1150,7 +1151,8 @@ pub fn attach_n(items: &mut [Item], original: &str) {
                 && j.sentence == items[i].sentence
                 && (opens_bracket_describing(between)
                     || between.is_some_and(heads_with_a_colon)
-                    || n_sign_opens_the_cell(j, between))
+                    || n_sign_opens_the_cell(j, between)
+                    || n_cells_open_the_rows_values(items, i, original))
             {
                 items[i].parts.n = j.parts.value.clone();
                 continue;
@@ -1170,6 +1172,38 @@ pub fn attach_n(items: &mut [Item], original: &str) {
             }
         }
     }
+}
+
+/// Is the item before summary `i` an n in a cell of its own right before it, in a row whose
+/// first summary has one so too (`Week 0\t29\t5.2 ± 2.0\t33\t5.5 ± 1.9`, under `n | Score |
+/// n | Score`)? Such a row sets each group's n before its value; the n in the cell after a
+/// value is the next group's. A row opening with a value before its n (`5.2 ± 2.0\t29`) is
+/// not one.
+fn n_cells_open_the_rows_values(items: &[Item], i: usize, original: &str) -> bool {
+    let cell_before = |k: usize| {
+        k.checked_sub(1).is_some_and(|j| {
+            let (n, value) = (&items[j], &items[k]);
+            let between = original.get(n.span[1]..value.span[0]).unwrap_or("");
+            n.kind == ItemKind::N
+                && n.sentence == value.sentence
+                && n.text.trim().chars().all(|c| c.is_ascii_digit())
+                && between.trim().is_empty()
+                && between.contains(['\t', '|'])
+                && !between.contains('\n')
+        })
+    };
+    if !cell_before(i) {
+        return false;
+    }
+    let line_start = original[..items[i].span[0]]
+        .rfind('\n')
+        .map_or(0, |k| k + 1);
+    let first = (0..=i)
+        .rev()
+        .take_while(|&k| items[k].span[0] >= line_start)
+        .filter(|&k| items[k].kind.is_summary())
+        .last();
+    first.is_some_and(cell_before)
 }
 
 /// Is `n` printed as `n=124` right before a value, only a space between (`between`): a table
@@ -1436,6 +1470,32 @@ mod tests {
                 ("13 (8–21)".to_string(), Some("124".to_string())),
                 ("15 (8–23)".to_string(), Some("118".to_string()))
             ]
+        );
+    }
+
+    #[test]
+    fn an_n_in_the_cell_before_each_value_is_its_own_where_the_row_opens_so() {
+        // Made-up values in the form a page's table copies with tabs: each group's n in a
+        // cell before its value; the n in the cell after a value is the next group's. A row
+        // printing each value before its n keeps the n after it.
+        let ns = |text: &str| -> Vec<Option<String>> {
+            let mut items = super::super::read_items(text);
+            super::attach_n(&mut items, text);
+            items
+                .iter()
+                .filter(|i| i.kind == ItemKind::MeanSpread)
+                .map(|i| i.parts.n.as_ref().map(|n| n.number.plain.clone()))
+                .collect()
+        };
+        let header = "Table 2 Score\n\tDrug\t\tPlacebo\n\tn\tScore\tn\tScore\n";
+        assert_eq!(
+            ns(&format!("{header}Week 4\t16\t3.6 ± 2.4\t23\t4.4 ± 3.2\n")),
+            [Some("16".to_string()), Some("23".to_string())]
+        );
+        let header = "Table 2 Score\n\tDrug\t\tPlacebo\n\tScore\tn\tScore\tn\n";
+        assert_eq!(
+            ns(&format!("{header}Week 4\t3.6 ± 2.4\t16\t4.4 ± 3.2\t23\n")),
+            [Some("16".to_string()), Some("23".to_string())]
         );
     }
 
@@ -1913,6 +1973,22 @@ mod tests {
             .filter(|i| i.kind == ItemKind::MedianIqr)
             .count();
         assert_eq!(medians, 4);
+    }
+
+    #[test]
+    fn medians_stated_as_percentiles_with_their_quartiles_joined_by_a_bare_comma() {
+        // Made-up values in the form a table states as the median's percentile with the
+        // quartiles' (`P50 (P25, P75)`) and prints with no space after the comma, in a
+        // document that writes decimals with a point: each cell a median and its quartiles.
+        let text = "Table 2 Pain scores, P50 (P25, P75); mean age 61.5 years\nGroup\t6 h\t12 h\nEA\t3 (2,4)\t2 (1,3)\nFNB\t4 (3,5)\t3 (2,4)\n";
+        let items = super::super::read_items(text);
+        let brief = crate::draft::tests::brief(&items);
+        let medians: Vec<&String> = brief
+            .iter()
+            .filter(|(kind, _)| *kind == "median_iqr")
+            .map(|(_, numbers)| numbers)
+            .collect();
+        assert_eq!(medians, ["3/2/4", "2/1/3", "4/3/5", "3/2/4"], "{brief:?}");
     }
 
     #[test]

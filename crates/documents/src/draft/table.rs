@@ -227,7 +227,11 @@ impl Tables {
                 continue;
             }
             let block_start = i;
-            while i < lines.len() && (row(&lines[i]) || blank_between_pipe_rows(text, &lines, i)) {
+            while i < lines.len()
+                && (row(&lines[i])
+                    || blank_between_pipe_rows(text, &lines, i)
+                    || section_between_tab_rows(text, &lines, i))
+            {
                 i += 1;
             }
             for (first, end) in inner_headers_split(text, &lines, block_start, i) {
@@ -327,9 +331,17 @@ fn block_table(text: &str, lines: &[Range<usize>], first: usize, end: usize) -> 
     let rows: Vec<Row> = lines[first..end]
         .iter()
         .filter(|l| !text[(*l).clone()].trim().is_empty())
-        .map(|l| Row {
-            line: l.clone(),
-            cells: cells(&text[l.clone()], l.start),
+        .map(|l| {
+            let mut cells = cells(&text[l.clone()], l.start);
+            // A section's label that lost its tabs ([`section_between_tab_rows`]): its row's
+            // other cells are empty.
+            if cells.len() == 1 && !text[l.clone()].contains(['|', '\t']) {
+                cells.push(l.end..l.end);
+            }
+            Row {
+                line: l.clone(),
+                cells,
+            }
         })
         .collect();
     let rows = join_header_cell_lines(text, join_cell_lines(text, rows));
@@ -489,6 +501,33 @@ fn blank_between_pipe_rows(text: &str, lines: &[Range<usize>], i: usize) -> bool
         })
     };
     text[lines[i].clone()].trim().is_empty() && i > 0 && piped(i - 1) && piped(i + 1)
+}
+
+/// Is line `i` a section's label standing alone between two rows of a table set apart by tabs
+/// with as many cells (`Disease extent` between `Disease duration (yr)\t3.83 ± 4.00\t3.64 ±
+/// 2.59` and `E3 (pancolitis)\t7 (25.9)\t6 (20.7)`)? A copy drops the empty cells of a row
+/// that prints a label alone, so the label loses its tabs: it is the table's section row, no
+/// end of the table. A short label of words only (no value, no title, no sentence).
+fn section_between_tab_rows(text: &str, lines: &[Range<usize>], i: usize) -> bool {
+    let tab_cells = |k: usize| {
+        lines.get(k).map_or(0, |l| {
+            let t = &text[l.clone()];
+            if t.contains('\t') && !t.contains('|') {
+                t.split('\t').count()
+            } else {
+                0
+            }
+        })
+    };
+    let t = text[lines[i].clone()].trim();
+    let (above, below) = (i.checked_sub(1).map_or(0, tab_cells), tab_cells(i + 1));
+    !t.is_empty()
+        && t.chars().count() <= 60
+        && !t.contains(['|', '\t', '.', '。', ':', '：'])
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !is_title(t)
+        && above >= 2
+        && above == below
 }
 
 /// Is a line only a cell separator (`|`) or a rule ending a row (`---|`), as a page's table
@@ -1347,6 +1386,27 @@ fn stacked_body(
             row.resize(width, c.end..c.end);
             rows.push(row);
             k += 1;
+            continue;
+        }
+        // A section's label on a row of its own, spanning the columns, which a page's copy
+        // leaves as the label and fewer blank cells than the row's (`Other characteristics`
+        // over one line of spaces), before a row that reads as one: the section's row, padded.
+        let blanks = cells[k + 1..]
+            .iter()
+            .take_while(|n| text[(*n).clone()].trim().is_empty())
+            .count();
+        let next_row = cells.get(k + 1 + blanks..k + 1 + blanks + width);
+        if (1..width - 1).contains(&blanks)
+            && !text[c.clone()].trim().is_empty()
+            && !datum(c)
+            && next_row.is_some_and(|r| {
+                !text[r[0].clone()].trim().is_empty() && label(&r[0]) && values_only(r)
+            })
+        {
+            let mut row = vec![c.clone()];
+            row.resize(width, c.end..c.end);
+            rows.push(row);
+            k += 1 + blanks;
             continue;
         }
         let Some(r) = cells.get(k..k + width) else {
@@ -4657,7 +4717,10 @@ fn nearest_placement(
         (0..hw).map(|k| (k, k + 1)).collect()
     } else if nearest
         && hw + 1 < width
-        && (repeats_times_or_ns(&names)
+        // A row whose first cell is empty prints the stub's cell (`\tn\tScore\tn\tScore`
+        // under groups spanning two columns each and the comparison's columns after them):
+        // it stands from the left, as a row opening with its stub does (below).
+        && (repeats_times_or_ns(&names) && filled.first() == Some(&0)
             || filled.first() == Some(&0)
                 && !names_stub(cell(0))
                 // Names of groups, not of statistics (`MD (95% CI) | Effect size | MD (95%
@@ -5455,6 +5518,23 @@ impl Table {
                 .map(|c| text[c.clone()].trim().to_string())
                 .collect();
             let unit = numbers_under_a_time_unit(&texts).then(|| h.cells[0].clone());
+            // A name followed by empty cells over columns a row below names (`Curcumin group |
+            // | Placebo group |` over `n | UCDAI | n | UCDAI`) spans them: a cell spanning
+            // columns copies as its text and an empty cell for each further column.
+            let spans: Vec<(usize, usize)> = placed
+                .iter()
+                .filter(|&&(k, _)| !texts[k].is_empty() && k > 0)
+                .flat_map(|&(k, _)| {
+                    placed
+                        .iter()
+                        .filter(move |&&(j, _)| j > k)
+                        .take_while(|&&(j, c)| texts[j].is_empty() && named[c])
+                        .map(move |&(_, c)| (k, c))
+                })
+                .collect();
+            for &(k, c) in &spans {
+                columns[c].insert(0, h.cells[k].clone());
+            }
             for (k, c) in placed {
                 if !text[h.cells[k].clone()].trim().is_empty() {
                     columns[c].insert(0, h.cells[k].clone());
@@ -5806,7 +5886,8 @@ pub fn names_p_with_its_effect(header: &str) -> bool {
 /// ```
 /// use trialstats_documents::draft::table::names_p;
 /// assert!(names_p("p value") && names_p("P*") && names_p("p値") && names_p("P for interaction"));
-/// assert!(!names_p("PHQ-9") && !names_p("Placebo"));
+/// assert!(names_p("Significance") && names_p("Sig. (2-tailed)"));
+/// assert!(!names_p("PHQ-9") && !names_p("Placebo") && !names_p("Significant change"));
 /// ```
 pub fn names_p(header: &str) -> bool {
     let h = header
@@ -5829,6 +5910,10 @@ pub fn names_p(header: &str) -> bool {
         || h.contains("p- value")
         || h.contains("p値")
         || h == "p*"
+        // SPSS's name for a p (`Sig.`, `Sig. (2-tailed)`), which tables copy as their p's
+        // column (`Mean difference (95%CI) | Significance`).
+        || matches!(h.as_str(), "sig" | "sig." | "significance")
+        || h.starts_with("sig. (")
 }
 
 /// Does a header or row label name a count of people (`n`, `N`, `No.`, `Number`, `No. of
@@ -6624,6 +6709,72 @@ mod tests {
         assert!(two_numbers_side_by_side("プラセボ群 113 4.3±8.20"));
         assert!(!two_numbers_side_by_side("-0.34 (0.12) P = 0.006"));
         assert!(!two_numbers_side_by_side("5.1 ± 1.2"));
+    }
+
+    #[test]
+    fn a_sections_label_over_one_line_of_spaces_in_a_table_pasted_a_cell_a_line() {
+        // A row spanning the columns (a section's label) copies as its label and one line of
+        // spaces, fewer cells than a row's: the rows under it keep their columns.
+        let text = "Table 3 Outcomes\n\nEarly N = 40\n\nLate N = 41\n\nP-value\n\nDeath\n\n4 (10%)\n\n6 (15%)\n\n0.52\n\nOther outcomes of the stay\n\n   \n\nReintubation\n\n5 (13%)\n\n3 (7%)\n\n0.48\n\nDays in ICU\n\n7 (2 to 30)\n\n9 (3 to 41)\n\n0.09\n\n  1. Quantitative variables are medians and ranges; qualitative ones percentages.\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let (table, row, cell) = t.at(text.find("9 (3 to 41)").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Late N = 41");
+        assert_eq!(table.row_label(text, row), "Days in ICU");
+        let (table, row, cell) = t.at(text.find("0.48").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "P-value");
+        assert_eq!(table.row_label(text, row), "Reintubation");
+        assert!(table.statement.contains("medians and ranges"));
+    }
+
+    #[test]
+    fn names_spanning_two_columns_copied_with_tabs_over_the_statistics_columns() {
+        // Made-up numbers in the form a page's table copies with tabs: each group's name
+        // spans an n's column and a value's (its second cell empty), the difference's and the
+        // p's columns span both header rows; the row under the names opens with the stub's
+        // empty cell.
+        let text = "Table 2 Score by group\n\tDrug group\t\tPlacebo group\t\tMean difference (95%CI)\tSignificance\n\tn\tScore\tn\tScore\nWeek 0\t29\t5.2 ± 2.0\t33\t5.5 ± 1.9\t-0.244 (-1.256 to 0.77)\t0.632\nWeek 4\t16\t3.6 ± 2.4\t23\t4.4 ± 3.2\t-0.823 (-2.678 to 1.020)\t0.37\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1);
+        let header_of = |value: &str| {
+            let (table, row, cell) = t.at(text.find(value).unwrap()).unwrap();
+            table.column_header(text, row, cell)
+        };
+        assert!(
+            header_of("5.2 ± 2.0").contains("Drug group"),
+            "{}",
+            header_of("5.2 ± 2.0")
+        );
+        assert!(header_of("5.2 ± 2.0").contains("Score"));
+        assert!(header_of("4.4 ± 3.2").contains("Placebo group"));
+        assert!(header_of("29").contains("Drug group") && header_of("29").contains('n'));
+        assert_eq!(header_of("-0.823"), "Mean difference (95%CI)");
+        assert_eq!(header_of("0.37"), "Significance");
+    }
+
+    #[test]
+    fn a_sections_label_that_lost_its_tabs_stays_in_its_table() {
+        // Made-up values in the form a page's table copies with tabs: a section's label alone
+        // on its line (its empty cells dropped) between rows of three cells. One table, its
+        // columns named by the header for every row; a line of prose ends it.
+        let text = "Table 1 Baseline\n\tDrug (n = 29)\tPlacebo (n = 33)\nAge (yr)\t36 ± 12\t34 ± 7\nDisease extent\nPancolitis\t7 (25.9)\t6 (20.7)\nHemoglobin (g/dL)\t12.1 ± 2.8\t13.4 ± 1.7\nThe groups were alike at baseline.\n";
+        let t = Tables::find(text);
+        assert_eq!(t.tables.len(), 1, "{:?}", t.tables);
+        let (table, row, cell) = t.at(text.find("13.4").unwrap()).unwrap();
+        assert_eq!(table.column_header(text, row, cell), "Placebo (n = 33)");
+        let section = table
+            .rows
+            .iter()
+            .position(|r| text[r.line.clone()] == *"Disease extent")
+            .expect("the section's row");
+        assert!(table.is_section_row(text, section));
+        assert!(!text[table.rows.last().unwrap().line.clone()].contains("alike"));
+        // A line of a sentence between two tab rows is no section's label.
+        assert!(!section_between_tab_rows(
+            "a\tb\tc\nThe groups were alike.\nd\te\tf\n",
+            &line_ranges("a\tb\tc\nThe groups were alike.\nd\te\tf\n"),
+            1
+        ));
     }
 
     #[test]

@@ -96,6 +96,8 @@ enum Plain {
     Keep,
     Drop,
     Replace(&'static str),
+    /// One character for another (a Kangxi radical for its ideograph).
+    Ideograph(char),
 }
 
 /// The plain form of one character, given the plain text so far (superscripts count as
@@ -154,6 +156,23 @@ fn plain_char(c: char, before: &str, in_exponent: bool) -> Plain {
         'ﬃ' => Replace("ffi"),
         'ﬄ' => Replace("ffl"),
         'ﬅ' | 'ﬆ' => Replace("st"),
+        // Kangxi radicals and CJK radical forms that PDF extraction gives for the ideographs
+        // a Japanese font draws the same (`11⽉10⽇`, `介⼊群` with U+2F49, U+2F47, U+2F0A):
+        // the ideograph, by Unicode's compatibility mapping, so `⽉` reads as the month's `月`.
+        '\u{2E80}'..='\u{2FDF}' => {
+            let mut mapped = None;
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                mapped = if mapped.is_none() {
+                    Some(d)
+                } else {
+                    Some('\0')
+                }
+            });
+            match mapped {
+                Some(d) if d != c && is_japanese_script(d) => Plain::Ideograph(d),
+                _ => Keep,
+            }
+        }
         _ => match superscript(c) {
             Some(s) if in_exponent || before.ends_with("10") || before.ends_with("10^") => ascii(s),
             // χ² and the like.
@@ -212,6 +231,43 @@ fn japanese_list_comma(before: &str, rest: &str, japanese_commas: bool) -> bool 
     japanese_commas
         || before.chars().next_back().is_some_and(is_japanese_script)
         || tail.chars().next().is_some_and(is_japanese_script)
+}
+
+/// Is a comma between digits (`before` it the plain text so far, `rest` the original after it)
+/// the one that joins a bracketed pair after a value (`3 (2,4)`: a median and its quartiles,
+/// as a table prints `P50 (P25, P75)` with no space), in a document that writes its decimals
+/// with a point (`points_elsewhere`)? Such a document writes no decimal comma: the bracket
+/// opens right after a number, holds one number before the comma and one after it, closing
+/// it, the value between them; three digits after the comma are a thousands group
+/// (`(1,200)`).
+fn bracketed_pair_comma(before: &str, rest: &str, points_elsewhere: bool) -> bool {
+    static PAIR_OPENED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static PAIR_CLOSED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let opened = PAIR_OPENED.get_or_init(|| {
+        regex::Regex::new(r"(?P<v>\d+(?:\.\d+)?)%?[ ]?[(\[][ ]?(?P<a>-?\d+(?:\.\d+)?)$")
+            .expect("the pair pattern is valid")
+    });
+    let closed = PAIR_CLOSED.get_or_init(|| {
+        regex::Regex::new(r"^(?P<b>(?:\d{1,2}|\d{4,})(?:\.\d+)?)[ ]?[)\]]")
+            .expect("the pair's end pattern is valid")
+    });
+    if !points_elsewhere {
+        return false;
+    }
+    let (Some(o), Some(c)) = (opened.captures(before), closed.captures(rest)) else {
+        return false;
+    };
+    let number = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<f64>().ok());
+    // The value stands between the pair's two numbers, as a median between its quartiles
+    // (`7.2 (1,3)` is no pair: a spread printed with a decimal comma).
+    match (
+        number(o.name("v")),
+        number(o.name("a")),
+        number(c.name("b")),
+    ) {
+        (Some(v), Some(a), Some(b)) => a <= v && v <= b,
+        _ => false,
+    }
 }
 
 /// The units of measure after digits set apart by `・` that make the dot a decimal point
@@ -645,6 +701,18 @@ impl PlainText {
         // Japanese academic writing punctuates its clauses with the comma (`対象に,プラセボ`):
         // such a document never writes a decimal comma.
         let nakaguro_points = nakaguro_points_elsewhere(original);
+        // A decimal point between digits anywhere (`4.4`, `0.05`) and no decimal comma outside
+        // a bracket's pair (`12,5 kg`): the document writes its decimals with a point.
+        static DECIMAL_COMMA: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let decimal_comma = DECIMAL_COMMA.get_or_init(|| {
+            regex::Regex::new(r"\d,\d{1,2}(?:[^\d,)\]]|$)")
+                .expect("the decimal comma pattern is valid")
+        });
+        let decimal_points = original
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+            && !decimal_comma.is_match(original);
         let japanese_commas = original.char_indices().any(|(i, c)| {
             is_japanese_script(c) && original[i + c.len_utf8()..].starts_with([',', '，'])
         });
@@ -678,7 +746,8 @@ impl PlainText {
                 text.push('.');
             } else if matches!(c, ',' | '，')
                 && between_digits
-                && japanese_list_comma(&text, rest, japanese_commas)
+                && (japanese_list_comma(&text, rest, japanese_commas)
+                    || bracketed_pair_comma(&text, rest, decimal_points))
             {
                 text.push_str(", ");
             } else if matches!(c, '.' | '．')
@@ -701,6 +770,7 @@ impl PlainText {
                 match plain_char(c, &text, in_exponent) {
                     Plain::Replace(s) => text.push_str(s),
                     Plain::Keep => text.push(c),
+                    Plain::Ideograph(d) => text.push(d),
                     Plain::Drop => {}
                 }
             }
@@ -809,6 +879,24 @@ mod tests {
     }
 
     #[test]
+    fn a_comma_joining_a_bracketed_pair_after_a_value_separates_where_decimals_take_a_point() {
+        // Made-up cells: a median and its quartiles with no space after the comma, in a
+        // document that prints its decimals with a point (61.5).
+        let p = PlainText::new("age 61.5; 3 (2,4), 2 [1,3], n 4 (1,200)");
+        assert_eq!(p.text, "age 61.5; 3 (2, 4), 2 [1, 3], n 4 (1,200)");
+        // A document with no decimal point may write decimal commas: left as printed.
+        let p = PlainText::new("score 3 (2,4)");
+        assert_eq!(p.text, "score 3 (2,4)");
+        // Nor one that writes a decimal comma elsewhere (`12,5 kg`), whatever its points.
+        let p = PlainText::new("p = 0.04; weight 12,5 kg (10,2)");
+        assert_eq!(p.text, "p = 0.04; weight 12,5 kg (10,2)");
+        // A value outside the pair is no median between its quartiles (a spread printed with
+        // a decimal comma, `7.2 (1,3)`).
+        let p = PlainText::new("HbA1c 7.2 (1,3) %");
+        assert_eq!(p.text, "HbA1c 7.2 (1,3) %");
+    }
+
+    #[test]
     fn typographic_forms_become_plain_and_map_back() {
         let original =
             "結果はｔ（２８）＝２．２０，ｐ＜0.05\nχ² = 4.5, p = 2 × 10⁻⁴ signiﬁ\u{00AD}cant¹";
@@ -840,6 +928,16 @@ mod tests {
         // the letter stays.
         let p = PlainText::new("from 17.96þ/-7.08 to 14.41 þ/-7.60 in Þórr's þing");
         assert_eq!(p.text, "from 17.96+/-7.08 to 14.41 +/-7.60 in Þórr's þing");
+        // Kangxi radicals a PDF's copy gives for ideographs (U+2F49 ⽉, U+2F47 ⽇, U+2F0A ⼊)
+        // are the ideographs; the quote keeps what was printed.
+        let original = "2020年4⽉1⽇より、介⼊群30名";
+        let p = PlainText::new(original);
+        assert_eq!(p.text, "2020年4月1日より, 介入群30名");
+        let at = p.text.find("介入群").unwrap();
+        assert_eq!(
+            &original[p.original_span(at..at + "介入群".len())],
+            "介⼊群"
+        );
     }
 
     #[test]

@@ -173,8 +173,9 @@ pub(super) fn time_only(label: &str) -> Option<String> {
 /// | After`, `Before run-in | After low-calorie diet`, `前 | 後`, a bare count `4週`, `16 週` as a table prints a visit, a visit's code
 /// `T0 | T6`, `M0 | M1`, `V1`, `D28`, `W12` with the letter of a time, trial, month, visit, day
 /// or week; the moments of a stay or a series: `Admission | Discharge`, `Pre-op | Post-op`, `1st
-/// visit | 2nd visit`, `入院時 | 退院時`, `初回 | 最終`, `1回目 | 2回目`)? The time as the header
-/// prints it.
+/// visit | 2nd visit`, `入院時 | 退院時`, `初回 | 最終`, `1回目 | 2回目`, the moment named with
+/// the place of the stay: `ICU discharge`, `Hospital discharge`, `Study entry`)? The time as
+/// the header prints it.
 pub(super) fn header_time(header: &str) -> Option<String> {
     if let Some(t) = time_only(header) {
         return Some(t);
@@ -182,7 +183,7 @@ pub(super) fn header_time(header: &str) -> Option<String> {
     static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let p = P.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:the\s+)?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|care|nursing|therapy|rehabilitation|exercise|education|値))?|(?:at\s+)?(?:admission|discharge|entry|exit|enrol?ment|follow[\s\-]?up)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|(?:(?:post|pre|after|before)[\s\-]?)?(?:session|cycle|course|infusion|injection)\s?[0-9]{1,2}|(?:treatment\s+)?period\s?(?:[0-9]|I{1,3}|IV)(?:\s?\([A-Za-z]{1,3}\))?|第\s*(?:[0-9]|I{1,3}|IV|Ⅰ|Ⅱ|Ⅲ)\s*期|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
+            r"(?i)^(?:(?:initial|final|first|last|pre|post|before|after|end|start|前|後|治療前|治療後|投与前|投与後|介入前|介入後)(?:[\s\-]?(?:the\s+)?(?:visit|test|assessment|measurement|treatment|intervention|training|trial|programme|program|period|surgery|operation|op|injection|infusion|dose|value|values|care|nursing|therapy|rehabilitation|exercise|education|値))?|(?:at\s+)?(?:(?:the\s+)?(?:hospital|icu|ward|unit|clinic|study|trial)\s+)?(?:admission|discharge|entry|exit|enrol?ment|follow[\s\-]?up)|(?:[0-9]+(?:st|nd|rd|th)|second|third|fourth)\s+(?:visit|assessment|measurement|session|evaluation|examination|test)|入院時|退院時|初診時|初回|最終回?|[0-9]+\s*回目|第\s*[0-9]+\s*回|(?:(?:post|pre|after|before)[\s\-]?)?(?:session|cycle|course|infusion|injection)\s?[0-9]{1,2}|(?:treatment\s+)?period\s?(?:[0-9]|I{1,3}|IV)(?:\s?\([A-Za-z]{1,3}\))?|第\s*(?:[0-9]|I{1,3}|IV|Ⅰ|Ⅱ|Ⅲ)\s*期|[0-9]+\s*(?:週|か月|カ月|ヶ月|ケ月|ヵ月|箇月|日|年)(?:間)?(?:目|時)?|[TMVDW]\s?[0-9]{1,2})[\s*†‡§a-d]*$",
         )
         .expect("a valid pattern")
     });

@@ -35,6 +35,7 @@ fn adjacent(before: &str, units: &[String]) -> bool {
             // A unit written as a ratio (`μg/g`, `mL/min/1.73m2`, `cells/μL`).
             || (w.contains('/') && !w.contains("//") && w.chars().count() <= 16)
             || counted_people(w)
+            || allocated_to(&words[..=i])
             || matches!(
                 w,
                 "n" | "in"
@@ -84,6 +85,23 @@ fn adjacent(before: &str, units: &[String]) -> bool {
                     | "sec"
             )
     })
+}
+
+/// Do `words` end in the words that allocate people to a group (`randomized to`, `assigned
+/// to`, `allocated into`, or the participle before them): a count of people followed by them
+/// (`28 of 45 (62.2%) randomized to the MD group`) is the count of the group they name.
+fn allocated_to(words: &[&str]) -> bool {
+    let participle = |w: &str| {
+        matches!(
+            w,
+            "randomized" | "randomised" | "randomly" | "assigned" | "allocated"
+        )
+    };
+    match words {
+        [.., before, "to" | "into"] => participle(before),
+        [.., w] => participle(w),
+        [] => false,
+    }
 }
 
 /// Is `w` the noun a count of people is printed with (`127 (25.6%) people in the
@@ -313,6 +331,7 @@ fn bind(between: &str, found: Vec<Phrase>, first: bool, units: &[String]) -> Vec
                         [" in", " at", " after", " for", " among", " with", " on", " of"]
                             .iter()
                             .any(|p| tail.ends_with(p))
+                            || allocated_to(&tail.split_whitespace().collect::<Vec<_>>())
                     }
                     // `18 (24.3%) usual-care group participants fell`: a group's noun phrase
                     // right after the value, nothing between, names the value's group.
@@ -5754,7 +5773,7 @@ fn statistic_statements(gap: &str) -> Vec<(usize, usize)> {
             ')' | '）' => {
                 if let Some(a) = open.take() {
                     let inner = &gap[a + gap[a..].chars().next().map_or(1, char::len_utf8)..k];
-                    if crate::draft::table::describes_cells(inner) {
+                    if crate::draft::table::describes_cells(without_hereafter(inner)) {
                         out.push((a, k + c.len_utf8()));
                     }
                 }
@@ -5763,6 +5782,29 @@ fn statistic_statements(gap: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A statement of what the values are without the words saying it holds for the rest of the
+/// text (`平均値±SD, 以下同じ`, `mean ± SD, hereafter`): what remains is the statement.
+fn without_hereafter(statement: &str) -> &str {
+    let t = statement.trim();
+    for tail in [
+        "以下同じ",
+        "以下同様",
+        "以下も同様",
+        "以下同",
+        "hereafter",
+        "throughout",
+        "and below",
+    ] {
+        if let Some(rest) = t.strip_suffix(tail) {
+            return rest
+                .trim_end()
+                .trim_end_matches([',', '，', '、', ';', '；'])
+                .trim_end();
+        }
+    }
+    t
 }
 
 /// The group's n, or the document's, for the cells of `measures` still without one (a
@@ -6073,6 +6115,13 @@ mod tests {
         assert_eq!(arms.len(), 1, "{arms:?}");
         assert_eq!(arms[0].0, Shape::Arms, "{arms:?}");
         assert_eq!(arms[0].1, ["exercise", "usual-care"], "{arms:?}");
+        // Each count followed by the words that allocated its people to a group (the
+        // sixty-ninth trial's document 05: the second count had been given the first group).
+        let arms = shares_read(
+            "These included 30 of 50 (60.0%) randomized to the diet group and 24 of 50 (48.0%) assigned to the exercise group.",
+        );
+        assert_eq!(arms.len(), 1, "{arms:?}");
+        assert_eq!(arms[0].1, ["diet", "exercise"], "{arms:?}");
         // `had` names the people as `were` does (trial 36's doc 04: 40% named `diabetes`).
         let (_, s) =
             read("Of the patients, 12% were smokers, 25% had diabetes, and 40% had hypertension.");
@@ -9087,6 +9136,27 @@ mod tests {
             .find(|c| items[c.item].text.starts_with("78.16"))
             .expect("the 18-month value is placed");
         assert_ne!(later.n.map(|j| items[j].text.trim()), Some("351例"));
+    }
+
+    #[test]
+    fn a_statement_of_the_values_said_to_hold_hereafter_names_no_measure() {
+        // Made-up values: what ± is stated once after the first value, for the rest of the
+        // text (`以下同じ`, `hereafter`); the transition still joins the two values.
+        for text in [
+            "HbA1cは投与直前7.2±0.4%(平均値±SD, 以下同じ)から1カ月後6.9±0.5%と低下した。",
+            "HbA1c fell from 7.2 ± 0.4% (mean ± SD, hereafter) at baseline to 6.9 ± 0.5% at 1 month.",
+        ] {
+            let (items, s) = read(text);
+            assert_eq!(s.measures.len(), 1, "{text}: {:#?}", s.measures);
+            assert_eq!(s.measures[0].shape, Shape::TimeCourse, "{text}");
+            let values: Vec<&str> = s.measures[0]
+                .cells
+                .iter()
+                .map(|c| items[c.item].text.trim())
+                .collect();
+            assert_eq!(values.len(), 2, "{text}: {values:?}");
+        }
+        assert_eq!(without_hereafter("平均値±SD, 以下同じ"), "平均値±SD");
     }
 
     #[test]

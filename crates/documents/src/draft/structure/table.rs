@@ -208,6 +208,9 @@ fn groups_named_by_rows(
     body: &[Row],
     header: &Header,
 ) -> Vec<Option<bool>> {
+    // Under a stub headed by the groups' word (`Group | Baseline | 1 month | 3 months`), the
+    // rows before any section's label are a section of their own: the table's measure.
+    let stub_names_groups = header.groups_in_rows;
     let mut out = vec![None; body.len()];
     let times = header
         .columns
@@ -225,7 +228,10 @@ fn groups_named_by_rows(
     };
     let label = |row: &Row| row.cells.first().map_or("", |c| original[c.clone()].trim());
     let mut sections: Vec<Vec<usize>> = Vec::new();
-    let mut open = false;
+    let mut open = stub_names_groups;
+    if open {
+        sections.push(Vec::new());
+    }
     for (r, row) in body.iter().enumerate() {
         if members(row).is_empty() {
             open = !label(row).is_empty();
@@ -246,7 +252,10 @@ fn groups_named_by_rows(
                 && stat_of(l).is_none_or(|st| st == Stat::Ci && !names_ci(l))
                 && !cues::difference_word(l)
         });
-        if section.len() < 2 || !plain || !labels.iter().any(|l| names_a_group(l)) {
+        if section.len() < 2
+            || !plain
+            || !(stub_names_groups || labels.iter().any(|l| names_a_group(l)))
+        {
             continue;
         }
         let with_p: Vec<usize> = section
@@ -1034,9 +1043,22 @@ fn column_group(
             .trim()
             .trim_end_matches(['(', '（', ',', ';'])
             .trim();
+        // A lower cell printed under another group's name too (`Curcumin group` and `Placebo
+        // group`, each over `n | UCDAI`) names what the columns measure, not whose they are.
+        // (Under times, `Baseline` and `At 1 year` each over `Drug | Placebo`, it is the group.)
+        let upper = original[cells[0].clone()].trim();
+        let under_other_groups = k > 0
+            && header_time(upper).is_none()
+            && model.column_headers().iter().any(|h| {
+                h.len() == cells.len()
+                    && h[k] != *c
+                    && original[h[k].clone()].trim() == original[c.clone()].trim()
+                    && original[h[0].clone()].trim() != upper
+            });
         // `Mean (SD)` under a group's name says what the cells print, not whose; `No in group`
         // that they are its n's; `Week 8` when.
         if !part.is_empty()
+            && !under_other_groups
             && !crate::draft::table::describes_cells(part)
             && !names_central_values(part)
             && !names_groups_only(part)
@@ -1276,6 +1298,7 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         block_names: time_block_names(original, items, body),
         section: None,
         section_levels: None,
+        section_counted: None,
         section_n: vec![None; header.columns.len()],
         last_measure: None,
         values_row: None,
@@ -1401,6 +1424,9 @@ struct RowReader<'a> {
     /// And whether that first row was a time (`Baseline` under `QOL`): such a section ends at
     /// a row naming its own unit (`Prostate volume (cc)`), a measure of its own.
     section_levels: Option<(String, bool, bool, bool, bool)>,
+    /// The section the last row of values was read in, and whether that row printed counts
+    /// and no mean or median (a level of a characteristic).
+    section_counted: Option<(String, bool)>,
     /// A row whose cells are each an n (`HbA1c, % | n = 74 | n = 84 |`) gives each column's n
     /// for the rows below it, until the next such row: the n a measure was analysed on.
     section_n: Vec<Option<usize>>,
@@ -1669,14 +1695,7 @@ impl RowReader<'_> {
     ) {
         let (items, cells) = (self.items, &row.cells);
         self.row_group = self.group_of_row(r, cells, members, &label, s);
-        // Each group's row under a section's label is that section's measure.
-        let label = match (self.group_rows.get(r), &self.section) {
-            (Some(Some(_)), Some(section)) => {
-                self.group_rows_label = section.clone();
-                String::new()
-            }
-            _ => label,
-        };
+        let label = self.measure_of_a_group_row(r, label);
         let label = match self.row_group {
             Some(_) if label.is_empty() => self.group_rows_label.clone(),
             Some(_) => {
@@ -1692,6 +1711,10 @@ impl RowReader<'_> {
         if counts && !label.is_empty() {
             self.counted.push(label.to_lowercase());
         }
+        let summary_row = members
+            .iter()
+            .any(|&j| items[j].kind.is_summary() && in_value_cell(j));
+        self.end_a_section_of_levels(&label, counts, summary_row);
         if !members.iter().any(|&j| in_value_cell(j)) {
             return self.read_row_without_values(r, &label, members, s);
         }
@@ -2209,6 +2232,42 @@ impl RowReader<'_> {
                 ));
             }
         }
+    }
+
+    /// The measure label of row `r` labelled `label`: a group's row ([`groups_named_by_rows`])
+    /// is its section's measure (empty here; the section's label is kept for the next group's
+    /// row), also under a stub headed `Group` with no section's label above, where the measure
+    /// is the table's (its caption names it), the same for every group's row.
+    fn measure_of_a_group_row(&mut self, r: usize, label: String) -> String {
+        match (self.group_rows.get(r), &self.section) {
+            (Some(Some(_)), Some(section)) => {
+                self.group_rows_label = section.clone();
+                String::new()
+            }
+            (Some(Some(_)), None) => {
+                self.group_rows_label = String::new();
+                String::new()
+            }
+            _ => label,
+        }
+    }
+
+    /// A section of a characteristic's levels (`Disease extent` over `E3 (pancolitis) | 7
+    /// (25.9) | 6 (20.7)`) ends at a row printing a mean or a median after rows of counts: a
+    /// level's row counts its people, so the row is a measure of its own (`Hemoglobin (g/dL) |
+    /// 12.1 ± 2.8 | 13.4 ± 1.7`), as a copy that dropped the section's indent leaves it to the
+    /// values to say. `counts`, `summary_row`: what the row `label` heads prints.
+    fn end_a_section_of_levels(&mut self, label: &str, counts: bool, summary_row: bool) {
+        if let (Some(section), Some((of, true))) = (&self.section, &self.section_counted) {
+            if of == section && summary_row && header_time(label).is_none() {
+                self.section = None;
+                self.section_levels = None;
+            }
+        }
+        self.section_counted = self
+            .section
+            .clone()
+            .map(|section| (section, counts && !summary_row));
     }
 
     /// The measure a row of values is of, and its time point, from its label, its section
@@ -5849,6 +5908,114 @@ mod untitled_tests {
             [
                 ("Intensive".into(), "13 (8–21)".into(), "n=124".into()),
                 ("Standard care".into(), "15 (8–23)".into(), "n=118".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_spanning_an_n_and_a_measure_copied_with_tabs_are_the_groups() {
+        // Made-up values in the form a page's table copies with tabs: each group's name over
+        // its n's column and its measure's (`n | Score` under each), the difference's and
+        // p's columns after them. The groups are named by their names alone; each value has
+        // its time and the n printed before it.
+        let text = "Table 2 Score by group\n\tDrug group\t\tPlacebo group\t\tMean difference (95%CI)\tSignificance\n\tn\tScore\tn\tScore\nWeek 0\t29\t5.2 ± 2.0\t33\t5.5 ± 1.9\t-0.244 (-1.256 to 0.77)\t0.632\nWeek 4\t16\t3.6 ± 2.4\t23\t4.4 ± 3.2\t-0.823 (-2.678 to 1.020)\t0.37\n";
+        let (items, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug group", "Placebo group"]);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let cells: Vec<(usize, String, String, String)> = s.measures[0]
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    c.group.expect("a group"),
+                    c.time.clone().unwrap_or_default(),
+                    items[c.item].text.trim().to_string(),
+                    c.n.map_or("-".into(), |j| items[j].text.clone()),
+                )
+            })
+            .collect();
+        assert!(
+            cells.contains(&(1, "Week 4".into(), "4.4 ± 3.2".into(), "23".into())),
+            "{cells:?}"
+        );
+        assert!(cells.contains(&(0, "Week 0".into(), "5.2 ± 2.0".into(), "29".into())));
+        // Names repeated under each time are the groups (`Baseline` and `Week 8`, each over
+        // `Drug | Placebo`).
+        let text = "Table 2 Score\n\tBaseline\t\tWeek 8\t\n\tDrug\tPlacebo\tDrug\tPlacebo\nScore\t5.1 ± 1.0\t5.3 ± 1.1\t3.9 ± 1.2\t5.0 ± 1.0\n";
+        let (_, s) = read_text(text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug", "Placebo"], "{s:#?}");
+    }
+
+    #[test]
+    fn rows_under_a_stub_headed_group_are_the_arms_of_the_tables_measure() {
+        // Made-up means: the stub's header names the groups, the columns the times, the
+        // caption the measure; no section's label. One measure, each row an arm over time.
+        let text = "Table 3 Anxiety scores (mean ± SD)\nGroup\tBaseline\t1 month\t3 months\nIntervention\t11.5 ± 4.3\t7.8 ± 3.3\t7.3 ± 3.2\nControl\t11.4 ± 3.9\t9.9 ± 4.2\t8.9 ± 4.3\n";
+        let (_, s) = read_text(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::Arms);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Intervention", "Control"]);
+        assert_eq!(s.measures[0].cells.len(), 6);
+        // Under a stub naming no groups, rows of names no word calls a group stay measures.
+        let text = text
+            .replace("Group\t", "Scale\t")
+            .replace("Intervention", "Anxiety")
+            .replace("Control", "Depression");
+        let (_, s) = read_text(&text);
+        assert!(
+            s.measures.iter().all(|m| m.shape != Shape::Arms),
+            "{:#?}",
+            s.measures
+        );
+    }
+
+    #[test]
+    fn a_section_of_levels_ends_at_a_row_printing_a_mean() {
+        // Made-up values: a characteristic's levels under its section's label (counts), then
+        // a row of means that no indent sets apart: a measure of its own, not a level.
+        let text = "Table 1 Baseline, n (%) or mean ± SD\nCharacteristic | Drug (n = 29) | Placebo (n = 33) |\nDisease extent | | |\nPancolitis | 7 (25.9) | 6 (20.7) |\nProctitis | 3 (11.1) | 2 (6.9) |\nHemoglobin (g/dL) | 12.1 ± 2.8 | 13.4 ± 1.7 |\nAlbumin (g/L) | 4.4 ± 0.5 | 4.5 ± 0.3 |\n";
+        let (_, s) = read_text(text);
+        let labels: Vec<Option<&str>> = s.measures.iter().map(|m| m.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [Some("Hemoglobin (g/dL)"), Some("Albumin (g/L)")],
+            "{s:#?}"
+        );
+        // Rows of means under a section naming their measure stay the section's.
+        let text = "Table 2\nOutcome | Drug (n = 29) | Placebo (n = 33) |\nPain score | | |\nWeek 4 | 3.1 ± 1.2 | 3.5 ± 1.1 |\nWeek 8 | 2.8 ± 1.0 | 3.4 ± 1.3 |\n";
+        let (_, s) = read_text(text);
+        assert_eq!(s.measures.len(), 1, "{s:#?}");
+        assert_eq!(s.measures[0].label.as_deref(), Some("Pain score"));
+    }
+
+    #[test]
+    fn a_stays_moment_named_with_its_place_is_a_time_row_among_times() {
+        // Made-up medians under a measure's heading whose rows are its times, the first the
+        // moment of the stay named with its place (`Hospital discharge`): one measure of three
+        // times for each group, not a measure of its own for the first row.
+        let text = "Table 3.\nOutcome | Drug (n=50) | Placebo (n=50) |\nWalk test (median (IQR) in metres) | | |\nHospital discharge | 195 (120–260) | 173 (123–274) |\n3 months | 293 (124–444) | 255 (120–337) |\n6 months | 374 (203–435) | 321 (197–400) |\n";
+        let (items, s) = read_text(text);
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        let times: Vec<(String, String)> = s.measures[0]
+            .cells
+            .iter()
+            .filter(|c| c.group == s.measures[0].cells[0].group)
+            .map(|c| {
+                (
+                    c.time.clone().unwrap_or_default(),
+                    items[c.item].text.trim().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            times,
+            [
+                ("Hospital discharge".into(), "195 (120–260)".into()),
+                ("3 months".into(), "293 (124–444)".into()),
+                ("6 months".into(), "374 (203–435)".into())
             ]
         );
     }
