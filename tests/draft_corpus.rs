@@ -1074,7 +1074,8 @@ fn draft_on_the_held_out_part() {
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 83.21 -> 83.22.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 83.22 -> 83.02.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 83.02 -> 83.14.
-const FLOOR_DEV_FOUND: f64 = 83.14;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 83.14 -> 83.16.
+const FLOOR_DEV_FOUND: f64 = 83.16;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1191,7 +1192,8 @@ const FLOOR_DEV_FOUND: f64 = 83.14;
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 78.59 -> 78.60.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 78.60 -> 78.65.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 78.65 -> 78.61.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 78.61 -> 78.68.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.68;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1315,7 +1317,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.61;
 // Session 74: batches 158-159 joined (20 reports): 4339 -> 4366.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4366 -> 4440.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4440 -> 4429.
-const CEILING_DEV_NON_DATA: usize = 4429;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4429 -> 4463.
+const CEILING_DEV_NON_DATA: usize = 4463;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1442,7 +1445,8 @@ const CEILING_DEV_NON_DATA: usize = 4429;
 // Session 74: batches 158-159 joined (20 reports): 4193 -> 4218.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4218 -> 4315.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4315 -> 4329.
-const CEILING_HOLDOUT_NON_DATA: usize = 4329;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4329 -> 4358.
+const CEILING_HOLDOUT_NON_DATA: usize = 4358;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1533,7 +1537,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 4329;
 // Session 74: batches 158-159 joined (20 reports): 4010 -> 4011.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4011 -> 4037.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4037 -> 4039.
-const FLOOR_DEV_PATH: usize = 4039;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4039 -> 4088.
+const FLOOR_DEV_PATH: usize = 4088;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1619,7 +1624,8 @@ const FLOOR_DEV_PATH: usize = 4039;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 3460 -> 3474.
 // Session 74: batches 158-159 joined (20 reports): 3474 -> 3477.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3477 -> 3497.
-const FLOOR_HOLDOUT_PATH: usize = 3497;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3497 -> 3523.
+const FLOOR_HOLDOUT_PATH: usize = 3523;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1741,7 +1747,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3497;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3501 -> 3508.
 // Session 76: a one-level header's statistics' columns cut off before its groups are split; bare Before/After repeated under each group (a change column each, its Δ hyphenated) are each group's times; a stub named with a qualifier (Physiological parameters) is no group: 3508 -> 3586.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 3586 -> 3607.
-const FLOOR_DEV_DECIDED: usize = 3607;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3607 -> 3630.
+const FLOOR_DEV_DECIDED: usize = 3630;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1839,7 +1846,8 @@ const FLOOR_DEV_DECIDED: usize = 3607;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1697 -> 1710.
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1710 -> 1741.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 1741 -> 1771.
-const FLOOR_HOLDOUT_DECIDED: usize = 1771;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1771 -> 1775.
+const FLOOR_HOLDOUT_DECIDED: usize = 1775;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1921,7 +1929,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1771;
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 1282 -> 1283.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1283 -> 1288.
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1288 -> 1298.
-const FLOOR_DEV_SHARES: usize = 1298;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1298 -> 1321.
+const FLOOR_DEV_SHARES: usize = 1321;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -2189,7 +2198,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 178;
 // Session 75: arms declared by their treatment, the allocation to arms listed before it in Japanese, a change word after the value's own interval: 2061 -> 2060.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 2060 -> 2089.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 2089 -> 2118.
-const FLOOR_DEV_N_RIGHT: usize = 2118;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 2118 -> 2151.
+const FLOOR_DEV_N_RIGHT: usize = 2151;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2329,7 +2339,8 @@ const CEILING_DEV_N_WRONG: usize = 37;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1631 -> 1645.
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1645 -> 1632.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 1632 -> 1653.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1653;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1653 -> 1656.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1656;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2422,7 +2433,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1653;
 // Session 74: batches 158-159 joined (20 reports): 3385 -> 3386.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3386 -> 3412.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 3412 -> 3418.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3418;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3418 -> 3448.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3448;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2534,7 +2546,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3418;
 // Session 74: batches 158-159 joined (20 reports): 2871 -> 2874.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 2874 -> 2892.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 2892 -> 2912.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2912;
+// Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 2912 -> 2938.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2938;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
