@@ -814,11 +814,21 @@ fn comparison_timepoint(m: &Measure, items: &[Item], at: usize) -> Option<String
     {
         return None;
     }
+    // Each time on a row of its own: a table whose columns are the times prints every time
+    // and the comparison on one row (`Baseline | 12 months | … | Difference in change`), and
+    // its comparison is of the change or the last time, as the default says.
+    let one_row_a_time = arms.iter().all(|(_, cells)| {
+        cells.iter().enumerate().all(|(i, c)| {
+            cells[..i]
+                .iter()
+                .all(|d| items[d.item].line != items[c.item].line)
+        })
+    });
     let k = arms[0].1.iter().position(|c| items[c.item].line == line)?;
     let same_row = arms
         .iter()
         .all(|(_, cells)| items[cells[k].item].line == line);
-    (same_row && k + 1 < n).then(|| format!("t{}", k + 1))
+    (one_row_a_time && same_row && k + 1 < n).then(|| format!("t{}", k + 1))
 }
 
 /// The value is held as a single fact because the text does not decide its place: the
@@ -1451,6 +1461,20 @@ impl Writer<'_> {
             ),
             None => "review".to_string(),
         };
+        // The time every arm's count is of, where the rows name it before the measure
+        // (`28-day mortality`, `90-day mortality`: two counts of one outcome): the file's
+        // counts hold no time, so the label keeps it, and the two stay told apart.
+        let times: Vec<&str> = m.cells.iter().filter_map(|c| c.time.as_deref()).collect();
+        let label = match times.first() {
+            Some(t)
+                if times.len() == m.cells.len()
+                    && times.iter().all(|u| u == t)
+                    && !label.contains(t) =>
+            {
+                format!("{label} ({t})")
+            }
+            _ => label,
+        };
         self.out.push_str("\n[[arm_counts]]\n");
         self.out
             .push_str(&format!("id = {}\nlabel = {}\n", q(&id), q(&label)));
@@ -1702,6 +1726,33 @@ mod tests {
         );
         assert!(!toml.contains("timepoint = "), "{toml}");
         assert_eq!(s.arm_measures[0].comparisons[0].timepoint, "t2");
+        // Times over the columns print every time and the comparison on one row: the
+        // comparison of the change is the last time's (the seventy-first trial's probe had its
+        // `Difference in change` filed at baseline).
+        let (toml, s) = drafted(
+            "Table 2 Outcomes\nOutcomes\tControl\t\tIntervention\t\tIntervention v control\nBaseline\t12 months\tBaseline\t12 months\tDifference in change (95% CI)\tP value\nSalt, g/24 h\t11.2 (5.0)\t11.0 (4.7)\t11.1 (4.8)\t10.1 (4.3)\t-0.9 (-1.4 to -0.3)\t0.002\nValues are mean (SD).\n",
+        );
+        assert!(!toml.contains("timepoint = \"t1\""), "{toml}");
+        assert!(
+            s.arm_measures
+                .iter()
+                .all(|m| m.comparisons.iter().all(|c| c.timepoint != "t1"))
+        );
+    }
+
+    #[test]
+    fn counts_of_one_outcome_at_two_times_keep_their_times_in_their_labels() {
+        // Made-up counts: one outcome at two times named before it (`28-day mortality`,
+        // `90-day mortality`); each time's counts are told apart by their labels.
+        let (toml, s) = drafted(
+            "Table 2 Outcomes\nOutcome\tEarly (N = 245)\tLate (N = 244)\tP\n28-day mortality\t42 (17%)\t47 (19%)\t0.54\n90-day mortality\t63 (26%)\t73 (30%)\t0.29\n",
+        );
+        let labels: Vec<&str> = s.arm_counts.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels.len(), 2, "{toml}");
+        assert!(
+            labels[0].contains("28-day") && labels[1].contains("90-day"),
+            "{labels:?}"
+        );
     }
 
     #[test]

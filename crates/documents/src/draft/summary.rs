@@ -1152,6 +1152,7 @@ pub fn attach_n(items: &mut [Item], original: &str) {
                 && (opens_bracket_describing(between)
                     || between.is_some_and(heads_with_a_colon)
                     || n_sign_opens_the_cell(j, between)
+                    || n_sign_heads_the_list_item(j, between)
                     || n_cells_open_the_rows_values(items, i, original))
             {
                 items[i].parts.n = j.parts.value.clone();
@@ -1163,7 +1164,19 @@ pub fn attach_n(items: &mut [Item], original: &str) {
             .take_while(|j| j.sentence == items[i].sentence)
             .find(|j| j.kind != ItemKind::Date);
         if let Some(j) = next {
+            // A semicolon and words after it close the value's list item: an n after them heads
+            // the next item (`…, 24.2±4.8/25.6±4.8; walking N = 17, 26.5±5.3`); an n right
+            // after the semicolon is the value's (`12.1 (0.2); n = 354`, `17·4 (4·8); 219`).
+            let closed = original
+                .get(items[i].span[1]..j.span[0])
+                .and_then(|b| b.rsplit_once([';', '；']))
+                .is_some_and(|(_, after)| {
+                    after
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| w.chars().count() >= 2)
+                });
             if j.kind == ItemKind::N
+                && !closed
                 && n_printed_with(original, items[i].span[1], j.span[0], 60)
                 && !closes_the_values_bracket(original.get(items[i].span[1]..j.span[0]))
                 && !original.get(j.span[1]..).is_some_and(heads_with_a_colon)
@@ -1204,6 +1217,14 @@ fn n_cells_open_the_rows_values(items: &[Item], i: usize, original: &str) -> boo
         .filter(|&k| items[k].kind.is_summary())
         .last();
     first.is_some_and(cell_before)
+}
+
+/// Is `n` printed as `N = 16` and then a comma right before the value (`Aerobic interval
+/// training N = 16, 24.2±4.8/25.6±4.8; walking N = 17, …`): the n of the list item it heads?
+fn n_sign_heads_the_list_item(n: &Item, between: Option<&str>) -> bool {
+    n.kind == ItemKind::N
+        && n.text.trim_start().starts_with(['n', 'N'])
+        && between.is_some_and(|b| b.trim() == "," || b.trim() == "、")
 }
 
 /// Is `n` printed as `n=124` right before a value, only a space between (`between`): a table
@@ -1496,6 +1517,48 @@ mod tests {
         assert_eq!(
             ns(&format!("{header}Week 4\t3.6 ± 2.4\t16\t4.4 ± 3.2\t23\n")),
             [Some("16".to_string()), Some("23".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_n_heading_a_list_item_is_its_values_and_never_the_item_before() {
+        // Made-up values: each item names its group with its n, a comma, then the values; a
+        // semicolon closes the item, so the n after it is the next item's.
+        let text = "By group: drug A N = 16, 24.2±4.8/25.6±4.8; drug B N = 17, 26.5±5.3/25.2±3.6.";
+        let mut items = super::super::read_items(text);
+        super::attach_n(&mut items, text);
+        let ns: Vec<(String, Option<String>)> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| {
+                (
+                    i.text.trim().to_string(),
+                    i.parts.n.as_ref().map(|n| n.number.plain.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ns[0],
+            ("24.2±4.8".to_string(), Some("16".to_string())),
+            "{ns:?}"
+        );
+        assert_ne!(ns[1].1.as_deref(), Some("17"), "{ns:?}");
+        assert_eq!(
+            ns[2],
+            ("26.5±5.3".to_string(), Some("17".to_string())),
+            "{ns:?}"
+        );
+        // An n right after the semicolon is the value's own, as a table's cell prints it.
+        let text = "Baseline | 12.1 (0.2); n = 354 | 12.3 (0.2); n = 350 |";
+        let mut items = super::super::read_items(text);
+        super::attach_n(&mut items, text);
+        let first = items
+            .iter()
+            .find(|i| i.kind == ItemKind::MeanSpread)
+            .expect("a mean");
+        assert_eq!(
+            first.parts.n.as_ref().map(|n| n.number.plain.as_str()),
+            Some("354")
         );
     }
 
