@@ -724,18 +724,20 @@ const NOT_IN_GROUP_NAME: [&str; 27] = [
 const DOSE_UNITS: [&str; 9] = ["mg", "mg/kg", "µg", "μg", "mcg", "g", "iu", "units", "ml"];
 
 /// Where the name of a group whose noun starts at `start` begins: up to three words before
-/// the noun, back to a word that cannot be part of a name (a preposition, an article, a
+/// the noun (four where an article opens them), back to a word that cannot be part of a name (a preposition, an article, a
 /// number with a unit other than a dose's); `start` itself when no word before it is part of
 /// a name. A dose is the name of its arm (`the 10 mg group` and `the 5 mg group` are two).
 fn group_name_start(s: &str, start: usize) -> usize {
     let before = &s[..start];
     let mut name_start = start;
     let mut after = String::new();
-    for (k, w) in before
-        .split_inclusive(char::is_whitespace)
-        .rev()
-        .enumerate()
-    {
+    let words: Vec<&str> = before.split_inclusive(char::is_whitespace).rev().collect();
+    // A fourth word belongs to the name where an article opens it (`in the maximal volitional
+    // interval training group`): the article bounds the name.
+    let fourth_word_named = words
+        .get(4)
+        .is_some_and(|w| matches!(w.trim().to_lowercase().as_str(), "the" | "a" | "an"));
+    for (k, w) in words.iter().copied().enumerate() {
         let raw = w.trim();
         let word = raw.trim_end_matches([',', ';', ':']);
         let dose = !word.is_empty()
@@ -756,7 +758,8 @@ fn group_name_start(s: &str, start: usize) -> usize {
                 .next()
                 .is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '−')
                 && !word.to_lowercase().ends_with("mg")
-            || k >= 3;
+            || k >= 4
+            || k == 3 && !fourth_word_named;
         if stop {
             break;
         }
@@ -2951,6 +2954,24 @@ mod tests {
         ] {
             assert!(!groups(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_group_named_by_four_words_after_an_article_keeps_them_all() {
+        // Made-up names: four words before the noun where `the` opens them; without the
+        // article three words at most, as before (a verb's words are no name).
+        let names = |s: &str| -> Vec<String> { groups(s).iter().map(|p| p.text.clone()).collect() };
+        assert!(
+            names("from 25.0 to 25.2 in the maximal volitional interval training group")
+                .contains(&"maximal volitional interval training group".to_string()),
+            "{:?}",
+            names("from 25.0 to 25.2 in the maximal volitional interval training group")
+        );
+        assert!(
+            !names("scores rose sharply over weeks interval training group")
+                .iter()
+                .any(|n| n.starts_with("rose") || n.starts_with("sharply")),
+        );
     }
 
     #[test]

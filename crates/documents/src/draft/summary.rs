@@ -1499,23 +1499,14 @@ mod tests {
         // Made-up values in the form a page's table copies with tabs: each group's n in a
         // cell before its value; the n in the cell after a value is the next group's. A row
         // printing each value before its n keeps the n after it.
-        let ns = |text: &str| -> Vec<Option<String>> {
-            let mut items = super::super::read_items(text);
-            super::attach_n(&mut items, text);
-            items
-                .iter()
-                .filter(|i| i.kind == ItemKind::MeanSpread)
-                .map(|i| i.parts.n.as_ref().map(|n| n.number.plain.clone()))
-                .collect()
-        };
         let header = "Table 2 Score\n\tDrug\t\tPlacebo\n\tn\tScore\tn\tScore\n";
         assert_eq!(
-            ns(&format!("{header}Week 4\t16\t3.6 ± 2.4\t23\t4.4 ± 3.2\n")),
+            ns_of_the_means(&format!("{header}Week 4\t16\t3.6 ± 2.4\t23\t4.4 ± 3.2\n")),
             [Some("16".to_string()), Some("23".to_string())]
         );
         let header = "Table 2 Score\n\tDrug\t\tPlacebo\n\tScore\tn\tScore\tn\n";
         assert_eq!(
-            ns(&format!("{header}Week 4\t3.6 ± 2.4\t16\t4.4 ± 3.2\t23\n")),
+            ns_of_the_means(&format!("{header}Week 4\t3.6 ± 2.4\t16\t4.4 ± 3.2\t23\n")),
             [Some("16".to_string()), Some("23".to_string())]
         );
     }
@@ -1524,42 +1515,15 @@ mod tests {
     fn an_n_heading_a_list_item_is_its_values_and_never_the_item_before() {
         // Made-up values: each item names its group with its n, a comma, then the values; a
         // semicolon closes the item, so the n after it is the next item's.
-        let text = "By group: drug A N = 16, 24.2±4.8/25.6±4.8; drug B N = 17, 26.5±5.3/25.2±3.6.";
-        let mut items = super::super::read_items(text);
-        super::attach_n(&mut items, text);
-        let ns: Vec<(String, Option<String>)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::MeanSpread)
-            .map(|i| {
-                (
-                    i.text.trim().to_string(),
-                    i.parts.n.as_ref().map(|n| n.number.plain.clone()),
-                )
-            })
-            .collect();
-        assert_eq!(
-            ns[0],
-            ("24.2±4.8".to_string(), Some("16".to_string())),
-            "{ns:?}"
+        let ns = ns_of_the_means(
+            "By group: drug A N = 16, 24.2±4.8/25.6±4.8; drug B N = 17, 26.5±5.3/25.2±3.6.",
         );
-        assert_ne!(ns[1].1.as_deref(), Some("17"), "{ns:?}");
-        assert_eq!(
-            ns[2],
-            ("26.5±5.3".to_string(), Some("17".to_string())),
-            "{ns:?}"
-        );
+        assert_eq!(ns[0].as_deref(), Some("16"), "{ns:?}");
+        assert_ne!(ns[1].as_deref(), Some("17"), "{ns:?}");
+        assert_eq!(ns[2].as_deref(), Some("17"), "{ns:?}");
         // An n right after the semicolon is the value's own, as a table's cell prints it.
-        let text = "Baseline | 12.1 (0.2); n = 354 | 12.3 (0.2); n = 350 |";
-        let mut items = super::super::read_items(text);
-        super::attach_n(&mut items, text);
-        let first = items
-            .iter()
-            .find(|i| i.kind == ItemKind::MeanSpread)
-            .expect("a mean");
-        assert_eq!(
-            first.parts.n.as_ref().map(|n| n.number.plain.as_str()),
-            Some("354")
-        );
+        let ns = ns_of_the_means("Baseline | 12.1 (0.2); n = 354 | 12.3 (0.2); n = 350 |");
+        assert_eq!(ns.first(), Some(&Some("354".to_string())), "{ns:?}");
     }
 
     #[test]
