@@ -1151,8 +1151,7 @@ pub fn attach_n(items: &mut [Item], original: &str) {
                 && j.sentence == items[i].sentence
                 && (opens_bracket_describing(between)
                     || between.is_some_and(heads_with_a_colon)
-                    || n_sign_opens_the_cell(j, between)
-                    || n_sign_heads_the_list_item(j, between)
+                    || n_sign_right_before(j, between)
                     || n_cells_open_the_rows_values(items, i, original))
             {
                 items[i].parts.n = j.parts.value.clone();
@@ -1219,21 +1218,15 @@ fn n_cells_open_the_rows_values(items: &[Item], i: usize, original: &str) -> boo
     first.is_some_and(cell_before)
 }
 
-/// Is `n` printed as `N = 16` and then a comma right before the value (`Aerobic interval
-/// training N = 16, 24.2±4.8/25.6±4.8; walking N = 17, …`): the n of the list item it heads?
-fn n_sign_heads_the_list_item(n: &Item, between: Option<&str>) -> bool {
+/// Is `n` printed with its sign right before the value, only a space between (`n=124 13
+/// (8–21) n=118 15 (8–23)`: a table cell's own n, printed before the value where the column's
+/// n varies by row) or a comma (`Aerobic interval training N = 16, 24.2±4.8/25.6±4.8; walking
+/// N = 17, …`: the n of the list item it heads)?
+fn n_sign_right_before(n: &Item, between: Option<&str>) -> bool {
+    let spaces = |b: &str| !b.is_empty() && b.trim().is_empty() && !b.contains('\n');
     n.kind == ItemKind::N
         && n.text.trim_start().starts_with(['n', 'N'])
-        && between.is_some_and(|b| b.trim() == "," || b.trim() == "、")
-}
-
-/// Is `n` printed as `n=124` right before a value, only a space between (`between`): a table
-/// cell's own n, printed before the value where the column's n varies by row (`n=124 13
-/// (8–21) n=118 15 (8–23)`)?
-fn n_sign_opens_the_cell(n: &Item, between: Option<&str>) -> bool {
-    n.kind == ItemKind::N
-        && n.text.trim_start().starts_with(['n', 'N'])
-        && between.is_some_and(|b| !b.is_empty() && b.trim().is_empty() && !b.contains('\n'))
+        && between.is_some_and(|b| spaces(b) || matches!(b.trim(), "," | "、"))
 }
 
 /// A list of counted parts, each an n and then its value in the same words (`18 patients (14
@@ -1372,13 +1365,26 @@ mod tests {
     }
 
     /// The n [`super::attach_n`] gives each mean ± spread read from `text`, as printed.
-    fn ns_of_the_means(text: &str) -> Vec<Option<String>> {
+    /// Each summary of `kind` in `text`, as printed, with the n [`super::attach_n`] gives it.
+    fn summaries_with_ns(text: &str, kind: ItemKind) -> Vec<(String, Option<String>)> {
         let mut items = super::super::read_items(text);
         super::attach_n(&mut items, text);
         items
             .iter()
-            .filter(|i| i.kind == ItemKind::MeanSpread)
-            .map(|i| i.parts.n.as_ref().map(|n| n.number.plain.clone()))
+            .filter(|i| i.kind == kind)
+            .map(|i| {
+                (
+                    i.text.trim().to_string(),
+                    i.parts.n.as_ref().map(|n| n.number.plain.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn ns_of_the_means(text: &str) -> Vec<Option<String>> {
+        summaries_with_ns(text, ItemKind::MeanSpread)
+            .into_iter()
+            .map(|(_, n)| n)
             .collect()
     }
 
@@ -1472,21 +1478,9 @@ mod tests {
         // Made-up medians in the form a table copies each cell's own n before its value, the
         // column's n varying by row: each n is the value's after it.
         let text = "Table 3.\n\nIntensive n=150 Standard care n=158 Difference*\nICU stay (median (IQR) days)\nAlive n=124 13 (8–21) n=118 15 (8–23) 0.3 (−4.0 to 4.8)\nDead n=26 10 (6–29) n=40 9 (4–14) 5.2 (−7.3 to 16.7)\nHome n=16 8 (6–9) n=18 9 (4–14) 1.2 (−7.3 to 6.7)\n";
-        let mut items = super::super::read_items(text);
-        super::attach_n(&mut items, text);
-        let ns: Vec<(String, Option<String>)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::MedianIqr)
-            .take(2)
-            .map(|i| {
-                (
-                    i.text.trim().to_string(),
-                    i.parts.n.as_ref().map(|n| n.number.plain.clone()),
-                )
-            })
-            .collect();
+        let ns = summaries_with_ns(text, ItemKind::MedianIqr);
         assert_eq!(
-            ns,
+            ns[..2],
             [
                 ("13 (8–21)".to_string(), Some("124".to_string())),
                 ("15 (8–23)".to_string(), Some("118".to_string()))
@@ -1549,21 +1543,8 @@ mod tests {
     #[test]
     fn a_value_in_the_bracket_after_an_n_is_of_those_people() {
         // Made-up values in an abstract's form: each group's n, then its age in a bracket.
-        let mut items = super::super::read_items(
-            "運動群は20名(70.6±6.4歳),対照群は11名(73.1±5.6歳)であった. Twelve patients were enrolled: 20 patients (mean age 61.2 ± 7.3) had the drug.",
-        );
         let text = "運動群は20名(70.6±6.4歳),対照群は11名(73.1±5.6歳)であった. Twelve patients were enrolled: 20 patients (mean age 61.2 ± 7.3) had the drug.";
-        super::attach_n(&mut items, text);
-        let ns: Vec<(String, Option<String>)> = items
-            .iter()
-            .filter(|i| i.kind == ItemKind::MeanSpread)
-            .map(|i| {
-                (
-                    i.text.trim().to_string(),
-                    i.parts.n.as_ref().map(|n| n.number.plain.clone()),
-                )
-            })
-            .collect();
+        let ns = summaries_with_ns(text, ItemKind::MeanSpread);
         assert_eq!(
             ns,
             [
