@@ -1075,7 +1075,8 @@ fn draft_on_the_held_out_part() {
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 83.22 -> 83.02.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 83.02 -> 83.14.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 83.14 -> 83.16.
-const FLOOR_DEV_FOUND: f64 = 83.16;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 83.16 -> 83.19.
+const FLOOR_DEV_FOUND: f64 = 83.19;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1193,7 +1194,8 @@ const FLOOR_DEV_FOUND: f64 = 83.16;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 78.60 -> 78.65.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 78.65 -> 78.61.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 78.61 -> 78.68.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.68;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 78.68 -> 78.77.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.77;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1538,7 +1540,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 4358;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4011 -> 4037.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4037 -> 4039.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4039 -> 4088.
-const FLOOR_DEV_PATH: usize = 4088;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 4088 -> 4089.
+const FLOOR_DEV_PATH: usize = 4089;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1625,7 +1628,8 @@ const FLOOR_DEV_PATH: usize = 4088;
 // Session 74: batches 158-159 joined (20 reports): 3474 -> 3477.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3477 -> 3497.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3497 -> 3523.
-const FLOOR_HOLDOUT_PATH: usize = 3523;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3523 -> 3527.
+const FLOOR_HOLDOUT_PATH: usize = 3527;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1748,7 +1752,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3523;
 // Session 76: a one-level header's statistics' columns cut off before its groups are split; bare Before/After repeated under each group (a change column each, its Δ hyphenated) are each group's times; a stub named with a qualifier (Physiological parameters) is no group: 3508 -> 3586.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 3586 -> 3607.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3607 -> 3630.
-const FLOOR_DEV_DECIDED: usize = 3630;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3630 -> 3702.
+const FLOOR_DEV_DECIDED: usize = 3702;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1847,7 +1852,8 @@ const FLOOR_DEV_DECIDED: usize = 3630;
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1710 -> 1741.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 1741 -> 1771.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1771 -> 1775.
-const FLOOR_HOLDOUT_DECIDED: usize = 1775;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1775 -> 1792.
+const FLOOR_HOLDOUT_DECIDED: usize = 1792;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1930,7 +1936,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1775;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1283 -> 1288.
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1288 -> 1298.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1298 -> 1321.
-const FLOOR_DEV_SHARES: usize = 1321;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1321 -> 1322.
+const FLOOR_DEV_SHARES: usize = 1322;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -2067,7 +2074,8 @@ const FLOOR_HOLDOUT_SHARES: usize = 1520;
 // Session 74: batches 154-157 joined (40 reports); an estimate followed by the groups it compares before its interval is checked (batch 156 en_01): 172 -> 173.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 173 -> 177.
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 177 -> 178.
-const CEILING_HOLDOUT_N_WRONG: usize = 178;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 178 -> 163.
+const CEILING_HOLDOUT_N_WRONG: usize = 163;
 // n's attached right (session 30: a table row's label printing each group's n, 460 -> 511 on
 // the development part; a header row of n's alone under the groups' names, 511 -> 535; the
 // held-out part unchanged by both).
@@ -2199,7 +2207,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 178;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 2060 -> 2089.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 2089 -> 2118.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 2118 -> 2151.
-const FLOOR_DEV_N_RIGHT: usize = 2151;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 2151 -> 2199.
+const FLOOR_DEV_N_RIGHT: usize = 2199;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2233,7 +2242,8 @@ const FLOOR_DEV_N_RIGHT: usize = 2151;
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 30 -> 40.
 // Session 73: a respectively over slots each opened by its own label (SpO2-1: a and b (p), SpO2-2: c and d (p), ...) gives each slot's values the groups listed before them, in order (batch 151's 4 wrong n's): 40 -> 36.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 36 -> 37.
-const CEILING_DEV_N_WRONG: usize = 37;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 37 -> 36.
+const CEILING_DEV_N_WRONG: usize = 36;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2340,7 +2350,8 @@ const CEILING_DEV_N_WRONG: usize = 37;
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1645 -> 1632.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 1632 -> 1653.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1653 -> 1656.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1656;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1656 -> 1679.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1679;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2434,7 +2445,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1656;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3386 -> 3412.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 3412 -> 3418.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3418 -> 3448.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3448;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3448 -> 3449.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3449;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2547,7 +2559,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3448;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 2874 -> 2892.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 2892 -> 2912.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 2912 -> 2938.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2938;
+// Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 2938 -> 2940.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2940;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:

@@ -21,6 +21,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use trialstats::draft::{self, Item, ItemKind};
 use trialstats::study::{self, Reported, ReportedNumber, Study};
+use trialstats::text::plain::lines_joined;
 
 /// (data file, source document) of every seed.
 const SEEDS: [(&str, &str); 6] = [
@@ -224,33 +225,46 @@ fn other_data(s: &Study) -> Vec<HandNumber> {
     out
 }
 
-/// A document with its line breaks removed (as quotes are written), and the way to map a
-/// byte of the document to it.
+/// A document with its line breaks joined as quotes are written
+/// ([`lines_joined`]), and the way to map a byte of the
+/// document to it.
 struct Joined {
     text: String,
-    /// `removed[i]`: line-break bytes before byte i of the document.
-    removed: Vec<usize>,
+    /// `at[i]`: the byte of `text` that byte i of the document became.
+    at: Vec<usize>,
 }
 
 impl Joined {
     fn new(doc: &str) -> Joined {
-        let mut removed = Vec::with_capacity(doc.len() + 1);
-        let mut count = 0;
-        for b in doc.bytes() {
-            removed.push(count);
-            if b == b'\n' || b == b'\r' {
-                count += 1;
+        let text = lines_joined(doc);
+        let mut at = vec![0; doc.len() + 1];
+        let mut j = 0;
+        let mut chars = doc.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            at[i] = j;
+            if c != '\n' && c != '\r' {
+                j += c.len_utf8();
+                continue;
+            }
+            while let Some(&(k, n)) = chars.peek() {
+                if n != '\n' && n != '\r' {
+                    break;
+                }
+                at[k] = j;
+                chars.next();
+            }
+            // The space the join wrote for the run of breaks, if any.
+            let next = chars.peek().map(|&(_, n)| n);
+            if text[j..].starts_with(' ') && next != Some(' ') {
+                j += 1;
             }
         }
-        removed.push(count);
-        Joined {
-            text: doc.replace(['\r', '\n'], ""),
-            removed,
-        }
+        at[doc.len()] = j;
+        Joined { text, at }
     }
 
     fn at(&self, byte: usize) -> usize {
-        byte - self.removed[byte]
+        self.at[byte]
     }
 
     /// Every place `quote` stands (an empty quote stands everywhere).

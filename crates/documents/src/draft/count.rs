@@ -2129,7 +2129,7 @@ fn set_against_a_change(scan: &Scan, start: usize) -> bool {
 /// Is the percentage from `start` to `end` a product's strength, part of its name (`timolol
 /// 0.1% gel`, `本剤0.5%`, `タクロリムス0.1%軟膏`), or the name of a group given that strength
 /// (`1%群`)? A dose, not a share: it is followed by the form it is made up in (gel, cream, eye
-/// drops, `ophthalmic solution`, 軟膏, 点眼液) or by 群, or it follows 本剤/本薬 (this drug), or the word before it
+/// drops, `ophthalmic solution`, 軟膏, 点眼液, 点眼: `1%アトロピン点眼`) or by 群, or it follows 本剤/本薬 (this drug), or the word before it
 /// also names, elsewhere in the document, a strength followed by such a form (`timolol 0.5%`
 /// beside `timolol 0.1% gel`).
 fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
@@ -2152,10 +2152,12 @@ fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
         return true;
     }
     // What a preparation contains (`GTを3.75%または2.5%含む`, `1%含有`, `containing 0.1%`), and
-    // a gas's or solution's strength before its name (`2%の水素添加酸素`, `5%ブドウ糖液`).
+    // a gas's or solution's strength before its name (`2%の水素添加酸素`, `5%ブドウ糖液`), or
+    // before an anaesthetic's, antiseptic's or infusion's (`0.5% ropivacaine`, `0.12%
+    // chlorhexidine`, `1% atropine`, `5% dextrose`).
     static CONTAINS: OnceLock<Regex> = OnceLock::new();
     let contains = CONTAINS.get_or_init(|| {
-        Regex::new(r"^\s*(?:(?:または|又は|or|and|、|,)\s*[\d.]+\s*%\s*)*(?:を)?\s*(?:含む|含有|配合)|^\s*の?(?:水素|酸素|窒素|ガス|ブドウ糖|食塩|生理食塩|塩化|リドカイン|エタノール)")
+        Regex::new(r"^\s*(?:(?:または|又は|or|and|、|,)\s*[\d.]+\s*%\s*)*(?:を)?\s*(?:含む|含有|配合)|^\s*の?(?:水素|酸素|窒素|ガス|ブドウ糖|食塩|生理食塩|塩化|リドカイン|エタノール)|^\s*(?i:[a-z]*caine|chlorhexidine|atropine|povidone|saline|dextrose|glucose|sodium\s+chloride|ethanol|hydrogen\s+peroxide)\b")
             .expect("the contents pattern is valid")
     });
     static CONTAINING: OnceLock<Regex> = OnceLock::new();
@@ -2190,7 +2192,7 @@ fn names_a_concentration(plain: &str, start: usize, end: usize) -> bool {
     static NAMED_PRODUCT: OnceLock<Regex> = OnceLock::new();
     let named_product = NAMED_PRODUCT.get_or_init(|| {
         Regex::new(
-            r"^[\p{Katakana}\p{Han}ー・]{2,30}?(?:軟膏|クリーム|ゲル|ローション|点眼液|外用液)",
+            r"^[\p{Katakana}\p{Han}ー・]{2,30}?(?:軟膏|クリーム|ゲル|ローション|点眼液|点眼薬|点眼剤|点眼|外用液)",
         )
         .expect("the product-name pattern is valid")
     });
@@ -3583,6 +3585,18 @@ mod tests {
         assert!(k.contains(&(ItemKind::Percent, "86.3".into())), "{k:?}");
         let k = kinds("本剤0.5%又はプラセボを1日2回塗布した。");
         assert!(k.contains(&(ItemKind::Number, "0.5".into())), "{k:?}");
+        // Before a product named with its form `点眼` alone, and before an anaesthetic's or
+        // antiseptic's name (made-up numbers): doses; the share beside them a percentage.
+        let k = kinds("1%薬剤点眼か0.02%ダミー点眼を行い、15%で充血を認めた。");
+        assert!(k.contains(&(ItemKind::Number, "1".into())), "{k:?}");
+        assert!(k.contains(&(ItemKind::Number, "0.02".into())), "{k:?}");
+        assert!(k.contains(&(ItemKind::Percent, "15".into())), "{k:?}");
+        let k = kinds(
+            "Blocks used 20 ml of 0.5% ropivacaine, rinses 0.12% chlorhexidine; 35% of patients had nausea.",
+        );
+        assert!(k.contains(&(ItemKind::Number, "0.5".into())), "{k:?}");
+        assert!(k.contains(&(ItemKind::Number, "0.12".into())), "{k:?}");
+        assert!(k.contains(&(ItemKind::Percent, "35".into())), "{k:?}");
         // Groups named by their strength, a footnote's mark between (made-up numbers in a
         // package insert's form): the doses are numbers, the falls beside them percentages.
         let k = kinds("眼圧下降率は、0.25%\n注)群13.4%、1%群17.9%であった。");

@@ -1756,7 +1756,8 @@ pub const ALLOCATING_VERBS: &str =
 /// groups`, `assigned to one of three treatment groups`, `無作為に2群に分け`), or `randomized to
 /// X or Y`. Its one number of people then
 /// counts every arm, and a value printed with no group is of none the text says. The byte
-/// offset of the allocating words, if any.
+/// offset of the allocating words, if any. A treatment given or a placebo (`received drug or
+/// placebo`, `実薬かプラセボを投与`) allocates so too: no patient had both.
 ///
 /// ```
 /// use trialstats_documents::draft::cues::allocation_to_arms;
@@ -1767,6 +1768,9 @@ pub const ALLOCATING_VERBS: &str =
 /// assert!(allocation_to_arms("女性48名を、実薬群と偽薬群にランダムに分類した。").is_some());
 /// assert!(allocation_to_arms("実薬群と偽薬群の差を比べた。").is_none());
 /// assert!(allocation_to_arms("patients were randomized to drug or placebo.").is_some());
+/// // Each patient given the treatment or a placebo, in either language.
+/// assert!(allocation_to_arms("Children received 1% drug or placebo drops for 2 years.").is_some());
+/// assert!(allocation_to_arms("1%薬剤点眼かプラセボー点眼を2年間点眼した。").is_some());
 /// // A word may describe the groups (`three treatment groups`, `two parallel arms`).
 /// assert!(allocation_to_arms("participants were assigned to one of three treatment groups.").is_some());
 /// assert!(allocation_to_arms("Twelve patients were treated with the drug for 2 years.").is_none());
@@ -1785,7 +1789,9 @@ pub fn allocation_to_arms(text: &str) -> Option<usize> {
         | (?:無作為|ランダム|割り付け|割付|割りつけ|振り分け)[^。]{{0,60}}?(?:[2-5２-５二三四五]群|\d\s*[:：]\s*\d)
         | [2-5２-５二三四五]群に(?:分け|分類し|割り)
         | (?:群|グループ)(?:と|、|，|および|及び|または)[^。]{{1,40}}?(?:群|グループ)に[^。]{{0,10}}?(?:無作為|ランダム|割り付け|割付|割りつけ|振り分け|分け|分類)
-        | \d\s*[:：]\s*\d(?:\s*[:：]\s*\d)*\s*の(?:比率|割合)で"
+        | \d\s*[:：]\s*\d(?:\s*[:：]\s*\d)*\s*の(?:比率|割合)で
+        | \b(?:receiv(?:e|ed|ing)|given|took|taking|treated\s+with)\s[^.;]{{0,60}}?\bor\s+(?:a\s+|an\s+|the\s+|matching\s+)?placebo\b
+        | (?:か|または|又は|もしくは)\s?(?:プラセボー?|偽薬)[^。]{{0,30}}?を"
         ),
     );
     p.find(text).map(|m| m.start())
@@ -2270,13 +2276,20 @@ fn sizes_a_sample(s: &str, found: regex::Match<'_>) -> bool {
 }
 
 /// Is `found` (a spread's name in brackets, `(SE)`) the abbreviation of the words right before
-/// it, their initials (`Sleep Efficiency (SE)`, `Symptom Days (SD)`), rather than a statement
-/// of what the values print? A row's label names its measure so.
+/// it, rather than a statement of what the values print? A row's label or a clinical term
+/// names its measure so: the words' initials (`Sleep Efficiency (SE)`, `Symptom Days (SD)`,
+/// `Spherical equivalent (SE)`; the spread's own name, `standard error (SE)`, excepted), or a
+/// Japanese term glued before it that names no statistic (`等価球面度数(SE)`, where
+/// `平均値(SE)` and `変化量(SE)` state the spread).
 ///
 /// ```
 /// use trialstats_documents::draft::cues::spread_kind;
 /// assert_eq!(spread_kind("Sleep Efficiency (SE)*"), None);
+/// assert_eq!(spread_kind("Spherical equivalent (SE) progression was similar."), None);
+/// assert_eq!(spread_kind("等価球面度数(SE)の変化は同等だった。"), None);
 /// assert_eq!(spread_kind("Change from baseline, mean (SE)"), Some("SEM"));
+/// assert_eq!(spread_kind("Values are mean ± standard error (SE)."), Some("SEM"));
+/// assert_eq!(spread_kind("変化量の平均値(SE)"), Some("SEM"));
 /// ```
 fn abbreviates_the_words_before(s: &str, found: regex::Match<'_>) -> bool {
     let text = found.as_str();
@@ -2288,17 +2301,44 @@ fn abbreviates_the_words_before(s: &str, found: regex::Match<'_>) -> bool {
         .take_while(|c| c.is_ascii_alphabetic())
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    let words: Vec<&str> = s[..found.start()].split_whitespace().collect();
-    letters.len() >= 2
-        && words.len() >= letters.len()
-        && words[words.len() - letters.len()..]
-            .iter()
-            .zip(&letters)
-            .all(|(w, l)| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() && c.to_ascii_uppercase() == *l)
-            })
+    let before = &s[..found.start() + (text.len() - text.trim_start().len())];
+    if before
+        .chars()
+        .next_back()
+        .is_some_and(crate::text::plain::is_japanese_script)
+    {
+        return letters.len() >= 2 && !names_a_statistic_ja(before);
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if letters.len() < 2 || words.len() < letters.len() {
+        return false;
+    }
+    let abbreviated = &words[words.len() - letters.len()..];
+    let spreads_own_name = abbreviated[0].eq_ignore_ascii_case("standard");
+    !spreads_own_name
+        && abbreviated.iter().zip(&letters).all(|(w, l)| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() && c.to_ascii_uppercase() == *l)
+        })
+}
+
+/// Does Japanese text end in a word naming a statistic (`平均値`, `変化量`, `群間差`), after
+/// which a bracketed spread's name says what that statistic is printed with?
+fn names_a_statistic_ja(before: &str) -> bool {
+    [
+        "平均",
+        "平均値",
+        "変化量",
+        "変化",
+        "差",
+        "推定値",
+        "値",
+        "標準偏差",
+        "標準誤差",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// Function words, units and statistics words: what may stand between two values of one
@@ -3154,5 +3194,25 @@ mod tests {
             spread_kind("mean ± SD at baseline, mean ± SE of the change"),
             None
         );
+    }
+
+    #[test]
+    fn a_bracketed_spread_name_abbreviating_a_clinical_term_states_no_spread() {
+        // Initials in any case: the term a measure is named by, not the values' spread.
+        assert_eq!(
+            spread_kind("Spherical equivalent (SE) progression was similar."),
+            None
+        );
+        assert_eq!(spread_kind("the symptom days (SD) fell"), None);
+        // A Japanese term glued before it that names no statistic.
+        assert_eq!(spread_kind("等価球面度数(SE)の変化は同等だった。"), None);
+        // Stated spreads stay stated.
+        assert_eq!(
+            spread_kind("Values are mean ± standard error (SE)."),
+            Some("SEM")
+        );
+        assert_eq!(spread_kind("Change from baseline, mean (SE)"), Some("SEM"));
+        assert_eq!(spread_kind("変化量の平均値(SE)"), Some("SEM"));
+        assert_eq!(spread_kind("群間差(SE)"), Some("SEM"));
     }
 }

@@ -396,7 +396,7 @@ impl crate::output::Tabular for DraftedItems {
                         Cell::Integer(i.line as i64),
                         Cell::Text(i.kind.as_str().to_string()),
                         Cell::Text(i.numbers_text()),
-                        Cell::Text(i.text.replace(['\n', '\r'], "")),
+                        Cell::Text(crate::text::plain::lines_joined(&i.text)),
                     ]
                 })
                 .collect(),
@@ -638,11 +638,7 @@ impl<'a> Scan<'a> {
                 end = span.end + space;
             }
         }
-        text[start..end]
-            .trim()
-            .chars()
-            .filter(|c| *c != '\n' && *c != '\r')
-            .collect()
+        crate::text::plain::lines_joined(text[start..end].trim())
     }
 
     /// Record an item of `kind` standing at the byte range `span` of the document, and

@@ -1,7 +1,8 @@
 //! A document cut into sentences, each with its quote and the heading above it.
 //!
-//! Quotes follow `data/README.md`: the sentence as printed, its line breaks joined (removed)
-//! and nothing else changed; white space at its ends is left out. Sentences end at `。！？`,
+//! Quotes follow `data/README.md`: the sentence as printed, its line breaks joined
+//! ([`crate::text::plain::lines_joined`]: a space between two words of Latin script, nothing
+//! beside Japanese) and nothing else changed; white space at its ends is left out. Sentences end at `。！？`,
 //! at `.`, `!` or `?` followed by white space and a capital, a digit or a non-Latin
 //! character (not after `et al.`, `e.g.`, `Fig.`, a single initial), at a heading (`【…】`,
 //! a line opening with `■ ◆ ● ・ ※` or a web page's bullet `•`), at a table row (a line with two or more `|` or a tab),
@@ -352,10 +353,7 @@ fn sentences_between(
             continue;
         }
         let (s, e) = (start + t_start, start + t_end);
-        let quote: String = original[s..e]
-            .chars()
-            .filter(|c| *c != '\n' && *c != '\r')
-            .collect();
+        let quote = crate::text::plain::lines_joined(&original[s..e]);
         let heading = headings
             .iter()
             .rev()
@@ -476,6 +474,18 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_joins_its_lines_with_the_space_a_reader_sees() {
+        // English across a break reads with a space; Japanese, with nothing.
+        let text = "Pain fell in the\ndrug group.\n痛みは薬剤群で\n低下した。";
+        let d = Sentences::new(text);
+        let quotes: Vec<&str> = d.sentences.iter().map(|s| s.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            ["Pain fell in the drug group.", "痛みは薬剤群で低下した。"]
+        );
+    }
+
+    #[test]
     fn a_line_ending_in_a_web_address_ends_its_sentence() {
         let text = "Source: https://example.org/trial\nthe first sentence runs on\nto here.\n出典 www.example.jp\n結果は良好。";
         let d = Sentences::new(text);
@@ -484,7 +494,7 @@ mod tests {
             quotes,
             [
                 "Source: https://example.org/trial",
-                "the first sentence runs onto here.",
+                "the first sentence runs on to here.",
                 "出典 www.example.jp",
                 "結果は良好。"
             ]

@@ -112,7 +112,7 @@ pub fn check_shares(
         };
         out.push(ShareFinding {
             line: item.line,
-            quote: item.text.replace(['\n', '\r'], ""),
+            quote: crate::text::plain::lines_joined(&item.text),
             percent: value.number.text.clone(),
             count,
             n: whole.map(|(n, _)| n),

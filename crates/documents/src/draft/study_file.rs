@@ -173,7 +173,7 @@ impl Writer<'_> {
         }
         all.push(format!(
             "drafted from '{}'",
-            item.text.replace(['\n', '\r'], "")
+            crate::text::plain::lines_joined(&item.text)
         ));
         self.out
             .push_str(&format!("note = {}\n", q(&all.join("; "))));
@@ -731,7 +731,7 @@ fn draft_test(w: &mut Writer, item: &Item) {
         "note = {}\n",
         q(&format!(
             "review: what this test compares; printed '{}'",
-            item.text.replace(['\n', '\r'], "")
+            crate::text::plain::lines_joined(&item.text)
         ))
     ));
     w.provenance(item);
@@ -754,7 +754,7 @@ fn draft_date(w: &mut Writer, item: &Item) {
         "note = {}\n",
         q(&format!(
             "printed '{}'; a date of issue is not data (data/README.md): delete it if it is one",
-            item.text.replace(['\n', '\r'], "")
+            crate::text::plain::lines_joined(&item.text)
         ))
     ));
     w.provenance(item);
@@ -1215,7 +1215,7 @@ impl Writer<'_> {
             Some(t) => t.clone(),
             None => format!(
                 "not stated: one time point (printed '{}', line {})",
-                items[c.item].text.replace(['\n', '\r'], ""),
+                crate::text::plain::lines_joined(&items[c.item].text),
                 items[c.item].line
             ),
         }

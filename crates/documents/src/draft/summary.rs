@@ -31,6 +31,10 @@ const MEDIAN_UNIT: &str = r"(?: UNIT | (?i: mg | g | μg | µg ) (?-u:\b) )";
 const JA_UNIT: &str =
     r"(?: 週間 | 週 | 日間 | 日 | カ月 | ヵ月 | ヶ月 | か月 | 年 | 歳 | 時間 | 分 | 点 )";
 
+/// Japanese counters a mean and its bracketed spread may each print besides the units of
+/// [`JA_UNIT`] (`0.23回(SD 0.68回)`: episodes).
+const JA_COUNTED: &str = r"(?: 回 | 個 | 件 )";
+
 /// A mean and its spread in each form reports print: `m ± s` (or `+/-`, with the label after
 /// it), `m (s)` and `m (SD s)`, `m unit (SD, s)`, `m (± s)`, `m (SE+/- s, p = …)` (a label
 /// and the p sharing the bracket: the item ends before the p), and the worded `mean m, SD s`
@@ -42,13 +46,14 @@ fn mean_spread_pattern() -> &'static Regex {
               (?P<mean> NUMBER ) \s* (?: [%％°] \s* | (?P<munit> DOSEUNIT ) \s* )? (?: ± | \+/- | \+- | \+\x20?/\x20?- ) \s* (?P<spread> NUMBER )
               (?: \s* (?P<label> LABEL ) (?: [^A-Za-z] | $ ) )?
             | (?P<pmean> NUMBER ) \s* [(\[] \s* (?: (?P<plabel> LABEL ) \s* [=:,]? \s* | (?P<ditto> 同 ) \s* )? (?P<pspread> NUMBER ) \s* (?P<punit> DOSEUNIT \s* )? [)\]]
-            | (?P<umean> NUMBER ) \s* (?P<unit> DOSEUNIT ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) )? \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* | DOSEUNIT \s* )? (?P<uclose> [)\];] )
+            | (?P<umean> NUMBER ) \s* (?P<unit> DOSEUNIT | COUNTER ) \s* [(\[] \s* (?: (?P<ulabel> LABEL ) \s* [=:,]? | (?P<upm> ± | \+/- ) )? \s* (?P<uspread> NUMBER ) \s* (?: [%％] \s* | DOSEUNIT \s* | COUNTER \s* )? (?P<uclose> [)\];] )
             | (?P<bmean> NUMBER ) \s* [(\[] \s* (?: ± | \+/- ) \s* (?P<bspread> NUMBER ) \s* [)\]]
             | (?P<lmean> NUMBER ) \s* [(\[] \s* (?P<llabel> LABEL ) \s* (?: [=:,] | ± | \+/- )? \s* (?P<lspread> NUMBER ) \s* (?P<lclose> [,;] ) \s* (?i: p ) \s* [=<>≤]
             | (?: (?i: mean | average ) | \b (?-i: M ) ) \s* (?: (?i: of | was | were ) \s+ | [:=] \s* )? (?P<wmean> NUMBER ) \s* (?: UNIT \s* )? [,;] \s* (?P<wlabel> LABEL ) \s* (?: [:=,] | (?i: of | was ) )? \s* (?P<wspread> NUMBER ) (?: \s* UNIT )? (?-u:\b)"
             .replace("NUMBER", NUMBER)
             .replace("LABEL", LABEL)
             .replace("DOSEUNIT", MEDIAN_UNIT)
+            .replace("COUNTER", &format!("(?: {JA_UNIT} | {JA_COUNTED} )"))
             .replace("UNIT", UNIT);
         Regex::new(&p).expect("the mean ± spread pattern is valid")
     })
@@ -1405,6 +1410,16 @@ mod tests {
                 "4.1 ± 1.3"
             ]
         );
+    }
+
+    #[test]
+    fn a_japanese_counter_between_a_mean_and_its_spread_keeps_them_one_summary() {
+        // Made-up: what is counted printed after the mean and again after its spread; the
+        // second group's bracket repeats the first's label unprinted. A count of episodes
+        // with its share (`3回(50%)`) is no mean.
+        let text = "発作の回数は、A群で0.23回(SD 0.68回)、B群では0.15回(0.46回)であった。3回(50%)で中止した。";
+        let means = means_and_spreads(text);
+        assert_eq!(means, ["0.23 ± 0.68", "0.15 ± 0.46"]);
     }
 
     #[test]

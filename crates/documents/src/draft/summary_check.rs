@@ -85,7 +85,7 @@ pub fn check_summaries(
         let at = format!("{file}:{}", item.line);
         let mut finding = SummaryFinding {
             line: item.line,
-            quote: item.text.replace(['\n', '\r'], ""),
+            quote: crate::text::plain::lines_joined(&item.text),
             mean: mean.number.text.clone(),
             spread: spread.number.text.clone(),
             n: n_printed.map(|n| n.text.clone()),

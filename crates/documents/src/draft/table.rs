@@ -1051,11 +1051,13 @@ fn find_stacked(text: &str, lines: &[Range<usize>], taken: &[Range<usize>]) -> V
     let mut out = Vec::new();
     let inside = |l: &Range<usize>| is_inside(taken, l);
     for i in titles_outside(text, lines, taken) {
-        // The cells: after the title and any long lines under it (its description).
+        // The cells: after the title and any long lines under it (its description), and the
+        // article a publisher's table page names under it (`From: High-dose drug reduces …`).
         let mut k = i + 1;
         while k < lines.len()
             && (text[lines[k].clone()].trim().is_empty()
-                || text[lines[k].clone()].chars().count() > 100)
+                || text[lines[k].clone()].chars().count() > 100
+                || text[lines[k].clone()].starts_with("From: "))
         {
             k += 1;
         }
@@ -1445,7 +1447,7 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
             !t.is_empty() && is_n_cell(t) == (i % 2 == 1) && (i % 2 == 1 || !datum(c))
         })
     };
-    let mut best: Option<(usize, StackedLayout)> = None;
+    let mut best: Option<(usize, usize, StackedLayout)> = None;
     for width in 3..=10 {
         if cells_at.len() < 3 * width {
             break;
@@ -1505,13 +1507,33 @@ fn stacked_columns(text: &str, cells_at: &[Range<usize>]) -> Option<(usize, Stac
                 let (rows, body_cells) = stacked_body(text, &cells_at[header..], layout);
                 let data_rows = rows.iter().filter(|r| r[1..].iter().any(datum)).count();
                 let taken = header + body_cells;
-                if data_rows >= 2 && best.is_none_or(|(most, _)| taken > most) {
-                    best = Some((taken, layout));
+                // Words under the value columns (`ITT` there: a row's label) say the
+                // columns were miscounted, though the count took as many cells (a section's
+                // label over one line of spaces and two rows under it are ten cells, as two
+                // rows of five).
+                let score = taken.saturating_sub(words_under_values(text, &rows));
+                if data_rows >= 2 && best.is_none_or(|(most, _, _)| score > most) {
+                    best = Some((score, taken, layout));
                 }
             }
         }
     }
-    best
+    best.map(|(_, taken, layout)| (taken, layout))
+}
+
+/// How many cells of `rows` under a value's column hold words (no value, n or empty cell).
+fn words_under_values(text: &str, rows: &[Vec<Range<usize>>]) -> usize {
+    rows.iter()
+        .map(|r| {
+            r[1..]
+                .iter()
+                .filter(|c| {
+                    let t = text[(*c).clone()].trim();
+                    !value_or_empty(t) && !is_n_cell(t)
+                })
+                .count()
+        })
+        .sum()
 }
 
 /// Do the `upper` cells name the blocks the `lower` cells repeat ([`repeated_blocks`]): one
@@ -3267,16 +3289,29 @@ fn stacked_header(text: &str, above: &[Range<usize>], values: usize) -> Option<(
         (0..above.len()).filter(|&k| f(&above[k])).collect()
     };
     let by_n = lines_where(&n_only);
+    // One column more than the names with their n's, named by the line after the last n
+    // (`Missing values (all groups), n`, `P value`): a column of another statistic, whose
+    // name the page's header printed on one line.
+    let trailing = by_n.last().and_then(|&k| {
+        let name = text[above.get(k + 1)?.clone()].trim();
+        (by_n.len() + 1 == values
+            && k + 2 == above.len()
+            && !name.is_empty()
+            && name.chars().count() <= 60
+            && !prints_an_n_alone(name)
+            && !name.ends_with(['.', '。']))
+        .then_some(k + 1)
+    });
     type LineTest<'a> = &'a dyn Fn(&Range<usize>) -> bool;
-    let (ns, n_alone): (Vec<usize>, LineTest) = if by_n.len() == values {
+    let (ns, n_alone): (Vec<usize>, LineTest) = if by_n.len() == values || trailing.is_some() {
         (by_n, &n_only)
     } else {
         (lines_where(&describes_only), &describes_only)
     };
-    if values < 2 || ns.len() != values {
+    if values < 2 || ns.len() + usize::from(trailing.is_some()) != values {
         return None;
     }
-    let cells: Vec<Range<usize>> = ns
+    let mut cells: Vec<Range<usize>> = ns
         .iter()
         .map(|&k| {
             let named = k > 0 && !n_alone(&above[k - 1]) && {
@@ -3288,14 +3323,20 @@ fn stacked_header(text: &str, above: &[Range<usize>], values: usize) -> Option<(
             from.start + lead..above[k].start + text[above[k].clone()].trim_end().len()
         })
         .collect();
+    let last = trailing.unwrap_or(ns[ns.len() - 1]);
+    if let Some(k) = trailing {
+        let l = &above[k];
+        let lead = text[l.clone()].len() - text[l.clone()].trim_start().len();
+        cells.push(l.start + lead..l.start + text[l.clone()].trim_end().len());
+    }
     let first = ns[0].saturating_sub(1);
-    let line = above[first].start..above[ns[values - 1]].end;
+    let line = above[first].start..above[last].end;
     let stub = line.start..line.start;
     let row = Row {
         line,
         cells: std::iter::once(stub).chain(cells).collect(),
     };
-    Some((row, ns[values - 1]))
+    Some((row, last))
 }
 
 /// A header whose column names stand a line each above the rows, as a web page's header
@@ -5148,7 +5189,22 @@ impl Table {
             && header_rows > one_cell_run
             && is_separator(&text[rows[header_rows - one_cell_run - 1].line.clone()])
             && (one_cell_run == data_width || one_cell_run + 1 == data_width);
-        while !header_a_cell_a_line && header_rows > 1 && rows[header_rows - 1].cells.len() == 1 {
+        // So is a row pasted a cell a line whose label is its only filled cell, its others
+        // copied as lines of spaces (`Evolution to severe PPH, n (%)` over `   `), unless it
+        // names the stub. (A row of `|` or tab cells below the header is read as the header's
+        // by its own rules.)
+        let label_alone = |r: &Row| {
+            r.cells.len() == 1
+                || !text[r.line.clone()].contains(['|', '\t'])
+                    && r.cells.first().is_some_and(|c| {
+                        let label = text[c.clone()].trim();
+                        !label.is_empty() && !names_stub(label)
+                    })
+                    && r.cells[1..]
+                        .iter()
+                        .all(|c| text[c.clone()].trim().is_empty())
+        };
+        while !header_a_cell_a_line && header_rows > 1 && label_alone(&rows[header_rows - 1]) {
             header_rows -= 1;
         }
         let caption = lines[..first]

@@ -202,6 +202,49 @@ fn exponent_after_dot(rest: &str) -> bool {
     }
 }
 
+/// `s` with its line breaks joined as a quote of it is written: a break between two
+/// characters of Latin script (words, digits, signs) is the space a reader sees there
+/// (`Placebo\nn=120` quotes as `Placebo n=120`); one beside Japanese script or its full-width
+/// punctuation, beside white space, or after a hyphen that broke a word (`treat-\nment`) is
+/// nothing, as Japanese is written without spaces and a PDF breaks its lines anywhere.
+///
+/// ```
+/// use trialstats_documents::text::plain::lines_joined;
+/// assert_eq!(lines_joined("Table 1 Baseline\nPlacebo\nn=120"), "Table 1 Baseline Placebo n=120");
+/// assert_eq!(lines_joined("期待され\n\nます。"), "期待されます。");
+/// assert_eq!(lines_joined("午後\n4 時"), "午後4 時");
+/// assert_eq!(lines_joined("long-\nterm use \n of it\r\n"), "long-term use  of it");
+/// ```
+pub fn lines_joined(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\n' && c != '\r' {
+            out.push(c);
+            continue;
+        }
+        while chars.next_if(|&n| n == '\n' || n == '\r').is_some() {}
+        let before = out.chars().next_back();
+        let after = chars.peek().copied();
+        let joins_words = |c: Option<char>| {
+            c.is_some_and(|c| {
+                !c.is_whitespace() && !is_japanese_script(c) && !is_full_width_punctuation(c)
+            })
+        };
+        let broken_word = matches!(before, Some('-' | '\u{2010}' | '\u{00AD}'));
+        if joins_words(before) && joins_words(after) && !broken_word {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Japanese punctuation and the full-width forms (`。`, `、`, `（`, `）`, `：`, `％`): no space
+/// is written beside them.
+fn is_full_width_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// A kanji, hiragana or katakana character (after which a sign is a minus, not a hyphen, and
 /// beside which a comma between digits separates them).
 pub fn is_japanese_script(c: char) -> bool {

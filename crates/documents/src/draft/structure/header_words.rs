@@ -90,6 +90,8 @@ pub(super) fn stat_of(header: &str) -> Option<Stat> {
         "overall",
         "all patients",
         "all",
+        // A column counting the values missing in each row (`Missing values (all groups), n`).
+        "missing",
         "合計",
         "全体",
         "ratio",
@@ -164,7 +166,15 @@ pub(super) fn time_only(label: &str) -> Option<String> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    (cues::content_words(&rest).is_empty() && cues::content_ja(&rest).is_empty())
+    // A time naming the patients who had it (`5-Day Group`, `12-week arm`, `3ヶ月群`: those
+    // treated that long) names a group.
+    let names_patients = rest.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        ["group", "groups", "arm", "arms", "cohort", "cohorts"].contains(&w.as_str())
+    }) || rest.trim_start().starts_with(['群', '組']);
+    (cues::content_words(&rest).is_empty() && cues::content_ja(&rest).is_empty() && !names_patients)
         .then(|| first.text.clone())
 }
 

@@ -279,6 +279,25 @@ pub(super) fn without_stub_name(name: &str) -> &str {
         }
         rest = after.trim_start();
     }
+    // The stub's word with what it measures (`Measure of Symptomatic Response 10-Day Group`):
+    // the phrase runs to a group named by its number (a dose, a duration), which opens with
+    // a digit.
+    if rest.len() < name.trim_start().len() {
+        if let Some(phrase) = rest
+            .strip_prefix("of ")
+            .or_else(|| rest.strip_prefix("for "))
+        {
+            let numbered = phrase
+                .split_whitespace()
+                .take(6)
+                .find(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            if let Some(w) = numbered {
+                // `w` is a slice of `phrase`: its offset there.
+                let at = w.as_ptr() as usize - phrase.as_ptr() as usize;
+                return &phrase[at..];
+            }
+        }
+    }
     // The stub's word after its qualifier (`Physiological parameters`, `Clinical
     // characteristics`, `Secondary outcomes`): both words are the stub's.
     if let Some((qualifier, after)) = rest.split_once(char::is_whitespace) {

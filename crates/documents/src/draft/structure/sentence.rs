@@ -5722,7 +5722,30 @@ fn n_printed_with_value(
             && (bracketed || !listed())
             && !names_a_new_topic(between)
             && !next_line
+            && !names_a_sex_before(between)
     })
+}
+
+/// Do the words between a value and a count after it end in a sex (`48.9歳(標準偏差11.3歳)、
+/// 男性7例`, `52.1 ± 8.0 years, men 12`)? The count is then of the men among the patients, not
+/// the value's sample.
+fn names_a_sex_before(between: &str) -> bool {
+    let t = between
+        .trim_end()
+        .trim_end_matches([':', '：', '='])
+        .trim_end();
+    let lower = t.to_lowercase();
+    ["男性", "女性", "男児", "女児", "男子", "女子", "男", "女"]
+        .iter()
+        .any(|w| t.ends_with(w))
+        || [
+            "men", "women", "male", "female", "males", "females", "boys", "girls",
+        ]
+        .iter()
+        .any(|w| {
+            lower.ends_with(w)
+                && !lower[..lower.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
 }
 
 /// Do the words between a value and a count after it open a new topic (`70.8±10.4歳で,病型は
@@ -7537,6 +7560,19 @@ mod tests {
         let (items, s) = read("年齢は68.2±9.1歳で,病型は開放隅角緑内障17例,その他4例であった.");
         let age = &s.measures[0].cells[0];
         assert_eq!(items[age.item].text.trim(), "68.2±9.1");
+        assert_eq!(age.n, None, "{:?}", age.n_evidence);
+    }
+
+    #[test]
+    fn a_count_of_one_sex_after_a_value_is_not_its_n() {
+        // Made-up numbers: `男性7例` counts the men among the patients whose age is given.
+        let (items, s) = read("平均年齢は、52.1歳(標準偏差10.3歳)、男性9例、女性15例であった。");
+        let age = &s.measures[0].cells[0];
+        assert_eq!(items[age.item].text.trim(), "52.1歳(標準偏差10.3歳)");
+        assert_eq!(age.n, None, "{:?}", age.n_evidence);
+        let (items, s) = read("Mean age was 52.1 ± 10.3 years, men 9, women 15.");
+        let age = &s.measures[0].cells[0];
+        assert_eq!(items[age.item].text.trim(), "52.1 ± 10.3");
         assert_eq!(age.n, None, "{:?}", age.n_evidence);
     }
 

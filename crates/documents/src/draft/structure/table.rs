@@ -368,9 +368,7 @@ fn read_header<'t>(
         column_time: vec![None],
         column_change: vec![false],
         column_n: vec![None],
-        groups_in_rows: cells_over.first().is_some_and(|stub| {
-            names_row_groups(&crate::draft::table::header_text(doc.original, stub))
-        }),
+        groups_in_rows: stub_names_the_rows_groups(doc.original, &cells_over),
         named_by_n_only: Vec::new(),
         stub_unit: cells_over.first().and_then(|stub| {
             stub.iter()
@@ -943,6 +941,19 @@ fn names_central_values(t: &str) -> bool {
         && lower.split(" or ").all(|form| {
             let form = mark.replace_all(form.trim(), "");
             crate::draft::table::describes_cells(form.trim())
+        })
+}
+
+/// Does the stub's header name the rows' groups (`Group | Baseline | 1 month`)? Not where the
+/// header's own cells name them (`Group | TA | Control | P value`: the word labels the
+/// header's row).
+fn stub_names_the_rows_groups(original: &str, cells_over: &[Vec<Range<usize>>]) -> bool {
+    cells_over
+        .first()
+        .is_some_and(|stub| names_row_groups(&crate::draft::table::header_text(original, stub)))
+        && !cells_over.iter().skip(1).any(|cells| {
+            let name = crate::draft::table::header_text(original, cells);
+            !name.trim().is_empty() && part_names_a_group(name.trim())
         })
 }
 
@@ -3617,6 +3628,147 @@ Physical score |
         let ns: Vec<&str> = change.cells.iter().map(|c| n_printed(&items, c)).collect();
         assert_eq!(ns, ["120", "118", "121"]);
         assert!(s.groups[0].control);
+    }
+
+    #[test]
+    fn the_article_named_under_a_tables_title_names_no_group() {
+        // Made-up values pasted a cell a line under a publisher's `From: <article>` line, the
+        // first section the patients' numbers with empty p cells.
+        let cells = [
+            "Group",
+            "Drug",
+            "Control",
+            "P value",
+            "Number of patients",
+            "   ",
+            "   ITT",
+            "70",
+            "71",
+            " ",
+            "   Per protocol",
+            "65",
+            "66",
+            " ",
+            "Severe bleeding, n (%)",
+            "   ",
+            "   ITT",
+            "20 (29)",
+            "30 (42)",
+            "0.07",
+            "   Per protocol",
+            "18 (28)",
+            "29 (44)",
+            "0.05",
+        ];
+        let mut text = String::from(
+            "Table 3 Outcomes\n\nFrom: High-dose drug X reduces blood loss in postpartum haemorrhage\n\n",
+        );
+        for c in cells {
+            text.push_str(c);
+            text.push_str("\n\n");
+        }
+        let (_, s) = read_text(&text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug", "Control"]);
+    }
+
+    #[test]
+    fn a_stacked_header_with_a_last_column_named_on_one_line() {
+        // Made-up values in a journal page's table copied with its cells glued: each arm's
+        // name over its n a line each, then the last column's name on one line (the count
+        // of missing values), its cell glued after the arms' in every row.
+        let text = "Table 1 Baseline\n\nPlacebo\nn=120\nDrug A\nn=118\nMissing values (all groups), n\nAge, years49.6±13.1051.2±13.840\nWeight, kg70.6±13.1071.2±13.842\nHeight, cm170.6±13.10171.2±13.841\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Placebo", "Drug A"]);
+        let arms: Vec<_> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 3);
+        let ns: Vec<&str> = arms[0].cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns, ["120", "118"]);
+    }
+
+    #[test]
+    fn groups_named_by_how_long_they_were_treated_are_arms_not_times() {
+        // Made-up values in a journal table's layout copied with single spaces: each arm
+        // named by its treatment's length (`10-Day Group`), with its n, then the p; the
+        // stub's name says what it measures (`Measure of Symptom Score`).
+        let text = "Table 3. Symptoms\n\nMeasure of Symptom Score 10-Day Group (N = 242) 5-Day Group (N = 238) P Value\nMean score 1.20±2.06 1.89±2.73 0.001\nWorst score 2.20±2.06 2.89±2.73 0.002\nBest score 0.20±0.06 0.89±0.73 0.003\n";
+        let (items, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["10-Day Group", "5-Day Group"]);
+        let arms = s
+            .measures
+            .iter()
+            .find(|m| m.shape == Shape::Arms)
+            .expect("each row read as the arms' values");
+        let ns: Vec<&str> = arms.cells.iter().map(|c| n_printed(&items, c)).collect();
+        assert_eq!(ns, ["242", "238"]);
+    }
+
+    #[test]
+    fn a_table_pasted_a_cell_a_line_with_sections_over_a_line_of_spaces() {
+        // Made-up values in the layout a publisher's table page copies: the article named
+        // under the title, every cell followed by a blank line, the stub headed `Group` over
+        // the arms' names, each outcome a section label over one line of spaces, and its rows
+        // (`ITT`, `Per protocol`) indented; a short legend under it. A section and its two
+        // rows are ten cells, as two rows of five: the words under the value columns say the
+        // columns are four.
+        let cells = [
+            "Group",
+            "Drug",
+            "Control",
+            "P value",
+            "Severe bleeding, n (%)",
+            "   ",
+            "   ITT",
+            "20 (29)",
+            "30 (42)",
+            "0.07",
+            "   Per protocol",
+            "18 (28)",
+            "29 (44)",
+            "0.05",
+            "Transfusion, n (%)",
+            "   ",
+            "   ITT",
+            "10 (14)",
+            "19 (27)",
+            "0.06",
+            "   Per protocol",
+            "9 (14)",
+            "17 (26)",
+            "0.09",
+            "ITT, intention to treat.",
+        ];
+        let mut text = String::from(
+            "Table 3 Outcomes\n\nFrom: High-dose drug X reduces blood loss in postpartum haemorrhage\n\n",
+        );
+        for c in cells {
+            text.push_str(c);
+            text.push_str("\n\n");
+        }
+        let (_, s) = read_text(&text);
+        let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(groups, ["Drug", "Control"]);
+        let shares: Vec<&str> = s
+            .shares
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .filter_map(|m| m.label.as_deref())
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                "Severe bleeding, n (%) (ITT)",
+                "Severe bleeding, n (%) (Per protocol)",
+                "Transfusion, n (%) (ITT)",
+                "Transfusion, n (%) (Per protocol)"
+            ]
+        );
     }
 
     #[test]
