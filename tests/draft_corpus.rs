@@ -1076,7 +1076,8 @@ fn draft_on_the_held_out_part() {
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 83.02 -> 83.14.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 83.14 -> 83.16.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 83.16 -> 83.19.
-const FLOOR_DEV_FOUND: f64 = 83.19;
+// Session 78: batches 166-169 joined (corpus 2660): 83.19 -> 83.30.
+const FLOOR_DEV_FOUND: f64 = 83.30;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1195,7 +1196,8 @@ const FLOOR_DEV_FOUND: f64 = 83.19;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 78.65 -> 78.61.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 78.61 -> 78.68.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 78.68 -> 78.77.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.77;
+// Session 78: batches 166-169 joined (corpus 2660): 78.77 -> 78.89.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.89;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1320,7 +1322,8 @@ const FLOOR_HOLDOUT_FOUND: f64 = 78.77;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4366 -> 4440.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4440 -> 4429.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4429 -> 4463.
-const CEILING_DEV_NON_DATA: usize = 4463;
+// Session 78: batches 166-169 joined (corpus 2660): 4463 -> 4572.
+const CEILING_DEV_NON_DATA: usize = 4572;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1448,7 +1451,8 @@ const CEILING_DEV_NON_DATA: usize = 4463;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 4218 -> 4315.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4315 -> 4329.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4329 -> 4358.
-const CEILING_HOLDOUT_NON_DATA: usize = 4358;
+// Session 78: batches 166-169 joined (corpus 2660): 4358 -> 4426.
+const CEILING_HOLDOUT_NON_DATA: usize = 4426;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1541,7 +1545,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 4358;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4037 -> 4039.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4039 -> 4088.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 4088 -> 4089.
-const FLOOR_DEV_PATH: usize = 4089;
+// Session 78: batches 166-169 joined (corpus 2660): 4089 -> 4151.
+const FLOOR_DEV_PATH: usize = 4151;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1629,7 +1634,8 @@ const FLOOR_DEV_PATH: usize = 4089;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 3477 -> 3497.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3497 -> 3523.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3523 -> 3527.
-const FLOOR_HOLDOUT_PATH: usize = 3527;
+// Session 78: batches 166-169 joined (corpus 2660): 3527 -> 3543.
+const FLOOR_HOLDOUT_PATH: usize = 3543;
 // Session 28: pairs in one table count wherever its cells stand (a table copied a cell a
 // line prints each cell as a sentence of its own); they counted only within one sentence.
 // Session 34: a `respectively` list in slots closed by their own times, 1493 -> 1518; then
@@ -1753,7 +1759,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3527;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 3586 -> 3607.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3607 -> 3630.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3630 -> 3702.
-const FLOOR_DEV_DECIDED: usize = 3702;
+// Session 78: batches 166-169 joined (corpus 2660): 3702 -> 3741.
+const FLOOR_DEV_DECIDED: usize = 3741;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1853,7 +1860,8 @@ const FLOOR_DEV_DECIDED: usize = 3702;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 1741 -> 1771.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1771 -> 1775.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1775 -> 1792.
-const FLOOR_HOLDOUT_DECIDED: usize = 1792;
+// Session 78: batches 166-169 joined (corpus 2660): 1792 -> 1802.
+const FLOOR_HOLDOUT_DECIDED: usize = 1802;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1937,7 +1945,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1792;
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1288 -> 1298.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1298 -> 1321.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1321 -> 1322.
-const FLOOR_DEV_SHARES: usize = 1322;
+// Session 78: batches 166-169 joined (corpus 2660): 1322 -> 1438.
+const FLOOR_DEV_SHARES: usize = 1438;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -2005,7 +2014,8 @@ const FLOOR_DEV_SHARES: usize = 1322;
 // Session 74: batches 158-159 joined (20 reports): 1436 -> 1448.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 1448 -> 1479.
 // Session 76: one-level headers cut at their statistics' columns (a p, a difference, a CI, a ratio) before their groups are split, and rows of shares under them read as arm counts; a cell's own n printed before its value (n=124 13 (8–21)) is the value's (held-out n right 1645 -> 1632, wrong 177 -> 178, measured only: the held-out documents not read): 1479 -> 1520.
-const FLOOR_HOLDOUT_SHARES: usize = 1520;
+// Session 78: batches 166-169 joined (corpus 2660): 1520 -> 1540.
+const FLOOR_HOLDOUT_SHARES: usize = 1540;
 // Batch 6's held-out part (session 19) brought one more n attached wrong, as it arrived;
 // batch 10's (session 23) 16 more, as it arrived (by class, with no text: 7 from a column's
 // n, smaller than the summary's; 6 from the people a sentence names before the value; 3
@@ -2208,7 +2218,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 163;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 2089 -> 2118.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 2118 -> 2151.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 2151 -> 2199.
-const FLOOR_DEV_N_RIGHT: usize = 2199;
+// Session 78: batches 166-169 joined (corpus 2660): 2199 -> 2270.
+const FLOOR_DEV_N_RIGHT: usize = 2270;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2243,7 +2254,8 @@ const FLOOR_DEV_N_RIGHT: usize = 2199;
 // Session 73: a respectively over slots each opened by its own label (SpO2-1: a and b (p), SpO2-2: c and d (p), ...) gives each slot's values the groups listed before them, in order (batch 151's 4 wrong n's): 40 -> 36.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 36 -> 37.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 37 -> 36.
-const CEILING_DEV_N_WRONG: usize = 36;
+// Session 78: batches 166-169 joined (corpus 2660): 36 -> 39.
+const CEILING_DEV_N_WRONG: usize = 39;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2351,7 +2363,8 @@ const CEILING_DEV_N_WRONG: usize = 36;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 1632 -> 1653.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1653 -> 1656.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1656 -> 1679.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1679;
+// Session 78: batches 166-169 joined (corpus 2660): 1679 -> 1693.
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1693;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -2446,7 +2459,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1679;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 3412 -> 3418.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3418 -> 3448.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3448 -> 3449.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3449;
+// Session 78: batches 166-169 joined (corpus 2660): 3449 -> 3507.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3507;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2560,7 +2574,8 @@ const FLOOR_DEV_SPREAD_RIGHT: usize = 3449;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 2892 -> 2912.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 2912 -> 2938.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 2938 -> 2940.
-const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2940;
+// Session 78: batches 166-169 joined (corpus 2660): 2940 -> 2956.
+const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2956;
 // Batch 5's held-out tables, measured as they arrived: 6 pairs of one arm's two measures
 // placed as two arms. Batch 11's held-out half (session 25), as it arrived: 5 pairs of two
 // measures of two groups at one time placed as arms (by class, with no text:
@@ -2601,7 +2616,8 @@ const FLOOR_HOLDOUT_SPREAD_RIGHT: usize = 2940;
 // Session 72: batches 144-147 joined: 107 -> 108.
 // Session 73: batches 150-153 joined (40 reports, 20 Japanese): ophthalmology, dermatology, paediatrics, anaesthesia, haematology, nephrology, dentistry, sports medicine: 108 -> 110.
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 110 -> 109.
-const CEILING_HOLDOUT_VIOLATIONS: usize = 109;
+// Session 78: batches 166-169 joined (corpus 2660): 109 -> 110.
+const CEILING_HOLDOUT_VIOLATIONS: usize = 110;
 // The held-out ± read against the text's own label (a ceiling until session 42, now 0):
 // Batch 10's held-out part (session 23), as it arrived: 2 values whose own printed label the
 // draft reads as SD where the labels say SEM (by class, with no text: `read=SD labelled=SEM
