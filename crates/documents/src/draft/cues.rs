@@ -2196,6 +2196,8 @@ pub fn spread_of_the_measure_reported(line: &str) -> bool {
 /// assert_eq!(count_layout_ends("Female, n (%)"), [13]);
 /// assert_eq!(count_layout_ends("Values are numbers (percentages)").len(), 1);
 /// assert_eq!(count_layout_ends("性別、例数(%)").len(), 1);
+/// // The percentage printed first (`27.3 (3)`), as a legend says.
+/// assert_eq!(count_layout_ends("Data are presented as percent (numbers)").len(), 1);
 /// // A mean of a percentage is no count.
 /// assert!(count_layout_ends("HbA1c, mean (%)").is_empty());
 /// ```
@@ -2203,7 +2205,7 @@ pub fn count_layout_ends(s: &str) -> Vec<usize> {
     static P: OnceLock<Regex> = OnceLock::new();
     re(
         &P,
-        r"(?i)\b(?:n|no\.|numbers?)\s?\(%\)|\bnumbers?\s\(percentages?\)|(?:例数|例|人数)\s?[(（]\s?[%％]\s?[)）]",
+        r"(?i)\b(?:n|no\.|numbers?)\s?\(%\)|\bnumbers?\s\(percentages?\)|(?:例数|例|人数)\s?[(（]\s?[%％]\s?[)）]|\bpercent(?:ages?)?\s\(numbers?\)",
     )
     .find_iter(s)
     .map(|m| m.end())

@@ -725,12 +725,14 @@ fn stated_spread(
     // columns by a mark) do not say which is this value's.
     if cache.as_ref().is_none_or(|c| c.sentence != si) {
         let text = &scan.doc.original[sentence.span.clone()];
-        let spreads: Vec<(usize, &'static str)> = stated_label_pattern()
+        let spreads: Vec<(usize, &'static str, bool)> = stated_label_pattern()
             .captures_iter(text)
             .map(|l| {
+                let whole = l.get(0).map_or("", |m| m.as_str());
                 (
                     sentence.span.start + l.get(0).map_or(0, |m| m.end()),
                     label_of(&l[1]),
+                    whole.contains('±') || whole.contains("+/-"),
                 )
             })
             .collect();
@@ -748,17 +750,25 @@ fn stated_spread(
         .as_ref()
         .map(|c| (c.spreads.as_slice(), c.counts.as_slice()))
         .unwrap_or_default();
-    let nearest = stated.iter().rfind(|(end, _)| *end <= original_span.start);
+    let nearest = stated
+        .iter()
+        .rfind(|(end, _, _)| *end <= original_span.start);
+    // A statement after the values of both layouts, the means' printed with ± (`Data are
+    // presented as percent (numbers) or mean ± SD`): a bare bracket is the shares' layout.
+    let bare = !plain[whole_range.clone()].contains('±');
+    if bare && nearest.is_none() && !counts.is_empty() && stated.iter().all(|s| s.2) {
+        return None;
+    }
     // A table whose sections state their layout (`性別、例数(%)` over `男性 77(45.0)`, then
     // `年齢(歳) 平均値±SD`) says for its bracketed cells what the nearest statement before
     // them says: under `n (%)` they are counts with their shares, whatever a later row says.
     let counts_from = counts.iter().rfind(|&&end| end <= original_span.start);
-    if counts_from.is_some_and(|c| nearest.is_none_or(|(s, _)| s < c)) {
+    if counts_from.is_some_and(|c| nearest.is_none_or(|(s, _, _)| s < c)) {
         return None;
     }
     let one_kind = stated.windows(2).all(|w| w[0].1 == w[1].1);
     let before = nearest.or(stated.first().filter(|_| one_kind));
-    before.map(|(_, l)| (*l, "sentence")).or_else(|| {
+    before.map(|(_, l, _)| (*l, "sentence")).or_else(|| {
         in_table
             .iter()
             .flatten()
@@ -773,7 +783,9 @@ fn stated_spread(
 struct SentenceStatements {
     /// The sentence's index.
     sentence: usize,
-    spreads: Vec<(usize, &'static str)>,
+    /// Each statement of a spread: where it ends, the spread, and whether it names the
+    /// means' layout with ± (`mean ± SD`) rather than a bracket (`mean (SD)`).
+    spreads: Vec<(usize, &'static str, bool)>,
     counts: Vec<usize>,
 }
 
@@ -1420,6 +1432,15 @@ mod tests {
         let text = "発作の回数は、A群で0.23回(SD 0.68回)、B群では0.15回(0.46回)であった。3回(50%)で中止した。";
         let means = means_and_spreads(text);
         assert_eq!(means, ["0.23 ± 0.68", "0.15 ± 0.46"]);
+    }
+
+    #[test]
+    fn a_bare_bracket_under_a_legend_of_shares_and_means_with_plus_minus_is_no_mean() {
+        // Made-up rows of a table copied with single spaces, its legend after them stating
+        // both layouts: the means printed with ±, the shares `percent (count)`.
+        let text = "Table 6.\n\nOutcomes of the two groups\n\nGroup A\n(n = 11)\nGroup B (n = 144) P value\nAge (years) 38.6 ± 1.9 39.4 ± 1.2 0.205&\nAdmission to NICU 18.2 (2) 12.5(18) 0.940§\n\nData are presented as percent (numbers) or mean ± SD\n";
+        let means = means_and_spreads(text);
+        assert_eq!(means, ["38.6 ± 1.9", "39.4 ± 1.2"]);
     }
 
     #[test]

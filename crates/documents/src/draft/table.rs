@@ -2498,15 +2498,36 @@ fn spaced_header(
     values: usize,
 ) -> Option<AlignedHeader> {
     let line = |k: usize| &text[lines[k].clone()];
-    let (k, cells) = above
-        .iter()
-        .find_map(|&k| Some((k, untitled_header(line(k), lines[k].start, values)?)))?;
+    let one_line = above.iter().find_map(|&k| {
+        let cells = untitled_header(line(k), lines[k].start, values)?;
+        Some((k, lines[k].clone(), cells))
+    });
+    // A header whose first cells broke their names over lines (`Study group` / `(n = 11)` /
+    // `Reference group (n = 144) P value`, a page's header cell with a line break inside,
+    // the next cells on one line): the nearest lines read as one, an n alone on a line of
+    // them the evidence. The line breaks stand where spaces would, so each name's range
+    // holds its own.
+    let broken = || {
+        (2..=above.len()).find_map(|count| {
+            let mut ks: Vec<usize> = above[..count].to_vec();
+            ks.sort_unstable();
+            // An n alone is the name's above it: the window opens with a name.
+            if prints_an_n_alone(line(ks[0])) || !ks.iter().any(|&k| prints_an_n_alone(line(k))) {
+                return None;
+            }
+            let span = lines[ks[0]].start..lines[ks[count - 1]].end;
+            let joined = text[span.clone()].replace(['\n', '\r'], " ");
+            let cells = untitled_header(&joined, span.start, values)?;
+            Some((ks[0], span, cells))
+        })
+    };
+    let (k, span, cells) = one_line.or_else(broken)?;
     let headers: Vec<Vec<Range<usize>>> = std::iter::once(Vec::new())
         .chain(cells.iter().map(|c| vec![c.clone()]))
         .collect();
     let row = Row {
-        line: lines[k].clone(),
-        cells: std::iter::once(lines[k].start..lines[k].start)
+        line: span.clone(),
+        cells: std::iter::once(span.start..span.start)
             .chain(cells)
             .collect(),
     };
@@ -3107,6 +3128,7 @@ fn glued_header_rows<'t>(
             .flatten()?;
         Some((row, at))
     });
+
     let spanning = spanning_header(text, above, values, &header);
     for (k, l) in above.iter().enumerate() {
         if spanning.as_ref().is_some_and(|(at, _)| *at == k) {
@@ -3380,7 +3402,10 @@ fn names_a_line_each(
         t.chars().count() <= 40 && !t.ends_with(['.', '。', ':', ',']) && !is_title(t)
     };
     let named = |k: usize| is_column_name(line(k)) || n_printed().is_match(line(k));
+    // An n alone on its line is the n of the name above it (a header cell broken over two
+    // lines), no column's name.
     if values < 2
+        || names.iter().any(|&k| prints_an_n_alone(line(k)))
         || !names.iter().all(|&k| short(k))
         || !(stubbed || names.iter().all(|&k| named(k)))
     {
@@ -3919,10 +3944,10 @@ fn glued_value(s: &str, spread_before: Option<(usize, usize)>) -> Option<usize> 
             }
         }
     }
-    // Footnote marks after a value (`0.46+#`, `3.18§`, `9.10+`): a `+` is a mark where no
-    // number follows it (else it is the next value's sign).
+    // Footnote marks after a value (`0.46+#`, `3.18§`, `9.10+`, `0.205&`, `0.04‖`): a `+` is
+    // a mark where no number follows it (else it is the next value's sign).
     loop {
-        skip(&mut at, "*†‡§¶#");
+        skip(&mut at, "*†‡§¶#&‖");
         let rest = &s[at..];
         if rest.starts_with('+') && !rest[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.')
         {

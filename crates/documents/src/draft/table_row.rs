@@ -49,7 +49,7 @@ fn cell_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(&format!(
-            r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*$"
+            r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§¶&]*\s*$"
         ))
         .expect("the table cell pattern is valid")
     })
@@ -61,7 +61,7 @@ fn p_with_effect_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(&format!(
-            r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*[(（]\s*-?{NUMBER}\s*[)）]\s*[*†‡§]*\s*$"
+            r"^\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<num>{NUMBER})\s*[*†‡§¶&]*\s*[(（]\s*-?{NUMBER}\s*[)）]\s*[*†‡§¶&]*\s*$"
         ))
         .expect("the p with its effect pattern is valid")
     })
@@ -72,7 +72,7 @@ fn ratio_cell_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(&format!(
-            r"^\s*(?P<num>{NUMBER})\s*[*†‡§]*\s*(?:[(（\[][^)）\]]*[)）\]])?\s*$"
+            r"^\s*(?P<num>{NUMBER})\s*[*†‡§¶&]*\s*(?:[(（\[][^)）\]]*[)）\]])?\s*$"
         ))
         .expect("the ratio cell pattern is valid")
     })
@@ -92,7 +92,7 @@ fn count_percent_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(&format!(
-            r"^\s*(?P<count>{NUMBER})\s*[(（]\s*(?P<pct>{NUMBER})\s*[)）]\s*[*†‡§]*\s*$"
+            r"^\s*(?P<count>{NUMBER})\s*[(（]\s*(?P<pct>{NUMBER})\s*[)）]\s*[*†‡§¶&]*\s*$"
         ))
         .expect("the count (percent) pattern is valid")
     })
@@ -1889,7 +1889,7 @@ fn p_columns_above(plain: &str, row_start: usize) -> usize {
 pub fn find_ps_under_a_p_header(scan: &mut Scan) {
     static TOKEN: OnceLock<Regex> = OnceLock::new();
     let token = TOKEN.get_or_init(|| {
-        Regex::new(r"^(?P<rel><=|>=|[<>=≤≥＜])?(?P<num>\d*[.·]\d+)[*†‡§¶]{0,3}[a-d]?$")
+        Regex::new(r"^(?P<rel><=|>=|[<>=≤≥＜])?(?P<num>\d*[.·]\d+)[*†‡§¶&]{0,3}[a-d]?$")
             .expect("the closing-p pattern is valid")
     });
     let plain = scan.doc.plain.text.clone();
@@ -2025,7 +2025,7 @@ fn p_columns_closing_the_header(plain: &str, row_start: usize) -> usize {
 fn read_trailing_ps(scan: &mut Scan, plain: &str, rest: Range<usize>, p_columns: usize) -> bool {
     static TOKEN: OnceLock<Regex> = OnceLock::new();
     let token = TOKEN.get_or_init(|| {
-        Regex::new(r"^(?P<rel><=|>=|[<>=≤≥])?(?P<num>\d*\.\d+|\d+)[*†‡§]*$")
+        Regex::new(r"^(?P<rel><=|>=|[<>=≤≥])?(?P<num>\d*\.\d+|\d+)[*†‡§¶&]*$")
             .expect("the p-token pattern is valid")
     });
     if p_columns < 2 {
@@ -2068,7 +2068,7 @@ fn read_trailing_ps(scan: &mut Scan, plain: &str, rest: Range<usize>, p_columns:
 fn read_ps_between_intervals(scan: &mut Scan, plain: &str) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p_cell = P.get_or_init(|| {
-        Regex::new(r"^(?P<rel><=|[<≤])?\s*(?P<num>0?\.\d{2,}|1\.0+)[*†‡§]*\s*")
+        Regex::new(r"^(?P<rel><=|[<≤])?\s*(?P<num>0?\.\d{2,}|1\.0+)[*†‡§¶&]*\s*")
             .expect("the lone p pattern is valid")
     });
     let mut cis: Vec<[usize; 2]> = scan
@@ -2136,7 +2136,7 @@ fn read_difference_ci_p(
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
         Regex::new(&format!(
-            r"^\s*(?P<d>{NUMBER})\s*[(\[]\s*(?P<lo>{NUMBER})\s*(?:to|,|;|–|~)\s*(?P<hi>{NUMBER})\s*[)\]]\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<p>0?\.\d+)\s*[*†‡§]*\s*$"
+            r"^\s*(?P<d>{NUMBER})\s*[(\[]\s*(?P<lo>{NUMBER})\s*(?:to|,|;|–|~)\s*(?P<hi>{NUMBER})\s*[)\]]\s*(?P<rel><=|>=|[<>=≤≥])?\s*(?P<p>0?\.\d+)\s*[*†‡§¶&]*\s*$"
         ))
         .expect("the difference, CI and p pattern is valid")
     });

@@ -628,7 +628,7 @@ fn bracket_after_listed_groups(
         // Each group's n may stand before or after the list's noun.
         let n = BRACKETED_COUNT;
         regex::Regex::new(&format!(
-            r"(?i)^(?:\s*{n})?(?:\s*(?:groups|arms|cohorts)\b)?(?:\s*{n})?\s*[(（]"
+            r"(?i)^(?:\s*{n})?(?:\s*(?:groups|arms|cohorts)\b)?(?:\s*{n})?\s*(?P<open>[(（]|[:：])"
         ))
         .expect("a valid pattern")
     });
@@ -637,14 +637,11 @@ fn bracket_after_listed_groups(
         .chain(arms_listed_with_counts(sentence_text));
     for list in lists {
         let Some(last) = list.last() else { continue };
-        let Some(open) = after_list.find(&sentence_text[last.end..]) else {
+        let Some((bracket_start, bracket_end)) =
+            values_after_a_list(after_list, sentence_text, last.end).map(|(a, b)| (at + a, at + b))
+        else {
             continue;
         };
-        let bracket_start = at + last.end + open.end();
-        let Some(close) = sentence_text[last.end + open.end()..].find([')', '）']) else {
-            continue;
-        };
-        let bracket_end = bracket_start + close;
         let inside: Vec<usize> = (0..summaries.len())
             .filter(|&k| {
                 let [a, b] = items[summaries[k]].span;
@@ -708,6 +705,30 @@ fn bracket_after_listed_groups(
         locals[inside[0]].list_start = true;
         return;
     }
+}
+
+/// Where the values a list of groups is followed by stand (byte offsets in `sentence_text`):
+/// inside the bracket opened right after the list (`after_list` matches up to it), or after a
+/// colon (`the drug groups (n=66) vs the placebo group (n=32): 0.2 ± 0.8 vs −0.2 ± 1.3 mm, P <
+/// 0.05`) to the clause's end.
+fn values_after_a_list(
+    after_list: &regex::Regex,
+    sentence_text: &str,
+    list_end: usize,
+) -> Option<(usize, usize)> {
+    let open = after_list.captures(&sentence_text[list_end..])?;
+    let whole = open.get(0)?;
+    let colon = open
+        .name("open")
+        .is_some_and(|m| m.as_str().ends_with([':', '：']));
+    let start = list_end + whole.end();
+    let rest = &sentence_text[start..];
+    let close = if colon {
+        rest.find([';', '；', '。']).unwrap_or(rest.len())
+    } else {
+        rest.find([')', '）'])?
+    };
+    Some((start, start + close))
 }
 
 /// A bracketed count of people as a list of arms prints it after each name: `(n = 24)`,
@@ -5556,6 +5577,19 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
             // The n the value's reader read with it from a column before it (`N Mean S.E.`):
             // the n printed after the value is no other value's.
             let value_start = items[cell.item].span[0];
+            // (An n whose bracket closes before the value, `the placebo group (n=32): 0.2 ±
+            // 0.8`, is the n of the name before it: not the value's where that name is another
+            // group than the value's.)
+            let another_groups = |j: usize| {
+                let closed = doc_text
+                    .get(items[j].span[1]..value_start)
+                    .is_some_and(|b| b.contains([')', '）']));
+                closed
+                    && s.groups
+                        .iter()
+                        .enumerate()
+                        .any(|(g, group)| group.n == Some(j) && Some(g) != cell.group)
+            };
             let read_with = items[cell.item]
                 .parts
                 .n
@@ -5565,7 +5599,8 @@ fn attach_n(doc_text: &str, items: &[Item], members: &[usize], s: &mut Structure
                     ns.iter()
                         .copied()
                         .find(|&j| items[j].span[0] <= p.span[0] && p.span[1] <= items[j].span[1])
-                });
+                })
+                .filter(|&j| !another_groups(j));
             // `15.4% (n = 4)`: an n no count of which gives the percentage is the share's
             // count, not its whole.
             let with = read_with
@@ -6612,6 +6647,22 @@ mod tests {
         );
         assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
         assert_eq!(s.measures[0].shape, Shape::Arms);
+    }
+
+    #[test]
+    fn values_after_a_colon_that_closes_a_list_of_groups_take_them_in_order() {
+        // Made-up values: two groups set against each other, each with its n, then a colon and
+        // one value for each, in the list's order; the n closing the second group's bracket
+        // right before the colon is that group's, not the first value's.
+        let text = "Pain improved in the combined drug groups (n=66) vs the placebo group (n=32): 0.2 ± 0.8 vs -0.2 ± 1.3 points, P<0.05.";
+        let (items, s) = crate::draft::structure::read_text(text);
+        let m = &s.measures[0];
+        let groups: Vec<String> = crate::draft::structure::means_of(&items, &s, m)
+            .into_iter()
+            .map(|(g, _, _)| g)
+            .collect();
+        assert_eq!(groups, ["combined drug groups", "placebo group"]);
+        assert_eq!(crate::draft::structure::ns_of(&items, m), ["66", "32"]);
     }
 
     #[test]

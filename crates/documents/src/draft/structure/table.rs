@@ -607,7 +607,7 @@ impl Header<'_> {
             || self.p_of_no_comparison(original, &text, &parts, cell_stat)
         {
             Column::Statistic(Stat::Other)
-        } else if let Some(st) = stat_of(&text).or(cell_stat) {
+        } else if let Some(st) = column_statistic(&text, cell_stat) {
             Column::Statistic(st)
         } else if let Some(t) = (!named_group)
             .then(|| {
@@ -957,6 +957,34 @@ fn stub_names_the_rows_groups(original: &str, cells_over: &[Vec<Range<usize>>]) 
         })
 }
 
+/// A measure's name without the footnote letters glued to its abbreviations (`mMRCa
+/// dyspnea scale` → `mmrc dyspnea scale`, `6MWDb (m)` → `6mwd (m)`), in lower case: a table
+/// marks a name so at its first printing only.
+fn without_footnote_letters(label: &str) -> String {
+    label
+        .split_whitespace()
+        .map(|w| {
+            let letters: Vec<char> = w.chars().collect();
+            let glued = letters.len() >= 3
+                && letters[letters.len() - 1].is_ascii_lowercase()
+                && ('a'..='f').contains(&letters[letters.len() - 1])
+                && letters[letters.len() - 2].is_ascii_uppercase()
+                && letters.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+            let w = if glued { &w[..w.len() - 1] } else { w };
+            w.to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The statistic a column's header names, its own cells' or the whole header's: the stub's
+/// name run into the first column's (`Variables Total (n=62)`) is no part of it.
+fn column_statistic(text: &str, cell_stat: Option<Stat>) -> Option<Stat> {
+    stat_of(text)
+        .or(cell_stat)
+        .or_else(|| stat_of(super::model::without_stub_name(text)))
+}
+
 /// Does a part of a header cell name a group: no statement of what the cells print, model
 /// effect, statistic, time, change or n, nor a time's or a change's measure with its
 /// statistic (`Baseline Schiff score (mean ± SD)`: the values of every group at that time)?
@@ -1089,7 +1117,15 @@ fn column_group(
     let label = if label_parts.is_empty() && crate::draft::table::is_n_cell(text) {
         format!("column {} ({})", column + 1, text.trim())
     } else if label_parts.is_empty() {
-        text.to_string()
+        // The header as printed, its n left out and its line breaks (a cell broken over
+        // lines: `Study group` / `(n = 11)`) read as spaces.
+        let named = n_brackets_removed(text);
+        let words: Vec<&str> = named.split_whitespace().collect();
+        if words.is_empty() {
+            text.to_string()
+        } else {
+            words.join(" ")
+        }
     } else {
         label_parts.join(" ")
     };
@@ -1312,6 +1348,8 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
         section_counted: None,
         section_n: vec![None; header.columns.len()],
         last_measure: None,
+        section_time: None,
+        first_measure: s.measures.len(),
         values_row: None,
         n_rows_under: None,
         visit: None,
@@ -1443,6 +1481,13 @@ struct RowReader<'a> {
     section_n: Vec<Option<usize>>,
     /// The measure the last row of values made, which the next rows may continue.
     last_measure: Option<usize>,
+    /// The time a section's label names alone (`Baseline, median (IQR)`, `Follow-up`), and
+    /// how far its label is indented: the time of the rows under it, each row a measure, until
+    /// a label as little indented names something else.
+    section_time: Option<(String, usize)>,
+    /// The first measure this table made: a row at a later section's time continues the
+    /// measure of the same name at an earlier one.
+    first_measure: usize,
     /// The last row of values read: its index and its values' items.
     values_row: Option<(usize, Vec<usize>)>,
     /// Whether the table prints its n rows under the rows they count (`Baseline Hb | 10.747
@@ -1784,6 +1829,7 @@ impl RowReader<'_> {
         let shape = self.shape_of(&read.values, &groups);
         if self.continues_last_measure(shape, (&measure_label, &time), &groups, &mut read, s)
             || self.continues_group_rows(r, shape, &measure_label, &mut read, s)
+            || self.continues_measure_of_another_time(shape, (&measure_label, &time), &mut read, s)
         {
             return;
         }
@@ -1848,13 +1894,39 @@ impl RowReader<'_> {
                 .filter(|c| c.is_alphabetic())
                 .all(|c| c == 'p' || c == 'P');
         if !p_alone {
-            self.read_label_alone(label);
+            self.read_label_alone(r, label);
         } else if self.row_above_prints_summaries(r) {
             self.attach_comparison_row("p", members, s);
         }
     }
 
-    fn read_label_alone(&mut self, label: &str) {
+    fn read_label_alone(&mut self, r: usize, label: &str) {
+        let indent = self
+            .model
+            .rows
+            .get(self.header.row + 1 + r)
+            .map_or(0, |row| {
+                row.cells.first().map_or(0, |c| {
+                    let raw = &self.original[c.clone()];
+                    raw.len() - raw.trim_start().len()
+                })
+            });
+        // A label naming a time alone, with what the cells print (`Baseline, median (IQR)`,
+        // `Follow-up`): the rows under it are measures at that time, not of a measure of
+        // that name. A label as little indented naming anything else ends it.
+        if let Some(t) = time_only(label).filter(|_| !label.is_empty()) {
+            self.section_time = Some((t, indent));
+            self.section = None;
+            self.section_levels = None;
+            return;
+        }
+        if self
+            .section_time
+            .as_ref()
+            .is_some_and(|(_, at)| indent <= *at)
+        {
+            self.section_time = None;
+        }
         if crate::draft::table::describes_cells(label) {
             self.section = None;
             self.section_levels = None;
@@ -2289,6 +2361,18 @@ impl RowReader<'_> {
         label: &str,
         change: bool,
     ) -> (Option<String>, Option<String>) {
+        if let (Some((t, _)), None, false, false) = (
+            &self.section_time,
+            header_time(label),
+            change,
+            label.is_empty(),
+        ) {
+            let measure = match &self.section {
+                Some(sec) => format!("{sec} ({label})"),
+                None => label.to_string(),
+            };
+            return (Some(measure), Some(t.clone()));
+        }
         match (&header_time(label), &self.section) {
             // A time course's rows with the labels printed among them: the measure they name.
             (Some(t), _) if !change && self.block_names[r].is_some() => {
@@ -2799,6 +2883,61 @@ impl RowReader<'_> {
         for c in &read.values {
             s.placed[c.item] = true;
         }
+        m.cells.append(&mut read.values);
+        if !read.comparison.items().is_empty() {
+            m.comparison = std::mem::take(&mut read.comparison);
+        }
+        for j in s.measures[mi].comparison.items() {
+            s.placed[j] = true;
+        }
+        true
+    }
+
+    /// A row under a later section's time (`Follow-up, median (IQR)`, then `6MWD (m)`) that
+    /// names a measure an earlier section's time printed (`Baseline, median (IQR)`, then
+    /// `6MWDb (m)`, its footnote's letter glued on): the same measure at that time, its arms
+    /// the same groups. The row's comparison is the measure's at its last time. Whether the
+    /// row's values were added to it.
+    fn continues_measure_of_another_time(
+        &self,
+        shape: Shape,
+        (measure_label, time): (&Option<String>, &Option<String>),
+        read: &mut RowCells,
+        s: &mut Structure,
+    ) -> bool {
+        let (Some(label), Some(t), Some(_), Shape::Arms) =
+            (measure_label, time, &self.section_time, shape)
+        else {
+            return false;
+        };
+        let key = cues::time_key(t);
+        let groups = |cells: &[Cell]| {
+            let mut g: Vec<Option<usize>> = cells.iter().map(|c| c.group).collect();
+            g.sort();
+            g.dedup();
+            g
+        };
+        let wanted = groups(&read.values);
+        let name = without_footnote_letters(label);
+        let Some(mi) = (self.first_measure..s.measures.len()).find(|&mi| {
+            let m = &s.measures[mi];
+            m.shape == Shape::Arms
+                && !m.change
+                && m.label
+                    .as_deref()
+                    .is_some_and(|l| without_footnote_letters(l) == name)
+                && groups(&m.cells) == wanted
+                && !m
+                    .cells
+                    .iter()
+                    .any(|c| c.time.as_deref().map(cues::time_key) == Some(key.clone()))
+        }) else {
+            return false;
+        };
+        for c in &read.values {
+            s.placed[c.item] = true;
+        }
+        let m = &mut s.measures[mi];
         m.cells.append(&mut read.values);
         if !read.comparison.items().is_empty() {
             m.comparison = std::mem::take(&mut read.comparison);
@@ -3689,6 +3828,55 @@ Physical score |
         assert_eq!(arms.len(), 3);
         let ns: Vec<&str> = arms[0].cells.iter().map(|c| n_printed(&items, c)).collect();
         assert_eq!(ns, ["120", "118"]);
+    }
+
+    #[test]
+    fn a_header_cell_broken_over_two_lines_beside_the_next_on_one_line() {
+        // Made-up values in a journal page's table copied with single spaces: the first
+        // group's header cell printed its name and its n on two lines, the second's and the
+        // p's on one; each p with its footnote's `&` glued on. With a title above, and without.
+        let rows = "Study group\n(n = 11)\nReference group (n = 144) P value\nAge (years) 38.6 ± 1.9 39.4 ± 1.2 0.205&\nWeight (kg) 60.1 ± 4.9 62.2 ± 3.7 0.319&\nHeight (cm) 160.2 ± 4.2 161.7 ± 5.1 0.106&\n";
+        for text in [
+            format!("Table 6.\n\nOutcomes of the two groups\n\n{rows}"),
+            rows.to_string(),
+        ] {
+            let (items, s) = read_text(&text);
+            let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+            assert_eq!(labels, ["Study group", "Reference group"], "{text}");
+            let arms: Vec<_> = s
+                .measures
+                .iter()
+                .filter(|m| m.shape == Shape::Arms)
+                .collect();
+            assert_eq!(arms.len(), 3, "{text}");
+            let ns: Vec<&str> = arms[0].cells.iter().map(|c| n_printed(&items, c)).collect();
+            assert_eq!(ns, ["11", "144"], "{text}");
+            // The p with its footnote's `&` is the row's comparison.
+            let p = arms[0].comparison.p.map(|j| items[j].text.trim());
+            assert_eq!(p, Some("0.205"), "{text}");
+        }
+    }
+
+    #[test]
+    fn sections_naming_times_over_rows_naming_measures() {
+        // Made-up values in a journal page's table copied with single spaces: the stub's name
+        // run into a pooled column's (`Variables Total (n=62)`), then the arms; a section
+        // naming each time with what the cells print, the same measures under each, a
+        // footnote's letter glued to each name at its first printing.
+        let text = "Table 3. Outcomes.\n\nVariables Total (n=62) Intervention (n=15) Control (n=47) P value\nBaseline, median (IQR)\n mMRCa dyspnea scale 1.0 (1.0-2.0) 1.0 (1.0-1.8) 1.0 (1.0-1.8) .99\n 6MWDb (m) 480.0 (440.0-520.0) 480.0 (421.3-551.8) 480.0 (440.0-503.8) .65\nFollow-up, median (IQR)\n mMRC dyspnea scale 1.0 (1.0-1.0) 1.0 (1.0-1.0) 1.0 (1.0-1.0) .29\n 6MWD (m) 485.0 (440.0-538.0) 485.0 (463.3-558.8) 485.0 (440.0-527.3) .54\n";
+        let (_, s) = read_text(text);
+        let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["Intervention", "Control"]);
+        let arms: Vec<_> = s
+            .measures
+            .iter()
+            .filter(|m| m.shape == Shape::Arms)
+            .collect();
+        assert_eq!(arms.len(), 2, "{arms:?}");
+        for m in arms {
+            let times: Vec<&str> = m.cells.iter().filter_map(|c| c.time.as_deref()).collect();
+            assert_eq!(times, ["Baseline", "Baseline", "Follow-up", "Follow-up"]);
+        }
     }
 
     #[test]
