@@ -3769,6 +3769,19 @@ Physical score |
         assert!(s.groups[0].control);
     }
 
+    /// Made-up cells pasted a cell a line under a publisher's table page's title and its
+    /// `From: <article>` line, each cell followed by a blank line.
+    fn pasted_a_cell_a_line(cells: &[&str]) -> String {
+        let mut text = String::from(
+            "Table 3 Outcomes\n\nFrom: High-dose drug X reduces blood loss in postpartum haemorrhage\n\n",
+        );
+        for c in cells {
+            text.push_str(c);
+            text.push_str("\n\n");
+        }
+        text
+    }
+
     #[test]
     fn the_article_named_under_a_tables_title_names_no_group() {
         // Made-up values pasted a cell a line under a publisher's `From: <article>` line, the
@@ -3799,14 +3812,7 @@ Physical score |
             "29 (44)",
             "0.05",
         ];
-        let mut text = String::from(
-            "Table 3 Outcomes\n\nFrom: High-dose drug X reduces blood loss in postpartum haemorrhage\n\n",
-        );
-        for c in cells {
-            text.push_str(c);
-            text.push_str("\n\n");
-        }
-        let (_, s) = read_text(&text);
+        let (_, s) = read_text(&pasted_a_cell_a_line(&cells));
         let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(groups, ["Drug", "Control"]);
     }
@@ -3932,14 +3938,7 @@ Physical score |
             "0.09",
             "ITT, intention to treat.",
         ];
-        let mut text = String::from(
-            "Table 3 Outcomes\n\nFrom: High-dose drug X reduces blood loss in postpartum haemorrhage\n\n",
-        );
-        for c in cells {
-            text.push_str(c);
-            text.push_str("\n\n");
-        }
-        let (_, s) = read_text(&text);
+        let (_, s) = read_text(&pasted_a_cell_a_line(&cells));
         let groups: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
         assert_eq!(groups, ["Drug", "Control"]);
         let shares: Vec<&str> = s
