@@ -957,6 +957,22 @@ fn stub_names_the_rows_groups(original: &str, cells_over: &[Vec<Range<usize>>]) 
         })
 }
 
+/// Add a row's values to measure `mi`, the row read as that measure's values at another
+/// time: its comparison, where it prints one, becomes the measure's (the last time's).
+fn add_row_to_measure(mi: usize, read: &mut RowCells, s: &mut Structure) {
+    for c in &read.values {
+        s.placed[c.item] = true;
+    }
+    let m = &mut s.measures[mi];
+    m.cells.append(&mut read.values);
+    if !read.comparison.items().is_empty() {
+        m.comparison = std::mem::take(&mut read.comparison);
+    }
+    for j in s.measures[mi].comparison.items() {
+        s.placed[j] = true;
+    }
+}
+
 /// A measure's name without the footnote letters glued to its abbreviations (`mMRCa
 /// dyspnea scale` → `mmrc dyspnea scale`, `6MWDb (m)` → `6mwd (m)`), in lower case: a table
 /// marks a name so at its first printing only.
@@ -2880,16 +2896,7 @@ impl RowReader<'_> {
         if m.shape != Shape::Arms || m.label != *measure_label || !fits || m.change {
             return false;
         }
-        for c in &read.values {
-            s.placed[c.item] = true;
-        }
-        m.cells.append(&mut read.values);
-        if !read.comparison.items().is_empty() {
-            m.comparison = std::mem::take(&mut read.comparison);
-        }
-        for j in s.measures[mi].comparison.items() {
-            s.placed[j] = true;
-        }
+        add_row_to_measure(mi, read, s);
         true
     }
 
@@ -2934,17 +2941,7 @@ impl RowReader<'_> {
         }) else {
             return false;
         };
-        for c in &read.values {
-            s.placed[c.item] = true;
-        }
-        let m = &mut s.measures[mi];
-        m.cells.append(&mut read.values);
-        if !read.comparison.items().is_empty() {
-            m.comparison = std::mem::take(&mut read.comparison);
-        }
-        for j in s.measures[mi].comparison.items() {
-            s.placed[j] = true;
-        }
+        add_row_to_measure(mi, read, s);
         true
     }
 
