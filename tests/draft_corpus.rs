@@ -1078,7 +1078,8 @@ fn draft_on_the_held_out_part() {
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 83.16 -> 83.19.
 // Session 78: batches 166-169 joined (corpus 2660): 83.19 -> 83.30.
 // Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 83.30 -> 83.31.
-const FLOOR_DEV_FOUND: f64 = 83.31;
+// Session 79: a value at its own time before a list at listed times, mean (SD; range) cells, runs of arms each closed by its own p, a p alone near the t test's may be a rank test's: 83.31 -> 83.41.
+const FLOOR_DEV_FOUND: f64 = 83.41;
 // Session 35: a line of spaces alone in a table copied a cell a line is an empty cell (a rule
 // from a development table that another reader takes first, so no development figure moves):
 // held-out 8239 -> 8263, measured.
@@ -1198,7 +1199,8 @@ const FLOOR_DEV_FOUND: f64 = 83.31;
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 78.61 -> 78.68.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 78.68 -> 78.77.
 // Session 78: batches 166-169 joined (corpus 2660): 78.77 -> 78.89.
-const FLOOR_HOLDOUT_FOUND: f64 = 78.89;
+// Session 79: a value at its own time before a list at listed times, mean (SD; range) cells, runs of arms each closed by its own p, a p alone near the t test's may be a rank test's: 78.89 -> 78.91.
+const FLOOR_HOLDOUT_FOUND: f64 = 78.91;
 // Session 28: a cell-a-line table whose `(95% CI)` header line was read as a datum is now
 // read as a table; its counts `48/160` and their `(30%)` on the next line are two cells, so
 // two counts drafted as count_of where the labels join them with the percentage (+2).
@@ -1548,7 +1550,8 @@ const CEILING_HOLDOUT_NON_DATA: usize = 4425;
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 4039 -> 4088.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 4088 -> 4089.
 // Session 78: batches 166-169 joined (corpus 2660): 4089 -> 4151.
-const FLOOR_DEV_PATH: usize = 4151;
+// Session 79: a value at its own time before a list at listed times, mean (SD; range) cells, runs of arms each closed by its own p, a p alone near the t test's may be a rank test's: 4151 -> 4165.
+const FLOOR_DEV_PATH: usize = 4165;
 // Session 28: a glued table's header of two lines (groups over their times) is read; on the
 // held-out half one value's ± on the path and one labelled ± left it (771 -> 770, 622 -> 621)
 // while 15 items and 8 n's were gained and 8 wrong n's left (29 -> 21).
@@ -1763,7 +1766,8 @@ const FLOOR_HOLDOUT_PATH: usize = 3543;
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3630 -> 3702.
 // Session 78: batches 166-169 joined (corpus 2660): 3702 -> 3741.
 // Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 3741 -> 3751.
-const FLOOR_DEV_DECIDED: usize = 3751;
+// Session 79: a value at its own time before a list at listed times, mean (SD; range) cells, runs of arms each closed by its own p, a p alone near the t test's may be a rank test's: 3751 -> 3786.
+const FLOOR_DEV_DECIDED: usize = 3786;
 // Session 37: batches 44-45 joined (32 reports, 16 Japanese; each measured alone as it arrived,
 // see docs/commands/draft.md).
 // Session 37: batches 46-47 joined (32 reports, 16 Japanese; each measured alone as it arrived,
@@ -1951,7 +1955,8 @@ const FLOOR_HOLDOUT_DECIDED: usize = 1810;
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 1321 -> 1322.
 // Session 78: batches 166-169 joined (corpus 2660): 1322 -> 1438.
 // Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 1438 -> 1443.
-const FLOOR_DEV_SHARES: usize = 1443;
+// Session 79: a value at its own time before a list at listed times, mean (SD; range) cells, runs of arms each closed by its own p, a p alone near the t test's may be a rank test's: 1443 -> 1451.
+const FLOOR_DEV_SHARES: usize = 1451;
 // Session 44: batch 69 joined (16 reports, 8 Japanese; measured alone as it arrived at 85a4f69
 // and e369f84, see docs/commands/draft.md): 495 -> 520.
 // Session 45: batch 70 joined (16 reports, 8 Japanese; measured alone as it arrived at 9a578e5 with
@@ -2225,7 +2230,8 @@ const CEILING_HOLDOUT_N_WRONG: usize = 163;
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 2151 -> 2199.
 // Session 78: batches 166-169 joined (corpus 2660): 2199 -> 2270.
 // Session 78: the seventy-third trial's forms (a pooled column after the stub's name, sections naming times, values after a colon closing a list of groups, a header cell broken over lines): 2270 -> 2277.
-const FLOOR_DEV_N_RIGHT: usize = 2277;
+// Session 79: a value at its own time before a list at listed times, mean (SD; range) cells, runs of arms each closed by its own p, a p alone near the t test's may be a rank test's: 2277 -> 2347.
+const FLOOR_DEV_N_RIGHT: usize = 2347;
 
 // An n the text gives another was 0 on the development part until batch 53 joined (session
 // 39): its 03, a table copied a cell a line whose rows spanning the columns print a line of
@@ -2468,7 +2474,8 @@ const FLOOR_HOLDOUT_N_RIGHT: usize = 1689;
 // Session 77: batches 164 and 165 joined (20 reports, 10 Japanese): 3418 -> 3448.
 // Session 78: the seventy-second trial's forms (a time naming its group, a stacked header's last column, sections over a line of spaces, concentrations before a substance): 3448 -> 3449.
 // Session 78: batches 166-169 joined (corpus 2660): 3449 -> 3507.
-const FLOOR_DEV_SPREAD_RIGHT: usize = 3507;
+// Session 79: a value at its own time before a list at listed times, mean (SD; range) cells, runs of arms each closed by its own p, a p alone near the t test's may be a rank test's: 3507 -> 3521.
+const FLOOR_DEV_SPREAD_RIGHT: usize = 3521;
 // Cells a table reader takes out of the sentence reader's single facts and leaves unplaced
 // are no longer counted here (the drafted file's ± is counted on the path above). Session
 // 22: a cell-a-line table that the columns' count had cut short is read by its labels; one
@@ -2656,6 +2663,7 @@ const CEILING_HOLDOUT_VIOLATIONS: usize = 110;
 // batch 105 joined (13 reports, 6 Japanese, 4 tables; measured alone first at e44aaa7: dev 120/176, held-out 97/150; 3 development violations, its crossover abstract's pairs, fixed from the development part before joining (a rule of how reports write a change's pairs); 5 held-out violations, not read): 3 -> 4.
 // Session 74: a table's estimates under a header naming an interval are read with their intervals and checked against them (development: one more misprint found, 9 of 136; held-out: 16 more intervals found, and one more sound report flagged, 5 of 1085): 4 -> 5.
 // Session 75: batches 160-163 joined (40 reports); arms declared by their treatment, pairs at listed times, durations of a treatment no times: 5 -> 6.
-const CEILING_HOLDOUT_CHECK_TEXT: usize = 6;
+// Session 79: a value at its own time before a list at listed times, mean (SD; range) cells, runs of arms each closed by its own p, a p alone near the t test's may be a rank test's: 6 -> 5.
+const CEILING_HOLDOUT_CHECK_TEXT: usize = 5;
 // ± read against the labeller's reading on the held-out part (batch 121, session 64).
 const CEILING_HOLDOUT_SPREAD_WRONG: usize = 1;

@@ -129,6 +129,19 @@ impl CellTemplate {
     /// ```
     pub fn of_label(label: &str) -> Option<CellTemplate> {
         let part = layout_part(label);
+        // A unit after the layout (`Duration of AD, mean (SD; range), years`) names no
+        // statistic: the layout is the part before it.
+        Self::of_part(part).or_else(|| {
+            let unit_only = part.split_whitespace().all(|w| slot_of(w).is_none());
+            let before = label[..label.len() - part.len()].strip_suffix([',', '、'])?;
+            unit_only
+                .then(|| Self::of_part(layout_part(before)))
+                .flatten()
+        })
+    }
+
+    /// The layout one comma-separated part of a label declares.
+    fn of_part(part: &str) -> Option<CellTemplate> {
         // `(n = 71 intervention, n = 65 control)` states the sample sizes: values, not the
         // layout of the cells (`n (%)`), which names slots and assigns no number.
         if part.contains(['=', '＝']) && part.chars().any(|c| c.is_ascii_digit()) {
@@ -230,12 +243,25 @@ impl CellTemplate {
     }
 
     /// Does the layout say something the bare `x (y)` form would read otherwise: a count or a
-    /// percentage, or a p in the cell?
+    /// percentage, or a p in the cell, or a spread and bounds in one bracket (`mean (SD;
+    /// range)`: `3.5 (1.3; 0–6)`, which the bare form does not read at all)?
+    ///
+    /// ```
+    /// use trialstats_documents::draft::cell_template::CellTemplate;
+    /// let t = CellTemplate::of_label("Duration of AD, mean (SD; range), years").unwrap();
+    /// assert!(t.decides_more_than_a_summary());
+    /// assert!(!CellTemplate::of_label("Age, mean (SD)").unwrap().decides_more_than_a_summary());
+    /// ```
     pub fn decides_more_than_a_summary(&self) -> bool {
+        let spread_and_bounds = |g: &Vec<Slot>| {
+            g.iter().any(|s| matches!(s, Slot::Spread(_)))
+                && g.iter().any(|s| matches!(s, Slot::Bounds(_)))
+        };
         self.groups
             .iter()
             .flatten()
             .any(|s| matches!(s, Slot::P | Slot::Count | Slot::Percent | Slot::Whole))
+            || self.groups.iter().any(spread_and_bounds)
     }
 
     /// The layout of a column that prints a confidence interval and nothing else (headed `95%

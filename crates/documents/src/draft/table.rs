@@ -4181,6 +4181,40 @@ fn comparison_last(trimmed: &str, ends: &[usize], values: usize) -> Option<Vec<u
     })
 }
 
+/// Names each with its n in blocks, each block closed by its comparison's column (`MD1003 (n
+/// = 103) Placebo (n = 51) p value MD1003 > MD1003 (n = 91) Placebo > MD1003 (n = 42) p
+/// value`: a trial's two phases, or two times, each comparing its arms with a p of its own):
+/// the comparison's name (one or two words) opening the stretch before a later name is a
+/// column of its own, as is one closing the line. Each column's end, `values` in all, a
+/// comparison between blocks one at least; `None` otherwise.
+fn comparisons_after_blocks(trimmed: &str, ends: &[usize], values: usize) -> Option<Vec<usize>> {
+    let mut cuts = Vec::new();
+    let mut from = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        if i > 0 {
+            let stretch = &trimmed[from..end];
+            let words = word_ranges(stretch);
+            let opening = [2, 1].into_iter().find_map(|count| {
+                let last = words.get(count - 1)?;
+                (words.len() > count && names_the_comparison(&stretch[..last.end]))
+                    .then_some(from + last.end)
+            });
+            cuts.extend(opening);
+        }
+        cuts.push(end);
+        from = end;
+    }
+    let tail = trimmed[from..].trim();
+    if !tail.is_empty() {
+        if !names_the_comparison(tail) {
+            return None;
+        }
+        cuts.push(trimmed.len());
+    }
+    (cuts.len() == values && cuts.len() > ends.len() + usize::from(!tail.is_empty()))
+        .then_some(cuts)
+}
+
 /// A header line above glued rows split into `values` cells: names each with its n
 /// (`Placebo(n = 318)Salmeterol(n = 316)`), n's (`n = 48n = 50`), or names glued at a
 /// capital (`TJ-54Placebo`, only with `glued_names`: under a table's title).
@@ -4234,6 +4268,8 @@ fn glued_header(
     let cuts: Vec<usize> = if ends.len() == values && ends.last() == Some(&trimmed.len()) {
         ends
     } else if let Some(cuts) = comparison_last(trimmed, &ends, values) {
+        cuts
+    } else if let Some(cuts) = comparisons_after_blocks(trimmed, &ends, values) {
         cuts
     } else if ends.len() == values
         && names_only_the_comparisons_columns(&trimmed[ends[values - 1]..])
@@ -5276,12 +5312,56 @@ impl Table {
     /// their n's left out, repeat in the same order, and each run names two groups or more
     /// (names that are no time, statistic or statement of what the cells print). Each set is
     /// a table of its own: its groups are other patients than the same names in the next set,
-    /// and its statistics compare its own groups. `None` where the names do not repeat so.
+    /// and its statistics compare its own groups. So too where the names differ but each run
+    /// of two groups or more is closed by a comparison's column of its own and no other column
+    /// is one (`MD1003 (n = 103) | Placebo (n = 51) | p value | MD1003 > MD1003 (n = 91) |
+    /// Placebo > MD1003 (n = 42) | p value`: a trial's phases, each comparing its own arms):
+    /// a group of one run compared with another's would be a comparison nobody printed.
+    /// `None` where the names do not repeat so.
     pub fn column_sets(&self, text: &str) -> Option<Vec<Vec<usize>>> {
-        // The name nearest the data, past a cell printing only the column's n (`(N = 341)`
-        // under `Placebo BID`).
-        let names: Vec<String> = self
-            .column_headers
+        let names = self.lowest_names(text);
+        let group_like = |t: &str| {
+            !t.is_empty()
+                && !describes_cells(t)
+                && !names_p(t)
+                && !names_statistic(t)
+                && !super::cues::is_whole(t, super::cues::times)
+                // A bare number is a time under its unit (`Week` | `0` | `8`), no group.
+                && !t.bytes().all(|b| b.is_ascii_digit())
+        };
+        let repeated = |p: usize| {
+            (p..names.len()).all(|i| names[i] == names[i - p])
+                && names[..p].iter().filter(|t| group_like(t)).count() >= 2
+        };
+        let closed_by_comparisons = |p: usize| {
+            (0..names.len()).all(|i| names_p(&names[i]) == (i % p == p - 1))
+                && names
+                    .chunks(p)
+                    .all(|run| run.iter().filter(|t| group_like(t)).count() >= 2)
+        };
+        let period = (2..=names.len() / 2)
+            .find(|&p| names.len() % p == 0 && (repeated(p) || closed_by_comparisons(p)))?;
+        Some(
+            (0..names.len() / period)
+                .map(|k| (1 + k * period..1 + (k + 1) * period).collect())
+                .collect(),
+        )
+    }
+
+    /// Do the sets of columns print the same names ([`Table::column_sets`]), so that each
+    /// set's groups need telling apart from the same names in the others?
+    pub fn sets_repeat_names(&self, text: &str, sets: &[Vec<usize>]) -> bool {
+        let names = self.lowest_names(text);
+        let of = |set: &Vec<usize>| -> Vec<&String> {
+            set.iter().filter_map(|&c| names.get(c - 1)).collect()
+        };
+        sets.windows(2).all(|w| of(&w[0]) == of(&w[1]))
+    }
+
+    /// Each value column's name nearest the data, past a cell printing only the column's n
+    /// (`(N = 341)` under `Placebo BID`), its n left out, in lower case.
+    fn lowest_names(&self, text: &str) -> Vec<String> {
+        self.column_headers
             .iter()
             .skip(1)
             .map(|cells| {
@@ -5299,26 +5379,7 @@ impl Table {
                     .find(|t| !t.is_empty())
                     .unwrap_or_default()
             })
-            .collect();
-        let group_like = |t: &str| {
-            !t.is_empty()
-                && !describes_cells(t)
-                && !names_p(t)
-                && !names_statistic(t)
-                && !super::cues::is_whole(t, super::cues::times)
-                // A bare number is a time under its unit (`Week` | `0` | `8`), no group.
-                && !t.bytes().all(|b| b.is_ascii_digit())
-        };
-        let period = (2..=names.len() / 2).find(|&p| {
-            names.len() % p == 0
-                && (p..names.len()).all(|i| names[i] == names[i - p])
-                && names[..p].iter().filter(|t| group_like(t)).count() >= 2
-        })?;
-        Some(
-            (0..names.len() / period)
-                .map(|k| (1 + k * period..1 + (k + 1) * period).collect())
-                .collect(),
-        )
+            .collect()
     }
 
     /// Where the sets of columns ([`Table::column_sets`]) are the same groups' measures side

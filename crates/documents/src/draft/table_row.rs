@@ -2399,6 +2399,29 @@ mod tests {
     }
 
     #[test]
+    fn a_row_labelled_mean_sd_and_range_in_one_bracket_reads_each_cell_so() {
+        // Made-up numbers in the form of a baseline table: `mean (SD; range)` in the row's
+        // label, before a unit or not, over cells `3.5 (1.3; 0–6)`: the mean and its SD, then
+        // the range's ends as numbers (no median: the range is the patients').
+        let text = "Characteristic | Placebo (N = 62) | Drug (N = 63) |\n---|---|---|\nDuration, mean (SD; range), years | 3.5 (1.3; 0–6) | 3.3 (1.4; 0–6) |\nEASI, mean (SD; range) | 35.4 (12.0; 12–72) | 38.8 (13.7; 18–72) |\n";
+        let items = read_items(text);
+        let means: Vec<String> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::MeanSpread)
+            .map(|i| format!("{:?}", i.parts))
+            .collect();
+        assert_eq!(means.len(), 4, "{items:#?}");
+        assert!(
+            means[0].contains("3.5") && means[0].contains("1.3"),
+            "{means:?}"
+        );
+        assert!(
+            means[3].contains("38.8") && means[3].contains("13.7"),
+            "{means:?}"
+        );
+    }
+
+    #[test]
     fn a_rate_row_prints_each_rate_with_its_interval() {
         // Made-up numbers in the form of an outcome table: a row of event rates with their
         // intervals, and a count with its share misplaced under a rate column, which is none.

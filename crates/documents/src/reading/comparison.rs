@@ -597,6 +597,10 @@ pub fn evidence(
         reported_se: printed_se(printed, d),
         level,
         printed_words: printed.describe(),
+        p_alone_of_two_arms: matches!(groups, Groups::Two(..))
+            && printed.difference.is_none()
+            && printed.spread.is_none()
+            && printed.test.p_only(),
     };
     let mut fits = Vec::new();
     let mut push = |reading: Reading,
@@ -705,7 +709,13 @@ struct Routes<'a> {
     reported_se: Option<(f64, String)>,
     level: ConfidenceLevel,
     printed_words: String,
+    /// The document prints a p alone for two arms (no difference, ±, CI or t of its own).
+    p_alone_of_two_arms: bool,
 }
+
+/// How far, in SEs of the difference, a rank test's statistic may stand from the t test's
+/// on the same patients (two SDs of their difference; see [`Routes::route`]).
+const RANK_TEST_SHIFT: f64 = 0.43;
 
 impl Routes<'_> {
     /// One reading on one route: its fit, the tests that give it, and its numbers at the
@@ -743,6 +753,22 @@ impl Routes<'_> {
         for (i, &t) in route_tests.iter().enumerate() {
             let r = ranges(t, reading, groups, d_range, widen, level);
             let mut f = fit_items(items, &r);
+            // A p alone between two arms may be a rank test's, whose statistic differs from
+            // the t test's on the same patients by chance: the two correlate as √(3/π) =
+            // 0.977 for normal data (the rank test's efficiency 3/π, Hodges & Lehmann 1956;
+            // the correlation is its square root, van Eeden 1963), so their difference has SD
+            // √(2 (1 − 0.977)) = 0.21, and 0.43 (two SDs) of the reading's SE either way of
+            // the difference is what a rank test may print. This decides where the means
+            // nearly agree (`16.56 ± 2.67` against `16.58 ± 2.21`, `p = 0.97` where t gives
+            // 0.998); a p far from the t test's stays evidence. (A rank test is no adjusted
+            // analysis: the adjusted route keeps the difference.)
+            if f == Fit::Excluded && self.p_alone_of_two_arms && !adjusted_route {
+                let se = point(t, reading, d, spreads, ns, 1.0, level).se;
+                let shift = RANK_TEST_SHIFT * se;
+                let d_rank = Range(d_range.0 - shift, d_range.1 + shift);
+                f = fit_items(items, &ranges(t, reading, groups, d_rank, widen, level))
+                    .min(Fit::Compatible);
+            }
             if adjusted_route {
                 f = f.min(Fit::Compatible);
             }
@@ -870,6 +896,37 @@ mod tests {
         assert_eq!(sd.fit, Fit::Compatible, "{}", sd.detail);
         assert!(sd.short.contains("outside the 1/3–3/2"), "{}", sd.short);
         assert!(sd.detail.contains("edge of its rounding"), "{}", sd.detail);
+    }
+
+    #[test]
+    fn a_p_alone_near_the_t_tests_may_be_a_rank_tests() {
+        // Made-up arms in the form of a table of changes from baseline printing one p a row
+        // and no difference: 3.54 (24.49), n = 103, against 3.65 (29.17), n = 51, p = 0.90.
+        // As SDs the raw Welch t is 0.11 / 4.74 = 0.023 (p = 0.98); a rank test's statistic
+        // may stand 0.43 from it, so the printed p (t = 0.13) is compatible.
+        let arms = Groups::Two(group("3.54", "24.49", 103), group("3.65", "29.17", 51));
+        let printed = PrintedComparison {
+            test: PrintedTest {
+                p: Some(ReportedP::parse("0.90", "p").unwrap()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let e = evidence(&arms, &printed, Adjusted::NotReported).unwrap();
+        let sd = e.fit_of(Reading::Sd).unwrap();
+        assert_eq!(sd.fit, Fit::Compatible, "{}", sd.detail);
+        // A p far from the t test's stays evidence: `16.56 ± 2.67` against `16.58 ± 2.21` (45
+        // each) give t = 0.04, and a printed 0.401 (t = 0.84) is no rank test's either.
+        let arms = Groups::Two(group("16.56", "2.67", 45), group("16.58", "2.21", 45));
+        let printed = PrintedComparison {
+            test: PrintedTest {
+                p: Some(ReportedP::parse("0.401", "p").unwrap()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let e = evidence(&arms, &printed, Adjusted::No).unwrap();
+        assert_eq!(e.fit_of(Reading::Sd).unwrap().fit, Fit::Excluded);
     }
 
     #[test]
@@ -1009,7 +1066,9 @@ mod tests {
     fn an_exact_p_is_reproduced_within_the_rounding_of_every_input() {
         // SEM reading of the edaravone arms unadjusted: p = 0.58711 at the printed means
         // (Welch; R above); over the rounding of the two means and spreads p runs from 0.5791
-        // to 0.5950, so a printed "0.59" is reproduced and "0.61" is not.
+        // to 0.5950, so a printed "0.59" is reproduced and "0.61" is not: a p alone that far
+        // may only be a rank test's (compatible), and "0.95" not even that (z = 0.06 against
+        // the t test's 0.54, more than 0.43 apart).
         let e = edaravone(
             PrintedComparison {
                 test: PrintedTest {
@@ -1025,6 +1084,17 @@ mod tests {
             PrintedComparison {
                 test: PrintedTest {
                     p: Some(ReportedP::parse("0.61", "p").unwrap()),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            Adjusted::No,
+        );
+        assert_eq!(e.fit_of(Reading::Sem).unwrap().fit, Fit::Compatible);
+        let e = edaravone(
+            PrintedComparison {
+                test: PrintedTest {
+                    p: Some(ReportedP::parse("0.95", "p").unwrap()),
                     ..Default::default()
                 },
                 ..Default::default()

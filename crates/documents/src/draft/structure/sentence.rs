@@ -1663,7 +1663,34 @@ fn subject_and_comparator(sentence_text: &str) -> Option<((String, String), (Str
 /// group's values of a `respectively` `run` take the sentence's listed times in order.
 /// Whether the run took them.
 fn listed_times(sentence_text: &str, run: &[usize], locals: &mut [Local]) -> bool {
-    let Some(times) = cues::coordinated_times(sentence_text)
+    let lists = cues::coordinated_times(sentence_text);
+    let listed = |t: &str| {
+        lists
+            .iter()
+            .flatten()
+            .any(|l| cues::time_key(l) == cues::time_key(t))
+    };
+    // `A before treatment and B and C at weeks 2 and 4, respectively` (`投与前Aであり、2週間後、
+    // 4週間後にはそれぞれB、C`): a value naming a time of its own, none of the listed ones,
+    // right before as many values as times are listed (first in the run, or before a run that
+    // follows the word) with no word of another measure between, is their measure at an
+    // earlier time, as `from A to B and C` says it: it opens their time course and keeps its
+    // time.
+    let opens = |p: usize, rest: &[usize]| {
+        let (a, b) = (&locals[p], &locals[rest[0]]);
+        rest.len() >= 2
+            && lists.iter().any(|t| t.len() == rest.len())
+            && !a.respectively
+            && b.content.is_empty()
+            && !b.transition
+            && a.time.as_deref().is_some_and(|t| !listed(t))
+            && a.group.as_ref().map(|g| &g.1) == b.group.as_ref().map(|g| &g.1)
+    };
+    let (opener, run) = match run.split_first() {
+        Some((&p, rest)) if opens(p, rest) => (Some(p), rest),
+        _ => (run[0].checked_sub(1).filter(|&p| opens(p, run)), run),
+    };
+    let Some(times) = lists
         .into_iter()
         .find(|t| t.len() >= 2 && run.len() % t.len() == 0)
     else {
@@ -1685,12 +1712,13 @@ fn listed_times(sentence_text: &str, run: &[usize], locals: &mut [Local]) -> boo
     let from = run[0]
         .checked_sub(1)
         .filter(|&p| locals[run[0]].transition && locals[p].from);
-    match from {
-        Some(p) => {
+    match (opener, from) {
+        (Some(p), _) => locals[p].list_start = true,
+        (None, Some(p)) => {
             locals[p].time = None;
             locals[p].list_start = true;
         }
-        None => locals[run[0]].list_start = true,
+        (None, None) => locals[run[0]].list_start = true,
     }
     true
 }
@@ -8646,6 +8674,39 @@ mod tests {
         assert_eq!(s.measures[0].shape, Shape::TimeCourse);
         let times: Vec<String> = cells(&s, 0).into_iter().map(|c| c.1).collect();
         assert_eq!(times, ["before", "4 weeks", "12 weeks"]);
+    }
+
+    #[test]
+    fn a_value_at_its_own_time_before_a_list_at_listed_times_opens_their_time_course() {
+        // Made-up values. `A before treatment and B and C at weeks 2 and 4, respectively`: the
+        // value before the list names its own time and nothing else stands between them, so
+        // it is the same measure's earlier time point, as `from A to B and C` would say.
+        let (_, s) = read(
+            "Grip strength was 4.8 ± 0.6 kg before treatment and 5.5 ± 0.5 and 5.6 ± 0.6 kg at weeks 2 and 4, respectively.",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].shape, Shape::TimeCourse);
+        assert_eq!(s.measures[0].label.as_deref(), Some("Grip strength"));
+        let times: Vec<String> = cells(&s, 0).into_iter().map(|c| c.1).collect();
+        assert_eq!(times.len(), 3, "{times:?}");
+        assert!(times[0].contains("before"), "{times:?}");
+        // So in Japanese: `X は投与前 A であり、T1、T2 にはそれぞれ B、C に`.
+        let (_, s) = read(
+            "握力は投与前4.8±0.6kgであり、2週間後、4週間後にはそれぞれ5.5±0.5kg、5.6±0.6kgに改善した。",
+        );
+        assert_eq!(s.measures.len(), 1, "{:#?}", s.measures);
+        assert_eq!(s.measures[0].label.as_deref(), Some("握力"));
+        let times: Vec<String> = cells(&s, 0).into_iter().map(|c| c.1).collect();
+        assert_eq!(times, ["投与前", "2週間後", "4週間後"]);
+        // A value of another measure before the list stays apart.
+        let (_, s) = read(
+            "Pain was 4.8 ± 0.6 before treatment and fatigue 5.5 ± 0.5 and 5.6 ± 0.6 at weeks 2 and 4, respectively.",
+        );
+        assert!(
+            s.measures.iter().all(|m| m.cells.len() <= 2),
+            "{:#?}",
+            s.measures
+        );
     }
 
     #[test]

@@ -1306,10 +1306,16 @@ pub(super) fn read_table(doc: &Sentences, items: &[Item], model: &Table, s: &mut
             .filter(|sets| !model.sets_are_times(original, sets))
         {
             let spanning = model.sets_of_measures(original, &sets, names_a_group);
+            let repeat = model.sets_repeat_names(original, &sets);
             for (k, columns) in sets.iter().enumerate() {
                 let set = match &spanning {
                     Some(cells) => model.column_set(original, columns, None, cells.get(k)),
-                    None => model.column_set(original, columns, (k > 0).then_some(k + 1), None),
+                    None => model.column_set(
+                        original,
+                        columns,
+                        (k > 0 && repeat).then_some(k + 1),
+                        None,
+                    ),
                 };
                 read_table(doc, items, &set, s);
             }
@@ -5061,6 +5067,40 @@ Physical score |
             .map(|m| value(m.comparison.p.unwrap()))
             .collect();
         assert_eq!(ps, ["0.010", "0.160"]);
+    }
+
+    #[test]
+    fn runs_of_other_groups_each_closed_by_its_own_p_are_tables_of_their_own() {
+        // Made-up numbers in the form of a trial's two phases printed side by side at single
+        // spaces, each phase's arms with their n's closed by its own p (`… p value Switch (n =
+        // 91) Late (n = 42) p value`): each run's arms are compared with each other only, and
+        // each row's first p is the first run's.
+        let text = "Table 3. Secondary endpoints.\nMD1003 (n = 103) Placebo (n = 51) p value Switch (n = 91) Late (n = 42) p value\nChange in EDSS, mean (SD) −0.03 (0.50) 0.13 (0.33) 0.01 0.04 (0.62) 0.15 (0.37) 0.13\nCGI, mean (SD) 4.05 (0.81) 4.62 (0.75) 0.001 4.17 (0.97) 4.21 (0.75) 0.93\nSGI, mean (SD) 4.27 (1.05) 4.76 (0.89) 0.009 4.47 (1.07) 4.41 (0.87) 0.72\n";
+        let (items, s) = read_text(text);
+        let value = |j: usize| items[j].parts.value.as_ref().unwrap().number.text.clone();
+        let arms: Vec<Vec<String>> = s
+            .measures
+            .iter()
+            .map(|m| {
+                let mut gs: Vec<String> = m
+                    .cells
+                    .iter()
+                    .map(|c| s.groups[c.group.unwrap()].label.clone())
+                    .collect();
+                gs.sort();
+                gs
+            })
+            .collect();
+        assert_eq!(arms.len(), 6, "{:#?}", s.measures);
+        for (k, gs) in arms.iter().enumerate() {
+            let want = if k < 3 {
+                ["MD1003", "Placebo"]
+            } else {
+                ["Late", "Switch"]
+            };
+            assert_eq!(gs, &want, "{:#?}", s.measures);
+        }
+        assert_eq!(value(s.measures[0].comparison.p.unwrap()), "0.01");
     }
 
     /// Each cell's group, time and the n printed for it, in order.
